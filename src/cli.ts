@@ -1,0 +1,107 @@
+/** The command line: builds the program, runs one command, and is the only place that exits. */
+import { Command, CommanderError, Option } from "commander";
+import { runContacts } from "./commands/contacts.js";
+import { runDemo } from "./commands/demo.js";
+import { runImport } from "./commands/import.js";
+import { addAsOfOption, addDatabaseOption } from "./commands/options.js";
+import { runStatus } from "./commands/status.js";
+import { AppError, ExitCode } from "./errors.js";
+import { type Output, processOutput } from "./ui/output.js";
+
+const EXIT_CODES = `
+Exit codes:
+  0  done
+  1  unexpected failure (a bug, or the disk or database failed)
+  2  bad usage or bad input: nothing was changed
+  3  stopped by the network; run the same command again to resume
+
+Environment:
+  INVITES_DB  database file, when --db is not given
+  NO_COLOR    no colours`;
+
+export function buildProgram(output: Output, setExit: (code: number) => void): Command {
+  const program = new Command("invites")
+    .description(
+      "Withdraw accidental LinkedIn invitations carefully: import your data export and address books, see what is pending, keep records.",
+    )
+    .version("0.1.0")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureOutput({
+      writeOut: (s) => output.out(s.trimEnd()),
+      writeErr: (s) => output.err(s.trimEnd()),
+    })
+    .addHelpText("after", EXIT_CODES)
+    .exitOverride();
+
+  addDatabaseOption(
+    program
+      .command("import")
+      .description(
+        "import LinkedIn's data export (the zip, or its CSVs) and address books (Google, Outlook, Thunderbird, GMX, Yahoo CSV, vCard)",
+      )
+      .argument("<path...>", "files, folders or zip archives")
+      .option("--json", "print the summary as JSON"),
+  ).action(async (paths: string[], options) => setExit(await runImport(paths, options, output)));
+
+  addDatabaseOption(
+    addAsOfOption(
+      program
+        .command("status")
+        .description("count invitations by state, connections, contacts and imported files")
+        .option("--json", "print the counts as JSON"),
+    ),
+  ).action(async (options) => setExit(await runStatus(options, output)));
+
+  addDatabaseOption(
+    program
+      .command("contacts")
+      .description("list the imported address-book contacts")
+      .addOption(new Option("--source <number>", "only the contacts of this source (see status)"))
+      .option("--json", "print the contacts as JSON"),
+  ).action(async (options) => setExit(await runContacts(options, output)));
+
+  program
+    .command("demo")
+    .description("import the bundled sample export into a temporary database and show the status")
+    .option("--keep", "keep the temporary database and print its path")
+    .action(async (options) => setExit(await runDemo(options, output)));
+
+  for (const command of program.commands) {
+    command.addHelpText("after", EXIT_CODES).exitOverride();
+  }
+  return program;
+}
+
+export async function main(argv: string[], output: Output = processOutput()): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram(output, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, output);
+  }
+}
+
+function reportError(error: unknown, output: Output): number {
+  if (error instanceof CommanderError) {
+    // Commander has printed its own message; --help and --version end here too.
+    if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return 0;
+    if (error.code === "commander.help") return 0;
+    return ExitCode.usage;
+  }
+  if (error instanceof AppError) {
+    output.err(`invites: ${error.message}`);
+    if (error.suggestion) output.err(`  ${error.suggestion}`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  output.err(`invites: unexpected error: ${message.split("\n")[0]}`);
+  if (process.env.INVITES_DEBUG && error instanceof Error && error.stack) output.err(error.stack);
+  return ExitCode.failure;
+}
+
+const exitCode = await main(process.argv.slice(2));
+process.exitCode = exitCode;

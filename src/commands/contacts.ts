@@ -1,0 +1,33 @@
+import { UsageError } from "../errors.js";
+import { withDatabase } from "../store/database.js";
+import { listContacts, sourceExists } from "../store/queries.js";
+import { type Output, printJson } from "../ui/output.js";
+import { renderContacts } from "../ui/tables.js";
+import { type DatabaseOptions, databasePath } from "./options.js";
+
+export interface ContactsOptions extends DatabaseOptions {
+  source?: string;
+  json?: boolean;
+}
+
+export async function runContacts(options: ContactsOptions, output: Output): Promise<number> {
+  const sourceId = options.source === undefined ? undefined : Number(options.source);
+  if (sourceId !== undefined && !Number.isInteger(sourceId)) {
+    throw new UsageError(
+      `--source "${options.source}" is not a source number`,
+      "`invites status` lists the sources with their numbers",
+    );
+  }
+  const contacts = await withDatabase(databasePath(options), (db) => {
+    if (sourceId !== undefined && !sourceExists(db, sourceId)) {
+      throw new UsageError(
+        `there is no source number ${sourceId}`,
+        "`invites status` lists the sources with their numbers",
+      );
+    }
+    return listContacts(db, sourceId);
+  }, "read");
+  if (options.json) printJson(output, contacts);
+  else output.out(renderContacts(contacts, output.colour, output.width));
+  return 0;
+}

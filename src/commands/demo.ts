@@ -1,0 +1,51 @@
+/** `invites demo`: the main job on the bundled fixtures, in a temporary database. */
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { summarizeStatus } from "../core/status.js";
+import { withDatabase } from "../store/database.js";
+import { importPaths } from "../store/importer.js";
+import { readStoredFacts } from "../store/queries.js";
+import { exportDateFromName } from "../formats/zip.js";
+import type { Output } from "../ui/output.js";
+import { renderImportReport } from "../ui/tables.js";
+import { renderStatusReport } from "./status.js";
+
+export const DEMO_FOLDER = fileURLToPath(new URL("../../fixtures/demo/", import.meta.url));
+
+export interface DemoOptions {
+  keep?: boolean;
+}
+
+export async function runDemo(options: DemoOptions, output: Output, now = new Date()) {
+  const files = readdirSync(DEMO_FOLDER)
+    .filter((name) => !name.startsWith(".") && !name.endsWith(".md"))
+    .sort()
+    .map((name) => join(DEMO_FOLDER, name));
+  const exportZip = files.find((f) => f.endsWith(".zip"));
+  // The demo tells the story as it stood on the day of its export, whenever it is run.
+  const asOf = (exportZip && exportDateFromName(exportZip)) || now;
+  const dir = mkdtempSync(join(tmpdir(), "invites-demo-"));
+  const dbPath = join(dir, "demo.db");
+  const { colour } = output;
+  try {
+    output.out(colour.bold("invites demo: the bundled sample export and address book"));
+    output.out(colour.dim(`Temporary database: ${dbPath}\n`));
+    output.out(colour.bold(`$ invites import ${files.map((f) => f.replace(DEMO_FOLDER, "")).join(" ")}`));
+    await withDatabase(dbPath, async (db) => {
+      const report = await importPaths(db, files, { now });
+      output.out(renderImportReport(report, colour, output.width));
+      const facts = readStoredFacts(db);
+      output.out(colour.bold(`\n$ invites status --as-of ${asOf.toISOString().slice(0, 10)}`));
+      output.out(renderStatusReport(summarizeStatus(facts, asOf), facts.sources, asOf, output));
+    });
+    output.out(
+      `\nTo do this with your own files: ${colour.bold("invites import <your export .zip> <address book>")}, then ${colour.bold("invites status")}.`,
+    );
+  } finally {
+    if (options.keep) output.err(`Kept the demo database: ${dbPath}`);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+  return 0;
+}

@@ -1,0 +1,31 @@
+import { type Status, summarizeStatus } from "../core/status.js";
+import { withDatabase } from "../store/database.js";
+import { readStoredFacts } from "../store/queries.js";
+import { type Output, printJson } from "../ui/output.js";
+import { renderSources, renderStatus } from "../ui/tables.js";
+import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
+
+export interface StatusOptions extends DatabaseOptions {
+  asOf?: string;
+  json?: boolean;
+}
+
+export async function runStatus(options: StatusOptions, output: Output, now = new Date()) {
+  const asOf = parseAsOf(options.asOf, now);
+  const { status, sources } = await withDatabase(databasePath(options), (db) => {
+    const facts = readStoredFacts(db);
+    return { status: summarizeStatus(facts, asOf), sources: facts.sources };
+  }, "read");
+  if (options.json) printJson(output, status);
+  else output.out(renderStatusReport(status, sources, asOf, output));
+  return 0;
+}
+
+export function renderStatusReport(
+  status: Status,
+  sources: Parameters<typeof renderSources>[0],
+  asOf: Date,
+  output: Output,
+): string {
+  return `${renderStatus(status, asOf, output.colour)}\n\n${renderSources(sources, output.colour, output.width)}`;
+}

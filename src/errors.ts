@@ -1,0 +1,56 @@
+/**
+ * Typed errors. Commands throw these; only src/cli.ts turns them into output and an exit code.
+ * Messages are one line, name the file and line where they apply, and never carry secrets.
+ */
+export const ExitCode = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  input: 2,
+  stopped: 3,
+} as const;
+
+export abstract class AppError extends Error {
+  abstract readonly exitCode: number;
+  constructor(
+    message: string,
+    readonly code: string,
+    /** What the user can do next, ideally naming a command. */
+    readonly suggestion?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The command line itself is wrong: unknown flag combination, missing argument, no TTY for a prompt. */
+export class UsageError extends AppError {
+  readonly exitCode = ExitCode.usage;
+  constructor(message: string, suggestion?: string) {
+    super(message, "usage", suggestion);
+  }
+}
+
+export interface InputLocation {
+  /** The file as the user named it; for an archive entry, `archive.zip › entry.csv`. */
+  file: string;
+  line?: number;
+}
+
+/** A file the user gave us is not what it must be. Nothing was written. */
+export class InputError extends AppError {
+  readonly exitCode = ExitCode.input;
+  constructor(
+    readonly location: InputLocation,
+    /** What is wrong and what was expected, without the location. */
+    readonly problem: string,
+    code = "bad-input",
+    suggestion?: string,
+  ) {
+    super(`${formatLocation(location)}: ${problem}`, code, suggestion);
+  }
+}
+
+export function formatLocation(location: InputLocation): string {
+  return location.line === undefined ? location.file : `${location.file} line ${location.line}`;
+}

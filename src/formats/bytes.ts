@@ -1,0 +1,189 @@
+/**
+ * Raw bytes of one input: a file on disk or an entry of a zip. Everything here streams; no input
+ * is ever held whole in memory.
+ */
+import { createHash } from "node:crypto";
+import type { Readable } from "node:stream";
+import chardet from "chardet";
+
+/** One file or archive entry the user gave us, which can be opened as often as needed. */
+export interface ByteSource {
+  /** How the user sees it: `path/to/file.csv` or `export.zip › Invitations.csv`. */
+  label: string;
+  /** Absolute path of the file on disk (the archive for an entry). */
+  path: string;
+  /** Name of the entry inside the archive, or null. */
+  entry: string | null;
+  /** When the file was written, used to order two exports; null when unknown. */
+  modifiedAt: Date | null;
+  open(): Promise<Readable>;
+}
+
+export const HEAD_BYTES = 64 * 1024;
+
+/** The first bytes of a source, for sniffing. */
+export async function readHead(source: ByteSource, limit = HEAD_BYTES): Promise<Buffer> {
+  const stream = await source.open();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size >= limit) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, limit);
+}
+
+export type TextEncoding =
+  | "utf-8"
+  | "utf-16le"
+  | "utf-16be"
+  | "windows-1250"
+  | "windows-1251"
+  | "windows-1252"
+  | "windows-1253"
+  | "windows-1254"
+  | "windows-1257"
+  | "iso-8859-2"
+  | "shift_jis";
+
+export interface Inspection {
+  sha256: string;
+  size: number;
+  head: Buffer;
+  encoding: TextEncoding;
+}
+
+const SAMPLE_LIMIT = 512 * 1024;
+
+/**
+ * One full pass over the bytes: the content hash, and the encoding decided on the whole file (a
+ * file whose first 64 KiB are ASCII can still be windows-1252 further down).
+ */
+export async function inspectBytes(source: ByteSource): Promise<Inspection> {
+  const stream = await source.open();
+  const hash = createHash("sha256");
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  let validUtf8 = true;
+  let size = 0;
+  const head: Buffer[] = [];
+  let headSize = 0;
+  const sample: Buffer[] = [];
+  let sampleSize = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.length;
+    if (headSize < HEAD_BYTES) {
+      head.push(chunk);
+      headSize += chunk.length;
+    }
+    if (validUtf8) {
+      try {
+        utf8.decode(chunk, { stream: true });
+      } catch {
+        validUtf8 = false;
+      }
+    }
+    if (sampleSize < SAMPLE_LIMIT && hasHighBytes(chunk)) {
+      sample.push(chunk);
+      sampleSize += chunk.length;
+    }
+  }
+  if (validUtf8) {
+    try {
+      utf8.decode();
+    } catch {
+      validUtf8 = false;
+    }
+  }
+  const headBytes = Buffer.concat(head).subarray(0, HEAD_BYTES);
+  const encoding =
+    bomEncoding(headBytes) ??
+    utf16WithoutBom(headBytes) ??
+    (validUtf8 ? "utf-8" : guessCodePage(Buffer.concat(sample)));
+  return { sha256: hash.digest("hex"), size, head: headBytes, encoding };
+}
+
+function hasHighBytes(chunk: Buffer): boolean {
+  for (const byte of chunk) if (byte >= 0x80) return true;
+  return false;
+}
+
+export function bomEncoding(head: Buffer): TextEncoding | null {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return "utf-8";
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  return null;
+}
+
+/** UTF-16 without a BOM shows as NUL bytes on every other position of ASCII text. */
+export function utf16WithoutBom(head: Buffer): TextEncoding | null {
+  const pairs = Math.floor(Math.min(head.length, 4096) / 2);
+  if (pairs < 2) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (head[2 * i] === 0) evenNul++;
+    if (head[2 * i + 1] === 0) oddNul++;
+  }
+  if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return "utf-16le";
+  if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return "utf-16be";
+  return null;
+}
+
+// What chardet may name, mapped to the page we decode with. ISO-8859-1 files are decoded as
+// windows-1252, its superset, which is what Windows programs really write.
+const CODE_PAGES: Record<string, TextEncoding> = {
+  "ISO-8859-1": "windows-1252",
+  "windows-1252": "windows-1252",
+  "ISO-8859-2": "iso-8859-2",
+  "windows-1250": "windows-1250",
+  "ISO-8859-5": "windows-1251",
+  "windows-1251": "windows-1251",
+  "KOI8-R": "windows-1251",
+  "ISO-8859-7": "windows-1253",
+  "windows-1253": "windows-1253",
+  "ISO-8859-9": "windows-1254",
+  "windows-1254": "windows-1254",
+  "windows-1257": "windows-1257",
+  Shift_JIS: "shift_jis",
+};
+
+// Western European and Central European pages first: they are what this tool's users have.
+const PREFERENCE: TextEncoding[] = ["windows-1252", "windows-1250", "iso-8859-2"];
+
+/** The Windows code page of text that is not UTF-8; windows-1252 unless the bytes say otherwise. */
+export function guessCodePage(sample: Buffer): TextEncoding {
+  if (sample.length === 0) return "windows-1252";
+  const ranked = chardet
+    .analyse(sample)
+    .map((m) => ({ encoding: CODE_PAGES[m.name], confidence: m.confidence }))
+    .filter((m): m is { encoding: TextEncoding; confidence: number } => !!m.encoding);
+  const best = ranked[0];
+  if (!best || best.confidence < 15) return "windows-1252";
+  const tied = ranked.filter((m) => m.confidence === best.confidence).map((m) => m.encoding);
+  return PREFERENCE.find((e) => tied.includes(e)) ?? best.encoding;
+}
+
+/** Bytes to text, chunk by chunk, without the BOM. */
+export async function* decodeText(
+  stream: AsyncIterable<Buffer>,
+  encoding: TextEncoding,
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding);
+  for await (const chunk of stream) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text !== "") yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== "") yield rest;
+}
+
+/** Decodes a head sample for sniffing; a cut multi-byte character at its end is dropped. */
+export function decodeHead(head: Buffer, encoding: TextEncoding): string {
+  return new TextDecoder(encoding).decode(head, { stream: true });
+}

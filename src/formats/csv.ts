@@ -1,0 +1,209 @@
+/** CSV tables: delimiter and header sniffed from the head, then rows streamed through csv-parse. */
+import type { Readable } from "node:stream";
+import { type CsvError, parse } from "csv-parse";
+import { parse as parseSync } from "csv-parse/sync";
+import type { ImportRecord } from "../core/records.js";
+import { InputError } from "../errors.js";
+import { ADDRESS_BOOK_FAMILIES, mapContacts } from "./address-books.js";
+import { decodeText, type TextEncoding } from "./bytes.js";
+import { Header, RowError } from "./header.js";
+import {
+  isConnectionsHeader,
+  isInvitationsHeader,
+  mapConnections,
+  mapInvitations,
+  type RowMapper,
+  UNSUPPORTED_EXPORT_TABLES,
+} from "./linkedin.js";
+
+export interface TableFormat {
+  kind: string;
+  description: string;
+  mapRow: RowMapper;
+}
+
+export type TableMatch = { format: TableFormat } | { unsupported: string } | null;
+
+/** What a header row says the table is. */
+export function detectTable(h: Header): TableMatch {
+  if (isInvitationsHeader(h)) {
+    return {
+      format: {
+        kind: "linkedin-invitations",
+        description: "LinkedIn Invitations.csv",
+        mapRow: mapInvitations(h),
+      },
+    };
+  }
+  if (isConnectionsHeader(h)) {
+    return {
+      format: {
+        kind: "linkedin-connections",
+        description: "LinkedIn Connections.csv",
+        mapRow: mapConnections(h),
+      },
+    };
+  }
+  for (const family of ADDRESS_BOOK_FAMILIES) {
+    if (family.matches(h)) {
+      return {
+        format: {
+          kind: family.kind,
+          description: family.describe(h),
+          mapRow: mapContacts(h, family.columns),
+        },
+      };
+    }
+  }
+  const unsupported = UNSUPPORTED_EXPORT_TABLES.find((t) => h.has(...t.columns));
+  return unsupported ? { unsupported: unsupported.name } : null;
+}
+
+export interface CsvLayout {
+  delimiter: string;
+  /** Records before the header: LinkedIn's `Notes:` preamble. */
+  preamble: number;
+  header: Header;
+  match: TableMatch;
+}
+
+const DELIMITERS = [",", ";", "\t"];
+/** LinkedIn's preamble is three records; netkeeper allows ten. */
+const MAX_PREAMBLE = 10;
+
+/** Finds the delimiter and header row in the decoded head of a file, or null if none is known. */
+export function sniffCsv(head: string, complete: boolean): CsvLayout | null {
+  let text = head;
+  if (!complete) {
+    const cut = text.lastIndexOf("\n");
+    if (cut > 0) text = text.slice(0, cut + 1);
+  }
+  let best: CsvLayout | null = null;
+  for (const delimiter of DELIMITERS) {
+    const records = leadingRecords(text, delimiter);
+    for (let i = 0; i < records.length && i <= MAX_PREAMBLE; i++) {
+      const header = new Header(records[i] ?? []);
+      const match = detectTable(header);
+      if (match === null) continue;
+      if (best === null || header.width > best.header.width) {
+        best = { delimiter, preamble: i, header, match };
+      }
+      break;
+    }
+  }
+  return best;
+}
+
+function leadingRecords(text: string, delimiter: string): string[][] {
+  // A quoted cell cut by the end of the sample looks unclosed: retry on fewer lines.
+  let lines = text.split("\n").slice(0, MAX_PREAMBLE + 30);
+  while (lines.length > 0) {
+    try {
+      return parseSync(lines.join("\n"), {
+        delimiter,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: false,
+      }) as string[][];
+    } catch {
+      lines = lines.slice(0, Math.floor(lines.length / 2));
+    }
+  }
+  return [];
+}
+
+/** The longest record we accept. Real rows are a few KiB; a Google note may be a few hundred. */
+export const MAX_RECORD_CHARS = 1024 * 1024;
+
+/** Streams the rows of a CSV table as import records, with the line each one starts on. */
+export async function* readCsvRecords(
+  label: string,
+  stream: Readable,
+  encoding: TextEncoding,
+  layout: CsvLayout,
+  format: TableFormat,
+): AsyncGenerator<ImportRecord> {
+  const parser = parse({
+    delimiter: layout.delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: MAX_RECORD_CHARS,
+    info: true,
+  });
+  const feed = (async () => {
+    try {
+      for await (const text of decodeText(stream as AsyncIterable<Buffer>, encoding)) {
+        if (!parser.write(text)) await new Promise((resolve) => parser.once("drain", resolve));
+      }
+      parser.end();
+    } catch (error) {
+      parser.destroy(readFailure(label, error));
+    }
+  })();
+  let lastLine = 0;
+  let index = 0;
+  try {
+    for await (const item of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      const line = lastLine + 1;
+      lastLine = item.info.lines;
+      const record = item.record;
+      const current = index++;
+      if (current < layout.preamble) continue;
+      if (current === layout.preamble) continue; // the header, already read by the sniffer
+      if (record.length === 1 && record[0] === "") continue; // a blank line
+      try {
+        yield format.mapRow(record, line);
+      } catch (error) {
+        if (error instanceof RowError) throw new InputError({ file: label, line }, error.message);
+        throw error;
+      }
+    }
+  } catch (error) {
+    throw toInputError(error, label, lastLine + 1);
+  } finally {
+    stream.destroy();
+    await feed;
+  }
+}
+
+function toInputError(error: unknown, label: string, line: number): unknown {
+  if (error instanceof InputError) return error;
+  const code = (error as CsvError | undefined)?.code;
+  switch (code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return new InputError(
+        { file: label, line },
+        'a quoted field opens here and is never closed (expected a closing ")',
+        "unclosed-quote",
+      );
+    case "CSV_MAX_RECORD_SIZE":
+      return new InputError(
+        { file: label, line },
+        "a row longer than 1 MiB (expected rows of a contact list or export table; is this file really CSV?)",
+        "record-too-large",
+      );
+    case undefined:
+      return error;
+    default:
+      return new InputError(
+        { file: label, line },
+        `unreadable CSV (${(error as Error).message.replace(/\s+/g, " ")})`,
+        "bad-csv",
+      );
+  }
+}
+
+/** The bytes stopped before the end: a truncated archive entry, a vanished file. */
+export function readFailure(label: string, error: unknown): InputError {
+  if (error instanceof InputError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new InputError(
+    { file: label },
+    `could not be read to the end (${reason.replace(/\s+/g, " ")}); is the file complete?`,
+    "unreadable",
+  );
+}

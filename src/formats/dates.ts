@@ -1,0 +1,90 @@
+/**
+ * The date forms LinkedIn's export has used. The export carries no time zone; its times are taken
+ * as UTC, which is what LinkedIn's servers write.
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, "0");
+}
+
+function fullYear(year: string): number {
+  const n = Number(year);
+  // LinkedIn exists since 2003: a two-digit year is always in this century.
+  return year.length === 2 ? 2000 + n : n;
+}
+
+function isoDate(year: number, month: number, day: number): string | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) {
+    return null;
+  }
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+function isoDateTime(date: string | null, hour: number, minute: number, second: number) {
+  if (date === null || hour > 23 || minute > 59 || second > 59) return null;
+  return `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}Z`;
+}
+
+/**
+ * `Sent At` of Invitations.csv as ISO 8601 UTC (`2026-01-29T14:37:00Z`), or null.
+ * Forms: `1/29/26, 2:37 PM` (US order, 12-hour clock), `2021-08-01 10:00:00`,
+ * `2026-06-01 10:00 UTC`, and ISO 8601 with `T` and `Z`.
+ */
+export function parseSentAt(value: string): string | null {
+  const text = value.trim();
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])$/.exec(
+    text,
+  );
+  if (us) {
+    const [, month, day, year, h, m, s, meridiem] = us;
+    let hour = Number(h);
+    if (hour < 1 || hour > 12) return null;
+    const pm = meridiem?.toUpperCase() === "PM";
+    if (hour === 12) hour = pm ? 12 : 0;
+    else if (pm) hour += 12;
+    const date = isoDate(fullYear(year ?? ""), Number(month), Number(day));
+    return isoDateTime(date, hour, Number(m), Number(s ?? 0));
+  }
+  const iso =
+    /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|UTC|GMT|\+00:?00)?$/i.exec(
+      text,
+    );
+  if (iso) {
+    const [, y, mo, d, h, m, s] = iso;
+    return isoDateTime(isoDate(Number(y), Number(mo), Number(d)), Number(h), Number(m), Number(s ?? 0));
+  }
+  return null;
+}
+
+/**
+ * `Connected On` of Connections.csv as an ISO date (`2026-02-08`), or null.
+ * Forms: `08 Feb 2026`, very old `12 Mar 19`, Excel's `29-Mar-21`, and ISO `2026-02-08`.
+ */
+export function parseConnectedOn(value: string): string | null {
+  const text = value.trim();
+  const named = /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*\.?[ -](\d{2}|\d{4})$/.exec(text);
+  if (named) {
+    const [, day, mon, year] = named;
+    const month = MONTHS[(mon ?? "").toLowerCase()];
+    return month ? isoDate(fullYear(year ?? ""), month, Number(day)) : null;
+  }
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  return null;
+}

@@ -1,0 +1,243 @@
+/**
+ * From the paths a user names to the tables in them: files, folders (an unpacked export) and zip
+ * archives. Each table is recognised by its content, never by its name.
+ */
+import { createReadStream } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { ImportRecord } from "../core/records.js";
+import { InputError } from "../errors.js";
+import {
+  type ByteSource,
+  bomEncoding,
+  decodeHead,
+  type Inspection,
+  inspectBytes,
+  readHead,
+  type TextEncoding,
+  utf16WithoutBom,
+} from "./bytes.js";
+import { readCsvRecords, sniffCsv, type TableFormat } from "./csv.js";
+import { describeVCard, isVCard, readVCardRecords } from "./vcard.js";
+import { exportDateFromName, isZip, openZip } from "./zip.js";
+
+/** A table found in the input, ready to be read once its hash says it is new. */
+export interface InputTable {
+  source: ByteSource;
+  kind: string;
+  description: string;
+  inspection: Inspection;
+  /** When the export or file was written, to tell a newer export from an older one. */
+  writtenAt: Date | null;
+  records(): AsyncGenerator<ImportRecord>;
+}
+
+/** Something inside a folder or archive that is not a table we import. */
+export interface PassedOver {
+  passedOver: true;
+  label: string;
+  reason: string;
+}
+
+const EXPECTED =
+  "expected a LinkedIn data export (zip, Invitations.csv, Connections.csv), an address book CSV or a vCard";
+
+type Recognised =
+  | { vcard: true; description: string }
+  | { csv: ReturnType<typeof sniffCsv> & object; format: TableFormat }
+  | { unsupported: string };
+
+function recognise(head: Buffer, encoding: TextEncoding, complete: boolean): Recognised | null {
+  const text = decodeHead(head, encoding);
+  if (isVCard(text)) return { vcard: true, description: describeVCard(text) };
+  const firstLine = text.replace(/^\uFEFF/, "").trimStart().split(/\r?\n/, 1)[0] ?? "";
+  if (/^(dn|version):\s/i.test(firstLine)) {
+    return { unsupported: "an LDIF address book (export it from Thunderbird as CSV instead)" };
+  }
+  const layout = sniffCsv(text, complete);
+  if (layout === null || layout.match === null) return null;
+  if ("unsupported" in layout.match) {
+    return { unsupported: `${layout.match.unsupported}, which holds nothing this tool imports` };
+  }
+  return { csv: layout, format: layout.match.format };
+}
+
+function binaryKind(head: Buffer): string | null {
+  const hex = head.subarray(0, 4).toString("hex");
+  if (hex === "d0cf11e0") return "an Excel or Outlook binary file (save it as CSV first)";
+  if (head.subarray(0, 5).toString("latin1") === "%PDF-") return "a PDF document";
+  if (hex.startsWith("1f8b")) return "a gzip archive (unpack it first)";
+  if (bomEncoding(head) || utf16WithoutBom(head)) return null;
+  const sample = head.subarray(0, 8192);
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return "a binary file";
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) control++;
+  }
+  return control > sample.length * 0.05 ? "a binary file" : null;
+}
+
+/** A fast first guess of the encoding from the head alone, for sniffing archive entries. */
+function guessFromHead(head: Buffer): TextEncoding {
+  const bom = bomEncoding(head) ?? utf16WithoutBom(head);
+  if (bom) return bom;
+  try {
+    new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
+    return "utf-8";
+  } catch {
+    return "windows-1252";
+  }
+}
+
+/**
+ * Recognises one file or entry. `strict` inputs (named by the user) fail with an InputError when
+ * they are not importable; inside folders and archives such files are passed over instead.
+ */
+async function classify(
+  source: ByteSource,
+  strict: boolean,
+  writtenAt: Date | null,
+): Promise<InputTable | PassedOver> {
+  const passOver = (reason: string, code: string, line?: number): PassedOver => {
+    if (strict) {
+      throw new InputError(
+        line === undefined ? { file: source.label } : { file: source.label, line },
+        reason,
+        code,
+      );
+    }
+    return { passedOver: true, label: source.label, reason };
+  };
+  const head = await readHead(source);
+  if (head.length === 0) return passOver(`the file is empty (${EXPECTED})`, "empty");
+  const binary = binaryKind(head);
+  if (binary) return passOver(`${binary}, not text (${EXPECTED})`, "binary");
+  // Archive entries are many; only those that look like tables are read in full.
+  if (!strict && recognise(head, guessFromHead(head), false) === null) {
+    return passOver("not an address book or invitations table", "unrecognised");
+  }
+  const inspection = await inspectBytes(source);
+  const complete = inspection.size <= head.length;
+  const found = recognise(inspection.head, inspection.encoding, complete);
+  if (found === null) {
+    return passOver(
+      `not an address book or LinkedIn export table: no known column names in the first lines (${EXPECTED})`,
+      "unrecognised",
+      1,
+    );
+  }
+  if ("unsupported" in found) return passOver(`recognised as ${found.unsupported}`, "unsupported");
+  const encoding = inspection.encoding;
+  if ("vcard" in found) {
+    return {
+      source,
+      kind: "vcard",
+      description: found.description,
+      inspection,
+      writtenAt,
+      records: async function* () {
+        yield* readVCardRecords(
+          source.label,
+          (await source.open()) as AsyncIterable<Buffer>,
+          encoding,
+        );
+      },
+    };
+  }
+  const { csv, format } = found;
+  return {
+    source,
+    kind: format.kind,
+    description: format.description,
+    inspection,
+    writtenAt,
+    records: async function* () {
+      yield* readCsvRecords(source.label, await source.open(), encoding, csv, format);
+    },
+  };
+}
+
+function fileSource(path: string, label: string, modifiedAt: Date): ByteSource {
+  return {
+    label,
+    path,
+    entry: null,
+    modifiedAt,
+    open: async () => createReadStream(path),
+  };
+}
+
+/**
+ * Every table in the named paths, in order. Archives and folders yield their tables and what they
+ * passed over; a named file that is not importable throws an InputError.
+ */
+export async function* readInputs(paths: readonly string[]): AsyncGenerator<InputTable | PassedOver> {
+  for (const given of paths) {
+    const path = resolve(given);
+    const info = await stat(path).catch(() => null);
+    if (info === null) throw new InputError({ file: given }, "no such file or folder", "not-found");
+    if (info.isDirectory()) {
+      yield* readFolder(path, given);
+    } else {
+      yield* readFile(path, given, info.mtime, true);
+    }
+  }
+}
+
+async function* readFile(
+  path: string,
+  label: string,
+  mtime: Date,
+  strict: boolean,
+): AsyncGenerator<InputTable | PassedOver> {
+  const source = fileSource(path, label, mtime);
+  const head = await readHead(source, 4);
+  if (isZip(head)) {
+    yield* readZip(path, label, strict);
+    return;
+  }
+  yield await classify(source, strict, mtime);
+}
+
+async function* readZip(
+  path: string,
+  label: string,
+  strict: boolean,
+): AsyncGenerator<InputTable | PassedOver> {
+  const archive = await openZip(path, label);
+  const named = exportDateFromName(path);
+  let tables = 0;
+  try {
+    for (const entry of archive.entries) {
+      if (!/\.(csv|vcf|vcard|txt)$/i.test(entry.entry ?? "")) {
+        yield { passedOver: true, label: entry.label, reason: "not a CSV or vCard file" };
+        continue;
+      }
+      const found = await classify(entry, false, named ?? entry.modifiedAt);
+      if (!("passedOver" in found)) tables++;
+      yield found;
+    }
+  } finally {
+    archive.close();
+  }
+  if (tables === 0 && !strict) {
+    yield { passedOver: true, label, reason: "an archive with no table this tool imports" };
+  } else if (tables === 0) {
+    throw new InputError(
+      { file: label },
+      "the archive holds no Invitations.csv, Connections.csv, ImportedContacts.csv, Contacts.csv or address book",
+      "empty-archive",
+    );
+  }
+}
+
+async function* readFolder(path: string, label: string): AsyncGenerator<InputTable | PassedOver> {
+  const names = (await readdir(path)).sort();
+  for (const name of names) {
+    const full = join(path, name);
+    const shown = join(label, name);
+    const info = await stat(full);
+    if (info.isDirectory()) yield* readFolder(full, shown);
+    else if (info.isFile()) yield* readFile(full, shown, info.mtime, false);
+  }
+}

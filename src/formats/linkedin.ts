@@ -1,0 +1,108 @@
+/** LinkedIn's data export tables: Invitations.csv, Connections.csv and the uploaded address books. */
+import { toEmail, toProfileSlug } from "../core/identity.js";
+import type { ConnectionRecord, ImportRecord, InvitationRecord } from "../core/records.js";
+import { parseConnectedOn, parseSentAt } from "./dates.js";
+import { cell, type Header, RowError } from "./header.js";
+
+export type RowMapper = (cells: readonly string[], line: number) => ImportRecord;
+
+export function isBlankRow(cells: readonly string[]): boolean {
+  return cells.every((c) => c.trim() === "");
+}
+
+export function isInvitationsHeader(h: Header): boolean {
+  return h.has("From", "To", "Sent At", "Direction");
+}
+
+export function mapInvitations(h: Header): RowMapper {
+  const from = h.find(["From"]);
+  const to = h.find(["To"]);
+  const sentAt = h.find(["Sent At"]);
+  const message = h.find(["Message"]);
+  const direction = h.find(["Direction"]);
+  const inviterUrl = h.find(["inviterProfileUrl"]);
+  const inviteeUrl = h.find(["inviteeProfileUrl"]);
+  return (cells, line): ImportRecord => {
+    if (isBlankRow(cells)) return { type: "skip", line, reason: "empty row" };
+    const dir = cell(cells, direction).toUpperCase();
+    if (dir !== "OUTGOING" && dir !== "INCOMING") {
+      throw new RowError(
+        `Direction is "${cell(cells, direction)}" (expected INCOMING or OUTGOING)`,
+      );
+    }
+    const sentText = cell(cells, sentAt);
+    const sent = parseSentAt(sentText);
+    if (sent === null) {
+      throw new RowError(
+        `Sent At is "${sentText}" (expected a date like 1/29/26, 2:37 PM or 2026-06-01 10:00 UTC)`,
+      );
+    }
+    const toName = cell(cells, to);
+    const inviteeLink = cell(cells, inviteeUrl) || null;
+    // An invitation to a non-member has no profile; its address may stand in To or the URL cell.
+    const inviteeEmail =
+      dir === "OUTGOING" && toProfileSlug(inviteeLink) === null
+        ? (toEmail(toName) ?? toEmail(inviteeLink))
+        : null;
+    const record: InvitationRecord = {
+      type: "invitation",
+      line,
+      direction: dir,
+      fromName: cell(cells, from),
+      toName,
+      sentAt: sent,
+      message: (message === undefined ? "" : (cells[message] ?? "")).trim() || null,
+      inviterUrl: cell(cells, inviterUrl) || null,
+      inviteeUrl: inviteeLink,
+      inviteeEmail,
+    };
+    if (dir === "OUTGOING" && !toName && !inviteeLink) {
+      return { type: "skip", line, reason: "no recipient" };
+    }
+    return record;
+  };
+}
+
+export function isConnectionsHeader(h: Header): boolean {
+  return h.has("First Name", "Last Name", "Connected On");
+}
+
+export function mapConnections(h: Header): RowMapper {
+  const first = h.find(["First Name"]);
+  const last = h.find(["Last Name"]);
+  const url = h.find(["URL", "Profile URL"]);
+  const email = h.find(["Email Address", "E-mail Address"]);
+  const company = h.find(["Company"]);
+  const position = h.find(["Position"]);
+  const connectedOn = h.find(["Connected On"]);
+  return (cells, line): ImportRecord => {
+    if (isBlankRow(cells)) return { type: "skip", line, reason: "empty row" };
+    const dateText = cell(cells, connectedOn);
+    const date = dateText === "" ? null : parseConnectedOn(dateText);
+    if (dateText !== "" && date === null) {
+      throw new RowError(`Connected On is "${dateText}" (expected a date like 08 Feb 2026)`);
+    }
+    // Members who hid their profile appear with the date alone: still a connection.
+    const record: ConnectionRecord = {
+      type: "connection",
+      line,
+      firstName: cell(cells, first),
+      lastName: cell(cells, last),
+      url: cell(cells, url) || null,
+      email: toEmail(cell(cells, email)),
+      company: cell(cells, company),
+      position: cell(cells, position),
+      connectedOn: date,
+    };
+    return record;
+  };
+}
+
+/** Tables of the export that are recognised and deliberately not imported. */
+export const UNSUPPORTED_EXPORT_TABLES: Array<{ columns: string[]; name: string }> = [
+  { columns: ["CONVERSATION ID", "FROM", "TO", "CONTENT"], name: "LinkedIn messages.csv" },
+  { columns: ["Email Address", "Confirmed", "Primary"], name: "LinkedIn Email Addresses.csv" },
+  { columns: ["Company Name", "Title", "Started On"], name: "LinkedIn Positions.csv" },
+  { columns: ["First Name", "Last Name", "Headline"], name: "LinkedIn Profile.csv" },
+  { columns: ["Organization", "Followed On"], name: "LinkedIn Company Follows.csv" },
+];

@@ -1,0 +1,324 @@
+/**
+ * vCard 2.1, 3.0 and 4.0, read from bytes: in 2.1 every property may carry its own CHARSET and
+ * QUOTED-PRINTABLE encoding, so lines are split and unfolded before anything is decoded.
+ */
+import { isX500Address, toEmail } from "../core/identity.js";
+import type { ContactRecord, ImportRecord } from "../core/records.js";
+import { InputError } from "../errors.js";
+import { decodeText, type TextEncoding } from "./bytes.js";
+
+/** An unfolded property may hold an inline photo of a few hundred KiB; nothing real is larger. */
+export const MAX_PROPERTY_BYTES = 16 * 1024 * 1024;
+
+export function isVCard(headText: string): boolean {
+  const first = headText.replace(/^\uFEFF/, "").trimStart().slice(0, 20).toUpperCase();
+  return first.startsWith("BEGIN:VCARD");
+}
+
+export function describeVCard(headText: string): string {
+  const version = /^VERSION:\s*([\d.]+)/im.exec(headText)?.[1] ?? "3.0";
+  const prodid = /^PRODID[^:]*:(.*)$/im.exec(headText)?.[1] ?? "";
+  const maker = /apple/i.test(prodid)
+    ? " (Apple)"
+    : /xing/i.test(prodid)
+      ? " (XING)"
+      : /google/i.test(prodid)
+        ? " (Google)"
+        : "";
+  return `vCard ${version}${maker}`;
+}
+
+interface PhysicalLine {
+  bytes: Buffer;
+  line: number;
+}
+
+async function* physicalLines(
+  label: string,
+  chunks: AsyncIterable<Buffer>,
+): AsyncGenerator<PhysicalLine> {
+  let pending: Buffer[] = [];
+  let pendingSize = 0;
+  let line = 1;
+  for await (const chunk of chunks) {
+    let start = 0;
+    for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, start)) {
+      pending.push(chunk.subarray(start, i));
+      yield { bytes: trimCr(Buffer.concat(pending)), line: line++ };
+      pending = [];
+      pendingSize = 0;
+      start = i + 1;
+    }
+    if (start < chunk.length) {
+      pending.push(chunk.subarray(start));
+      pendingSize += chunk.length - start;
+      if (pendingSize > MAX_PROPERTY_BYTES) throw tooLong(label, line);
+    }
+  }
+  if (pendingSize > 0) yield { bytes: trimCr(Buffer.concat(pending)), line };
+}
+
+function trimCr(bytes: Buffer): Buffer {
+  return bytes.length > 0 && bytes[bytes.length - 1] === 0x0d ? bytes.subarray(0, -1) : bytes;
+}
+
+function tooLong(label: string, line: number): InputError {
+  return new InputError(
+    { file: label, line },
+    "a vCard line longer than 16 MiB (expected properties of a contact card)",
+    "record-too-large",
+  );
+}
+
+interface Property {
+  name: string;
+  params: Map<string, string[]>;
+  raw: Buffer;
+  line: number;
+}
+
+function parseProperty(bytes: Buffer, line: number): Property | null {
+  const colon = bytes.indexOf(0x3a);
+  if (colon <= 0) return null;
+  const head = bytes.subarray(0, colon).toString("latin1");
+  const [nameWithGroup = "", ...paramParts] = head.split(";");
+  // Apple groups properties as item1.EMAIL, item1.X-ABLabel: the group only ties them together.
+  const name = nameWithGroup.slice(nameWithGroup.lastIndexOf(".") + 1).toUpperCase();
+  const params = new Map<string, string[]>();
+  for (const part of paramParts) {
+    const eq = part.indexOf("=");
+    // vCard 2.1 allows bare parameters: TEL;CELL:…, EMAIL;PREF;INTERNET:…
+    const key = (eq === -1 ? "TYPE" : part.slice(0, eq)).trim().toUpperCase();
+    const values = (eq === -1 ? part : part.slice(eq + 1))
+      .split(",")
+      .map((v) => v.trim().replace(/^"(.*)"$/, "$1"));
+    params.set(key, [...(params.get(key) ?? []), ...values]);
+  }
+  return { name, params, raw: bytes.subarray(colon + 1), line };
+}
+
+function isQuotedPrintable(p: Property): boolean {
+  const values = [...(p.params.get("ENCODING") ?? []), ...(p.params.get("TYPE") ?? [])];
+  return values.some((v) => v.toUpperCase() === "QUOTED-PRINTABLE");
+}
+
+function decodeQuotedPrintable(raw: Buffer): Buffer {
+  const out: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const byte = raw[i] as number;
+    if (byte === 0x3d && i + 2 < raw.length) {
+      const hex = raw.subarray(i + 1, i + 3).toString("latin1");
+      if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
+        out.push(Number.parseInt(hex, 16));
+        i += 2;
+        continue;
+      }
+    }
+    out.push(byte);
+  }
+  return Buffer.from(out);
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+function decodeValue(p: Property, fallback: TextEncoding): string {
+  const bytes = isQuotedPrintable(p) ? decodeQuotedPrintable(p.raw) : p.raw;
+  const charset = p.params.get("CHARSET")?.[0];
+  if (charset) {
+    try {
+      return new TextDecoder(charset).decode(bytes);
+    } catch {
+      // An unknown charset label: fall through to the file's own encoding.
+    }
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return new TextDecoder(fallback).decode(bytes);
+  }
+}
+
+/** Splits a structured value (N, ORG, ADR) on unescaped semicolons and unescapes each part. */
+function components(value: string): string[] {
+  const parts: string[] = [];
+  let current = "";
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === "\\" && i + 1 < value.length) {
+      current += c + value[i + 1];
+      i++;
+    } else if (c === ";") {
+      parts.push(unescape(current));
+      current = "";
+    } else current += c;
+  }
+  parts.push(unescape(current));
+  return parts;
+}
+
+function unescape(value: string): string {
+  return value.replace(/\\([\\,;:nN])/g, (_, c: string) => (c === "n" || c === "N" ? "\n" : c)).trim();
+}
+
+interface Card {
+  line: number;
+  properties: Property[];
+}
+
+/** Streams the cards of a vCard file as contact records. */
+export async function* readVCardRecords(
+  label: string,
+  stream: AsyncIterable<Buffer>,
+  encoding: TextEncoding,
+): AsyncGenerator<ImportRecord> {
+  // Only UTF-16 needs converting first: every 8-bit encoding keeps the ASCII syntax intact.
+  const bytes = encoding.startsWith("utf-16") ? reencodeUtf8(stream, encoding) : stream;
+  const fallback: TextEncoding = encoding.startsWith("utf-16") ? "utf-8" : encoding;
+  let card: Card | null = null;
+  let logical: { parts: Buffer[]; size: number; line: number } | null = null;
+  let lastLine = 0;
+
+  const finishLogical = (): ImportRecord | null => {
+    if (logical === null) return null;
+    const bytesOfLine = Buffer.concat(logical.parts);
+    const at = logical.line;
+    logical = null;
+    const text = bytesOfLine.toString("latin1").trim().toUpperCase();
+    if (text === "") return null;
+    if (text === "BEGIN:VCARD") {
+      if (card !== null) {
+        throw new InputError(
+          { file: label, line: at },
+          `BEGIN:VCARD inside the card that began on line ${card.line} (expected END:VCARD first)`,
+          "bad-vcard",
+        );
+      }
+      card = { line: at, properties: [] };
+      return null;
+    }
+    if (text === "END:VCARD") {
+      if (card === null) {
+        throw new InputError({ file: label, line: at }, "END:VCARD without BEGIN:VCARD", "bad-vcard");
+      }
+      const done: Card = card;
+      card = null;
+      return toContact(done, fallback);
+    }
+    if (card === null) {
+      throw new InputError(
+        { file: label, line: at },
+        `"${bytesOfLine.toString("latin1").slice(0, 40)}" outside a card (expected BEGIN:VCARD)`,
+        "bad-vcard",
+      );
+    }
+    const property = parseProperty(bytesOfLine, at);
+    if (property === null) {
+      throw new InputError(
+        { file: label, line: at },
+        'a vCard line without ":" (expected NAME:value)',
+        "bad-vcard",
+      );
+    }
+    (card as Card).properties.push(property);
+    return null;
+  };
+
+  try {
+    for await (const { bytes: physical, line } of physicalLines(label, bytes)) {
+      lastLine = line;
+      const folded = physical.length > 0 && (physical[0] === 0x20 || physical[0] === 0x09);
+      const current = logical as { parts: Buffer[]; size: number; line: number } | null;
+      const softBreak =
+        current !== null &&
+        endsWithSoftBreak(current.parts) &&
+        /QUOTED-PRINTABLE/i.test((current.parts[0] as Buffer).subarray(0, 200).toString("latin1"));
+      if (current !== null && (folded || softBreak)) {
+        if (softBreak) {
+          const lastIndex = current.parts.length - 1;
+          const last = current.parts[lastIndex] as Buffer;
+          current.parts[lastIndex] = last.subarray(0, -1);
+          current.parts.push(physical);
+        } else current.parts.push(physical.subarray(1));
+        current.size += physical.length;
+        if (current.size > MAX_PROPERTY_BYTES) throw tooLong(label, current.line);
+        continue;
+      }
+      const record = finishLogical();
+      if (record) yield record;
+      logical = { parts: [physical], size: physical.length, line };
+    }
+    const record = finishLogical();
+    if (record) yield record;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(
+      { file: label, line: lastLine },
+      `could not be read to the end (${error instanceof Error ? error.message : String(error)})`,
+      "unreadable",
+    );
+  }
+  const open = card as Card | null;
+  if (open !== null) {
+    throw new InputError(
+      { file: label, line: lastLine },
+      `the file ends inside the card that began on line ${open.line} (expected END:VCARD)`,
+      "bad-vcard",
+    );
+  }
+}
+
+function endsWithSoftBreak(parts: Buffer[]): boolean {
+  const last = parts[parts.length - 1];
+  return last !== undefined && last.length > 0 && last[last.length - 1] === 0x3d;
+}
+
+async function* reencodeUtf8(
+  stream: AsyncIterable<Buffer>,
+  encoding: TextEncoding,
+): AsyncGenerator<Buffer> {
+  for await (const text of decodeText(stream, encoding)) yield Buffer.from(text, "utf8");
+}
+
+function toContact(card: Card, fallback: TextEncoding): ImportRecord {
+  const value = (name: string): string | undefined => {
+    const p = card.properties.find((q) => q.name === name);
+    return p ? decodeValue(p, fallback) : undefined;
+  };
+  const fn = unescape(value("FN") ?? "");
+  const [last = "", first = "", middle = ""] = components(value("N") ?? "");
+  const company = components(value("ORG") ?? "")[0] ?? "";
+  const emails: string[] = [];
+  const phones: string[] = [];
+  let x500 = 0;
+  let notEmail = 0;
+  for (const p of card.properties) {
+    if (p.name === "EMAIL") {
+      const raw = unescape(decodeValue(p, fallback));
+      const email = toEmail(raw);
+      if (email === null) {
+        if (isX500Address(raw)) x500++;
+        else if (raw !== "") notEmail++;
+      } else if (!emails.includes(email)) emails.push(email);
+    } else if (p.name === "TEL") {
+      const phone = unescape(decodeValue(p, fallback)).replace(/^tel:/i, "");
+      if (phone !== "" && !phones.includes(phone)) phones.push(phone);
+    }
+  }
+  const displayName = fn || [first, middle, last].filter((s) => s !== "").join(" ") || company;
+  if (displayName === "" && emails.length === 0 && phones.length === 0) {
+    return { type: "skip", line: card.line, reason: "no name, email or phone" };
+  }
+  const record: ContactRecord = {
+    type: "contact",
+    line: card.line,
+    displayName: displayName || (emails[0] ?? phones[0] ?? ""),
+    firstName: first,
+    lastName: last,
+    company,
+    title: unescape(value("TITLE") ?? ""),
+    emails,
+    phones,
+    dropped: { x500, notEmail },
+  };
+  return record;
+}

@@ -1,0 +1,88 @@
+/** Zip archives (LinkedIn's data export), read entry by entry with yauzl: streamed, never whole. */
+import { basename } from "node:path";
+import type { Readable } from "node:stream";
+import yauzl from "yauzl";
+import { InputError } from "../errors.js";
+import type { ByteSource } from "./bytes.js";
+
+export function isZip(head: Buffer): boolean {
+  // Local file header, or the end record of an empty archive.
+  return (
+    head.length >= 4 &&
+    head[0] === 0x50 &&
+    head[1] === 0x4b &&
+    ((head[2] === 0x03 && head[3] === 0x04) || (head[2] === 0x05 && head[3] === 0x06))
+  );
+}
+
+export interface ZipArchive {
+  entries: ByteSource[];
+  close(): void;
+}
+
+/** Lists the file entries of an archive; each can then be opened as a stream. */
+export async function openZip(path: string, label: string): Promise<ZipArchive> {
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (err, z) =>
+      err ? reject(err) : resolve(z),
+    );
+  }).catch((error: unknown) => {
+    throw new InputError(
+      { file: label },
+      `not a readable zip archive (${reason(error)}); is the download complete?`,
+      "bad-zip",
+    );
+  });
+  const entries = await new Promise<yauzl.Entry[]>((resolve, reject) => {
+    const found: yauzl.Entry[] = [];
+    zip.on("entry", (entry: yauzl.Entry) => {
+      if (!entry.fileName.endsWith("/")) found.push(entry);
+      zip.readEntry();
+    });
+    zip.on("end", () => resolve(found));
+    zip.on("error", reject);
+    zip.readEntry();
+  }).catch((error: unknown) => {
+    zip.close();
+    throw new InputError(
+      { file: label },
+      `corrupt zip archive (${reason(error)}); download the export again`,
+      "bad-zip",
+    );
+  });
+  return {
+    entries: entries.map((entry) => ({
+      label: `${label} › ${entry.fileName}`,
+      path,
+      entry: entry.fileName,
+      modifiedAt: entry.getLastModDate(),
+      open: () =>
+        new Promise<Readable>((resolve, reject) => {
+          zip.openReadStream(entry, (err, stream) =>
+            err
+              ? reject(
+                  new InputError(
+                    { file: `${label} › ${entry.fileName}` },
+                    `corrupt zip entry (${reason(err)}); download the export again`,
+                    "bad-zip",
+                  ),
+                )
+              : resolve(stream),
+          );
+        }),
+    })),
+    close: () => zip.close(),
+  };
+}
+
+function reason(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ");
+}
+
+/** The export date in LinkedIn's archive name (`…LinkedInDataExport_MM-DD-YYYY.zip`), end of day. */
+export function exportDateFromName(path: string): Date | null {
+  const m = /(\d{2})-(\d{2})-(\d{4})/.exec(basename(path));
+  if (!m) return null;
+  const date = new Date(Date.UTC(Number(m[3]), Number(m[1]) - 1, Number(m[2]), 23, 59, 59));
+  return Number.isNaN(date.getTime()) || date.getUTCMonth() !== Number(m[1]) - 1 ? null : date;
+}

@@ -1,0 +1,244 @@
+/** The statements an import runs, prepared once per import. */
+import { toEmail, toNameKey, toProfileSlug } from "../core/identity.js";
+import type { ConnectionRecord, ContactRecord, InvitationRecord } from "../core/records.js";
+import type { Db } from "./database.js";
+
+export interface SourceRow {
+  label: string;
+  path: string;
+  entry: string | null;
+  kind: string;
+  description: string;
+  encoding: string;
+  sha256: string;
+  writtenAt: string;
+  importedAt: string;
+}
+
+export type WriteOutcome = "new" | "known";
+
+export function invitationIdentity(r: InvitationRecord): string {
+  const outgoing = r.direction === "OUTGOING";
+  const slug = toProfileSlug(outgoing ? r.inviteeUrl : r.inviterUrl);
+  const email = outgoing ? r.inviteeEmail : null;
+  const name = toNameKey(outgoing ? r.toName : r.fromName) ?? "";
+  const peer = slug ? `s:${slug}` : email ? `e:${email}` : `n:${name}`;
+  return `${r.direction}|${peer}|${r.sentAt}`;
+}
+
+export class ImportWriter {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      sourceByHash: db.prepare<[string], { label: string; imported_at: string }>(
+        "SELECT label, imported_at FROM sources WHERE sha256 = ?",
+      ),
+      insertSource: db.prepare(
+        `INSERT INTO sources (label, path, entry, kind, description, encoding, sha256, written_at,
+           imported_at, rows, imported, skipped)
+         VALUES (@label, @path, @entry, @kind, @description, @encoding, @sha256, @writtenAt,
+           @importedAt, 0, 0, 0)`,
+      ),
+      finishSource: db.prepare(
+        "UPDATE sources SET rows = @rows, imported = @imported, skipped = @skipped WHERE id = @id",
+      ),
+      insertContact: db.prepare(
+        `INSERT INTO contacts (source_id, line, display_name, first_name, last_name, company, title, name_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertEmail: db.prepare(
+        "INSERT INTO contact_emails (contact_id, position, email) VALUES (?, ?, ?)",
+      ),
+      insertPhone: db.prepare(
+        "INSERT INTO contact_phones (contact_id, position, phone) VALUES (?, ?, ?)",
+      ),
+      insertInvitation: db.prepare(
+        `INSERT INTO invitations (identity, direction, inviter_name, invitee_name, inviter_url,
+           invitee_url, invitee_email, peer_slug, peer_name_key, sent_at, message, source_id, last_seen_at)
+         VALUES (@identity, @direction, @inviterName, @inviteeName, @inviterUrl, @inviteeUrl,
+           @inviteeEmail, @peerSlug, @peerNameKey, @sentAt, @message, @sourceId, @seenAt)
+         ON CONFLICT (identity) DO NOTHING`,
+      ),
+      refreshInvitation: db.prepare(
+        `UPDATE invitations SET
+           last_seen_at = max(last_seen_at, @seenAt),
+           message = coalesce(@message, message),
+           inviter_url = coalesce(@inviterUrl, inviter_url),
+           invitee_url = coalesce(@inviteeUrl, invitee_url)
+         WHERE identity = @identity`,
+      ),
+      insertConnection: db.prepare(
+        `INSERT INTO connections (identity, first_name, last_name, url, slug, email, company, position,
+           connected_on, name_key, source_id, last_seen_at)
+         VALUES (@identity, @firstName, @lastName, @url, @slug, @email, @company, @position,
+           @connectedOn, @nameKey, @sourceId, @seenAt)
+         ON CONFLICT (identity) DO NOTHING`,
+      ),
+      refreshConnection: db.prepare(
+        `UPDATE connections SET
+           last_seen_at = max(last_seen_at, @seenAt),
+           email = coalesce(@email, email),
+           company = @company,
+           position = @position
+         WHERE identity = @identity`,
+      ),
+    };
+  }
+
+  findSourceByHash(sha256: string): { label: string; importedAt: string } | undefined {
+    const row = this.s.sourceByHash.get(sha256);
+    return row && { label: row.label, importedAt: row.imported_at };
+  }
+
+  insertSource(row: SourceRow): number {
+    return Number(this.s.insertSource.run(row).lastInsertRowid);
+  }
+
+  finishSource(id: number, counts: { rows: number; imported: number; skipped: number }): void {
+    this.s.finishSource.run({ id, ...counts });
+  }
+
+  writeContact(sourceId: number, r: ContactRecord): void {
+    const nameKey =
+      r.firstName || r.lastName ? toNameKey(r.firstName, r.lastName) : toNameKey(r.displayName);
+    const id = this.s.insertContact.run(
+      sourceId,
+      r.line,
+      r.displayName,
+      r.firstName,
+      r.lastName,
+      r.company,
+      r.title,
+      nameKey,
+    ).lastInsertRowid;
+    r.emails.forEach((email, i) => this.s.insertEmail.run(id, i, email));
+    r.phones.forEach((phone, i) => this.s.insertPhone.run(id, i, phone));
+  }
+
+  writeInvitation(sourceId: number, seenAt: string, r: InvitationRecord): WriteOutcome {
+    const outgoing = r.direction === "OUTGOING";
+    const params = {
+      identity: invitationIdentity(r),
+      direction: r.direction,
+      inviterName: r.fromName,
+      inviteeName: r.toName,
+      inviterUrl: r.inviterUrl,
+      inviteeUrl: r.inviteeUrl,
+      inviteeEmail: r.inviteeEmail,
+      peerSlug: toProfileSlug(outgoing ? r.inviteeUrl : r.inviterUrl),
+      peerNameKey: toNameKey(outgoing ? r.toName : r.fromName),
+      sentAt: r.sentAt,
+      message: r.message,
+      sourceId,
+      seenAt,
+    };
+    if (this.s.insertInvitation.run(params).changes === 1) return "new";
+    this.s.refreshInvitation.run(params);
+    return "known";
+  }
+
+  writeConnection(sourceId: number, seenAt: string, identity: string, r: ConnectionRecord) {
+    const params = {
+      identity,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      url: r.url,
+      slug: toProfileSlug(r.url),
+      email: toEmail(r.email),
+      company: r.company,
+      position: r.position,
+      connectedOn: r.connectedOn,
+      nameKey: toNameKey(r.firstName, r.lastName),
+      sourceId,
+      seenAt,
+    };
+    if (this.s.insertConnection.run(params).changes === 1) return "new";
+    this.s.refreshConnection.run(params);
+    return "known";
+  }
+
+  /**
+   * Outgoing invitations that the newest Invitations.csv no longer lists were answered, ignored
+   * into expiry or withdrawn on the web page: they are closed as of that export. One that a newer
+   * export lists again is open again. Returns how many were closed now.
+   */
+  settleInvitations(): number {
+    const newest = this.db
+      .prepare<[], { at: string | null }>(
+        "SELECT max(written_at) AS at FROM sources WHERE kind = 'linkedin-invitations'",
+      )
+      .get()?.at;
+    if (!newest) return 0;
+    this.db
+      .prepare("UPDATE invitations SET closed_at = NULL WHERE closed_at IS NOT NULL AND last_seen_at >= closed_at")
+      .run();
+    return this.db
+      .prepare(
+        `UPDATE invitations SET closed_at = @newest
+         WHERE direction = 'OUTGOING' AND closed_at IS NULL AND withdrawn_at IS NULL
+           AND last_seen_at < @newest AND sent_at <= @newest`,
+      )
+      .run({ newest }).changes;
+  }
+
+  /** Connections that the newest Connections.csv no longer lists are gone as of that export. */
+  settleConnections(): number {
+    const newest = this.db
+      .prepare<[], { at: string | null }>(
+        "SELECT max(written_at) AS at FROM sources WHERE kind = 'linkedin-connections'",
+      )
+      .get()?.at;
+    if (!newest) return 0;
+    this.db
+      .prepare("UPDATE connections SET gone_at = NULL WHERE gone_at IS NOT NULL AND last_seen_at >= gone_at")
+      .run();
+    return this.db
+      .prepare(
+        `UPDATE connections SET gone_at = @newest
+         WHERE gone_at IS NULL AND removed_at IS NULL AND last_seen_at < @newest
+           AND (connected_on IS NULL OR connected_on <= substr(@newest, 1, 10))`,
+      )
+      .run({ newest }).changes;
+  }
+
+  /**
+   * A newer import of the same address-book file replaces the contacts of the older one, and the
+   * newest LinkedIn list of uploaded contacts replaces older lists. Returns the contacts removed.
+   */
+  replaceOlderContacts(sourceId: number, source: SourceRow): number {
+    const linkedIn = LINKEDIN_CONTACT_KINDS.includes(source.kind);
+    const others = this.db
+      .prepare<[number], { id: number; path: string; entry: string | null; kind: string; written_at: string }>(
+        "SELECT id, path, entry, kind, written_at FROM sources WHERE id <> ? AND replaced_by IS NULL",
+      )
+      .all(sourceId);
+    let removed = 0;
+    for (const other of others) {
+      if (linkedIn && other.kind === source.kind) {
+        // Of two lists of uploaded contacts, the one from the newer export stands.
+        const [older, newer] =
+          other.written_at <= source.writtenAt ? [other.id, sourceId] : [sourceId, other.id];
+        removed += this.retireContacts(older, newer);
+        if (older === sourceId) break;
+      } else if (
+        !linkedIn &&
+        other.path === source.path &&
+        other.entry === source.entry &&
+        !LINKEDIN_CONTACT_KINDS.includes(other.kind) &&
+        other.kind !== "linkedin-invitations" &&
+        other.kind !== "linkedin-connections"
+      ) {
+        removed += this.retireContacts(other.id, sourceId);
+      }
+    }
+    return removed;
+  }
+
+  private retireContacts(sourceId: number, replacedBy: number): number {
+    this.db.prepare("UPDATE sources SET replaced_by = ? WHERE id = ?").run(replacedBy, sourceId);
+    return this.db.prepare("DELETE FROM contacts WHERE source_id = ?").run(sourceId).changes;
+  }
+}
+
+const LINKEDIN_CONTACT_KINDS = ["linkedin-imported-contacts", "linkedin-contacts"];

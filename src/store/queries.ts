@@ -1,0 +1,121 @@
+/** Read-only views of the database for status and listings. */
+import type { ConnectionKeys, OutgoingInvitationFacts } from "../core/states.js";
+import type { Db } from "./database.js";
+
+export interface SourceView {
+  id: number;
+  path: string;
+  kind: string;
+  description: string;
+  rows: number;
+  importedAt: string;
+}
+
+export interface StoredFacts {
+  outgoing: OutgoingInvitationFacts[];
+  incoming: number;
+  connections: Array<ConnectionKeys & { gone: boolean; removed: boolean }>;
+  contacts: { total: number; withEmail: number; emails: number };
+  sources: SourceView[];
+}
+
+export function readStoredFacts(db: Db): StoredFacts {
+  const outgoing = db
+    .prepare<[], OutgoingInvitationFacts>(
+      `SELECT peer_slug AS peerSlug, invitee_email AS inviteeEmail, peer_name_key AS peerNameKey,
+              sent_at AS sentAt, withdrawn_at AS withdrawnAt, closed_at AS closedAt
+       FROM invitations WHERE direction = 'OUTGOING'`,
+    )
+    .all();
+  const incoming =
+    db
+      .prepare<[], { n: number }>("SELECT count(*) AS n FROM invitations WHERE direction = 'INCOMING'")
+      .get()?.n ?? 0;
+  const connections = db
+    .prepare<[], ConnectionKeys & { gone: number; removed: number }>(
+      `SELECT slug, email, name_key AS nameKey, gone_at IS NOT NULL AS gone,
+              removed_at IS NOT NULL AS removed
+       FROM connections`,
+    )
+    .all()
+    .map((c) => ({ ...c, gone: c.gone === 1, removed: c.removed === 1 }));
+  const contacts = db
+    .prepare<[], { total: number; withEmail: number; emails: number }>(
+      `SELECT
+         (SELECT count(*) FROM contacts) AS total,
+         (SELECT count(DISTINCT contact_id) FROM contact_emails) AS withEmail,
+         (SELECT count(DISTINCT email) FROM contact_emails) AS emails`,
+    )
+    .get() ?? { total: 0, withEmail: 0, emails: 0 };
+  return { outgoing, incoming, connections, contacts, sources: listSources(db) };
+}
+
+export function listSources(db: Db): SourceView[] {
+  return db
+    .prepare<[], SourceView>(
+      `SELECT id, label AS path, kind, description, rows, imported_at AS importedAt
+       FROM sources WHERE replaced_by IS NULL ORDER BY id`,
+    )
+    .all();
+}
+
+export interface ContactView {
+  name: string;
+  emails: string[];
+  phones: string[];
+  company: string;
+  source: string;
+}
+
+export function listContacts(db: Db, sourceId?: number): ContactView[] {
+  const rows = db
+    .prepare<
+      { source: number | null },
+      { id: number; name: string; company: string; source: string }
+    >(
+      `SELECT c.id, c.display_name AS name, c.company, s.label AS source
+       FROM contacts c JOIN sources s ON s.id = c.source_id
+       WHERE @source IS NULL OR c.source_id = @source
+       ORDER BY c.source_id, c.line`,
+    )
+    .all({ source: sourceId ?? null });
+  const emails = groupValues(
+    db
+      .prepare<{ source: number | null }, { id: number; value: string }>(
+        `SELECT e.contact_id AS id, e.email AS value FROM contact_emails e
+         JOIN contacts c ON c.id = e.contact_id
+         WHERE @source IS NULL OR c.source_id = @source ORDER BY e.contact_id, e.position`,
+      )
+      .all({ source: sourceId ?? null }),
+  );
+  const phones = groupValues(
+    db
+      .prepare<{ source: number | null }, { id: number; value: string }>(
+        `SELECT p.contact_id AS id, p.phone AS value FROM contact_phones p
+         JOIN contacts c ON c.id = p.contact_id
+         WHERE @source IS NULL OR c.source_id = @source ORDER BY p.contact_id, p.position`,
+      )
+      .all({ source: sourceId ?? null }),
+  );
+  return rows.map((r) => ({
+    name: r.name,
+    emails: emails.get(r.id) ?? [],
+    phones: phones.get(r.id) ?? [],
+    company: r.company,
+    source: r.source,
+  }));
+}
+
+function groupValues(rows: Array<{ id: number; value: string }>): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const { id, value } of rows) {
+    const list = map.get(id);
+    if (list) list.push(value);
+    else map.set(id, [value]);
+  }
+  return map;
+}
+
+export function sourceExists(db: Db, id: number): boolean {
+  return db.prepare("SELECT 1 FROM sources WHERE id = ?").get(id) !== undefined;
+}

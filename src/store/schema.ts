@@ -1,0 +1,92 @@
+/** Schema migrations, applied in order; PRAGMA user_version counts those applied. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL,            -- the path as the user named it (archive › entry)
+    path TEXT NOT NULL,             -- absolute path of the file or archive
+    entry TEXT,                     -- entry inside the archive
+    kind TEXT NOT NULL,             -- linkedin-invitations, google-csv, vcard, …
+    description TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    written_at TEXT,                -- when the export or file was written (ISO 8601)
+    imported_at TEXT NOT NULL,
+    rows INTEGER NOT NULL,
+    imported INTEGER NOT NULL,
+    skipped INTEGER NOT NULL,
+    replaced_by INTEGER REFERENCES sources(id)
+  );
+
+  CREATE TABLE contacts (
+    id INTEGER PRIMARY KEY,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    line INTEGER NOT NULL,
+    display_name TEXT NOT NULL,
+    first_name TEXT NOT NULL,
+    last_name TEXT NOT NULL,
+    company TEXT NOT NULL,
+    title TEXT NOT NULL,
+    name_key TEXT
+  );
+  CREATE INDEX contacts_source ON contacts(source_id);
+  CREATE INDEX contacts_name_key ON contacts(name_key);
+
+  CREATE TABLE contact_emails (
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    email TEXT NOT NULL,
+    PRIMARY KEY (contact_id, position)
+  ) WITHOUT ROWID;
+  CREATE INDEX contact_emails_email ON contact_emails(email);
+
+  CREATE TABLE contact_phones (
+    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    phone TEXT NOT NULL,
+    PRIMARY KEY (contact_id, position)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE invitations (
+    id INTEGER PRIMARY KEY,
+    identity TEXT NOT NULL UNIQUE,  -- direction | the other side's key | sent at
+    direction TEXT NOT NULL CHECK (direction IN ('OUTGOING', 'INCOMING')),
+    inviter_name TEXT NOT NULL,
+    invitee_name TEXT NOT NULL,
+    inviter_url TEXT,
+    invitee_url TEXT,
+    invitee_email TEXT,             -- for an invitation sent to an address (a non-member)
+    peer_slug TEXT,                 -- the other side: invitee when outgoing, inviter when incoming
+    peer_name_key TEXT,
+    sent_at TEXT NOT NULL,
+    message TEXT,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    last_seen_at TEXT NOT NULL,     -- written_at of the newest export that lists it
+    closed_at TEXT,                 -- a newer export no longer lists it
+    withdrawn_at TEXT,
+    reinvite_after TEXT
+  );
+  CREATE INDEX invitations_peer_slug ON invitations(peer_slug);
+  CREATE INDEX invitations_sent_at ON invitations(direction, sent_at);
+
+  CREATE TABLE connections (
+    id INTEGER PRIMARY KEY,
+    identity TEXT NOT NULL UNIQUE,
+    first_name TEXT NOT NULL,
+    last_name TEXT NOT NULL,
+    url TEXT,
+    slug TEXT,
+    email TEXT,
+    company TEXT NOT NULL,
+    position TEXT NOT NULL,
+    connected_on TEXT,
+    name_key TEXT,
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    last_seen_at TEXT NOT NULL,
+    gone_at TEXT,                   -- a newer export no longer lists it
+    removed_at TEXT                 -- we removed it
+  );
+  CREATE INDEX connections_slug ON connections(slug);
+  CREATE INDEX connections_email ON connections(email);
+  `,
+];

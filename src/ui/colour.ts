@@ -1,0 +1,14 @@
+/** The one colour module: honours NO_COLOR and FORCE_COLOR, and is off when output is no terminal. */
+import { Chalk, type ChalkInstance } from "chalk";
+
+export function createColour(
+  stream: { isTTY?: boolean } = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
+): ChalkInstance {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return new Chalk({ level: 0 });
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return new Chalk({ level: 1 });
+  return new Chalk({ level: stream.isTTY ? 1 : 0 });
+}
+
+/** For renderers under test: no escape codes at all. */
+export const plain: ChalkInstance = new Chalk({ level: 0 });

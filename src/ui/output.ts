@@ -1,0 +1,28 @@
+/** Where commands print: data to stdout, diagnostics to stderr. Tests pass their own. */
+import type { ChalkInstance } from "chalk";
+import { createColour } from "./colour.js";
+
+export interface Output {
+  /** Data: tables, JSON. */
+  out(text: string): void;
+  /** Diagnostics: progress, notes, errors. */
+  err(text: string): void;
+  colour: ChalkInstance;
+  /** Columns available for tables. */
+  width: number;
+  isInteractive: boolean;
+}
+
+export function processOutput(): Output {
+  return {
+    out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+    colour: createColour(process.stdout),
+    width: process.stdout.columns || 100,
+    isInteractive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  };
+}
+
+export function printJson(output: Output, value: unknown): void {
+  output.out(JSON.stringify(value, null, 2));
+}
