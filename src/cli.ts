@@ -103,5 +103,10 @@ function reportError(error: unknown, output: Output): number {
   return ExitCode.failure;
 }
 
+// A reader that stops early (`invites contacts | head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 const exitCode = await main(process.argv.slice(2));
 process.exitCode = exitCode;

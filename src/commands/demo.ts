@@ -1,7 +1,7 @@
 /** `invites demo`: the main job on the bundled fixtures, in a temporary database. */
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { summarizeStatus } from "../core/status.js";
 import { withDatabase } from "../store/database.js";
@@ -22,7 +22,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
   const files = readdirSync(DEMO_FOLDER)
     .filter((name) => !name.startsWith(".") && !name.endsWith(".md"))
     .sort()
-    .map((name) => join(DEMO_FOLDER, name));
+    .map((name) => relative(process.cwd(), join(DEMO_FOLDER, name)));
   const exportZip = files.find((f) => f.endsWith(".zip"));
   // The demo tells the story as it stood on the day of its export, whenever it is run.
   const asOf = (exportZip && exportDateFromName(exportZip)) || now;
@@ -32,7 +32,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
   try {
     output.out(colour.bold("invites demo: the bundled sample export and address book"));
     output.out(colour.dim(`Temporary database: ${dbPath}\n`));
-    output.out(colour.bold(`$ invites import ${files.map((f) => f.replace(DEMO_FOLDER, "")).join(" ")}`));
+    output.out(colour.bold(`$ invites import ${files.join(" ")}`));
     await withDatabase(dbPath, async (db) => {
       const report = await importPaths(db, files, { now });
       output.out(renderImportReport(report, colour, output.width));

@@ -292,13 +292,13 @@ export function mapContacts(h: Header, columns: ContactColumns): RowMapper {
       companyName;
     if (displayName === "" && emails.length === 0 && phones.length === 0) {
       const reason =
-        x500 > 0 ? "only an Exchange X.500 address, no email" : "no name, email or phone";
+        x500 > 0 ? "row with only an Exchange X.500 name" : "row without name, email or phone";
       return { type: "skip", line, reason };
     }
     const record: ContactRecord = {
       type: "contact",
       line,
-      displayName: displayName || (emails[0] ?? phones[0] ?? ""),
+      displayName,
       firstName,
       lastName,
       company: companyName,

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import chardet from "chardet";
+import { InputError } from "../errors.js";
 
 /** One file or archive entry the user gave us, which can be opened as often as needed. */
 export interface ByteSource {
@@ -32,6 +33,8 @@ export async function readHead(source: ByteSource, limit = HEAD_BYTES): Promise<
       size += chunk.length;
       if (size >= limit) break;
     }
+  } catch (error) {
+    throw readFailure(source.label, error);
   } finally {
     stream.destroy();
   }
@@ -46,9 +49,6 @@ export type TextEncoding =
   | "windows-1251"
   | "windows-1252"
   | "windows-1253"
-  | "windows-1254"
-  | "windows-1257"
-  | "iso-8859-2"
   | "shift_jis";
 
 export interface Inspection {
@@ -74,7 +74,14 @@ export async function inspectBytes(source: ByteSource): Promise<Inspection> {
   let headSize = 0;
   const sample: Buffer[] = [];
   let sampleSize = 0;
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  const chunks = (async function* () {
+    try {
+      yield* stream as AsyncIterable<Buffer>;
+    } catch (error) {
+      throw readFailure(source.label, error);
+    }
+  })();
+  for await (const chunk of chunks) {
     hash.update(chunk);
     size += chunk.length;
     if (headSize < HEAD_BYTES) {
@@ -135,38 +142,56 @@ export function utf16WithoutBom(head: Buffer): TextEncoding | null {
   return null;
 }
 
-// What chardet may name, mapped to the page we decode with. ISO-8859-1 files are decoded as
-// windows-1252, its superset, which is what Windows programs really write.
-const CODE_PAGES: Record<string, TextEncoding> = {
-  "ISO-8859-1": "windows-1252",
-  "windows-1252": "windows-1252",
-  "ISO-8859-2": "iso-8859-2",
-  "windows-1250": "windows-1250",
+// What chardet may name for text in other scripts, mapped to the page we decode with.
+const OTHER_SCRIPTS: Record<string, TextEncoding> = {
   "ISO-8859-5": "windows-1251",
   "windows-1251": "windows-1251",
   "KOI8-R": "windows-1251",
   "ISO-8859-7": "windows-1253",
   "windows-1253": "windows-1253",
-  "ISO-8859-9": "windows-1254",
-  "windows-1254": "windows-1254",
-  "windows-1257": "windows-1257",
   Shift_JIS: "shift_jis",
 };
 
-// Western European and Central European pages first: they are what this tool's users have.
-const PREFERENCE: TextEncoding[] = ["windows-1252", "windows-1250", "iso-8859-2"];
+// Letters that the users of each Latin page write. Western pages decode Central European bytes
+// into letters too (ś as œ, č as è), so each page is scored by how plausible its letters are:
+// German and French letters weigh most in 1252, and signs inside names count against a page.
+const LATIN_PAGES: Array<{ encoding: TextEncoding; strong: string; weak: string }> = [
+  {
+    encoding: "windows-1252",
+    strong: "äöüÄÖÜßéèàçÉÈÀÇ",
+    weak: "êëâîïôûùÿœæáíóúñÑÁÍÓÚ¿¡åøÅØãõÂÊÎÔÛËÏŸŒÆ«»€–—„“”‘’…•°§",
+  },
+  {
+    encoding: "windows-1250",
+    strong: "",
+    weak: "ąćęłńśźżĄĆĘŁŃŚŹŻčďěňřšťůžČĎĚŇŘŠŤŮŽáéíóúýÁÉÍÓÚÝäöüÄÖÜßôő„“”‘’–—…€°§",
+  },
+];
+
+function scoreLatinPage(text: string, page: (typeof LATIN_PAGES)[number]): number {
+  let score = 0;
+  for (const c of text) {
+    if (c.charCodeAt(0) < 0x80) continue;
+    if (page.strong.includes(c)) score += 2;
+    else if (page.weak.includes(c)) score += 1;
+    else if (/[\u0080-\u009f\ufffd]/.test(c)) score -= 5;
+    else if (!/\p{L}/u.test(c)) score -= 3;
+  }
+  return score;
+}
 
 /** The Windows code page of text that is not UTF-8; windows-1252 unless the bytes say otherwise. */
 export function guessCodePage(sample: Buffer): TextEncoding {
   if (sample.length === 0) return "windows-1252";
-  const ranked = chardet
-    .analyse(sample)
-    .map((m) => ({ encoding: CODE_PAGES[m.name], confidence: m.confidence }))
-    .filter((m): m is { encoding: TextEncoding; confidence: number } => !!m.encoding);
-  const best = ranked[0];
-  if (!best || best.confidence < 15) return "windows-1252";
-  const tied = ranked.filter((m) => m.confidence === best.confidence).map((m) => m.encoding);
-  return PREFERENCE.find((e) => tied.includes(e)) ?? best.encoding;
+  const top = chardet.analyse(sample)[0];
+  const other = top && OTHER_SCRIPTS[top.name];
+  if (other && top.confidence >= 50) return other;
+  let best: { encoding: TextEncoding; score: number } | null = null;
+  for (const page of LATIN_PAGES) {
+    const score = scoreLatinPage(new TextDecoder(page.encoding).decode(sample), page);
+    if (best === null || score > best.score) best = { encoding: page.encoding, score };
+  }
+  return best?.encoding ?? "windows-1252";
 }
 
 /** Bytes to text, chunk by chunk, without the BOM. */
@@ -186,4 +211,15 @@ export async function* decodeText(
 /** Decodes a head sample for sniffing; a cut multi-byte character at its end is dropped. */
 export function decodeHead(head: Buffer, encoding: TextEncoding): string {
   return new TextDecoder(encoding).decode(head, { stream: true });
+}
+
+/** The bytes stopped before the end: a truncated archive entry, a vanished file. */
+export function readFailure(label: string, error: unknown): InputError {
+  if (error instanceof InputError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new InputError(
+    { file: label },
+    `could not be read to the end (${reason.replace(/\s+/g, " ")}); is the file complete?`,
+    "unreadable",
+  );
 }

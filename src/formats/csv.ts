@@ -5,7 +5,7 @@ import { parse as parseSync } from "csv-parse/sync";
 import type { ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
 import { ADDRESS_BOOK_FAMILIES, mapContacts } from "./address-books.js";
-import { decodeText, type TextEncoding } from "./bytes.js";
+import { decodeText, readFailure, type TextEncoding } from "./bytes.js";
 import { Header, RowError } from "./header.js";
 import {
   isConnectionsHeader,
@@ -197,13 +197,3 @@ function toInputError(error: unknown, label: string, line: number): unknown {
   }
 }
 
-/** The bytes stopped before the end: a truncated archive entry, a vanished file. */
-export function readFailure(label: string, error: unknown): InputError {
-  if (error instanceof InputError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new InputError(
-    { file: label },
-    `could not be read to the end (${reason.replace(/\s+/g, " ")}); is the file complete?`,
-    "unreadable",
-  );
-}

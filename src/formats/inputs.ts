@@ -26,6 +26,8 @@ export interface InputTable {
   source: ByteSource;
   kind: string;
   description: string;
+  /** How the text was decoded, for the summary. */
+  encoding: string;
   inspection: Inspection;
   /** When the export or file was written, to tell a newer export from an older one. */
   writtenAt: Date | null;
@@ -132,6 +134,8 @@ async function classify(
     return {
       source,
       kind: "vcard",
+      // Properties are decoded one by one: their CHARSET, else UTF-8, else the file's code page.
+      encoding: encoding.startsWith("utf-") ? encoding : `per property, else ${encoding}`,
       description: found.description,
       inspection,
       writtenAt,
@@ -148,6 +152,7 @@ async function classify(
   return {
     source,
     kind: format.kind,
+    encoding,
     description: format.description,
     inspection,
     writtenAt,

@@ -57,7 +57,7 @@ export function mapInvitations(h: Header): RowMapper {
       inviteeEmail,
     };
     if (dir === "OUTGOING" && !toName && !inviteeLink) {
-      return { type: "skip", line, reason: "no recipient" };
+      return { type: "skip", line, reason: "row without recipient" };
     }
     return record;
   };

@@ -5,7 +5,7 @@
 import { isX500Address, toEmail } from "../core/identity.js";
 import type { ContactRecord, ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
-import { decodeText, type TextEncoding } from "./bytes.js";
+import { decodeText, readFailure, type TextEncoding } from "./bytes.js";
 
 /** An unfolded property may hold an inline photo of a few hundred KiB; nothing real is larger. */
 export const MAX_PROPERTY_BYTES = 16 * 1024 * 1024;
@@ -250,12 +250,7 @@ export async function* readVCardRecords(
     const record = finishLogical();
     if (record) yield record;
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError(
-      { file: label, line: lastLine },
-      `could not be read to the end (${error instanceof Error ? error.message : String(error)})`,
-      "unreadable",
-    );
+    throw readFailure(label, error);
   }
   const open = card as Card | null;
   if (open !== null) {
@@ -306,12 +301,12 @@ function toContact(card: Card, fallback: TextEncoding): ImportRecord {
   }
   const displayName = fn || [first, middle, last].filter((s) => s !== "").join(" ") || company;
   if (displayName === "" && emails.length === 0 && phones.length === 0) {
-    return { type: "skip", line: card.line, reason: "no name, email or phone" };
+    return { type: "skip", line: card.line, reason: "card without name, email or phone" };
   }
   const record: ContactRecord = {
     type: "contact",
     line: card.line,
-    displayName: displayName || (emails[0] ?? phones[0] ?? ""),
+    displayName,
     firstName: first,
     lastName: last,
     company,

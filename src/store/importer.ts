@@ -79,7 +79,7 @@ async function importTable(writer: ImportWriter, table: InputTable, now: Date): 
     label: table.source.label,
     kind: table.kind,
     description: table.description,
-    encoding: table.inspection.encoding,
+    encoding: table.encoding,
     outcome: "imported",
     rows: 0,
     imported: 0,
@@ -103,7 +103,7 @@ async function importTable(writer: ImportWriter, table: InputTable, now: Date): 
     entry: table.source.entry,
     kind: table.kind,
     description: table.description,
-    encoding: table.inspection.encoding,
+    encoding: table.encoding,
     sha256: table.inspection.sha256,
     writtenAt: (table.writtenAt ?? now).toISOString(),
     importedAt: now.toISOString(),
@@ -116,7 +116,7 @@ async function importTable(writer: ImportWriter, table: InputTable, now: Date): 
     file.skipReasons[reason] = (file.skipReasons[reason] ?? 0) + 1;
   };
   const count = (identity: string, write: () => "new" | "known") => {
-    if (seen.has(identity)) return skip("duplicate of an earlier row");
+    if (seen.has(identity)) return skip("duplicate row");
     seen.add(identity);
     file.imported++;
     if (write() === "new") file.added++;

@@ -18,7 +18,7 @@ export function processOutput(): Output {
     out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
     colour: createColour(process.stdout),
-    width: process.stdout.columns || 100,
+    width: process.stdout.columns || 120,
     isInteractive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   };
 }

@@ -7,10 +7,15 @@ import type { FileReport, ImportReport } from "../store/importer.js";
 
 const n = (value: number) => value.toLocaleString("en-US");
 
+/** "1 row", "2 rows": `plural` defaults to the singular with an s. */
+export function count(value: number, singular: string, plural = `${singular}s`): string {
+  return `${n(value)} ${value === 1 ? singular : plural}`;
+}
+
 function table(head: string[], colour: ChalkInstance, options: Table.TableConstructorOptions = {}) {
   return new Table({
     head: head.map((h) => colour.bold(h)),
-    style: { head: [], border: [], compact: false },
+    style: { head: [], border: [], compact: true },
     wordWrap: true,
     ...options,
   });
@@ -24,110 +29,131 @@ export function truncate(text: string, width: number): string {
 
 function describeSkips(file: FileReport): string {
   return Object.entries(file.skipReasons)
-    .map(([reason, count]) => `${n(count)} ${reason}`)
+    .map(([reason, times]) => `${n(times)} ${times === 1 ? reason : reason.replace(/\brow\b/, "rows")}`)
     .join(", ");
 }
 
 function fileNotes(file: FileReport): string[] {
-  const notes: string[] = [];
   if (file.outcome === "unchanged") {
-    notes.push(`already imported ${file.previouslyImportedAt?.slice(0, 16).replace("T", " ")} UTC: nothing changed`);
-    return notes;
+    const when = file.previouslyImportedAt?.slice(0, 16).replace("T", " ");
+    return [`imported before (${when} UTC) with the same content: nothing to do`];
   }
+  const notes: string[] = [];
   if (file.skipped > 0) notes.push(`skipped ${describeSkips(file)}`);
-  if (file.imported > file.added) notes.push(`${n(file.imported - file.added)} already known`);
+  if (file.imported > file.added) notes.push(`${n(file.imported - file.added)} already known from another file`);
   if (file.droppedValues.x500 > 0) {
-    notes.push(`${n(file.droppedValues.x500)} Exchange X.500 name(s) are not email addresses, left out`);
+    notes.push(`left out ${count(file.droppedValues.x500, "Exchange X.500 name")} found in email columns`);
   }
   if (file.droppedValues.notEmail > 0) {
-    notes.push(`${n(file.droppedValues.notEmail)} value(s) in email columns are not addresses, left out`);
+    notes.push(`left out ${count(file.droppedValues.notEmail, "value")} in email columns that are not addresses`);
   }
   if (file.closedInvitations > 0) {
-    notes.push(`${n(file.closedInvitations)} invitation(s) no longer listed by this newer export: closed`);
+    notes.push(`${count(file.closedInvitations, "invitation")} no longer listed by this newer export: closed`);
   }
   if (file.goneConnections > 0) {
-    notes.push(`${n(file.goneConnections)} connection(s) no longer listed by this newer export`);
+    notes.push(`${count(file.goneConnections, "connection")} no longer listed by this newer export`);
   }
   if (file.replacedContacts > 0) {
-    notes.push(`replaced ${n(file.replacedContacts)} contacts of an older copy`);
+    notes.push(`replaced ${count(file.replacedContacts, "contact")} of an older copy`);
   }
-  if (file.encoding !== "utf-8") notes.push(`read as ${file.encoding}`);
+  if (!file.encoding.startsWith("utf-")) notes.push(`read as ${file.encoding}`);
   return notes;
 }
 
 export function renderImportReport(report: ImportReport, colour: ChalkInstance, width: number): string {
   const lines: string[] = [];
   if (report.files.length > 0) {
-    const fileWidth = Math.max(16, Math.min(48, width - 70));
-    const t = table(["File", "Recognised as", "Rows", "Imported", "New", "Skipped", "Notes"], colour, {
-      colAligns: ["left", "left", "right", "right", "right", "right", "left"],
-      colWidths: [fileWidth + 2, 24, null, null, null, null, Math.max(24, width - fileWidth - 70)],
+    const t = table(["File", "Recognised as", "Rows", "Imported", "New", "Skipped"], colour, {
+      colAligns: ["left", "left", "right", "right", "right", "right"],
+      wordWrap: false,
     });
+    const fileWidth = Math.max(30, width - 80);
     for (const file of report.files) {
       const unchanged = file.outcome === "unchanged";
       t.push([
-        file.label,
+        truncateStart(file.label, fileWidth),
         file.description,
         unchanged ? "–" : n(file.rows),
         unchanged ? "–" : colour.green(n(file.imported)),
         unchanged ? "–" : n(file.added),
         unchanged ? "–" : file.skipped > 0 ? colour.yellow(n(file.skipped)) : "0",
-        fileNotes(file).join("; "),
       ]);
     }
     lines.push(t.toString());
+    for (const file of report.files) {
+      const notes = fileNotes(file);
+      if (notes.length > 0) lines.push(`${colour.bold(shortName(file.label))}: ${notes.join("; ")}.`);
+    }
   }
   if (report.passedOver.length > 0) {
-    const shown = report.passedOver.slice(0, 3).map((p) => p.label.replace(/^.* › /, ""));
+    const shown = report.passedOver.slice(0, 3).map((p) => shortName(p.label));
     const more = report.passedOver.length - shown.length;
     lines.push(
       colour.dim(
-        `Passed over ${n(report.passedOver.length)} other file(s) that hold no invitations, connections or contacts: ${shown.join(", ")}${more > 0 ? `, and ${n(more)} more` : ""}.`,
+        `Passed over ${count(report.passedOver.length, "other file")} with no invitations, connections or contacts: ${shown.join(", ")}${more > 0 ? ` and ${n(more)} more` : ""}.`,
       ),
     );
   }
-  const imported = report.files.filter((f) => f.outcome === "imported");
-  if (report.files.length > 0 && imported.length === 0) {
-    lines.push("Nothing new: every file was imported before.");
+  if (report.files.length > 0 && report.files.every((f) => f.outcome === "unchanged")) {
+    lines.push("Nothing changed: every file was imported before.");
   }
   return lines.join("\n");
 }
 
+/** The last part of a path or archive label: `export.zip › Invitations.csv` → `Invitations.csv`. */
+function shortName(label: string): string {
+  return label.replace(/^.* › /, "").replace(/^.*[/\\]/, "");
+}
+
+/** Shortens from the left, keeping the file name: `…/exports/Invitations.csv`. */
+export function truncateStart(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length <= width ? text : `…${chars.slice(chars.length - width + 1).join("")}`;
+}
+
 export function renderStatus(status: Status, asOf: Date, colour: ChalkInstance): string {
   const i = status.invitations;
-  const rows: Array<[string, string]> = [
-    ["Invitations you sent", n(i.outgoing)],
-    ["  pending (can be withdrawn)", colour.bold(n(i.pending))],
-    ["  accepted (now connections)", n(i.accepted)],
-    ["  expired (older than 6 months)", n(i.expired)],
-    ["  withdrawn", n(i.withdrawn)],
-    ["  closed (gone from a newer export)", n(i.closed)],
-    ["Invitations you received", n(i.incoming)],
-    ["Connections", `${n(status.connections.active)} active, ${n(status.connections.removed)} removed`],
-    [
-      "Address-book contacts",
-      `${n(status.contacts.total)} (${n(status.contacts.withEmail)} with email, ${n(status.contacts.emails)} addresses)`,
-    ],
+  const c = status.connections;
+  const rows: Array<[string, number, boolean?]> = [
+    ["Invitations you sent", i.outgoing, true],
+    ["  pending: can still be withdrawn", i.pending],
+    ["  accepted: now connections", i.accepted],
+    ["  expired: older than 6 months", i.expired],
+    ["  withdrawn", i.withdrawn],
+    ["  closed: gone from a newer export", i.closed],
+    ["Invitations you received", i.incoming, true],
+    ["Connections", c.active + c.removed, true],
+    ["  active", c.active],
+    ["  removed", c.removed],
+    ["Address-book contacts", status.contacts.total, true],
+    ["  with an email address", status.contacts.withEmail],
+    ["  distinct email addresses", status.contacts.emails],
   ];
   const labelWidth = Math.max(...rows.map(([label]) => label.length));
-  const valueWidth = Math.max(...rows.map(([, value]) => value.replace(/\x1b\[[0-9;]*m/g, "").length));
+  const valueWidth = Math.max(...rows.map(([, value]) => n(value).length));
   const lines = [colour.bold(`As of ${asOf.toISOString().slice(0, 10)}`)];
-  for (const [label, value] of rows) {
-    const visible = value.replace(/\x1b\[[0-9;]*m/g, "").length;
-    const align = /^\d[\d,]*$/.test(value.replace(/\x1b\[[0-9;]*m/g, "")) ? valueWidth - visible : 0;
-    lines.push(`${label.padEnd(labelWidth)}  ${" ".repeat(Math.max(0, align))}${value}`);
+  for (const [label, value, heading] of rows) {
+    const line = `${label.padEnd(labelWidth)}  ${n(value).padStart(valueWidth)}`;
+    lines.push(heading ? colour.bold(line) : line);
   }
   return lines.join("\n");
 }
 
 export function renderSources(sources: SourceView[], colour: ChalkInstance, width: number): string {
   if (sources.length === 0) return colour.dim("No files imported yet: run `invites import <file>`.");
-  const t = table(["#", "File", "Kind", "Rows", "Imported at (UTC)"], colour, {
+  const t = table(["#", "File", "Recognised as", "Rows", "Imported at (UTC)"], colour, {
     colAligns: ["right", "left", "left", "right", "left"],
-    colWidths: [null, Math.max(20, width - 70), null, null, null],
+    wordWrap: false,
   });
+  const fileWidth = Math.max(30, width - 75);
   for (const s of sources) {
-    t.push([String(s.id), s.path, s.kind, n(s.rows), s.importedAt.slice(0, 16).replace("T", " ")]);
+    t.push([
+      String(s.id),
+      truncateStart(s.path, fileWidth),
+      s.description,
+      n(s.rows),
+      s.importedAt.slice(0, 16).replace("T", " "),
+    ]);
   }
   return t.toString();
 }
@@ -141,7 +167,7 @@ export function renderContacts(contacts: ContactView[], colour: ChalkInstance, w
   });
   for (const c of contacts) {
     t.push([
-      truncate(c.name, nameWidth),
+      c.name === "" ? colour.dim("(no name)") : truncate(c.name, nameWidth),
       truncate(c.emails.join(", "), emailWidth),
       truncate(c.phones.join(", "), 18),
       truncate(c.company, 20),

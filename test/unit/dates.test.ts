@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { parseConnectedOn, parseSentAt } from "../../src/formats/dates.js";
+
+describe("parseSentAt", () => {
+  it.each([
+    ["1/29/26, 2:37 PM", "2026-01-29T14:37:00Z"],
+    ["3/5/26, 1:45 AM", "2026-03-05T01:45:00Z"],
+    ["12/31/25, 12:05 AM", "2025-12-31T00:05:00Z"],
+    ["12/31/25, 12:05 PM", "2025-12-31T12:05:00Z"],
+    ["5/12/2021, 3:14 pm", "2021-05-12T15:14:00Z"],
+    ["2021-08-01 10:00:00", "2021-08-01T10:00:00Z"],
+    ["2026-06-01 10:00 UTC", "2026-06-01T10:00:00Z"],
+    ["2026-06-01T10:00:00Z", "2026-06-01T10:00:00Z"],
+  ])("%s → %s", (text, iso) => {
+    expect(parseSentAt(text)).toBe(iso);
+  });
+
+  it.each([["yesterday"], [""], ["2/30/26, 1:00 PM"], ["1/29/26, 13:00 PM"], ["29.01.2026 14:37"]])(
+    "%s is not a date",
+    (text) => {
+      expect(parseSentAt(text)).toBeNull();
+    },
+  );
+});
+
+describe("parseConnectedOn", () => {
+  it.each([
+    ["08 Feb 2026", "2026-02-08"],
+    ["1 Apr 2026", "2026-04-01"],
+    ["12 Mar 19", "2019-03-12"],
+    ["29-Mar-21", "2021-03-29"],
+    ["2026-02-08", "2026-02-08"],
+  ])("%s → %s", (text, iso) => {
+    expect(parseConnectedOn(text)).toBe(iso);
+  });
+
+  it.each([["31 Feb 2026"], ["Feb 2026"], ["08 Foo 2026"]])("%s is not a date", (text) => {
+    expect(parseConnectedOn(text)).toBeNull();
+  });
+});

@@ -1,0 +1,306 @@
+import { describe, expect, it } from "vitest";
+import type { ContactRecord, ImportRecord, InvitationRecord } from "../../src/core/records.js";
+import { type InputTable, readInputs } from "../../src/formats/inputs.js";
+import { fixture } from "../support/cli.js";
+
+interface ReadTable {
+  table: InputTable;
+  records: ImportRecord[];
+}
+
+async function readAll(...path: string[]): Promise<ReadTable[]> {
+  const tables: ReadTable[] = [];
+  for await (const item of readInputs([fixture(...path)])) {
+    if ("passedOver" in item) continue;
+    const records: ImportRecord[] = [];
+    for await (const r of item.records()) records.push(r);
+    tables.push({ table: item, records });
+  }
+  return tables;
+}
+
+async function readOne(...path: string[]): Promise<ReadTable> {
+  const [first] = await readAll(...path);
+  if (!first) throw new Error(`nothing read from ${path.join("/")}`);
+  return first;
+}
+
+function contacts(t: ReadTable): ContactRecord[] {
+  return t.records.filter((r): r is ContactRecord => r.type === "contact");
+}
+
+function byName(t: ReadTable, name: string): ContactRecord {
+  const found = contacts(t).find((c) => c.displayName === name);
+  if (!found) throw new Error(`no contact "${name}" in ${contacts(t).map((c) => c.displayName)}`);
+  return found;
+}
+
+describe("LinkedIn export tables", () => {
+  it("reads Invitations.csv with URL columns, quoted multi-line messages and email invitees", async () => {
+    const t = await readOne("linkedin", "Invitations.csv");
+    expect(t.table.kind).toBe("linkedin-invitations");
+    const inv = t.records.filter((r): r is InvitationRecord => r.type === "invitation");
+    expect(inv).toHaveLength(7);
+    expect(inv[0]).toMatchObject({
+      line: 2,
+      direction: "OUTGOING",
+      fromName: "Katrin Böhm",
+      toName: "Jürgen Weiß",
+      sentAt: "2026-01-29T14:37:00Z",
+      message: null,
+      inviteeUrl: "https://www.linkedin.com/in/juergen-weiss-123/",
+      inviteeEmail: null,
+    });
+    expect(inv[2]?.message).toBe(
+      'Hallo Anna,\nwie besprochen: "Projekt Süd" startet im April.\nGruß, Katrin',
+    );
+    expect(inv[3]).toMatchObject({ toName: "bewerbung@stadtwerke.example", inviteeEmail: "bewerbung@stadtwerke.example" });
+    // The multi-line message spans lines 4 to 6: the next row starts on line 7.
+    expect(inv[3]?.line).toBe(7);
+    expect(inv[4]).toMatchObject({ toName: "Oma Hildegard", inviteeEmail: "oma.hildegard@gmx.example" });
+    expect(inv[5]).toMatchObject({ direction: "INCOMING", fromName: "Tomáš Dvořák", inviteeEmail: null });
+    expect(t.records.at(-1)).toEqual({ type: "skip", line: 11, reason: "empty row" });
+  });
+
+  it("reads the old five-column Invitations.csv with ISO dates", async () => {
+    const t = await readOne("linkedin", "Invitations-old.csv");
+    expect(t.records.map((r) => (r.type === "invitation" ? r.sentAt : r.type))).toEqual([
+      "2021-08-01T10:00:00Z",
+      "2026-06-01T10:00:00Z",
+      "2026-06-02T08:15:00Z",
+    ]);
+    expect(t.records[1]).toMatchObject({ message: 'Liebe Ines, "danke" für alles!', inviterUrl: null });
+  });
+
+  it("finds the Connections.csv header after the Notes preamble, keeps hidden members", async () => {
+    const t = await readOne("linkedin", "Connections.csv");
+    expect(t.table.kind).toBe("linkedin-connections");
+    expect(t.records).toHaveLength(5);
+    expect(t.records[0]).toMatchObject({
+      type: "connection",
+      line: 5,
+      firstName: "Jürgen",
+      lastName: "Weiß",
+      company: "Müller & Söhne GmbH",
+      connectedOn: "2026-02-08",
+    });
+    expect(t.records[1]).toMatchObject({ position: 'Head of "Growth", EMEA', email: "zoe.lefevre@example.fr" });
+    expect(t.records[2]).toMatchObject({ type: "connection", firstName: "", lastName: "", connectedOn: "2025-03-03" });
+    expect(t.records[3]).toMatchObject({ type: "skip", reason: "empty row" });
+    // The last row has no newline.
+    expect(t.records[4]).toMatchObject({ firstName: "Małgorzata", connectedOn: "2026-04-01" });
+  });
+
+  it("reads an old Connections.csv without URL column and old date forms", async () => {
+    const t = await readOne("linkedin", "Connections-old.csv");
+    expect(t.records).toEqual([
+      expect.objectContaining({ firstName: "Sören", url: null, connectedOn: "2019-03-12" }),
+      expect.objectContaining({ company: "Nowak, Kowalski & Co", connectedOn: "2021-03-29" }),
+    ]);
+  });
+
+  it("reads an Excel re-save: semicolons, windows-1252, padded preamble", async () => {
+    const t = await readOne("linkedin", "Connections-excel.csv");
+    expect(t.table.encoding).toBe("windows-1252");
+    expect(t.records).toEqual([
+      expect.objectContaining({ lastName: "Weiß", company: "Müller & Söhne GmbH" }),
+      expect.objectContaining({ firstName: "Heike", lastName: "Voß", connectedOn: "2021-03-29" }),
+    ]);
+  });
+
+  it("splits the uploaded contacts' Emails and PhoneNumbers cells", async () => {
+    const t = await readOne("linkedin", "ImportedContacts.csv");
+    expect(t.table.kind).toBe("linkedin-imported-contacts");
+    expect(byName(t, "Jürgen Weiß")).toMatchObject({
+      emails: ["juergen.weiss@example.de", "jw@mueller-soehne.example"],
+      phones: ["+49 171 2345678", "+49 221 998877"],
+    });
+    expect(contacts(t)[1]).toMatchObject({ displayName: "", emails: ["bewerbung@stadtwerke.example"] });
+    expect(byName(t, "Ines Maria Köhler").emails).toEqual(["ines.koehler@example.de"]);
+  });
+
+  it("reads the older Contacts.csv", async () => {
+    const t = await readOne("linkedin", "Contacts.csv");
+    expect(t.table.kind).toBe("linkedin-contacts");
+    expect(byName(t, "Frieda Bäcker")).toMatchObject({
+      company: "Bäckerei Groß, Filiale Süd",
+      emails: ["frieda@baeckerei-gross.example", "info@baeckerei-gross.example"],
+    });
+  });
+});
+
+describe("address books", () => {
+  it("Google CSV: BOM, ::: cells, multi-line notes, phone-only and empty rows", async () => {
+    const t = await readOne("address-books", "google.csv");
+    expect(t.table.kind).toBe("google-csv");
+    expect(byName(t, "Jürgen Weiß")).toMatchObject({
+      company: "Müller & Söhne GmbH",
+      title: "Geschäftsführer",
+      emails: ["juergen.weiss@example.de", "jw@privat.example", "jw@gmx.example"],
+      phones: ["+49 171 2345678", "+49 171 8765432"],
+    });
+    expect(contacts(t).find((c) => c.displayName === "")?.phones).toEqual(["+49 160 1111111"]);
+    expect(byName(t, "Stadtwerke Köln").emails).toEqual(["kundenservice@stadtwerke.example"]);
+    expect(t.records.filter((r) => r.type === "skip")).toHaveLength(1);
+  });
+
+  it("legacy Google CSV in UTF-16LE, with Cyrillic names", async () => {
+    const t = await readOne("address-books", "google-legacy.csv");
+    expect(t.table).toMatchObject({ kind: "google-csv-legacy", encoding: "utf-16le" });
+    expect(byName(t, "Käthe Müller-Lüdenscheidt").emails).toEqual(["kaethe@example.de", "k.mueller@example.de"]);
+    expect(byName(t, "Агния Барто").emails).toEqual(["agnia@example.ru"]);
+  });
+
+  it("Google CSV in UTF-16BE", async () => {
+    const t = await readOne("address-books", "google-utf16be.csv");
+    expect(t.table.encoding).toBe("utf-16be");
+    expect(byName(t, "Björn Möller").emails).toEqual(["bjoern.moeller@example.de"]);
+  });
+
+  it("Google's Outlook CSV", async () => {
+    const t = await readOne("address-books", "google-outlook.csv");
+    expect(t.table.kind).toBe("google-outlook-csv");
+    expect(byName(t, "François Lefèvre")).toMatchObject({
+      company: "Lefèvre, Fils & Cie",
+      emails: ["francois@example.fr", "f.lefevre@work.example"],
+      phones: ["+33 6 12 34 56 78"],
+    });
+  });
+
+  it("desktop Outlook in English: windows-1252, X.500 names left out, faxes are no phones", async () => {
+    const t = await readOne("address-books", "outlook-en.csv");
+    expect(t.table).toMatchObject({ kind: "outlook-csv", description: "Outlook CSV (English)", encoding: "windows-1252" });
+    expect(byName(t, "Günther Fuß")).toMatchObject({
+      company: "Schröder Logistik AG",
+      emails: ["guenther.fuss@example.de"],
+      phones: ["+49 30 123"],
+    });
+    expect(byName(t, "Exchange Only")).toMatchObject({ emails: [], dropped: { x500: 1, notEmail: 0 } });
+    expect(t.records.at(-1)).toMatchObject({ type: "skip", reason: "row with only an Exchange X.500 name" });
+  });
+
+  it("desktop Outlook in German, windows-1252, multi-line quoted cells", async () => {
+    const t = await readOne("address-books", "outlook-de.csv");
+    expect(t.table.description).toBe("Outlook CSV (German)");
+    expect(byName(t, "Jürgen Weiß")).toMatchObject({ company: "Müller & Söhne GmbH", title: "Geschäftsführer" });
+    expect(byName(t, "Dörte Schröder").emails).toEqual(["doerte@baeckerei-gross.example", "d.schroeder@privat.example"]);
+    expect(byName(t, "Hans-Peter Groß")).toMatchObject({ emails: ["hp.gross@stadtwerke.example"], dropped: { x500: 1, notEmail: 0 } });
+    expect(byName(t, "Zoë Lefèvre").emails).toEqual(["zoe.lefevre@example.fr"]);
+  });
+
+  it("German Outlook re-saved by Excel with semicolons", async () => {
+    const t = await readOne("address-books", "outlook-de-semicolon.csv");
+    expect(byName(t, "Käthe Groß")).toMatchObject({
+      company: "Weiß & Partner, Rechtsanwälte",
+      phones: ["+49 170 555", "0221 777"],
+    });
+    expect(byName(t, "Björn Ulrich Straße").emails).toEqual(["bjoern.strasse@stadtwerke.example"]);
+  });
+
+  it("French and Spanish Outlook headers", async () => {
+    const fr = await readOne("address-books", "outlook-fr.csv");
+    expect(fr.table).toMatchObject({ description: "Outlook CSV (French)", encoding: "windows-1252" });
+    expect(byName(fr, "Élodie Lefèvre-Château")).toMatchObject({ company: "Crème Brûlée SARL", phones: ["+33 6 98 76 54 32"] });
+    expect(byName(fr, "Noël Kœnig").emails).toEqual(["noel.koenig@example.fr"]);
+    const es = await readOne("address-books", "outlook-es.csv");
+    expect(es.table.description).toBe("Outlook CSV (Spanish)");
+    expect(byName(es, "José Muñoz Peña")).toMatchObject({
+      company: "Señor Café, S.L.",
+      title: "Director",
+      emails: ["jose.munoz@example.es", "pepe@example.es"],
+    });
+  });
+
+  it("detects windows-1250 so that Polish and Czech names survive", async () => {
+    const t = await readOne("address-books", "outlook-en-cp1250.csv");
+    expect(t.table.encoding).toBe("windows-1250");
+    expect(contacts(t).map((c) => c.displayName)).toEqual(["Małgorzata Wiśniewska-Żak", "Tomáš Dvořák", "Zdzisław Łęcki"]);
+    expect(byName(t, "Tomáš Dvořák").company).toBe("Příliš žluťoučký kůň s.r.o.");
+  });
+
+  it("Outlook.com CSV", async () => {
+    const t = await readOne("address-books", "outlook-com.csv");
+    expect(t.table.kind).toBe("outlook-com-csv");
+    expect(byName(t, "Ülkü Özdemir")).toMatchObject({ emails: ["uelkue.oezdemir@outlook.example"], phones: ["+49 176 4444"] });
+  });
+
+  it("Thunderbird CSV in English (old trailing comma) and German TAB", async () => {
+    const en = await readOne("address-books", "thunderbird-en.csv");
+    expect(en.table.kind).toBe("thunderbird-csv");
+    expect(byName(en, "Matze Hübner")).toMatchObject({
+      firstName: "Matthias",
+      emails: ["matthias.huebner@example.de", "matze@example.org"],
+      company: "Hübner, Krause & Co",
+    });
+    const de = await readOne("address-books", "thunderbird-de.tab");
+    expect(de.table.description).toBe("Thunderbird CSV (German)");
+    expect(byName(de, "Frieda Wünsche")).toMatchObject({ emails: ["frieda.wuensche@example.de"], phones: ["030 1234"] });
+  });
+
+  it("GMX/WEB.DE in ISO-8859-1 and Yahoo", async () => {
+    const gmx = await readOne("address-books", "gmx.csv");
+    expect(gmx.table.kind).toBe("gmx-csv");
+    expect(byName(gmx, "Heike Voß")).toMatchObject({ company: "Großhandel Süß", emails: ["heike.voss@gmx.example", "h.voss@web.example"] });
+    const yahoo = await readOne("address-books", "yahoo.csv");
+    expect(yahoo.table.kind).toBe("yahoo-csv");
+    expect(byName(yahoo, "Niklas Lindström")).toMatchObject({ title: "Engineer", phones: ["+46 70 123"] });
+  });
+
+  it("vCard 2.1: quoted-printable with soft breaks, CHARSET per property, bare parameters", async () => {
+    const t = await readOne("address-books", "vcard-21.vcf");
+    expect(t.table.description).toBe("vCard 2.1");
+    expect(byName(t, "Günther Müller-Lüdenscheidt")).toMatchObject({
+      firstName: "Günther",
+      lastName: "Müller-Lüdenscheidt",
+      emails: ["guenther@example.de"],
+      phones: ["+49 171 3333"],
+      dropped: { x500: 1, notEmail: 0 },
+    });
+    expect(byName(t, "Herr Jürgen Weiß")).toMatchObject({
+      company: "Müller & Söhne GmbH",
+      title: "Geschäftsführer",
+      emails: ["juergen.weiss@example.de"],
+    });
+  });
+
+  it("vCard 3.0 from Apple: item groups, escapes, folded lines, photo", async () => {
+    const t = await readOne("address-books", "vcard-30-apple.vcf");
+    expect(t.table.description).toBe("vCard 3.0 (Apple)");
+    expect(byName(t, "Dörte Schröder")).toMatchObject({
+      company: "Bäckerei Groß, Filiale Süd",
+      emails: ["doerte@baeckerei-gross.example", "d.schroeder@privat.example", "doerte.s@mac.example"],
+      phones: ["(0221) 555-9999", "+49 160 7777"],
+    });
+    expect(contacts(t)[1]?.displayName).toBe(
+      "Tomáš Dvořák, a very long name so that the line is folded right in the middle of a word",
+    );
+  });
+
+  it("vCard 4.0 with a fold inside a multi-byte character", async () => {
+    const t = await readOne("address-books", "vcard-40.vcf");
+    expect(contacts(t)).toEqual([
+      expect.objectContaining({
+        displayName: "Björn Möller",
+        company: "Möller; Söhne",
+        emails: ["bjoern.moeller@example.de"],
+        phones: ["+49-170-1234567"],
+      }),
+    ]);
+  });
+});
+
+describe("the data export zip", () => {
+  it("takes the tables from the archive and passes over the rest", async () => {
+    const passed: string[] = [];
+    const kinds: string[] = [];
+    for await (const item of readInputs([fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip")])) {
+      if ("passedOver" in item) passed.push(item.label.replace(/^.* › /, ""));
+      else {
+        kinds.push(item.kind);
+        expect(item.writtenAt?.toISOString()).toBe("2026-11-20T23:59:59.000Z");
+      }
+    }
+    expect(kinds).toEqual(["linkedin-invitations", "linkedin-connections", "linkedin-imported-contacts"]);
+    expect(passed.sort()).toEqual(["Profile.csv", "Rich_Media.csv", "Skills.csv", "messages.csv"]);
+  });
+});
