@@ -18,15 +18,19 @@ export async function runContacts(options: ContactsOptions, output: Output): Pro
       "`invites status` lists the sources with their numbers",
     );
   }
-  const contacts = await withDatabase(databasePath(options), (db) => {
-    if (sourceId !== undefined && !sourceExists(db, sourceId)) {
-      throw new UsageError(
-        `there is no source number ${sourceId}`,
-        "`invites status` lists the sources with their numbers",
-      );
-    }
-    return listContacts(db, sourceId);
-  }, "read");
+  const contacts = await withDatabase(
+    databasePath(options),
+    (db) => {
+      if (sourceId !== undefined && !sourceExists(db, sourceId)) {
+        throw new UsageError(
+          `there is no source number ${sourceId}`,
+          "`invites status` lists the sources with their numbers",
+        );
+      }
+      return listContacts(db, sourceId);
+    },
+    "read",
+  );
   if (options.json) printJson(output, contacts);
   else output.out(renderContacts(contacts, output.colour, output.width));
   return 0;

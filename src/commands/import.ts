@@ -1,7 +1,7 @@
 import { withDatabase } from "../store/database.js";
 import { type ImportReport, importPaths } from "../store/importer.js";
-import { renderImportReport } from "../ui/tables.js";
 import { type Output, printJson } from "../ui/output.js";
+import { renderImportReport } from "../ui/tables.js";
 import { type DatabaseOptions, databasePath } from "./options.js";
 
 export interface ImportOptions extends DatabaseOptions {

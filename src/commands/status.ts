@@ -12,10 +12,14 @@ export interface StatusOptions extends DatabaseOptions {
 
 export async function runStatus(options: StatusOptions, output: Output, now = new Date()) {
   const asOf = parseAsOf(options.asOf, now);
-  const { status, sources } = await withDatabase(databasePath(options), (db) => {
-    const facts = readStoredFacts(db);
-    return { status: summarizeStatus(facts, asOf), sources: facts.sources };
-  }, "read");
+  const { status, sources } = await withDatabase(
+    databasePath(options),
+    (db) => {
+      const facts = readStoredFacts(db);
+      return { status: summarizeStatus(facts, asOf), sources: facts.sources };
+    },
+    "read",
+  );
   if (options.json) printJson(output, status);
   else output.out(renderStatusReport(status, sources, asOf, output));
   return 0;

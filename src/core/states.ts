@@ -61,7 +61,8 @@ export function indexConnections(connections: Iterable<ConnectionKeys>): Connect
     if (c.email) index.emails.add(c.email);
     if (c.nameKey) {
       index.names.set(c.nameKey, (index.names.get(c.nameKey) ?? 0) + 1);
-      if (!c.slug) index.unlinkedNames.set(c.nameKey, (index.unlinkedNames.get(c.nameKey) ?? 0) + 1);
+      if (!c.slug)
+        index.unlinkedNames.set(c.nameKey, (index.unlinkedNames.get(c.nameKey) ?? 0) + 1);
     }
   }
   return index;

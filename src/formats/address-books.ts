@@ -269,7 +269,9 @@ export function mapContacts(h: Header, columns: ContactColumns): RowMapper {
   const company = columns.company ? h.find(columns.company) : undefined;
   const title = columns.title ? h.find(columns.title) : undefined;
   const emailColumns = h.findAll(columns.emails);
-  const phoneColumns = h.findAll(columns.phones).filter((i) => !/fax|télécopie/i.test(h.names[i] ?? ""));
+  const phoneColumns = h
+    .findAll(columns.phones)
+    .filter((i) => !/fax|télécopie/i.test(h.names[i] ?? ""));
   return (cells, line): ImportRecord => {
     if (isBlankRow(cells)) return { type: "skip", line, reason: "empty row" };
     const emails: string[] = [];

@@ -134,9 +134,15 @@ export async function* readCsvRecords(
   const feed = (async () => {
     try {
       for await (const text of decodeText(stream as AsyncIterable<Buffer>, encoding)) {
-        if (!parser.write(text)) await new Promise((resolve) => parser.once("drain", resolve));
+        if (parser.destroyed) return;
+        if (!parser.write(text)) {
+          await new Promise((resolve) => {
+            parser.once("drain", resolve);
+            parser.once("close", resolve);
+          });
+        }
       }
-      parser.end();
+      if (!parser.destroyed) parser.end();
     } catch (error) {
       parser.destroy(readFailure(label, error));
     }
@@ -196,4 +202,3 @@ function toInputError(error: unknown, label: string, line: number): unknown {
       );
   }
 }
-

@@ -48,9 +48,10 @@ function isoDateTime(date: string | null, hour: number, minute: number, second: 
  */
 export function parseSentAt(value: string): string | null {
   const text = value.trim();
-  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])$/.exec(
-    text,
-  );
+  const us =
+    /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])$/.exec(
+      text,
+    );
   if (us) {
     const [, month, day, year, h, m, s, meridiem] = us;
     let hour = Number(h);
@@ -67,7 +68,12 @@ export function parseSentAt(value: string): string | null {
     );
   if (iso) {
     const [, y, mo, d, h, m, s] = iso;
-    return isoDateTime(isoDate(Number(y), Number(mo), Number(d)), Number(h), Number(m), Number(s ?? 0));
+    return isoDateTime(
+      isoDate(Number(y), Number(mo), Number(d)),
+      Number(h),
+      Number(m),
+      Number(s ?? 0),
+    );
   }
   return null;
 }

@@ -52,7 +52,11 @@ type Recognised =
 function recognise(head: Buffer, encoding: TextEncoding, complete: boolean): Recognised | null {
   const text = decodeHead(head, encoding);
   if (isVCard(text)) return { vcard: true, description: describeVCard(text) };
-  const firstLine = text.replace(/^\uFEFF/, "").trimStart().split(/\r?\n/, 1)[0] ?? "";
+  const firstLine =
+    text
+      .replace(/^\uFEFF/, "")
+      .trimStart()
+      .split(/\r?\n/, 1)[0] ?? "";
   if (/^(dn|version):\s/i.test(firstLine)) {
     return { unsupported: "an LDIF address book (export it from Thunderbird as CSV instead)" };
   }
@@ -176,7 +180,9 @@ function fileSource(path: string, label: string, modifiedAt: Date): ByteSource {
  * Every table in the named paths, in order. Archives and folders yield their tables and what they
  * passed over; a named file that is not importable throws an InputError.
  */
-export async function* readInputs(paths: readonly string[]): AsyncGenerator<InputTable | PassedOver> {
+export async function* readInputs(
+  paths: readonly string[],
+): AsyncGenerator<InputTable | PassedOver> {
   for (const given of paths) {
     const path = resolve(given);
     const info = await stat(path).catch(() => null);

@@ -11,7 +11,11 @@ import { decodeText, readFailure, type TextEncoding } from "./bytes.js";
 export const MAX_PROPERTY_BYTES = 16 * 1024 * 1024;
 
 export function isVCard(headText: string): boolean {
-  const first = headText.replace(/^\uFEFF/, "").trimStart().slice(0, 20).toUpperCase();
+  const first = headText
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .slice(0, 20)
+    .toUpperCase();
   return first.startsWith("BEGIN:VCARD");
 }
 
@@ -148,16 +152,18 @@ function components(value: string): string[] {
       current += c + value[i + 1];
       i++;
     } else if (c === ";") {
-      parts.push(unescape(current));
+      parts.push(unescapeText(current));
       current = "";
     } else current += c;
   }
-  parts.push(unescape(current));
+  parts.push(unescapeText(current));
   return parts;
 }
 
-function unescape(value: string): string {
-  return value.replace(/\\([\\,;:nN])/g, (_, c: string) => (c === "n" || c === "N" ? "\n" : c)).trim();
+function unescapeText(value: string): string {
+  return value
+    .replace(/\\([\\,;:nN])/g, (_, c: string) => (c === "n" || c === "N" ? "\n" : c))
+    .trim();
 }
 
 interface Card {
@@ -198,7 +204,11 @@ export async function* readVCardRecords(
     }
     if (text === "END:VCARD") {
       if (card === null) {
-        throw new InputError({ file: label, line: at }, "END:VCARD without BEGIN:VCARD", "bad-vcard");
+        throw new InputError(
+          { file: label, line: at },
+          "END:VCARD without BEGIN:VCARD",
+          "bad-vcard",
+        );
       }
       const done: Card = card;
       card = null;
@@ -279,7 +289,7 @@ function toContact(card: Card, fallback: TextEncoding): ImportRecord {
     const p = card.properties.find((q) => q.name === name);
     return p ? decodeValue(p, fallback) : undefined;
   };
-  const fn = unescape(value("FN") ?? "");
+  const fn = unescapeText(value("FN") ?? "");
   const [last = "", first = "", middle = ""] = components(value("N") ?? "");
   const company = components(value("ORG") ?? "")[0] ?? "";
   const emails: string[] = [];
@@ -288,14 +298,14 @@ function toContact(card: Card, fallback: TextEncoding): ImportRecord {
   let notEmail = 0;
   for (const p of card.properties) {
     if (p.name === "EMAIL") {
-      const raw = unescape(decodeValue(p, fallback));
+      const raw = unescapeText(decodeValue(p, fallback));
       const email = toEmail(raw);
       if (email === null) {
         if (isX500Address(raw)) x500++;
         else if (raw !== "") notEmail++;
       } else if (!emails.includes(email)) emails.push(email);
     } else if (p.name === "TEL") {
-      const phone = unescape(decodeValue(p, fallback)).replace(/^tel:/i, "");
+      const phone = unescapeText(decodeValue(p, fallback)).replace(/^tel:/i, "");
       if (phone !== "" && !phones.includes(phone)) phones.push(phone);
     }
   }
@@ -310,7 +320,7 @@ function toContact(card: Card, fallback: TextEncoding): ImportRecord {
     firstName: first,
     lastName: last,
     company,
-    title: unescape(value("TITLE") ?? ""),
+    title: unescapeText(value("TITLE") ?? ""),
     emails,
     phones,
     dropped: { x500, notEmail },

@@ -112,8 +112,8 @@ export class ImportWriter {
       r.title,
       nameKey,
     ).lastInsertRowid;
-    r.emails.forEach((email, i) => this.s.insertEmail.run(id, i, email));
-    r.phones.forEach((phone, i) => this.s.insertPhone.run(id, i, phone));
+    for (const [i, email] of r.emails.entries()) this.s.insertEmail.run(id, i, email);
+    for (const [i, phone] of r.phones.entries()) this.s.insertPhone.run(id, i, phone);
   }
 
   writeInvitation(sourceId: number, seenAt: string, r: InvitationRecord): WriteOutcome {
@@ -171,7 +171,9 @@ export class ImportWriter {
       .get()?.at;
     if (!newest) return 0;
     this.db
-      .prepare("UPDATE invitations SET closed_at = NULL WHERE closed_at IS NOT NULL AND last_seen_at >= closed_at")
+      .prepare(
+        "UPDATE invitations SET closed_at = NULL WHERE closed_at IS NOT NULL AND last_seen_at >= closed_at",
+      )
       .run();
     return this.db
       .prepare(
@@ -191,7 +193,9 @@ export class ImportWriter {
       .get()?.at;
     if (!newest) return 0;
     this.db
-      .prepare("UPDATE connections SET gone_at = NULL WHERE gone_at IS NOT NULL AND last_seen_at >= gone_at")
+      .prepare(
+        "UPDATE connections SET gone_at = NULL WHERE gone_at IS NOT NULL AND last_seen_at >= gone_at",
+      )
       .run();
     return this.db
       .prepare(
@@ -209,7 +213,10 @@ export class ImportWriter {
   replaceOlderContacts(sourceId: number, source: SourceRow): number {
     const linkedIn = LINKEDIN_CONTACT_KINDS.includes(source.kind);
     const others = this.db
-      .prepare<[number], { id: number; path: string; entry: string | null; kind: string; written_at: string }>(
+      .prepare<
+        [number],
+        { id: number; path: string; entry: string | null; kind: string; written_at: string }
+      >(
         "SELECT id, path, entry, kind, written_at FROM sources WHERE id <> ? AND replaced_by IS NULL",
       )
       .all(sourceId);

@@ -74,7 +74,11 @@ function passed(item: PassedOver): { label: string; reason: string } {
   return { label: item.label, reason: item.reason };
 }
 
-async function importTable(writer: ImportWriter, table: InputTable, now: Date): Promise<FileReport> {
+async function importTable(
+  writer: ImportWriter,
+  table: InputTable,
+  now: Date,
+): Promise<FileReport> {
   const file: FileReport = {
     label: table.source.label,
     kind: table.kind,
@@ -141,14 +145,16 @@ async function importTable(writer: ImportWriter, table: InputTable, now: Date): 
         break;
       case "connection": {
         const identity = connectionIdentity(record, hiddenPerDay);
-        count(identity, () =>
-          writer.writeConnection(sourceId, source.writtenAt, identity, record),
-        );
+        count(identity, () => writer.writeConnection(sourceId, source.writtenAt, identity, record));
         break;
       }
     }
   }
-  writer.finishSource(sourceId, { rows: file.rows, imported: file.imported, skipped: file.skipped });
+  writer.finishSource(sourceId, {
+    rows: file.rows,
+    imported: file.imported,
+    skipped: file.skipped,
+  });
   if (table.kind === "linkedin-invitations") file.closedInvitations = writer.settleInvitations();
   if (table.kind === "linkedin-connections") file.goneConnections = writer.settleConnections();
   if (table.kind !== "linkedin-invitations" && table.kind !== "linkedin-connections") {

@@ -29,7 +29,9 @@ export function readStoredFacts(db: Db): StoredFacts {
     .all();
   const incoming =
     db
-      .prepare<[], { n: number }>("SELECT count(*) AS n FROM invitations WHERE direction = 'INCOMING'")
+      .prepare<[], { n: number }>(
+        "SELECT count(*) AS n FROM invitations WHERE direction = 'INCOMING'",
+      )
       .get()?.n ?? 0;
   const connections = db
     .prepare<[], ConnectionKeys & { gone: number; removed: number }>(

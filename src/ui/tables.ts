@@ -2,8 +2,8 @@
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Status } from "../core/status.js";
-import type { ContactView, SourceView } from "../store/queries.js";
 import type { FileReport, ImportReport } from "../store/importer.js";
+import type { ContactView, SourceView } from "../store/queries.js";
 
 const n = (value: number) => value.toLocaleString("en-US");
 
@@ -29,7 +29,10 @@ export function truncate(text: string, width: number): string {
 
 function describeSkips(file: FileReport): string {
   return Object.entries(file.skipReasons)
-    .map(([reason, times]) => `${n(times)} ${times === 1 ? reason : reason.replace(/\brow\b/, "rows")}`)
+    .map(
+      ([reason, times]) =>
+        `${n(times)} ${times === 1 ? reason : reason.replace(/\brow\b/, "rows")}`,
+    )
     .join(", ");
 }
 
@@ -40,18 +43,27 @@ function fileNotes(file: FileReport): string[] {
   }
   const notes: string[] = [];
   if (file.skipped > 0) notes.push(`skipped ${describeSkips(file)}`);
-  if (file.imported > file.added) notes.push(`${n(file.imported - file.added)} already known from another file`);
+  if (file.imported > file.added)
+    notes.push(`${n(file.imported - file.added)} already known from another file`);
   if (file.droppedValues.x500 > 0) {
-    notes.push(`left out ${count(file.droppedValues.x500, "Exchange X.500 name")} found in email columns`);
+    notes.push(
+      `left out ${count(file.droppedValues.x500, "Exchange X.500 name")} found in email columns`,
+    );
   }
   if (file.droppedValues.notEmail > 0) {
-    notes.push(`left out ${count(file.droppedValues.notEmail, "value")} in email columns that are not addresses`);
+    notes.push(
+      `left out ${count(file.droppedValues.notEmail, "value")} in email columns that are not addresses`,
+    );
   }
   if (file.closedInvitations > 0) {
-    notes.push(`${count(file.closedInvitations, "invitation")} no longer listed by this newer export: closed`);
+    notes.push(
+      `${count(file.closedInvitations, "invitation")} no longer listed by this newer export: closed`,
+    );
   }
   if (file.goneConnections > 0) {
-    notes.push(`${count(file.goneConnections, "connection")} no longer listed by this newer export`);
+    notes.push(
+      `${count(file.goneConnections, "connection")} no longer listed by this newer export`,
+    );
   }
   if (file.replacedContacts > 0) {
     notes.push(`replaced ${count(file.replacedContacts, "contact")} of an older copy`);
@@ -60,7 +72,11 @@ function fileNotes(file: FileReport): string[] {
   return notes;
 }
 
-export function renderImportReport(report: ImportReport, colour: ChalkInstance, width: number): string {
+export function renderImportReport(
+  report: ImportReport,
+  colour: ChalkInstance,
+  width: number,
+): string {
   const lines: string[] = [];
   if (report.files.length > 0) {
     const t = table(["File", "Recognised as", "Rows", "Imported", "New", "Skipped"], colour, {
@@ -82,7 +98,8 @@ export function renderImportReport(report: ImportReport, colour: ChalkInstance, 
     lines.push(t.toString());
     for (const file of report.files) {
       const notes = fileNotes(file);
-      if (notes.length > 0) lines.push(`${colour.bold(shortName(file.label))}: ${notes.join("; ")}.`);
+      if (notes.length > 0)
+        lines.push(`${colour.bold(shortName(file.label))}: ${notes.join("; ")}.`);
     }
   }
   if (report.passedOver.length > 0) {
@@ -140,7 +157,8 @@ export function renderStatus(status: Status, asOf: Date, colour: ChalkInstance):
 }
 
 export function renderSources(sources: SourceView[], colour: ChalkInstance, width: number): string {
-  if (sources.length === 0) return colour.dim("No files imported yet: run `invites import <file>`.");
+  if (sources.length === 0)
+    return colour.dim("No files imported yet: run `invites import <file>`.");
   const t = table(["#", "File", "Recognised as", "Rows", "Imported at (UTC)"], colour, {
     colAligns: ["right", "left", "left", "right", "left"],
     wordWrap: false,
@@ -158,7 +176,11 @@ export function renderSources(sources: SourceView[], colour: ChalkInstance, widt
   return t.toString();
 }
 
-export function renderContacts(contacts: ContactView[], colour: ChalkInstance, width: number): string {
+export function renderContacts(
+  contacts: ContactView[],
+  colour: ChalkInstance,
+  width: number,
+): string {
   if (contacts.length === 0) return colour.dim("No contacts imported.");
   const nameWidth = Math.max(16, Math.floor((width - 20) * 0.25));
   const emailWidth = Math.max(20, Math.floor((width - 20) * 0.3));
@@ -174,5 +196,5 @@ export function renderContacts(contacts: ContactView[], colour: ChalkInstance, w
       truncate(c.source.replace(/^.*[/\\]/, ""), 24),
     ]);
   }
-  return `${t.toString()}\n${n(contacts.length)} contact(s)`;
+  return `${t.toString()}\n${count(contacts.length, "contact")}`;
 }

@@ -29,7 +29,13 @@ export function runCli(
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
       // No test may touch the real user data directory.
-      env: { ...process.env, NO_COLOR: "1", INVITES_DB: "", XDG_DATA_HOME: SAFE_DATA_HOME, ...options.env },
+      env: {
+        ...process.env,
+        NO_COLOR: "1",
+        INVITES_DB: "",
+        XDG_DATA_HOME: SAFE_DATA_HOME,
+        ...options.env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

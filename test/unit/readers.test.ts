@@ -54,11 +54,21 @@ describe("LinkedIn export tables", () => {
     expect(inv[2]?.message).toBe(
       'Hallo Anna,\nwie besprochen: "Projekt Süd" startet im April.\nGruß, Katrin',
     );
-    expect(inv[3]).toMatchObject({ toName: "bewerbung@stadtwerke.example", inviteeEmail: "bewerbung@stadtwerke.example" });
+    expect(inv[3]).toMatchObject({
+      toName: "bewerbung@stadtwerke.example",
+      inviteeEmail: "bewerbung@stadtwerke.example",
+    });
     // The multi-line message spans lines 4 to 6: the next row starts on line 7.
     expect(inv[3]?.line).toBe(7);
-    expect(inv[4]).toMatchObject({ toName: "Oma Hildegard", inviteeEmail: "oma.hildegard@gmx.example" });
-    expect(inv[5]).toMatchObject({ direction: "INCOMING", fromName: "Tomáš Dvořák", inviteeEmail: null });
+    expect(inv[4]).toMatchObject({
+      toName: "Oma Hildegard",
+      inviteeEmail: "oma.hildegard@gmx.example",
+    });
+    expect(inv[5]).toMatchObject({
+      direction: "INCOMING",
+      fromName: "Tomáš Dvořák",
+      inviteeEmail: null,
+    });
     expect(t.records.at(-1)).toEqual({ type: "skip", line: 11, reason: "empty row" });
   });
 
@@ -69,7 +79,10 @@ describe("LinkedIn export tables", () => {
       "2026-06-01T10:00:00Z",
       "2026-06-02T08:15:00Z",
     ]);
-    expect(t.records[1]).toMatchObject({ message: 'Liebe Ines, "danke" für alles!', inviterUrl: null });
+    expect(t.records[1]).toMatchObject({
+      message: 'Liebe Ines, "danke" für alles!',
+      inviterUrl: null,
+    });
   });
 
   it("finds the Connections.csv header after the Notes preamble, keeps hidden members", async () => {
@@ -84,8 +97,16 @@ describe("LinkedIn export tables", () => {
       company: "Müller & Söhne GmbH",
       connectedOn: "2026-02-08",
     });
-    expect(t.records[1]).toMatchObject({ position: 'Head of "Growth", EMEA', email: "zoe.lefevre@example.fr" });
-    expect(t.records[2]).toMatchObject({ type: "connection", firstName: "", lastName: "", connectedOn: "2025-03-03" });
+    expect(t.records[1]).toMatchObject({
+      position: 'Head of "Growth", EMEA',
+      email: "zoe.lefevre@example.fr",
+    });
+    expect(t.records[2]).toMatchObject({
+      type: "connection",
+      firstName: "",
+      lastName: "",
+      connectedOn: "2025-03-03",
+    });
     expect(t.records[3]).toMatchObject({ type: "skip", reason: "empty row" });
     // The last row has no newline.
     expect(t.records[4]).toMatchObject({ firstName: "Małgorzata", connectedOn: "2026-04-01" });
@@ -115,7 +136,10 @@ describe("LinkedIn export tables", () => {
       emails: ["juergen.weiss@example.de", "jw@mueller-soehne.example"],
       phones: ["+49 171 2345678", "+49 221 998877"],
     });
-    expect(contacts(t)[1]).toMatchObject({ displayName: "", emails: ["bewerbung@stadtwerke.example"] });
+    expect(contacts(t)[1]).toMatchObject({
+      displayName: "",
+      emails: ["bewerbung@stadtwerke.example"],
+    });
     expect(byName(t, "Ines Maria Köhler").emails).toEqual(["ines.koehler@example.de"]);
   });
 
@@ -147,7 +171,10 @@ describe("address books", () => {
   it("legacy Google CSV in UTF-16LE, with Cyrillic names", async () => {
     const t = await readOne("address-books", "google-legacy.csv");
     expect(t.table).toMatchObject({ kind: "google-csv-legacy", encoding: "utf-16le" });
-    expect(byName(t, "Käthe Müller-Lüdenscheidt").emails).toEqual(["kaethe@example.de", "k.mueller@example.de"]);
+    expect(byName(t, "Käthe Müller-Lüdenscheidt").emails).toEqual([
+      "kaethe@example.de",
+      "k.mueller@example.de",
+    ]);
     expect(byName(t, "Агния Барто").emails).toEqual(["agnia@example.ru"]);
   });
 
@@ -169,22 +196,41 @@ describe("address books", () => {
 
   it("desktop Outlook in English: windows-1252, X.500 names left out, faxes are no phones", async () => {
     const t = await readOne("address-books", "outlook-en.csv");
-    expect(t.table).toMatchObject({ kind: "outlook-csv", description: "Outlook CSV (English)", encoding: "windows-1252" });
+    expect(t.table).toMatchObject({
+      kind: "outlook-csv",
+      description: "Outlook CSV (English)",
+      encoding: "windows-1252",
+    });
     expect(byName(t, "Günther Fuß")).toMatchObject({
       company: "Schröder Logistik AG",
       emails: ["guenther.fuss@example.de"],
       phones: ["+49 30 123"],
     });
-    expect(byName(t, "Exchange Only")).toMatchObject({ emails: [], dropped: { x500: 1, notEmail: 0 } });
-    expect(t.records.at(-1)).toMatchObject({ type: "skip", reason: "row with only an Exchange X.500 name" });
+    expect(byName(t, "Exchange Only")).toMatchObject({
+      emails: [],
+      dropped: { x500: 1, notEmail: 0 },
+    });
+    expect(t.records.at(-1)).toMatchObject({
+      type: "skip",
+      reason: "row with only an Exchange X.500 name",
+    });
   });
 
   it("desktop Outlook in German, windows-1252, multi-line quoted cells", async () => {
     const t = await readOne("address-books", "outlook-de.csv");
     expect(t.table.description).toBe("Outlook CSV (German)");
-    expect(byName(t, "Jürgen Weiß")).toMatchObject({ company: "Müller & Söhne GmbH", title: "Geschäftsführer" });
-    expect(byName(t, "Dörte Schröder").emails).toEqual(["doerte@baeckerei-gross.example", "d.schroeder@privat.example"]);
-    expect(byName(t, "Hans-Peter Groß")).toMatchObject({ emails: ["hp.gross@stadtwerke.example"], dropped: { x500: 1, notEmail: 0 } });
+    expect(byName(t, "Jürgen Weiß")).toMatchObject({
+      company: "Müller & Söhne GmbH",
+      title: "Geschäftsführer",
+    });
+    expect(byName(t, "Dörte Schröder").emails).toEqual([
+      "doerte@baeckerei-gross.example",
+      "d.schroeder@privat.example",
+    ]);
+    expect(byName(t, "Hans-Peter Groß")).toMatchObject({
+      emails: ["hp.gross@stadtwerke.example"],
+      dropped: { x500: 1, notEmail: 0 },
+    });
     expect(byName(t, "Zoë Lefèvre").emails).toEqual(["zoe.lefevre@example.fr"]);
   });
 
@@ -199,8 +245,14 @@ describe("address books", () => {
 
   it("French and Spanish Outlook headers", async () => {
     const fr = await readOne("address-books", "outlook-fr.csv");
-    expect(fr.table).toMatchObject({ description: "Outlook CSV (French)", encoding: "windows-1252" });
-    expect(byName(fr, "Élodie Lefèvre-Château")).toMatchObject({ company: "Crème Brûlée SARL", phones: ["+33 6 98 76 54 32"] });
+    expect(fr.table).toMatchObject({
+      description: "Outlook CSV (French)",
+      encoding: "windows-1252",
+    });
+    expect(byName(fr, "Élodie Lefèvre-Château")).toMatchObject({
+      company: "Crème Brûlée SARL",
+      phones: ["+33 6 98 76 54 32"],
+    });
     expect(byName(fr, "Noël Kœnig").emails).toEqual(["noel.koenig@example.fr"]);
     const es = await readOne("address-books", "outlook-es.csv");
     expect(es.table.description).toBe("Outlook CSV (Spanish)");
@@ -214,14 +266,21 @@ describe("address books", () => {
   it("detects windows-1250 so that Polish and Czech names survive", async () => {
     const t = await readOne("address-books", "outlook-en-cp1250.csv");
     expect(t.table.encoding).toBe("windows-1250");
-    expect(contacts(t).map((c) => c.displayName)).toEqual(["Małgorzata Wiśniewska-Żak", "Tomáš Dvořák", "Zdzisław Łęcki"]);
+    expect(contacts(t).map((c) => c.displayName)).toEqual([
+      "Małgorzata Wiśniewska-Żak",
+      "Tomáš Dvořák",
+      "Zdzisław Łęcki",
+    ]);
     expect(byName(t, "Tomáš Dvořák").company).toBe("Příliš žluťoučký kůň s.r.o.");
   });
 
   it("Outlook.com CSV", async () => {
     const t = await readOne("address-books", "outlook-com.csv");
     expect(t.table.kind).toBe("outlook-com-csv");
-    expect(byName(t, "Ülkü Özdemir")).toMatchObject({ emails: ["uelkue.oezdemir@outlook.example"], phones: ["+49 176 4444"] });
+    expect(byName(t, "Ülkü Özdemir")).toMatchObject({
+      emails: ["uelkue.oezdemir@outlook.example"],
+      phones: ["+49 176 4444"],
+    });
   });
 
   it("Thunderbird CSV in English (old trailing comma) and German TAB", async () => {
@@ -234,16 +293,25 @@ describe("address books", () => {
     });
     const de = await readOne("address-books", "thunderbird-de.tab");
     expect(de.table.description).toBe("Thunderbird CSV (German)");
-    expect(byName(de, "Frieda Wünsche")).toMatchObject({ emails: ["frieda.wuensche@example.de"], phones: ["030 1234"] });
+    expect(byName(de, "Frieda Wünsche")).toMatchObject({
+      emails: ["frieda.wuensche@example.de"],
+      phones: ["030 1234"],
+    });
   });
 
   it("GMX/WEB.DE in ISO-8859-1 and Yahoo", async () => {
     const gmx = await readOne("address-books", "gmx.csv");
     expect(gmx.table.kind).toBe("gmx-csv");
-    expect(byName(gmx, "Heike Voß")).toMatchObject({ company: "Großhandel Süß", emails: ["heike.voss@gmx.example", "h.voss@web.example"] });
+    expect(byName(gmx, "Heike Voß")).toMatchObject({
+      company: "Großhandel Süß",
+      emails: ["heike.voss@gmx.example", "h.voss@web.example"],
+    });
     const yahoo = await readOne("address-books", "yahoo.csv");
     expect(yahoo.table.kind).toBe("yahoo-csv");
-    expect(byName(yahoo, "Niklas Lindström")).toMatchObject({ title: "Engineer", phones: ["+46 70 123"] });
+    expect(byName(yahoo, "Niklas Lindström")).toMatchObject({
+      title: "Engineer",
+      phones: ["+46 70 123"],
+    });
   });
 
   it("vCard 2.1: quoted-printable with soft breaks, CHARSET per property, bare parameters", async () => {
@@ -268,7 +336,11 @@ describe("address books", () => {
     expect(t.table.description).toBe("vCard 3.0 (Apple)");
     expect(byName(t, "Dörte Schröder")).toMatchObject({
       company: "Bäckerei Groß, Filiale Süd",
-      emails: ["doerte@baeckerei-gross.example", "d.schroeder@privat.example", "doerte.s@mac.example"],
+      emails: [
+        "doerte@baeckerei-gross.example",
+        "d.schroeder@privat.example",
+        "doerte.s@mac.example",
+      ],
       phones: ["(0221) 555-9999", "+49 160 7777"],
     });
     expect(contacts(t)[1]?.displayName).toBe(
@@ -293,14 +365,20 @@ describe("the data export zip", () => {
   it("takes the tables from the archive and passes over the rest", async () => {
     const passed: string[] = [];
     const kinds: string[] = [];
-    for await (const item of readInputs([fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip")])) {
+    for await (const item of readInputs([
+      fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip"),
+    ])) {
       if ("passedOver" in item) passed.push(item.label.replace(/^.* › /, ""));
       else {
         kinds.push(item.kind);
         expect(item.writtenAt?.toISOString()).toBe("2026-11-20T23:59:59.000Z");
       }
     }
-    expect(kinds).toEqual(["linkedin-invitations", "linkedin-connections", "linkedin-imported-contacts"]);
+    expect(kinds).toEqual([
+      "linkedin-invitations",
+      "linkedin-connections",
+      "linkedin-imported-contacts",
+    ]);
     expect(passed.sort()).toEqual(["Profile.csv", "Rich_Media.csv", "Skills.csv", "messages.csv"]);
   });
 });

@@ -69,7 +69,11 @@ describe("invitationState", () => {
     );
     expect(invitationState({ ...base, closedAt: "2026-11-19" }, none, asOf)).toBe("closed");
     expect(
-      invitationState({ ...base, closedAt: "2026-11-19", sentAt: "2025-01-01T00:00:00Z" }, none, asOf),
+      invitationState(
+        { ...base, closedAt: "2026-11-19", sentAt: "2025-01-01T00:00:00Z" },
+        none,
+        asOf,
+      ),
     ).toBe("expired");
   });
 });
@@ -85,7 +89,9 @@ describe("summarizeStatus", () => {
           { slug: "z", email: null, nameKey: null, gone: true, removed: false },
         ],
         contacts: { total: 5, withEmail: 4, emails: 6 },
-        sources: [{ path: "a.csv", kind: "google-csv", rows: 5, importedAt: "2026-11-20T10:00:00Z" }],
+        sources: [
+          { path: "a.csv", kind: "google-csv", rows: 5, importedAt: "2026-11-20T10:00:00Z" },
+        ],
       },
       asOf,
     );

@@ -1,0 +1,255 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { dumpDatabase, fixture, runCli, tempDir } from "../support/cli.js";
+
+const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
+
+let dir: string;
+let cleanup: () => void;
+let db: string;
+
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  db = join(dir, "invites.db");
+});
+afterEach(() => cleanup());
+
+async function importJson(...paths: string[]) {
+  const result = await runCli(["import", "--db", db, "--json", ...paths]);
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as {
+    files: Array<Record<string, unknown> & { kind: string; outcome: string; imported: number }>;
+    passedOver: Array<{ label: string; reason: string }>;
+  };
+}
+
+async function statusJson(...extra: string[]) {
+  const result = await runCli(["status", "--db", db, "--json", ...extra]);
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+describe("invites import", () => {
+  it("imports every address-book and export fixture through the built binary", async () => {
+    const files = [
+      ...readdirSync(fixture("address-books")).map((f) => fixture("address-books", f)),
+      ...readdirSync(fixture("linkedin")).map((f) => fixture("linkedin", f)),
+    ];
+    const report = await importJson(...files);
+    expect(report.files).toHaveLength(files.length);
+    expect(report.files.every((f) => f.outcome === "imported" && f.imported > 0)).toBe(true);
+    const contacts = await runCli(["contacts", "--db", db, "--json"]);
+    const list = JSON.parse(contacts.stdout) as Array<{ name: string; emails: string[] }>;
+    const names = list.map((c) => c.name);
+    for (const name of [
+      "Jürgen Weiß",
+      "Dörte Schröder",
+      "Käthe Müller-Lüdenscheidt",
+      "Агния Барто",
+      "Małgorzata Wiśniewska-Żak",
+      "Tomáš Dvořák",
+      "Élodie Lefèvre-Château",
+      "José Muñoz Peña",
+      "Heike Voß",
+      "Björn Möller",
+      "Frieda Wünsche",
+    ]) {
+      expect(names).toContain(name);
+    }
+  });
+
+  it("reads the data export zip and prints a summary table", async () => {
+    const result = await runCli(["import", "--db", db, DEMO_ZIP]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("LinkedIn Invitations.csv");
+    expect(result.stdout).toMatch(
+      /Invitations\.csv\s*│ LinkedIn Invitations\.csv\s*│\s+51 │\s+51 │\s+51 │\s+0 │/,
+    );
+    expect(result.stdout).toContain("Passed over 4 other files");
+    expect(statSync(db).mode & 0o777).toBe(0o600);
+  });
+
+  it("says so and changes nothing when the same content is imported again", async () => {
+    await importJson(DEMO_ZIP);
+    const before = dumpDatabase(db);
+    const again = await importJson(DEMO_ZIP);
+    expect(again.files.map((f) => f.outcome)).toEqual(["unchanged", "unchanged", "unchanged"]);
+    expect(dumpDatabase(db)).toBe(before);
+    const text = await runCli(["import", "--db", db, DEMO_ZIP]);
+    expect(text.stdout).toContain("Nothing changed: every file was imported before.");
+  });
+
+  it("imports an unpacked export folder, passing over the other tables", async () => {
+    const folder = join(dir, "export");
+    execFileSync("unzip", ["-q", DEMO_ZIP, "-d", folder]);
+    const report = await importJson(folder);
+    expect(report.files.map((f) => f.kind)).toEqual([
+      "linkedin-connections",
+      "linkedin-imported-contacts",
+      "linkedin-invitations",
+    ]);
+    expect(report.passedOver.map((p) => p.label.replace(/^.*[/\\]/, "")).sort()).toEqual([
+      "Profile.csv",
+      "Rich_Media.csv",
+      "Skills.csv",
+      "messages.csv",
+    ]);
+  });
+
+  it("closes invitations that a newer Invitations.csv no longer lists", async () => {
+    const header = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+    const row = (name: string, slug: string, sent: string) =>
+      `Katrin Böhm,${name},"${sent}",,OUTGOING,https://www.linkedin.com/in/katrin,https://www.linkedin.com/in/${slug}\n`;
+    const older = join(dir, "older.csv");
+    const newer = join(dir, "newer.csv");
+    writeFileSync(
+      older,
+      header +
+        row("Anna Nowak", "anna-nowak", "11/3/26, 9:14 AM") +
+        row("Jürgen Weiß", "juergen-weiss", "11/3/26, 9:15 AM") +
+        row("Sören Jäger", "soeren-jaeger", "11/3/26, 9:16 AM"),
+    );
+    writeFileSync(newer, header + row("Anna Nowak", "anna-nowak", "11/3/26, 9:14 AM"));
+    utimesSync(older, new Date("2026-11-05T10:00:00Z"), new Date("2026-11-05T10:00:00Z"));
+    utimesSync(newer, new Date("2026-11-12T10:00:00Z"), new Date("2026-11-12T10:00:00Z"));
+    // Sören became a connection meanwhile: accepted, not closed.
+    const connections = join(dir, "Connections.csv");
+    writeFileSync(
+      connections,
+      "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nSören,Jäger,https://www.linkedin.com/in/soeren-jaeger,,,,10 Nov 2026\n",
+    );
+    await importJson(older, connections);
+    expect((await statusJson("--as-of", "2026-11-12")).invitations).toMatchObject({
+      pending: 2,
+      accepted: 1,
+      closed: 0,
+    });
+    const report = await importJson(newer);
+    expect(report.files[0]).toMatchObject({ closedInvitations: 2, imported: 1, new: 0 });
+    expect((await statusJson("--as-of", "2026-11-12")).invitations).toMatchObject({
+      outgoing: 3,
+      pending: 1,
+      accepted: 1,
+      closed: 1,
+    });
+    // Importing the older file again later does not reopen what the newer one closed.
+    const { files } = await importJson(older);
+    expect(files[0]?.outcome).toBe("unchanged");
+  });
+
+  it("imports nothing when any of several files is bad", async () => {
+    const result = await runCli([
+      "import",
+      "--db",
+      db,
+      DEMO_ZIP,
+      fixture("address-books", "google.csv"),
+      fixture("bad", "unclosed-quote.csv"),
+    ]);
+    expect(result.code).toBe(2);
+    expect(existsSync(db)).toBe(false);
+  });
+});
+
+describe("bad input", () => {
+  const cases: Array<[string, RegExp]> = [
+    ["empty.csv", /empty\.csv: the file is empty \(expected/],
+    ["binary.csv", /binary\.csv: a binary file, not text/],
+    [
+      "Basic_LinkedInDataExport_truncated.zip",
+      /truncated\.zip: not a readable zip archive .*is the download complete\?/,
+    ],
+    ["Basic_LinkedInDataExport_corrupt.zip", /corrupt\.zip › Invitations\.csv: corrupt zip entry/],
+    [
+      "Basic_LinkedInDataExport_damaged.zip",
+      /damaged\.zip › Invitations\.csv: could not be read to the end/,
+    ],
+    [
+      "unclosed-quote.csv",
+      /unclosed-quote\.csv line 2: a quoted field opens here and is never closed/,
+    ],
+    [
+      "messages.csv",
+      /messages\.csv: recognised as LinkedIn messages\.csv, which holds nothing this tool imports/,
+    ],
+    [
+      "shopping-list.txt",
+      /shopping-list\.txt line 1: not an address book or LinkedIn export table/,
+    ],
+    [
+      "invitations-bad-date.csv",
+      /invitations-bad-date\.csv line 3: Sent At is "yesterday" \(expected a date/,
+    ],
+    [
+      "invitations-bad-direction.csv",
+      /line 2: Direction is "SIDEWAYS" \(expected INCOMING or OUTGOING\)/,
+    ],
+    [
+      "unterminated.vcf",
+      /unterminated\.vcf line 4: the file ends inside the card that began on line 1/,
+    ],
+    ["contacts.ldif", /contacts\.ldif: recognised as an LDIF address book/],
+    ["holiday-photos.zip", /holiday-photos\.zip: the archive holds no Invitations\.csv/],
+  ];
+
+  it.each(cases)(
+    "%s: one clear line, exit 2, database exactly as it was",
+    async (name, message) => {
+      await importJson(fixture("address-books", "google.csv"));
+      const before = dumpDatabase(db);
+      const result = await runCli(["import", "--db", db, fixture("bad", name)]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      const lines = result.stderr.trimEnd().split("\n");
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^invites: /);
+      expect(lines[0]).toMatch(message);
+      expect(dumpDatabase(db)).toBe(before);
+    },
+  );
+
+  it.each(cases)("%s: no database file is left behind when there was none", async (name) => {
+    const result = await runCli(["import", "--db", db, fixture("bad", name)]);
+    expect(result.code).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("rejects a field far beyond any real size, naming its line", async () => {
+    const huge = join(dir, "huge.csv");
+    writeFileSync(
+      huge,
+      `First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAnna,Nowak,,,,,01 Mar 2026\nAnna,"${"x".repeat(3 * 1024 * 1024)}",,,,,01 Mar 2026\n`,
+    );
+    const result = await runCli(["import", "--db", db, huge]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/huge\.csv line 3: a row longer than 1 MiB/);
+  });
+
+  it("rejects a line without any quote far beyond any real size", async () => {
+    const huge = join(dir, "long-line.csv");
+    writeFileSync(huge, `First Name,Last Name,Connected On\n${"y".repeat(2 * 1024 * 1024)}\n`);
+    const result = await runCli(["import", "--db", db, huge]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/long-line\.csv line 2: a row longer than 1 MiB/);
+  });
+
+  it("rejects a vCard line far beyond any real size", async () => {
+    const huge = join(dir, "huge.vcf");
+    writeFileSync(
+      huge,
+      `BEGIN:VCARD\nVERSION:3.0\nNOTE:${"z".repeat(17 * 1024 * 1024)}\nEND:VCARD\n`,
+    );
+    const result = await runCli(["import", "--db", db, huge]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/huge\.vcf line 3: a vCard line longer than 16 MiB/);
+  });
+
+  it("names a missing file", async () => {
+    const result = await runCli(["import", "--db", db, join(dir, "nope.csv")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/nope\.csv: no such file or folder$/);
+  });
+});

@@ -1,0 +1,152 @@
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fixture, runCli, tempDir } from "../support/cli.js";
+
+const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
+const OUTLOOK = fixture("demo", "Outlook-Kontakte.CSV");
+
+let dir: string;
+let cleanup: () => void;
+let db: string;
+
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+  db = join(dir, "invites.db");
+});
+afterEach(() => cleanup());
+
+describe("invites status", () => {
+  it("prints exactly the documented JSON for the demo export", async () => {
+    expect((await runCli(["import", "--db", db, DEMO_ZIP, OUTLOOK])).code).toBe(0);
+    const result = await runCli(["status", "--db", db, "--json", "--as-of", "2026-11-20"]);
+    expect(result.code).toBe(0);
+    const status = JSON.parse(result.stdout);
+    expect(Object.keys(status)).toEqual(["invitations", "connections", "contacts", "sources"]);
+    expect(status.invitations).toEqual({
+      outgoing: 49,
+      incoming: 2,
+      pending: 41,
+      accepted: 6,
+      expired: 2,
+      withdrawn: 0,
+      closed: 0,
+    });
+    expect(status.connections).toEqual({ active: 9, removed: 0 });
+    // 44 uploaded contacts, 5 from Outlook: 38 + 6 addresses, minus the role address in both.
+    expect(status.contacts).toEqual({ total: 49, withEmail: 49, emails: 49 });
+    expect(status.sources).toHaveLength(4);
+    for (const source of status.sources) {
+      expect(Object.keys(source)).toEqual(["path", "kind", "rows", "importedAt"]);
+      expect(typeof source.rows).toBe("number");
+      expect(Number.isNaN(Date.parse(source.importedAt))).toBe(false);
+    }
+    expect(status.sources.map((s: { kind: string }) => s.kind)).toEqual([
+      "linkedin-invitations",
+      "linkedin-connections",
+      "linkedin-imported-contacts",
+      "outlook-csv",
+    ]);
+  });
+
+  it("lets --as-of decide what has expired", async () => {
+    await runCli(["import", "--db", db, DEMO_ZIP]);
+    const later = JSON.parse(
+      (await runCli(["status", "--db", db, "--json", "--as-of", "2027-06-01"])).stdout,
+    );
+    expect(later.invitations).toMatchObject({ pending: 0, expired: 43, accepted: 6 });
+  });
+
+  it("shows an empty picture without creating a database", async () => {
+    const result = await runCli(["status", "--db", db]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("No files imported yet");
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it("refuses a date it cannot read", async () => {
+    const result = await runCli(["status", "--db", db, "--as-of", "20.11.2026"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'invites: --as-of "20.11.2026" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22)',
+    );
+  });
+});
+
+describe("invites contacts", () => {
+  it("lists contacts as JSON with names as the file spelled them", async () => {
+    await runCli(["import", "--db", db, OUTLOOK]);
+    const result = await runCli(["contacts", "--db", db, "--json"]);
+    const contacts = JSON.parse(result.stdout);
+    expect(contacts[0]).toEqual({
+      name: "Jürgen Weiß",
+      emails: ["juergen.weiss@example.de"],
+      phones: ["+49 171 2345678"],
+      company: "Müller & Söhne GmbH",
+      source: OUTLOOK,
+    });
+    expect(contacts).toHaveLength(5);
+  });
+
+  it("filters by source number and refuses an unknown one", async () => {
+    await runCli(["import", "--db", db, OUTLOOK, fixture("address-books", "yahoo.csv")]);
+    const only = JSON.parse(
+      (await runCli(["contacts", "--db", db, "--json", "--source", "2"])).stdout,
+    );
+    expect(only.map((c: { name: string }) => c.name)).toEqual(["Niklas Lindström"]);
+    const bad = await runCli(["contacts", "--db", db, "--source", "7"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("there is no source number 7");
+  });
+
+  it("prints a table with a count", async () => {
+    await runCli(["import", "--db", db, OUTLOOK]);
+    const result = await runCli(["contacts", "--db", db]);
+    expect(result.stdout).toMatch(/│ Jürgen Weiß\s+│ juergen\.weiss@example\.de/);
+    expect(result.stdout.trim().endsWith("5 contacts")).toBe(true);
+  });
+});
+
+describe("where the database lives", () => {
+  it("uses INVITES_DB, else the XDG data directory, and creates the file private", async () => {
+    const envDb = join(dir, "from-env.db");
+    await runCli(["import", fixture("address-books", "yahoo.csv")], { env: { INVITES_DB: envDb } });
+    expect(statSync(envDb).mode & 0o777).toBe(0o600);
+
+    const dataHome = join(dir, "xdg");
+    await runCli(["import", fixture("address-books", "yahoo.csv")], {
+      env: { XDG_DATA_HOME: dataHome },
+    });
+    expect(statSync(join(dataHome, "invites", "invites.db")).mode & 0o777).toBe(0o600);
+
+    // --db wins over the environment.
+    const flagDb = join(dir, "flag.db");
+    await runCli(["import", "--db", flagDb, fixture("address-books", "yahoo.csv")], {
+      env: { INVITES_DB: envDb },
+    });
+    expect(existsSync(flagDb)).toBe(true);
+  });
+});
+
+describe("the program", () => {
+  it("documents the exit codes in --help", async () => {
+    const result = await runCli(["--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Exit codes:\n\s+0 {2}done/);
+    expect(result.stdout).toContain("3  stopped by the network");
+  });
+
+  it("exits 2 on an unknown command or option", async () => {
+    expect((await runCli(["frobnicate"])).code).toBe(2);
+    expect((await runCli(["status", "--frobnicate"])).code).toBe(2);
+  });
+
+  it("runs the demo on the bundled fixtures", async () => {
+    const result = await runCli(["demo"], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Outlook CSV (German)");
+    expect(result.stdout).toMatch(/pending: can still be withdrawn\s+41/);
+    expect(result.stdout).toMatch(/accepted: now connections\s+6/);
+    expect(result.stderr).toBe("");
+  });
+});
