@@ -13,12 +13,15 @@ export function toProfileSlug(url: string | null | undefined): string | null {
   const raw = match?.[1];
   if (!raw) return null;
   let slug = raw;
-  try {
-    slug = decodeURIComponent(raw);
-  } catch {
-    // A stray % that is not an escape: keep the slug as written.
+  if (slug.includes("%")) {
+    try {
+      slug = decodeURIComponent(raw);
+    } catch {
+      // A stray % that is not an escape: keep the slug as written.
+    }
   }
-  slug = slug.normalize("NFC").toLowerCase();
+  slug = slug.normalize("NFC");
+  slug = slug.toLowerCase();
   return slug.length > 0 ? slug : null;
 }
 
@@ -64,22 +67,80 @@ const LETTER_FOLDS: Record<string, string> = {
 // except that ä/ö/ü stand for ae/oe/ue, as German spells them without umlauts.
 const UMLAUTS: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue" };
 
+const foldCache = new Map<string, string>();
+
+/** The key form of one character: lower-cased, transliterated, without marks; " " for a sign. */
+function foldChar(c: string): string {
+  let folded = foldCache.get(c);
+  if (folded === undefined) {
+    const lower = c.toLowerCase();
+    folded = (UMLAUTS[lower] ?? LETTER_FOLDS[lower] ?? lower)
+      .normalize("NFD")
+      .replace(/\p{M}+/gu, "");
+    if (!/^[\p{L}\p{N}]*$/u.test(folded)) folded = " ";
+    foldCache.set(c, folded);
+  }
+  return folded;
+}
+
 /**
  * A key under which two spellings of one name meet: NFC, case-folded, German umlauts and ß
  * transliterated, other diacritics removed, punctuation and hyphens as spaces, spaces collapsed.
- * Returns null for a name with no letters or digits.
+ * Returns null for a name with no letters or digits. Runs for every imported row, so it folds
+ * character by character through a cache instead of normalising whole strings.
  */
 export function toNameKey(...parts: Array<string | null | undefined>): string | null {
-  const joined = parts
-    .filter((p): p is string => !!p && p.trim() !== "")
-    .join(" ")
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/[äöü]/g, (c) => UMLAUTS[c] ?? c)
-    .replace(/[ßẞæœøłđðþı]/g, (c) => LETTER_FOLDS[c] ?? c)
-    .normalize("NFD")
-    .replace(/\p{M}+/gu, "")
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-  return joined === "" ? null : joined;
+  let key = "";
+  let pendingSpace = false;
+  for (const part of parts) {
+    if (!part) continue;
+    pendingSpace = key !== "";
+    for (const c of part.normalize("NFC")) {
+      const folded = foldChar(c);
+      if (folded === " ") {
+        pendingSpace = key !== "";
+      } else if (folded !== "") {
+        if (pendingSpace) key += " ";
+        pendingSpace = false;
+        key += folded;
+      }
+    }
+  }
+  return key === "" ? null : key;
+}
+
+/** The other side of an invitation, by every key it can be recognised on. */
+export interface PeerKeys {
+  slug: string | null;
+  email: string | null;
+  nameKey: string | null;
+}
+
+/**
+ * An invitation's key across exports: direction, the other side (profile slug, else email,
+ * else name key) and the minute it was sent.
+ */
+export function invitationIdentity(direction: string, peer: PeerKeys, sentAt: string): string {
+  const who = peer.slug
+    ? `s:${peer.slug}`
+    : peer.email
+      ? `e:${peer.email}`
+      : `n:${peer.nameKey ?? ""}`;
+  return `${direction}|${who}|${sentAt}`;
+}
+
+/**
+ * A connection's key across exports: profile slug, else email, else name and date. Members who
+ * hid their profile have only the date: `hiddenOrdinal` numbers them within that day, so the
+ * n-th such row of a day keeps its key from one export to the next.
+ */
+export function connectionIdentity(
+  keys: PeerKeys,
+  connectedOn: string | null,
+  hiddenOrdinal: number,
+): string {
+  if (keys.slug) return `s:${keys.slug}`;
+  if (keys.email) return `e:${keys.email}`;
+  if (keys.nameKey) return `n:${keys.nameKey}|${connectedOn ?? ""}`;
+  return `h:${connectedOn ?? ""}#${hiddenOrdinal}`;
 }

@@ -15,6 +15,11 @@ export interface InvitationRecord {
   inviteeUrl: string | null;
   /** For an invitation sent to an email address (a non-member): the address. */
   inviteeEmail: string | null;
+  /** The other side (invitee when outgoing, inviter when incoming): profile slug and name key. */
+  peerSlug: string | null;
+  peerNameKey: string | null;
+  /** Key of this invitation across exports (core/identity.ts). */
+  identity: string;
 }
 
 export interface ConnectionRecord {
@@ -28,6 +33,10 @@ export interface ConnectionRecord {
   position: string;
   /** ISO date, or null when the row has none. */
   connectedOn: string | null;
+  slug: string | null;
+  nameKey: string | null;
+  /** Key of this connection across exports (core/identity.ts). */
+  identity: string;
 }
 
 export interface ContactRecord {
@@ -42,6 +51,7 @@ export interface ContactRecord {
   /** Normalised (trimmed, lower-cased), de-duplicated, in file order. */
   emails: string[];
   phones: string[];
+  nameKey: string | null;
   /** Values found in email columns that are not addresses and were left out. */
   dropped: { x500: number; notEmail: number };
 }

@@ -2,7 +2,7 @@
  * Address-book CSV families (Google, Outlook in four languages, Outlook.com, Thunderbird, GMX,
  * Yahoo, LinkedIn's uploaded contacts), recognised by their header and mapped by column name.
  */
-import { isX500Address, toEmail } from "../core/identity.js";
+import { isX500Address, toEmail, toNameKey } from "../core/identity.js";
 import type { ContactRecord, ImportRecord } from "../core/records.js";
 import { cell, type Header } from "./header.js";
 import { isBlankRow, type RowMapper } from "./linkedin.js";
@@ -307,6 +307,7 @@ export function mapContacts(h: Header, columns: ContactColumns): RowMapper {
       title: cell(cells, title),
       emails,
       phones,
+      nameKey: firstName || lastName ? toNameKey(firstName, lastName) : toNameKey(displayName),
       dropped: { x500, notEmail },
     };
     return record;

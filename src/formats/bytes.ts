@@ -2,6 +2,7 @@
  * Raw bytes of one input: a file on disk or an entry of a zip. Everything here streams; no input
  * is ever held whole in memory.
  */
+import { isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import chardet from "chardet";
@@ -67,52 +68,59 @@ const SAMPLE_LIMIT = 512 * 1024;
 export async function inspectBytes(source: ByteSource): Promise<Inspection> {
   const stream = await source.open();
   const hash = createHash("sha256");
-  const utf8 = new TextDecoder("utf-8", { fatal: true });
-  let validUtf8 = true;
+  const utf8 = new Utf8Check();
   let size = 0;
   const head: Buffer[] = [];
   let headSize = 0;
   const sample: Buffer[] = [];
   let sampleSize = 0;
-  const chunks = (async function* () {
-    try {
-      yield* stream as AsyncIterable<Buffer>;
-    } catch (error) {
-      throw readFailure(source.label, error);
-    }
-  })();
-  for await (const chunk of chunks) {
+  for await (const chunk of readChunks(source.label, stream)) {
     hash.update(chunk);
     size += chunk.length;
     if (headSize < HEAD_BYTES) {
       head.push(chunk);
       headSize += chunk.length;
     }
-    if (validUtf8) {
-      try {
-        utf8.decode(chunk, { stream: true });
-      } catch {
-        validUtf8 = false;
-      }
-    }
+    utf8.push(chunk);
     if (sampleSize < SAMPLE_LIMIT && hasHighBytes(chunk)) {
       sample.push(chunk);
       sampleSize += chunk.length;
     }
   }
-  if (validUtf8) {
-    try {
-      utf8.decode();
-    } catch {
-      validUtf8 = false;
-    }
-  }
+  const validUtf8 = utf8.end();
   const headBytes = Buffer.concat(head).subarray(0, HEAD_BYTES);
   const encoding =
     bomEncoding(headBytes) ??
     utf16WithoutBom(headBytes) ??
     (validUtf8 ? "utf-8" : guessCodePage(Buffer.concat(sample)));
   return { sha256: hash.digest("hex"), size, head: headBytes, encoding };
+}
+
+/** Whether a stream of chunks is valid UTF-8, checked natively without decoding it to strings. */
+class Utf8Check {
+  private valid = true;
+  private carry: Buffer = Buffer.alloc(0);
+
+  push(chunk: Buffer): void {
+    if (!this.valid) return;
+    const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    // A multi-byte character cut by the chunk's end is checked with the next chunk.
+    let end = bytes.length;
+    for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+      const byte = bytes[bytes.length - back] as number;
+      if ((byte & 0xc0) !== 0x80) {
+        const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+        if (need > back) end = bytes.length - back;
+        break;
+      }
+    }
+    this.valid = isUtf8(bytes.subarray(0, end));
+    this.carry = Buffer.from(bytes.subarray(end));
+  }
+
+  end(): boolean {
+    return this.valid && this.carry.length === 0;
+  }
 }
 
 function hasHighBytes(chunk: Buffer): boolean {
@@ -192,6 +200,18 @@ export function guessCodePage(sample: Buffer): TextEncoding {
     if (best === null || score > best.score) best = { encoding: page.encoding, score };
   }
   return best?.encoding ?? "windows-1252";
+}
+
+/** The chunks of a stream; a failure to read them becomes an InputError naming the file. */
+export async function* readChunks(
+  label: string,
+  stream: AsyncIterable<Buffer>,
+): AsyncGenerator<Buffer> {
+  try {
+    yield* stream;
+  } catch (error) {
+    throw readFailure(label, error);
+  }
 }
 
 /** Bytes to text, chunk by chunk, without the BOM. */

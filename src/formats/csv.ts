@@ -5,7 +5,7 @@ import { parse as parseSync } from "csv-parse/sync";
 import type { ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
 import { ADDRESS_BOOK_FAMILIES, mapContacts } from "./address-books.js";
-import { decodeText, readFailure, type TextEncoding } from "./bytes.js";
+import { decodeText, readChunks, type TextEncoding } from "./bytes.js";
 import { Header, RowError } from "./header.js";
 import {
   isConnectionsHeader,
@@ -61,8 +61,8 @@ export function detectTable(h: Header): TableMatch {
 
 export interface CsvLayout {
   delimiter: string;
-  /** Records before the header: LinkedIn's `Notes:` preamble. */
-  preamble: number;
+  /** The line the header starts on, after LinkedIn's `Notes:` preamble if there is one. */
+  headerLine: number;
   header: Header;
   match: TableMatch;
 }
@@ -82,11 +82,12 @@ export function sniffCsv(head: string, complete: boolean): CsvLayout | null {
   for (const delimiter of DELIMITERS) {
     const records = leadingRecords(text, delimiter);
     for (let i = 0; i < records.length && i <= MAX_PREAMBLE; i++) {
-      const header = new Header(records[i] ?? []);
+      const header = new Header(records[i]?.record ?? []);
       const match = detectTable(header);
       if (match === null) continue;
       if (best === null || header.width > best.header.width) {
-        best = { delimiter, preamble: i, header, match };
+        const headerLine = i === 0 ? 1 : (records[i - 1]?.info.lines ?? 0) + 1;
+        best = { delimiter, headerLine, header, match };
       }
       break;
     }
@@ -94,7 +95,12 @@ export function sniffCsv(head: string, complete: boolean): CsvLayout | null {
   return best;
 }
 
-function leadingRecords(text: string, delimiter: string): string[][] {
+interface SniffedRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+function leadingRecords(text: string, delimiter: string): SniffedRecord[] {
   // A quoted cell cut by the end of the sample looks unclosed: retry on fewer lines.
   let lines = text.split("\n").slice(0, MAX_PREAMBLE + 30);
   while (lines.length > 0) {
@@ -104,7 +110,8 @@ function leadingRecords(text: string, delimiter: string): string[][] {
         relax_column_count: true,
         relax_quotes: true,
         skip_empty_lines: false,
-      }) as string[][];
+        info: true,
+      }) as unknown as SniffedRecord[];
     } catch {
       lines = lines.slice(0, Math.floor(lines.length / 2));
     }
@@ -115,64 +122,80 @@ function leadingRecords(text: string, delimiter: string): string[][] {
 /** The longest record we accept. Real rows are a few KiB; a Google note may be a few hundred. */
 export const MAX_RECORD_CHARS = 1024 * 1024;
 
-/** Streams the rows of a CSV table as import records, with the line each one starts on. */
+/** Physical lines a record spans: one, plus the line breaks inside its quoted cells. */
+function linesOf(record: readonly string[]): number {
+  let lines = 1;
+  for (const cell of record) {
+    if (cell.includes("\n")) lines += cell.split("\n").length - 1;
+  }
+  return lines;
+}
+
+/**
+ * Streams the rows of a CSV table as import records, with the line each one starts on. Records
+ * come in batches, one per decoded chunk, taken from csv-parse's synchronous data events: a
+ * promise per row, or csv-parse's per-row info objects, would cost more than the parse itself.
+ */
 export async function* readCsvRecords(
   label: string,
   stream: Readable,
   encoding: TextEncoding,
   layout: CsvLayout,
   format: TableFormat,
-): AsyncGenerator<ImportRecord> {
+): AsyncGenerator<ImportRecord[]> {
+  // Starting at the header keeps csv-parse from judging every row against the preamble's width.
   const parser = parse({
     delimiter: layout.delimiter,
+    from_line: layout.headerLine,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: false,
     max_record_size: MAX_RECORD_CHARS,
-    info: true,
   });
-  const feed = (async () => {
+  let line = layout.headerLine;
+  let header = true;
+  let batch: ImportRecord[] = [];
+  let failure: unknown = null;
+  const ended = new Promise<void>((resolve) => parser.once("end", resolve));
+  parser.on("error", (error) => {
+    failure ??= error;
+  });
+  parser.on("data", (record: string[]) => {
+    const start = line;
+    line += linesOf(record);
+    if (header) {
+      header = false; // already read by the sniffer
+      return;
+    }
+    if (failure !== null || (record.length === 1 && record[0] === "")) return; // a blank line
     try {
-      for await (const text of decodeText(stream as AsyncIterable<Buffer>, encoding)) {
-        if (parser.destroyed) return;
-        if (!parser.write(text)) {
-          await new Promise((resolve) => {
-            parser.once("drain", resolve);
-            parser.once("close", resolve);
-          });
-        }
-      }
-      if (!parser.destroyed) parser.end();
+      batch.push(format.mapRow(record, start));
     } catch (error) {
-      parser.destroy(readFailure(label, error));
+      failure =
+        error instanceof RowError
+          ? new InputError({ file: label, line: start }, error.message)
+          : error;
     }
-  })();
-  let lastLine = 0;
-  let index = 0;
+  });
+  const take = (): ImportRecord[] => {
+    if (failure !== null) throw toInputError(failure, label, line);
+    const taken = batch;
+    batch = [];
+    return taken;
+  };
   try {
-    for await (const item of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      const line = lastLine + 1;
-      lastLine = item.info.lines;
-      const record = item.record;
-      const current = index++;
-      if (current < layout.preamble) continue;
-      if (current === layout.preamble) continue; // the header, already read by the sniffer
-      if (record.length === 1 && record[0] === "") continue; // a blank line
-      try {
-        yield format.mapRow(record, line);
-      } catch (error) {
-        if (error instanceof RowError) throw new InputError({ file: label, line }, error.message);
-        throw error;
-      }
+    for await (const text of decodeText(readChunks(label, stream), encoding)) {
+      parser.write(text);
+      const records = take();
+      if (records.length > 0) yield records;
     }
-  } catch (error) {
-    throw toInputError(error, label, lastLine + 1);
+    parser.end();
+    await Promise.race([ended, new Promise((resolve) => parser.once("close", resolve))]);
+    const records = take();
+    if (records.length > 0) yield records;
   } finally {
     stream.destroy();
-    await feed;
+    parser.destroy();
   }
 }
 

@@ -11,7 +11,6 @@ import {
   type ByteSource,
   bomEncoding,
   decodeHead,
-  type Inspection,
   inspectBytes,
   readHead,
   type TextEncoding,
@@ -21,17 +20,28 @@ import { readCsvRecords, sniffCsv, type TableFormat } from "./csv.js";
 import { describeVCard, isVCard, readVCardRecords } from "./vcard.js";
 import { exportDateFromName, isZip, openZip } from "./zip.js";
 
-/** A table found in the input, ready to be read once its hash says it is new. */
-export interface InputTable {
-  source: ByteSource;
+/** What is known of a table before its rows are read: plain data, so it can cross threads. */
+export interface TableInfo {
+  /** How the user sees it: `path/to/file.csv` or `export.zip › Invitations.csv`. */
+  label: string;
+  path: string;
+  entry: string | null;
   kind: string;
   description: string;
   /** How the text was decoded, for the summary. */
   encoding: string;
-  inspection: Inspection;
-  /** When the export or file was written, to tell a newer export from an older one. */
-  writtenAt: Date | null;
-  records(): AsyncGenerator<ImportRecord>;
+  sha256: string;
+  /** When the export or file was written (ISO 8601), to tell a newer export from an older one. */
+  writtenAt: string | null;
+}
+
+/** A table found in the input, ready to be read once its hash says it is new. */
+export interface InputTable {
+  info: TableInfo;
+  /** The rows, in batches; read them, or skip, before asking for the next table. */
+  batches(): AsyncGenerator<ImportRecord[]>;
+  /** Passes over the rows (the same content was imported before). */
+  skip(): void;
 }
 
 /** Something inside a folder or archive that is not a table we import. */
@@ -134,16 +144,26 @@ async function classify(
   }
   if ("unsupported" in found) return passOver(`recognised as ${found.unsupported}`, "unsupported");
   const encoding = inspection.encoding;
+  const info = (kind: string, description: string, shownEncoding: string): TableInfo => ({
+    label: source.label,
+    path: source.path,
+    entry: source.entry,
+    kind,
+    description,
+    encoding: shownEncoding,
+    sha256: inspection.sha256,
+    writtenAt: writtenAt?.toISOString() ?? null,
+  });
   if ("vcard" in found) {
     return {
-      source,
-      kind: "vcard",
       // Properties are decoded one by one: their CHARSET, else UTF-8, else the file's code page.
-      encoding: encoding.startsWith("utf-") ? encoding : `per property, else ${encoding}`,
-      description: found.description,
-      inspection,
-      writtenAt,
-      records: async function* () {
+      info: info(
+        "vcard",
+        found.description,
+        encoding.startsWith("utf-") ? encoding : `per property, else ${encoding}`,
+      ),
+      skip: () => {},
+      batches: async function* () {
         yield* readVCardRecords(
           source.label,
           (await source.open()) as AsyncIterable<Buffer>,
@@ -154,13 +174,9 @@ async function classify(
   }
   const { csv, format } = found;
   return {
-    source,
-    kind: format.kind,
-    encoding,
-    description: format.description,
-    inspection,
-    writtenAt,
-    records: async function* () {
+    info: info(format.kind, format.description, encoding),
+    skip: () => {},
+    batches: async function* () {
       yield* readCsvRecords(source.label, await source.open(), encoding, csv, format);
     },
   };

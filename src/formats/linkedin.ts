@@ -1,5 +1,11 @@
 /** LinkedIn's data export tables: Invitations.csv, Connections.csv and the uploaded address books. */
-import { toEmail, toProfileSlug } from "../core/identity.js";
+import {
+  connectionIdentity,
+  invitationIdentity,
+  toEmail,
+  toNameKey,
+  toProfileSlug,
+} from "../core/identity.js";
 import type { ConnectionRecord, ImportRecord, InvitationRecord } from "../core/records.js";
 import { parseConnectedOn, parseSentAt } from "./dates.js";
 import { cell, type Header, RowError } from "./header.js";
@@ -38,23 +44,33 @@ export function mapInvitations(h: Header): RowMapper {
       );
     }
     const toName = cell(cells, to);
+    const fromName = cell(cells, from);
+    const inviterLink = cell(cells, inviterUrl) || null;
     const inviteeLink = cell(cells, inviteeUrl) || null;
+    const outgoing = dir === "OUTGOING";
+    const peerSlug = toProfileSlug(outgoing ? inviteeLink : inviterLink);
     // An invitation to a non-member has no profile; its address may stand in To or the URL cell.
     const inviteeEmail =
-      dir === "OUTGOING" && toProfileSlug(inviteeLink) === null
-        ? (toEmail(toName) ?? toEmail(inviteeLink))
-        : null;
+      outgoing && peerSlug === null ? (toEmail(toName) ?? toEmail(inviteeLink)) : null;
+    const peerNameKey = toNameKey(outgoing ? toName : fromName);
     const record: InvitationRecord = {
       type: "invitation",
       line,
       direction: dir,
-      fromName: cell(cells, from),
+      fromName,
       toName,
       sentAt: sent,
       message: (message === undefined ? "" : (cells[message] ?? "")).trim() || null,
-      inviterUrl: cell(cells, inviterUrl) || null,
+      inviterUrl: inviterLink,
       inviteeUrl: inviteeLink,
       inviteeEmail,
+      peerSlug,
+      peerNameKey,
+      identity: invitationIdentity(
+        dir,
+        { slug: peerSlug, email: inviteeEmail, nameKey: peerNameKey },
+        sent,
+      ),
     };
     if (dir === "OUTGOING" && !toName && !inviteeLink) {
       return { type: "skip", line, reason: "row without recipient" };
@@ -75,6 +91,7 @@ export function mapConnections(h: Header): RowMapper {
   const company = h.find(["Company"]);
   const position = h.find(["Position"]);
   const connectedOn = h.find(["Connected On"]);
+  const hiddenPerDay = new Map<string, number>();
   return (cells, line): ImportRecord => {
     if (isBlankRow(cells)) return { type: "skip", line, reason: "empty row" };
     const dateText = cell(cells, connectedOn);
@@ -82,17 +99,33 @@ export function mapConnections(h: Header): RowMapper {
     if (dateText !== "" && date === null) {
       throw new RowError(`Connected On is "${dateText}" (expected a date like 08 Feb 2026)`);
     }
+    const firstName = cell(cells, first);
+    const lastName = cell(cells, last);
+    const link = cell(cells, url) || null;
+    const keys = {
+      slug: toProfileSlug(link),
+      email: toEmail(cell(cells, email)),
+      nameKey: toNameKey(firstName, lastName),
+    };
     // Members who hid their profile appear with the date alone: still a connection.
+    let hiddenOrdinal = 0;
+    if (!keys.slug && !keys.email && !keys.nameKey) {
+      hiddenOrdinal = (hiddenPerDay.get(date ?? "") ?? 0) + 1;
+      hiddenPerDay.set(date ?? "", hiddenOrdinal);
+    }
     const record: ConnectionRecord = {
       type: "connection",
       line,
-      firstName: cell(cells, first),
-      lastName: cell(cells, last),
-      url: cell(cells, url) || null,
-      email: toEmail(cell(cells, email)),
+      firstName,
+      lastName,
+      url: link,
+      email: keys.email,
       company: cell(cells, company),
       position: cell(cells, position),
       connectedOn: date,
+      slug: keys.slug,
+      nameKey: keys.nameKey,
+      identity: connectionIdentity(keys, date, hiddenOrdinal),
     };
     return record;
   };

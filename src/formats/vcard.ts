@@ -2,10 +2,10 @@
  * vCard 2.1, 3.0 and 4.0, read from bytes: in 2.1 every property may carry its own CHARSET and
  * QUOTED-PRINTABLE encoding, so lines are split and unfolded before anything is decoded.
  */
-import { isX500Address, toEmail } from "../core/identity.js";
+import { isX500Address, toEmail, toNameKey } from "../core/identity.js";
 import type { ContactRecord, ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
-import { decodeText, readFailure, type TextEncoding } from "./bytes.js";
+import { decodeText, readChunks, type TextEncoding } from "./bytes.js";
 
 /** An unfolded property may hold an inline photo of a few hundred KiB; nothing real is larger. */
 export const MAX_PROPERTY_BYTES = 16 * 1024 * 1024;
@@ -176,9 +176,10 @@ export async function* readVCardRecords(
   label: string,
   stream: AsyncIterable<Buffer>,
   encoding: TextEncoding,
-): AsyncGenerator<ImportRecord> {
+): AsyncGenerator<ImportRecord[]> {
+  const chunks = readChunks(label, stream);
   // Only UTF-16 needs converting first: every 8-bit encoding keeps the ASCII syntax intact.
-  const bytes = encoding.startsWith("utf-16") ? reencodeUtf8(stream, encoding) : stream;
+  const bytes = encoding.startsWith("utf-16") ? reencodeUtf8(chunks, encoding) : chunks;
   const fallback: TextEncoding = encoding.startsWith("utf-16") ? "utf-8" : encoding;
   let card: Card | null = null;
   let logical: { parts: Buffer[]; size: number; line: number } | null = null;
@@ -254,13 +255,13 @@ export async function* readVCardRecords(
         continue;
       }
       const record = finishLogical();
-      if (record) yield record;
+      if (record) yield [record];
       logical = { parts: [physical], size: physical.length, line };
     }
     const record = finishLogical();
-    if (record) yield record;
-  } catch (error) {
-    throw readFailure(label, error);
+    if (record) yield [record];
+  } finally {
+    await chunks.return(undefined);
   }
   const open = card as Card | null;
   if (open !== null) {
@@ -323,6 +324,7 @@ function toContact(card: Card, fallback: TextEncoding): ImportRecord {
     title: unescapeText(value("TITLE") ?? ""),
     emails,
     phones,
+    nameKey: first || last ? toNameKey(first, last) : toNameKey(displayName),
     dropped: { x500, notEmail },
   };
   return record;

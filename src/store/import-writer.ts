@@ -1,5 +1,4 @@
 /** The statements an import runs, prepared once per import. */
-import { toEmail, toNameKey, toProfileSlug } from "../core/identity.js";
 import type { ConnectionRecord, ContactRecord, InvitationRecord } from "../core/records.js";
 import type { Db } from "./database.js";
 
@@ -16,15 +15,6 @@ export interface SourceRow {
 }
 
 export type WriteOutcome = "new" | "known";
-
-export function invitationIdentity(r: InvitationRecord): string {
-  const outgoing = r.direction === "OUTGOING";
-  const slug = toProfileSlug(outgoing ? r.inviteeUrl : r.inviterUrl);
-  const email = outgoing ? r.inviteeEmail : null;
-  const name = toNameKey(outgoing ? r.toName : r.fromName) ?? "";
-  const peer = slug ? `s:${slug}` : email ? `e:${email}` : `n:${name}`;
-  return `${r.direction}|${peer}|${r.sentAt}`;
-}
 
 export class ImportWriter {
   private readonly s;
@@ -44,14 +34,9 @@ export class ImportWriter {
         "UPDATE sources SET rows = @rows, imported = @imported, skipped = @skipped WHERE id = @id",
       ),
       insertContact: db.prepare(
-        `INSERT INTO contacts (source_id, line, display_name, first_name, last_name, company, title, name_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      insertEmail: db.prepare(
-        "INSERT INTO contact_emails (contact_id, position, email) VALUES (?, ?, ?)",
-      ),
-      insertPhone: db.prepare(
-        "INSERT INTO contact_phones (contact_id, position, phone) VALUES (?, ?, ?)",
+        `INSERT INTO contacts (source_id, line, display_name, first_name, last_name, company, title,
+           emails, phones, name_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertInvitation: db.prepare(
         `INSERT INTO invitations (identity, direction, inviter_name, invitee_name, inviter_url,
@@ -100,9 +85,7 @@ export class ImportWriter {
   }
 
   writeContact(sourceId: number, r: ContactRecord): void {
-    const nameKey =
-      r.firstName || r.lastName ? toNameKey(r.firstName, r.lastName) : toNameKey(r.displayName);
-    const id = this.s.insertContact.run(
+    this.s.insertContact.run(
       sourceId,
       r.line,
       r.displayName,
@@ -110,24 +93,23 @@ export class ImportWriter {
       r.lastName,
       r.company,
       r.title,
-      nameKey,
-    ).lastInsertRowid;
-    for (const [i, email] of r.emails.entries()) this.s.insertEmail.run(id, i, email);
-    for (const [i, phone] of r.phones.entries()) this.s.insertPhone.run(id, i, phone);
+      JSON.stringify(r.emails),
+      JSON.stringify(r.phones),
+      r.nameKey,
+    );
   }
 
   writeInvitation(sourceId: number, seenAt: string, r: InvitationRecord): WriteOutcome {
-    const outgoing = r.direction === "OUTGOING";
     const params = {
-      identity: invitationIdentity(r),
+      identity: r.identity,
       direction: r.direction,
       inviterName: r.fromName,
       inviteeName: r.toName,
       inviterUrl: r.inviterUrl,
       inviteeUrl: r.inviteeUrl,
       inviteeEmail: r.inviteeEmail,
-      peerSlug: toProfileSlug(outgoing ? r.inviteeUrl : r.inviterUrl),
-      peerNameKey: toNameKey(outgoing ? r.toName : r.fromName),
+      peerSlug: r.peerSlug,
+      peerNameKey: r.peerNameKey,
       sentAt: r.sentAt,
       message: r.message,
       sourceId,
@@ -138,18 +120,18 @@ export class ImportWriter {
     return "known";
   }
 
-  writeConnection(sourceId: number, seenAt: string, identity: string, r: ConnectionRecord) {
+  writeConnection(sourceId: number, seenAt: string, r: ConnectionRecord): WriteOutcome {
     const params = {
-      identity,
+      identity: r.identity,
       firstName: r.firstName,
       lastName: r.lastName,
       url: r.url,
-      slug: toProfileSlug(r.url),
-      email: toEmail(r.email),
+      slug: r.slug,
+      email: r.email,
       company: r.company,
       position: r.position,
       connectedOn: r.connectedOn,
-      nameKey: toNameKey(r.firstName, r.lastName),
+      nameKey: r.nameKey,
       sourceId,
       seenAt,
     };

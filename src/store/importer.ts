@@ -2,11 +2,10 @@
  * The import engine: every table of the named paths into the database, in one transaction, so
  * that a bad file anywhere leaves the database exactly as it was.
  */
-import { toNameKey, toProfileSlug } from "../core/identity.js";
-import type { ConnectionRecord } from "../core/records.js";
-import { type InputTable, type PassedOver, readInputs } from "../formats/inputs.js";
+import type { InputTable, PassedOver } from "../formats/inputs.js";
+import { readInputsInWorker } from "../formats/worker-inputs.js";
 import type { Db } from "./database.js";
-import { ImportWriter, invitationIdentity, type SourceRow } from "./import-writer.js";
+import { ImportWriter, type SourceRow } from "./import-writer.js";
 
 export interface FileReport {
   label: string;
@@ -51,9 +50,11 @@ export async function importPaths(
 ): Promise<ImportReport> {
   const writer = new ImportWriter(db);
   const report: ImportReport = { files: [], passedOver: [] };
+  // One transaction for the whole import: a 64 MiB page cache keeps it from spilling to the WAL.
+  db.pragma("cache_size = -65536");
   db.exec("BEGIN IMMEDIATE");
   try {
-    for await (const item of readInputs(paths)) {
+    for await (const item of readInputsInWorker(paths)) {
       if ("passedOver" in item) {
         report.passedOver.push(passed(item));
         continue;
@@ -79,11 +80,12 @@ async function importTable(
   table: InputTable,
   now: Date,
 ): Promise<FileReport> {
+  const { info } = table;
   const file: FileReport = {
-    label: table.source.label,
-    kind: table.kind,
-    description: table.description,
-    encoding: table.encoding,
+    label: info.label,
+    kind: info.kind,
+    description: info.description,
+    encoding: info.encoding,
     outcome: "imported",
     rows: 0,
     imported: 0,
@@ -95,26 +97,26 @@ async function importTable(
     goneConnections: 0,
     replacedContacts: 0,
   };
-  const before = writer.findSourceByHash(table.inspection.sha256);
+  const before = writer.findSourceByHash(info.sha256);
   if (before) {
+    table.skip();
     file.outcome = "unchanged";
     file.previouslyImportedAt = before.importedAt;
     return file;
   }
   const source: SourceRow = {
-    label: table.source.label,
-    path: table.source.path,
-    entry: table.source.entry,
-    kind: table.kind,
-    description: table.description,
-    encoding: table.encoding,
-    sha256: table.inspection.sha256,
-    writtenAt: (table.writtenAt ?? now).toISOString(),
+    label: info.label,
+    path: info.path,
+    entry: info.entry,
+    kind: info.kind,
+    description: info.description,
+    encoding: info.encoding,
+    sha256: info.sha256,
+    writtenAt: info.writtenAt ?? now.toISOString(),
     importedAt: now.toISOString(),
   };
   const sourceId = writer.insertSource(source);
   const seen = new Set<string>();
-  const hiddenPerDay = new Map<string, number>();
   const skip = (reason: string) => {
     file.skipped++;
     file.skipReasons[reason] = (file.skipReasons[reason] ?? 0) + 1;
@@ -125,28 +127,26 @@ async function importTable(
     file.imported++;
     if (write() === "new") file.added++;
   };
-  for await (const record of table.records()) {
-    file.rows++;
-    switch (record.type) {
-      case "skip":
-        skip(record.reason);
-        break;
-      case "contact":
-        writer.writeContact(sourceId, record);
-        file.imported++;
-        file.added++;
-        file.droppedValues.x500 += record.dropped.x500;
-        file.droppedValues.notEmail += record.dropped.notEmail;
-        break;
-      case "invitation":
-        count(invitationIdentity(record), () =>
-          writer.writeInvitation(sourceId, source.writtenAt, record),
-        );
-        break;
-      case "connection": {
-        const identity = connectionIdentity(record, hiddenPerDay);
-        count(identity, () => writer.writeConnection(sourceId, source.writtenAt, identity, record));
-        break;
+  for await (const batch of table.batches()) {
+    for (const record of batch) {
+      file.rows++;
+      switch (record.type) {
+        case "skip":
+          skip(record.reason);
+          break;
+        case "contact":
+          writer.writeContact(sourceId, record);
+          file.imported++;
+          file.added++;
+          file.droppedValues.x500 += record.dropped.x500;
+          file.droppedValues.notEmail += record.dropped.notEmail;
+          break;
+        case "invitation":
+          count(record.identity, () => writer.writeInvitation(sourceId, source.writtenAt, record));
+          break;
+        case "connection":
+          count(record.identity, () => writer.writeConnection(sourceId, source.writtenAt, record));
+          break;
       }
     }
   }
@@ -155,26 +155,10 @@ async function importTable(
     imported: file.imported,
     skipped: file.skipped,
   });
-  if (table.kind === "linkedin-invitations") file.closedInvitations = writer.settleInvitations();
-  if (table.kind === "linkedin-connections") file.goneConnections = writer.settleConnections();
-  if (table.kind !== "linkedin-invitations" && table.kind !== "linkedin-connections") {
+  if (info.kind === "linkedin-invitations") file.closedInvitations = writer.settleInvitations();
+  if (info.kind === "linkedin-connections") file.goneConnections = writer.settleConnections();
+  if (info.kind !== "linkedin-invitations" && info.kind !== "linkedin-connections") {
     file.replacedContacts = writer.replaceOlderContacts(sourceId, source);
   }
   return file;
-}
-
-/**
- * A connection's key across exports: profile slug, else email, else name and date. Members who
- * hid their profile have only the date; the n-th such row of a day keeps its place across exports.
- */
-function connectionIdentity(r: ConnectionRecord, hiddenPerDay: Map<string, number>): string {
-  const slug = toProfileSlug(r.url);
-  if (slug) return `s:${slug}`;
-  if (r.email) return `e:${r.email}`;
-  const name = toNameKey(r.firstName, r.lastName);
-  if (name) return `n:${name}|${r.connectedOn ?? ""}`;
-  const day = r.connectedOn ?? "";
-  const n = (hiddenPerDay.get(day) ?? 0) + 1;
-  hiddenPerDay.set(day, n);
-  return `h:${day}#${n}`;
 }

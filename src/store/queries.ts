@@ -45,8 +45,8 @@ export function readStoredFacts(db: Db): StoredFacts {
     .prepare<[], { total: number; withEmail: number; emails: number }>(
       `SELECT
          (SELECT count(*) FROM contacts) AS total,
-         (SELECT count(DISTINCT contact_id) FROM contact_emails) AS withEmail,
-         (SELECT count(DISTINCT email) FROM contact_emails) AS emails`,
+         (SELECT count(*) FROM contacts WHERE emails <> '[]') AS withEmail,
+         (SELECT count(DISTINCT e.value) FROM contacts c, json_each(c.emails) e) AS emails`,
     )
     .get() ?? { total: 0, withEmail: 0, emails: 0 };
   return { outgoing, incoming, connections, contacts, sources: listSources(db) };
@@ -70,52 +70,24 @@ export interface ContactView {
 }
 
 export function listContacts(db: Db, sourceId?: number): ContactView[] {
-  const rows = db
+  return db
     .prepare<
       { source: number | null },
-      { id: number; name: string; company: string; source: string }
+      { name: string; emails: string; phones: string; company: string; source: string }
     >(
-      `SELECT c.id, c.display_name AS name, c.company, s.label AS source
+      `SELECT c.display_name AS name, c.emails, c.phones, c.company, s.label AS source
        FROM contacts c JOIN sources s ON s.id = c.source_id
        WHERE @source IS NULL OR c.source_id = @source
        ORDER BY c.source_id, c.line`,
     )
-    .all({ source: sourceId ?? null });
-  const emails = groupValues(
-    db
-      .prepare<{ source: number | null }, { id: number; value: string }>(
-        `SELECT e.contact_id AS id, e.email AS value FROM contact_emails e
-         JOIN contacts c ON c.id = e.contact_id
-         WHERE @source IS NULL OR c.source_id = @source ORDER BY e.contact_id, e.position`,
-      )
-      .all({ source: sourceId ?? null }),
-  );
-  const phones = groupValues(
-    db
-      .prepare<{ source: number | null }, { id: number; value: string }>(
-        `SELECT p.contact_id AS id, p.phone AS value FROM contact_phones p
-         JOIN contacts c ON c.id = p.contact_id
-         WHERE @source IS NULL OR c.source_id = @source ORDER BY p.contact_id, p.position`,
-      )
-      .all({ source: sourceId ?? null }),
-  );
-  return rows.map((r) => ({
-    name: r.name,
-    emails: emails.get(r.id) ?? [],
-    phones: phones.get(r.id) ?? [],
-    company: r.company,
-    source: r.source,
-  }));
-}
-
-function groupValues(rows: Array<{ id: number; value: string }>): Map<number, string[]> {
-  const map = new Map<number, string[]>();
-  for (const { id, value } of rows) {
-    const list = map.get(id);
-    if (list) list.push(value);
-    else map.set(id, [value]);
-  }
-  return map;
+    .all({ source: sourceId ?? null })
+    .map((r) => ({
+      name: r.name,
+      emails: JSON.parse(r.emails) as string[],
+      phones: JSON.parse(r.phones) as string[],
+      company: r.company,
+      source: r.source,
+    }));
 }
 
 export function sourceExists(db: Db, id: number): boolean {

@@ -1,4 +1,8 @@
-/** Schema migrations, applied in order; PRAGMA user_version counts those applied. */
+/**
+ * Schema migrations, applied in order; PRAGMA user_version counts those applied.
+ * Invitations and connections carry no secondary indexes: every rule reads them whole into
+ * core/, and each index would slow every import row.
+ */
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE sources (
@@ -27,25 +31,11 @@ export const MIGRATIONS: readonly string[] = [
     last_name TEXT NOT NULL,
     company TEXT NOT NULL,
     title TEXT NOT NULL,
+    emails TEXT NOT NULL,           -- JSON array of normalised addresses, in file order
+    phones TEXT NOT NULL,           -- JSON array, as written
     name_key TEXT
   );
   CREATE INDEX contacts_source ON contacts(source_id);
-  CREATE INDEX contacts_name_key ON contacts(name_key);
-
-  CREATE TABLE contact_emails (
-    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    email TEXT NOT NULL,
-    PRIMARY KEY (contact_id, position)
-  ) WITHOUT ROWID;
-  CREATE INDEX contact_emails_email ON contact_emails(email);
-
-  CREATE TABLE contact_phones (
-    contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    phone TEXT NOT NULL,
-    PRIMARY KEY (contact_id, position)
-  ) WITHOUT ROWID;
 
   CREATE TABLE invitations (
     id INTEGER PRIMARY KEY,
@@ -66,8 +56,6 @@ export const MIGRATIONS: readonly string[] = [
     withdrawn_at TEXT,
     reinvite_after TEXT
   );
-  CREATE INDEX invitations_peer_slug ON invitations(peer_slug);
-  CREATE INDEX invitations_sent_at ON invitations(direction, sent_at);
 
   CREATE TABLE connections (
     id INTEGER PRIMARY KEY,
@@ -86,7 +74,5 @@ export const MIGRATIONS: readonly string[] = [
     gone_at TEXT,                   -- a newer export no longer lists it
     removed_at TEXT                 -- we removed it
   );
-  CREATE INDEX connections_slug ON connections(slug);
-  CREATE INDEX connections_email ON connections(email);
   `,
 ];

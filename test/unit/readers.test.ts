@@ -13,7 +13,7 @@ async function readAll(...path: string[]): Promise<ReadTable[]> {
   for await (const item of readInputs([fixture(...path)])) {
     if ("passedOver" in item) continue;
     const records: ImportRecord[] = [];
-    for await (const r of item.records()) records.push(r);
+    for await (const batch of item.batches()) records.push(...batch);
     tables.push({ table: item, records });
   }
   return tables;
@@ -38,7 +38,7 @@ function byName(t: ReadTable, name: string): ContactRecord {
 describe("LinkedIn export tables", () => {
   it("reads Invitations.csv with URL columns, quoted multi-line messages and email invitees", async () => {
     const t = await readOne("linkedin", "Invitations.csv");
-    expect(t.table.kind).toBe("linkedin-invitations");
+    expect(t.table.info.kind).toBe("linkedin-invitations");
     const inv = t.records.filter((r): r is InvitationRecord => r.type === "invitation");
     expect(inv).toHaveLength(7);
     expect(inv[0]).toMatchObject({
@@ -87,7 +87,7 @@ describe("LinkedIn export tables", () => {
 
   it("finds the Connections.csv header after the Notes preamble, keeps hidden members", async () => {
     const t = await readOne("linkedin", "Connections.csv");
-    expect(t.table.kind).toBe("linkedin-connections");
+    expect(t.table.info.kind).toBe("linkedin-connections");
     expect(t.records).toHaveLength(5);
     expect(t.records[0]).toMatchObject({
       type: "connection",
@@ -122,7 +122,7 @@ describe("LinkedIn export tables", () => {
 
   it("reads an Excel re-save: semicolons, windows-1252, padded preamble", async () => {
     const t = await readOne("linkedin", "Connections-excel.csv");
-    expect(t.table.encoding).toBe("windows-1252");
+    expect(t.table.info.encoding).toBe("windows-1252");
     expect(t.records).toEqual([
       expect.objectContaining({ lastName: "Weiß", company: "Müller & Söhne GmbH" }),
       expect.objectContaining({ firstName: "Heike", lastName: "Voß", connectedOn: "2021-03-29" }),
@@ -131,7 +131,7 @@ describe("LinkedIn export tables", () => {
 
   it("splits the uploaded contacts' Emails and PhoneNumbers cells", async () => {
     const t = await readOne("linkedin", "ImportedContacts.csv");
-    expect(t.table.kind).toBe("linkedin-imported-contacts");
+    expect(t.table.info.kind).toBe("linkedin-imported-contacts");
     expect(byName(t, "Jürgen Weiß")).toMatchObject({
       emails: ["juergen.weiss@example.de", "jw@mueller-soehne.example"],
       phones: ["+49 171 2345678", "+49 221 998877"],
@@ -145,7 +145,7 @@ describe("LinkedIn export tables", () => {
 
   it("reads the older Contacts.csv", async () => {
     const t = await readOne("linkedin", "Contacts.csv");
-    expect(t.table.kind).toBe("linkedin-contacts");
+    expect(t.table.info.kind).toBe("linkedin-contacts");
     expect(byName(t, "Frieda Bäcker")).toMatchObject({
       company: "Bäckerei Groß, Filiale Süd",
       emails: ["frieda@baeckerei-gross.example", "info@baeckerei-gross.example"],
@@ -156,7 +156,7 @@ describe("LinkedIn export tables", () => {
 describe("address books", () => {
   it("Google CSV: BOM, ::: cells, multi-line notes, phone-only and empty rows", async () => {
     const t = await readOne("address-books", "google.csv");
-    expect(t.table.kind).toBe("google-csv");
+    expect(t.table.info.kind).toBe("google-csv");
     expect(byName(t, "Jürgen Weiß")).toMatchObject({
       company: "Müller & Söhne GmbH",
       title: "Geschäftsführer",
@@ -170,7 +170,7 @@ describe("address books", () => {
 
   it("legacy Google CSV in UTF-16LE, with Cyrillic names", async () => {
     const t = await readOne("address-books", "google-legacy.csv");
-    expect(t.table).toMatchObject({ kind: "google-csv-legacy", encoding: "utf-16le" });
+    expect(t.table.info).toMatchObject({ kind: "google-csv-legacy", encoding: "utf-16le" });
     expect(byName(t, "Käthe Müller-Lüdenscheidt").emails).toEqual([
       "kaethe@example.de",
       "k.mueller@example.de",
@@ -180,13 +180,13 @@ describe("address books", () => {
 
   it("Google CSV in UTF-16BE", async () => {
     const t = await readOne("address-books", "google-utf16be.csv");
-    expect(t.table.encoding).toBe("utf-16be");
+    expect(t.table.info.encoding).toBe("utf-16be");
     expect(byName(t, "Björn Möller").emails).toEqual(["bjoern.moeller@example.de"]);
   });
 
   it("Google's Outlook CSV", async () => {
     const t = await readOne("address-books", "google-outlook.csv");
-    expect(t.table.kind).toBe("google-outlook-csv");
+    expect(t.table.info.kind).toBe("google-outlook-csv");
     expect(byName(t, "François Lefèvre")).toMatchObject({
       company: "Lefèvre, Fils & Cie",
       emails: ["francois@example.fr", "f.lefevre@work.example"],
@@ -196,7 +196,7 @@ describe("address books", () => {
 
   it("desktop Outlook in English: windows-1252, X.500 names left out, faxes are no phones", async () => {
     const t = await readOne("address-books", "outlook-en.csv");
-    expect(t.table).toMatchObject({
+    expect(t.table.info).toMatchObject({
       kind: "outlook-csv",
       description: "Outlook CSV (English)",
       encoding: "windows-1252",
@@ -218,7 +218,7 @@ describe("address books", () => {
 
   it("desktop Outlook in German, windows-1252, multi-line quoted cells", async () => {
     const t = await readOne("address-books", "outlook-de.csv");
-    expect(t.table.description).toBe("Outlook CSV (German)");
+    expect(t.table.info.description).toBe("Outlook CSV (German)");
     expect(byName(t, "Jürgen Weiß")).toMatchObject({
       company: "Müller & Söhne GmbH",
       title: "Geschäftsführer",
@@ -245,7 +245,7 @@ describe("address books", () => {
 
   it("French and Spanish Outlook headers", async () => {
     const fr = await readOne("address-books", "outlook-fr.csv");
-    expect(fr.table).toMatchObject({
+    expect(fr.table.info).toMatchObject({
       description: "Outlook CSV (French)",
       encoding: "windows-1252",
     });
@@ -255,7 +255,7 @@ describe("address books", () => {
     });
     expect(byName(fr, "Noël Kœnig").emails).toEqual(["noel.koenig@example.fr"]);
     const es = await readOne("address-books", "outlook-es.csv");
-    expect(es.table.description).toBe("Outlook CSV (Spanish)");
+    expect(es.table.info.description).toBe("Outlook CSV (Spanish)");
     expect(byName(es, "José Muñoz Peña")).toMatchObject({
       company: "Señor Café, S.L.",
       title: "Director",
@@ -265,7 +265,7 @@ describe("address books", () => {
 
   it("detects windows-1250 so that Polish and Czech names survive", async () => {
     const t = await readOne("address-books", "outlook-en-cp1250.csv");
-    expect(t.table.encoding).toBe("windows-1250");
+    expect(t.table.info.encoding).toBe("windows-1250");
     expect(contacts(t).map((c) => c.displayName)).toEqual([
       "Małgorzata Wiśniewska-Żak",
       "Tomáš Dvořák",
@@ -276,7 +276,7 @@ describe("address books", () => {
 
   it("Outlook.com CSV", async () => {
     const t = await readOne("address-books", "outlook-com.csv");
-    expect(t.table.kind).toBe("outlook-com-csv");
+    expect(t.table.info.kind).toBe("outlook-com-csv");
     expect(byName(t, "Ülkü Özdemir")).toMatchObject({
       emails: ["uelkue.oezdemir@outlook.example"],
       phones: ["+49 176 4444"],
@@ -285,14 +285,14 @@ describe("address books", () => {
 
   it("Thunderbird CSV in English (old trailing comma) and German TAB", async () => {
     const en = await readOne("address-books", "thunderbird-en.csv");
-    expect(en.table.kind).toBe("thunderbird-csv");
+    expect(en.table.info.kind).toBe("thunderbird-csv");
     expect(byName(en, "Matze Hübner")).toMatchObject({
       firstName: "Matthias",
       emails: ["matthias.huebner@example.de", "matze@example.org"],
       company: "Hübner, Krause & Co",
     });
     const de = await readOne("address-books", "thunderbird-de.tab");
-    expect(de.table.description).toBe("Thunderbird CSV (German)");
+    expect(de.table.info.description).toBe("Thunderbird CSV (German)");
     expect(byName(de, "Frieda Wünsche")).toMatchObject({
       emails: ["frieda.wuensche@example.de"],
       phones: ["030 1234"],
@@ -301,13 +301,13 @@ describe("address books", () => {
 
   it("GMX/WEB.DE in ISO-8859-1 and Yahoo", async () => {
     const gmx = await readOne("address-books", "gmx.csv");
-    expect(gmx.table.kind).toBe("gmx-csv");
+    expect(gmx.table.info.kind).toBe("gmx-csv");
     expect(byName(gmx, "Heike Voß")).toMatchObject({
       company: "Großhandel Süß",
       emails: ["heike.voss@gmx.example", "h.voss@web.example"],
     });
     const yahoo = await readOne("address-books", "yahoo.csv");
-    expect(yahoo.table.kind).toBe("yahoo-csv");
+    expect(yahoo.table.info.kind).toBe("yahoo-csv");
     expect(byName(yahoo, "Niklas Lindström")).toMatchObject({
       title: "Engineer",
       phones: ["+46 70 123"],
@@ -316,7 +316,7 @@ describe("address books", () => {
 
   it("vCard 2.1: quoted-printable with soft breaks, CHARSET per property, bare parameters", async () => {
     const t = await readOne("address-books", "vcard-21.vcf");
-    expect(t.table.description).toBe("vCard 2.1");
+    expect(t.table.info.description).toBe("vCard 2.1");
     expect(byName(t, "Günther Müller-Lüdenscheidt")).toMatchObject({
       firstName: "Günther",
       lastName: "Müller-Lüdenscheidt",
@@ -333,7 +333,7 @@ describe("address books", () => {
 
   it("vCard 3.0 from Apple: item groups, escapes, folded lines, photo", async () => {
     const t = await readOne("address-books", "vcard-30-apple.vcf");
-    expect(t.table.description).toBe("vCard 3.0 (Apple)");
+    expect(t.table.info.description).toBe("vCard 3.0 (Apple)");
     expect(byName(t, "Dörte Schröder")).toMatchObject({
       company: "Bäckerei Groß, Filiale Süd",
       emails: [
@@ -370,8 +370,8 @@ describe("the data export zip", () => {
     ])) {
       if ("passedOver" in item) passed.push(item.label.replace(/^.* › /, ""));
       else {
-        kinds.push(item.kind);
-        expect(item.writtenAt?.toISOString()).toBe("2026-11-20T23:59:59.000Z");
+        kinds.push(item.info.kind);
+        expect(item.info.writtenAt).toBe("2026-11-20T23:59:59.000Z");
       }
     }
     expect(kinds).toEqual([
