@@ -14,7 +14,8 @@ export interface SourceRow {
   importedAt: string;
 }
 
-export type WriteOutcome = "new" | "known";
+/** New to the database, known from an earlier file, or a repeat of a row of this same file. */
+export type WriteOutcome = "new" | "known" | "duplicate";
 
 export class ImportWriter {
   private readonly s;
@@ -40,9 +41,10 @@ export class ImportWriter {
       ),
       insertInvitation: db.prepare(
         `INSERT INTO invitations (identity, direction, inviter_name, invitee_name, inviter_url,
-           invitee_url, invitee_email, peer_slug, peer_name_key, sent_at, message, source_id, last_seen_at)
+           invitee_url, invitee_email, peer_slug, peer_name_key, sent_at, message, source_id,
+           seen_source_id, last_seen_at)
          VALUES (@identity, @direction, @inviterName, @inviteeName, @inviterUrl, @inviteeUrl,
-           @inviteeEmail, @peerSlug, @peerNameKey, @sentAt, @message, @sourceId, @seenAt)
+           @inviteeEmail, @peerSlug, @peerNameKey, @sentAt, @message, @sourceId, @sourceId, @seenAt)
          ON CONFLICT (identity) DO NOTHING`,
       ),
       refreshInvitation: db.prepare(
@@ -50,14 +52,15 @@ export class ImportWriter {
            last_seen_at = max(last_seen_at, @seenAt),
            message = coalesce(@message, message),
            inviter_url = coalesce(@inviterUrl, inviter_url),
-           invitee_url = coalesce(@inviteeUrl, invitee_url)
-         WHERE identity = @identity`,
+           invitee_url = coalesce(@inviteeUrl, invitee_url),
+           seen_source_id = @sourceId
+         WHERE identity = @identity AND seen_source_id <> @sourceId`,
       ),
       insertConnection: db.prepare(
         `INSERT INTO connections (identity, first_name, last_name, url, slug, email, company, position,
-           connected_on, name_key, source_id, last_seen_at)
+           connected_on, name_key, source_id, seen_source_id, last_seen_at)
          VALUES (@identity, @firstName, @lastName, @url, @slug, @email, @company, @position,
-           @connectedOn, @nameKey, @sourceId, @seenAt)
+           @connectedOn, @nameKey, @sourceId, @sourceId, @seenAt)
          ON CONFLICT (identity) DO NOTHING`,
       ),
       refreshConnection: db.prepare(
@@ -65,8 +68,9 @@ export class ImportWriter {
            last_seen_at = max(last_seen_at, @seenAt),
            email = coalesce(@email, email),
            company = @company,
-           position = @position
-         WHERE identity = @identity`,
+           position = @position,
+           seen_source_id = @sourceId
+         WHERE identity = @identity AND seen_source_id <> @sourceId`,
       ),
     };
   }
@@ -116,8 +120,7 @@ export class ImportWriter {
       seenAt,
     };
     if (this.s.insertInvitation.run(params).changes === 1) return "new";
-    this.s.refreshInvitation.run(params);
-    return "known";
+    return this.s.refreshInvitation.run(params).changes === 1 ? "known" : "duplicate";
   }
 
   writeConnection(sourceId: number, seenAt: string, r: ConnectionRecord): WriteOutcome {
@@ -136,8 +139,7 @@ export class ImportWriter {
       seenAt,
     };
     if (this.s.insertConnection.run(params).changes === 1) return "new";
-    this.s.refreshConnection.run(params);
-    return "known";
+    return this.s.refreshConnection.run(params).changes === 1 ? "known" : "duplicate";
   }
 
   /**

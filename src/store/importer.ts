@@ -5,7 +5,7 @@
 import type { InputTable, PassedOver } from "../formats/inputs.js";
 import { readInputsInWorker } from "../formats/worker-inputs.js";
 import type { Db } from "./database.js";
-import { ImportWriter, type SourceRow } from "./import-writer.js";
+import { ImportWriter, type SourceRow, type WriteOutcome } from "./import-writer.js";
 
 export interface FileReport {
   label: string;
@@ -116,16 +116,15 @@ async function importTable(
     importedAt: now.toISOString(),
   };
   const sourceId = writer.insertSource(source);
-  const seen = new Set<string>();
   const skip = (reason: string) => {
     file.skipped++;
     file.skipReasons[reason] = (file.skipReasons[reason] ?? 0) + 1;
   };
-  const count = (identity: string, write: () => "new" | "known") => {
-    if (seen.has(identity)) return skip("duplicate row");
-    seen.add(identity);
+  // Duplicates within the file are told apart by the database, so memory does not grow with rows.
+  const count = (outcome: WriteOutcome) => {
+    if (outcome === "duplicate") return skip("duplicate row");
     file.imported++;
-    if (write() === "new") file.added++;
+    if (outcome === "new") file.added++;
   };
   for await (const batch of table.batches()) {
     for (const record of batch) {
@@ -142,10 +141,10 @@ async function importTable(
           file.droppedValues.notEmail += record.dropped.notEmail;
           break;
         case "invitation":
-          count(record.identity, () => writer.writeInvitation(sourceId, source.writtenAt, record));
+          count(writer.writeInvitation(sourceId, source.writtenAt, record));
           break;
         case "connection":
-          count(record.identity, () => writer.writeConnection(sourceId, source.writtenAt, record));
+          count(writer.writeConnection(sourceId, source.writtenAt, record));
           break;
       }
     }

@@ -51,6 +51,7 @@ export const MIGRATIONS: readonly string[] = [
     sent_at TEXT NOT NULL,
     message TEXT,
     source_id INTEGER NOT NULL REFERENCES sources(id),
+    seen_source_id INTEGER NOT NULL REFERENCES sources(id), -- the last file that listed it
     last_seen_at TEXT NOT NULL,     -- written_at of the newest export that lists it
     closed_at TEXT,                 -- a newer export no longer lists it
     withdrawn_at TEXT,
@@ -70,6 +71,7 @@ export const MIGRATIONS: readonly string[] = [
     connected_on TEXT,
     name_key TEXT,
     source_id INTEGER NOT NULL REFERENCES sources(id),
+    seen_source_id INTEGER NOT NULL REFERENCES sources(id),
     last_seen_at TEXT NOT NULL,
     gone_at TEXT,                   -- a newer export no longer lists it
     removed_at TEXT                 -- we removed it

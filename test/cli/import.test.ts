@@ -253,3 +253,25 @@ describe("bad input", () => {
     expect(result.stderr.trim()).toMatch(/nope\.csv: no such file or folder$/);
   });
 });
+
+describe("duplicates", () => {
+  it("skips a row repeated within one file, and counts a row known from another file", async () => {
+    const header = "From,To,Sent At,Message,Direction\n";
+    const row = 'Katrin Böhm,Jürgen Weiß,"1/29/26, 2:37 PM",,OUTGOING\n';
+    const other = 'Katrin Böhm,Anna Nowak,"1/29/26, 2:38 PM",,OUTGOING\n';
+    const first = join(dir, "first.csv");
+    const second = join(dir, "second.csv");
+    writeFileSync(first, header + row + row);
+    writeFileSync(second, header + row + other);
+    const one = await importJson(first);
+    expect(one.files[0]).toMatchObject({
+      rows: 2,
+      imported: 1,
+      new: 1,
+      skipped: 1,
+      skipReasons: { "duplicate row": 1 },
+    });
+    const two = await importJson(second);
+    expect(two.files[0]).toMatchObject({ rows: 2, imported: 2, new: 1, skipped: 0 });
+  });
+});
