@@ -52,11 +52,16 @@ export function readStoredFacts(db: Db): StoredFacts {
   return { outgoing, incoming, connections, contacts, sources: listSources(db) };
 }
 
+/** SQL for a source as an absolute path, an archive entry as `archive › entry`. */
+function sourcePath(table: string): string {
+  return `CASE WHEN ${table}.entry IS NULL THEN ${table}.path ELSE ${table}.path || ' › ' || ${table}.entry END`;
+}
+
 export function listSources(db: Db): SourceView[] {
   return db
     .prepare<[], SourceView>(
-      `SELECT id, label AS path, kind, description, rows, imported_at AS importedAt
-       FROM sources WHERE replaced_by IS NULL ORDER BY id`,
+      `SELECT id, ${sourcePath("s")} AS path, kind, description, rows, imported_at AS importedAt
+       FROM sources s WHERE replaced_by IS NULL ORDER BY id`,
     )
     .all();
 }
@@ -75,7 +80,7 @@ export function listContacts(db: Db, sourceId?: number): ContactView[] {
       { source: number | null },
       { name: string; emails: string; phones: string; company: string; source: string }
     >(
-      `SELECT c.display_name AS name, c.emails, c.phones, c.company, s.label AS source
+      `SELECT c.display_name AS name, c.emails, c.phones, c.company, ${sourcePath("s")} AS source
        FROM contacts c JOIN sources s ON s.id = c.source_id
        WHERE @source IS NULL OR c.source_id = @source
        ORDER BY c.source_id, c.line`,

@@ -96,7 +96,8 @@ export function renderImportReport(
       ]);
     }
     lines.push(t.toString());
-    for (const file of report.files) {
+    const allUnchanged = report.files.every((f) => f.outcome === "unchanged");
+    for (const file of allUnchanged ? [] : report.files) {
       const notes = fileNotes(file);
       if (notes.length > 0)
         lines.push(`${colour.bold(shortName(file.label))}: ${notes.join("; ")}.`);
@@ -112,7 +113,7 @@ export function renderImportReport(
     );
   }
   if (report.files.length > 0 && report.files.every((f) => f.outcome === "unchanged")) {
-    lines.push("Nothing changed: every file was imported before.");
+    lines.push("Nothing changed: every file was imported before with the same content.");
   }
   return lines.join("\n");
 }
