@@ -1,18 +1,10 @@
 /** The statements an import runs, prepared once per import. */
 import type { ConnectionRecord, ContactRecord, InvitationRecord } from "../core/records.js";
+import type { TableInfo } from "../formats/inputs.js";
 import type { Db } from "./database.js";
 
-export interface SourceRow {
-  label: string;
-  path: string;
-  entry: string | null;
-  kind: string;
-  description: string;
-  encoding: string;
-  sha256: string;
-  writtenAt: string;
-  importedAt: string;
-}
+/** A source as stored: its table's info, with the dates decided. */
+export type SourceRow = Omit<TableInfo, "writtenAt"> & { writtenAt: string; importedAt: string };
 
 /** New to the database, known from an earlier file, or a repeat of a row of this same file. */
 export type WriteOutcome = "new" | "known" | "duplicate";
@@ -22,8 +14,8 @@ export class ImportWriter {
 
   constructor(private readonly db: Db) {
     this.s = {
-      sourceByHash: db.prepare<[string], { label: string; imported_at: string }>(
-        "SELECT label, imported_at FROM sources WHERE sha256 = ?",
+      importedAtByHash: db.prepare<[string], { imported_at: string }>(
+        "SELECT imported_at FROM sources WHERE sha256 = ?",
       ),
       insertSource: db.prepare(
         `INSERT INTO sources (label, path, entry, kind, description, encoding, sha256, written_at,
@@ -75,9 +67,9 @@ export class ImportWriter {
     };
   }
 
-  findSourceByHash(sha256: string): { label: string; importedAt: string } | undefined {
-    const row = this.s.sourceByHash.get(sha256);
-    return row && { label: row.label, importedAt: row.imported_at };
+  /** When content with this hash was imported, if it was. */
+  findImportedAt(sha256: string): string | undefined {
+    return this.s.importedAtByHash.get(sha256)?.imported_at;
   }
 
   insertSource(row: SourceRow): number {
@@ -148,44 +140,41 @@ export class ImportWriter {
    * export lists again is open again. Returns how many were closed now.
    */
   settleInvitations(): number {
-    const newest = this.db
-      .prepare<[], { at: string | null }>(
-        "SELECT max(written_at) AS at FROM sources WHERE kind = 'linkedin-invitations'",
-      )
-      .get()?.at;
-    if (!newest) return 0;
-    this.db
-      .prepare(
-        "UPDATE invitations SET closed_at = NULL WHERE closed_at IS NOT NULL AND last_seen_at >= closed_at",
-      )
-      .run();
-    return this.db
-      .prepare(
-        `UPDATE invitations SET closed_at = @newest
-         WHERE direction = 'OUTGOING' AND closed_at IS NULL AND withdrawn_at IS NULL
-           AND last_seen_at < @newest AND sent_at <= @newest`,
-      )
-      .run({ newest }).changes;
+    return this.settle(
+      "linkedin-invitations",
+      "invitations",
+      "closed_at",
+      "direction = 'OUTGOING' AND withdrawn_at IS NULL AND sent_at <= @newest",
+    );
   }
 
   /** Connections that the newest Connections.csv no longer lists are gone as of that export. */
   settleConnections(): number {
+    return this.settle(
+      "linkedin-connections",
+      "connections",
+      "gone_at",
+      "removed_at IS NULL AND (connected_on IS NULL OR connected_on <= substr(@newest, 1, 10))",
+    );
+  }
+
+  /** Marks rows that the newest export of `kind` no longer lists, and clears rows it lists again. */
+  private settle(kind: string, table: string, mark: string, applies: string): number {
     const newest = this.db
-      .prepare<[], { at: string | null }>(
-        "SELECT max(written_at) AS at FROM sources WHERE kind = 'linkedin-connections'",
+      .prepare<[string], { at: string | null }>(
+        "SELECT max(written_at) AS at FROM sources WHERE kind = ?",
       )
-      .get()?.at;
+      .get(kind)?.at;
     if (!newest) return 0;
     this.db
       .prepare(
-        "UPDATE connections SET gone_at = NULL WHERE gone_at IS NOT NULL AND last_seen_at >= gone_at",
+        `UPDATE ${table} SET ${mark} = NULL WHERE ${mark} IS NOT NULL AND last_seen_at >= ${mark}`,
       )
       .run();
     return this.db
       .prepare(
-        `UPDATE connections SET gone_at = @newest
-         WHERE gone_at IS NULL AND removed_at IS NULL AND last_seen_at < @newest
-           AND (connected_on IS NULL OR connected_on <= substr(@newest, 1, 10))`,
+        `UPDATE ${table} SET ${mark} = @newest
+         WHERE ${mark} IS NULL AND last_seen_at < @newest AND ${applies}`,
       )
       .run({ newest }).changes;
   }

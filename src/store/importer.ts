@@ -97,21 +97,15 @@ async function importTable(
     goneConnections: 0,
     replacedContacts: 0,
   };
-  const before = writer.findSourceByHash(info.sha256);
-  if (before) {
+  const importedAt = writer.findImportedAt(info.sha256);
+  if (importedAt) {
     table.skip();
     file.outcome = "unchanged";
-    file.previouslyImportedAt = before.importedAt;
+    file.previouslyImportedAt = importedAt;
     return file;
   }
   const source: SourceRow = {
-    label: info.label,
-    path: info.path,
-    entry: info.entry,
-    kind: info.kind,
-    description: info.description,
-    encoding: info.encoding,
-    sha256: info.sha256,
+    ...info,
     writtenAt: info.writtenAt ?? now.toISOString(),
     importedAt: now.toISOString(),
   };

@@ -1,23 +1,15 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { dumpDatabase, fixture, runCli, tempDir } from "../support/cli.js";
+import { describe, expect, it } from "vitest";
+import { dumpDatabase, fixture, runCli, useTempDatabase } from "../support/cli.js";
 
 const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 
-let dir: string;
-let cleanup: () => void;
-let db: string;
-
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  db = join(dir, "invites.db");
-});
-afterEach(() => cleanup());
+const temp = useTempDatabase();
 
 async function importJson(...paths: string[]) {
-  const result = await runCli(["import", "--db", db, "--json", ...paths]);
+  const result = await runCli(["import", "--db", temp.db, "--json", ...paths]);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as {
@@ -27,7 +19,7 @@ async function importJson(...paths: string[]) {
 }
 
 async function statusJson(...extra: string[]) {
-  const result = await runCli(["status", "--db", db, "--json", ...extra]);
+  const result = await runCli(["status", "--db", temp.db, "--json", ...extra]);
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout);
 }
@@ -41,7 +33,7 @@ describe("invites import", () => {
     const report = await importJson(...files);
     expect(report.files).toHaveLength(files.length);
     expect(report.files.every((f) => f.outcome === "imported" && f.imported > 0)).toBe(true);
-    const contacts = await runCli(["contacts", "--db", db, "--json"]);
+    const contacts = await runCli(["contacts", "--db", temp.db, "--json"]);
     const list = JSON.parse(contacts.stdout) as Array<{ name: string; emails: string[] }>;
     const names = list.map((c) => c.name);
     for (const name of [
@@ -62,30 +54,30 @@ describe("invites import", () => {
   });
 
   it("reads the data export zip and prints a summary table", async () => {
-    const result = await runCli(["import", "--db", db, DEMO_ZIP]);
+    const result = await runCli(["import", "--db", temp.db, DEMO_ZIP]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("LinkedIn Invitations.csv");
     expect(result.stdout).toMatch(
       /Invitations\.csv\s*│ LinkedIn Invitations\.csv\s*│\s+51 │\s+51 │\s+51 │\s+0 │/,
     );
     expect(result.stdout).toContain("Passed over 4 other files");
-    expect(statSync(db).mode & 0o777).toBe(0o600);
+    expect(statSync(temp.db).mode & 0o777).toBe(0o600);
   });
 
   it("says so and changes nothing when the same content is imported again", async () => {
     await importJson(DEMO_ZIP);
-    const before = dumpDatabase(db);
+    const before = dumpDatabase(temp.db);
     const again = await importJson(DEMO_ZIP);
     expect(again.files.map((f) => f.outcome)).toEqual(["unchanged", "unchanged", "unchanged"]);
-    expect(dumpDatabase(db)).toBe(before);
-    const text = await runCli(["import", "--db", db, DEMO_ZIP]);
+    expect(dumpDatabase(temp.db)).toBe(before);
+    const text = await runCli(["import", "--db", temp.db, DEMO_ZIP]);
     expect(text.stdout).toContain(
       "Nothing changed: every file was imported before with the same content.",
     );
   });
 
   it("imports an unpacked export folder, passing over the other tables", async () => {
-    const folder = join(dir, "export");
+    const folder = join(temp.dir, "export");
     execFileSync("unzip", ["-q", DEMO_ZIP, "-d", folder]);
     const report = await importJson(folder);
     expect(report.files.map((f) => f.kind)).toEqual([
@@ -105,8 +97,8 @@ describe("invites import", () => {
     const header = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
     const row = (name: string, slug: string, sent: string) =>
       `Katrin Böhm,${name},"${sent}",,OUTGOING,https://www.linkedin.com/in/katrin,https://www.linkedin.com/in/${slug}\n`;
-    const older = join(dir, "older.csv");
-    const newer = join(dir, "newer.csv");
+    const older = join(temp.dir, "older.csv");
+    const newer = join(temp.dir, "newer.csv");
     writeFileSync(
       older,
       header +
@@ -118,7 +110,7 @@ describe("invites import", () => {
     utimesSync(older, new Date("2026-11-05T10:00:00Z"), new Date("2026-11-05T10:00:00Z"));
     utimesSync(newer, new Date("2026-11-12T10:00:00Z"), new Date("2026-11-12T10:00:00Z"));
     // Sören became a connection meanwhile: accepted, not closed.
-    const connections = join(dir, "Connections.csv");
+    const connections = join(temp.dir, "Connections.csv");
     writeFileSync(
       connections,
       "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nSören,Jäger,https://www.linkedin.com/in/soeren-jaeger,,,,10 Nov 2026\n",
@@ -146,13 +138,13 @@ describe("invites import", () => {
     const result = await runCli([
       "import",
       "--db",
-      db,
+      temp.db,
       DEMO_ZIP,
       fixture("address-books", "google.csv"),
       fixture("bad", "unclosed-quote.csv"),
     ]);
     expect(result.code).toBe(2);
-    expect(existsSync(db)).toBe(false);
+    expect(existsSync(temp.db)).toBe(false);
   });
 });
 
@@ -201,56 +193,56 @@ describe("bad input", () => {
     "%s: one clear line, exit 2, database exactly as it was",
     async (name, message) => {
       await importJson(fixture("address-books", "google.csv"));
-      const before = dumpDatabase(db);
-      const result = await runCli(["import", "--db", db, fixture("bad", name)]);
+      const before = dumpDatabase(temp.db);
+      const result = await runCli(["import", "--db", temp.db, fixture("bad", name)]);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe("");
       const lines = result.stderr.trimEnd().split("\n");
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(/^invites: /);
       expect(lines[0]).toMatch(message);
-      expect(dumpDatabase(db)).toBe(before);
+      expect(dumpDatabase(temp.db)).toBe(before);
     },
   );
 
   it.each(cases)("%s: no database file is left behind when there was none", async (name) => {
-    const result = await runCli(["import", "--db", db, fixture("bad", name)]);
+    const result = await runCli(["import", "--db", temp.db, fixture("bad", name)]);
     expect(result.code).toBe(2);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(temp.dir)).toEqual([]);
   });
 
   it("rejects a field far beyond any real size, naming its line", async () => {
-    const huge = join(dir, "huge.csv");
+    const huge = join(temp.dir, "huge.csv");
     writeFileSync(
       huge,
       `First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAnna,Nowak,,,,,01 Mar 2026\nAnna,"${"x".repeat(3 * 1024 * 1024)}",,,,,01 Mar 2026\n`,
     );
-    const result = await runCli(["import", "--db", db, huge]);
+    const result = await runCli(["import", "--db", temp.db, huge]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/huge\.csv line 3: a row longer than 1 MiB/);
   });
 
   it("rejects a line without any quote far beyond any real size", async () => {
-    const huge = join(dir, "long-line.csv");
+    const huge = join(temp.dir, "long-line.csv");
     writeFileSync(huge, `First Name,Last Name,Connected On\n${"y".repeat(2 * 1024 * 1024)}\n`);
-    const result = await runCli(["import", "--db", db, huge]);
+    const result = await runCli(["import", "--db", temp.db, huge]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/long-line\.csv line 2: a row longer than 1 MiB/);
   });
 
   it("rejects a vCard line far beyond any real size", async () => {
-    const huge = join(dir, "huge.vcf");
+    const huge = join(temp.dir, "huge.vcf");
     writeFileSync(
       huge,
       `BEGIN:VCARD\nVERSION:3.0\nNOTE:${"z".repeat(17 * 1024 * 1024)}\nEND:VCARD\n`,
     );
-    const result = await runCli(["import", "--db", db, huge]);
+    const result = await runCli(["import", "--db", temp.db, huge]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/huge\.vcf line 3: a vCard line longer than 16 MiB/);
   });
 
   it("names a missing file", async () => {
-    const result = await runCli(["import", "--db", db, join(dir, "nope.csv")]);
+    const result = await runCli(["import", "--db", temp.db, join(temp.dir, "nope.csv")]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/nope\.csv: no such file or folder$/);
   });
@@ -261,8 +253,8 @@ describe("duplicates", () => {
     const header = "From,To,Sent At,Message,Direction\n";
     const row = 'Katrin Böhm,Jürgen Weiß,"1/29/26, 2:37 PM",,OUTGOING\n';
     const other = 'Katrin Böhm,Anna Nowak,"1/29/26, 2:38 PM",,OUTGOING\n';
-    const first = join(dir, "first.csv");
-    const second = join(dir, "second.csv");
+    const first = join(temp.dir, "first.csv");
+    const second = join(temp.dir, "second.csv");
     writeFileSync(first, header + row + row);
     writeFileSync(second, header + row + other);
     const one = await importJson(first);

@@ -1,25 +1,17 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { fixture, runCli, tempDir } from "../support/cli.js";
+import { describe, expect, it } from "vitest";
+import { fixture, runCli, useTempDatabase } from "../support/cli.js";
 
 const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const OUTLOOK = fixture("demo", "Outlook-Kontakte.CSV");
 
-let dir: string;
-let cleanup: () => void;
-let db: string;
-
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-  db = join(dir, "invites.db");
-});
-afterEach(() => cleanup());
+const temp = useTempDatabase();
 
 describe("invites status", () => {
   it("prints exactly the documented JSON for the demo export", async () => {
-    expect((await runCli(["import", "--db", db, DEMO_ZIP, OUTLOOK])).code).toBe(0);
-    const result = await runCli(["status", "--db", db, "--json", "--as-of", "2026-11-20"]);
+    expect((await runCli(["import", "--db", temp.db, DEMO_ZIP, OUTLOOK])).code).toBe(0);
+    const result = await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"]);
     expect(result.code).toBe(0);
     const status = JSON.parse(result.stdout);
     expect(Object.keys(status)).toEqual(["invitations", "connections", "contacts", "sources"]);
@@ -50,22 +42,22 @@ describe("invites status", () => {
   });
 
   it("lets --as-of decide what has expired", async () => {
-    await runCli(["import", "--db", db, DEMO_ZIP]);
+    await runCli(["import", "--db", temp.db, DEMO_ZIP]);
     const later = JSON.parse(
-      (await runCli(["status", "--db", db, "--json", "--as-of", "2027-06-01"])).stdout,
+      (await runCli(["status", "--db", temp.db, "--json", "--as-of", "2027-06-01"])).stdout,
     );
     expect(later.invitations).toMatchObject({ pending: 0, expired: 43, accepted: 6 });
   });
 
   it("shows an empty picture without creating a database", async () => {
-    const result = await runCli(["status", "--db", db]);
+    const result = await runCli(["status", "--db", temp.db]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("No files imported yet");
-    expect(existsSync(db)).toBe(false);
+    expect(existsSync(temp.db)).toBe(false);
   });
 
   it("refuses a date it cannot read", async () => {
-    const result = await runCli(["status", "--db", db, "--as-of", "20.11.2026"]);
+    const result = await runCli(["status", "--db", temp.db, "--as-of", "20.11.2026"]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
       'invites: --as-of "20.11.2026" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22)',
@@ -75,8 +67,8 @@ describe("invites status", () => {
 
 describe("invites contacts", () => {
   it("lists contacts as JSON with names as the file spelled them", async () => {
-    await runCli(["import", "--db", db, OUTLOOK]);
-    const result = await runCli(["contacts", "--db", db, "--json"]);
+    await runCli(["import", "--db", temp.db, OUTLOOK]);
+    const result = await runCli(["contacts", "--db", temp.db, "--json"]);
     const contacts = JSON.parse(result.stdout);
     expect(contacts[0]).toEqual({
       name: "Jürgen Weiß",
@@ -89,19 +81,19 @@ describe("invites contacts", () => {
   });
 
   it("filters by source number and refuses an unknown one", async () => {
-    await runCli(["import", "--db", db, OUTLOOK, fixture("address-books", "yahoo.csv")]);
+    await runCli(["import", "--db", temp.db, OUTLOOK, fixture("address-books", "yahoo.csv")]);
     const only = JSON.parse(
-      (await runCli(["contacts", "--db", db, "--json", "--source", "2"])).stdout,
+      (await runCli(["contacts", "--db", temp.db, "--json", "--source", "2"])).stdout,
     );
     expect(only.map((c: { name: string }) => c.name)).toEqual(["Niklas Lindström"]);
-    const bad = await runCli(["contacts", "--db", db, "--source", "7"]);
+    const bad = await runCli(["contacts", "--db", temp.db, "--source", "7"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("there is no source number 7");
   });
 
   it("prints a table with a count", async () => {
-    await runCli(["import", "--db", db, OUTLOOK]);
-    const result = await runCli(["contacts", "--db", db]);
+    await runCli(["import", "--db", temp.db, OUTLOOK]);
+    const result = await runCli(["contacts", "--db", temp.db]);
     expect(result.stdout).toMatch(/│ Jürgen Weiß\s+│ juergen\.weiss@example\.de/);
     expect(result.stdout.trim().endsWith("5 contacts")).toBe(true);
   });
@@ -109,18 +101,18 @@ describe("invites contacts", () => {
 
 describe("where the database lives", () => {
   it("uses INVITES_DB, else the XDG data directory, and creates the file private", async () => {
-    const envDb = join(dir, "from-env.db");
+    const envDb = join(temp.dir, "from-env.db");
     await runCli(["import", fixture("address-books", "yahoo.csv")], { env: { INVITES_DB: envDb } });
     expect(statSync(envDb).mode & 0o777).toBe(0o600);
 
-    const dataHome = join(dir, "xdg");
+    const dataHome = join(temp.dir, "xdg");
     await runCli(["import", fixture("address-books", "yahoo.csv")], {
       env: { XDG_DATA_HOME: dataHome },
     });
     expect(statSync(join(dataHome, "invites", "invites.db")).mode & 0o777).toBe(0o600);
 
-    // --db wins over the environment.
-    const flagDb = join(dir, "flag.db");
+    // --temp.db wins over the environment.
+    const flagDb = join(temp.dir, "flag.db");
     await runCli(["import", "--db", flagDb, fixture("address-books", "yahoo.csv")], {
       env: { INVITES_DB: envDb },
     });
@@ -142,7 +134,7 @@ describe("the program", () => {
   });
 
   it("runs the demo on the bundled fixtures", async () => {
-    const result = await runCli(["demo"], { cwd: dir });
+    const result = await runCli(["demo"], { cwd: temp.dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Outlook CSV (German)");
     expect(result.stdout).toMatch(/pending: can still be withdrawn\s+41/);

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
+import { afterEach, beforeEach } from "vitest";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const BIN = join(ROOT, "bin", "invites.js");
@@ -55,6 +56,27 @@ export function runCli(
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "invites-test-"));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A fresh folder and database path for each test of the calling file:
+ * `const t = useTempDatabase();` then `t.dir`, `t.db`.
+ */
+export function useTempDatabase(): { readonly dir: string; readonly db: string } {
+  let current: { dir: string; cleanup: () => void } | null = null;
+  beforeEach(() => {
+    current = tempDir();
+  });
+  afterEach(() => current?.cleanup());
+  return {
+    get dir() {
+      if (!current) throw new Error("useTempDatabase: only inside a test");
+      return current.dir;
+    },
+    get db() {
+      return join(this.dir, "invites.db");
+    },
+  };
 }
 
 /** Every row of every table, in a stable order: what "the database as it was" means. */
