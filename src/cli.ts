@@ -64,6 +64,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
     .command("demo")
     .description("import the bundled sample export into a temporary database and show the status")
     .option("--keep", "keep the temporary database and print its path")
+    .option("--db <path>", "fill this database instead of a temporary one, and keep it")
     .action(async (options) => setExit(await runDemo(options, output)));
 
   for (const command of program.commands) {

@@ -10,11 +10,12 @@ import { importPaths } from "../store/importer.js";
 import { readStoredFacts } from "../store/queries.js";
 import type { Output } from "../ui/output.js";
 import { renderImportReport } from "../ui/tables.js";
+import type { DatabaseOptions } from "./options.js";
 import { renderStatusReport } from "./status.js";
 
 export const DEMO_FOLDER = fileURLToPath(new URL("../../fixtures/demo/", import.meta.url));
 
-export interface DemoOptions {
+export interface DemoOptions extends DatabaseOptions {
   keep?: boolean;
 }
 
@@ -27,11 +28,13 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
   // The demo tells the story as it stood on the day of its export, whenever it is run.
   const asOf = (exportZip && exportDateFromName(exportZip)) || now;
   const dir = mkdtempSync(join(tmpdir(), "invites-demo-"));
-  const dbPath = join(dir, "demo.db");
+  // With --db the demo fills that database and leaves it; otherwise a temporary one.
+  const dbPath = options.db ?? join(dir, "demo.db");
+  const keep = options.keep || options.db !== undefined;
   const { colour } = output;
   try {
     output.out(colour.bold("invites demo: the bundled sample export and address book"));
-    output.out(colour.dim(`Temporary database: ${dbPath}\n`));
+    output.out(colour.dim(`${keep ? "Database" : "Temporary database"}: ${dbPath}\n`));
     output.out(colour.bold(`$ invites import ${files.join(" ")}`));
     await withDatabase(dbPath, async (db) => {
       const report = await importPaths(db, files, { now });
@@ -44,8 +47,9 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
       `\nTo do this with your own files: ${colour.bold("invites import <your export .zip> <address book>")}, then ${colour.bold("invites status")}.`,
     );
   } finally {
-    if (options.keep) output.err(`Kept the demo database: ${dbPath}`);
-    else rmSync(dir, { recursive: true, force: true });
+    if (keep) output.err(`Kept the demo database: ${dbPath}`);
+    // The temporary folder holds the database unless --db named another place for it.
+    if (!keep || options.db !== undefined) rmSync(dir, { recursive: true, force: true });
   }
   return 0;
 }

@@ -236,10 +236,6 @@ async function* readZip(
   let tables = 0;
   try {
     for (const entry of archive.entries) {
-      if (!/\.(csv|vcf|vcard|txt)$/i.test(entry.entry ?? "")) {
-        yield { passedOver: true, label: entry.label, reason: "not a CSV or vCard file" };
-        continue;
-      }
       const found = await classify(entry, false, named ?? entry.modifiedAt);
       if (!("passedOver" in found)) tables++;
       yield found;

@@ -133,6 +133,14 @@ describe("the program", () => {
     expect((await runCli(["status", "--frobnicate"])).code).toBe(2);
   });
 
+  it("fills and keeps the database named with demo --db", async () => {
+    const result = await runCli(["demo", "--db", temp.db], { cwd: temp.dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr.trim()).toBe(`Kept the demo database: ${temp.db}`);
+    const status = JSON.parse((await runCli(["status", "--db", temp.db, "--json"])).stdout);
+    expect(status.invitations.outgoing).toBe(49);
+  });
+
   it("runs the demo on the bundled fixtures", async () => {
     const result = await runCli(["demo"], { cwd: temp.dir });
     expect(result.code).toBe(0);
