@@ -1,9 +1,12 @@
 /** The command line: builds the program, runs one command, and is the only place that exits. */
 import { Command, CommanderError, Option } from "commander";
+import { runBatches } from "./commands/batches.js";
 import { runContacts } from "./commands/contacts.js";
 import { runDemo } from "./commands/demo.js";
 import { runImport } from "./commands/import.js";
 import { addAsOfOption, addDatabaseOption } from "./commands/options.js";
+import { runPreview } from "./commands/preview.js";
+import { addSelectionOptions } from "./commands/selection.js";
 import { runStatus } from "./commands/status.js";
 import { AppError, ExitCode } from "./errors.js";
 import { type Output, processOutput } from "./ui/output.js";
@@ -14,6 +17,7 @@ Exit codes:
   1  unexpected failure (a bug, or the disk or database failed)
   2  bad usage or bad input: nothing was changed
   3  stopped by the network; run the same command again to resume
+  130  cancelled at a prompt: nothing was changed
 
 Environment:
   INVITES_DB  database file, when --db is not given
@@ -51,6 +55,36 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
         .option("--json", "print the counts as JSON"),
     ),
   ).action(async (options) => setExit(await runStatus(options, output)));
+
+  addDatabaseOption(
+    addAsOfOption(
+      addSelectionOptions(
+        program
+          .command("preview")
+          .description(
+            "list the pending invitations a selection holds, with why each is listed (default: all pending)",
+          ),
+      )
+        .option("--all", "list every one, not just a screenful")
+        .option("--json", "print the selection as JSON")
+        .option("--csv <file>", "write the selection to a CSV file"),
+    ),
+  ).action(async (options) => setExit(await runPreview(options, output)));
+
+  addDatabaseOption(
+    addAsOfOption(
+      program
+        .command("batches")
+        .description("the accidental batches: bursts of note-less invitations sent within minutes")
+        .option("--json", "print the batches as JSON")
+        .option(
+          "--batch-gap <minutes>",
+          "a batch continues while invitations follow within this gap",
+          "10",
+        )
+        .option("--batch-min <count>", "a burst is a batch from this many invitations on", "20"),
+    ),
+  ).action(async (options) => setExit(await runBatches(options, output)));
 
   addDatabaseOption(
     program

@@ -8,6 +8,7 @@ export const ExitCode = {
   usage: 2,
   input: 2,
   stopped: 3,
+  cancelled: 130,
 } as const;
 
 export abstract class AppError extends Error {
@@ -53,4 +54,12 @@ export class InputError extends AppError {
 
 export function formatLocation(location: InputLocation): string {
   return location.line === undefined ? location.file : `${location.file} line ${location.line}`;
+}
+
+/** The user cancelled at a prompt (Esc, Ctrl-C). Nothing was changed. */
+export class CancelledError extends AppError {
+  readonly exitCode = ExitCode.cancelled;
+  constructor() {
+    super("cancelled: nothing was changed", "cancelled");
+  }
 }

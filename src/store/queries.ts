@@ -1,4 +1,5 @@
 /** Read-only views of the database for status and listings. */
+import type { AddressBookIndex, StoredInvitation } from "../core/preview.js";
 import type { ConnectionKeys, OutgoingInvitationFacts } from "../core/states.js";
 import type { Db } from "./database.js";
 
@@ -33,14 +34,7 @@ export function readStoredFacts(db: Db): StoredFacts {
         "SELECT count(*) AS n FROM invitations WHERE direction = 'INCOMING'",
       )
       .get()?.n ?? 0;
-  const connections = db
-    .prepare<[], ConnectionKeys & { gone: number; removed: number }>(
-      `SELECT slug, email, name_key AS nameKey, gone_at IS NOT NULL AS gone,
-              removed_at IS NOT NULL AS removed
-       FROM connections`,
-    )
-    .all()
-    .map((c) => ({ ...c, gone: c.gone === 1, removed: c.removed === 1 }));
+  const connections = readConnectionKeys(db);
   const contacts = db
     .prepare<[], { total: number; withEmail: number; emails: number }>(
       `SELECT
@@ -55,6 +49,53 @@ export function readStoredFacts(db: Db): StoredFacts {
 /** SQL for a source as an absolute path, an archive entry as `archive › entry`. */
 function sourcePath(table: string): string {
   return `CASE WHEN ${table}.entry IS NULL THEN ${table}.path ELSE ${table}.path || ' › ' || ${table}.entry END`;
+}
+
+/** Every connection by the keys an invitation is matched on, and whether it is still there. */
+export function readConnectionKeys(
+  db: Db,
+): Array<ConnectionKeys & { gone: boolean; removed: boolean }> {
+  return db
+    .prepare<[], ConnectionKeys & { gone: number; removed: number }>(
+      `SELECT slug, email, name_key AS nameKey, gone_at IS NOT NULL AS gone,
+              removed_at IS NOT NULL AS removed
+       FROM connections`,
+    )
+    .all()
+    .map((c) => ({ ...c, gone: c.gone === 1, removed: c.removed === 1 }));
+}
+
+/** Every invitation the user sent, with what the preview shows of it. */
+export function readOutgoingInvitations(db: Db): StoredInvitation[] {
+  return db
+    .prepare<[], StoredInvitation>(
+      `SELECT id, invitee_name AS name, invitee_url AS profileUrl, message,
+              peer_slug AS peerSlug, invitee_email AS inviteeEmail, peer_name_key AS peerNameKey,
+              sent_at AS sentAt, withdrawn_at AS withdrawnAt, closed_at AS closedAt
+       FROM invitations WHERE direction = 'OUTGOING' ORDER BY sent_at, id`,
+    )
+    .all();
+}
+
+/** The emails and name keys of every imported address-book contact. */
+export function readAddressBookIndex(db: Db): AddressBookIndex {
+  const emails = new Set(
+    db
+      .prepare<[], { email: string }>(
+        "SELECT DISTINCT e.value AS email FROM contacts c, json_each(c.emails) e",
+      )
+      .all()
+      .map((r) => r.email),
+  );
+  const names = new Set(
+    db
+      .prepare<[], { key: string }>(
+        "SELECT DISTINCT name_key AS key FROM contacts WHERE name_key IS NOT NULL",
+      )
+      .all()
+      .map((r) => r.key),
+  );
+  return { emails, names };
 }
 
 export function listSources(db: Db): SourceView[] {

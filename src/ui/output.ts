@@ -10,6 +10,8 @@ export interface Output {
   colour: ChalkInstance;
   /** Columns available for tables. */
   width: number;
+  /** Lines of one screen: long lists stop there unless asked for all. */
+  height: number;
   isInteractive: boolean;
 }
 
@@ -19,6 +21,7 @@ export function processOutput(): Output {
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
     colour: createColour(process.stdout),
     width: process.stdout.columns || 120,
+    height: process.stdout.rows || 40,
     isInteractive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   };
 }

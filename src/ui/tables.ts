@@ -5,14 +5,18 @@ import type { Status } from "../core/status.js";
 import type { FileReport, ImportReport } from "../store/importer.js";
 import type { ContactView, SourceView } from "../store/queries.js";
 
-const n = (value: number) => value.toLocaleString("en-US");
+export const n = (value: number) => value.toLocaleString("en-US");
 
 /** "1 row", "2 rows": `plural` defaults to the singular with an s. */
 export function count(value: number, singular: string, plural = `${singular}s`): string {
   return `${n(value)} ${value === 1 ? singular : plural}`;
 }
 
-function table(head: string[], colour: ChalkInstance, options: Table.TableConstructorOptions = {}) {
+export function table(
+  head: string[],
+  colour: ChalkInstance,
+  options: Table.TableConstructorOptions = {},
+) {
   return new Table({
     head: head.map((h) => colour.bold(h)),
     style: { head: [], border: [], compact: true },

@@ -1,0 +1,39 @@
+import { withDatabase } from "../store/database.js";
+import { readPreview } from "../store/invitations.js";
+import { type Output, printJson } from "../ui/output.js";
+import { describeBatches, renderBatches } from "../ui/preview.js";
+import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
+import { resolveBatchRules } from "./selection.js";
+
+export interface BatchesOptions extends DatabaseOptions {
+  asOf?: string;
+  json?: boolean;
+  batchGap?: string;
+  batchMin?: string;
+}
+
+export async function runBatches(options: BatchesOptions, output: Output, now = new Date()) {
+  const asOf = parseAsOf(options.asOf, now);
+  const batchRules = resolveBatchRules(options);
+  const { views, batches } = await withDatabase(
+    databasePath(options),
+    (db) => readPreview(db, { asOf, batchRules }),
+    "read",
+  );
+  const described = describeBatches(batches, views);
+  if (options.json) {
+    printJson(
+      output,
+      described.map((b) => ({
+        id: b.id,
+        first: b.first,
+        last: b.last,
+        size: b.members.length,
+        pending: b.pending,
+        accepted: b.accepted,
+        addressBookShare: Number(b.addressBookShare.toFixed(3)),
+      })),
+    );
+  } else output.out(renderBatches(described, output.colour));
+  return 0;
+}

@@ -1,0 +1,98 @@
+import { writeFileSync } from "node:fs";
+import { stringify } from "csv-stringify/sync";
+import type { InvitationView } from "../core/preview.js";
+import { compareByReminder, summarize } from "../core/preview.js";
+import { selectInvitations } from "../core/selection.js";
+import { UsageError } from "../errors.js";
+import { withDatabase } from "../store/database.js";
+import { readPreview } from "../store/invitations.js";
+import { type Output, printJson } from "../ui/output.js";
+import { renderPreviewSummary, renderPreviewTable } from "../ui/preview.js";
+import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
+import { resolveBatchRules, resolveSelection, type SelectionOptions } from "./selection.js";
+
+export interface PreviewOptions extends DatabaseOptions, SelectionOptions {
+  asOf?: string;
+  json?: boolean;
+  csv?: string;
+  all?: boolean;
+}
+
+/** The preview's columns, in the order of --json keys and --csv columns. */
+export const PREVIEW_COLUMNS = [
+  "id",
+  "name",
+  "profileUrl",
+  "email",
+  "sentAt",
+  "state",
+  "batch",
+  "personal",
+  "addressBook",
+  "roleAddress",
+  "nextReminder",
+  "expiresAt",
+] as const satisfies ReadonlyArray<keyof InvitationView>;
+
+export function toPreviewJson(view: InvitationView): Record<string, unknown> {
+  return Object.fromEntries(PREVIEW_COLUMNS.map((key) => [key, view[key]]));
+}
+
+export async function runPreview(options: PreviewOptions, output: Output, now = new Date()) {
+  const asOf = parseAsOf(options.asOf, now);
+  if (options.json && options.csv !== undefined) {
+    throw new UsageError("--json and --csv go one at a time");
+  }
+  if (options.pick && !output.isInteractive) {
+    throw new UsageError(
+      "--pick needs a terminal to choose in",
+      "without one, select with flags such as --batch, --older-than or --match",
+    );
+  }
+  const selection = resolveSelection(options);
+  const batchRules = resolveBatchRules(options);
+  const { views, batches } = await withDatabase(
+    databasePath(options),
+    (db) => readPreview(db, { asOf, batchRules }),
+    "read",
+  );
+  if (typeof selection.batch === "string" && !batches.some((b) => b.id === selection.batch)) {
+    throw new UsageError(
+      `there is no batch ${selection.batch}`,
+      batches.length > 0
+        ? `the batches are ${batches.map((b) => b.id).join(", ")} (see invites batches)`
+        : "no batch was detected: see invites batches",
+    );
+  }
+  let selected = selectInvitations(views, selection, asOf).sort(compareByReminder);
+  if (options.pick) {
+    const { pickInvitations } = await import("../ui/pick-list.js");
+    selected = await pickInvitations(selected, { message: "Which invitations do you mean?" });
+  }
+  if (options.json) {
+    printJson(output, selected.map(toPreviewJson));
+    return 0;
+  }
+  if (options.csv !== undefined) {
+    writeFileSync(
+      options.csv,
+      stringify(
+        selected.map((v) => PREVIEW_COLUMNS.map((key) => v[key] ?? "")),
+        { header: true, columns: [...PREVIEW_COLUMNS], cast: { boolean: (b) => String(b) } },
+      ),
+    );
+    output.err(`Wrote ${selected.length} invitation(s) to ${options.csv}`);
+    return 0;
+  }
+  const summary = summarize(views, asOf);
+  output.out(
+    renderPreviewTable(selected, {
+      colour: output.colour,
+      width: output.width,
+      maxRows: options.all ? Number.POSITIVE_INFINITY : Math.max(5, output.height - 10),
+      asOf,
+    }),
+  );
+  output.out(renderPreviewSummary(summary, selected.length, asOf, output.colour));
+  return 0;
+}

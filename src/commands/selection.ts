@@ -1,0 +1,139 @@
+/**
+ * The selection flags that preview, withdraw and the connection commands share, and their
+ * translation into a core Selection. Every mistake here is a usage error: nothing is read yet.
+ */
+import { readFileSync } from "node:fs";
+import { type Command, Option } from "commander";
+import { type BatchRules, DEFAULT_BATCH_RULES } from "../core/batches.js";
+import { type KeepList, parseDuration, parseKeepList, type Selection } from "../core/selection.js";
+import { InputError, UsageError } from "../errors.js";
+
+export interface SelectionOptions {
+  allPending?: boolean;
+  batch?: true | string;
+  olderThan?: string;
+  sentBefore?: string;
+  sentAfter?: string;
+  match?: string;
+  addressBook?: boolean;
+  keep?: string;
+  pick?: boolean;
+  batchGap?: string;
+  batchMin?: string;
+}
+
+export function addSelectionOptions(command: Command): Command {
+  return command
+    .option("--all-pending", "every pending invitation")
+    .option(
+      "--batch [id]",
+      "the accidental batches (all, or one such as B1); personal invitations never are in one",
+    )
+    .option("--older-than <duration>", "sent longer ago than this: 14d, 3w, 2m")
+    .option("--sent-before <date>", "sent before this day (YYYY-MM-DD) or time (ISO 8601)")
+    .option("--sent-after <date>", "sent after this day (YYYY-MM-DD) or time (ISO 8601)")
+    .option("--match <text>", "name, profile or email contains this (case and accents ignored)")
+    .option("--address-book", "only people found in an imported address book")
+    .option(
+      "--keep <file>",
+      "never select these: profile URLs, slugs or emails, one a line, or a CSV",
+    )
+    .option("--pick", "choose in an interactive list (needs a terminal)")
+    .addOption(
+      new Option(
+        "--batch-gap <minutes>",
+        "a batch continues while invitations follow within this gap",
+      ).default(String(DEFAULT_BATCH_RULES.gapMinutes)),
+    )
+    .addOption(
+      new Option("--batch-min <count>", "a burst is a batch from this many invitations on").default(
+        String(DEFAULT_BATCH_RULES.minSize),
+      ),
+    );
+}
+
+/** Whether any flag narrows the selection (withdraw requires one). */
+export function hasSelection(options: SelectionOptions): boolean {
+  return Boolean(
+    options.allPending ||
+      options.batch ||
+      options.olderThan ||
+      options.sentBefore ||
+      options.sentAfter ||
+      options.match ||
+      options.addressBook ||
+      options.pick,
+  );
+}
+
+function parseDay(flag: string, value: string, endOfDay: boolean): Date {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  const date = day
+    ? new Date(
+        Date.UTC(
+          Number(day[1]),
+          Number(day[2]) - 1,
+          Number(day[3]),
+          ...(endOfDay ? [23, 59, 59, 999] : [0, 0, 0, 0]),
+        ),
+      )
+    : new Date(value);
+  if (Number.isNaN(date.getTime()) || (day && date.getUTCDate() !== Number(day[3]))) {
+    throw new UsageError(`${flag} "${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-11-03)`);
+  }
+  return date;
+}
+
+function positiveInteger(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new UsageError(`${flag} "${value}" is not a whole number of at least 1`);
+  }
+  return n;
+}
+
+export function readKeepFile(path: string): KeepList {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new InputError({ file: path }, "cannot be read (expected a keep-list file)", "not-found");
+  }
+  return parseKeepList(text.replace(/^\uFEFF/, "").split(/\r?\n/));
+}
+
+export function resolveSelection(options: SelectionOptions): Selection {
+  const selection: Selection = {};
+  if (options.batch !== undefined) {
+    selection.batch = options.batch === true ? true : options.batch.trim().toUpperCase();
+  }
+  if (options.olderThan !== undefined) {
+    const duration = parseDuration(options.olderThan);
+    if (!duration) {
+      throw new UsageError(
+        `--older-than "${options.olderThan}" is not a duration (expected e.g. 14d, 3w or 2m)`,
+      );
+    }
+    selection.olderThan = duration;
+  }
+  if (options.sentBefore)
+    selection.sentBefore = parseDay("--sent-before", options.sentBefore, false);
+  if (options.sentAfter) selection.sentAfter = parseDay("--sent-after", options.sentAfter, true);
+  if (options.match !== undefined) selection.match = options.match;
+  if (options.addressBook) selection.addressBook = true;
+  if (options.keep !== undefined) selection.keep = readKeepFile(options.keep);
+  return selection;
+}
+
+export function resolveBatchRules(options: SelectionOptions): BatchRules {
+  return {
+    gapMinutes: positiveInteger(
+      "--batch-gap",
+      options.batchGap ?? String(DEFAULT_BATCH_RULES.gapMinutes),
+    ),
+    minSize: positiveInteger(
+      "--batch-min",
+      options.batchMin ?? String(DEFAULT_BATCH_RULES.minSize),
+    ),
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * What the user sees of each invitation they sent: its state, its batch, why it is flagged, when
+ * the next reminder goes out and when it expires. Pure: the stored facts and "today" come in.
+ */
+import { type BatchRules, DEFAULT_BATCH_RULES, detectBatches, isPersonal } from "./batches.js";
+import { isRoleAddress } from "./roles.js";
+import {
+  type ConnectionIndex,
+  DEFAULT_RULES,
+  expiresAt,
+  type InvitationState,
+  invitationState,
+  type LifecycleRules,
+  type OutgoingInvitationFacts,
+} from "./states.js";
+
+export interface StoredInvitation extends OutgoingInvitationFacts {
+  id: number;
+  name: string;
+  profileUrl: string | null;
+  message: string | null;
+}
+
+/** Who is in the user's address books, by the keys an invitation can be matched on. */
+export interface AddressBookIndex {
+  emails: Set<string>;
+  names: Set<string>;
+}
+
+export interface InvitationView {
+  id: number;
+  name: string;
+  profileUrl: string | null;
+  email: string | null;
+  /** ISO 8601. */
+  sentAt: string;
+  state: InvitationState;
+  batch: string | null;
+  personal: boolean;
+  addressBook: boolean;
+  roleAddress: boolean;
+  /** ISO date of the next reminder LinkedIn sends while the invitation stays pending, or null. */
+  nextReminder: string | null;
+  /** ISO date. */
+  expiresAt: string;
+}
+
+/** The network reminds the recipient about one and two weeks after sending. */
+export const REMINDER_DAYS: readonly number[] = [7, 14];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function nextReminder(sentAt: string, asOf: Date): string | null {
+  const sent = Date.parse(sentAt);
+  for (const days of REMINDER_DAYS) {
+    const at = sent + days * DAY_MS;
+    if (at > asOf.getTime()) return isoDay(at);
+  }
+  return null;
+}
+
+export function isInAddressBook(inv: OutgoingInvitationFacts, book: AddressBookIndex): boolean {
+  if (inv.inviteeEmail && book.emails.has(inv.inviteeEmail)) return true;
+  return inv.peerNameKey !== null && book.names.has(inv.peerNameKey);
+}
+
+export interface PreviewOptions {
+  asOf: Date;
+  connections: ConnectionIndex;
+  addressBook: AddressBookIndex;
+  rules?: LifecycleRules;
+  batchRules?: BatchRules;
+}
+
+export interface PreviewResult {
+  views: InvitationView[];
+  batches: ReturnType<typeof detectBatches>;
+}
+
+export function buildViews(
+  invitations: readonly StoredInvitation[],
+  options: PreviewOptions,
+): PreviewResult {
+  const rules = options.rules ?? DEFAULT_RULES;
+  const batches = detectBatches(invitations, options.batchRules ?? DEFAULT_BATCH_RULES);
+  const batchOf = new Map<number, string>();
+  for (const batch of batches) for (const id of batch.members) batchOf.set(id, batch.id);
+  const views = invitations.map((inv): InvitationView => {
+    const state = invitationState(inv, options.connections, options.asOf, rules);
+    return {
+      id: inv.id,
+      name: inv.name,
+      profileUrl: inv.profileUrl,
+      email: inv.inviteeEmail,
+      sentAt: inv.sentAt,
+      state,
+      batch: batchOf.get(inv.id) ?? null,
+      personal: isPersonal(inv),
+      addressBook: isInAddressBook(inv, options.addressBook),
+      roleAddress: isRoleAddress(inv.inviteeEmail),
+      nextReminder: state === "pending" ? nextReminder(inv.sentAt, options.asOf) : null,
+      expiresAt: isoDay(expiresAt(inv.sentAt, rules).getTime()),
+    };
+  });
+  return { views, batches };
+}
+
+/** Soonest reminder first (those with none left last), then oldest first. */
+export function compareByReminder(a: InvitationView, b: InvitationView): number {
+  if (a.nextReminder !== b.nextReminder) {
+    if (a.nextReminder === null) return 1;
+    if (b.nextReminder === null) return -1;
+    return a.nextReminder < b.nextReminder ? -1 : 1;
+  }
+  return a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.id - b.id;
+}
+
+/** Counts over the pending invitations. */
+export interface PreviewSummary {
+  pending: number;
+  inBatch: number;
+  personal: number;
+  /** Pending invitations that LinkedIn will remind about within 7 days unless withdrawn. */
+  remindersNextWeek: number;
+}
+
+export function summarize(views: readonly InvitationView[], asOf: Date): PreviewSummary {
+  const weekAhead = isoDay(asOf.getTime() + 7 * DAY_MS);
+  const pending = views.filter((v) => v.state === "pending");
+  return {
+    pending: pending.length,
+    inBatch: pending.filter((v) => v.batch !== null).length,
+    personal: pending.filter((v) => v.personal).length,
+    remindersNextWeek: pending.filter((v) => v.nextReminder !== null && v.nextReminder <= weekAhead)
+      .length,
+  };
+}
