@@ -1,13 +1,7 @@
 /** The command line: builds the program, runs one command, and is the only place that exits. */
 import { Command, CommanderError, Option } from "commander";
-import { runBatches } from "./commands/batches.js";
-import { runContacts } from "./commands/contacts.js";
-import { runDemo } from "./commands/demo.js";
-import { runImport } from "./commands/import.js";
 import { addAsOfOption, addDatabaseOption } from "./commands/options.js";
-import { runPreview } from "./commands/preview.js";
 import { addSelectionOptions } from "./commands/selection.js";
-import { runStatus } from "./commands/status.js";
 import { AppError, ExitCode } from "./errors.js";
 import { type Output, processOutput } from "./ui/output.js";
 
@@ -23,6 +17,8 @@ Environment:
   INVITES_DB  database file, when --db is not given
   NO_COLOR    no colours`;
 
+// Each command's module is loaded when that command runs: starting the CLI reads no parser,
+// zip or prompt library that the command does not use.
 export function buildProgram(output: Output, setExit: (code: number) => void): Command {
   const program = new Command("invites")
     .description(
@@ -45,7 +41,9 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
       )
       .argument("<path...>", "files, folders or zip archives")
       .option("--json", "print the summary as JSON"),
-  ).action(async (paths: string[], options) => setExit(await runImport(paths, options, output)));
+  ).action(async (paths: string[], options) =>
+    setExit(await (await import("./commands/import.js")).runImport(paths, options, output)),
+  );
 
   addDatabaseOption(
     addAsOfOption(
@@ -54,7 +52,9 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
         .description("count invitations by state, connections, contacts and imported files")
         .option("--json", "print the counts as JSON"),
     ),
-  ).action(async (options) => setExit(await runStatus(options, output)));
+  ).action(async (options) =>
+    setExit(await (await import("./commands/status.js")).runStatus(options, output)),
+  );
 
   addDatabaseOption(
     addAsOfOption(
@@ -69,7 +69,9 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
         .option("--json", "print the selection as JSON")
         .option("--csv <file>", "write the selection to a CSV file"),
     ),
-  ).action(async (options) => setExit(await runPreview(options, output)));
+  ).action(async (options) =>
+    setExit(await (await import("./commands/preview.js")).runPreview(options, output)),
+  );
 
   addDatabaseOption(
     addAsOfOption(
@@ -84,7 +86,9 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
         )
         .option("--batch-min <count>", "a burst is a batch from this many invitations on", "20"),
     ),
-  ).action(async (options) => setExit(await runBatches(options, output)));
+  ).action(async (options) =>
+    setExit(await (await import("./commands/batches.js")).runBatches(options, output)),
+  );
 
   addDatabaseOption(
     program
@@ -92,14 +96,18 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
       .description("list the imported address-book contacts")
       .addOption(new Option("--source <number>", "only the contacts of this source (see status)"))
       .option("--json", "print the contacts as JSON"),
-  ).action(async (options) => setExit(await runContacts(options, output)));
+  ).action(async (options) =>
+    setExit(await (await import("./commands/contacts.js")).runContacts(options, output)),
+  );
 
   program
     .command("demo")
     .description("import the bundled sample export into a temporary database and show the status")
     .option("--keep", "keep the temporary database and print its path")
     .option("--db <path>", "fill this database instead of a temporary one, and keep it")
-    .action(async (options) => setExit(await runDemo(options, output)));
+    .action(async (options) =>
+      setExit(await (await import("./commands/demo.js")).runDemo(options, output)),
+    );
 
   for (const command of program.commands) {
     command.addHelpText("after", EXIT_CODES).exitOverride();

@@ -22,15 +22,37 @@ export function addAsOfOption(command: Command): Command {
   return command.option("--as-of <date>", "take this date as today (YYYY-MM-DD; default: now)");
 }
 
-/** `--as-of`: a calendar date (end of that day, UTC) or a full ISO timestamp. */
-export function parseAsOf(value: string | undefined, now: Date): Date {
-  if (value === undefined) return now;
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * A day (YYYY-MM-DD, taken in UTC at its start or end) or an exact ISO 8601 time with its zone.
+ * Nothing else: `03.11.2026` is the 3rd of November to a German and the 11th of March to
+ * JavaScript's Date, so such forms are refused rather than guessed.
+ */
+export function parseDayOrTime(flag: string, value: string, endOfDay: boolean): Date {
+  const text = value.trim();
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const date = day
-    ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]), 23, 59, 59))
-    : new Date(value);
+    ? new Date(
+        Date.UTC(
+          Number(day[1]),
+          Number(day[2]) - 1,
+          Number(day[3]),
+          ...(endOfDay ? [23, 59, 59, 999] : [0, 0, 0, 0]),
+        ),
+      )
+    : ISO_TIME.test(text)
+      ? new Date(text)
+      : new Date(Number.NaN);
   if (Number.isNaN(date.getTime()) || (day && date.getUTCDate() !== Number(day[3]))) {
-    throw new UsageError(`--as-of "${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22)`);
+    throw new UsageError(
+      `${flag} "${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22, or an ISO 8601 time)`,
+    );
   }
   return date;
+}
+
+/** `--as-of`: a day (its end, UTC) or an exact time. */
+export function parseAsOf(value: string | undefined, now: Date): Date {
+  return value === undefined ? now : parseDayOrTime("--as-of", value, true);
 }

@@ -34,8 +34,24 @@ export const PREVIEW_COLUMNS = [
   "expiresAt",
 ] as const satisfies ReadonlyArray<keyof InvitationView>;
 
-export function toPreviewJson(view: InvitationView): Record<string, unknown> {
-  return Object.fromEntries(PREVIEW_COLUMNS.map((key) => [key, view[key]]));
+/** A view as --json prints it: exactly the documented keys, in their order. */
+export function toPreviewJson(
+  v: InvitationView,
+): Record<(typeof PREVIEW_COLUMNS)[number], unknown> {
+  return {
+    id: v.id,
+    name: v.name,
+    profileUrl: v.profileUrl,
+    email: v.email,
+    sentAt: v.sentAt,
+    state: v.state,
+    batch: v.batch,
+    personal: v.personal,
+    addressBook: v.addressBook,
+    roleAddress: v.roleAddress,
+    nextReminder: v.nextReminder,
+    expiresAt: v.expiresAt,
+  };
 }
 
 export async function runPreview(options: PreviewOptions, output: Output, now = new Date()) {

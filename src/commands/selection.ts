@@ -7,6 +7,7 @@ import { type Command, Option } from "commander";
 import { type BatchRules, DEFAULT_BATCH_RULES } from "../core/batches.js";
 import { type KeepList, parseDuration, parseKeepList, type Selection } from "../core/selection.js";
 import { InputError, UsageError } from "../errors.js";
+import { parseDayOrTime } from "./options.js";
 
 export interface SelectionOptions {
   allPending?: boolean;
@@ -66,24 +67,6 @@ export function hasSelection(options: SelectionOptions): boolean {
   );
 }
 
-function parseDay(flag: string, value: string, endOfDay: boolean): Date {
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  const date = day
-    ? new Date(
-        Date.UTC(
-          Number(day[1]),
-          Number(day[2]) - 1,
-          Number(day[3]),
-          ...(endOfDay ? [23, 59, 59, 999] : [0, 0, 0, 0]),
-        ),
-      )
-    : new Date(value);
-  if (Number.isNaN(date.getTime()) || (day && date.getUTCDate() !== Number(day[3]))) {
-    throw new UsageError(`${flag} "${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-11-03)`);
-  }
-  return date;
-}
-
 function positiveInteger(flag: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) {
@@ -117,8 +100,9 @@ export function resolveSelection(options: SelectionOptions): Selection {
     selection.olderThan = duration;
   }
   if (options.sentBefore)
-    selection.sentBefore = parseDay("--sent-before", options.sentBefore, false);
-  if (options.sentAfter) selection.sentAfter = parseDay("--sent-after", options.sentAfter, true);
+    selection.sentBefore = parseDayOrTime("--sent-before", options.sentBefore, false);
+  if (options.sentAfter)
+    selection.sentAfter = parseDayOrTime("--sent-after", options.sentAfter, true);
   if (options.match !== undefined) selection.match = options.match;
   if (options.addressBook) selection.addressBook = true;
   if (options.keep !== undefined) selection.keep = readKeepFile(options.keep);

@@ -16,8 +16,8 @@ export interface BatchCandidate {
   id: number;
   /** ISO 8601. */
   sentAt: string;
-  /** A personal note: such an invitation was sent on purpose and is never in a batch. */
-  message: string | null;
+  /** Sent with a personal note: on purpose, and never in a batch. */
+  personal: boolean;
 }
 
 export interface Batch {
@@ -28,8 +28,9 @@ export interface Batch {
   members: number[];
 }
 
-export function isPersonal(invitation: { message: string | null }): boolean {
-  return invitation.message !== null && invitation.message.trim() !== "";
+/** An invitation sent with a note was sent on purpose. */
+export function isPersonal(message: string | null): boolean {
+  return message !== null && message.trim() !== "";
 }
 
 /** Groups note-less invitations into bursts and keeps those large enough to be batches. */
@@ -38,7 +39,7 @@ export function detectBatches(
   rules: BatchRules = DEFAULT_BATCH_RULES,
 ): Batch[] {
   const noteless = invitations
-    .filter((inv) => !isPersonal(inv))
+    .filter((inv) => !inv.personal)
     .map((inv) => ({ id: inv.id, sentAt: inv.sentAt, at: Date.parse(inv.sentAt) }))
     .sort((a, b) => a.at - b.at || a.id - b.id);
   const gap = rules.gapMinutes * 60_000;

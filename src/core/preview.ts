@@ -7,7 +7,6 @@ import { isRoleAddress } from "./roles.js";
 import {
   type ConnectionIndex,
   DEFAULT_RULES,
-  expiresAt,
   type InvitationState,
   invitationState,
   type LifecycleRules,
@@ -50,12 +49,21 @@ export const REMINDER_DAYS: readonly number[] = [7, 14];
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+// Thousands of invitations share a handful of days: format each day once.
+const dayCache = new Map<number, string>();
+
 function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  const day = Math.floor(ms / DAY_MS);
+  let text = dayCache.get(day);
+  if (text === undefined) {
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    dayCache.set(day, text);
+  }
+  return text;
 }
 
-export function nextReminder(sentAt: string, asOf: Date): string | null {
-  const sent = Date.parse(sentAt);
+export function nextReminder(sentAt: string | number, asOf: Date): string | null {
+  const sent = typeof sentAt === "number" ? sentAt : Date.parse(sentAt);
   for (const days of REMINDER_DAYS) {
     const at = sent + days * DAY_MS;
     if (at > asOf.getTime()) return isoDay(at);
@@ -86,11 +94,20 @@ export function buildViews(
   options: PreviewOptions,
 ): PreviewResult {
   const rules = options.rules ?? DEFAULT_RULES;
-  const batches = detectBatches(invitations, options.batchRules ?? DEFAULT_BATCH_RULES);
+  const personal = invitations.map((inv) => isPersonal(inv.message));
+  const batches = detectBatches(
+    invitations.map((inv, i) => ({
+      id: inv.id,
+      sentAt: inv.sentAt,
+      personal: personal[i] ?? false,
+    })),
+    options.batchRules ?? DEFAULT_BATCH_RULES,
+  );
   const batchOf = new Map<number, string>();
   for (const batch of batches) for (const id of batch.members) batchOf.set(id, batch.id);
-  const views = invitations.map((inv): InvitationView => {
+  const views = invitations.map((inv, i): InvitationView => {
     const state = invitationState(inv, options.connections, options.asOf, rules);
+    const sent = Date.parse(inv.sentAt);
     return {
       id: inv.id,
       name: inv.name,
@@ -99,11 +116,11 @@ export function buildViews(
       sentAt: inv.sentAt,
       state,
       batch: batchOf.get(inv.id) ?? null,
-      personal: isPersonal(inv),
+      personal: personal[i] ?? false,
       addressBook: isInAddressBook(inv, options.addressBook),
       roleAddress: isRoleAddress(inv.inviteeEmail),
-      nextReminder: state === "pending" ? nextReminder(inv.sentAt, options.asOf) : null,
-      expiresAt: isoDay(expiresAt(inv.sentAt, rules).getTime()),
+      nextReminder: state === "pending" ? nextReminder(sent, options.asOf) : null,
+      expiresAt: isoDay(sent + rules.expiryDays * DAY_MS),
     };
   });
   return { views, batches };

@@ -12,6 +12,7 @@ export interface Output {
   width: number;
   /** Lines of one screen: long lists stop there unless asked for all. */
   height: number;
+  /** A person at a terminal can answer prompts: stdin and stderr (where prompts draw) are TTYs. */
   isInteractive: boolean;
 }
 
@@ -22,10 +23,18 @@ export function processOutput(): Output {
     colour: createColour(process.stdout),
     width: process.stdout.columns || 120,
     height: process.stdout.rows || 40,
-    isInteractive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    isInteractive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
   };
 }
 
+/**
+ * JSON on stdout. An array prints one element a line: still one JSON value, but a long list
+ * stays fast to write and easy to read, grep and diff.
+ */
 export function printJson(output: Output, value: unknown): void {
-  output.out(JSON.stringify(value, null, 2));
+  if (Array.isArray(value)) {
+    output.out(
+      value.length === 0 ? "[]" : `[\n${value.map((item) => JSON.stringify(item)).join(",\n")}\n]`,
+    );
+  } else output.out(JSON.stringify(value, null, 2));
 }

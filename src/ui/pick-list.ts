@@ -14,7 +14,7 @@ import {
   type KeypressEvent,
   useKeypress,
   useMemo,
-  usePagination,
+  useRef,
   useState,
 } from "@inquirer/core";
 import chalk from "chalk";
@@ -55,13 +55,15 @@ export function initiallyChecked(items: readonly InvitationView[]): Set<number> 
   return new Set(items.filter((v) => v.batch !== null && !v.personal).map((v) => v.id));
 }
 
-export const pickList = createPrompt<InvitationView[], PickListConfig>((config, done) => {
+/** Resolves with the chosen invitations, or null when the user cancelled with Esc. */
+export const pickList = createPrompt<InvitationView[] | null, PickListConfig>((config, done) => {
   const entries = useMemo(() => config.items.map(entryOf), [config.items]);
   const [checked, setChecked] = useState<Set<number>>(() => initiallyChecked(config.items));
   const [filter, setFilter] = useState("");
   const [typing, setTyping] = useState(false);
   const [active, setActive] = useState(0);
-  const [status, setStatus] = useState<"idle" | "done">("idle");
+  const [status, setStatus] = useState<"idle" | "done" | "cancelled">("idle");
+  const top = useRef({ start: 0 });
   const pageSize = config.pageSize ?? 15;
   const width = config.width ?? 100;
 
@@ -97,7 +99,8 @@ export const pickList = createPrompt<InvitationView[], PickListConfig>((config, 
       setStatus("done");
       done(config.items.filter((v) => checked.has(v.id)));
     } else if (key.name === "escape") {
-      throw new CancelledError();
+      setStatus("cancelled");
+      done(null);
     } else if (isUpKey(key)) {
       setActive(Math.max(0, current - 1));
     } else if (isDownKey(key)) {
@@ -130,6 +133,7 @@ export const pickList = createPrompt<InvitationView[], PickListConfig>((config, 
   });
 
   const selected = checked.size;
+  if (status === "cancelled") return `${chalk.bold(config.message)} ${chalk.dim("cancelled")}`;
   if (status === "done") {
     return `${chalk.green("✔")} ${chalk.bold(config.message)} ${chalk.cyan(`${selected} chosen`)}`;
   }
@@ -147,22 +151,26 @@ export const pickList = createPrompt<InvitationView[], PickListConfig>((config, 
       : chalk.dim("/ to filter");
   const nameWidth = Math.max(12, Math.floor((width - 40) * 0.45));
   const profileWidth = Math.max(12, width - 40 - nameWidth);
+  // A window of pageSize rows that follows the cursor. Only these rows are rendered:
+  // @inquirer/core's usePagination renders every item, which takes half a second for 3,000.
+  const window = top.current;
+  if (current < window.start) window.start = current;
+  if (current >= window.start + pageSize) window.start = current - pageSize + 1;
+  window.start = Math.max(0, Math.min(window.start, shown.length - pageSize));
+  const renderRow = (entry: Entry, index: number) => {
+    const v = entry.view;
+    const box = checked.has(v.id) ? chalk.green("◉") : "◯";
+    const tag = v.personal ? chalk.green("personal") : (v.batch ?? "");
+    const row = `${box} ${truncate(v.name || "(no name)", nameWidth).padEnd(nameWidth)}  ${truncate(profileOrEmail(v), profileWidth).padEnd(profileWidth)}  ${v.sentAt.slice(0, 10)}  ${tag}`;
+    return index === current ? chalk.cyan(`❯ ${row}`) : `  ${row}`;
+  };
   const page =
     shown.length === 0
       ? chalk.dim("  Nothing matches the filter.")
-      : usePagination({
-          items: shown,
-          active: current,
-          pageSize,
-          loop: false,
-          renderItem: ({ item, isActive }) => {
-            const v = item.view;
-            const box = checked.has(v.id) ? chalk.green("◉") : "◯";
-            const tag = v.personal ? chalk.green("personal") : (v.batch ?? "");
-            const row = `${box} ${truncate(v.name || "(no name)", nameWidth).padEnd(nameWidth)}  ${truncate(profileOrEmail(v), profileWidth).padEnd(profileWidth)}  ${v.sentAt.slice(0, 10)}  ${tag}`;
-            return isActive ? chalk.cyan(`❯ ${row}`) : `  ${row}`;
-          },
-        });
+      : shown
+          .slice(window.start, window.start + pageSize)
+          .map((entry, i) => renderRow(entry, window.start + i))
+          .join("\n");
   const help = chalk.dim(
     "space toggle · a all · i invert · n none (within the filter) · ↑↓ pgup pgdn · enter confirm · esc cancel",
   );
@@ -181,18 +189,23 @@ export async function pickInvitations(
   items: readonly InvitationView[],
   options: { message?: string; context?: Context; width?: number; pageSize?: number } = {},
 ): Promise<InvitationView[]> {
+  let chosen: InvitationView[] | null;
   try {
-    return await pickList(
+    chosen = await pickList(
       {
         message: options.message ?? "Which invitations?",
         items,
-        width: options.width ?? process.stdout.columns ?? 100,
-        pageSize: options.pageSize ?? Math.max(5, (process.stdout.rows || 24) - 6),
+        width: options.width ?? process.stderr.columns ?? 100,
+        pageSize: options.pageSize ?? Math.max(5, (process.stderr.rows || 24) - 6),
       },
-      options.context,
+      // The prompt draws on stderr, so that `--pick --json > chosen.json` works.
+      options.context ?? { output: process.stderr },
     );
   } catch (error) {
+    // Ctrl-C ends the prompt with ExitPromptError.
     if (error instanceof ExitPromptError) throw new CancelledError();
     throw error;
   }
+  if (chosen === null) throw new CancelledError();
+  return chosen;
 }

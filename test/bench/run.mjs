@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { PassThrough } from "node:stream";
 import { generateExport } from "./generate.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -17,12 +18,43 @@ function time(args) {
   const result = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: "utf8",
+    maxBuffer: 1024 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: "1" },
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(" ")} failed: ${result.stderr}`);
   const rss = Number(/@@maxrss (\d+)/.exec(result.stderr)?.[1] ?? Number.NaN);
   return { ms, rssMiB: rss / 1024, stdout: result.stdout };
+}
+
+/** Milliseconds from opening the pick-list on `count` entries to its first screen. */
+async function firstPaint(count) {
+  const { pickInvitations } = await import("../../dist/ui/pick-list.js");
+  const items = Array.from({ length: count }, (_, i) => ({
+    id: i + 1,
+    name: `Jürgen Weiß ${i + 1}`,
+    profileUrl: `https://www.linkedin.com/in/juergen-weiss-${i + 1}`,
+    email: null,
+    sentAt: "2026-11-14T09:00:00Z",
+    state: "pending",
+    batch: "B1",
+    personal: false,
+    addressBook: true,
+    roleAddress: false,
+    nextReminder: "2026-11-21",
+    expiresAt: "2027-05-16",
+  }));
+  const input = new PassThrough();
+  const output = new PassThrough();
+  const started = performance.now();
+  const painted = new Promise((resolve) =>
+    output.once("data", () => resolve(performance.now() - started)),
+  );
+  const answer = pickInvitations(items, { context: { input, output }, width: 120, pageSize: 30 });
+  const ms = await painted;
+  input.write("\r");
+  await answer;
+  return ms;
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -63,6 +95,60 @@ try {
   );
   console.log(
     `ratio import / bare parse:        ${ratio.toFixed(2)}  (goal: at most 2.00) ${ratio <= 2 ? "met" : "NOT MET"}`,
+  );
+
+  // preview --json over the imported 100,000 invitations, next to parsing Invitations.csv alone.
+  const invitationsCsv = files.find((f) => f.endsWith("Invitations.csv"));
+  const bareInvitations = [];
+  const previews = [];
+  for (let run = 0; run < RUNS; run++) {
+    bareInvitations.push(time(["test/bench/bare-parse.mjs", invitationsCsv]).ms);
+    const preview = time([
+      "bin/invites.js",
+      "preview",
+      "--db",
+      join(dir, "run-0.db"),
+      "--json",
+      "--all-pending",
+      "--as-of",
+      "2026-08-15",
+    ]);
+    // 30,000 of the invitees are connections by now: 70,000 stay pending.
+    if (JSON.parse(preview.stdout).length !== 70_000) throw new Error("preview lost invitations");
+    previews.push(preview.ms);
+  }
+  const bp = median(bareInvitations);
+  const pv = median(previews);
+  console.log(`Invitations.csv parse alone:      ${bp.toFixed(0)} ms`);
+  console.log(`preview --json --all-pending:     ${pv.toFixed(0)} ms`);
+  console.log(
+    `ratio preview / bare parse:       ${(pv / bp).toFixed(2)}  (goal: at most 1.50) ${pv / bp <= 1.5 ? "met" : "NOT MET"}`,
+  );
+
+  const paint = await firstPaint(3000);
+  console.log(
+    `pick-list first paint, 3,000:     ${paint.toFixed(1)} ms  (goal: under 100) ${paint < 100 ? "met" : "NOT MET"}`,
+  );
+
+  // Memory must not grow with the size of a file: a 1,000,000-row Connections.csv (about 110 MB).
+  const big = await generateExport(join(dir, "big"), {
+    invitations: 1,
+    connections: 1_000_000,
+    contacts: 1,
+  });
+  const bigFile = big.find((f) => f.endsWith("Connections.csv"));
+  const large = time([
+    "--import",
+    "./test/bench/rss.mjs",
+    "bin/invites.js",
+    "import",
+    "--db",
+    join(dir, "big.db"),
+    "--json",
+    bigFile,
+  ]);
+  console.log(
+    `1,000,000-row Connections.csv:    ${(large.ms / 1000).toFixed(1)} s   peak memory ${large.rssMiB.toFixed(0)} MiB`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,181 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { beforeEach, describe, expect, it } from "vitest";
+import { fixture, runCli, useTempDatabase } from "../support/cli.js";
+
+const temp = useTempDatabase();
+const AS_OF = ["--as-of", "2026-11-20"];
+
+beforeEach(async () => {
+  const result = await runCli([
+    "import",
+    "--db",
+    temp.db,
+    fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip"),
+    fixture("demo", "Outlook-Kontakte.CSV"),
+  ]);
+  expect(result.code).toBe(0);
+});
+
+async function previewJson(...flags: string[]) {
+  const result = await runCli(["preview", "--db", temp.db, "--json", ...AS_OF, ...flags]);
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as Array<Record<string, unknown>>;
+}
+
+const KEYS = [
+  "id",
+  "name",
+  "profileUrl",
+  "email",
+  "sentAt",
+  "state",
+  "batch",
+  "personal",
+  "addressBook",
+  "roleAddress",
+  "nextReminder",
+  "expiresAt",
+];
+
+describe("invites preview", () => {
+  it("lists every pending invitation by default, with exactly the documented keys", async () => {
+    const all = await previewJson();
+    expect(all).toHaveLength(41);
+    for (const row of all) expect(Object.keys(row)).toEqual(KEYS);
+    const jurgen = all.find((r) => r.name === "Jürgen Fuß");
+    expect(jurgen).toMatchObject({
+      state: "pending",
+      batch: "B1",
+      personal: false,
+      addressBook: true,
+      roleAddress: false,
+      email: null,
+      sentAt: "2026-11-14T09:19:00Z",
+      nextReminder: "2026-11-21",
+      expiresAt: "2027-05-16",
+    });
+    const role = all.find((r) => r.email === "bewerbung@stadtwerke.example");
+    expect(role).toMatchObject({ profileUrl: null, roleAddress: true, batch: "B1" });
+    // Soonest reminder first: the personal ones, with no reminder left, come last.
+    expect(all.slice(-3).every((r) => r.personal === true && r.nextReminder === null)).toBe(true);
+  });
+
+  it("selects the batch without personal invitations, and one batch by id", async () => {
+    const batch = await previewJson("--batch");
+    expect(batch).toHaveLength(38);
+    expect(batch.every((r) => r.batch === "B1" && r.personal === false)).toBe(true);
+    expect(await previewJson("--batch", "b1")).toHaveLength(38);
+  });
+
+  it("combines flags as AND", async () => {
+    expect(await previewJson("--batch", "--match", "jürgen")).toHaveLength(
+      (await previewJson("--match", "juergen")).filter((r) => r.batch === "B1").length,
+    );
+    const roles = await previewJson("--batch", "--match", "@");
+    expect(roles.map((r) => r.email).sort()).toEqual([
+      "bewerbung@stadtwerke.example",
+      "info@baeckerei-gross.example",
+      "j.weiss@web.example",
+      "kundenservice@versand.example",
+      "noreply@shop.example",
+      "oma.hildegard@gmx.example",
+    ]);
+    expect(await previewJson("--older-than", "3w")).toHaveLength(3);
+    expect(await previewJson("--older-than", "4w")).toHaveLength(2);
+    expect(await previewJson("--sent-before", "2026-11-14")).toHaveLength(3);
+    expect(
+      await previewJson("--sent-after", "2026-11-13", "--sent-before", "2026-11-15"),
+    ).toHaveLength(38);
+  });
+
+  it("never selects what the keep-list names", async () => {
+    const keep = join(temp.dir, "keep.txt");
+    const all = await previewJson("--batch");
+    const first = all[0] as { profileUrl: string };
+    writeFileSync(keep, `${first.profileUrl}\nbewerbung@stadtwerke.example\n`);
+    const kept = await previewJson("--batch", "--keep", keep);
+    expect(kept).toHaveLength(36);
+    expect(kept.some((r) => r.profileUrl === first.profileUrl)).toBe(false);
+  });
+
+  it("writes the same columns to --csv", async () => {
+    const file = join(temp.dir, "preview.csv");
+    const result = await runCli(["preview", "--db", temp.db, ...AS_OF, "--batch", "--csv", file]);
+    expect(result.code).toBe(0);
+    const rows = parse(readFileSync(file, "utf8"), { columns: true }) as Array<
+      Record<string, string>
+    >;
+    expect(Object.keys(rows[0] ?? {})).toEqual(KEYS);
+    expect(rows).toHaveLength(38);
+    expect(rows.find((r) => r.name === "Jürgen Fuß")).toMatchObject({
+      personal: "false",
+      batch: "B1",
+      email: "",
+    });
+  });
+
+  it("prints a table that stops after a screenful and a summary", async () => {
+    const result = await runCli(["preview", "--db", temp.db, ...AS_OF]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/… and \d+ more \(--all to list every one\)/);
+    expect(result.stdout).toContain(
+      "41 pending invitations as of 2026-11-20: 38 in an accidental batch, 3 personal; 38 will get a reminder by 2026-11-27 unless withdrawn.",
+    );
+    const all = await runCli(["preview", "--db", temp.db, ...AS_OF, "--all"]);
+    expect(all.stdout).not.toContain("more (--all");
+    expect(all.stdout).toContain("│ Jürgen Fuß");
+  });
+
+  it("refuses what it cannot do, with exit 2", async () => {
+    const cases: Array<[string[], string]> = [
+      [["--batch", "B7"], "invites: there is no batch B7"],
+      [
+        ["--older-than", "two weeks"],
+        'invites: --older-than "two weeks" is not a duration (expected e.g. 14d, 3w or 2m)',
+      ],
+      [["--sent-before", "03.11.2026"], 'invites: --sent-before "03.11.2026" is not a date'],
+      [["--pick"], "invites: --pick needs a terminal to choose in"],
+      [["--json", "--csv", "x.csv"], "invites: --json and --csv go one at a time"],
+      [
+        ["--keep", join(temp.dir, "missing.txt")],
+        "missing.txt: cannot be read (expected a keep-list file)",
+      ],
+      [["--batch-min", "0"], 'invites: --batch-min "0" is not a whole number of at least 1'],
+    ];
+    for (const [flags, message] of cases) {
+      const result = await runCli(["preview", "--db", temp.db, ...AS_OF, ...flags]);
+      expect(result.code, flags.join(" ")).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stdout).toBe("");
+    }
+  });
+});
+
+describe("invites batches", () => {
+  it("describes each batch", async () => {
+    const result = await runCli(["batches", "--db", temp.db, "--json", ...AS_OF]);
+    expect(JSON.parse(result.stdout)).toEqual([
+      {
+        id: "B1",
+        first: "2026-11-14T09:14:00Z",
+        last: "2026-11-14T09:21:00Z",
+        size: 44,
+        pending: 38,
+        accepted: 6,
+        addressBookShare: 1,
+      },
+    ]);
+    const text = await runCli(["batches", "--db", temp.db, ...AS_OF]);
+    expect(text.stdout).toMatch(
+      /│ B1\s+│ 2026-11-14 09:14\s+│ 2026-11-14 09:21\s+│\s+44 │\s+38 │\s+6 │\s+100% │/,
+    );
+  });
+
+  it("finds none when the burst is smaller than --batch-min", async () => {
+    const result = await runCli(["batches", "--db", temp.db, "--batch-min", "45", ...AS_OF]);
+    expect(result.stdout).toContain("No accidental batch found");
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The pick-list as a person uses it: the built binary in a real pseudo-terminal (tmux), keys
+ * typed with send-keys, the screen read with capture-pane.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BIN, fixture, runCli, useTempDatabase } from "../support/cli.js";
+
+const temp = useTempDatabase();
+const session = `invites-test-${process.pid}`;
+
+function tmux(...args: string[]): string {
+  return execFileSync("tmux", args, { encoding: "utf8" });
+}
+
+function screen(): string {
+  return tmux("capture-pane", "-p", "-t", session);
+}
+
+async function waitFor(predicate: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!predicate()) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; screen:\n${screen()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function keys(...sequence: string[]): Promise<void> {
+  for (const key of sequence) {
+    tmux("send-keys", "-t", session, key);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+  }
+}
+
+/** Starts `invites preview --pick --json` in a 120×40 terminal; stdout and the exit code go to files. */
+async function startPick(): Promise<{ out: string; code: string }> {
+  const out = join(temp.dir, "chosen.json");
+  const code = join(temp.dir, "code");
+  const command = `NO_COLOR=1 '${process.execPath}' '${BIN}' preview --db '${temp.db}' --as-of 2026-11-20 --batch --pick --json > '${out}'; echo $? > '${code}'`;
+  tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command);
+  await waitFor(() => screen().includes("chosen of 38"), "the pick-list");
+  return { out, code };
+}
+
+beforeEach(async () => {
+  await runCli([
+    "import",
+    "--db",
+    temp.db,
+    fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip"),
+    fixture("demo", "Outlook-Kontakte.CSV"),
+  ]);
+});
+
+afterEach(() => {
+  try {
+    tmux("kill-session", "-t", session);
+  } catch {
+    // The session ended with the command.
+  }
+});
+
+describe("preview --pick in a terminal", () => {
+  it("filters, unchecks what the filter shows, and prints the rest", async () => {
+    const { out, code } = await startPick();
+    expect(screen()).toContain("38 chosen of 38");
+    await keys("/", "m", "ü", "l", "l");
+    await waitFor(() => screen().includes("hidden by the filter"), "the filter");
+    const filtered = screen();
+    expect(filtered).toMatch(/Filter: mül/);
+    await keys("Enter", "n");
+    await waitFor(() => !screen().includes("38 chosen"), "the unchecking");
+    const unchecked = Number(/(\d+) chosen of 38/.exec(screen())?.[1]);
+    await keys("Enter");
+    await waitFor(() => existsSync(code), "the exit code");
+    expect(readFileSync(code, "utf8").trim()).toBe("0");
+    const chosen = JSON.parse(readFileSync(out, "utf8")) as Array<{ name: string }>;
+    expect(chosen).toHaveLength(unchecked);
+    expect(chosen.length).toBeLessThan(38);
+    expect(chosen.some((c) => /M(ü|ue)ll/i.test(c.name))).toBe(false);
+  });
+
+  it("changes nothing when cancelled with Esc", async () => {
+    const { out, code } = await startPick();
+    await keys("Escape");
+    await waitFor(() => existsSync(code), "the exit code");
+    expect(readFileSync(code, "utf8").trim()).toBe("130");
+    expect(readFileSync(out, "utf8")).toBe("");
+  });
+});

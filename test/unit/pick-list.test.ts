@@ -1,0 +1,108 @@
+import { PassThrough } from "node:stream";
+import { stripVTControlCharacters } from "node:util";
+import { describe, expect, it } from "vitest";
+import type { InvitationView } from "../../src/core/preview.js";
+import { CancelledError } from "../../src/errors.js";
+import { initiallyChecked, pickInvitations } from "../../src/ui/pick-list.js";
+
+function view(id: number, extra: Partial<InvitationView> = {}): InvitationView {
+  return {
+    id,
+    name: `Person ${id}`,
+    profileUrl: `https://www.linkedin.com/in/person-${id}`,
+    email: null,
+    sentAt: "2026-11-14T09:00:00Z",
+    state: "pending",
+    batch: "B1",
+    personal: false,
+    addressBook: true,
+    roleAddress: false,
+    nextReminder: "2026-11-21",
+    expiresAt: "2027-05-16",
+    ...extra,
+  };
+}
+
+const ITEMS: InvitationView[] = [
+  view(1, { name: "Jürgen Weiß" }),
+  view(2, { name: "Dörte Schröder" }),
+  view(3, { name: "Anna Nowak", batch: null, personal: true }),
+  view(4, { name: "Hans Müller", batch: null }),
+];
+
+/** Runs the prompt on fake streams; `keys` are typed one after another once it has rendered. */
+async function drive(items: InvitationView[], keys: string[]) {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let screen = "";
+  output.on("data", (chunk: Buffer) => {
+    screen += chunk.toString();
+  });
+  const answer = pickInvitations(items, {
+    context: { input, output, clearPromptOnDone: false },
+    width: 100,
+    pageSize: 10,
+  });
+  for (const key of keys) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    input.write(key);
+  }
+  const result = await answer.finally(() => input.end());
+  return { result, screen: stripVTControlCharacters(screen) };
+}
+
+const ids = (views: InvitationView[]) => views.map((v) => v.id);
+
+describe("the pick-list", () => {
+  it("pre-checks the accidental batch, not personal invitations", () => {
+    expect([...initiallyChecked(ITEMS)]).toEqual([1, 2]);
+  });
+
+  it("confirms the pre-checked choice with enter", async () => {
+    const { result, screen } = await drive(ITEMS, ["\r"]);
+    expect(ids(result)).toEqual([1, 2]);
+    expect(screen).toContain("2 chosen of 4");
+  });
+
+  it("toggles with space and moves with the arrows", async () => {
+    const { result } = await drive(ITEMS, [" ", "\x1b[B", "\x1b[B", " ", "\r"]);
+    expect(ids(result)).toEqual([2, 3]);
+  });
+
+  it("a, i and n act on everything the filter shows", async () => {
+    expect(ids((await drive(ITEMS, ["a", "\r"])).result)).toEqual([1, 2, 3, 4]);
+    expect(ids((await drive(ITEMS, ["i", "\r"])).result)).toEqual([3, 4]);
+    expect(ids((await drive(ITEMS, ["n", "\r"])).result)).toEqual([]);
+  });
+
+  it("filters by typed text, accent-insensitively, and counts what it hides", async () => {
+    const { result, screen } = await drive(ITEMS, [
+      "/",
+      "s",
+      "c",
+      "h",
+      "r",
+      "o",
+      "e",
+      "\r",
+      "n",
+      "\r",
+    ]);
+    expect(screen).toContain("3 hidden by the filter");
+    expect(screen).toContain("Dörte Schröder");
+    // `n` cleared only what the filter showed: Jürgen stays chosen.
+    expect(ids(result)).toEqual([1]);
+  });
+
+  it("cancels with Esc, changing nothing", async () => {
+    await expect(drive(ITEMS, ["\x1b"])).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it("renders 3,000 entries one page at a time", async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => view(i + 1, { name: `Person ${i + 1}` }));
+    const { result, screen } = await drive(many, ["\x1b[6~", "n", "\r"]);
+    expect(result).toEqual([]);
+    expect(screen).toContain("3000 chosen of 3000");
+    expect(screen).not.toContain("Person 2999");
+  });
+});

@@ -1,0 +1,267 @@
+import { describe, expect, it } from "vitest";
+import { detectBatches, isPersonal } from "../../src/core/batches.js";
+import {
+  buildViews,
+  compareByReminder,
+  type InvitationView,
+  nextReminder,
+  type StoredInvitation,
+  summarize,
+} from "../../src/core/preview.js";
+import { isRoleAddress } from "../../src/core/roles.js";
+import {
+  isKept,
+  parseDuration,
+  parseKeepList,
+  selectInvitations,
+  subtractDuration,
+} from "../../src/core/selection.js";
+import { indexConnections } from "../../src/core/states.js";
+
+const minute = 60_000;
+
+function at(base: string, minutes: number): string {
+  return new Date(Date.parse(base) + minutes * minute).toISOString().replace(".000Z", "Z");
+}
+
+function stored(
+  id: number,
+  sentAt: string,
+  extra: Partial<StoredInvitation> = {},
+): StoredInvitation {
+  return {
+    id,
+    name: `Person ${id}`,
+    profileUrl: `https://www.linkedin.com/in/person-${id}`,
+    message: null,
+    peerSlug: `person-${id}`,
+    inviteeEmail: null,
+    peerNameKey: `person ${id}`,
+    sentAt,
+    withdrawnAt: null,
+    closedAt: null,
+    ...extra,
+  };
+}
+
+/** A burst of `size` note-less invitations, one a minute from `start`, ids from `firstId`. */
+function burst(firstId: number, size: number, start: string): StoredInvitation[] {
+  return Array.from({ length: size }, (_, i) => stored(firstId + i, at(start, i)));
+}
+
+/** What detectBatches sees of stored invitations. */
+function candidates(invitations: StoredInvitation[]) {
+  return invitations.map((i) => ({ id: i.id, sentAt: i.sentAt, personal: isPersonal(i.message) }));
+}
+
+describe("detectBatches", () => {
+  it("groups note-less invitations sent within the gap and keeps bursts of at least 20", () => {
+    const invitations = [
+      ...burst(1, 25, "2026-11-14T09:00:00Z"),
+      ...burst(100, 19, "2026-11-15T09:00:00Z"),
+      ...burst(200, 20, "2026-11-16T09:00:00Z"),
+    ];
+    const batches = detectBatches(candidates(invitations));
+    expect(batches.map((b) => [b.id, b.members.length, b.first, b.last])).toEqual([
+      ["B1", 25, "2026-11-14T09:00:00Z", "2026-11-14T09:24:00Z"],
+      ["B2", 20, "2026-11-16T09:00:00Z", "2026-11-16T09:19:00Z"],
+    ]);
+  });
+
+  it("splits a burst where the gap exceeds 10 minutes, and honours other rules", () => {
+    const first = burst(1, 20, "2026-11-14T09:00:00Z");
+    const second = burst(50, 20, at("2026-11-14T09:19:00Z", 11));
+    expect(detectBatches(candidates([...first, ...second]))).toHaveLength(2);
+    const joined = burst(50, 20, at("2026-11-14T09:19:00Z", 10));
+    expect(detectBatches(candidates([...first, ...joined]))).toHaveLength(1);
+    expect(
+      detectBatches(candidates([...first, ...second]), { gapMinutes: 15, minSize: 20 }),
+    ).toHaveLength(1);
+    expect(detectBatches(candidates(first), { gapMinutes: 10, minSize: 21 })).toHaveLength(0);
+  });
+
+  it("never puts an invitation with a note in a batch, and ids are stable whatever the order", () => {
+    const invitations = burst(1, 22, "2026-11-14T09:00:00Z");
+    const withNote = { ...stored(99, at("2026-11-14T09:00:00Z", 5)), message: "Hallo Anna!" };
+    const batches = detectBatches(candidates([...invitations.reverse(), withNote]));
+    expect(batches).toHaveLength(1);
+    expect(batches[0]?.members).not.toContain(99);
+    expect(batches[0]?.members[0]).toBe(1);
+    expect(isPersonal("  ")).toBe(false);
+    expect(isPersonal("Hallo Anna!")).toBe(true);
+    expect(isPersonal(null)).toBe(false);
+  });
+});
+
+describe("isRoleAddress", () => {
+  it.each([
+    ["info@firma.example", true],
+    ["bewerbung@stadtwerke.example", true],
+    ["kundenservice@versand.example", true],
+    ["no-reply@shop.example", true],
+    ["noreply@shop.example", true],
+    ["jobs-de@firma.example", true],
+    ["info.berlin@firma.example", true],
+    ["juergen.weiss@example.de", false],
+    ["max.info@example.de", false],
+    [null, false],
+  ])("%s → %s", (email, expected) => {
+    expect(isRoleAddress(email)).toBe(expected);
+  });
+});
+
+describe("reminders, expiry and views", () => {
+  it("gives the next reminder one and two weeks after sending, then none", () => {
+    const sent = "2026-11-14T09:00:00Z";
+    expect(nextReminder(sent, new Date("2026-11-20T00:00:00Z"))).toBe("2026-11-21");
+    expect(nextReminder(sent, new Date("2026-11-21T10:00:00Z"))).toBe("2026-11-28");
+    expect(nextReminder(sent, new Date("2026-11-28T10:00:00Z"))).toBeNull();
+  });
+
+  it("builds views with state, batch, flags, reminder and expiry", () => {
+    const invitations = [
+      ...burst(1, 20, "2026-11-14T09:00:00Z"),
+      stored(50, "2026-10-01T10:00:00Z", { message: "Schön, dich zu sehen" }),
+      stored(51, "2026-11-14T09:30:00Z", {
+        profileUrl: null,
+        peerSlug: null,
+        inviteeEmail: "info@baeckerei.example",
+        peerNameKey: "info baeckerei example",
+        name: "info@baeckerei.example",
+      }),
+    ];
+    const { views, batches } = buildViews(invitations, {
+      asOf: new Date("2026-11-20T12:00:00Z"),
+      connections: indexConnections([{ slug: "person-1", email: null, nameKey: null }]),
+      addressBook: { emails: new Set(["info@baeckerei.example"]), names: new Set(["person 2"]) },
+    });
+    expect(batches).toHaveLength(1);
+    const byId = new Map(views.map((v) => [v.id, v]));
+    expect(byId.get(1)).toMatchObject({ state: "accepted", nextReminder: null, batch: "B1" });
+    expect(byId.get(2)).toMatchObject({
+      state: "pending",
+      batch: "B1",
+      addressBook: true,
+      personal: false,
+      nextReminder: "2026-11-21",
+      expiresAt: "2027-05-16",
+    });
+    expect(byId.get(50)).toMatchObject({ personal: true, batch: null, nextReminder: null });
+    expect(byId.get(51)).toMatchObject({
+      roleAddress: true,
+      addressBook: true,
+      email: "info@baeckerei.example",
+    });
+    const summary = summarize(views, new Date("2026-11-20T12:00:00Z"));
+    expect(summary).toEqual({ pending: 21, inBatch: 19, personal: 1, remindersNextWeek: 20 });
+  });
+
+  it("orders the soonest reminder first, those without one last", () => {
+    const view = (id: number, nextReminder: string | null, sentAt: string) =>
+      ({ id, nextReminder, sentAt }) as InvitationView;
+    const sorted = [
+      view(1, null, "2026-01-01T00:00:00Z"),
+      view(2, "2026-11-28", "2026-11-14T00:00:00Z"),
+      view(3, "2026-11-21", "2026-11-14T00:00:00Z"),
+      view(4, "2026-11-21", "2026-11-13T00:00:00Z"),
+    ].sort(compareByReminder);
+    expect(sorted.map((v) => v.id)).toEqual([4, 3, 2, 1]);
+  });
+});
+
+describe("selection", () => {
+  const asOf = new Date("2026-11-20T12:00:00Z");
+  const { views } = buildViews(
+    [
+      ...burst(1, 20, "2026-11-14T09:00:00Z"),
+      stored(50, "2026-09-01T10:00:00Z", {
+        message: "Hallo Jürgen",
+        name: "Jürgen Weiß",
+        peerSlug: "juergen-weiss",
+        profileUrl: "https://www.linkedin.com/in/juergen-weiss",
+      }),
+      stored(51, "2026-11-18T10:00:00Z", {
+        name: "Dörte Schröder",
+        inviteeEmail: "doerte@example.de",
+        profileUrl: null,
+        peerSlug: null,
+      }),
+      stored(52, "2026-11-01T10:00:00Z", { closedAt: "2026-11-10T00:00:00Z" }),
+    ],
+    {
+      asOf,
+      connections: indexConnections([]),
+      addressBook: { emails: new Set(["doerte@example.de"]), names: new Set() },
+    },
+  );
+  const ids = (selection: Parameters<typeof selectInvitations>[1]) =>
+    selectInvitations(views, selection, asOf).map((v) => v.id);
+
+  it("takes every pending invitation by default, never a closed one", () => {
+    expect(ids({})).toHaveLength(22);
+    expect(ids({})).not.toContain(52);
+  });
+
+  it("selects by batch, age and dates", () => {
+    expect(ids({ batch: true })).toHaveLength(20);
+    expect(ids({ batch: "B1" })).toHaveLength(20);
+    expect(ids({ batch: "B2" })).toEqual([]);
+    expect(ids({ olderThan: { amount: 1, unit: "m" } })).toEqual([50]);
+    expect(ids({ olderThan: { amount: 5, unit: "d" } })).toHaveLength(21);
+    expect(ids({ sentBefore: new Date("2026-11-14T00:00:00Z") })).toEqual([50]);
+    expect(ids({ sentAfter: new Date("2026-11-17T23:59:59.999Z") })).toEqual([51]);
+  });
+
+  it("matches text without regard to case and accents, and by email", () => {
+    expect(ids({ match: "JUERGEN" })).toEqual([50]);
+    expect(ids({ match: "weiss" })).toEqual([50]);
+    expect(ids({ match: "schröder" })).toEqual([51]);
+    expect(ids({ match: "doerte@" })).toEqual([51]);
+    expect(ids({ match: "person-7" })).toEqual([7]);
+  });
+
+  it("combines flags as AND and lets the keep-list win", () => {
+    expect(ids({ addressBook: true })).toEqual([51]);
+    expect(ids({ addressBook: true, batch: true })).toEqual([]);
+    const keep = parseKeepList([
+      "https://www.linkedin.com/in/person-3/",
+      "doerte@example.de",
+      "person-4",
+    ]);
+    const kept = ids({ keep });
+    expect(kept).not.toContain(3);
+    expect(kept).not.toContain(4);
+    expect(kept).not.toContain(51);
+    expect(kept).toHaveLength(19);
+  });
+
+  it("reads keep-lists as lines or CSV cells", () => {
+    const keep = parseKeepList([
+      "Name,URL,Email",
+      '"Weiß, Jürgen",https://de.linkedin.com/in/Juergen-Weiss?trk=x,JW@Example.DE',
+      "  anna-nowak  ",
+      "",
+    ]);
+    expect([...keep.slugs].sort()).toEqual(["anna-nowak", "juergen-weiss"]);
+    expect([...keep.emails]).toEqual(["jw@example.de"]);
+    expect(
+      isKept(
+        { profileUrl: "https://www.linkedin.com/in/anna-nowak", email: null } as InvitationView,
+        keep,
+      ),
+    ).toBe(true);
+  });
+
+  it("parses durations and subtracts them by the calendar", () => {
+    expect(parseDuration("14d")).toEqual({ amount: 14, unit: "d" });
+    expect(parseDuration("3W")).toEqual({ amount: 3, unit: "w" });
+    expect(parseDuration("2m")).toEqual({ amount: 2, unit: "m" });
+    expect(parseDuration("two weeks")).toBeNull();
+    expect(
+      subtractDuration(new Date("2026-03-31T12:00:00Z"), { amount: 1, unit: "m" }).toISOString(),
+    ).toBe("2026-03-03T12:00:00.000Z");
+    expect(subtractDuration(asOf, { amount: 3, unit: "w" }).toISOString()).toBe(
+      "2026-10-30T12:00:00.000Z",
+    );
+  });
+});
