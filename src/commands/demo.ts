@@ -1,16 +1,25 @@
-/** `invites demo`: the main job on the bundled fixtures, in a temporary database. */
+/**
+ * `invites demo`: the main job on the bundled fixtures, in a temporary database: import, status,
+ * the accidental batch and what a withdrawal of it would take.
+ */
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_BATCH_RULES } from "../core/batches.js";
+import { compareByReminder } from "../core/preview.js";
+import { selectInvitations } from "../core/selection.js";
 import { summarizeStatus } from "../core/status.js";
 import { exportDateFromName } from "../formats/zip.js";
 import { withDatabase } from "../store/database.js";
 import { importPaths } from "../store/importer.js";
+import { readPreview } from "../store/invitations.js";
 import { readStoredFacts } from "../store/queries.js";
 import type { Output } from "../ui/output.js";
+import { describeBatches, renderBatches } from "../ui/preview.js";
 import { renderImportReport } from "../ui/tables.js";
 import type { DatabaseOptions } from "./options.js";
+import { printPreview } from "./preview.js";
 import { renderStatusReport } from "./status.js";
 
 export const DEMO_FOLDER = fileURLToPath(new URL("../../fixtures/demo/", import.meta.url));
@@ -42,9 +51,17 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
       const facts = readStoredFacts(db);
       output.out(colour.bold(`\n$ invites status --as-of ${asOf.toISOString().slice(0, 10)}`));
       output.out(renderStatusReport(summarizeStatus(facts, asOf), facts.sources, asOf, output));
+
+      const { views, batches } = readPreview(db, { asOf, batchRules: DEFAULT_BATCH_RULES });
+      const day = asOf.toISOString().slice(0, 10);
+      output.out(colour.bold(`\n$ invites batches --as-of ${day}`));
+      output.out(renderBatches(describeBatches(batches, views), colour));
+      output.out(colour.bold(`\n$ invites preview --batch --as-of ${day}`));
+      const selected = selectInvitations(views, { batch: true }, asOf).sort(compareByReminder);
+      printPreview(output, views, selected, asOf, 8);
     });
     output.out(
-      `\nTo do this with your own files: ${colour.bold("invites import <your export .zip> <address book>")}, then ${colour.bold("invites status")}.`,
+      `\nWith your own files: ${colour.bold("invites import <your export .zip> <address books>")}, then ${colour.bold("invites status")}, ${colour.bold("invites batches")} and ${colour.bold("invites preview")}.`,
     );
   } finally {
     if (keep) output.err(`Kept the demo database: ${dbPath}`);

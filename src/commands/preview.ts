@@ -100,15 +100,26 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
     output.err(`Wrote ${selected.length} invitation(s) to ${options.csv}`);
     return 0;
   }
-  const summary = summarize(views, asOf);
-  output.out(
-    renderPreviewTable(selected, {
-      colour: output.colour,
-      width: output.width,
-      maxRows: options.all ? Number.POSITIVE_INFINITY : Math.max(5, output.height - 10),
-      asOf,
-    }),
+  printPreview(
+    output,
+    views,
+    selected,
+    asOf,
+    options.all ? Number.POSITIVE_INFINITY : Math.max(5, output.height - 10),
   );
-  output.out(renderPreviewSummary(summary, selected.length, asOf, output.colour));
   return 0;
+}
+
+/** The table of the selected invitations and the summary of all pending ones. */
+export function printPreview(
+  output: Output,
+  views: readonly InvitationView[],
+  selected: readonly InvitationView[],
+  asOf: Date,
+  maxRows: number,
+): void {
+  output.out(
+    renderPreviewTable(selected, { colour: output.colour, width: output.width, maxRows, asOf }),
+  );
+  output.out(renderPreviewSummary(summarize(views, asOf), selected.length, asOf, output.colour));
 }
