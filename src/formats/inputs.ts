@@ -16,7 +16,7 @@ import {
   type TextEncoding,
   utf16WithoutBom,
 } from "./bytes.js";
-import { readCsvRecords, sniffCsv, type TableFormat } from "./csv.js";
+import { type CsvLayout, readCsvRecords, sniffCsv, type TableFormat } from "./csv.js";
 import { describeVCard, isVCard, readVCardRecords } from "./vcard.js";
 import { exportDateFromName, isZip, openZip } from "./zip.js";
 
@@ -38,10 +38,10 @@ export interface TableInfo {
 /** A table found in the input, ready to be read once its hash says it is new. */
 export interface InputTable {
   info: TableInfo;
-  /** The rows, in batches; read them, or skip, before asking for the next table. */
+  /** The rows, in batches; read them, or discard them, before asking for the next table. */
   batches(): AsyncGenerator<ImportRecord[]>;
   /** Passes over the rows (the same content was imported before). */
-  skip(): void;
+  discard(): void;
 }
 
 /** Something inside a folder or archive that is not a table we import. */
@@ -56,7 +56,7 @@ const EXPECTED =
 
 type Recognised =
   | { vcard: true; description: string }
-  | { csv: ReturnType<typeof sniffCsv> & object; format: TableFormat }
+  | { csv: CsvLayout; format: TableFormat }
   | { unsupported: string };
 
 function recognise(head: Buffer, encoding: TextEncoding, complete: boolean): Recognised | null {
@@ -128,9 +128,13 @@ async function classify(
   if (head.length === 0) return passOver(`the file is empty (${EXPECTED})`, "empty");
   const binary = binaryKind(head);
   if (binary) return passOver(`${binary}, not text (${EXPECTED})`, "binary");
-  // Archive entries are many; only those that look like tables are read in full.
-  if (!strict && recognise(head, guessFromHead(head), false) === null) {
-    return passOver("not an address book or invitations table", "unrecognised");
+  // Archive entries are many, and messages.csv can be large: only what looks like a table we
+  // import is read in full.
+  if (!strict) {
+    const quick = recognise(head, guessFromHead(head), false);
+    if (quick === null) return passOver("not an address book or invitations table", "unrecognised");
+    if ("unsupported" in quick)
+      return passOver(`recognised as ${quick.unsupported}`, "unsupported");
   }
   const inspection = await inspectBytes(source);
   const complete = inspection.size <= head.length;
@@ -162,7 +166,7 @@ async function classify(
         found.description,
         encoding.startsWith("utf-") ? encoding : `per property, else ${encoding}`,
       ),
-      skip: () => {},
+      discard: () => {},
       batches: async function* () {
         yield* readVCardRecords(
           source.label,
@@ -175,7 +179,7 @@ async function classify(
   const { csv, format } = found;
   return {
     info: info(format.kind, format.description, encoding),
-    skip: () => {},
+    discard: () => {},
     batches: async function* () {
       yield* readCsvRecords(source.label, await source.open(), encoding, csv, format);
     },

@@ -22,7 +22,7 @@ export type WorkerMessage =
   | { t: "done" };
 
 /** Messages to the worker. */
-export type MainMessage = { t: "read" } | { t: "skip" } | { t: "ack" };
+export type MainMessage = { t: "read" } | { t: "discard" } | { t: "ack" };
 
 /** How many batches the worker may send before the main thread has written them. */
 export const MAX_BATCHES_IN_FLIGHT = 8;
@@ -92,10 +92,10 @@ export async function* readInputsInWorker(
       let answered = false;
       const table: InputTable = {
         info: message.info,
-        skip: () => {
+        discard: () => {
           if (answered) return;
           answered = true;
-          send({ t: "skip" });
+          send({ t: "discard" });
         },
         batches: async function* () {
           answered = true;
@@ -112,7 +112,7 @@ export async function* readInputsInWorker(
         },
       };
       yield table;
-      table.skip();
+      table.discard();
     }
   } finally {
     await worker.terminate();

@@ -2,7 +2,7 @@
  * The import engine: every table of the named paths into the database, in one transaction, so
  * that a bad file anywhere leaves the database exactly as it was.
  */
-import type { InputTable, PassedOver } from "../formats/inputs.js";
+import type { InputTable } from "../formats/inputs.js";
 import { readInputsInWorker } from "../formats/worker-inputs.js";
 import type { Db } from "./database.js";
 import { ImportWriter, type SourceRow, type WriteOutcome } from "./import-writer.js";
@@ -37,16 +37,15 @@ export interface ImportReport {
   passedOver: Array<{ label: string; reason: string }>;
 }
 
-export interface ImportOptions {
+export interface ImportEngineOptions {
+  /** The moment recorded as the import time. */
   now: Date;
-  /** Called after each table, for progress output. */
-  onFile?: (file: FileReport) => void;
 }
 
 export async function importPaths(
   db: Db,
   paths: readonly string[],
-  options: ImportOptions,
+  options: ImportEngineOptions,
 ): Promise<ImportReport> {
   const writer = new ImportWriter(db);
   const report: ImportReport = { files: [], passedOver: [] };
@@ -55,13 +54,8 @@ export async function importPaths(
   db.exec("BEGIN IMMEDIATE");
   try {
     for await (const item of readInputsInWorker(paths)) {
-      if ("passedOver" in item) {
-        report.passedOver.push(passed(item));
-        continue;
-      }
-      const file = await importTable(writer, item, options.now);
-      report.files.push(file);
-      options.onFile?.(file);
+      if ("passedOver" in item) report.passedOver.push({ label: item.label, reason: item.reason });
+      else report.files.push(await importTable(writer, item, options.now));
     }
     db.exec("COMMIT");
   } catch (error) {
@@ -69,10 +63,6 @@ export async function importPaths(
     throw error;
   }
   return report;
-}
-
-function passed(item: PassedOver): { label: string; reason: string } {
-  return { label: item.label, reason: item.reason };
 }
 
 async function importTable(
@@ -99,7 +89,7 @@ async function importTable(
   };
   const importedAt = writer.findImportedAt(info.sha256);
   if (importedAt) {
-    table.skip();
+    table.discard();
     file.outcome = "unchanged";
     file.previouslyImportedAt = importedAt;
     return file;
