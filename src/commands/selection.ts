@@ -53,20 +53,6 @@ export function addSelectionOptions(command: Command): Command {
     );
 }
 
-/** Whether any flag narrows the selection (withdraw requires one). */
-export function hasSelection(options: SelectionOptions): boolean {
-  return Boolean(
-    options.allPending ||
-      options.batch ||
-      options.olderThan ||
-      options.sentBefore ||
-      options.sentAfter ||
-      options.match ||
-      options.addressBook ||
-      options.pick,
-  );
-}
-
 function positiveInteger(flag: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) {

@@ -6,14 +6,6 @@
 
 export type InvitationState = "pending" | "accepted" | "expired" | "withdrawn" | "closed";
 
-export const INVITATION_STATES: readonly InvitationState[] = [
-  "pending",
-  "accepted",
-  "expired",
-  "withdrawn",
-  "closed",
-];
-
 export interface LifecycleRules {
   /** An unanswered invitation expires this many days after it was sent. */
   expiryDays: number;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isX500Address, toEmail, toNameKey, toProfileSlug } from "../../src/core/identity.js";
+import { defaultDatabasePath } from "../../src/store/location.js";
 
 describe("toProfileSlug", () => {
   it.each([
@@ -79,5 +80,22 @@ describe("toNameKey", () => {
   it("is null without letters", () => {
     expect(toNameKey("", "  ", null)).toBeNull();
     expect(toNameKey("—")).toBeNull();
+  });
+});
+
+describe("defaultDatabasePath", () => {
+  it("follows each platform's convention for user data", () => {
+    expect(defaultDatabasePath({}, "linux", "/home/anna")).toBe(
+      "/home/anna/.local/share/invites/invites.db",
+    );
+    expect(defaultDatabasePath({ XDG_DATA_HOME: "/data" }, "linux", "/home/anna")).toBe(
+      "/data/invites/invites.db",
+    );
+    expect(defaultDatabasePath({}, "darwin", "/Users/anna")).toBe(
+      "/Users/anna/Library/Application Support/invites/invites.db",
+    );
+    expect(
+      defaultDatabasePath({ APPDATA: "C:/Users/anna/AppData/Roaming" }, "win32", "C:/Users/anna"),
+    ).toMatch(/AppData[\\/]Roaming[\\/]invites[\\/]invites\.db$/);
   });
 });
