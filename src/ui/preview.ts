@@ -1,4 +1,5 @@
 /** Renderers for preview and batches: data in, string out. */
+import { stripVTControlCharacters as stripAnsi } from "node:util";
 import type { ChalkInstance } from "chalk";
 import type { Batch } from "../core/batches.js";
 import { toProfileSlug } from "../core/identity.js";
@@ -25,12 +26,12 @@ function age(view: InvitationView, asOf: Date): string {
       : `${Math.floor(days / 30)}mo`;
 }
 
-function flags(view: InvitationView, colour: ChalkInstance): string {
+function flags(view: InvitationView, colour: ChalkInstance, compact = false): string {
   const list: string[] = [];
-  if (view.personal) list.push(colour.green("personal"));
-  if (view.addressBook) list.push("book");
-  if (view.roleAddress) list.push(colour.yellow("role"));
-  return list.join(" ");
+  if (view.personal) list.push(colour.green(compact ? "P" : "personal"));
+  if (view.addressBook) list.push(compact ? "B" : "book");
+  if (view.roleAddress) list.push(colour.yellow(compact ? "R" : "role"));
+  return list.join(compact ? "" : " ");
 }
 
 export interface PreviewTableOptions {
@@ -41,31 +42,45 @@ export interface PreviewTableOptions {
   asOf: Date;
 }
 
+interface Column {
+  head: string;
+  cell: (v: InvitationView) => string;
+  /** Visible characters of the widest cell; 0 for the two columns that share what is left. */
+  width: number;
+}
+
 export function renderPreviewTable(views: readonly InvitationView[], options: PreviewTableOptions) {
   const { colour, width, asOf } = options;
   if (views.length === 0) return colour.dim("No pending invitation matches this selection.");
-  // Sent, age, batch, flags and reminder take about 60 columns with the borders; name and
-  // profile share the rest.
-  const flexible = Math.max(24, width - 64);
-  const nameWidth = Math.max(10, Math.floor(flexible * 0.45));
-  const profileWidth = Math.max(12, flexible - nameWidth);
-  const t = table(
-    ["Name", "Profile or email", "Sent (UTC)", "Age", "Batch", "Flags", "Reminder"],
-    colour,
-    {
-      wordWrap: false,
-    },
-  );
   const shown = views.slice(0, options.maxRows);
+  const compact = width < 70;
+  const flagWidth = Math.max(5, ...shown.map((v) => stripAnsi(flags(v, colour, compact)).length));
+  // Narrow terminals lose the time of day, then the age, then the batch column.
+  const fixed: Column[] = [
+    width >= 100
+      ? { head: "Sent (UTC)", cell: (v) => shortTime(v.sentAt), width: 16 }
+      : { head: "Sent", cell: (v) => v.sentAt.slice(0, 10), width: 10 },
+    ...(width >= 90 ? [{ head: "Age", cell: (v: InvitationView) => age(v, asOf), width: 4 }] : []),
+    ...(width >= 75
+      ? [{ head: "Batch", cell: (v: InvitationView) => v.batch ?? "", width: 5 }]
+      : []),
+    { head: "Flags", cell: (v) => flags(v, colour, compact), width: flagWidth },
+    { head: "Reminder", cell: (v) => v.nextReminder ?? "–", width: 10 },
+  ];
+  // Every column costs its text, two spaces of padding and a border; the table one border more.
+  const used = fixed.reduce((sum, c) => sum + c.width + 3, 0) + 2 * 3 + 1;
+  const flexible = Math.max(16, width - used);
+  const nameWidth = Math.max(8, Math.floor(flexible * 0.45));
+  const profileWidth = Math.max(8, flexible - nameWidth);
+  const profileHead = profileWidth >= 16 ? "Profile or email" : "Profile";
+  const t = table(["Name", profileHead, ...fixed.map((c) => c.head)], colour, {
+    wordWrap: false,
+  });
   for (const v of shown) {
     t.push([
       truncate(v.name || "(no name)", nameWidth),
       truncate(profileOrEmail(v), profileWidth),
-      shortTime(v.sentAt),
-      age(v, asOf),
-      v.batch ?? "",
-      flags(v, colour),
-      v.nextReminder ?? "–",
+      ...fixed.map((c) => c.cell(v)),
     ]);
   }
   const lines = [t.toString()];
@@ -74,7 +89,9 @@ export function renderPreviewTable(views: readonly InvitationView[], options: Pr
   }
   lines.push(
     colour.dim(
-      "Flags: personal = sent with a note, book = in your address book, role = a role address (info@, jobs@, …). Reminder: the next one LinkedIn sends unless you withdraw.",
+      compact
+        ? "Flags: P personal (a note), B in your address book, R role address. Reminder: the next one unless withdrawn."
+        : "Flags: personal = sent with a note, book = in your address book, role = a role address (info@, jobs@, …). Reminder: the next one LinkedIn sends unless you withdraw.",
     ),
   );
   return lines.join("\n");
