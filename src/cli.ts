@@ -101,6 +101,32 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
   );
 
   program
+    .command("sandbox")
+    .description(
+      "run the local emulation of LinkedIn's web API on 127.0.0.1, seeded from a data export",
+    )
+    .requiredOption(
+      "--seed <path>",
+      "the data export (zip, folder or CSVs) to take invitations and connections from",
+    )
+    .option("--port <n>", "port to listen on (default: a free one)")
+    .option("--as-of <date>", "the day that decides what is still pending (default: now)")
+    .option(
+      "--faults <spec>",
+      "failures on the Nth request, e.g. 429@20,500@30,reset@40,challenge@50,slow@60",
+    )
+    .option("--rate <n>", "requests a minute before answering 429", "100")
+    .option(
+      "--auth-failure <mode>",
+      "answer a bad login cookie with 401 or a login redirect",
+      "401",
+    )
+    .option("--json", "print the URL and cookie line as JSON on the first line")
+    .action(async (options) =>
+      setExit(await (await import("./commands/sandbox.js")).runSandbox(options, output)),
+    );
+
+  program
     .command("demo")
     .description("import the bundled sample export into a temporary database and show the status")
     .option("--keep", "keep the temporary database and print its path")

@@ -63,3 +63,25 @@ export class CancelledError extends AppError {
     super("cancelled: nothing was changed", "cancelled");
   }
 }
+
+/** What the network said that ends a run at once; see LINKEDIN-API.md §9. */
+export type StopSignal =
+  | "expired"
+  | "csrf"
+  | "challenge"
+  | "throttled"
+  | "blocked"
+  | "restricted"
+  | "forbidden";
+
+/** The network told us to stop. The run can be resumed later with the same command. */
+export class StoppedError extends AppError {
+  readonly exitCode = ExitCode.stopped;
+  constructor(
+    readonly signal: StopSignal,
+    message: string,
+    suggestion?: string,
+  ) {
+    super(message, `stopped-${signal}`, suggestion);
+  }
+}

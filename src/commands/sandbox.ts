@@ -1,0 +1,66 @@
+/** `invites sandbox`: the local emulation of LinkedIn, seeded from a data export, until Ctrl-C. */
+import { UsageError } from "../errors.js";
+import { parseFaults } from "../sandbox/faults.js";
+import { seedWorld } from "../sandbox/seed.js";
+import { startSandbox } from "../sandbox/server.js";
+import type { Output } from "../ui/output.js";
+import { parseAsOf } from "./options.js";
+
+export interface SandboxCommandOptions {
+  seed: string;
+  port?: string;
+  asOf?: string;
+  faults?: string;
+  rate?: string;
+  authFailure?: string;
+  json?: boolean;
+}
+
+export async function runSandbox(options: SandboxCommandOptions, output: Output, now = new Date()) {
+  const port = options.port === undefined ? 0 : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(
+      `--port "${options.port}" is not a port number (0 to 65535; 0 picks a free one)`,
+    );
+  }
+  const rate = options.rate === undefined ? 100 : Number(options.rate);
+  if (!Number.isInteger(rate) || rate < 1) {
+    throw new UsageError(`--rate "${options.rate}" is not a whole number of requests a minute`);
+  }
+  if (options.authFailure !== undefined && !["401", "redirect"].includes(options.authFailure)) {
+    throw new UsageError(`--auth-failure "${options.authFailure}" must be 401 or redirect`);
+  }
+  const faults = parseFaults(options.faults);
+  const world = await seedWorld([options.seed], parseAsOf(options.asOf, now));
+  const sandbox = await startSandbox({
+    world,
+    faults,
+    ratePerMinute: rate,
+    authFailure: options.authFailure === "redirect" ? "redirect" : "401",
+    port,
+  });
+  if (options.json) {
+    // Exactly this first line, so that scripts and tests can read it.
+    output.out(
+      `{"url": ${JSON.stringify(sandbox.url)}, "cookie": ${JSON.stringify(sandbox.cookie)}}`,
+    );
+  } else {
+    const pending = world.invitations.filter((i) => i.state === "pending").length;
+    output.out(
+      `LinkedIn emulation on ${sandbox.url}: ${pending} pending invitations, ${world.connections.length} connections.`,
+    );
+    output.out(`Cookie line for --cookies or INVITES_COOKIES (test values, not a real account):`);
+    output.out(sandbox.cookie);
+    output.out(`State: ${sandbox.url}/__sandbox/state. Ctrl-C stops it.`);
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      sandbox.close().then(resolve, resolve);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  return 0;
+}

@@ -1,0 +1,253 @@
+/**
+ * The LinkedIn web client: the legacy REST surface (LINKEDIN-API.md §5.1, §6.2, §7, §8) that both
+ * linkedin.com and the local emulation speak. Never follows redirects; every response is
+ * classified (signals.ts) before it is read; cookies appear only in request headers.
+ */
+import { StoppedError } from "../errors.js";
+import { cookieHeader, csrfToken, redact, type SessionCookies } from "./cookies.js";
+import type {
+  Account,
+  ItemOutcome,
+  LiveConnection,
+  LiveInvitation,
+  NetworkDriver,
+} from "./driver.js";
+import {
+  type Entity,
+  elementCount,
+  elements,
+  follow,
+  readNormalized,
+  text,
+  urnId,
+} from "./envelope.js";
+import { classifyResponse, STOP_ADVICE } from "./signals.js";
+
+export const DEFAULT_BASE_URL = "https://www.linkedin.com";
+
+/** A failure that may pass: a reset connection, a timeout, a 5xx. The caller decides to retry. */
+export class TransientNetworkError extends Error {}
+
+export interface LinkedInClientOptions {
+  baseUrl: string;
+  cookies: SessionCookies;
+  /** Milliseconds before a request is given up as a timeout. */
+  timeoutMs?: number;
+  pageSize?: number;
+  fetch?: typeof fetch;
+}
+
+const USER_AGENT =
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
+
+export class LinkedInClient implements NetworkDriver {
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly pageSize: number;
+  private readonly fetch: typeof fetch;
+
+  constructor(private readonly options: LinkedInClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.pageSize = options.pageSize ?? 100;
+    this.fetch = options.fetch ?? fetch;
+  }
+
+  private async request(
+    method: "GET" | "POST",
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; verdict: ReturnType<typeof classifyResponse>; json: unknown }> {
+    const headers: Record<string, string> = {
+      cookie: cookieHeader(this.options.cookies),
+      "csrf-token": csrfToken(this.options.cookies),
+      accept: "application/vnd.linkedin.normalized+json+2.1",
+      "x-restli-protocol-version": "2.0.0",
+      "x-li-lang": "en_US",
+      "user-agent": USER_AGENT,
+    };
+    if (body !== undefined) headers["content-type"] = "application/json; charset=UTF-8";
+    let response: Response;
+    try {
+      response = await this.fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        redirect: "manual",
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      const reason =
+        error instanceof Error
+          ? ((error.cause as Error | undefined)?.message ?? error.message)
+          : String(error);
+      throw new TransientNetworkError(
+        redact(
+          `${method} ${path}: ${/timeout|aborted/i.test(reason) ? "timed out" : reason}`,
+          this.options.cookies,
+        ),
+      );
+    }
+    const raw = await response.text().catch(() => "");
+    const verdict = classifyResponse({
+      status: response.status,
+      location: response.headers.get("location"),
+      body: raw,
+      write: method === "POST",
+    });
+    if (verdict.kind === "stop") {
+      throw new StoppedError(
+        verdict.signal,
+        `LinkedIn: ${verdict.detail}`,
+        STOP_ADVICE[verdict.signal],
+      );
+    }
+    if (verdict.kind === "transient") {
+      throw new TransientNetworkError(`${method} ${path}: ${verdict.detail}`);
+    }
+    let json: unknown = null;
+    if (verdict.kind === "ok" && raw.trim() !== "") {
+      try {
+        json = JSON.parse(raw);
+      } catch {
+        json = null;
+      }
+    }
+    return { status: response.status, verdict, json };
+  }
+
+  private async read(path: string): Promise<unknown> {
+    const { verdict, json } = await this.request("GET", path);
+    if (verdict.kind !== "ok") {
+      throw new StoppedError(
+        "forbidden",
+        `LinkedIn answered ${verdict.kind === "refused" ? verdict.detail : verdict.kind} to a read of ${path.split("?")[0]}`,
+        "the web API may have changed; nothing was withdrawn",
+      );
+    }
+    return json;
+  }
+
+  async checkSession(): Promise<Account> {
+    const n = readNormalized(await this.read("/voyager/api/me"));
+    const mini = follow(n, n.data, "miniProfile");
+    if (!mini) {
+      throw new StoppedError(
+        "expired",
+        "LinkedIn: the session check returned no profile",
+        STOP_ADVICE.expired,
+      );
+    }
+    return {
+      publicIdentifier: text(mini.publicIdentifier),
+      profileUrn: text(mini.dashEntityUrn) || text(mini.entityUrn),
+      name: `${text(mini.firstName)} ${text(mini.lastName)}`.trim(),
+    };
+  }
+
+  async listSentInvitations(): Promise<LiveInvitation[]> {
+    const found: LiveInvitation[] = [];
+    // paging.total is unreliable (often 0): page until a page comes back short.
+    for (let start = 0; ; start += this.pageSize) {
+      const n = readNormalized(
+        await this.read(
+          `/voyager/api/relationships/sentInvitationViewsV2?start=${start}&count=${this.pageSize}&invitationType=CONNECTION&q=invitationType`,
+        ),
+      );
+      for (const view of elements(n)) {
+        const invitation = follow(n, view, "invitation") ?? (view.invitation as Entity | undefined);
+        if (invitation) {
+          const parsed = toLiveInvitation(n, invitation);
+          if (parsed) found.push(parsed);
+        }
+      }
+      if (elementCount(n) < this.pageSize) return found;
+    }
+  }
+
+  async withdraw(invitation: LiveInvitation): Promise<ItemOutcome> {
+    const { verdict } = await this.request(
+      "POST",
+      `/voyager/api/relationships/invitations/${invitation.id}?action=withdraw`,
+      {
+        invitationId: invitation.id,
+        invitationSharedSecret: invitation.sharedSecret,
+        isGenericInvitation: false,
+      },
+    );
+    return itemOutcome(verdict);
+  }
+
+  async listConnections(): Promise<LiveConnection[]> {
+    const found: LiveConnection[] = [];
+    for (let start = 0; ; start += this.pageSize) {
+      const n = readNormalized(
+        await this.read(
+          `/voyager/api/relationships/dash/connections?decorationId=com.linkedin.voyager.dash.deco.web.mynetwork.ConnectionListWithProfile-16&count=${this.pageSize}&q=search&sortType=RECENTLY_ADDED&start=${start}`,
+        ),
+      );
+      for (const connection of elements(n)) {
+        const member = text(connection.connectedMember);
+        const profile =
+          n.byUrn.get(member) ?? follow(n, connection, "connectedMemberResolutionResult");
+        const created = connection.createdAt;
+        found.push({
+          profileUrn: member,
+          slug: profile ? text(profile.publicIdentifier).toLowerCase() || null : null,
+          firstName: profile ? text(profile.firstName) : "",
+          lastName: profile ? text(profile.lastName) : "",
+          connectedAt: typeof created === "number" ? new Date(created).toISOString() : null,
+        });
+      }
+      if (elementCount(n) < this.pageSize) return found;
+    }
+  }
+
+  async removeConnection(connection: LiveConnection): Promise<ItemOutcome> {
+    const { verdict } = await this.request(
+      "POST",
+      "/voyager/api/relationships/dash/connections?action=removeFromMyConnections",
+      { connectedMember: connection.profileUrn },
+    );
+    return itemOutcome(verdict);
+  }
+}
+
+function itemOutcome(verdict: ReturnType<typeof classifyResponse>): ItemOutcome {
+  if (verdict.kind === "ok") return { ok: true };
+  if (verdict.kind === "not-found")
+    return { ok: false, reason: "not-found", detail: "not pending any more" };
+  return {
+    ok: false,
+    reason: "refused",
+    detail: verdict.kind === "refused" ? verdict.detail : verdict.kind,
+  };
+}
+
+function toLiveInvitation(
+  n: ReturnType<typeof readNormalized>,
+  invitation: Entity,
+): LiveInvitation | null {
+  const id = urnId(invitation.entityUrn);
+  if (!id) return null;
+  const invitee = (invitation.invitee ?? {}) as Entity;
+  const emailInvitee =
+    invitee.$type === "com.linkedin.voyager.relationships.invitation.EmailInvitee"
+      ? invitee
+      : (invitee["com.linkedin.voyager.relationships.invitation.EmailInvitee"] as
+          | Entity
+          | undefined);
+  const mini = follow(n, invitation, "toMember") ?? follow(n, invitee, "miniProfile") ?? undefined;
+  const sent = invitation.sentTime;
+  return {
+    id,
+    sharedSecret: text(invitation.sharedSecret) || null,
+    sentAt: typeof sent === "number" ? new Date(sent).toISOString() : "",
+    name: mini
+      ? `${text(mini.firstName)} ${text(mini.lastName)}`.trim()
+      : text(emailInvitee?.email),
+    slug: mini ? text(mini.publicIdentifier).toLowerCase() || null : null,
+    email: emailInvitee ? text(emailInvitee.email).toLowerCase() || null : null,
+    message: text(invitation.message) || null,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * What a response means for the run (LINKEDIN-API.md §9): go on, record this item and go on,
+ * retry after a pause, or stop everything. Pure: status, Location and body in, verdict out.
+ */
+import type { StopSignal } from "../errors.js";
+
+export type Verdict =
+  | { kind: "ok" }
+  /** This item is not pending any more (withdrawn, expired, accepted) or does not exist. */
+  | { kind: "not-found" }
+  /** This item was refused; the run goes on. */
+  | { kind: "refused"; detail: string }
+  /** A passing failure: a 5xx. Retried a bounded number of times with backoff. */
+  | { kind: "transient"; detail: string }
+  | { kind: "stop"; signal: StopSignal; detail: string };
+
+const RESTRICTION_MARKERS = [
+  "CHALLENGE_REQUIRED",
+  "ACCOUNT_RESTRICTED",
+  "FUSE_LIMIT_EXCEEDED",
+  "TOO_MANY_REQUESTS",
+];
+
+export interface ResponseFacts {
+  status: number;
+  location: string | null;
+  body: string;
+  /** A write (withdraw, remove) rather than a read: a single 403 there refuses one item. */
+  write: boolean;
+}
+
+export function classifyResponse(r: ResponseFacts): Verdict {
+  const marker = RESTRICTION_MARKERS.find((m) => r.body.includes(m));
+  if (marker) return { kind: "stop", signal: "restricted", detail: `the response says ${marker}` };
+  if (r.status >= 300 && r.status < 400) {
+    const where = r.location ?? "";
+    if (/\/checkpoint\//.test(where)) {
+      return { kind: "stop", signal: "challenge", detail: "LinkedIn asks for a security check" };
+    }
+    return {
+      kind: "stop",
+      signal: "expired",
+      detail: `redirected to ${/\/(uas\/)?login|authwall/.test(where) ? "the login page" : where || "elsewhere"}`,
+    };
+  }
+  switch (r.status) {
+    case 200:
+    case 201:
+    case 204:
+      return { kind: "ok" };
+    case 401:
+      return { kind: "stop", signal: "expired", detail: "not logged in (401)" };
+    case 403:
+      if (r.body.includes("CSRF check failed")) {
+        return {
+          kind: "stop",
+          signal: "csrf",
+          detail: "the csrf-token was refused (403 CSRF check failed)",
+        };
+      }
+      return r.write
+        ? { kind: "refused", detail: "403 forbidden" }
+        : { kind: "stop", signal: "forbidden", detail: "access denied (403)" };
+    case 404:
+    case 410:
+      return { kind: "not-found" };
+    case 400:
+      return { kind: "refused", detail: `400 ${r.body.slice(0, 80)}` };
+    case 429:
+      return { kind: "stop", signal: "throttled", detail: "too many requests (429)" };
+    case 451:
+      return {
+        kind: "stop",
+        signal: "challenge",
+        detail: "LinkedIn asks for a security check (451)",
+      };
+    case 999:
+      return { kind: "stop", signal: "blocked", detail: "LinkedIn denied the request (999)" };
+    default:
+      if (r.status >= 500) return { kind: "transient", detail: `server error ${r.status}` };
+      return { kind: "refused", detail: `unexpected status ${r.status}` };
+  }
+}
+
+/** What the user should do after each kind of stop. */
+export const STOP_ADVICE: Record<StopSignal, string> = {
+  expired:
+    "log in to LinkedIn in your browser, export fresh cookies, then run the same command again",
+  csrf: "the JSESSIONID cookie does not match: export both cookies again from the same browser",
+  challenge: "open LinkedIn in your browser and complete the security check, then wait a day",
+  throttled: "LinkedIn asks for a pause: wait at least 15 minutes, then run the same command again",
+  blocked:
+    "LinkedIn refused this connection: wait at least an hour; a VPN or server address can cause this",
+  restricted:
+    "LinkedIn reports a restriction on your account: stop for today and check linkedin.com",
+  forbidden: "LinkedIn refused access: check the cookies belong to this account and this network",
+};

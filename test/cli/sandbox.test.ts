@@ -1,0 +1,74 @@
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { describe, expect, it } from "vitest";
+import { BIN, fixture } from "../support/cli.js";
+
+describe("invites sandbox", () => {
+  it("prints exactly its URL and cookie line first, serves the state, and stops on SIGTERM", async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        "sandbox",
+        "--seed",
+        fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip"),
+        "--as-of",
+        "2026-11-20",
+        "--json",
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    const first = await new Promise<string>((resolve) => {
+      createInterface({ input: child.stdout }).once("line", resolve);
+    });
+    expect(first).toMatch(
+      /^\{"url": "http:\/\/127\.0\.0\.1:\d+", "cookie": "li_at=[\w-]+; JSESSIONID=\\"ajax:\d{19}\\""\}$/,
+    );
+    const { url } = JSON.parse(first) as { url: string };
+    const state = (await (await fetch(`${url}/__sandbox/state`)).json()) as {
+      invitations: Array<Record<string, unknown>>;
+      connections: Array<Record<string, unknown>>;
+    };
+    expect(Object.keys(state.invitations[0] ?? {})).toEqual([
+      "id",
+      "inviteeName",
+      "profileUrl",
+      "email",
+      "state",
+      "withdrawCalls",
+    ]);
+    expect(Object.keys(state.connections[0] ?? {})).toEqual([
+      "profileUrl",
+      "name",
+      "state",
+      "removeCalls",
+    ]);
+    expect(state.invitations.filter((i) => i.state === "pending")).toHaveLength(41);
+    expect(state.invitations.filter((i) => i.state === "expired")).toHaveLength(2);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
+  it("refuses a fault it does not know, with exit 2", async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        "sandbox",
+        "--seed",
+        fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip"),
+        "--faults",
+        "boom@1",
+      ],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain('--faults: "boom@1" is not a fault');
+  });
+});
