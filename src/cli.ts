@@ -14,8 +14,10 @@ Exit codes:
   130  cancelled at a prompt: nothing was changed
 
 Environment:
-  INVITES_DB  database file, when --db is not given
-  NO_COLOR    no colours`;
+  INVITES_DB        database file, when --db is not given
+  INVITES_COOKIES   LinkedIn cookies as a Cookie header line, when --cookies is not given
+  INVITES_BASE_URL  the network's address, when --base-url is not given
+  NO_COLOR          no colours`;
 
 // Each command's module is loaded when that command runs: starting the CLI reads no parser,
 // zip or prompt library that the command does not use.
@@ -71,6 +73,40 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
     ),
   ).action(async (options) =>
     setExit(await (await import("./commands/preview.js")).runPreview(options, output)),
+  );
+
+  addDatabaseOption(
+    addAsOfOption(
+      addSelectionOptions(
+        program
+          .command("withdraw")
+          .description(
+            "withdraw the selected pending invitations on LinkedIn, one at a time, journaled and resumable",
+          ),
+      )
+        .option("--dry-run", "print the plan and stop; nothing is sent")
+        .option("-y, --yes", "do not ask for confirmation")
+        .option(
+          "--pace <delay>",
+          "delay between requests: 2-4s (default), 3s, 500ms, 0 for the emulation",
+        )
+        .option("--max <n>", "withdraw at most this many in this run")
+        .option(
+          "--daily-cap <n>",
+          "at most this many withdrawal requests a day, over all runs",
+          "100",
+        )
+        .option(
+          "--cookies <file>",
+          "your LinkedIn cookies: a Cookie header line or cookies.txt (else $INVITES_COOKIES)",
+        )
+        .option(
+          "--base-url <url>",
+          "the network's address (default https://www.linkedin.com, or $INVITES_BASE_URL)",
+        ),
+    ),
+  ).action(async (options) =>
+    setExit(await (await import("./commands/withdraw.js")).runWithdraw(options, output)),
   );
 
   addDatabaseOption(

@@ -77,4 +77,34 @@ export const MIGRATIONS: readonly string[] = [
     removed_at TEXT                 -- we removed it
   );
   `,
+  `
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    command TEXT NOT NULL,          -- the command line, to resume with
+    action TEXT NOT NULL,           -- withdraw, remove
+    account TEXT,                   -- the profile slug the session belonged to
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    outcome TEXT,                   -- done, stopped, failed; null while running or killed
+    detail TEXT,
+    planned INTEGER NOT NULL
+  );
+
+  -- One row per request that changes something, written before it is sent (the intent) and
+  -- completed after (the outcome). An entry without outcome was in flight when a run ended.
+  CREATE TABLE journal (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    action TEXT NOT NULL,
+    invitation_id INTEGER REFERENCES invitations(id),
+    live_id TEXT NOT NULL,          -- the network's id for the item, as text
+    target TEXT NOT NULL,           -- whom it concerns, for history
+    intent_at TEXT NOT NULL,
+    outcome TEXT,                   -- withdrawn, not-found, refused, failed, settled-withdrawn
+    outcome_at TEXT,
+    detail TEXT
+  );
+  CREATE UNIQUE INDEX journal_in_flight ON journal(action, live_id) WHERE outcome IS NULL;
+  CREATE INDEX journal_run ON journal(run_id);
+  `,
 ];

@@ -1,0 +1,57 @@
+/** Renderers for the withdraw plan and its closing summary. */
+import type { ChalkInstance } from "chalk";
+import type { WithdrawSummary } from "../network/withdraw-run.js";
+import { count, n, table } from "./tables.js";
+
+function duration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (ms < 60_000) return `${Math.max(1, Math.round(ms / 1000))} s`;
+  return minutes < 90 ? `${minutes} min` : `${(minutes / 60).toFixed(1)} h`;
+}
+
+export function renderWithdrawPlan(
+  p: {
+    selected: number;
+    planned: number;
+    max: number;
+    dailyCap: number;
+    sentToday: number;
+    meanDelayMs: number;
+  },
+  colour: ChalkInstance,
+): string {
+  const lines = [colour.bold(`Plan: withdraw ${count(p.planned, "invitation")}, oldest first.`)];
+  if (p.planned < p.selected) {
+    const why =
+      p.planned === p.max
+        ? `--max ${n(p.max)}`
+        : `the daily cap of ${n(p.dailyCap)} (${n(p.sentToday)} sent today; --daily-cap changes it)`;
+    lines.push(`${n(p.selected - p.planned)} more are selected but wait for another run: ${why}.`);
+  }
+  if (p.planned > 0) {
+    lines.push(
+      `At ${(p.meanDelayMs / 1000).toFixed(1)} s a request this takes about ${duration(p.planned * p.meanDelayMs)}. Recipients are not notified; a withdrawn person can be invited again after 3 weeks.`,
+    );
+  }
+  return lines.join("\n");
+}
+
+export function renderWithdrawSummary(s: WithdrawSummary, colour: ChalkInstance): string {
+  const t = table(["Withdrawn", "Skipped", "Failed", "Remaining"], colour, {
+    colAligns: ["right", "right", "right", "right"],
+  });
+  t.push([
+    colour.green(n(s.withdrawn.length)),
+    n(s.skipped.length),
+    s.failed.length > 0 ? colour.red(n(s.failed.length)) : "0",
+    n(s.remaining),
+  ]);
+  const lines = [t.toString()];
+  const reasons = new Map<string, number>();
+  for (const k of s.skipped) reasons.set(k.reason, (reasons.get(k.reason) ?? 0) + 1);
+  for (const [reason, times] of reasons) lines.push(`Skipped ${n(times)}: ${reason}.`);
+  for (const f of s.failed) lines.push(colour.red(`Failed: ${f.name}: ${f.detail}`));
+  if (s.settled > 0)
+    lines.push(`${count(s.settled, "request")} of an interrupted run settled as withdrawn.`);
+  return lines.join("\n");
+}
