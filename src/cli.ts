@@ -128,6 +128,15 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
 
   addDatabaseOption(
     program
+      .command("history")
+      .description("the runs of withdraw: what each did, when, and how it ended")
+      .option("--json", "print the runs as JSON"),
+  ).action(async (options) =>
+    setExit(await (await import("./commands/history.js")).runHistory(options, output)),
+  );
+
+  addDatabaseOption(
+    program
       .command("contacts")
       .description("list the imported address-book contacts")
       .addOption(new Option("--source <number>", "only the contacts of this source (see status)"))

