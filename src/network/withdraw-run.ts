@@ -104,16 +104,17 @@ export async function runWithdrawals(o: WithdrawRunOptions): Promise<WithdrawSum
       if (liveIds.has(entry.liveId)) {
         o.journal.settle(entry.id, "failed", "interrupted before the answer; still pending", iso());
       } else {
-        o.journal.settle(
+        o.journal.recordWithdrawn(
           entry.id,
           "settled-withdrawn",
           "interrupted; gone from the live list",
-          iso(),
+          {
+            invitationId: entry.invitationId,
+            at: iso(),
+            reinviteAfter: reinviteAfter(o),
+          },
         );
-        if (entry.invitationId !== null) {
-          o.journal.markWithdrawn(entry.invitationId, iso(), reinviteAfter(o));
-          settledIds.add(entry.invitationId);
-        }
+        if (entry.invitationId !== null) settledIds.add(entry.invitationId);
         summary.settled++;
       }
     }
@@ -164,13 +165,12 @@ export async function runWithdrawals(o: WithdrawRunOptions): Promise<WithdrawSum
       const name = next.planned.name;
       // A 404 right after a lost answer means the lost request did withdraw it.
       if (outcome.ok || (retried && outcome.reason === "not-found")) {
-        o.journal.settle(
+        o.journal.recordWithdrawn(
           entryId,
           "withdrawn",
           outcome.ok ? null : "confirmed by a 404 after a lost answer",
-          iso(),
+          { invitationId: next.planned.id, at: iso(), reinviteAfter: reinviteAfter(o) },
         );
-        o.journal.markWithdrawn(next.planned.id, iso(), reinviteAfter(o));
         summary.withdrawn.push(name);
         o.onEvent?.({
           kind: "item",

@@ -97,12 +97,26 @@ export class Journal {
     );
   }
 
-  markWithdrawn(invitationId: number, at: string, reinviteAfter: string): void {
-    this.db
-      .prepare(
-        "UPDATE invitations SET withdrawn_at = coalesce(withdrawn_at, ?), reinvite_after = ? WHERE id = ?",
-      )
-      .run(at, reinviteAfter, invitationId);
+  /**
+   * Settles an entry as withdrawn and marks its invitation so, in one transaction: a kill between
+   * the two would leave an invitation the network withdrew looking merely closed.
+   */
+  recordWithdrawn(
+    entryId: number,
+    outcome: "withdrawn" | "settled-withdrawn",
+    detail: string | null,
+    withdrawn: { invitationId: number | null; at: string; reinviteAfter: string },
+  ): void {
+    this.db.transaction(() => {
+      this.settle(entryId, outcome, detail, withdrawn.at);
+      if (withdrawn.invitationId !== null) {
+        this.db
+          .prepare(
+            "UPDATE invitations SET withdrawn_at = coalesce(withdrawn_at, ?), reinvite_after = ? WHERE id = ?",
+          )
+          .run(withdrawn.at, withdrawn.reinviteAfter, withdrawn.invitationId);
+      }
+    })();
   }
 
   runs(): RunView[] {
