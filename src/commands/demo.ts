@@ -1,6 +1,6 @@
 /**
  * `invites demo`: the main job on the bundled fixtures, in a temporary database: import, status,
- * the accidental batch and what a withdrawal of it would take.
+ * the accidental batch, the preview, and its withdrawal against the local emulation.
  */
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,15 +9,24 @@ import { fileURLToPath } from "node:url";
 import { DEFAULT_BATCH_RULES } from "../core/batches.js";
 import { compareByReminder } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
+import { DEFAULT_RULES } from "../core/states.js";
 import { summarizeStatus } from "../core/status.js";
 import { exportDateFromName } from "../formats/zip.js";
+import { LinkedInClient } from "../network/linkedin-client.js";
+import { Pacer, realSleep } from "../network/pacer.js";
+import { runWithdrawals } from "../network/withdraw-run.js";
+import { seedWorld } from "../sandbox/seed.js";
+import { startSandbox } from "../sandbox/server.js";
 import { withDatabase } from "../store/database.js";
 import { importPaths } from "../store/importer.js";
 import { readPreview } from "../store/invitations.js";
+import { Journal } from "../store/journal.js";
 import { readStoredFacts } from "../store/queries.js";
 import type { Output } from "../ui/output.js";
 import { describeBatches, renderBatches } from "../ui/preview.js";
-import { renderImportReport } from "../ui/tables.js";
+import { createProgress } from "../ui/progress.js";
+import { renderImportReport, renderStatus } from "../ui/tables.js";
+import { renderWithdrawSummary } from "../ui/withdraw.js";
 import type { DatabaseOptions } from "./options.js";
 import { printPreview } from "./preview.js";
 import { renderStatusReport } from "./status.js";
@@ -59,9 +68,57 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
       output.out(colour.bold(`\n$ invites preview --batch --as-of ${day}`));
       const selected = selectInvitations(views, { batch: true }, asOf).sort(compareByReminder);
       printPreview(output, views, selected, asOf, 8);
+
+      // The withdrawal runs against the emulation, seeded from the same export: real HTTP on
+      // 127.0.0.1, the same client code that talks to linkedin.com.
+      const sandbox = await startSandbox({
+        world: await seedWorld(
+          files.filter((f) => f.endsWith(".zip")),
+          asOf,
+        ),
+      });
+      try {
+        output.out(
+          colour.bold(
+            `\n$ invites withdraw --batch --yes --pace 20ms --base-url ${sandbox.url} --as-of ${day}`,
+          ),
+        );
+        output.out(
+          colour.dim("(against the local emulation of LinkedIn, seeded from the sample export)"),
+        );
+        const plan = [...selected].sort((a, b) =>
+          a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.id - b.id,
+        );
+        const progress = createProgress(output);
+        const summary = await runWithdrawals({
+          driver: new LinkedInClient({
+            baseUrl: sandbox.url,
+            cookies: sandbox.cookies,
+          }),
+          journal: new Journal(db),
+          pacer: new Pacer({ pace: { minMs: 10, maxMs: 30 }, sleep: realSleep }),
+          planned: plan,
+          command: "invites demo",
+          now: () => new Date(),
+          reinviteDays: DEFAULT_RULES.reinviteDays,
+          retries: 3,
+          markClosed: () => {},
+          onEvent: (event) => {
+            if (event.kind === "item")
+              progress.item(event.done, event.total, `${event.outcome}: ${event.name}`);
+          },
+        });
+        progress.end();
+        output.out(renderWithdrawSummary(summary, colour));
+      } finally {
+        await sandbox.close();
+      }
+      const after = readStoredFacts(db);
+      output.out(colour.bold(`\n$ invites status --as-of ${day}`));
+      output.out(renderStatus(summarizeStatus(after, asOf), asOf, colour));
     });
     output.out(
-      `\nWith your own files: ${colour.bold("invites import <your export .zip> <address books>")}, then ${colour.bold("invites status")}, ${colour.bold("invites batches")} and ${colour.bold("invites preview")}.`,
+      `\nWith your own files: ${colour.bold("invites import <your export .zip> <address books>")}, then ${colour.bold("invites preview --batch")}, and ${colour.bold("invites withdraw --batch --cookies <file>")} when the plan is right.`,
     );
   } finally {
     if (keep) output.err(`Kept the demo database: ${dbPath}`);

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { SessionCookies } from "../network/cookies.js";
 import { type Fault, LATCHED } from "./faults.js";
 import type { SandboxConnection, SandboxInvitation, SandboxWorld } from "./seed.js";
 
@@ -23,7 +24,9 @@ export interface SandboxOptions {
 
 export interface RunningSandbox {
   url: string;
+  /** The Cookie header line a client logs in with: the emulated account's test values. */
   cookie: string;
+  cookies: SessionCookies;
   server: Server;
   close(): Promise<void>;
 }
@@ -356,6 +359,7 @@ export async function startSandbox(
   return {
     url: `http://127.0.0.1:${port}`,
     cookie: `li_at=${a.liAt}; JSESSIONID=${a.jsessionid}`,
+    cookies: { liAt: a.liAt, jsessionid: a.jsessionid },
     server,
     close: () =>
       new Promise<void>((resolve) => {
