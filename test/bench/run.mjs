@@ -3,7 +3,7 @@
  * parsing the same CSVs with csv-parse alone in the same run. Both run as fresh node processes,
  * three times each; the medians are compared. Goal: the import takes at most twice the bare parse.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -55,6 +55,73 @@ async function firstPaint(count) {
   input.write("\r");
   await answer;
   return ms;
+}
+
+/**
+ * Withdraws `count` invitations through the built binary from an emulation in this process, and
+ * returns the rate from the journal's first intent to its last outcome, and over the whole command.
+ */
+async function withdrawRate(folder, count) {
+  const { seedWorld } = await import("../../dist/sandbox/seed.js");
+  const { startSandbox } = await import("../../dist/sandbox/server.js");
+  const Database = (await import("better-sqlite3")).default;
+  const [invitations] = await generateExport(folder, {
+    invitations: count,
+    connections: 1,
+    contacts: 1,
+  });
+  const db = join(folder, "withdraw.db");
+  time(["bin/invites.js", "import", "--db", db, invitations]);
+  const asOf = "2026-08-15";
+  const sandbox = await startSandbox({
+    world: await seedWorld([invitations], new Date(`${asOf}T00:00:00Z`)),
+    ratePerMinute: 1e9,
+  });
+  try {
+    const started = performance.now();
+    // Spawned, not spawnSync: the emulation answers from this process's event loop.
+    const code = await new Promise((resolveCode) => {
+      const child = spawn(
+        process.execPath,
+        [
+          "bin/invites.js",
+          "withdraw",
+          "--db",
+          db,
+          "--all-pending",
+          "--yes",
+          "--pace",
+          "0",
+          "--daily-cap",
+          "1000000",
+          "--as-of",
+          asOf,
+          "--base-url",
+          sandbox.url,
+        ],
+        {
+          cwd: ROOT,
+          env: { ...process.env, INVITES_COOKIES: sandbox.cookie, NO_COLOR: "1" },
+          stdio: ["ignore", "ignore", "ignore"],
+        },
+      );
+      child.on("close", resolveCode);
+    });
+    const overallMs = performance.now() - started;
+    if (code !== 0) throw new Error(`withdraw exited with ${code}`);
+    const reader = new Database(db, { readonly: true });
+    const span = reader
+      .prepare(
+        "SELECT min(intent_at) AS first, max(outcome_at) AS last, count(*) AS n FROM journal WHERE outcome = 'withdrawn'",
+      )
+      .get();
+    reader.close();
+    if (span.n !== count) throw new Error(`withdrew ${span.n} of ${count}`);
+    const loopMs = Date.parse(span.last) - Date.parse(span.first);
+    return { loop: count / (loopMs / 1000), overall: count / (overallMs / 1000) };
+  } finally {
+    await sandbox.close();
+  }
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -128,6 +195,12 @@ try {
   const paint = await firstPaint(3000);
   console.log(
     `pick-list first paint, 3,000:     ${paint.toFixed(1)} ms  (goal: under 100) ${paint < 100 ? "met" : "NOT MET"}`,
+  );
+
+  // withdraw at --pace 0 against the emulation: the client's own overhead per withdrawal.
+  const rate = await withdrawRate(join(dir, "withdraw"), 3000);
+  console.log(
+    `withdraw at --pace 0, 3,000:      ${rate.loop.toFixed(0)}/s in the loop, ${rate.overall.toFixed(0)}/s overall  (goal: at least 200/s) ${rate.loop >= 200 ? "met" : "NOT MET"}`,
   );
 
   // Memory must not grow with the size of a file: a 1,000,000-row Connections.csv (about 110 MB).
