@@ -11,8 +11,10 @@ export interface Account {
 export interface LiveInvitation {
   /** The numeric withdraw id, as a string: it exceeds 2^53. */
   id: string;
+  /** `urn:li:fsd_invitation:<id>` when the list came from the Dash surface; withdrawn through it. */
+  urn?: string;
   sharedSecret: string | null;
-  /** ISO 8601. */
+  /** ISO 8601; empty when the surface gives only a relative age. */
   sentAt: string;
   name: string;
   /** Profile slug; null for an invitation sent to an email address. */

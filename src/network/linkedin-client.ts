@@ -3,6 +3,8 @@
  * linkedin.com and the local emulation speak. Never follows redirects; every response is
  * classified (signals.ts) before it is read; cookies appear only in request headers.
  */
+
+import { toProfileSlug } from "../core/identity.js";
 import { StoppedError } from "../errors.js";
 import { cookieHeader, csrfToken, redact, type SessionCookies } from "./cookies.js";
 import type {
@@ -117,7 +119,26 @@ export class LinkedInClient implements NetworkDriver {
   }
 
   private async read(path: string): Promise<unknown> {
+    const json = await this.readIfServed(path);
+    if (json === undefined) {
+      throw new StoppedError(
+        "forbidden",
+        `LinkedIn no longer serves ${path.split("?")[0]}`,
+        "the web API may have changed; nothing was withdrawn",
+      );
+    }
+    return json;
+  }
+
+  /** A read whose 404 or 400 means "this generation of the API is gone": undefined then. */
+  private async readIfServed(path: string): Promise<unknown> {
     const { verdict, json } = await this.request("GET", path);
+    if (
+      verdict.kind === "not-found" ||
+      (verdict.kind === "refused" && verdict.detail.startsWith("400"))
+    ) {
+      return undefined;
+    }
     if (verdict.kind !== "ok") {
       throw new StoppedError(
         "forbidden",
@@ -145,15 +166,32 @@ export class LinkedInClient implements NetworkDriver {
     };
   }
 
+  /**
+   * The sent list from the legacy REST surface (generation 1: exact send times, email invitees,
+   * numeric withdraw ids), else, when it answers 404 or 400, from the Dash REST surface
+   * (generation 2, LINKEDIN-API.md §5.2). Each invitation remembers which one it came from, and
+   * is withdrawn through the same.
+   */
   async listSentInvitations(): Promise<LiveInvitation[]> {
+    return (await this.listGeneration1()) ?? (await this.listGeneration2());
+  }
+
+  private async listGeneration1(): Promise<LiveInvitation[] | undefined> {
     const found: LiveInvitation[] = [];
     // paging.total is unreliable (often 0): page until a page comes back short.
     for (let start = 0; ; start += this.pageSize) {
-      const n = readNormalized(
-        await this.read(
-          `/voyager/api/relationships/sentInvitationViewsV2?start=${start}&count=${this.pageSize}&invitationType=CONNECTION&q=invitationType`,
-        ),
+      const json = await this.readIfServed(
+        `/voyager/api/relationships/sentInvitationViewsV2?start=${start}&count=${this.pageSize}&invitationType=CONNECTION&q=invitationType`,
       );
+      if (json === undefined) {
+        if (start === 0) return undefined;
+        throw new StoppedError(
+          "forbidden",
+          "LinkedIn stopped serving the sent list half way",
+          "nothing was withdrawn",
+        );
+      }
+      const n = readNormalized(json);
       for (const view of elements(n)) {
         const invitation = follow(n, view, "invitation") ?? (view.invitation as Entity | undefined);
         if (invitation) {
@@ -165,7 +203,43 @@ export class LinkedInClient implements NetworkDriver {
     }
   }
 
+  private async listGeneration2(): Promise<LiveInvitation[]> {
+    const found: LiveInvitation[] = [];
+    for (let start = 0; ; start += this.pageSize) {
+      // No decorationId: with one, this surface answers 400.
+      const json = (await this.read(
+        `/voyager/api/voyagerRelationshipsDashSentInvitationViews?count=${this.pageSize}&q=invitationType&invitationType=CONNECTION&start=${start}`,
+      )) as { elements?: Entity[]; data?: { elements?: Entity[] } } | null;
+      const rows = json?.elements ?? json?.data?.elements ?? [];
+      for (const row of rows) {
+        const urn = text(row.invitationUrn);
+        const id = urnId(urn);
+        if (!id) continue;
+        found.push({
+          id,
+          urn,
+          sharedSecret: null,
+          // This generation gives only "Sent 2 days ago": matching goes by profile, not time.
+          sentAt: "",
+          name: text((row.title as Entity | undefined)?.text),
+          slug: toProfileSlug(text(row.cardActionTarget)),
+          email: null,
+          message: null,
+        });
+      }
+      if (rows.length < this.pageSize) return found;
+    }
+  }
+
   async withdraw(invitation: LiveInvitation): Promise<ItemOutcome> {
+    if (invitation.urn) {
+      const { verdict } = await this.request(
+        "POST",
+        `/voyager/api/voyagerRelationshipsDashInvitations/${encodeURIComponent(invitation.urn)}?action=withdraw`,
+        { invitationType: "CONNECTION" },
+      );
+      return itemOutcome(verdict);
+    }
     const { verdict } = await this.request(
       "POST",
       `/voyager/api/relationships/invitations/${invitation.id}?action=withdraw`,

@@ -124,3 +124,64 @@ describe("fault specs", () => {
     expect(() => parseFaults("429@0")).toThrow(/not a fault/);
   });
 });
+
+describe("the Dash fallback (generation 2)", () => {
+  // A response shaped as LINKEDIN-API.md §5.2 records it: inline elements, relative send times.
+  const dashPage = {
+    elements: [
+      {
+        title: { text: "Jürgen Weiß" },
+        subtitle: { text: "Geschäftsführer" },
+        cardActionTarget: "https://www.linkedin.com/in/juergen-weiss-123/",
+        sentTimeLabel: "Sent 6 days ago",
+        invitationUrn: "urn:li:fsd_invitation:7233649881779728384",
+      },
+    ],
+    paging: { start: 0, count: 100, total: 0 },
+  };
+
+  it("lists from the Dash surface when the legacy one answers 404, and withdraws through it", async () => {
+    const { LinkedInClient } = await import("../../src/network/linkedin-client.js");
+    const requests: Array<{ method: string; url: string; body: unknown }> = [];
+    const fakeFetch = (async (url: string | URL, init?: RequestInit) => {
+      const path = String(url);
+      requests.push({
+        method: init?.method ?? "GET",
+        url: path,
+        body: init?.body ? JSON.parse(String(init.body)) : null,
+      });
+      if (path.includes("sentInvitationViewsV2")) return new Response("", { status: 404 });
+      if (path.includes("voyagerRelationshipsDashSentInvitationViews"))
+        return Response.json(dashPage);
+      if (path.includes("voyagerRelationshipsDashInvitations")) return Response.json({});
+      return new Response("", { status: 500 });
+    }) as typeof fetch;
+    const client = new LinkedInClient({
+      baseUrl: "http://127.0.0.1:9",
+      cookies: { liAt: "x", jsessionid: '"ajax:1"' },
+      fetch: fakeFetch,
+    });
+    const live = await client.listSentInvitations();
+    expect(live).toEqual([
+      {
+        id: "7233649881779728384",
+        urn: "urn:li:fsd_invitation:7233649881779728384",
+        sharedSecret: null,
+        sentAt: "",
+        name: "Jürgen Weiß",
+        slug: "juergen-weiss-123",
+        email: null,
+        message: null,
+      },
+    ]);
+    expect(requests[1]?.url).not.toContain("decorationId");
+    const [first] = live;
+    if (!first) return;
+    expect(await client.withdraw(first)).toEqual({ ok: true });
+    expect(requests.at(-1)).toEqual({
+      method: "POST",
+      url: "http://127.0.0.1:9/voyager/api/voyagerRelationshipsDashInvitations/urn%3Ali%3Afsd_invitation%3A7233649881779728384?action=withdraw",
+      body: { invitationType: "CONNECTION" },
+    });
+  });
+});
