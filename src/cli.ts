@@ -17,6 +17,7 @@ Environment:
   INVITES_DB        database file, when --db is not given
   INVITES_COOKIES   LinkedIn cookies as a Cookie header line, when --cookies is not given
   INVITES_BASE_URL  the network's address, when --base-url is not given
+  INVITES_GRAPHQL_QUERY_ID  queryId of LinkedIn's GraphQL sent list, for the last fallback
   NO_COLOR          no colours`;
 
 // Each command's module is loaded when that command runs: starting the CLI reads no parser,

@@ -141,7 +141,13 @@ export async function runWithdraw(
 
     const progress = createProgress(output);
     const summary = await runWithdrawals({
-      driver: new LinkedInClient({ baseUrl, cookies }),
+      driver: new LinkedInClient({
+        baseUrl,
+        cookies,
+        ...(process.env.INVITES_GRAPHQL_QUERY_ID
+          ? { graphqlQueryId: process.env.INVITES_GRAPHQL_QUERY_ID }
+          : {}),
+      }),
       journal,
       pacer,
       planned: plan,

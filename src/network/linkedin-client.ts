@@ -27,6 +27,10 @@ import { classifyResponse, STOP_ADVICE } from "./signals.js";
 
 export const DEFAULT_BASE_URL = "https://www.linkedin.com";
 
+/** The newest GraphQL queryId the reference records (2026-09-08); they rotate. */
+export const DEFAULT_GRAPHQL_QUERY_ID =
+  "voyagerRelationshipsDashSentInvitationViews.6c862840bc95d23d4c97c3844cde9981";
+
 /** A failure that may pass: a reset connection, a timeout, a 5xx. The caller decides to retry. */
 export class TransientNetworkError extends Error {}
 
@@ -36,6 +40,8 @@ export interface LinkedInClientOptions {
   /** Milliseconds before a request is given up as a timeout. */
   timeoutMs?: number;
   pageSize?: number;
+  /** `voyagerRelationshipsDashSentInvitationViews.<hash>` for the GraphQL fallback. */
+  graphqlQueryId?: string;
   fetch?: typeof fetch;
 }
 
@@ -168,12 +174,16 @@ export class LinkedInClient implements NetworkDriver {
 
   /**
    * The sent list from the legacy REST surface (generation 1: exact send times, email invitees,
-   * numeric withdraw ids), else, when it answers 404 or 400, from the Dash REST surface
-   * (generation 2, LINKEDIN-API.md §5.2). Each invitation remembers which one it came from, and
-   * is withdrawn through the same.
+   * numeric withdraw ids); when it answers 404 or 400, from the Dash REST surface (generation 2,
+   * LINKEDIN-API.md §5.2); when that does too, from GraphQL (generation 3). Each invitation
+   * remembers its URN and is withdrawn through the surface it came from.
    */
   async listSentInvitations(): Promise<LiveInvitation[]> {
-    return (await this.listGeneration1()) ?? (await this.listGeneration2());
+    return (
+      (await this.listGeneration1()) ??
+      (await this.listGeneration2()) ??
+      (await this.listGeneration3())
+    );
   }
 
   private async listGeneration1(): Promise<LiveInvitation[] | undefined> {
@@ -203,13 +213,21 @@ export class LinkedInClient implements NetworkDriver {
     }
   }
 
-  private async listGeneration2(): Promise<LiveInvitation[]> {
+  private async listGeneration2(): Promise<LiveInvitation[] | undefined> {
     const found: LiveInvitation[] = [];
     for (let start = 0; ; start += this.pageSize) {
       // No decorationId: with one, this surface answers 400.
-      const json = (await this.read(
+      const json = (await this.readIfServed(
         `/voyager/api/voyagerRelationshipsDashSentInvitationViews?count=${this.pageSize}&q=invitationType&invitationType=CONNECTION&start=${start}`,
-      )) as { elements?: Entity[]; data?: { elements?: Entity[] } } | null;
+      )) as { elements?: Entity[]; data?: { elements?: Entity[] } } | null | undefined;
+      if (json === undefined) {
+        if (start === 0) return undefined;
+        throw new StoppedError(
+          "forbidden",
+          "LinkedIn stopped serving the sent list half way",
+          "nothing was withdrawn",
+        );
+      }
       const rows = json?.elements ?? json?.data?.elements ?? [];
       for (const row of rows) {
         const urn = text(row.invitationUrn);
@@ -225,6 +243,54 @@ export class LinkedInClient implements NetworkDriver {
           slug: toProfileSlug(text(row.cardActionTarget)),
           email: null,
           message: null,
+        });
+      }
+      if (rows.length < this.pageSize) return found;
+    }
+  }
+
+  /**
+   * Generation 3 (LINKEDIN-API.md §5.3): GraphQL with a queryId whose hash rotates with
+   * LinkedIn's web bundles, so it comes from configuration (INVITES_GRAPHQL_QUERY_ID). Its rows
+   * carry fsd_invitation URNs and are withdrawn through the Dash surface.
+   */
+  private async listGeneration3(): Promise<LiveInvitation[]> {
+    const queryId = this.options.graphqlQueryId ?? DEFAULT_GRAPHQL_QUERY_ID;
+    const found: LiveInvitation[] = [];
+    for (let start = 0; ; start += this.pageSize) {
+      const json = (await this.read(
+        `/voyager/api/graphql?variables=(start:${start},count:${this.pageSize},invitationType:CONNECTION)&queryId=${queryId}`,
+      )) as { errors?: unknown[]; data?: Record<string, unknown> } | null;
+      // GraphQL says failure with 200 and an errors array.
+      if (json?.errors && json.errors.length > 0) {
+        throw new StoppedError(
+          "forbidden",
+          "LinkedIn's GraphQL sent list answered with errors",
+          "its queryId may be stale: set INVITES_GRAPHQL_QUERY_ID to the one your browser uses",
+        );
+      }
+      const inner = (json?.data?.data ?? json?.data ?? {}) as Record<string, unknown>;
+      const list = inner.relationshipsDashSentInvitationViewsByInvitationType as
+        | { elements?: Entity[] }
+        | undefined;
+      const rows = list?.elements ?? [];
+      for (const row of rows) {
+        const invitation = (row.invitation ?? {}) as Entity;
+        const urn = text(invitation.entityUrn);
+        const id = urnId(urn);
+        if (!id) continue;
+        const member = (invitation.inviteeMemberResolutionResult ?? {}) as Entity;
+        found.push({
+          id,
+          urn,
+          sharedSecret: text(invitation.sharedSecret) || null,
+          sentAt: "",
+          name:
+            `${text(member.firstName)} ${text(member.lastName)}`.trim() ||
+            text((row.title as Entity | undefined)?.text),
+          slug: toProfileSlug(text(row.cardActionTarget)),
+          email: null,
+          message: text(invitation.message) || null,
         });
       }
       if (rows.length < this.pageSize) return found;

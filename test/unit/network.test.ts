@@ -185,3 +185,70 @@ describe("the Dash fallback (generation 2)", () => {
     });
   });
 });
+
+describe("the GraphQL fallback (generation 3)", () => {
+  // Shaped as LINKEDIN-API.md §5.3 records the inline response.
+  const graphqlPage = {
+    data: {
+      relationshipsDashSentInvitationViewsByInvitationType: {
+        elements: [
+          {
+            cardActionTarget: "https://www.linkedin.com/in/doerte-schroeder",
+            sentTimeLabel: "Sent 1 week ago",
+            title: { text: "Dörte Schröder" },
+            invitation: {
+              invitationId: 7233649881779729000,
+              entityUrn: "urn:li:fsd_invitation:7233649881779728999",
+              invitationState: "PENDING",
+              message: "Hallo Dörte!",
+              inviteeMemberResolutionResult: { firstName: "Dörte", lastName: "Schröder" },
+            },
+          },
+        ],
+        paging: { start: 0, count: 100, total: 0 },
+      },
+    },
+  };
+
+  async function clientAnswering(graphql: unknown) {
+    const { LinkedInClient } = await import("../../src/network/linkedin-client.js");
+    const urls: string[] = [];
+    const fakeFetch = (async (url: string | URL) => {
+      const path = String(url);
+      urls.push(path);
+      if (path.includes("/graphql?")) return Response.json(graphql);
+      return new Response("", { status: path.includes("Dash") ? 400 : 404 });
+    }) as typeof fetch;
+    const client = new LinkedInClient({
+      baseUrl: "http://127.0.0.1:9",
+      cookies: { liAt: "x", jsessionid: '"ajax:1"' },
+      graphqlQueryId: "voyagerRelationshipsDashSentInvitationViews.abc",
+      fetch: fakeFetch,
+    });
+    return { client, urls };
+  }
+
+  it("lists through GraphQL when both REST surfaces are gone, ids from URNs not numbers", async () => {
+    const { client, urls } = await clientAnswering(graphqlPage);
+    expect(await client.listSentInvitations()).toEqual([
+      {
+        id: "7233649881779728999",
+        urn: "urn:li:fsd_invitation:7233649881779728999",
+        sharedSecret: null,
+        sentAt: "",
+        name: "Dörte Schröder",
+        slug: "doerte-schroeder",
+        email: null,
+        message: "Hallo Dörte!",
+      },
+    ]);
+    expect(urls.at(-1)).toContain("queryId=voyagerRelationshipsDashSentInvitationViews.abc");
+  });
+
+  it("stops when GraphQL answers 200 with errors", async () => {
+    const { client } = await clientAnswering({ errors: [{ message: "stale query" }] });
+    await expect(client.listSentInvitations()).rejects.toThrow(
+      /GraphQL sent list answered with errors/,
+    );
+  });
+});
