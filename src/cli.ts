@@ -127,6 +127,40 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
     setExit(await (await import("./commands/batches.js")).runBatches(options, output)),
   );
 
+  const connections = program
+    .command("connections")
+    .description("your 1st-degree connections: export them for safekeeping");
+  addDatabaseOption(
+    connections
+      .command("export")
+      .description(
+        "write connections to a CSV with LinkedIn's own columns first (all by default, or a selection)",
+      )
+      .option(
+        "--out <file>",
+        "the file to write (default: linkedin-connections-<date>.csv); never overwritten",
+      )
+      .option("--excel", "UTF-8 with a BOM and semicolons, for German Excel")
+      .option("--batch", "only those who accepted an invitation of an accidental batch")
+      .option("--match <text>", "name, profile or email contains this (case and accents ignored)")
+      .option("--connected-after <date>", "connected after this day (YYYY-MM-DD) or time")
+      .option(
+        "--keep <file>",
+        "never include these: profile URLs, slugs or emails, one a line, or a CSV",
+      )
+      .option(
+        "--batch-gap <minutes>",
+        "a batch continues while invitations follow within this gap",
+        "10",
+      )
+      .option("--batch-min <count>", "a burst is a batch from this many invitations on", "20"),
+  ).action(async (options) =>
+    setExit(
+      await (await import("./commands/connections.js")).runConnectionsExport(options, output),
+    ),
+  );
+  connections.addHelpText("after", EXIT_CODES).exitOverride();
+
   addDatabaseOption(
     program
       .command("history")

@@ -95,7 +95,7 @@ export function resolveSelection(options: SelectionOptions): Selection {
   return selection;
 }
 
-export function resolveBatchRules(options: SelectionOptions): BatchRules {
+export function resolveBatchRules(options: { batchGap?: string; batchMin?: string }): BatchRules {
   return {
     gapMinutes: positiveInteger(
       "--batch-gap",

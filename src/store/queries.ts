@@ -1,4 +1,5 @@
 /** Read-only views of the database for status and listings. */
+import type { ConnectionRow } from "../core/connections.js";
 import type { AddressBookIndex, StoredInvitation } from "../core/preview.js";
 import type { ConnectionKeys, OutgoingInvitationFacts } from "../core/states.js";
 import type { Db } from "./database.js";
@@ -161,6 +162,20 @@ export function listContacts(db: Db, sourceId?: number): ContactView[] {
       company: r.company,
       source: r.source,
     }));
+}
+
+/** Every imported connection, with the source it came from; batch membership is added later. */
+export function readConnections(db: Db): Array<Omit<ConnectionRow, "batch">> {
+  return db
+    .prepare<[], Omit<ConnectionRow, "batch" | "active"> & { active: number }>(
+      `SELECT c.id, c.first_name AS firstName, c.last_name AS lastName, c.url, c.slug, c.email,
+              c.company, c.position, c.connected_on AS connectedOn, ${sourcePath("s")} AS source,
+              c.gone_at IS NULL AND c.removed_at IS NULL AS active
+       FROM connections c JOIN sources s ON s.id = c.source_id
+       ORDER BY c.connected_on DESC, c.id`,
+    )
+    .all()
+    .map((c) => ({ ...c, active: c.active === 1 }));
 }
 
 export function sourceExists(db: Db, id: number): boolean {

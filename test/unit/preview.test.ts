@@ -265,3 +265,25 @@ describe("selection", () => {
     );
   });
 });
+
+describe("formula neutralisation", () => {
+  it("prefixes cells that start with =, +, -, @, TAB or CR, and leaves the rest", async () => {
+    const { neutralizeFormula, linkedInDate } = await import("../../src/core/connections.js");
+    expect(["=1+1", "+49 30", "-2", "@SUM(A1)", "\tx", "\rx"].map(neutralizeFormula)).toEqual([
+      "'=1+1",
+      "'+49 30",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+    ]);
+    expect(["Jürgen", "a=b", "", "Müller-Lüdenscheidt"].map(neutralizeFormula)).toEqual([
+      "Jürgen",
+      "a=b",
+      "",
+      "Müller-Lüdenscheidt",
+    ]);
+    expect(linkedInDate("2026-02-08")).toBe("08 Feb 2026");
+    expect(linkedInDate(null)).toBe("");
+  });
+});

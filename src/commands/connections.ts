@@ -1,0 +1,119 @@
+/** `invites connections export`: the connections, for safekeeping before anyone is removed. */
+import { closeSync, existsSync, fsyncSync, openSync, writeSync } from "node:fs";
+import { stringify } from "csv-stringify/sync";
+import {
+  type ConnectionRow,
+  linkedInDate,
+  neutralizeFormula,
+  selectConnections,
+} from "../core/connections.js";
+import { toProfileSlug } from "../core/identity.js";
+import { UsageError } from "../errors.js";
+import { withDatabase } from "../store/database.js";
+import { readPreview } from "../store/invitations.js";
+import { readConnections } from "../store/queries.js";
+import type { Output } from "../ui/output.js";
+import { type DatabaseOptions, databasePath, parseDayOrTime } from "./options.js";
+import { readKeepFile, resolveBatchRules } from "./selection.js";
+
+export interface ConnectionsExportOptions extends DatabaseOptions {
+  out?: string;
+  excel?: boolean;
+  batch?: boolean;
+  match?: string;
+  connectedAfter?: string;
+  keep?: string;
+  batchGap?: string;
+  batchMin?: string;
+}
+
+/** LinkedIn's own columns first, so that the file reads like its export, then what we know. */
+export const EXPORT_COLUMNS = [
+  "First Name",
+  "Last Name",
+  "URL",
+  "Email Address",
+  "Company",
+  "Position",
+  "Connected On",
+  "Source",
+  "Batch",
+];
+
+export function toExportCells(c: ConnectionRow): string[] {
+  return [
+    c.firstName,
+    c.lastName,
+    c.url ?? "",
+    c.email ?? "",
+    c.company,
+    c.position,
+    linkedInDate(c.connectedOn),
+    c.source,
+    c.batch ?? "",
+  ].map(neutralizeFormula);
+}
+
+export async function runConnectionsExport(
+  options: ConnectionsExportOptions,
+  output: Output,
+  now = new Date(),
+): Promise<number> {
+  const out = options.out ?? `linkedin-connections-${now.toISOString().slice(0, 10)}.csv`;
+  if (existsSync(out)) {
+    throw new UsageError(
+      `${out} exists already`,
+      "name another file with --out; an export never overwrites one",
+    );
+  }
+  const connectedAfter =
+    options.connectedAfter === undefined
+      ? undefined
+      : parseDayOrTime("--connected-after", options.connectedAfter, true);
+  const keep = options.keep === undefined ? undefined : readKeepFile(options.keep);
+  const batchRules = resolveBatchRules(options);
+  const rows = await withDatabase(
+    databasePath(options),
+    (db) => {
+      const { views } = readPreview(db, { asOf: now, batchRules });
+      // A connection came from the accidental batch when it accepted one of its invitations.
+      const batchOf = new Map<string, string>();
+      for (const v of views) {
+        if (v.batch === null || v.state !== "accepted") continue;
+        const slug = toProfileSlug(v.profileUrl);
+        if (slug) batchOf.set(`s:${slug}`, v.batch);
+        if (v.email) batchOf.set(`e:${v.email}`, v.batch);
+      }
+      return readConnections(db).map((c) => ({
+        ...c,
+        batch:
+          (c.slug && batchOf.get(`s:${c.slug}`)) ||
+          (c.email && batchOf.get(`e:${c.email}`)) ||
+          null,
+      }));
+    },
+    "read",
+  );
+  const selected = selectConnections(rows, {
+    ...(options.batch ? { batch: true } : {}),
+    ...(options.match !== undefined ? { match: options.match } : {}),
+    ...(connectedAfter ? { connectedAfter } : {}),
+    ...(keep ? { keep } : {}),
+  });
+  // German Excel opens a semicolon file with a BOM cleanly; everything else reads plain UTF-8 CSV.
+  const text = stringify([EXPORT_COLUMNS, ...selected.map(toExportCells)], {
+    delimiter: options.excel ? ";" : ",",
+    record_delimiter: options.excel ? "windows" : "unix",
+  });
+  const fd = openSync(out, "wx", 0o600);
+  try {
+    writeSync(fd, options.excel ? `\uFEFF${text}` : text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  output.err(
+    `Wrote ${selected.length} connection(s) to ${out}${options.excel ? " (for Excel: UTF-8 with BOM, semicolons)" : ""}.`,
+  );
+  return 0;
+}

@@ -1,0 +1,76 @@
+/** Which connections an export or removal acts on, and how a cell is made safe for Excel. Pure. */
+import { toNameKey } from "./identity.js";
+import type { KeepList } from "./selection.js";
+
+export interface ConnectionRow {
+  id: number;
+  firstName: string;
+  lastName: string;
+  url: string | null;
+  slug: string | null;
+  email: string | null;
+  company: string;
+  position: string;
+  /** ISO date or null. */
+  connectedOn: string | null;
+  source: string;
+  /** The batch of the accidental invitation this connection accepted, if any. */
+  batch: string | null;
+  active: boolean;
+}
+
+export interface ConnectionSelection {
+  /** Only connections that came from accepted invitations of a detected batch. */
+  batch?: boolean;
+  match?: string;
+  /** Connected after this moment. */
+  connectedAfter?: Date;
+  keep?: KeepList;
+}
+
+export function selectConnections(
+  rows: readonly ConnectionRow[],
+  selection: ConnectionSelection,
+): ConnectionRow[] {
+  const needle = selection.match === undefined ? null : (toNameKey(selection.match) ?? "");
+  const lower = selection.match?.trim().toLowerCase() ?? "";
+  return rows.filter((c) => {
+    if (!c.active) return false;
+    if (selection.batch && c.batch === null) return false;
+    if (needle !== null) {
+      const name = toNameKey(c.firstName, c.lastName) ?? "";
+      const hit =
+        (needle !== "" && name.includes(needle)) ||
+        (c.slug ?? "").includes(lower) ||
+        (c.email ?? "").includes(lower);
+      if (!hit) return false;
+    }
+    if (selection.connectedAfter) {
+      if (c.connectedOn === null) return false;
+      if (!(Date.parse(`${c.connectedOn}T00:00:00Z`) > selection.connectedAfter.getTime()))
+        return false;
+    }
+    if (selection.keep) {
+      if (c.slug && selection.keep.slugs.has(c.slug)) return false;
+      if (c.email && selection.keep.emails.has(c.email)) return false;
+    }
+    return true;
+  });
+}
+
+/**
+ * A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, TAB, CR at its start)
+ * gets a leading apostrophe, which Excel and LibreOffice show as text (OWASP's advice).
+ */
+export function neutralizeFormula(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** `2026-02-08` → `08 Feb 2026`, the form LinkedIn's Connections.csv uses. */
+export function linkedInDate(iso: string | null): string {
+  if (!iso) return "";
+  const [y, m, d] = iso.split("-");
+  return `${d} ${MONTHS[Number(m) - 1] ?? ""} ${y}`;
+}

@@ -1,0 +1,127 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { fixture, runCli, useTempDatabase } from "../support/cli.js";
+
+const temp = useTempDatabase();
+const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
+const HEADER = [
+  "First Name",
+  "Last Name",
+  "URL",
+  "Email Address",
+  "Company",
+  "Position",
+  "Connected On",
+  "Source",
+  "Batch",
+];
+
+async function exportTo(name: string, ...flags: string[]) {
+  const out = join(temp.dir, name);
+  const result = await runCli(["connections", "export", "--db", temp.db, "--out", out, ...flags]);
+  return { out, result };
+}
+
+describe("invites connections export", () => {
+  it("writes every connection with LinkedIn's columns first, and imports back the same", async () => {
+    await runCli(["import", "--db", temp.db, DEMO]);
+    const { out, result } = await exportTo("all.csv");
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain("Wrote 9 connection(s)");
+    const text = readFileSync(out, "utf8");
+    const rows = parse(text) as string[][];
+    expect(rows[0]).toEqual(HEADER);
+    expect(rows).toHaveLength(10);
+    expect(
+      rows.some((r) => r[0] === "Friedrich" && r[1] === "Größer" && r[6] === "15 Jan 2024"),
+    ).toBe(true);
+    expect(rows.filter((r) => r[8] === "B1")).toHaveLength(6);
+    // Byte for byte: the umlauts are written as the export had them.
+    expect(
+      Buffer.from(text, "utf8").includes(Buffer.from("Weiß & Partner, Rechtsanwälte", "utf8")),
+    ).toBe(true);
+
+    const again = join(temp.dir, "again.db");
+    expect((await runCli(["import", "--db", again, out])).code).toBe(0);
+    const original = JSON.parse((await runCli(["status", "--db", temp.db, "--json"])).stdout);
+    const reimported = JSON.parse((await runCli(["status", "--db", again, "--json"])).stdout);
+    expect(reimported.connections).toEqual(original.connections);
+    const second = await runCli([
+      "connections",
+      "export",
+      "--db",
+      again,
+      "--out",
+      join(temp.dir, "second.csv"),
+    ]);
+    expect(second.code).toBe(0);
+    const strip = (csv: string) =>
+      (parse(csv) as string[][]).map((r) => r.slice(0, 7).join("|")).sort();
+    expect(strip(readFileSync(join(temp.dir, "second.csv"), "utf8"))).toEqual(strip(text));
+  });
+
+  it("selects the batch's connections, by text and by date", async () => {
+    await runCli(["import", "--db", temp.db, DEMO]);
+    const batch = await exportTo("batch.csv", "--batch");
+    expect(batch.result.stderr).toContain("Wrote 6 connection(s)");
+    const matched = await exportTo("match.csv", "--match", "größer");
+    expect(matched.result.stderr).toContain("Wrote 1 connection(s)");
+    const recent = await exportTo("recent.csv", "--connected-after", "2026-11-01");
+    expect(recent.result.stderr).toContain("Wrote 7 connection(s)");
+  });
+
+  it("writes UTF-8 with a BOM and semicolons for Excel, which imports back too", async () => {
+    await runCli(["import", "--db", temp.db, DEMO]);
+    const { out } = await exportTo("excel.csv", "--excel");
+    const bytes = readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString("utf8").slice(1, 30)).toBe("First Name;Last Name;URL;Emai");
+    expect(bytes.toString("utf8")).toContain("\r\n");
+    const again = join(temp.dir, "again.db");
+    const imported = await runCli(["import", "--db", again, "--json", out]);
+    expect(JSON.parse(imported.stdout).files[0]).toMatchObject({
+      kind: "linkedin-connections",
+      imported: 9,
+    });
+  });
+
+  it("neutralises every cell a spreadsheet would run as a formula", async () => {
+    const connections = join(temp.dir, "Connections.csv");
+    writeFileSync(
+      connections,
+      'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n=HYPERLINK("http://x"),+49,https://www.linkedin.com/in/a,,-2+3,@SUM(A1),08 Feb 2026\n"\tTab","\rReturn",https://www.linkedin.com/in/b,,Ärzte = gut,Chef,08 Feb 2026\n',
+    );
+    await runCli(["import", "--db", temp.db, connections]);
+    const { out } = await exportTo("safe.csv");
+    const rows = parse(readFileSync(out, "utf8")) as string[][];
+    const a = rows.find((r) => r[2]?.endsWith("/in/a"));
+    expect(a?.slice(0, 6)).toEqual([
+      '\'=HYPERLINK("http://x")',
+      "'+49",
+      "https://www.linkedin.com/in/a",
+      "",
+      "'-2+3",
+      "'@SUM(A1)",
+    ]);
+    const b = rows.find((r) => r[2]?.endsWith("/in/b"));
+    // Cells are trimmed at import, so the TAB and CR are gone; a formula sign inside is harmless.
+    expect(b?.slice(0, 5)).toEqual([
+      "Tab",
+      "Return",
+      "https://www.linkedin.com/in/b",
+      "",
+      "Ärzte = gut",
+    ]);
+  });
+
+  it("never overwrites a file", async () => {
+    await runCli(["import", "--db", temp.db, DEMO]);
+    const first = await exportTo("same.csv");
+    expect(first.result.code).toBe(0);
+    const second = await exportTo("same.csv");
+    expect(second.result.code).toBe(2);
+    expect(second.result.stderr).toContain("same.csv exists already");
+  });
+});
