@@ -162,6 +162,41 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
   connections.addHelpText("after", EXIT_CODES).exitOverride();
 
   addDatabaseOption(
+    addAsOfOption(
+      addSelectionOptions(
+        program
+          .command("apologize")
+          .description(
+            "a mail-merge CSV (email, name, subject, body) with a kind note for people whose accidental invitation you withdrew; sends nothing",
+          ),
+      )
+        .requiredOption("--out <file>", "the CSV to write")
+        .option("--lang <de|en>", "language of the default text", "de")
+        .option(
+          "--template <file>",
+          'your own text: "Subject: …" on the first line; {name} and {sender} are filled in',
+        )
+        .option("--sender <name>", "how to sign (default: your name from the export)")
+        .option("--include-role-addresses", "also write to info@, jobs@ and the like"),
+    ),
+  ).action(async (options) =>
+    setExit(await (await import("./commands/apologize.js")).runApologize(options, output)),
+  );
+
+  addDatabaseOption(
+    addAsOfOption(
+      program
+        .command("reinvite-list")
+        .description(
+          "people whose invitation you withdrew who are real contacts, and when each can be invited again",
+        )
+        .option("--json", "print the list as JSON"),
+    ),
+  ).action(async (options) =>
+    setExit(await (await import("./commands/apologize.js")).runReinviteList(options, output)),
+  );
+
+  addDatabaseOption(
     program
       .command("history")
       .description("the runs of withdraw: what each did, when, and how it ended")

@@ -95,15 +95,19 @@ export function isKept(view: InvitationView, keep: KeepList): boolean {
   return view.email !== null && keep.emails.has(view.email);
 }
 
-/** The pending invitations that every given flag lets through, minus the keep-list. */
+/**
+ * The invitations in `states` (pending, unless asked otherwise) that every given flag lets
+ * through, minus the keep-list.
+ */
 export function selectInvitations(
   views: readonly InvitationView[],
   selection: Selection,
   asOf: Date,
+  states: readonly InvitationView["state"][] = ["pending"],
 ): InvitationView[] {
   const olderThan = selection.olderThan && subtractDuration(asOf, selection.olderThan).getTime();
   return views.filter((v) => {
-    if (v.state !== "pending") return false;
+    if (!states.includes(v.state)) return false;
     const sent = Date.parse(v.sentAt);
     if (selection.batch === true && v.batch === null) return false;
     if (typeof selection.batch === "string" && v.batch !== selection.batch) return false;

@@ -178,6 +178,61 @@ export function readConnections(db: Db): Array<Omit<ConnectionRow, "batch">> {
     .map((c) => ({ ...c, active: c.active === 1 }));
 }
 
+/** For each name key, the first email of every contact that carries it. */
+export function readContactEmailsByName(db: Db): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  const rows = db
+    .prepare<[], { key: string; email: string }>(
+      `SELECT name_key AS key, json_extract(emails, '$[0]') AS email
+       FROM contacts WHERE name_key IS NOT NULL AND emails <> '[]'`,
+    )
+    .all();
+  for (const { key, email } of rows) {
+    const list = map.get(key) ?? [];
+    if (!list.includes(email)) list.push(email);
+    map.set(key, list);
+  }
+  return map;
+}
+
+/** The name the user sends invitations under, from the export. */
+export function readOwnerName(db: Db): string {
+  return (
+    db
+      .prepare<[], { name: string }>(
+        "SELECT inviter_name AS name FROM invitations WHERE direction = 'OUTGOING' LIMIT 1",
+      )
+      .get()?.name ?? ""
+  );
+}
+
+/** Invitations we withdrew, with the day from which each person can be invited again. */
+export function readWithdrawnDates(
+  db: Db,
+): Map<number, { withdrawnAt: string; reinviteAfter: string | null }> {
+  const rows = db
+    .prepare<[], { id: number; withdrawnAt: string; reinviteAfter: string | null }>(
+      `SELECT id, withdrawn_at AS withdrawnAt, reinvite_after AS reinviteAfter
+       FROM invitations WHERE withdrawn_at IS NOT NULL`,
+    )
+    .all();
+  return new Map(
+    rows.map((r) => [r.id, { withdrawnAt: r.withdrawnAt, reinviteAfter: r.reinviteAfter }]),
+  );
+}
+
+/** Slugs of the people who invited the user: a personal history with them. */
+export function readIncomingSlugs(db: Db): Set<string> {
+  return new Set(
+    db
+      .prepare<[], { slug: string }>(
+        "SELECT peer_slug AS slug FROM invitations WHERE direction = 'INCOMING' AND peer_slug IS NOT NULL",
+      )
+      .all()
+      .map((r) => r.slug),
+  );
+}
+
 export function sourceExists(db: Db, id: number): boolean {
   return db.prepare("SELECT 1 FROM sources WHERE id = ?").get(id) !== undefined;
 }

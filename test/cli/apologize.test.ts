@@ -1,0 +1,88 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { beforeEach, describe, expect, it } from "vitest";
+import { runCli, useTempDatabase } from "../support/cli.js";
+
+const temp = useTempDatabase();
+
+beforeEach(async () => {
+  // The demo imports the sample export and withdraws its batch against the emulation.
+  const demo = await runCli(["demo", "--db", temp.db], { cwd: temp.dir });
+  expect(demo.code).toBe(0);
+});
+
+async function apologize(...flags: string[]) {
+  const out = join(temp.dir, `notes-${flags.join("").replace(/\W/g, "")}.csv`);
+  const result = await runCli([
+    "apologize",
+    "--db",
+    temp.db,
+    "--as-of",
+    "2026-11-20",
+    "--out",
+    out,
+    ...flags,
+  ]);
+  expect(result.code, result.stderr).toBe(0);
+  return parse(readFileSync(out, "utf8"), { columns: true }) as Array<Record<string, string>>;
+}
+
+describe("invites apologize", () => {
+  it("writes a German note to each withdrawn invitee with a known address, no role addresses", async () => {
+    const rows = await apologize();
+    expect(Object.keys(rows[0] ?? {})).toEqual(["email", "name", "subject", "body"]);
+    expect(rows.length).toBeGreaterThan(30);
+    expect(rows.some((r) => r.email === "bewerbung@stadtwerke.example")).toBe(false);
+    const oma = rows.find((r) => r.email === "oma.hildegard@gmx.example");
+    expect(oma).toMatchObject({ name: "", subject: "Meine LinkedIn-Einladung: ein Versehen" });
+    expect(oma?.body?.startsWith("Hallo,\n")).toBe(true);
+    expect(oma?.body).toContain("zurückgezogen");
+    expect(oma?.body?.endsWith("Katrin Böhm")).toBe(true);
+  });
+
+  it("writes English, role addresses on request, and the user's own template", async () => {
+    const en = await apologize("--lang", "en", "--include-role-addresses");
+    expect(en[0]?.subject).toBe("My LinkedIn invitation: a mistake");
+    expect(en.some((r) => r.email === "bewerbung@stadtwerke.example")).toBe(true);
+    const template = join(temp.dir, "template.txt");
+    writeFileSync(
+      template,
+      "Subject: Entschuldigung, {name}\nLiebe/r {name}, das war ein Versehen. {sender}\n",
+    );
+    const own = await apologize("--template", template, "--sender", "Katrin");
+    const lena = own.find((r) => r.name?.startsWith("Lena"));
+    expect(lena?.subject).toBe(`Entschuldigung, ${lena?.name}`);
+    expect(lena?.body).toBe(`Liebe/r ${lena?.name}, das war ein Versehen. Katrin`);
+  });
+});
+
+describe("invites reinvite-list", () => {
+  it("lists withdrawn real contacts with the day they can be invited again", async () => {
+    const result = await runCli([
+      "reinvite-list",
+      "--db",
+      temp.db,
+      "--json",
+      "--as-of",
+      "2026-11-20",
+    ]);
+    const list = JSON.parse(result.stdout) as Array<Record<string, string | null>>;
+    expect(list.length).toBeGreaterThan(30);
+    expect(Object.keys(list[0] ?? {})).toEqual([
+      "name",
+      "profileUrl",
+      "email",
+      "withdrawnAt",
+      "reinviteFrom",
+      "why",
+    ]);
+    for (const row of list) {
+      const gap =
+        Date.parse(row.reinviteFrom ?? "") - Date.parse((row.withdrawnAt ?? "").slice(0, 10));
+      expect(gap / 86_400_000).toBe(21);
+      expect(row.why).toContain("in your address book");
+    }
+    expect(list.some((r) => r.email === "info@baeckerei-gross.example")).toBe(false);
+  });
+});
