@@ -64,7 +64,9 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
   }
   const asOf = parseAsOf(options.asOf, now);
   // Without flags: the accidental batches, the people this note is for.
-  const selection = { batch: true as const, ...resolveSelection(options) };
+  const given = resolveSelection(options);
+  const selection =
+    Object.keys(given).length === 0 && !options.allPending ? { batch: true as const } : given;
   const rows = await withDatabase(
     databasePath(options),
     (db) => {
