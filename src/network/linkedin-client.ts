@@ -179,121 +179,55 @@ export class LinkedInClient implements NetworkDriver {
    * remembers its URN and is withdrawn through the surface it came from.
    */
   async listSentInvitations(): Promise<LiveInvitation[]> {
+    const size = this.pageSize;
     return (
-      (await this.listGeneration1()) ??
-      (await this.listGeneration2()) ??
-      (await this.listGeneration3())
+      (await this.pages(
+        (start) =>
+          `/voyager/api/relationships/sentInvitationViewsV2?start=${start}&count=${size}&invitationType=CONNECTION&q=invitationType`,
+        readGeneration1Page,
+        true,
+      )) ??
+      (await this.pages(
+        // No decorationId: with one, this surface answers 400.
+        (start) =>
+          `/voyager/api/voyagerRelationshipsDashSentInvitationViews?count=${size}&q=invitationType&invitationType=CONNECTION&start=${start}`,
+        readGeneration2Page,
+        true,
+      )) ??
+      (await this.pages(
+        (start) =>
+          `/voyager/api/graphql?variables=(start:${start},count:${size},invitationType:CONNECTION)&queryId=${this.options.graphqlQueryId ?? DEFAULT_GRAPHQL_QUERY_ID}`,
+        readGeneration3Page,
+        false,
+      )) ??
+      []
     );
   }
 
-  private async listGeneration1(): Promise<LiveInvitation[] | undefined> {
-    const found: LiveInvitation[] = [];
-    // paging.total is unreliable (often 0): page until a page comes back short.
-    for (let start = 0; ; start += this.pageSize) {
-      const json = await this.readIfServed(
-        `/voyager/api/relationships/sentInvitationViewsV2?start=${start}&count=${this.pageSize}&invitationType=CONNECTION&q=invitationType`,
-      );
-      if (json === undefined) {
-        if (start === 0) return undefined;
-        throw new StoppedError(
-          "forbidden",
-          "LinkedIn stopped serving the sent list half way",
-          "nothing was withdrawn",
-        );
-      }
-      const n = readNormalized(json);
-      for (const view of elements(n)) {
-        const invitation = follow(n, view, "invitation") ?? (view.invitation as Entity | undefined);
-        if (invitation) {
-          const parsed = toLiveInvitation(n, invitation);
-          if (parsed) found.push(parsed);
-        }
-      }
-      if (elementCount(n) < this.pageSize) return found;
-    }
-  }
-
-  private async listGeneration2(): Promise<LiveInvitation[] | undefined> {
-    const found: LiveInvitation[] = [];
-    for (let start = 0; ; start += this.pageSize) {
-      // No decorationId: with one, this surface answers 400.
-      const json = (await this.readIfServed(
-        `/voyager/api/voyagerRelationshipsDashSentInvitationViews?count=${this.pageSize}&q=invitationType&invitationType=CONNECTION&start=${start}`,
-      )) as { elements?: Entity[]; data?: { elements?: Entity[] } } | null | undefined;
-      if (json === undefined) {
-        if (start === 0) return undefined;
-        throw new StoppedError(
-          "forbidden",
-          "LinkedIn stopped serving the sent list half way",
-          "nothing was withdrawn",
-        );
-      }
-      const rows = json?.elements ?? json?.data?.elements ?? [];
-      for (const row of rows) {
-        const urn = text(row.invitationUrn);
-        const id = urnId(urn);
-        if (!id) continue;
-        found.push({
-          id,
-          urn,
-          sharedSecret: null,
-          // This generation gives only "Sent 2 days ago": matching goes by profile, not time.
-          sentAt: "",
-          name: text((row.title as Entity | undefined)?.text),
-          slug: toProfileSlug(text(row.cardActionTarget)),
-          email: null,
-          message: null,
-        });
-      }
-      if (rows.length < this.pageSize) return found;
-    }
-  }
-
   /**
-   * Generation 3 (LINKEDIN-API.md §5.3): GraphQL with a queryId whose hash rotates with
-   * LinkedIn's web bundles, so it comes from configuration (INVITES_GRAPHQL_QUERY_ID). Its rows
-   * carry fsd_invitation URNs and are withdrawn through the Dash surface.
+   * Reads a list page by page until a page comes back shorter than asked: paging.total is
+   * unreliable (often 0). An `optional` surface that does not serve its first page (404/400)
+   * gives undefined, so that the next generation is tried.
    */
-  private async listGeneration3(): Promise<LiveInvitation[]> {
-    const queryId = this.options.graphqlQueryId ?? DEFAULT_GRAPHQL_QUERY_ID;
-    const found: LiveInvitation[] = [];
+  private async pages<T>(
+    path: (start: number) => string,
+    readPage: (json: unknown) => { items: T[]; rows: number },
+    optional: boolean,
+  ): Promise<T[] | undefined> {
+    const found: T[] = [];
     for (let start = 0; ; start += this.pageSize) {
-      const json = (await this.read(
-        `/voyager/api/graphql?variables=(start:${start},count:${this.pageSize},invitationType:CONNECTION)&queryId=${queryId}`,
-      )) as { errors?: unknown[]; data?: Record<string, unknown> } | null;
-      // GraphQL says failure with 200 and an errors array.
-      if (json?.errors && json.errors.length > 0) {
+      const json = optional ? await this.readIfServed(path(start)) : await this.read(path(start));
+      if (json === undefined) {
+        if (start === 0) return undefined;
         throw new StoppedError(
           "forbidden",
-          "LinkedIn's GraphQL sent list answered with errors",
-          "its queryId may be stale: set INVITES_GRAPHQL_QUERY_ID to the one your browser uses",
+          "LinkedIn stopped serving the list half way",
+          "nothing was changed by this read",
         );
       }
-      const inner = (json?.data?.data ?? json?.data ?? {}) as Record<string, unknown>;
-      const list = inner.relationshipsDashSentInvitationViewsByInvitationType as
-        | { elements?: Entity[] }
-        | undefined;
-      const rows = list?.elements ?? [];
-      for (const row of rows) {
-        const invitation = (row.invitation ?? {}) as Entity;
-        const urn = text(invitation.entityUrn);
-        const id = urnId(urn);
-        if (!id) continue;
-        const member = (invitation.inviteeMemberResolutionResult ?? {}) as Entity;
-        found.push({
-          id,
-          urn,
-          sharedSecret: text(invitation.sharedSecret) || null,
-          sentAt: "",
-          name:
-            `${text(member.firstName)} ${text(member.lastName)}`.trim() ||
-            text((row.title as Entity | undefined)?.text),
-          slug: toProfileSlug(text(row.cardActionTarget)),
-          email: null,
-          message: text(invitation.message) || null,
-        });
-      }
-      if (rows.length < this.pageSize) return found;
+      const { items, rows } = readPage(json);
+      found.push(...items);
+      if (rows < this.pageSize) return found;
     }
   }
 
@@ -319,28 +253,15 @@ export class LinkedInClient implements NetworkDriver {
   }
 
   async listConnections(): Promise<LiveConnection[]> {
-    const found: LiveConnection[] = [];
-    for (let start = 0; ; start += this.pageSize) {
-      const n = readNormalized(
-        await this.read(
-          `/voyager/api/relationships/dash/connections?decorationId=com.linkedin.voyager.dash.deco.web.mynetwork.ConnectionListWithProfile-16&count=${this.pageSize}&q=search&sortType=RECENTLY_ADDED&start=${start}`,
-        ),
-      );
-      for (const connection of elements(n)) {
-        const member = text(connection.connectedMember);
-        const profile =
-          n.byUrn.get(member) ?? follow(n, connection, "connectedMemberResolutionResult");
-        const created = connection.createdAt;
-        found.push({
-          profileUrn: member,
-          slug: profile ? text(profile.publicIdentifier).toLowerCase() || null : null,
-          firstName: profile ? text(profile.firstName) : "",
-          lastName: profile ? text(profile.lastName) : "",
-          connectedAt: typeof created === "number" ? new Date(created).toISOString() : null,
-        });
-      }
-      if (elementCount(n) < this.pageSize) return found;
-    }
+    const size = this.pageSize;
+    return (
+      (await this.pages(
+        (start) =>
+          `/voyager/api/relationships/dash/connections?decorationId=com.linkedin.voyager.dash.deco.web.mynetwork.ConnectionListWithProfile-16&count=${size}&q=search&sortType=RECENTLY_ADDED&start=${start}`,
+        readConnectionsPage,
+        false,
+      )) ?? []
+    );
   }
 
   async removeConnection(connection: LiveConnection): Promise<ItemOutcome> {
@@ -390,4 +311,99 @@ function toLiveInvitation(
     email: emailInvitee ? text(emailInvitee.email).toLowerCase() || null : null,
     message: text(invitation.message) || null,
   };
+}
+
+/** Generation 1 (legacy REST, §5.1): normalized rows with exact times, email invitees, ids. */
+function readGeneration1Page(json: unknown): { items: LiveInvitation[]; rows: number } {
+  const n = readNormalized(json);
+  const items: LiveInvitation[] = [];
+  for (const view of elements(n)) {
+    const invitation = follow(n, view, "invitation") ?? (view.invitation as Entity | undefined);
+    const parsed = invitation && toLiveInvitation(n, invitation);
+    if (parsed) items.push(parsed);
+  }
+  return { items, rows: elementCount(n) };
+}
+
+/** Generation 2 (Dash REST, §5.2): inline rows with a profile URL and an fsd_invitation URN. */
+function readGeneration2Page(json: unknown): { items: LiveInvitation[]; rows: number } {
+  const page = json as { elements?: Entity[]; data?: { elements?: Entity[] } } | null;
+  const rows = page?.elements ?? page?.data?.elements ?? [];
+  const items: LiveInvitation[] = [];
+  for (const row of rows) {
+    const urn = text(row.invitationUrn);
+    const id = urnId(urn);
+    if (!id) continue;
+    items.push({
+      id,
+      urn,
+      sharedSecret: null,
+      // This generation gives only "Sent 2 days ago": matching goes by profile, not time.
+      sentAt: "",
+      name: text((row.title as Entity | undefined)?.text),
+      slug: toProfileSlug(text(row.cardActionTarget)),
+      email: null,
+      message: null,
+    });
+  }
+  return { items, rows: rows.length };
+}
+
+/**
+ * Generation 3 (GraphQL, §5.3). Its queryId rotates with LinkedIn's web bundles, so it comes
+ * from configuration (INVITES_GRAPHQL_QUERY_ID); a 200 with an errors array is a failure.
+ */
+function readGeneration3Page(json: unknown): { items: LiveInvitation[]; rows: number } {
+  const page = json as { errors?: unknown[]; data?: Record<string, unknown> } | null;
+  if (page?.errors && page.errors.length > 0) {
+    throw new StoppedError(
+      "forbidden",
+      "LinkedIn's GraphQL sent list answered with errors",
+      "its queryId may be stale: set INVITES_GRAPHQL_QUERY_ID to the one your browser uses",
+    );
+  }
+  const inner = (page?.data?.data ?? page?.data ?? {}) as Record<string, unknown>;
+  const list = inner.relationshipsDashSentInvitationViewsByInvitationType as
+    | { elements?: Entity[] }
+    | undefined;
+  const rows = list?.elements ?? [];
+  const items: LiveInvitation[] = [];
+  for (const row of rows) {
+    const invitation = (row.invitation ?? {}) as Entity;
+    const urn = text(invitation.entityUrn);
+    const id = urnId(urn);
+    if (!id) continue;
+    const member = (invitation.inviteeMemberResolutionResult ?? {}) as Entity;
+    items.push({
+      id,
+      urn,
+      sharedSecret: text(invitation.sharedSecret) || null,
+      sentAt: "",
+      name:
+        `${text(member.firstName)} ${text(member.lastName)}`.trim() ||
+        text((row.title as Entity | undefined)?.text),
+      slug: toProfileSlug(text(row.cardActionTarget)),
+      email: null,
+      message: text(invitation.message) || null,
+    });
+  }
+  return { items, rows: rows.length };
+}
+
+/** The Dash connections list (§8): Connection entities with their Profile in `included`. */
+function readConnectionsPage(json: unknown): { items: LiveConnection[]; rows: number } {
+  const n = readNormalized(json);
+  const items = elements(n).map((connection): LiveConnection => {
+    const member = text(connection.connectedMember);
+    const profile = n.byUrn.get(member) ?? follow(n, connection, "connectedMemberResolutionResult");
+    const created = connection.createdAt;
+    return {
+      profileUrn: member,
+      slug: profile ? text(profile.publicIdentifier).toLowerCase() || null : null,
+      firstName: profile ? text(profile.firstName) : "",
+      lastName: profile ? text(profile.lastName) : "",
+      connectedAt: typeof created === "number" ? new Date(created).toISOString() : null,
+    };
+  });
+  return { items, rows: elementCount(n) };
 }
