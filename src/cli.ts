@@ -8,7 +8,8 @@ import { type Output, processOutput } from "./ui/output.js";
 const EXIT_CODES = `
 Exit codes:
   0  done
-  1  unexpected failure (a bug, or the disk or database failed)
+  1  unexpected failure (a bug, or the disk or database failed),
+     or withdraw finished but LinkedIn refused some requests
   2  bad usage or bad input: nothing was changed
   3  stopped by the network; run the same command again to resume
   130  cancelled at a prompt: nothing was changed

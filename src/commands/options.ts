@@ -56,3 +56,18 @@ export function parseDayOrTime(flag: string, value: string, endOfDay: boolean): 
 export function parseAsOf(value: string | undefined, now: Date): Date {
   return value === undefined ? now : parseDayOrTime("--as-of", value, true);
 }
+
+/** A whole-number option of at least `min`; `fallback` when it was not given. */
+export function wholeNumber(
+  flag: string,
+  value: string | undefined,
+  min: number,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isInteger(n) || n < min) {
+    throw new UsageError(`${flag} "${value}" is not a whole number of at least ${min}`);
+  }
+  return n;
+}

@@ -4,7 +4,7 @@ import { parseFaults } from "../sandbox/faults.js";
 import { seedWorld } from "../sandbox/seed.js";
 import { startSandbox } from "../sandbox/server.js";
 import type { Output } from "../ui/output.js";
-import { parseAsOf } from "./options.js";
+import { parseAsOf, wholeNumber } from "./options.js";
 
 export interface SandboxCommandOptions {
   seed: string;
@@ -17,16 +17,10 @@ export interface SandboxCommandOptions {
 }
 
 export async function runSandbox(options: SandboxCommandOptions, output: Output, now = new Date()) {
-  const port = options.port === undefined ? 0 : Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UsageError(
-      `--port "${options.port}" is not a port number (0 to 65535; 0 picks a free one)`,
-    );
-  }
-  const rate = options.rate === undefined ? 100 : Number(options.rate);
-  if (!Number.isInteger(rate) || rate < 1) {
-    throw new UsageError(`--rate "${options.rate}" is not a whole number of requests a minute`);
-  }
+  const port = wholeNumber("--port", options.port, 0, 0);
+  if (port > 65535)
+    throw new UsageError(`--port "${options.port}" is not a port number (0 to 65535)`);
+  const rate = wholeNumber("--rate", options.rate, 1, 100);
   if (options.authFailure !== undefined && !["401", "redirect"].includes(options.authFailure)) {
     throw new UsageError(`--auth-failure "${options.authFailure}" must be 401 or redirect`);
   }

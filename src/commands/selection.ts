@@ -7,7 +7,7 @@ import { type Command, Option } from "commander";
 import { type BatchRules, DEFAULT_BATCH_RULES } from "../core/batches.js";
 import { type KeepList, parseDuration, parseKeepList, type Selection } from "../core/selection.js";
 import { InputError, UsageError } from "../errors.js";
-import { parseDayOrTime } from "./options.js";
+import { parseDayOrTime, wholeNumber } from "./options.js";
 
 export interface SelectionOptions {
   allPending?: boolean;
@@ -53,14 +53,6 @@ export function addSelectionOptions(command: Command): Command {
     );
 }
 
-function positiveInteger(flag: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new UsageError(`${flag} "${value}" is not a whole number of at least 1`);
-  }
-  return n;
-}
-
 export function readKeepFile(path: string): KeepList {
   let text: string;
   try {
@@ -97,13 +89,7 @@ export function resolveSelection(options: SelectionOptions): Selection {
 
 export function resolveBatchRules(options: { batchGap?: string; batchMin?: string }): BatchRules {
   return {
-    gapMinutes: positiveInteger(
-      "--batch-gap",
-      options.batchGap ?? String(DEFAULT_BATCH_RULES.gapMinutes),
-    ),
-    minSize: positiveInteger(
-      "--batch-min",
-      options.batchMin ?? String(DEFAULT_BATCH_RULES.minSize),
-    ),
+    gapMinutes: wholeNumber("--batch-gap", options.batchGap, 1, DEFAULT_BATCH_RULES.gapMinutes),
+    minSize: wholeNumber("--batch-min", options.batchMin, 1, DEFAULT_BATCH_RULES.minSize),
   };
 }

@@ -14,7 +14,7 @@ import { Journal } from "../store/journal.js";
 import type { Output } from "../ui/output.js";
 import { createProgress } from "../ui/progress.js";
 import { renderWithdrawPlan, renderWithdrawSummary } from "../ui/withdraw.js";
-import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
+import { type DatabaseOptions, databasePath, parseAsOf, wholeNumber } from "./options.js";
 import { printPreview } from "./preview.js";
 import { resolveBatchRules, resolveSelection, type SelectionOptions } from "./selection.js";
 
@@ -40,14 +40,6 @@ const SELECTION_FLAGS = [
   "pick",
 ] as const;
 
-function count(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new UsageError(`${flag} "${value}" is not a whole number`);
-  return n;
-}
-
 /** The command line to run again after a stop: it holds no secret, cookies never come by flag. */
 export function resumeCommand(argv: readonly string[]): string {
   const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
@@ -71,8 +63,8 @@ export async function runWithdraw(
     throw new UsageError(
       `--pace "${options.pace}" is not a pace (expected e.g. 3s, 2-4s, 500ms or 0)`,
     );
-  const max = count("--max", options.max, Number.POSITIVE_INFINITY);
-  const dailyCap = count("--daily-cap", options.dailyCap, 100);
+  const max = wholeNumber("--max", options.max, 0, Number.POSITIVE_INFINITY);
+  const dailyCap = wholeNumber("--daily-cap", options.dailyCap, 0, 100);
   if (options.pick && !output.isInteractive)
     throw new UsageError("--pick needs a terminal to choose in");
   if (!options.dryRun && !options.yes && !output.isInteractive) {
