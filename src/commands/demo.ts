@@ -7,14 +7,12 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_BATCH_RULES } from "../core/batches.js";
-import { compareByReminder } from "../core/preview.js";
+import { compareByReminder, compareOldestFirst } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
-import { DEFAULT_RULES } from "../core/states.js";
 import { summarizeStatus } from "../core/status.js";
 import { exportDateFromName } from "../formats/zip.js";
 import { LinkedInClient } from "../network/linkedin-client.js";
 import { Pacer, realSleep } from "../network/pacer.js";
-import { runWithdrawals } from "../network/withdraw-run.js";
 import { seedWorld } from "../sandbox/seed.js";
 import { startSandbox } from "../sandbox/server.js";
 import { withDatabase } from "../store/database.js";
@@ -24,12 +22,11 @@ import { Journal } from "../store/journal.js";
 import { readStoredFacts } from "../store/queries.js";
 import type { Output } from "../ui/output.js";
 import { describeBatches, renderBatches } from "../ui/preview.js";
-import { createProgress } from "../ui/progress.js";
 import { renderImportReport, renderStatus } from "../ui/tables.js";
-import { renderWithdrawSummary } from "../ui/withdraw.js";
 import type { DatabaseOptions } from "./options.js";
 import { printPreview } from "./preview.js";
 import { renderStatusReport } from "./status.js";
+import { withdrawAndReport } from "./withdraw.js";
 
 export const DEMO_FOLDER = fileURLToPath(new URL("../../fixtures/demo/", import.meta.url));
 
@@ -86,30 +83,13 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
         output.out(
           colour.dim("(against the local emulation of LinkedIn, seeded from the sample export)"),
         );
-        const plan = [...selected].sort((a, b) =>
-          a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.id - b.id,
-        );
-        const progress = createProgress(output);
-        const summary = await runWithdrawals({
-          driver: new LinkedInClient({
-            baseUrl: sandbox.url,
-            cookies: sandbox.cookies,
-          }),
+        await withdrawAndReport(db, output, {
+          driver: new LinkedInClient({ baseUrl: sandbox.url, cookies: sandbox.cookies }),
           journal: new Journal(db),
           pacer: new Pacer({ pace: { minMs: 10, maxMs: 30 }, sleep: realSleep }),
-          planned: plan,
+          plan: [...selected].sort(compareOldestFirst),
           command: "invites demo",
-          now: () => new Date(),
-          reinviteDays: DEFAULT_RULES.reinviteDays,
-          retries: 3,
-          markClosed: () => {},
-          onEvent: (event) => {
-            if (event.kind === "item")
-              progress.item(event.done, event.total, `${event.outcome}: ${event.name}`);
-          },
         });
-        progress.end();
-        output.out(renderWithdrawSummary(summary, colour));
       } finally {
         await sandbox.close();
       }

@@ -1,14 +1,15 @@
 /** `invites withdraw <selection>`: plan, confirm, then withdraw through the network, journaled. */
 import { existsSync } from "node:fs";
-import type { InvitationView } from "../core/preview.js";
+import { compareOldestFirst, type InvitationView } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
 import { DEFAULT_RULES } from "../core/states.js";
 import { CancelledError, StoppedError, UsageError } from "../errors.js";
 import { readSessionCookies } from "../network/cookies.js";
+import type { NetworkDriver } from "../network/driver.js";
 import { DEFAULT_BASE_URL, LinkedInClient } from "../network/linkedin-client.js";
 import { DEFAULT_PACE, Pacer, parsePace, realSleep } from "../network/pacer.js";
-import { runWithdrawals } from "../network/withdraw-run.js";
-import { withDatabase } from "../store/database.js";
+import { runWithdrawals, type WithdrawSummary } from "../network/withdraw-run.js";
+import { type Db, withDatabase } from "../store/database.js";
 import { readPreview } from "../store/invitations.js";
 import { Journal } from "../store/journal.js";
 import type { Output } from "../ui/output.js";
@@ -98,9 +99,7 @@ export async function runWithdraw(
         message: "Which invitations do you want to withdraw?",
       });
     }
-    const oldestFirst = (a: InvitationView, b: InvitationView) =>
-      a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.id - b.id;
-    selected.sort(oldestFirst);
+    selected.sort(compareOldestFirst);
     const journal = new Journal(db);
     const sentToday = journal.requestsOn("withdraw", now.toISOString().slice(0, 10));
     const capLeft = Math.max(0, dailyCap - sentToday);
@@ -131,8 +130,7 @@ export async function runWithdraw(
       if (!answer) throw new CancelledError();
     }
 
-    const progress = createProgress(output);
-    const summary = await runWithdrawals({
+    const summary = await withdrawAndReport(db, output, {
       driver: new LinkedInClient({
         baseUrl,
         cookies,
@@ -142,28 +140,10 @@ export async function runWithdraw(
       }),
       journal,
       pacer,
-      planned: plan,
+      plan,
       command: resumeCommand(argv),
-      now: () => new Date(),
-      reinviteDays: DEFAULT_RULES.reinviteDays,
-      retries: 3,
-      markClosed: (id, at) =>
-        db
-          .prepare("UPDATE invitations SET closed_at = coalesce(closed_at, ?) WHERE id = ?")
-          .run(at, id),
-      onEvent: (event) => {
-        if (event.kind === "session") output.err(`Logged in as ${event.account}.`);
-        if (event.kind === "listed" && event.settled > 0) {
-          output.err(
-            `Settled ${event.settled} request(s) an interrupted run left open: withdrawn.`,
-          );
-        }
-        if (event.kind === "item")
-          progress.item(event.done, event.total, `${event.outcome}: ${event.name}`);
-      },
     });
-    progress.end();
-    output.out(renderWithdrawSummary(summary, output.colour));
+
     if (summary.stopped) {
       throw new StoppedError(
         summary.stopped.signal,
@@ -173,4 +153,47 @@ export async function runWithdraw(
     }
     return summary.failed.length > 0 ? 1 : 0;
   });
+}
+
+/**
+ * Runs the withdrawals of a plan with progress on stderr and the closing table on stdout; the
+ * command and the demo share it. Returns the summary; stopping is the caller's to report.
+ */
+export async function withdrawAndReport(
+  db: Db,
+  output: Output,
+  run: {
+    driver: NetworkDriver;
+    journal: Journal;
+    pacer: Pacer;
+    plan: readonly InvitationView[];
+    command: string;
+  },
+): Promise<WithdrawSummary> {
+  const progress = createProgress(output);
+  const summary = await runWithdrawals({
+    driver: run.driver,
+    journal: run.journal,
+    pacer: run.pacer,
+    planned: run.plan,
+    command: run.command,
+    now: () => new Date(),
+    reinviteDays: DEFAULT_RULES.reinviteDays,
+    retries: 3,
+    markClosed: (id, at) =>
+      db
+        .prepare("UPDATE invitations SET closed_at = coalesce(closed_at, ?) WHERE id = ?")
+        .run(at, id),
+    onEvent: (event) => {
+      if (event.kind === "session") output.err(`Logged in as ${event.account}.`);
+      if (event.kind === "listed" && event.settled > 0) {
+        output.err(`Settled ${event.settled} request(s) an interrupted run left open: withdrawn.`);
+      }
+      if (event.kind === "item")
+        progress.item(event.done, event.total, `${event.outcome}: ${event.name}`);
+    },
+  });
+  progress.end();
+  output.out(renderWithdrawSummary(summary, output.colour));
+  return summary;
 }

@@ -126,6 +126,11 @@ export function buildViews(
   return { views, batches };
 }
 
+/** Oldest sent first: the order withdrawals go in. */
+export function compareOldestFirst(a: InvitationView, b: InvitationView): number {
+  return a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.id - b.id;
+}
+
 /** Soonest reminder first (those with none left last), then oldest first. */
 export function compareByReminder(a: InvitationView, b: InvitationView): number {
   if (a.nextReminder !== b.nextReminder) {
