@@ -1,7 +1,11 @@
 /** The command line: builds the program, runs one command, and is the only place that exits. */
 import { Command, CommanderError, Option } from "commander";
-import { addAsOfOption, addDatabaseOption } from "./commands/options.js";
-import { addSelectionOptions } from "./commands/selection.js";
+import { addAsOfOption, addDatabaseOption, addNetworkRunOptions } from "./commands/options.js";
+import {
+  addBatchRuleOptions,
+  addConnectionSelectionOptions,
+  addSelectionOptions,
+} from "./commands/selection.js";
 import { AppError, ExitCode } from "./errors.js";
 import { type Output, processOutput } from "./ui/output.js";
 
@@ -9,7 +13,7 @@ const EXIT_CODES = `
 Exit codes:
   0  done
   1  unexpected failure (a bug, or the disk or database failed),
-     or withdraw finished but LinkedIn refused some requests
+     or withdraw / connections remove finished but LinkedIn refused some requests
   2  bad usage or bad input: nothing was changed
   3  stopped by the network; run the same command again to resume
   130  cancelled at a prompt: nothing was changed
@@ -79,33 +83,16 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
 
   addDatabaseOption(
     addAsOfOption(
-      addSelectionOptions(
-        program
-          .command("withdraw")
-          .description(
-            "withdraw the selected pending invitations on LinkedIn, one at a time, journaled and resumable",
-          ),
-      )
-        .option("--dry-run", "print the plan and stop; nothing is sent")
-        .option("-y, --yes", "do not ask for confirmation")
-        .option(
-          "--pace <delay>",
-          "delay between requests: 2-4s (default), 3s, 500ms, 0 for the emulation",
-        )
-        .option("--max <n>", "withdraw at most this many in this run")
-        .option(
-          "--daily-cap <n>",
-          "at most this many withdrawal requests a day, over all runs",
-          "100",
-        )
-        .option(
-          "--cookies <file>",
-          "your LinkedIn cookies: a Cookie header line or cookies.txt (else $INVITES_COOKIES)",
-        )
-        .option(
-          "--base-url <url>",
-          "the network's address (default https://www.linkedin.com, or $INVITES_BASE_URL)",
+      addNetworkRunOptions(
+        addSelectionOptions(
+          program
+            .command("withdraw")
+            .description(
+              "withdraw the selected pending invitations on LinkedIn, one at a time, journaled and resumable",
+            ),
         ),
+        "withdrawals",
+      ),
     ),
   ).action(async (options) =>
     setExit(await (await import("./commands/withdraw.js")).runWithdraw(options, output)),
@@ -113,16 +100,14 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
 
   addDatabaseOption(
     addAsOfOption(
-      program
-        .command("batches")
-        .description("the accidental batches: bursts of note-less invitations sent within minutes")
-        .option("--json", "print the batches as JSON")
-        .option(
-          "--batch-gap <minutes>",
-          "a batch continues while invitations follow within this gap",
-          "10",
-        )
-        .option("--batch-min <count>", "a burst is a batch from this many invitations on", "20"),
+      addBatchRuleOptions(
+        program
+          .command("batches")
+          .description(
+            "the accidental batches: bursts of note-less invitations sent within minutes",
+          )
+          .option("--json", "print the batches as JSON"),
+      ),
     ),
   ).action(async (options) =>
     setExit(await (await import("./commands/batches.js")).runBatches(options, output)),
@@ -130,34 +115,52 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
 
   const connections = program
     .command("connections")
-    .description("your 1st-degree connections: export them for safekeeping");
+    .description(
+      "your 1st-degree connections: export them for safekeeping, remove those an accident brought",
+    );
   addDatabaseOption(
-    connections
-      .command("export")
-      .description(
-        "write connections to a CSV with LinkedIn's own columns first (all by default, or a selection)",
-      )
-      .option(
-        "--out <file>",
-        "the file to write (default: linkedin-connections-<date>.csv); never overwritten",
-      )
-      .option("--excel", "UTF-8 with a BOM and semicolons, for German Excel")
-      .option("--batch", "only those who accepted an invitation of an accidental batch")
-      .option("--match <text>", "name, profile or email contains this (case and accents ignored)")
-      .option("--connected-after <date>", "connected after this day (YYYY-MM-DD) or time")
-      .option(
-        "--keep <file>",
-        "never include these: profile URLs, slugs or emails, one a line, or a CSV",
-      )
-      .option(
-        "--batch-gap <minutes>",
-        "a batch continues while invitations follow within this gap",
-        "10",
-      )
-      .option("--batch-min <count>", "a burst is a batch from this many invitations on", "20"),
+    addConnectionSelectionOptions(
+      connections
+        .command("export")
+        .description(
+          "write connections to a CSV with LinkedIn's own columns first (all by default, or a selection)",
+        )
+        .option(
+          "--out <file>",
+          "the file to write (default: linkedin-connections-<date>.csv); never overwritten",
+        )
+        .option("--excel", "UTF-8 with a BOM and semicolons, for German Excel"),
+    ),
   ).action(async (options) =>
     setExit(
       await (await import("./commands/connections.js")).runConnectionsExport(options, output),
+    ),
+  );
+  addDatabaseOption(
+    addNetworkRunOptions(
+      addConnectionSelectionOptions(
+        connections
+          .command("remove")
+          .description(
+            "remove the selected connections on LinkedIn, one at a time, journaled and resumable; each one's row is written to a CSV first",
+          )
+          .option(
+            "--out <file>",
+            "the removed-connections CSV, appended to across runs (default: removed-connections.csv)",
+          )
+          .option(
+            "--excel",
+            "start a new file with a BOM and semicolons, for German Excel; an existing file keeps its form",
+          ),
+      ),
+      "removals",
+    ),
+  ).action(async (options) =>
+    setExit(
+      await (await import("./commands/connections-remove.js")).runConnectionsRemove(
+        options,
+        output,
+      ),
     ),
   );
   connections.addHelpText("after", EXIT_CODES).exitOverride();
@@ -200,7 +203,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
   addDatabaseOption(
     program
       .command("history")
-      .description("the runs of withdraw: what each did, when, and how it ended")
+      .description("the runs of withdraw and connections remove: what each did, when, how it ended")
       .option("--json", "print the runs as JSON"),
   ).action(async (options) =>
     setExit(await (await import("./commands/history.js")).runHistory(options, output)),

@@ -1,30 +1,36 @@
 /** `invites connections export`: the connections, for safekeeping before anyone is removed. */
 import { closeSync, existsSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { stringify } from "csv-stringify/sync";
+import type { BatchRules } from "../core/batches.js";
 import {
   type ConnectionRow,
+  type ConnectionSelection,
   linkedInDate,
   neutralizeFormula,
   selectConnections,
 } from "../core/connections.js";
 import { toProfileSlug } from "../core/identity.js";
 import { UsageError } from "../errors.js";
-import { withDatabase } from "../store/database.js";
+import { type Db, withDatabase } from "../store/database.js";
 import { readPreview } from "../store/invitations.js";
 import { readConnections } from "../store/queries.js";
 import type { Output } from "../ui/output.js";
 import { type DatabaseOptions, databasePath, parseDayOrTime } from "./options.js";
 import { readKeepFile, resolveBatchRules } from "./selection.js";
 
-export interface ConnectionsExportOptions extends DatabaseOptions {
-  out?: string;
-  excel?: boolean;
+export interface ConnectionSelectionOptions {
   batch?: boolean;
   match?: string;
   connectedAfter?: string;
   keep?: string;
+  pick?: boolean;
   batchGap?: string;
   batchMin?: string;
+}
+
+export interface ConnectionsExportOptions extends DatabaseOptions, ConnectionSelectionOptions {
+  out?: string;
+  excel?: boolean;
 }
 
 /** LinkedIn's own columns first, so that the file reads like its export, then what we know. */
@@ -54,6 +60,43 @@ export function toExportCells(c: ConnectionRow): string[] {
   ].map(neutralizeFormula);
 }
 
+/** The selection flags export and remove share, checked before anything is read. */
+export function resolveConnectionSelection(
+  options: ConnectionSelectionOptions,
+): ConnectionSelection {
+  const connectedAfter =
+    options.connectedAfter === undefined
+      ? undefined
+      : parseDayOrTime("--connected-after", options.connectedAfter, true);
+  const keep = options.keep === undefined ? undefined : readKeepFile(options.keep);
+  return {
+    ...(options.batch ? { batch: true } : {}),
+    ...(options.match !== undefined ? { match: options.match } : {}),
+    ...(connectedAfter ? { connectedAfter } : {}),
+    ...(keep ? { keep } : {}),
+  };
+}
+
+/**
+ * Every stored connection with the batch it came from: a connection came from the accidental
+ * batch when it accepted one of the batch's invitations.
+ */
+export function readConnectionRows(db: Db, now: Date, batchRules: BatchRules): ConnectionRow[] {
+  const { views } = readPreview(db, { asOf: now, batchRules });
+  const batchOf = new Map<string, string>();
+  for (const v of views) {
+    if (v.batch === null || v.state !== "accepted") continue;
+    const slug = toProfileSlug(v.profileUrl);
+    if (slug) batchOf.set(`s:${slug}`, v.batch);
+    if (v.email) batchOf.set(`e:${v.email}`, v.batch);
+  }
+  return readConnections(db).map((c) => ({
+    ...c,
+    batch:
+      (c.slug && batchOf.get(`s:${c.slug}`)) || (c.email && batchOf.get(`e:${c.email}`)) || null,
+  }));
+}
+
 export async function runConnectionsExport(
   options: ConnectionsExportOptions,
   output: Output,
@@ -66,40 +109,23 @@ export async function runConnectionsExport(
       "name another file with --out; an export never overwrites one",
     );
   }
-  const connectedAfter =
-    options.connectedAfter === undefined
-      ? undefined
-      : parseDayOrTime("--connected-after", options.connectedAfter, true);
-  const keep = options.keep === undefined ? undefined : readKeepFile(options.keep);
+  if (options.pick && !output.isInteractive)
+    throw new UsageError("--pick needs a terminal to choose in");
+  const selection = resolveConnectionSelection(options);
   const batchRules = resolveBatchRules(options);
   const rows = await withDatabase(
     databasePath(options),
-    (db) => {
-      const { views } = readPreview(db, { asOf: now, batchRules });
-      // A connection came from the accidental batch when it accepted one of its invitations.
-      const batchOf = new Map<string, string>();
-      for (const v of views) {
-        if (v.batch === null || v.state !== "accepted") continue;
-        const slug = toProfileSlug(v.profileUrl);
-        if (slug) batchOf.set(`s:${slug}`, v.batch);
-        if (v.email) batchOf.set(`e:${v.email}`, v.batch);
-      }
-      return readConnections(db).map((c) => ({
-        ...c,
-        batch:
-          (c.slug && batchOf.get(`s:${c.slug}`)) ||
-          (c.email && batchOf.get(`e:${c.email}`)) ||
-          null,
-      }));
-    },
+    (db) => readConnectionRows(db, now, batchRules),
     "read",
   );
-  const selected = selectConnections(rows, {
-    ...(options.batch ? { batch: true } : {}),
-    ...(options.match !== undefined ? { match: options.match } : {}),
-    ...(connectedAfter ? { connectedAfter } : {}),
-    ...(keep ? { keep } : {}),
-  });
+  let selected = selectConnections(rows, selection);
+  if (options.pick) {
+    const { pickConnections } = await import("../ui/pick-list.js");
+    selected = await pickConnections(selected, {
+      message: "Which connections do you want to export?",
+      preChecked: "all",
+    });
+  }
   // German Excel opens a semicolon file with a BOM cleanly; everything else reads plain UTF-8 CSV.
   const text = stringify([EXPORT_COLUMNS, ...selected.map(toExportCells)], {
     delimiter: options.excel ? ";" : ",",

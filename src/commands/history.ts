@@ -34,8 +34,13 @@ export async function runHistory(options: HistoryOptions, output: Output): Promi
       r.action,
       r.account ?? "",
       n(r.planned),
-      n((c.withdrawn ?? 0) + (c["settled-withdrawn"] ?? 0)),
-      n(c["not-found"] ?? 0),
+      n(
+        (c.withdrawn ?? 0) +
+          (c["settled-withdrawn"] ?? 0) +
+          (c.removed ?? 0) +
+          (c["settled-removed"] ?? 0),
+      ),
+      n(r.skipped ?? c["not-found"] ?? 0),
       n((c.refused ?? 0) + (c.failed ?? 0)),
       r.outcome === null
         ? "interrupted"

@@ -18,6 +18,27 @@ export function databasePath(options: DatabaseOptions): string {
   return resolveDatabasePath(options.db);
 }
 
+/** The options of a run that sends requests: withdraw and connections remove. */
+export function addNetworkRunOptions(command: Command, noun: string): Command {
+  return command
+    .option("--dry-run", "print the plan and stop; nothing is sent")
+    .option("-y, --yes", "do not ask for confirmation")
+    .option(
+      "--pace <delay>",
+      "delay between requests: 2-4s (default), 3s, 500ms, 0 for the emulation",
+    )
+    .option("--max <n>", `at most this many ${noun} in this run`)
+    .option("--daily-cap <n>", "at most this many such requests a day, over all runs", "100")
+    .option(
+      "--cookies <file>",
+      "your LinkedIn cookies: a Cookie header line or cookies.txt (else $INVITES_COOKIES)",
+    )
+    .option(
+      "--base-url <url>",
+      "the network's address (default https://www.linkedin.com, or $INVITES_BASE_URL)",
+    );
+}
+
 export function addAsOfOption(command: Command): Command {
   return command.option("--as-of <date>", "take this date as today (YYYY-MM-DD; default: now)");
 }

@@ -24,22 +24,29 @@ export interface SelectionOptions {
 }
 
 export function addSelectionOptions(command: Command): Command {
+  return addBatchRuleOptions(
+    command
+      .option("--all-pending", "every pending invitation")
+      .option(
+        "--batch [id]",
+        "the accidental batches (all, or one such as B1); personal invitations never are in one",
+      )
+      .option("--older-than <duration>", "sent longer ago than this: 14d, 3w, 2m")
+      .option("--sent-before <date>", "sent before this day (YYYY-MM-DD) or time (ISO 8601)")
+      .option("--sent-after <date>", "sent after this day (YYYY-MM-DD) or time (ISO 8601)")
+      .option("--match <text>", "name, profile or email contains this (case and accents ignored)")
+      .option("--address-book", "only people found in an imported address book")
+      .option(
+        "--keep <file>",
+        "never select these: profile URLs, slugs or emails, one a line, or a CSV",
+      )
+      .option("--pick", "choose in an interactive list (needs a terminal)"),
+  );
+}
+
+/** The batch rules' two flags, on every command that finds batches. */
+export function addBatchRuleOptions(command: Command): Command {
   return command
-    .option("--all-pending", "every pending invitation")
-    .option(
-      "--batch [id]",
-      "the accidental batches (all, or one such as B1); personal invitations never are in one",
-    )
-    .option("--older-than <duration>", "sent longer ago than this: 14d, 3w, 2m")
-    .option("--sent-before <date>", "sent before this day (YYYY-MM-DD) or time (ISO 8601)")
-    .option("--sent-after <date>", "sent after this day (YYYY-MM-DD) or time (ISO 8601)")
-    .option("--match <text>", "name, profile or email contains this (case and accents ignored)")
-    .option("--address-book", "only people found in an imported address book")
-    .option(
-      "--keep <file>",
-      "never select these: profile URLs, slugs or emails, one a line, or a CSV",
-    )
-    .option("--pick", "choose in an interactive list (needs a terminal)")
     .addOption(
       new Option(
         "--batch-gap <minutes>",
@@ -51,6 +58,21 @@ export function addSelectionOptions(command: Command): Command {
         String(DEFAULT_BATCH_RULES.minSize),
       ),
     );
+}
+
+/** The selection flags of `connections export` and `connections remove`. */
+export function addConnectionSelectionOptions(command: Command): Command {
+  return addBatchRuleOptions(
+    command
+      .option("--batch", "those who accepted an invitation of an accidental batch")
+      .option("--match <text>", "name, profile or email contains this (case and accents ignored)")
+      .option("--connected-after <date>", "connected after this day (YYYY-MM-DD) or time")
+      .option(
+        "--keep <file>",
+        "never include these: profile URLs, slugs or emails, one a line, or a CSV",
+      )
+      .option("--pick", "choose in an interactive list (needs a terminal)"),
+  );
 }
 
 export function readKeepFile(path: string): KeepList {

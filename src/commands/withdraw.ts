@@ -1,33 +1,34 @@
 /** `invites withdraw <selection>`: plan, confirm, then withdraw through the network, journaled. */
 import { existsSync } from "node:fs";
+import { invitationKeys, matchLive } from "../core/matching.js";
 import { compareOldestFirst, type InvitationView } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
 import { DEFAULT_RULES } from "../core/states.js";
-import { CancelledError, StoppedError, UsageError } from "../errors.js";
-import { readSessionCookies } from "../network/cookies.js";
-import type { NetworkDriver } from "../network/driver.js";
-import { DEFAULT_BASE_URL, LinkedInClient } from "../network/linkedin-client.js";
-import { DEFAULT_PACE, Pacer, parsePace, realSleep } from "../network/pacer.js";
-import { runWithdrawals, type WithdrawSummary } from "../network/withdraw-run.js";
+import { UsageError } from "../errors.js";
+import type { LiveInvitation, NetworkDriver } from "../network/driver.js";
+import type { RunAction, RunSummary } from "../network/journaled-run.js";
+import type { Pacer } from "../network/pacer.js";
 import { type Db, withDatabase } from "../store/database.js";
 import { readPreview } from "../store/invitations.js";
 import { Journal } from "../store/journal.js";
 import type { Output } from "../ui/output.js";
-import { createProgress } from "../ui/progress.js";
-import { renderWithdrawPlan, renderWithdrawSummary } from "../ui/withdraw.js";
-import { type DatabaseOptions, databasePath, parseAsOf, wholeNumber } from "./options.js";
+import { type RunWords, renderRunPlan } from "../ui/run.js";
+import {
+  capPlan,
+  confirmRun,
+  exitCodeOf,
+  type NetworkRunOptions,
+  networkClient,
+  readNetworkRunOptions,
+  resumeCommand,
+  runAndReport,
+} from "./journaled.js";
+import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import { printPreview } from "./preview.js";
 import { resolveBatchRules, resolveSelection, type SelectionOptions } from "./selection.js";
 
-export interface WithdrawOptions extends DatabaseOptions, SelectionOptions {
+export interface WithdrawOptions extends DatabaseOptions, SelectionOptions, NetworkRunOptions {
   asOf?: string;
-  dryRun?: boolean;
-  yes?: boolean;
-  pace?: string;
-  max?: string;
-  dailyCap?: string;
-  cookies?: string;
-  baseUrl?: string;
 }
 
 const SELECTION_FLAGS = [
@@ -41,10 +42,39 @@ const SELECTION_FLAGS = [
   "pick",
 ] as const;
 
-/** The command line to run again after a stop: it holds no secret, cookies never come by flag. */
-export function resumeCommand(argv: readonly string[]): string {
-  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
-  return ["invites", ...argv.map(quote)].join(" ");
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export const WITHDRAW_WORDS: RunWords = {
+  verb: "withdraw",
+  noun: "invitation",
+  done: "withdrawn",
+  order: "oldest first",
+  consequences:
+    "Recipients are not notified; a withdrawn person can be invited again after 3 weeks.",
+};
+
+/** Withdrawing: the sent list, the withdraw request, and withdrawn_at with its re-invite date. */
+export function withdrawalAction(db: Db): RunAction<InvitationView, LiveInvitation> {
+  const closed = db.prepare(
+    "UPDATE invitations SET closed_at = coalesce(closed_at, ?) WHERE id = ?",
+  );
+  const withdrawn = db.prepare(
+    "UPDATE invitations SET withdrawn_at = coalesce(withdrawn_at, ?), reinvite_after = ? WHERE id = ?",
+  );
+  return {
+    name: "withdraw",
+    done: "withdrawn",
+    settledDone: "settled-withdrawn",
+    goneReason: "not pending on LinkedIn any more",
+    list: (driver) => driver.listSentInvitations(),
+    match: (planned, live) => matchLive(planned, live, invitationKeys),
+    send: (driver, live) => driver.withdraw(live),
+    markDone: (id, at) => {
+      const reinvite = new Date(Date.parse(at) + DEFAULT_RULES.reinviteDays * DAY_MS);
+      withdrawn.run(at, reinvite.toISOString().slice(0, 10), id);
+    },
+    markGone: (id, at) => closed.run(at, id),
+  };
 }
 
 export async function runWithdraw(
@@ -59,26 +89,12 @@ export async function runWithdraw(
       "add --batch, --all-pending, --older-than, --match, … (see invites withdraw --help); invites preview shows what each selects",
     );
   }
-  const pace = options.pace === undefined ? DEFAULT_PACE : parsePace(options.pace);
-  if (!pace)
-    throw new UsageError(
-      `--pace "${options.pace}" is not a pace (expected e.g. 3s, 2-4s, 500ms or 0)`,
-    );
-  const max = wholeNumber("--max", options.max, 0, Number.POSITIVE_INFINITY);
-  const dailyCap = wholeNumber("--daily-cap", options.dailyCap, 0, 100);
   if (options.pick && !output.isInteractive)
     throw new UsageError("--pick needs a terminal to choose in");
-  if (!options.dryRun && !options.yes && !output.isInteractive) {
-    throw new UsageError(
-      "withdrawing asks for confirmation, and there is no terminal to ask in",
-      "add --yes to withdraw without asking, or --dry-run to see the plan only",
-    );
-  }
+  const settings = readNetworkRunOptions(options, output, "withdrawing");
   const asOf = parseAsOf(options.asOf, now);
   const selection = resolveSelection(options);
   const batchRules = resolveBatchRules(options);
-  const cookies = options.dryRun ? null : readSessionCookies(options.cookies);
-  const baseUrl = options.baseUrl ?? process.env.INVITES_BASE_URL ?? DEFAULT_BASE_URL;
   const path = databasePath(options);
   if (!existsSync(path)) {
     throw new UsageError(
@@ -101,65 +117,40 @@ export async function runWithdraw(
     }
     selected.sort(compareOldestFirst);
     const journal = new Journal(db);
-    const sentToday = journal.requestsOn("withdraw", now.toISOString().slice(0, 10));
-    const capLeft = Math.max(0, dailyCap - sentToday);
-    const plan = selected.slice(0, Math.min(max, capLeft));
-    const pacer = new Pacer({ pace, sleep: realSleep });
+    const { plan, sentToday } = capPlan(selected, journal, "withdraw", settings, now);
 
     printPreview(output, views, plan, asOf, Math.max(5, output.height - 12));
     output.out(
-      renderWithdrawPlan(
+      renderRunPlan(
+        WITHDRAW_WORDS,
         {
           selected: selected.length,
           planned: plan.length,
-          max,
-          dailyCap,
+          max: settings.max,
+          dailyCap: settings.dailyCap,
           sentToday,
-          meanDelayMs: pacer.meanDelayMs,
+          meanDelayMs: settings.pacer.meanDelayMs,
         },
         output.colour,
       ),
     );
-    if (options.dryRun || plan.length === 0 || cookies === null) return 0;
-    if (!options.yes) {
-      const { confirm } = await import("@inquirer/prompts");
-      const answer = await confirm(
-        { message: `Withdraw these ${plan.length} invitations now?`, default: false },
-        { output: process.stderr },
-      ).catch(() => false);
-      if (!answer) throw new CancelledError();
-    }
+    if (options.dryRun || plan.length === 0 || settings.cookies === null) return 0;
+    if (!options.yes) await confirmRun(`Withdraw these ${plan.length} invitations now?`);
 
+    const command = resumeCommand(argv);
     const summary = await withdrawAndReport(db, output, {
-      driver: new LinkedInClient({
-        baseUrl,
-        cookies,
-        ...(process.env.INVITES_GRAPHQL_QUERY_ID
-          ? { graphqlQueryId: process.env.INVITES_GRAPHQL_QUERY_ID }
-          : {}),
-      }),
+      driver: networkClient(settings.baseUrl, settings.cookies),
       journal,
-      pacer,
+      pacer: settings.pacer,
       plan,
-      command: resumeCommand(argv),
+      command,
     });
-
-    if (summary.stopped) {
-      throw new StoppedError(
-        summary.stopped.signal,
-        `stopped: ${summary.stopped.message}`,
-        `${summary.stopped.suggestion ?? ""}; to resume: ${resumeCommand(argv)}`,
-      );
-    }
-    return summary.failed.length > 0 ? 1 : 0;
+    return exitCodeOf(summary, command);
   });
 }
 
-/**
- * Runs the withdrawals of a plan with progress on stderr and the closing table on stdout; the
- * command and the demo share it. Returns the summary; stopping is the caller's to report.
- */
-export async function withdrawAndReport(
+/** Withdraws a plan with progress and the closing table; the command and the demo share it. */
+export function withdrawAndReport(
   db: Db,
   output: Output,
   run: {
@@ -169,31 +160,13 @@ export async function withdrawAndReport(
     plan: readonly InvitationView[];
     command: string;
   },
-): Promise<WithdrawSummary> {
-  const progress = createProgress(output);
-  const summary = await runWithdrawals({
+): Promise<RunSummary> {
+  return runAndReport(output, WITHDRAW_WORDS, {
+    action: withdrawalAction(db),
     driver: run.driver,
     journal: run.journal,
     pacer: run.pacer,
     planned: run.plan,
     command: run.command,
-    now: () => new Date(),
-    reinviteDays: DEFAULT_RULES.reinviteDays,
-    retries: 3,
-    markClosed: (id, at) =>
-      db
-        .prepare("UPDATE invitations SET closed_at = coalesce(closed_at, ?) WHERE id = ?")
-        .run(at, id),
-    onEvent: (event) => {
-      if (event.kind === "session") output.err(`Logged in as ${event.account}.`);
-      if (event.kind === "listed" && event.settled > 0) {
-        output.err(`Settled ${event.settled} request(s) an interrupted run left open: withdrawn.`);
-      }
-      if (event.kind === "item")
-        progress.item(event.done, event.total, `${event.outcome}: ${event.name}`);
-    },
   });
-  progress.end();
-  output.out(renderWithdrawSummary(summary, output.colour));
-  return summary;
 }

@@ -1,32 +1,47 @@
 /**
- * Which live invitation on the network a planned one is: by profile slug, else by email, else by
- * a name key that exactly one live invitation carries. Pure.
+ * Which live item on the network a planned one is: by profile slug, else by email, else by a name
+ * key that exactly one live item carries. Pure; used for invitations and for connections.
  */
 import { toNameKey, toProfileSlug } from "./identity.js";
 import type { InvitationView } from "./preview.js";
 
-export interface LiveKeys {
-  id: string;
+/** How a person is recognised on either side. */
+export interface PersonKeys {
   slug: string | null;
   email: string | null;
   name: string;
 }
 
-export interface Matched<L extends LiveKeys> {
-  planned: InvitationView;
+export interface LiveKeys extends PersonKeys {
+  id: string;
+}
+
+export interface Matched<P, L extends LiveKeys> {
+  planned: P;
   live: L;
 }
 
-export interface MatchResult<L extends LiveKeys> {
-  matched: Array<Matched<L>>;
-  /** Planned invitations the network no longer lists: accepted, withdrawn or expired meanwhile. */
-  unmatched: InvitationView[];
+export interface MatchResult<P, L extends LiveKeys> {
+  matched: Array<Matched<P, L>>;
+  /** Planned items the network no longer lists: accepted, withdrawn, removed or expired meanwhile. */
+  unmatched: P[];
+  /**
+   * Planned items that cannot be told apart safely: namesakes, a changed profile address, or
+   * nothing to recognise them by. Neither acted on nor taken as gone.
+   */
+  uncertain: Array<{ planned: P; reason: string }>;
 }
 
-export function matchLive<L extends LiveKeys>(
-  planned: readonly InvitationView[],
+/** The keys of a planned invitation: its invitee's profile, else address, else name. */
+export function invitationKeys(p: InvitationView): PersonKeys {
+  return { slug: toProfileSlug(p.profileUrl), email: p.email, name: p.name };
+}
+
+export function matchLive<P, L extends LiveKeys>(
+  planned: readonly P[],
   live: readonly L[],
-): MatchResult<L> {
+  keysOf: (p: P) => PersonKeys,
+): MatchResult<P, L> {
   const bySlug = new Map<string, L>();
   const byEmail = new Map<string, L>();
   const byName = new Map<string, L[]>();
@@ -37,19 +52,34 @@ export function matchLive<L extends LiveKeys>(
     if (key) byName.set(key, [...(byName.get(key) ?? []), l]);
   }
   const used = new Set<string>();
-  const result: MatchResult<L> = { matched: [], unmatched: [] };
+  const result: MatchResult<P, L> = { matched: [], unmatched: [], uncertain: [] };
   for (const p of planned) {
-    const slug = toProfileSlug(p.profileUrl);
+    const keys = keysOf(p);
+    const nameKey = toNameKey(keys.name);
+    const namesakes = (nameKey ? (byName.get(nameKey) ?? []) : []).filter((l) => !used.has(l.id));
     let found: L | undefined;
-    if (slug) found = bySlug.get(slug);
-    else if (p.email) found = byEmail.get(p.email);
-    else {
-      const namesakes = byName.get(toNameKey(p.name) ?? "") ?? [];
-      found = namesakes.length === 1 ? namesakes[0] : undefined;
-    }
+    if (keys.slug) found = bySlug.get(keys.slug);
+    else if (keys.email) found = byEmail.get(keys.email);
+    else if (!nameKey) {
+      result.uncertain.push({ planned: p, reason: "nothing to recognise them by on LinkedIn" });
+      continue;
+    } else if (namesakes.length > 1) {
+      result.uncertain.push({
+        planned: p,
+        reason: "LinkedIn lists more than one person of this name",
+      });
+      continue;
+    } else found = namesakes[0];
     if (found && !used.has(found.id)) {
       used.add(found.id);
       result.matched.push({ planned: p, live: found });
+    } else if (!found && (keys.slug || keys.email) && namesakes.length > 0) {
+      // The export's profile address or email is not listed, but someone of this name is:
+      // perhaps the address changed. Guessing could remove the wrong person.
+      result.uncertain.push({
+        planned: p,
+        reason: "LinkedIn lists someone of this name, but not under this profile or address",
+      });
     } else result.unmatched.push(p);
   }
   return result;

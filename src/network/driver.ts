@@ -24,9 +24,13 @@ export interface LiveInvitation {
 }
 
 export interface LiveConnection {
-  /** `urn:li:fsd_profile:<id>`: what a removal names. */
-  profileUrn: string;
+  /** `urn:li:fsd_profile:<id>`: what a removal names, and the journal's id for it. */
+  id: string;
   slug: string | null;
+  /** The connections list carries no address; here so that a connection matches like a person. */
+  email: null;
+  /** First and last name, as the list gives them. */
+  name: string;
   firstName: string;
   lastName: string;
   /** ISO 8601, or null. */

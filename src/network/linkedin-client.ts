@@ -238,7 +238,7 @@ export class LinkedInClient implements NetworkDriver {
         `/voyager/api/voyagerRelationshipsDashInvitations/${encodeURIComponent(invitation.urn)}?action=withdraw`,
         { invitationType: "CONNECTION" },
       );
-      return itemOutcome(verdict);
+      return itemOutcome(verdict, "not pending any more");
     }
     const { verdict } = await this.request(
       "POST",
@@ -249,7 +249,7 @@ export class LinkedInClient implements NetworkDriver {
         isGenericInvitation: false,
       },
     );
-    return itemOutcome(verdict);
+    return itemOutcome(verdict, "not pending any more");
   }
 
   async listConnections(): Promise<LiveConnection[]> {
@@ -268,16 +268,15 @@ export class LinkedInClient implements NetworkDriver {
     const { verdict } = await this.request(
       "POST",
       "/voyager/api/relationships/dash/connections?action=removeFromMyConnections",
-      { connectedMember: connection.profileUrn },
+      { connectedMember: connection.id },
     );
-    return itemOutcome(verdict);
+    return itemOutcome(verdict, "not a connection any more");
   }
 }
 
-function itemOutcome(verdict: ReturnType<typeof classifyResponse>): ItemOutcome {
+function itemOutcome(verdict: ReturnType<typeof classifyResponse>, gone: string): ItemOutcome {
   if (verdict.kind === "ok") return { ok: true };
-  if (verdict.kind === "not-found")
-    return { ok: false, reason: "not-found", detail: "not pending any more" };
+  if (verdict.kind === "not-found") return { ok: false, reason: "not-found", detail: gone };
   return {
     ok: false,
     reason: "refused",
@@ -397,11 +396,17 @@ function readConnectionsPage(json: unknown): { items: LiveConnection[]; rows: nu
     const member = text(connection.connectedMember);
     const profile = n.byUrn.get(member) ?? follow(n, connection, "connectedMemberResolutionResult");
     const created = connection.createdAt;
+    const firstName = profile ? text(profile.firstName) : "";
+    const lastName = profile ? text(profile.lastName) : "";
+    const slug = profile ? text(profile.publicIdentifier) : "";
     return {
-      profileUrn: member,
-      slug: profile ? text(profile.publicIdentifier).toLowerCase() || null : null,
-      firstName: profile ? text(profile.firstName) : "",
-      lastName: profile ? text(profile.lastName) : "",
+      id: member,
+      // The same folding as the export's URLs get, so that the two compare.
+      slug: slug ? toProfileSlug(`https://www.linkedin.com/in/${slug}`) : null,
+      email: null,
+      name: `${firstName} ${lastName}`.trim(),
+      firstName,
+      lastName,
       connectedAt: typeof created === "number" ? new Date(created).toISOString() : null,
     };
   });

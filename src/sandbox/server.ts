@@ -20,6 +20,8 @@ export interface SandboxOptions {
   /** Shuffles `included` deterministically, as LinkedIn's order is not that of `*elements`. */
   seed?: number;
   now?: () => number;
+  /** Told of every removal request that reaches a known connection, before it takes effect. */
+  onRemoveRequest?: (connection: { profileUrl: string | null; name: string }) => void;
 }
 
 export interface RunningSandbox {
@@ -329,6 +331,10 @@ export function createSandbox(options: SandboxOptions): Server {
       const body = (await readBody(req)) as { connectedMember?: string } | null;
       const connection = connectionsByUrn.get(body?.connectedMember ?? "");
       if (!connection) return plain(res, 404, "profile not found");
+      options.onRemoveRequest?.({
+        profileUrl: connection.profileUrl,
+        name: `${connection.firstName} ${connection.lastName}`.trim(),
+      });
       connection.removeCalls++;
       if (connection.state !== "active") return plain(res, 404, "profile not found");
       connection.state = "removed";

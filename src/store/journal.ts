@@ -5,11 +5,27 @@
  */
 import type { Db } from "./database.js";
 
-export type JournalOutcome = "withdrawn" | "not-found" | "refused" | "failed" | "settled-withdrawn";
+export type JournalAction = "withdraw" | "remove";
+
+export type JournalOutcome =
+  | "withdrawn"
+  | "removed"
+  | "not-found"
+  | "refused"
+  | "failed"
+  | "settled-withdrawn"
+  | "settled-removed";
+
+/** The table row a journal entry concerns: an invitation for withdraw, a connection for remove. */
+const SUBJECT: Record<JournalAction, "invitation_id" | "connection_id"> = {
+  withdraw: "invitation_id",
+  remove: "connection_id",
+};
 
 export interface InFlight {
   id: number;
-  invitationId: number | null;
+  /** The invitation's or connection's row id. */
+  itemId: number | null;
   liveId: string;
   target: string;
 }
@@ -24,6 +40,9 @@ export interface RunView {
   outcome: string | null;
   detail: string | null;
   planned: number;
+  /** Items passed over without a request or answered not-found; null for a killed run. */
+  skipped: number | null;
+  /** Journal entries by outcome ("in flight" for none). */
   counts: Record<string, number>;
 }
 
@@ -33,7 +52,7 @@ export class Journal {
     db.pragma("synchronous = FULL");
   }
 
-  startRun(run: { command: string; action: string; planned: number; at: string }): number {
+  startRun(run: { command: string; action: JournalAction; planned: number; at: string }): number {
     return Number(
       this.db
         .prepare(
@@ -47,16 +66,22 @@ export class Journal {
     this.db.prepare("UPDATE runs SET account = ? WHERE id = ?").run(account, runId);
   }
 
-  finishRun(runId: number, outcome: "done" | "stopped" | "failed", detail: string, at: string) {
+  finishRun(
+    runId: number,
+    outcome: "done" | "stopped" | "failed",
+    detail: string,
+    at: string,
+    skipped: number,
+  ) {
     this.db
-      .prepare("UPDATE runs SET ended_at = ?, outcome = ?, detail = ? WHERE id = ?")
-      .run(at, outcome, detail, runId);
+      .prepare("UPDATE runs SET ended_at = ?, outcome = ?, detail = ?, skipped = ? WHERE id = ?")
+      .run(at, outcome, detail, skipped, runId);
   }
 
   intend(entry: {
     runId: number;
-    action: string;
-    invitationId: number | null;
+    action: JournalAction;
+    itemId: number | null;
     liveId: string;
     target: string;
     at: string;
@@ -64,8 +89,8 @@ export class Journal {
     return Number(
       this.db
         .prepare(
-          `INSERT INTO journal (run_id, action, invitation_id, live_id, target, intent_at)
-           VALUES (@runId, @action, @invitationId, @liveId, @target, @at)`,
+          `INSERT INTO journal (run_id, action, ${SUBJECT[entry.action]}, live_id, target, intent_at)
+           VALUES (@runId, @action, @itemId, @liveId, @target, @at)`,
         )
         .run(entry).lastInsertRowid,
     );
@@ -77,17 +102,17 @@ export class Journal {
       .run(outcome, detail, at, entryId);
   }
 
-  inFlight(action: string): InFlight[] {
+  inFlight(action: JournalAction): InFlight[] {
     return this.db
       .prepare<[string], InFlight>(
-        `SELECT id, invitation_id AS invitationId, live_id AS liveId, target
+        `SELECT id, ${SUBJECT[action]} AS itemId, live_id AS liveId, target
          FROM journal WHERE action = ? AND outcome IS NULL ORDER BY id`,
       )
       .all(action);
   }
 
   /** Requests of this action sent on a UTC day, the daily cap's measure. */
-  requestsOn(action: string, day: string): number {
+  requestsOn(action: JournalAction, day: string): number {
     return (
       this.db
         .prepare<[string, string], { n: number }>(
@@ -98,24 +123,20 @@ export class Journal {
   }
 
   /**
-   * Settles an entry as withdrawn and marks its invitation so, in one transaction: a kill between
-   * the two would leave an invitation the network withdrew looking merely closed.
+   * Settles an entry as done and applies what that means to the item (withdrawn_at, removed_at)
+   * in one transaction: a kill between the two would leave an item the network changed looking
+   * merely closed.
    */
-  recordWithdrawn(
+  recordDone(
     entryId: number,
-    outcome: "withdrawn" | "settled-withdrawn",
+    outcome: "withdrawn" | "removed" | "settled-withdrawn" | "settled-removed",
     detail: string | null,
-    withdrawn: { invitationId: number | null; at: string; reinviteAfter: string },
+    at: string,
+    apply: () => void,
   ): void {
     this.db.transaction(() => {
-      this.settle(entryId, outcome, detail, withdrawn.at);
-      if (withdrawn.invitationId !== null) {
-        this.db
-          .prepare(
-            "UPDATE invitations SET withdrawn_at = coalesce(withdrawn_at, ?), reinvite_after = ? WHERE id = ?",
-          )
-          .run(withdrawn.at, withdrawn.reinviteAfter, withdrawn.invitationId);
-      }
+      this.settle(entryId, outcome, detail, at);
+      apply();
     })();
   }
 
@@ -123,7 +144,7 @@ export class Journal {
     const runs = this.db
       .prepare<[], Omit<RunView, "counts">>(
         `SELECT id, command, action, account, started_at AS startedAt, ended_at AS endedAt, outcome,
-                detail, planned FROM runs ORDER BY id`,
+                detail, planned, skipped FROM runs ORDER BY id`,
       )
       .all();
     const counts = this.db

@@ -107,4 +107,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX journal_in_flight ON journal(action, live_id) WHERE outcome IS NULL;
   CREATE INDEX journal_run ON journal(run_id);
   `,
+  `
+  -- A removal's journal rows name the connection; its outcomes are removed and settled-removed.
+  ALTER TABLE journal ADD COLUMN connection_id INTEGER REFERENCES connections(id);
+  -- Items a run passed over without a request (no longer listed, or not safely recognised).
+  ALTER TABLE runs ADD COLUMN skipped INTEGER;
+  `,
 ];

@@ -1,8 +1,9 @@
 /**
  * The interactive pick-list for `--pick`: a multi-select over the current selection, built on
- * @inquirer/core. The accidental batches start checked and personal invitations unchecked;
- * `/` filters, space toggles, `a`/`i`/`n` act on what the filter shows. Only one page is
- * rendered at a time, so thousands of entries cost nothing per keystroke.
+ * @inquirer/core, for invitations and for connections alike. Invitations of the accidental
+ * batches start checked and personal ones unchecked; connections start checked when they came
+ * from a batch. `/` filters, space toggles, `a`/`i`/`n` act on what the filter shows. Only one
+ * page is rendered at a time, so thousands of entries cost nothing per keystroke.
  */
 import {
   createPrompt,
@@ -18,15 +19,29 @@ import {
   useState,
 } from "@inquirer/core";
 import chalk from "chalk";
+import type { ConnectionRow } from "../core/connections.js";
 import { toNameKey } from "../core/identity.js";
 import type { InvitationView } from "../core/preview.js";
 import { CancelledError } from "../errors.js";
 import { profileOrEmail } from "./preview.js";
 import { truncate } from "./tables.js";
 
+/** One row of the list, whatever it stands for. */
+export interface PickRow {
+  id: number;
+  name: string;
+  /** `in/<slug>` or an address. */
+  profile: string;
+  /** A day, YYYY-MM-DD. */
+  date: string;
+  /** The batch, or a coloured word such as "personal". */
+  tag: string;
+  checked: boolean;
+}
+
 export interface PickListConfig {
   message: string;
-  items: readonly InvitationView[];
+  items: readonly PickRow[];
   /** Rows of the list on one page. */
   pageSize?: number;
   /** Columns to fit each row in. */
@@ -34,13 +49,13 @@ export interface PickListConfig {
 }
 
 interface Entry {
-  view: InvitationView;
-  /** Name, profile and email folded for the filter. */
+  view: PickRow;
+  /** Name and profile or email folded for the filter. */
   haystack: string;
 }
 
-function entryOf(view: InvitationView): Entry {
-  const haystack = [toNameKey(view.name) ?? "", profileOrEmail(view).toLowerCase()].join(" ");
+function entryOf(view: PickRow): Entry {
+  const haystack = [toNameKey(view.name) ?? "", view.profile.toLowerCase()].join(" ");
   return { view, haystack };
 }
 
@@ -55,10 +70,12 @@ export function initiallyChecked(items: readonly InvitationView[]): Set<number> 
   return new Set(items.filter((v) => v.batch !== null && !v.personal).map((v) => v.id));
 }
 
-/** Resolves with the chosen invitations, or null when the user cancelled with Esc. */
-export const pickList = createPrompt<InvitationView[] | null, PickListConfig>((config, done) => {
+/** Resolves with the chosen rows, or null when the user cancelled with Esc. */
+export const pickList = createPrompt<PickRow[] | null, PickListConfig>((config, done) => {
   const entries = useMemo(() => config.items.map(entryOf), [config.items]);
-  const [checked, setChecked] = useState<Set<number>>(() => initiallyChecked(config.items));
+  const [checked, setChecked] = useState<Set<number>>(
+    () => new Set(config.items.filter((v) => v.checked).map((v) => v.id)),
+  );
   const [filter, setFilter] = useState("");
   const [typing, setTyping] = useState(false);
   const [active, setActive] = useState(0);
@@ -160,8 +177,7 @@ export const pickList = createPrompt<InvitationView[] | null, PickListConfig>((c
   const renderRow = (entry: Entry, index: number) => {
     const v = entry.view;
     const box = checked.has(v.id) ? chalk.green("◉") : "◯";
-    const tag = v.personal ? chalk.green("personal") : (v.batch ?? "");
-    const row = `${box} ${truncate(v.name || "(no name)", nameWidth).padEnd(nameWidth)}  ${truncate(profileOrEmail(v), profileWidth).padEnd(profileWidth)}  ${v.sentAt.slice(0, 10)}  ${tag}`;
+    const row = `${box} ${truncate(v.name || "(no name)", nameWidth).padEnd(nameWidth)}  ${truncate(v.profile, profileWidth).padEnd(profileWidth)}  ${v.date.padEnd(10)}  ${v.tag}`;
     return index === current ? chalk.cyan(`❯ ${row}`) : `  ${row}`;
   };
   const page =
@@ -184,17 +200,25 @@ export const pickList = createPrompt<InvitationView[] | null, PickListConfig>((c
 
 type Context = NonNullable<Parameters<typeof pickList>[1]>;
 
-/** Asks which of `items` to keep in the selection; Esc or Ctrl-C cancels with CancelledError. */
-export async function pickInvitations(
-  items: readonly InvitationView[],
-  options: { message?: string; context?: Context; width?: number; pageSize?: number } = {},
-): Promise<InvitationView[]> {
-  let chosen: InvitationView[] | null;
+interface PickOptions {
+  message?: string;
+  context?: Context;
+  width?: number;
+  pageSize?: number;
+}
+
+/** Asks which rows to keep; Esc or Ctrl-C cancels with CancelledError. */
+async function pickRows(
+  rows: readonly PickRow[],
+  message: string,
+  options: PickOptions,
+): Promise<Set<number>> {
+  let chosen: PickRow[] | null;
   try {
     chosen = await pickList(
       {
-        message: options.message ?? "Which invitations?",
-        items,
+        message: options.message ?? message,
+        items: rows,
         width: options.width ?? process.stderr.columns ?? 100,
         pageSize: options.pageSize ?? Math.max(5, (process.stderr.rows || 24) - 6),
       },
@@ -207,5 +231,47 @@ export async function pickInvitations(
     throw error;
   }
   if (chosen === null) throw new CancelledError();
-  return chosen;
+  return new Set(chosen.map((r) => r.id));
+}
+
+/** Asks which of the invitations to keep in the selection. */
+export async function pickInvitations(
+  items: readonly InvitationView[],
+  options: PickOptions = {},
+): Promise<InvitationView[]> {
+  const checked = initiallyChecked(items);
+  const rows = items.map(
+    (v): PickRow => ({
+      id: v.id,
+      name: v.name,
+      profile: profileOrEmail(v),
+      date: v.sentAt.slice(0, 10),
+      tag: v.personal ? chalk.green("personal") : (v.batch ?? ""),
+      checked: checked.has(v.id),
+    }),
+  );
+  const chosen = await pickRows(rows, "Which invitations?", options);
+  return items.filter((v) => chosen.has(v.id));
+}
+
+/**
+ * Asks which of the connections to keep in the selection. For a removal only those from a batch
+ * start checked; for an export every one does.
+ */
+export async function pickConnections(
+  items: readonly ConnectionRow[],
+  options: PickOptions & { preChecked: "batch" | "all" },
+): Promise<ConnectionRow[]> {
+  const rows = items.map(
+    (c): PickRow => ({
+      id: c.id,
+      name: `${c.firstName} ${c.lastName}`.trim(),
+      profile: c.slug ? `in/${c.slug}` : (c.email ?? "(hidden)"),
+      date: c.connectedOn ?? "",
+      tag: c.batch ?? "",
+      checked: options.preChecked === "all" || c.batch !== null,
+    }),
+  );
+  const chosen = await pickRows(rows, "Which connections?", options);
+  return items.filter((c) => chosen.has(c.id));
 }

@@ -1,6 +1,6 @@
-/** Renderers for the withdraw plan and its closing summary. */
+/** Renderers for the plan of a journaled run (withdraw, remove) and its closing summary. */
 import type { ChalkInstance } from "chalk";
-import type { WithdrawSummary } from "../network/withdraw-run.js";
+import type { RunSummary } from "../network/journaled-run.js";
 import { count, n, table } from "./tables.js";
 
 function duration(ms: number): string {
@@ -9,7 +9,20 @@ function duration(ms: number): string {
   return minutes < 90 ? `${minutes} min` : `${(minutes / 60).toFixed(1)} h`;
 }
 
-export function renderWithdrawPlan(
+/** How a run names what it does: "withdraw" / "invitation", "remove" / "connection". */
+export interface RunWords {
+  verb: string;
+  noun: string;
+  /** Past tense, for the summary's first column. */
+  done: string;
+  /** The order items are acted on, e.g. "oldest first". */
+  order: string;
+  /** Said when anything is planned: what the other side sees and what cannot be undone. */
+  consequences: string;
+}
+
+export function renderRunPlan(
+  words: RunWords,
   p: {
     selected: number;
     planned: number;
@@ -20,7 +33,9 @@ export function renderWithdrawPlan(
   },
   colour: ChalkInstance,
 ): string {
-  const lines = [colour.bold(`Plan: withdraw ${count(p.planned, "invitation")}, oldest first.`)];
+  const lines = [
+    colour.bold(`Plan: ${words.verb} ${count(p.planned, words.noun)}, ${words.order}.`),
+  ];
   if (p.planned < p.selected) {
     const why =
       p.planned === p.max
@@ -30,18 +45,19 @@ export function renderWithdrawPlan(
   }
   if (p.planned > 0) {
     lines.push(
-      `At ${(p.meanDelayMs / 1000).toFixed(1)} s a request this takes about ${duration(p.planned * p.meanDelayMs)}. Recipients are not notified; a withdrawn person can be invited again after 3 weeks.`,
+      `At ${(p.meanDelayMs / 1000).toFixed(1)} s a request this takes about ${duration(p.planned * p.meanDelayMs)}. ${words.consequences}`,
     );
   }
   return lines.join("\n");
 }
 
-export function renderWithdrawSummary(s: WithdrawSummary, colour: ChalkInstance): string {
-  const t = table(["Withdrawn", "Skipped", "Failed", "Remaining"], colour, {
+export function renderRunSummary(words: RunWords, s: RunSummary, colour: ChalkInstance): string {
+  const head = words.done.charAt(0).toUpperCase() + words.done.slice(1);
+  const t = table([head, "Skipped", "Failed", "Remaining"], colour, {
     colAligns: ["right", "right", "right", "right"],
   });
   t.push([
-    colour.green(n(s.withdrawn.length)),
+    colour.green(n(s.done.length)),
     n(s.skipped.length),
     s.failed.length > 0 ? colour.red(n(s.failed.length)) : "0",
     n(s.remaining),
@@ -52,6 +68,6 @@ export function renderWithdrawSummary(s: WithdrawSummary, colour: ChalkInstance)
   for (const [reason, times] of reasons) lines.push(`Skipped ${n(times)}: ${reason}.`);
   for (const f of s.failed) lines.push(colour.red(`Failed: ${f.name}: ${f.detail}`));
   if (s.settled > 0)
-    lines.push(`${count(s.settled, "request")} of an interrupted run settled as withdrawn.`);
+    lines.push(`${count(s.settled, "request")} of an interrupted run settled as ${words.done}.`);
   return lines.join("\n");
 }

@@ -1,0 +1,186 @@
+/**
+ * `invites connections remove <selection>`: plan, confirm, then remove connections through the
+ * network, journaled like withdraw. Each person's row goes to the removed-connections CSV, on
+ * disk, before their removal is requested.
+ */
+import { existsSync } from "node:fs";
+import type { ConnectionRow } from "../core/connections.js";
+import { selectConnections } from "../core/connections.js";
+import { matchLive } from "../core/matching.js";
+import { UsageError } from "../errors.js";
+import type { LiveConnection } from "../network/driver.js";
+import type { RunAction } from "../network/journaled-run.js";
+import { type Db, withDatabase } from "../store/database.js";
+import { Journal } from "../store/journal.js";
+import { RemovedConnectionsFile } from "../store/removed-connections.js";
+import { connectionName, renderConnectionTable } from "../ui/connections.js";
+import type { Output } from "../ui/output.js";
+import { type RunWords, renderRunPlan } from "../ui/run.js";
+import { count } from "../ui/tables.js";
+import {
+  type ConnectionSelectionOptions,
+  readConnectionRows,
+  resolveConnectionSelection,
+} from "./connections.js";
+import {
+  capPlan,
+  confirmRun,
+  exitCodeOf,
+  type NetworkRunOptions,
+  networkClient,
+  readNetworkRunOptions,
+  resumeCommand,
+  runAndReport,
+} from "./journaled.js";
+import { type DatabaseOptions, databasePath } from "./options.js";
+import { resolveBatchRules } from "./selection.js";
+
+export interface ConnectionsRemoveOptions
+  extends DatabaseOptions,
+    ConnectionSelectionOptions,
+    NetworkRunOptions {
+  out?: string;
+  excel?: boolean;
+  pick?: boolean;
+}
+
+export const DEFAULT_REMOVED_FILE = "removed-connections.csv";
+
+const REMOVE_WORDS: RunWords = {
+  verb: "remove",
+  noun: "connection",
+  done: "removed",
+  order: "longest-standing first",
+  consequences:
+    "They are not notified. Only you can connect again later, by inviting them; endorsements and recommendations between you are removed for good.",
+};
+
+/** A connection as a removal plans it: with the name the journal and the progress show. */
+type PlannedConnection = ConnectionRow & { name: string };
+
+/** Removing: the connections list, the removal request, and removed_at. */
+export function removalAction(
+  db: Db,
+  record: RemovedConnectionsFile,
+): RunAction<PlannedConnection, LiveConnection> {
+  const gone = db.prepare("UPDATE connections SET gone_at = coalesce(gone_at, ?) WHERE id = ?");
+  const removed = db.prepare(
+    "UPDATE connections SET removed_at = coalesce(removed_at, ?) WHERE id = ?",
+  );
+  return {
+    name: "remove",
+    done: "removed",
+    settledDone: "settled-removed",
+    goneReason: "not a connection on LinkedIn any more",
+    list: (driver) => driver.listConnections(),
+    // The connections list has no addresses: a person is their profile, else a unique name.
+    match: (planned, live) =>
+      matchLive(planned, live, (c) => ({ slug: c.slug, email: null, name: c.name })),
+    send: (driver, live) => driver.removeConnection(live),
+    beforeSend: (c, live, at) =>
+      record.record(
+        {
+          ...c,
+          // A hidden member's export row has no URL; the live list knows the profile.
+          url: c.url ?? (live.slug ? `https://www.linkedin.com/in/${live.slug}` : null),
+        },
+        new Date(at),
+      ),
+    markDone: (id, at) => removed.run(at, id),
+    markGone: (id, at) => gone.run(at, id),
+  };
+}
+
+function byConnectedOn(a: ConnectionRow, b: ConnectionRow): number {
+  // Unknown dates last; then by name, so that the order is the same every run.
+  const x = a.connectedOn ?? "9999";
+  const y = b.connectedOn ?? "9999";
+  return x < y ? -1 : x > y ? 1 : connectionName(a).localeCompare(connectionName(b), "de");
+}
+
+export async function runConnectionsRemove(
+  options: ConnectionsRemoveOptions,
+  output: Output,
+  now = new Date(),
+  argv: readonly string[] = process.argv.slice(2),
+): Promise<number> {
+  if (!options.batch && options.match === undefined && !options.connectedAfter && !options.pick) {
+    throw new UsageError(
+      "connections remove needs a selection",
+      "add --batch, --match, --connected-after or --pick (see invites connections remove --help); invites connections export --batch shows whom --batch selects",
+    );
+  }
+  if (options.pick && !output.isInteractive)
+    throw new UsageError("--pick needs a terminal to choose in");
+  const settings = readNetworkRunOptions(options, output, "removing connections");
+  const selection = resolveConnectionSelection(options);
+  const batchRules = resolveBatchRules(options);
+  const record = new RemovedConnectionsFile(options.out ?? DEFAULT_REMOVED_FILE, {
+    excel: options.excel === true,
+  });
+  const path = databasePath(options);
+  if (!existsSync(path)) {
+    throw new UsageError(
+      `there is no database at ${path}`,
+      "import your data export first: invites import <export.zip>",
+    );
+  }
+
+  return withDatabase(path, async (db) => {
+    let selected = selectConnections(readConnectionRows(db, now, batchRules), selection);
+    if (options.pick) {
+      const { pickConnections } = await import("../ui/pick-list.js");
+      selected = await pickConnections(selected, {
+        message: "Which connections do you want to remove?",
+        preChecked: "batch",
+      });
+    }
+    selected.sort(byConnectedOn);
+    const journal = new Journal(db);
+    const { plan, sentToday } = capPlan(selected, journal, "remove", settings, now);
+
+    output.out(
+      renderConnectionTable(plan, {
+        colour: output.colour,
+        width: output.width,
+        maxRows: Math.max(5, output.height - 12),
+      }),
+    );
+    output.out(
+      renderRunPlan(
+        REMOVE_WORDS,
+        {
+          selected: selected.length,
+          planned: plan.length,
+          max: settings.max,
+          dailyCap: settings.dailyCap,
+          sentToday,
+          meanDelayMs: settings.pacer.meanDelayMs,
+        },
+        output.colour,
+      ),
+    );
+    if (plan.length > 0) {
+      const held = record.size > 0 ? ` (it holds ${count(record.size, "row")} already)` : "";
+      output.out(`Before each removal the person's row is written to ${record.path}${held}.`);
+    }
+    if (options.dryRun || plan.length === 0 || settings.cookies === null) return 0;
+    if (!options.yes) {
+      await confirmRun(
+        `Remove these ${count(plan.length, "connection")} now? They are not told, and only you can reconnect.`,
+      );
+    }
+
+    const command = resumeCommand(argv);
+    const summary = await runAndReport(output, REMOVE_WORDS, {
+      action: removalAction(db, record),
+      driver: networkClient(settings.baseUrl, settings.cookies),
+      journal,
+      pacer: settings.pacer,
+      planned: plan.map((c) => ({ ...c, name: connectionName(c) })),
+      command,
+    });
+    output.err(`Everyone whose removal was attempted is listed in ${record.path}.`);
+    return exitCodeOf(summary, command);
+  });
+}

@@ -1,0 +1,304 @@
+/**
+ * connections remove as a user runs it: the built binary against the emulation over HTTP on
+ * 127.0.0.1. The emulation counts the removal requests each connection received, and looks at
+ * the removed-connections CSV at the instant each request arrives.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseFaults } from "../../src/sandbox/faults.js";
+import { seedWorld } from "../../src/sandbox/seed.js";
+import {
+  type RunningSandbox,
+  type SandboxOptions,
+  startSandbox,
+} from "../../src/sandbox/server.js";
+import { BIN, dumpDatabase, fixture, runCli, useTempDatabase } from "../support/cli.js";
+
+const CONNECTIONS = fixture("linkedin", "Connections-many.csv");
+const HEADER = [
+  "First Name",
+  "Last Name",
+  "URL",
+  "Email Address",
+  "Company",
+  "Position",
+  "Connected On",
+  "Removal Attempted At",
+];
+const temp = useTempDatabase();
+let sandbox: RunningSandbox | null = null;
+/** Requests whose person was not in the CSV when the request reached the emulation. */
+let unrecorded: string[] = [];
+
+interface SandboxState {
+  connections: Array<{
+    profileUrl: string | null;
+    name: string;
+    state: string;
+    removeCalls: number;
+  }>;
+}
+
+const csvPath = () => join(temp.dir, "removed-connections.csv");
+
+async function startEmulation(options: Partial<SandboxOptions> = {}) {
+  const world = await seedWorld([CONNECTIONS], new Date("2026-11-20T23:59:59Z"));
+  sandbox = await startSandbox({
+    world,
+    onRemoveRequest: ({ profileUrl, name }) => {
+      const text = existsSync(csvPath()) ? readFileSync(csvPath(), "utf8") : "";
+      if (!profileUrl || !text.includes(`${profileUrl},`)) unrecorded.push(name);
+    },
+    ...options,
+  });
+  return sandbox;
+}
+
+async function state(): Promise<SandboxState> {
+  return (await (await fetch(`${sandbox?.url}/__sandbox/state`)).json()) as SandboxState;
+}
+
+function remove(...flags: string[]) {
+  return runCli(
+    [
+      "connections",
+      "remove",
+      "--db",
+      temp.db,
+      "--base-url",
+      sandbox?.url ?? "",
+      "--pace",
+      "0",
+      ...flags,
+    ],
+    { env: { INVITES_COOKIES: sandbox?.cookie ?? "" }, cwd: temp.dir },
+  );
+}
+
+function readRemoved(path = csvPath()): string[][] {
+  return parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""), {
+    delimiter: readFileSync(path, "utf8").includes(";Last Name;") ? ";" : ",",
+  }) as string[][];
+}
+
+beforeEach(async () => {
+  unrecorded = [];
+  const imported = await runCli(["import", "--db", temp.db, CONNECTIONS]);
+  expect(imported.code, imported.stderr).toBe(0);
+});
+
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = null;
+});
+
+describe("invites connections remove against the emulation", () => {
+  it("writes each person to the CSV before their one removal request, and records it all", async () => {
+    await startEmulation();
+    const result = await remove("--connected-after", "2024-06-01", "--yes");
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("Plan: remove 10 connections, longest-standing first.");
+    expect(result.stdout).toContain("They are not notified. Only you can connect again later");
+    expect(result.stdout).toContain(`written to ${csvPath()}`);
+    expect(result.stdout).toMatch(/│\s+10 │\s+0 │\s+0 │\s+0 │/);
+    expect(result.stderr).toContain(`listed in ${csvPath()}`);
+    expect(unrecorded).toEqual([]);
+
+    const after = await state();
+    const removed = after.connections.filter((c) => c.state === "removed");
+    expect(removed).toHaveLength(10);
+    expect(removed.every((c) => c.removeCalls === 1)).toBe(true);
+    expect(
+      after.connections.filter((c) => c.state !== "removed").every((c) => c.removeCalls === 0),
+    ).toBe(true);
+
+    const rows = readRemoved();
+    expect(rows[0]).toEqual(HEADER);
+    expect(rows).toHaveLength(11);
+    expect(new Set(rows.slice(1).map((r) => r[2]))).toEqual(
+      new Set(removed.map((c) => c.profileUrl)),
+    );
+    for (const row of rows.slice(1)) expect(row[7]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    // Namesakes are told apart by their profiles: both Anna Schmidts, once each.
+    expect(rows.filter((r) => r[0] === "Anna" && r[1] === "Schmidt")).toHaveLength(2);
+    // Formula cells are neutralised; umlauts and ß are written byte for byte.
+    expect(rows.some((r) => r[0] === "'=1+2" && r[1] === "Krüger")).toBe(true);
+    expect(rows.some((r) => r[5] === "'+49 170 1234567 (mobil)")).toBe(true);
+    expect(
+      readFileSync(csvPath()).includes(
+        Buffer.from("Jörg,Straße,https://www.linkedin.com/in/jorg-strasse-1098", "utf8"),
+      ),
+    ).toBe(true);
+
+    const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
+    expect(history[0]).toMatchObject({
+      action: "remove",
+      outcome: "done",
+      planned: 10,
+      skipped: 0,
+    });
+    expect(history[0].counts).toEqual({ removed: 10 });
+    const status = JSON.parse((await runCli(["status", "--db", temp.db, "--json"])).stdout);
+    expect(status.connections).toEqual({ active: 51, removed: 10 });
+
+    // The removed are no longer selected: a second run plans nothing, sends nothing, writes nothing.
+    const before = readFileSync(csvPath());
+    const again = await remove("--connected-after", "2024-06-01", "--yes");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("Plan: remove 0 connections");
+    expect((await state()).connections.every((c) => c.removeCalls <= 1)).toBe(true);
+    expect(readFileSync(csvPath())).toEqual(before);
+  });
+
+  it("sends nothing and writes no file on --dry-run, and refuses to run without a selection or a terminal", async () => {
+    await startEmulation();
+    const dry = await remove("--connected-after", "2024-06-01", "--dry-run");
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("Plan: remove 10 connections");
+    expect(existsSync(csvPath())).toBe(false);
+    const none = await remove("--yes");
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("connections remove needs a selection");
+    const noTty = await remove("--connected-after", "2024-06-01");
+    expect(noTty.code).toBe(2);
+    expect(noTty.stderr).toContain("there is no terminal to ask in");
+    const pick = await remove("--pick", "--yes");
+    expect(pick.code).toBe(2);
+    expect(pick.stderr).toContain("--pick needs a terminal");
+    expect((await state()).connections.every((c) => c.removeCalls === 0)).toBe(true);
+  });
+
+  it("refuses a --out file that is not a removed-connections CSV, and changes nothing", async () => {
+    await startEmulation();
+    const other = join(temp.dir, "shopping.csv");
+    writeFileSync(other, "Item,Amount\nMilch,2\n");
+    const database = dumpDatabase(temp.db);
+    const result = await remove("--connected-after", "2024-06-01", "--yes", "--out", other);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /shopping\.csv line 1: is not a removed-connections file: expected the header First Name,Last Name,URL/,
+    );
+    expect(result.stderr.trim().split("\n")).toHaveLength(2);
+    expect(readFileSync(other, "utf8")).toBe("Item,Amount\nMilch,2\n");
+    expect(dumpDatabase(temp.db)).toBe(database);
+    expect((await state()).connections.every((c) => c.removeCalls === 0)).toBe(true);
+  });
+
+  it("keeps to --max and the daily cap, appending to one file under one header", async () => {
+    await startEmulation();
+    expect((await remove("--connected-after", "2024-06-01", "--yes", "--max", "3")).code).toBe(0);
+    const capped = await remove("--connected-after", "2024-06-01", "--yes", "--daily-cap", "5");
+    expect(capped.stdout).toContain("wait for another run: the daily cap of 5 (3 sent today");
+    expect(capped.stdout).toContain("(it holds 3 rows already)");
+    expect((await state()).connections.filter((c) => c.state === "removed")).toHaveLength(5);
+    const rows = readRemoved();
+    expect(rows.filter((r) => r[0] === "First Name")).toHaveLength(1);
+    expect(rows).toHaveLength(6);
+  });
+
+  it("writes a new file for Excel with --excel, and appends to it in its own form", async () => {
+    await startEmulation();
+    const out = join(temp.dir, "entfernt.csv");
+    const first = await remove("--match", "krüger", "--yes", "--excel", "--out", out);
+    expect(first.code, first.stderr).toBe(0);
+    const second = await remove("--match", "schröder", "--yes", "--out", out);
+    expect(second.code, second.stderr).toBe(0);
+    const bytes = readFileSync(out);
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const text = bytes.toString("utf8");
+    expect(text.split("\r\n")[0]).toBe(`\uFEFF${HEADER.join(";")}`);
+    expect(text.replace(/\r\n/g, "")).not.toContain("\n");
+    const rows = readRemoved(out);
+    expect(rows.filter((r) => r[0] === "First Name")).toHaveLength(1);
+    expect(rows.some((r) => r[0] === "'=1+2" && r[1] === "Krüger")).toBe(true);
+    expect(rows.some((r) => r[1] === "Schröder")).toBe(true);
+    const removed = (await state()).connections.filter((c) => c.state === "removed");
+    expect(rows).toHaveLength(removed.length + 1);
+  });
+
+  it("stops at once on a 429 with exit 3, and the resume sends nothing twice", async () => {
+    // Requests 1 and 2 check the session and read the list; the 8th is the 6th removal.
+    await startEmulation({ faults: parseFaults("429@8") });
+    const stopped = await remove("--connected-after", "2024-06-01", "--yes");
+    expect(stopped.code).toBe(3);
+    expect(stopped.stderr).toMatch(
+      /to resume: invites connections remove --db \S+ --base-url \S+ --pace 0 --connected-after 2024-06-01 --yes/,
+    );
+    expect((await state()).connections.filter((c) => c.state === "removed")).toHaveLength(5);
+    // The stopped request's person was written before it was sent, and stays in the file once.
+    expect(readRemoved()).toHaveLength(7);
+    const resumed = await remove("--connected-after", "2024-06-01", "--yes");
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const after = await state();
+    expect(after.connections.filter((c) => c.state === "removed")).toHaveLength(10);
+    expect(after.connections.every((c) => c.removeCalls <= 1)).toBe(true);
+    expect(readRemoved()).toHaveLength(11);
+    expect(unrecorded).toEqual([]);
+  });
+
+  it("survives kill -9 at random instants: each removed once, each in the CSV once and first", async () => {
+    await startEmulation();
+    const args = [
+      BIN,
+      "connections",
+      "remove",
+      "--db",
+      temp.db,
+      "--base-url",
+      sandbox?.url ?? "",
+      "--pace",
+      "15ms",
+      "--connected-after",
+      "2017-01-01",
+      "--yes",
+    ];
+    let seed = 4711;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    let kills = 0;
+    for (let round = 0; round < 25; round++) {
+      const child = spawn(process.execPath, args, {
+        cwd: temp.dir,
+        env: { ...process.env, INVITES_COOKIES: sandbox?.cookie ?? "", NO_COLOR: "1" },
+        stdio: "ignore",
+      });
+      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+      const timer = setTimeout(() => child.kill("SIGKILL"), 80 + random() * 300);
+      const code = await exited;
+      clearTimeout(timer);
+      if (code === 0) break;
+      kills++;
+    }
+    expect(kills).toBeGreaterThan(3);
+    const finish = await remove("--connected-after", "2017-01-01", "--yes");
+    expect(finish.code, finish.stderr).toBe(0);
+    const after = await state();
+    // Every named connection is removed; the hidden member has nothing to recognise it by.
+    const named = after.connections.filter((c) => c.profileUrl !== null);
+    expect(named).toHaveLength(60);
+    expect(named.every((c) => c.state === "removed")).toBe(true);
+    expect(after.connections.filter((c) => c.removeCalls > 1)).toEqual([]);
+    expect(unrecorded).toEqual([]);
+    const rows = readRemoved().slice(1);
+    const urls = rows.map((r) => r[2]);
+    expect(new Set(urls).size).toBe(urls.length);
+    expect(new Set(urls)).toEqual(new Set(named.map((c) => c.profileUrl)));
+    expect(finish.stdout).toContain(
+      "Skipped 1: nothing to recognise them by on LinkedIn; left for you to do by hand.",
+    );
+    const status = await runCli([
+      "connections",
+      "export",
+      "--db",
+      temp.db,
+      "--out",
+      join(temp.dir, "left.csv"),
+    ]);
+    expect(status.stderr).toContain("Wrote 1 connection(s)");
+  });
+});
