@@ -6,9 +6,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { seedWorld } from "../../src/sandbox/seed.js";
+import { type RunningSandbox, startSandbox } from "../../src/sandbox/server.js";
 import { BIN, fixture, runCli, useTempDatabase } from "../support/cli.js";
 
+const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const temp = useTempDatabase();
+let sandbox: RunningSandbox | null = null;
 const session = `invites-test-${process.pid}`;
 
 function tmux(...args: string[]): string {
@@ -46,16 +50,12 @@ async function startPick(): Promise<{ out: string; code: string }> {
 }
 
 beforeEach(async () => {
-  await runCli([
-    "import",
-    "--db",
-    temp.db,
-    fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip"),
-    fixture("demo", "Outlook-Kontakte.CSV"),
-  ]);
+  await runCli(["import", "--db", temp.db, DEMO, fixture("demo", "Outlook-Kontakte.CSV")]);
 });
 
-afterEach(() => {
+afterEach(async () => {
+  await sandbox?.close();
+  sandbox = null;
   try {
     tmux("kill-session", "-t", session);
   } catch {
@@ -89,5 +89,56 @@ describe("preview --pick in a terminal", () => {
     await waitFor(() => existsSync(code), "the exit code");
     expect(readFileSync(code, "utf8").trim()).toBe("130");
     expect(readFileSync(out, "utf8")).toBe("");
+  });
+});
+
+interface Removals {
+  connections: Array<{ name: string; state: string; removeCalls: number }>;
+}
+
+describe("connections remove --pick in a terminal", () => {
+  /** Starts the removal of batch B1's connections, with --pick, against the emulation. */
+  async function startRemoval(): Promise<{ code: string; csv: string }> {
+    sandbox = await startSandbox({
+      world: await seedWorld([DEMO], new Date("2026-11-20T23:59:59Z")),
+    });
+    const code = join(temp.dir, "code");
+    const csv = join(temp.dir, "removed-connections.csv");
+    const command = `cd '${temp.dir}' && NO_COLOR=1 INVITES_COOKIES='${sandbox.cookie}' '${process.execPath}' '${BIN}' connections remove --db '${temp.db}' --base-url ${sandbox.url} --pace 0 --batch --pick; echo $? > '${code}'`;
+    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command);
+    await waitFor(() => screen().includes("6 chosen of 6"), "the pick-list");
+    return { code, csv };
+  }
+
+  async function removals(): Promise<Removals> {
+    return (await (await fetch(`${sandbox?.url}/__sandbox/state`)).json()) as Removals;
+  }
+
+  it("asks before removing, says who is told and who can reconnect, and a no sends nothing", async () => {
+    const { code, csv } = await startRemoval();
+    await keys("Enter");
+    await waitFor(() => screen().includes("Remove these 6 connections now?"), "the confirmation");
+    expect(screen()).toContain("They are not told, and only you can reconnect.");
+    expect(screen()).toContain("Plan: remove 6 connections");
+    await keys("n", "Enter");
+    await waitFor(() => existsSync(code), "the exit code");
+    expect(readFileSync(code, "utf8").trim()).toBe("130");
+    expect(existsSync(csv)).toBe(false);
+    expect((await removals()).connections.every((c) => c.removeCalls === 0)).toBe(true);
+  });
+
+  it("removes only the ones left checked once the user says yes", async () => {
+    const { code, csv } = await startRemoval();
+    await keys("Space");
+    await waitFor(() => screen().includes("5 chosen of 6"), "the unchecking");
+    await keys("Enter");
+    await waitFor(() => screen().includes("Remove these 5 connections now?"), "the confirmation");
+    await keys("y", "Enter");
+    await waitFor(() => existsSync(code), "the exit code");
+    expect(readFileSync(code, "utf8").trim()).toBe("0");
+    const state = await removals();
+    expect(state.connections.filter((c) => c.state === "removed")).toHaveLength(5);
+    expect(state.connections.every((c) => c.removeCalls <= 1)).toBe(true);
+    expect(readFileSync(csv, "utf8").trim().split("\n")).toHaveLength(6);
   });
 });

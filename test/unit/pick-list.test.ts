@@ -1,9 +1,10 @@
 import { PassThrough } from "node:stream";
 import { stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
+import type { ConnectionRow } from "../../src/core/connections.js";
 import type { InvitationView } from "../../src/core/preview.js";
 import { CancelledError } from "../../src/errors.js";
-import { initiallyChecked, pickInvitations } from "../../src/ui/pick-list.js";
+import { initiallyChecked, pickConnections, pickInvitations } from "../../src/ui/pick-list.js";
 
 function view(id: number, extra: Partial<InvitationView> = {}): InvitationView {
   return {
@@ -104,5 +105,72 @@ describe("the pick-list", () => {
     expect(result).toEqual([]);
     expect(screen).toContain("3000 chosen of 3000");
     expect(screen).not.toContain("Person 2999");
+  });
+});
+
+function connection(id: number, extra: Partial<ConnectionRow> = {}): ConnectionRow {
+  return {
+    id,
+    firstName: "Person",
+    lastName: String(id),
+    url: `https://www.linkedin.com/in/person-${id}`,
+    slug: `person-${id}`,
+    email: null,
+    company: "",
+    position: "",
+    connectedOn: "2026-11-15",
+    source: "Connections.csv",
+    batch: "B1",
+    active: true,
+    ...extra,
+  };
+}
+
+describe("the pick-list for connections", () => {
+  const CONNECTIONS = [
+    connection(1, { firstName: "Jürgen", lastName: "Weiß" }),
+    connection(2, {
+      firstName: "Zoë",
+      lastName: "Lefèvre",
+      batch: null,
+      connectedOn: "2019-03-01",
+    }),
+    connection(3, { firstName: "", lastName: "", slug: null, url: null, batch: null }),
+  ];
+
+  async function pick(preChecked: "batch" | "all", keys: string[]) {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let screen = "";
+    output.on("data", (chunk: Buffer) => {
+      screen += chunk.toString();
+    });
+    const answer = pickConnections(CONNECTIONS, {
+      preChecked,
+      context: { input, output, clearPromptOnDone: false },
+      width: 100,
+      pageSize: 10,
+    });
+    for (const key of keys) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      input.write(key);
+    }
+    const result = await answer.finally(() => input.end());
+    return { ids: result.map((c) => c.id), screen: stripVTControlCharacters(screen) };
+  }
+
+  it("pre-checks those from a batch for a removal, and every one for an export", async () => {
+    const removal = await pick("batch", ["\r"]);
+    expect(removal.ids).toEqual([1]);
+    expect(removal.screen).toContain("in/person-1");
+    expect(removal.screen).toContain("2019-03-01");
+    expect(removal.screen).toContain("(hidden)");
+    expect((await pick("all", ["\r"])).ids).toEqual([1, 2, 3]);
+  });
+
+  it("filters connections by name, accent-insensitively", async () => {
+    const { ids, screen } = await pick("batch", ["/", "z", "o", "e", "\r", "a", "\r"]);
+    expect(screen).toContain("2 hidden by the filter");
+    expect(ids).toEqual([1, 2]);
   });
 });
