@@ -45,7 +45,8 @@ export function renderRunPlan(
   }
   if (p.planned > 0) {
     lines.push(
-      `At ${(p.meanDelayMs / 1000).toFixed(1)} s a request this takes about ${duration(p.planned * p.meanDelayMs)}. ${words.consequences}`,
+      `At ${(p.meanDelayMs / 1000).toFixed(1)} s a request this takes about ${duration(p.planned * p.meanDelayMs)}.`,
+      words.consequences,
     );
   }
   return lines.join("\n");
