@@ -3,6 +3,7 @@
  * before the request leaves, once each, appended to across runs under one header. It is the
  * user's record for reconnecting later, so it is plain CSV with LinkedIn's own columns.
  */
+import { isUtf8 } from "node:buffer";
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -75,7 +76,26 @@ export class RemovedConnectionsFile {
   }
 
   private readExisting(label: string): void {
-    const bytes = readFileSync(this.path);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(this.path);
+    } catch (error) {
+      throw new InputError(
+        { file: label },
+        `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        "bad-input",
+        "name a removed-connections CSV, or a new file, with --out",
+      );
+    }
+    // Appending UTF-8 to a file Excel re-saved in windows-1252 would leave it in two encodings.
+    if (!isUtf8(bytes)) {
+      throw new InputError(
+        { file: label },
+        "is not UTF-8 (re-saved by a spreadsheet?); rows cannot be added to it safely",
+        "bad-input",
+        "keep that file, and name a new one with --out",
+      );
+    }
     let text = bytes.toString("utf8");
     const bom = text.startsWith("\uFEFF");
     if (bom) text = text.slice(1);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
@@ -123,5 +123,13 @@ describe("invites connections export", () => {
     const second = await exportTo("same.csv");
     expect(second.result.code).toBe(2);
     expect(second.result.stderr).toContain("same.csv exists already");
+  });
+
+  it("asks for a terminal before --pick, and writes nothing without one", async () => {
+    await runCli(["import", "--db", temp.db, DEMO]);
+    const { out, result } = await exportTo("picked.csv", "--pick");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--pick needs a terminal to choose in");
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -171,7 +171,7 @@ describe("invites connections remove against the emulation", () => {
     expect((await state()).connections.every((c) => c.removeCalls === 0)).toBe(true);
   });
 
-  it("refuses a --out file that is not a removed-connections CSV, and changes nothing", async () => {
+  it("refuses a --out file that is not a UTF-8 removed-connections CSV, and changes nothing", async () => {
     await startEmulation();
     const other = join(temp.dir, "shopping.csv");
     writeFileSync(other, "Item,Amount\nMilch,2\n");
@@ -183,6 +183,17 @@ describe("invites connections remove against the emulation", () => {
     );
     expect(result.stderr.trim().split("\n")).toHaveLength(2);
     expect(readFileSync(other, "utf8")).toBe("Item,Amount\nMilch,2\n");
+    // A removed-connections file that a spreadsheet re-saved in windows-1252 is not appended to.
+    const resaved = join(temp.dir, "resaved.csv");
+    const bytes = Buffer.concat([
+      Buffer.from(`${HEADER.join(";")}\r\n`, "latin1"),
+      Buffer.from("J\xf6rg;Stra\xdfe;;;;;15 Nov 2024;2026-11-20T10:00:00Z\r\n", "latin1"),
+    ]);
+    writeFileSync(resaved, bytes);
+    const latin = await remove("--connected-after", "2024-06-01", "--yes", "--out", resaved);
+    expect(latin.code).toBe(2);
+    expect(latin.stderr).toContain("resaved.csv: is not UTF-8 (re-saved by a spreadsheet?)");
+    expect(readFileSync(resaved)).toEqual(bytes);
     expect(dumpDatabase(temp.db)).toBe(database);
     expect((await state()).connections.every((c) => c.removeCalls === 0)).toBe(true);
   });
