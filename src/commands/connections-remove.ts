@@ -8,8 +8,9 @@ import type { ConnectionRow } from "../core/connections.js";
 import { selectConnections } from "../core/connections.js";
 import { matchLive } from "../core/matching.js";
 import { UsageError } from "../errors.js";
-import type { LiveConnection } from "../network/driver.js";
-import type { RunAction } from "../network/journaled-run.js";
+import type { LiveConnection, NetworkDriver } from "../network/driver.js";
+import type { RunAction, RunSummary } from "../network/journaled-run.js";
+import type { Pacer } from "../network/pacer.js";
 import { type Db, withDatabase } from "../store/database.js";
 import { Journal } from "../store/journal.js";
 import { RemovedConnectionsFile } from "../store/removed-connections.js";
@@ -46,7 +47,7 @@ export interface ConnectionsRemoveOptions
 
 export const DEFAULT_REMOVED_FILE = "removed-connections.csv";
 
-const REMOVE_WORDS: RunWords = {
+export const REMOVE_WORDS: RunWords = {
   verb: "remove",
   noun: "connection",
   done: "removed",
@@ -91,8 +92,9 @@ export function removalAction(
   };
 }
 
-function byConnectedOn(a: ConnectionRow, b: ConnectionRow): number {
-  // Unknown dates last; then by name, so that the order is the same every run.
+/** Longest-standing first; the same order every run. */
+export function byConnectedOn(a: ConnectionRow, b: ConnectionRow): number {
+  // Unknown dates last, then by name.
   const x = a.connectedOn ?? "9999";
   const y = b.connectedOn ?? "9999";
   return x < y ? -1 : x > y ? 1 : connectionName(a).localeCompare(connectionName(b), "de");
@@ -172,15 +174,39 @@ export async function runConnectionsRemove(
     }
 
     const command = resumeCommand(argv);
-    const summary = await runAndReport(output, REMOVE_WORDS, {
-      action: removalAction(db, record),
+    const summary = await removeAndReport(db, output, {
       driver: networkClient(settings.baseUrl, settings.cookies),
       journal,
       pacer: settings.pacer,
-      planned: plan.map((c) => ({ ...c, name: connectionName(c) })),
+      plan,
       command,
+      record,
     });
-    output.err(`Everyone whose removal was attempted is listed in ${record.path}.`);
     return exitCodeOf(summary, command);
   });
+}
+
+/** Removes a plan with progress and the closing table; the command and the demo share it. */
+export async function removeAndReport(
+  db: Db,
+  output: Output,
+  run: {
+    driver: NetworkDriver;
+    journal: Journal;
+    pacer: Pacer;
+    plan: readonly ConnectionRow[];
+    command: string;
+    record: RemovedConnectionsFile;
+  },
+): Promise<RunSummary> {
+  const summary = await runAndReport(output, REMOVE_WORDS, {
+    action: removalAction(db, run.record),
+    driver: run.driver,
+    journal: run.journal,
+    pacer: run.pacer,
+    planned: run.plan.map((c) => ({ ...c, name: connectionName(c) })),
+    command: run.command,
+  });
+  output.err(`Everyone whose removal was attempted is listed in ${run.record.path}.`);
+  return summary;
 }

@@ -126,20 +126,25 @@ export async function runConnectionsExport(
       preChecked: "all",
     });
   }
-  // German Excel opens a semicolon file with a BOM cleanly; everything else reads plain UTF-8 CSV.
-  const text = stringify([EXPORT_COLUMNS, ...selected.map(toExportCells)], {
-    delimiter: options.excel ? ";" : ",",
-    record_delimiter: options.excel ? "windows" : "unix",
-  });
-  const fd = openSync(out, "wx", 0o600);
-  try {
-    writeSync(fd, options.excel ? `\uFEFF${text}` : text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeConnectionsCsv(out, selected, options.excel === true);
   output.err(
     `Wrote ${selected.length} connection(s) to ${out}${options.excel ? " (for Excel: UTF-8 with BOM, semicolons)" : ""}.`,
   );
   return 0;
+}
+
+/** Writes the export to a new file (never over an existing one) and flushes it to disk. */
+export function writeConnectionsCsv(out: string, rows: readonly ConnectionRow[], excel: boolean) {
+  // German Excel opens a semicolon file with a BOM cleanly; everything else reads plain UTF-8 CSV.
+  const text = stringify([EXPORT_COLUMNS, ...rows.map(toExportCells)], {
+    delimiter: excel ? ";" : ",",
+    record_delimiter: excel ? "windows" : "unix",
+  });
+  const fd = openSync(out, "wx", 0o600);
+  try {
+    writeSync(fd, excel ? `\uFEFF${text}` : text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,12 +1,14 @@
 /**
  * `invites demo`: the main job on the bundled fixtures, in a temporary database: import, status,
- * the accidental batch, the preview, and its withdrawal against the local emulation.
+ * the accidental batch, the preview, and its withdrawal against the local emulation; then the
+ * connections the batch brought, exported and removed with the removed-connections CSV.
  */
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_BATCH_RULES } from "../core/batches.js";
+import { selectConnections } from "../core/connections.js";
 import { compareByReminder, compareOldestFirst } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
 import { summarizeStatus } from "../core/status.js";
@@ -20,9 +22,13 @@ import { importPaths } from "../store/importer.js";
 import { readPreview } from "../store/invitations.js";
 import { Journal } from "../store/journal.js";
 import { readStoredFacts } from "../store/queries.js";
+import { RemovedConnectionsFile } from "../store/removed-connections.js";
+import { renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
 import { describeBatches, renderBatches } from "../ui/preview.js";
 import { renderImportReport, renderStatus } from "../ui/tables.js";
+import { readConnectionRows, writeConnectionsCsv } from "./connections.js";
+import { byConnectedOn, REMOVE_WORDS, removeAndReport } from "./connections-remove.js";
 import type { DatabaseOptions } from "./options.js";
 import { printPreview } from "./preview.js";
 import { renderStatusReport } from "./status.js";
@@ -42,7 +48,10 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
   const exportZip = files.find((f) => f.endsWith(".zip"));
   // The demo tells the story as it stood on the day of its export, whenever it is run.
   const asOf = (exportZip && exportDateFromName(exportZip)) || now;
-  const dir = mkdtempSync(join(tmpdir(), "invites-demo-"));
+  // The demo's files go to a temporary folder, or beside the database that --db names.
+  const dir = mkdtempSync(
+    join(options.db ? dirname(resolve(options.db)) : tmpdir(), "invites-demo-"),
+  );
   // With --db the demo fills that database and leaves it; otherwise a temporary one.
   const dbPath = options.db ?? join(dir, "demo.db");
   const keep = options.keep || options.db !== undefined;
@@ -83,13 +92,44 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
         output.out(
           colour.dim("(against the local emulation of LinkedIn, seeded from the sample export)"),
         );
+        const driver = new LinkedInClient({ baseUrl: sandbox.url, cookies: sandbox.cookies });
+        const journal = new Journal(db);
+        const pacer = () => new Pacer({ pace: { minMs: 10, maxMs: 30 }, sleep: realSleep });
         await withdrawAndReport(db, output, {
-          driver: new LinkedInClient({ baseUrl: sandbox.url, cookies: sandbox.cookies }),
-          journal: new Journal(db),
-          pacer: new Pacer({ pace: { minMs: 10, maxMs: 30 }, sleep: realSleep }),
+          driver,
+          journal,
+          pacer: pacer(),
           plan: [...selected].sort(compareOldestFirst),
           command: "invites demo",
         });
+
+        // Those who accepted before the withdrawal are connections now: kept, then removed.
+        const accepted = selectConnections(readConnectionRows(db, asOf, DEFAULT_BATCH_RULES), {
+          batch: true,
+        }).sort(byConnectedOn);
+        const exported = join(dir, "accepted-by-mistake.csv");
+        output.out(colour.bold(`\n$ invites connections export --batch --out ${exported}`));
+        writeConnectionsCsv(exported, accepted, false);
+        output.out(`Wrote ${accepted.length} connection(s) to ${exported}.`);
+        const record = new RemovedConnectionsFile(join(dir, "removed-connections.csv"));
+        output.out(
+          colour.bold(
+            `\n$ invites connections remove --batch --yes --pace 20ms --base-url ${sandbox.url} --out ${record.path}`,
+          ),
+        );
+        output.out(renderConnectionTable(accepted, { colour, width: output.width, maxRows: 8 }));
+        output.out(colour.dim(REMOVE_WORDS.consequences));
+        await removeAndReport(db, output, {
+          driver,
+          journal,
+          pacer: pacer(),
+          plan: accepted,
+          command: "invites demo",
+          record,
+        });
+        const written = readFileSync(record.path, "utf8").split("\n");
+        output.out(colour.bold(`\n$ head -3 ${record.path}`));
+        output.out(written.slice(0, 3).join("\n"));
       } finally {
         await sandbox.close();
       }
@@ -98,12 +138,15 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
       output.out(renderStatus(summarizeStatus(after, asOf), asOf, colour));
     });
     output.out(
-      `\nWith your own files: ${colour.bold("invites import <your export .zip> <address books>")}, then ${colour.bold("invites preview --batch")}, and ${colour.bold("invites withdraw --batch --cookies <file>")} when the plan is right.`,
+      `\nWith your own files: ${colour.bold("invites import <your export .zip> <address books>")}, then ${colour.bold("invites preview --batch")}, and ${colour.bold("invites withdraw --batch --cookies <file>")} when the plan is right; ${colour.bold("invites connections export")} before ${colour.bold("invites connections remove --batch --cookies <file>")}.`,
     );
   } finally {
-    if (keep) output.err(`Kept the demo database: ${dbPath}`);
-    // The temporary folder holds the database unless --db named another place for it.
-    if (!keep || options.db !== undefined) rmSync(dir, { recursive: true, force: true });
+    if (keep) {
+      output.err(`Kept the demo's CSV files in ${dir}`);
+      output.err(`Kept the demo database: ${dbPath}`);
+    }
+    // The temporary folder holds the CSV files, and the database unless --db named another place.
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
   return 0;
 }

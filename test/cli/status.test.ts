@@ -151,5 +151,13 @@ describe("the program", () => {
     expect(result.stderr).toContain("38/38 withdrawn");
     expect(result.stdout).toMatch(/│\s+38 │\s+0 │\s+0 │\s+0 │/);
     expect(result.stdout).toMatch(/withdrawn\s+38/);
+    // Then the six who had accepted: exported, written to the CSV, removed.
+    expect(result.stdout).toContain("Wrote 6 connection(s)");
+    expect(result.stderr).toContain("6/6 removed");
+    expect(result.stdout).toMatch(/│\s+6 │\s+0 │\s+0 │\s+0 │/);
+    expect(result.stdout).toMatch(
+      /First Name,Last Name,URL,Email Address,Company,Position,Connected On,Removal Attempted At\nAgnieszka,Möller,https:\/\/www\.linkedin\.com\/in\/agnieszka-moeller-69,/,
+    );
+    expect(result.stdout).toMatch(/removed\s+6/);
   });
 });
