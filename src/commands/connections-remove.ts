@@ -82,7 +82,7 @@ export function removalAction(
       record.record(
         {
           ...c,
-          // A hidden member's export row has no URL; the live list knows the profile.
+          // Exports before the URL column had no profile address; the live list knows it.
           url: c.url ?? (live.slug ? `https://www.linkedin.com/in/${live.slug}` : null),
         },
         new Date(at),

@@ -4,7 +4,16 @@
  * user's record for reconnecting later, so it is plain CSV with LinkedIn's own columns.
  */
 import { isUtf8 } from "node:buffer";
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  writeSync,
+} from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
@@ -64,6 +73,19 @@ export class RemovedConnectionsFile {
   constructor(path: string, options: { excel?: boolean } = {}) {
     this.path = resolve(path);
     this.exists = existsSync(this.path);
+    if (!this.exists) {
+      // Found now, not at the first removal after the confirmation.
+      try {
+        accessSync(dirname(this.path), constants.W_OK);
+      } catch {
+        throw new InputError(
+          { file: path },
+          `cannot be written: the folder ${dirname(this.path)} does not exist or is not writable`,
+          "bad-input",
+          "name a file in a folder you can write with --out",
+        );
+      }
+    }
     this.format = options.excel
       ? { delimiter: ";", recordDelimiter: "windows", bom: true }
       : { delimiter: ",", recordDelimiter: "unix", bom: false };
@@ -150,10 +172,6 @@ export class RemovedConnectionsFile {
       linkedInDate(person.connectedOn),
       `${attemptedAt.toISOString().slice(0, 19)}Z`,
     ].map(neutralizeFormula);
-  }
-
-  has(person: RemovedPerson): boolean {
-    return this.keys.has(keyOf(RemovedConnectionsFile.cells(person, new Date(0))));
   }
 
   /**

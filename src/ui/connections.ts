@@ -30,7 +30,7 @@ export function renderConnectionTable(
     const work = [c.company, c.position].filter(Boolean).join(", ");
     t.push([
       truncate(connectionName(c) || "(no name)", nameWidth),
-      truncate(c.slug ? `in/${c.slug}` : "(hidden)", profileWidth),
+      truncate(c.slug ? `in/${c.slug}` : "–", profileWidth),
       c.connectedOn ?? "",
       ...(withBatch ? [c.batch ?? ""] : []),
       truncate(work, workWidth),

@@ -266,7 +266,7 @@ export async function pickConnections(
     (c): PickRow => ({
       id: c.id,
       name: `${c.firstName} ${c.lastName}`.trim(),
-      profile: c.slug ? `in/${c.slug}` : (c.email ?? "(hidden)"),
+      profile: c.slug ? `in/${c.slug}` : (c.email ?? "(no profile in the export)"),
       date: c.connectedOn ?? "",
       tag: c.batch ?? "",
       checked: options.preChecked === "all" || c.batch !== null,

@@ -194,6 +194,15 @@ describe("invites connections remove against the emulation", () => {
     expect(latin.code).toBe(2);
     expect(latin.stderr).toContain("resaved.csv: is not UTF-8 (re-saved by a spreadsheet?)");
     expect(readFileSync(resaved)).toEqual(bytes);
+    const nowhere = await remove(
+      "--connected-after",
+      "2024-06-01",
+      "--yes",
+      "--out",
+      join(temp.dir, "no-such-folder", "removed.csv"),
+    );
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain("removed.csv: cannot be written: the folder");
     expect(dumpDatabase(temp.db)).toBe(database);
     expect((await state()).connections.every((c) => c.removeCalls === 0)).toBe(true);
   });

@@ -164,7 +164,7 @@ describe("the pick-list for connections", () => {
     expect(removal.ids).toEqual([1]);
     expect(removal.screen).toContain("in/person-1");
     expect(removal.screen).toContain("2019-03-01");
-    expect(removal.screen).toContain("(hidden)");
+    expect(removal.screen).toContain("(no profile in the export)");
     expect((await pick("all", ["\r"])).ids).toEqual([1, 2, 3]);
   });
 
