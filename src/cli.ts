@@ -163,7 +163,6 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
       ),
     ),
   );
-  connections.addHelpText("after", EXIT_CODES).exitOverride();
 
   addDatabaseOption(
     addAsOfOption(
@@ -247,14 +246,19 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
 
   program
     .command("demo")
-    .description("import the bundled sample export into a temporary database and show the status")
+    .description(
+      "the whole job on the bundled sample export, in a temporary database: import, preview, withdraw and remove against the local emulation",
+    )
     .option("--keep", "keep the temporary database and print its path")
     .option("--db <path>", "fill this database instead of a temporary one, and keep it")
     .action(async (options) =>
       setExit(await (await import("./commands/demo.js")).runDemo(options, output)),
     );
 
-  for (const command of program.commands) {
+  // Every command, also those under `connections`, lists the exit codes in its help.
+  const commands = [...program.commands];
+  for (const command of commands) {
+    commands.push(...command.commands);
     command.addHelpText("after", EXIT_CODES).exitOverride();
   }
   return program;

@@ -131,6 +131,15 @@ describe("the program", () => {
   it("exits 2 on an unknown command or option", async () => {
     expect((await runCli(["frobnicate"])).code).toBe(2);
     expect((await runCli(["status", "--frobnicate"])).code).toBe(2);
+    expect((await runCli(["connections", "remove", "--frobnicate"])).code).toBe(2);
+  });
+
+  it("lists the exit codes in the help of every command, nested ones too", async () => {
+    for (const command of [["withdraw"], ["connections", "remove"], ["connections", "export"]]) {
+      const help = await runCli([...command, "--help"]);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain("130  cancelled at a prompt");
+    }
   });
 
   it("fills and keeps the database named with demo --db", async () => {
