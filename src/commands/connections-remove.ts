@@ -4,8 +4,11 @@
  * disk, before their removal is requested.
  */
 import { existsSync } from "node:fs";
-import type { ConnectionRow } from "../core/connections.js";
-import { selectConnections } from "../core/connections.js";
+import {
+  type ConnectionRow,
+  compareByConnectedOn,
+  selectConnections,
+} from "../core/connections.js";
 import { matchLive } from "../core/matching.js";
 import { UsageError } from "../errors.js";
 import type { LiveConnection, NetworkDriver } from "../network/driver.js";
@@ -13,6 +16,7 @@ import type { RunAction, RunSummary } from "../network/journaled-run.js";
 import type { Pacer } from "../network/pacer.js";
 import { type Db, withDatabase } from "../store/database.js";
 import { Journal } from "../store/journal.js";
+import { connectionOutcomes } from "../store/outcomes.js";
 import { RemovedConnectionsFile } from "../store/removed-connections.js";
 import { connectionName, renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
@@ -64,10 +68,7 @@ export function removalAction(
   db: Db,
   record: RemovedConnectionsFile,
 ): RunAction<PlannedConnection, LiveConnection> {
-  const gone = db.prepare("UPDATE connections SET gone_at = coalesce(gone_at, ?) WHERE id = ?");
-  const removed = db.prepare(
-    "UPDATE connections SET removed_at = coalesce(removed_at, ?) WHERE id = ?",
-  );
+  const store = connectionOutcomes(db);
   return {
     name: "remove",
     done: "removed",
@@ -87,17 +88,9 @@ export function removalAction(
         },
         new Date(at),
       ),
-    markDone: (id, at) => removed.run(at, id),
-    markGone: (id, at) => gone.run(at, id),
+    markDone: store.markRemoved,
+    markGone: store.markGone,
   };
-}
-
-/** Longest-standing first; the same order every run. */
-export function byConnectedOn(a: ConnectionRow, b: ConnectionRow): number {
-  // Unknown dates last, then by name.
-  const x = a.connectedOn ?? "9999";
-  const y = b.connectedOn ?? "9999";
-  return x < y ? -1 : x > y ? 1 : connectionName(a).localeCompare(connectionName(b), "de");
 }
 
 export async function runConnectionsRemove(
@@ -137,7 +130,7 @@ export async function runConnectionsRemove(
         preChecked: "batch",
       });
     }
-    selected.sort(byConnectedOn);
+    selected.sort(compareByConnectedOn);
     const journal = new Journal(db);
     const { plan, sentToday } = capPlan(selected, journal, "remove", settings, now);
 

@@ -3,13 +3,13 @@ import { closeSync, existsSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { stringify } from "csv-stringify/sync";
 import type { BatchRules } from "../core/batches.js";
 import {
+  assignBatches,
   type ConnectionRow,
   type ConnectionSelection,
   linkedInDate,
   neutralizeFormula,
   selectConnections,
 } from "../core/connections.js";
-import { toProfileSlug } from "../core/identity.js";
 import { UsageError } from "../errors.js";
 import { type Db, withDatabase } from "../store/database.js";
 import { readPreview } from "../store/invitations.js";
@@ -77,24 +77,9 @@ export function resolveConnectionSelection(
   };
 }
 
-/**
- * Every stored connection with the batch it came from: a connection came from the accidental
- * batch when it accepted one of the batch's invitations.
- */
+/** Every stored connection with the accidental batch it came from, if any. */
 export function readConnectionRows(db: Db, now: Date, batchRules: BatchRules): ConnectionRow[] {
-  const { views } = readPreview(db, { asOf: now, batchRules });
-  const batchOf = new Map<string, string>();
-  for (const v of views) {
-    if (v.batch === null || v.state !== "accepted") continue;
-    const slug = toProfileSlug(v.profileUrl);
-    if (slug) batchOf.set(`s:${slug}`, v.batch);
-    if (v.email) batchOf.set(`e:${v.email}`, v.batch);
-  }
-  return readConnections(db).map((c) => ({
-    ...c,
-    batch:
-      (c.slug && batchOf.get(`s:${c.slug}`)) || (c.email && batchOf.get(`e:${c.email}`)) || null,
-  }));
+  return assignBatches(readConnections(db), readPreview(db, { asOf: now, batchRules }).views);
 }
 
 export async function runConnectionsExport(

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_BATCH_RULES } from "../core/batches.js";
-import { selectConnections } from "../core/connections.js";
+import { compareByConnectedOn, selectConnections } from "../core/connections.js";
 import { compareByReminder, compareOldestFirst } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
 import { summarizeStatus } from "../core/status.js";
@@ -28,7 +28,7 @@ import type { Output } from "../ui/output.js";
 import { describeBatches, renderBatches } from "../ui/preview.js";
 import { renderImportReport, renderStatus } from "../ui/tables.js";
 import { readConnectionRows, writeConnectionsCsv } from "./connections.js";
-import { byConnectedOn, REMOVE_WORDS, removeAndReport } from "./connections-remove.js";
+import { REMOVE_WORDS, removeAndReport } from "./connections-remove.js";
 import type { DatabaseOptions } from "./options.js";
 import { printPreview } from "./preview.js";
 import { renderStatusReport } from "./status.js";
@@ -106,7 +106,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
         // Those who accepted before the withdrawal are connections now: kept, then removed.
         const accepted = selectConnections(readConnectionRows(db, asOf, DEFAULT_BATCH_RULES), {
           batch: true,
-        }).sort(byConnectedOn);
+        }).sort(compareByConnectedOn);
         const exported = join(dir, "accepted-by-mistake.csv");
         output.out(colour.bold(`\n$ invites connections export --batch --out ${exported}`));
         writeConnectionsCsv(exported, accepted, false);

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { invitationKeys, matchLive } from "../core/matching.js";
 import { compareOldestFirst, type InvitationView } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
-import { DEFAULT_RULES } from "../core/states.js";
+import { reinviteAfter } from "../core/states.js";
 import { UsageError } from "../errors.js";
 import type { LiveInvitation, NetworkDriver } from "../network/driver.js";
 import type { RunAction, RunSummary } from "../network/journaled-run.js";
@@ -11,6 +11,7 @@ import type { Pacer } from "../network/pacer.js";
 import { type Db, withDatabase } from "../store/database.js";
 import { readPreview } from "../store/invitations.js";
 import { Journal } from "../store/journal.js";
+import { invitationOutcomes } from "../store/outcomes.js";
 import type { Output } from "../ui/output.js";
 import { type RunWords, renderRunPlan } from "../ui/run.js";
 import {
@@ -42,8 +43,6 @@ const SELECTION_FLAGS = [
   "pick",
 ] as const;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export const WITHDRAW_WORDS: RunWords = {
   verb: "withdraw",
   noun: "invitation",
@@ -55,12 +54,7 @@ export const WITHDRAW_WORDS: RunWords = {
 
 /** Withdrawing: the sent list, the withdraw request, and withdrawn_at with its re-invite date. */
 export function withdrawalAction(db: Db): RunAction<InvitationView, LiveInvitation> {
-  const closed = db.prepare(
-    "UPDATE invitations SET closed_at = coalesce(closed_at, ?) WHERE id = ?",
-  );
-  const withdrawn = db.prepare(
-    "UPDATE invitations SET withdrawn_at = coalesce(withdrawn_at, ?), reinvite_after = ? WHERE id = ?",
-  );
+  const store = invitationOutcomes(db);
   return {
     name: "withdraw",
     done: "withdrawn",
@@ -69,11 +63,8 @@ export function withdrawalAction(db: Db): RunAction<InvitationView, LiveInvitati
     list: (driver) => driver.listSentInvitations(),
     match: (planned, live) => matchLive(planned, live, invitationKeys),
     send: (driver, live) => driver.withdraw(live),
-    markDone: (id, at) => {
-      const reinvite = new Date(Date.parse(at) + DEFAULT_RULES.reinviteDays * DAY_MS);
-      withdrawn.run(at, reinvite.toISOString().slice(0, 10), id);
-    },
-    markGone: (id, at) => closed.run(at, id),
+    markDone: (id, at) => store.markWithdrawn(id, at, reinviteAfter(new Date(at))),
+    markGone: store.markClosed,
   };
 }
 

@@ -1,5 +1,9 @@
-/** Which connections an export or removal acts on, and how a cell is made safe for Excel. Pure. */
-import { toNameKey } from "./identity.js";
+/**
+ * Which connections an export or removal acts on, in which order, where each came from, and how
+ * a cell is made safe for Excel. Pure.
+ */
+import { toNameKey, toProfileSlug } from "./identity.js";
+import type { InvitationView } from "./preview.js";
 import type { KeepList } from "./selection.js";
 
 export interface ConnectionRow {
@@ -26,6 +30,36 @@ export interface ConnectionSelection {
   /** Connected after this moment. */
   connectedAfter?: Date;
   keep?: KeepList;
+}
+
+/**
+ * Each connection with the batch it came from: a connection came from an accidental batch when
+ * it accepted one of the batch's invitations (same profile, else same address).
+ */
+export function assignBatches(
+  connections: ReadonlyArray<Omit<ConnectionRow, "batch">>,
+  views: readonly InvitationView[],
+): ConnectionRow[] {
+  const batchOf = new Map<string, string>();
+  for (const v of views) {
+    if (v.batch === null || v.state !== "accepted") continue;
+    const slug = toProfileSlug(v.profileUrl);
+    if (slug) batchOf.set(`s:${slug}`, v.batch);
+    if (v.email) batchOf.set(`e:${v.email}`, v.batch);
+  }
+  return connections.map((c) => ({
+    ...c,
+    batch:
+      (c.slug && batchOf.get(`s:${c.slug}`)) || (c.email && batchOf.get(`e:${c.email}`)) || null,
+  }));
+}
+
+/** Longest-standing first, unknown dates last, then by name: the same order every run. */
+export function compareByConnectedOn(a: ConnectionRow, b: ConnectionRow): number {
+  const x = a.connectedOn ?? "9999";
+  const y = b.connectedOn ?? "9999";
+  if (x !== y) return x < y ? -1 : 1;
+  return `${a.firstName} ${a.lastName}`.localeCompare(`${b.firstName} ${b.lastName}`, "de");
 }
 
 export function selectConnections(

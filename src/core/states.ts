@@ -75,6 +75,11 @@ export function isAccepted(inv: OutgoingInvitationFacts, index: ConnectionIndex)
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The day (YYYY-MM-DD, UTC) from which a person withdrawn at `at` can be invited again. */
+export function reinviteAfter(at: Date, rules: LifecycleRules = DEFAULT_RULES): string {
+  return new Date(at.getTime() + rules.reinviteDays * DAY_MS).toISOString().slice(0, 10);
+}
+
 export function expiresAt(sentAt: string, rules: LifecycleRules = DEFAULT_RULES): Date {
   return new Date(Date.parse(sentAt) + rules.expiryDays * DAY_MS);
 }
