@@ -20,7 +20,7 @@ import { connectionOutcomes } from "../store/outcomes.js";
 import { RemovedConnectionsFile } from "../store/removed-connections.js";
 import { connectionName, renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
-import { type RunWords, renderRunPlan } from "../ui/run.js";
+import type { RunWords } from "../ui/run.js";
 import { count } from "../ui/tables.js";
 import {
   type ConnectionSelectionOptions,
@@ -33,6 +33,7 @@ import {
   exitCodeOf,
   type NetworkRunOptions,
   networkClient,
+  printRunPlan,
   readNetworkRunOptions,
   resumeCommand,
   runAndReport,
@@ -141,20 +142,11 @@ export async function runConnectionsRemove(
         maxRows: Math.max(5, output.height - 12),
       }),
     );
-    output.out(
-      renderRunPlan(
-        REMOVE_WORDS,
-        {
-          selected: selected.length,
-          planned: plan.length,
-          max: settings.max,
-          dailyCap: settings.dailyCap,
-          sentToday,
-          meanDelayMs: settings.pacer.meanDelayMs,
-        },
-        output.colour,
-      ),
-    );
+    printRunPlan(output, REMOVE_WORDS, settings, {
+      selected: selected.length,
+      planned: plan.length,
+      sentToday,
+    });
     if (plan.length > 0) {
       const held = record.size > 0 ? ` (it holds ${count(record.size, "row")} already)` : "";
       output.out(`Before each removal the person's row is written to ${record.path}${held}.`);

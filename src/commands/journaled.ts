@@ -17,7 +17,7 @@ import { DEFAULT_PACE, Pacer, parsePace, realSleep } from "../network/pacer.js";
 import type { Journal, JournalAction } from "../store/journal.js";
 import type { Output } from "../ui/output.js";
 import { createProgress } from "../ui/progress.js";
-import { type RunWords, renderRunSummary } from "../ui/run.js";
+import { type RunWords, renderRunPlan, renderRunSummary } from "../ui/run.js";
 import { wholeNumber } from "./options.js";
 
 export interface NetworkRunOptions {
@@ -78,6 +78,27 @@ export function capPlan<T>(
   const sentToday = journal.requestsOn(action, now.toISOString().slice(0, 10));
   const capLeft = Math.max(0, settings.dailyCap - sentToday);
   return { plan: selected.slice(0, Math.min(settings.max, capLeft)), sentToday };
+}
+
+/** The plan's closing lines: how many, in which order, how long, and what it means for others. */
+export function printRunPlan(
+  output: Output,
+  words: RunWords,
+  settings: NetworkRunSettings,
+  counts: { selected: number; planned: number; sentToday: number },
+): void {
+  output.out(
+    renderRunPlan(
+      words,
+      {
+        ...counts,
+        max: settings.max,
+        dailyCap: settings.dailyCap,
+        meanDelayMs: settings.pacer.meanDelayMs,
+      },
+      output.colour,
+    ),
+  );
 }
 
 /** Asks on stderr; anything but yes cancels (exit 130) with nothing sent. */

@@ -13,13 +13,14 @@ import { readPreview } from "../store/invitations.js";
 import { Journal } from "../store/journal.js";
 import { invitationOutcomes } from "../store/outcomes.js";
 import type { Output } from "../ui/output.js";
-import { type RunWords, renderRunPlan } from "../ui/run.js";
+import type { RunWords } from "../ui/run.js";
 import {
   capPlan,
   confirmRun,
   exitCodeOf,
   type NetworkRunOptions,
   networkClient,
+  printRunPlan,
   readNetworkRunOptions,
   resumeCommand,
   runAndReport,
@@ -111,20 +112,11 @@ export async function runWithdraw(
     const { plan, sentToday } = capPlan(selected, journal, "withdraw", settings, now);
 
     printPreview(output, views, plan, asOf, Math.max(5, output.height - 12));
-    output.out(
-      renderRunPlan(
-        WITHDRAW_WORDS,
-        {
-          selected: selected.length,
-          planned: plan.length,
-          max: settings.max,
-          dailyCap: settings.dailyCap,
-          sentToday,
-          meanDelayMs: settings.pacer.meanDelayMs,
-        },
-        output.colour,
-      ),
-    );
+    printRunPlan(output, WITHDRAW_WORDS, settings, {
+      selected: selected.length,
+      planned: plan.length,
+      sentToday,
+    });
     if (options.dryRun || plan.length === 0 || settings.cookies === null) return 0;
     if (!options.yes) await confirmRun(`Withdraw these ${plan.length} invitations now?`);
 
