@@ -160,7 +160,7 @@ export async function runConnectionsRemove(
 
     const command = resumeCommand(argv);
     const summary = await removeAndReport(db, output, {
-      driver: networkClient(settings.baseUrl, settings.cookies),
+      driver: networkClient(settings, settings.cookies),
       journal,
       pacer: settings.pacer,
       plan,

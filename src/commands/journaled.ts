@@ -110,10 +110,15 @@ export async function confirmRun(message: string): Promise<void> {
   if (!answer) throw new CancelledError();
 }
 
-export function networkClient(baseUrl: string, cookies: SessionCookies): LinkedInClient {
+/** The client for linkedin.com (or --base-url), reading long lists at the pacer's list pace. */
+export function networkClient(
+  settings: NetworkRunSettings,
+  cookies: SessionCookies,
+): LinkedInClient {
   return new LinkedInClient({
-    baseUrl,
+    baseUrl: settings.baseUrl,
     cookies,
+    beforePage: () => settings.pacer.beforeListPage(),
     ...(process.env.INVITES_GRAPHQL_QUERY_ID
       ? { graphqlQueryId: process.env.INVITES_GRAPHQL_QUERY_ID }
       : {}),

@@ -122,7 +122,7 @@ export async function runWithdraw(
 
     const command = resumeCommand(argv);
     const summary = await withdrawAndReport(db, output, {
-      driver: networkClient(settings.baseUrl, settings.cookies),
+      driver: networkClient(settings, settings.cookies),
       journal,
       pacer: settings.pacer,
       plan,

@@ -43,6 +43,8 @@ export interface LinkedInClientOptions {
   /** `voyagerRelationshipsDashSentInvitationViews.<hash>` for the GraphQL fallback. */
   graphqlQueryId?: string;
   fetch?: typeof fetch;
+  /** Waits before every page of a list but the first (the pacer's list pace). */
+  beforePage?: () => Promise<void>;
 }
 
 const USER_AGENT =
@@ -216,6 +218,7 @@ export class LinkedInClient implements NetworkDriver {
   ): Promise<T[] | undefined> {
     const found: T[] = [];
     for (let start = 0; ; start += this.pageSize) {
+      if (start > 0) await this.options.beforePage?.();
       const json = optional ? await this.readIfServed(path(start)) : await this.read(path(start));
       if (json === undefined) {
         if (start === 0) return undefined;

@@ -13,6 +13,9 @@ export interface Pace {
 /** The default: 2 to 4 seconds between requests (LINKEDIN-API.md §10). */
 export const DEFAULT_PACE: Pace = { minMs: 2000, maxMs: 4000 };
 
+/** Between the pages of a list read (§10.4). */
+const LIST_PACE: Pace = { minMs: 500, maxMs: 1500 };
+
 /** `0`, `500`, `250ms`, `3s`, `2-4s`, `1.5s`; null when the text is none of these. */
 export function parsePace(text: string): Pace | null {
   const m = /^\s*(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(ms|s)?\s*$/i.exec(text);
@@ -44,6 +47,18 @@ export class Pacer {
       return;
     }
     const { minMs, maxMs } = this.parts.pace;
+    const ms = minMs + (maxMs - minMs) * this.random();
+    if (ms > 0) await this.parts.sleep(ms);
+  }
+
+  /**
+   * Waits between two pages of one list read: 0.5 to 1.5 s (LINKEDIN-API.md §10.4), never longer
+   * than the pace between requests, so that --pace 0 against the emulation reads at once. A long
+   * list read in one burst would run into the rate limit before anything is sent.
+   */
+  async beforeListPage(): Promise<void> {
+    const minMs = Math.min(LIST_PACE.minMs, this.parts.pace.minMs);
+    const maxMs = Math.min(LIST_PACE.maxMs, this.parts.pace.maxMs);
     const ms = minMs + (maxMs - minMs) * this.random();
     if (ms > 0) await this.parts.sleep(ms);
   }

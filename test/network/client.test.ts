@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { StoppedError } from "../../src/errors.js";
 import { parseCookieLine } from "../../src/network/cookies.js";
 import { LinkedInClient, TransientNetworkError } from "../../src/network/linkedin-client.js";
+import { DEFAULT_PACE, Pacer } from "../../src/network/pacer.js";
 import { parseFaults } from "../../src/sandbox/faults.js";
 import { seedWorld } from "../../src/sandbox/seed.js";
 import {
@@ -102,6 +103,22 @@ describe("the LinkedIn client against the emulation", () => {
       removeCalls: 2,
     });
     expect(await c.listConnections()).toHaveLength(8);
+  });
+
+  it("waits at the pacer's list pace between the pages of a list, not before the first", async () => {
+    const { client } = await start();
+    const waits: number[] = [];
+    const pacer = new Pacer({
+      pace: DEFAULT_PACE,
+      sleep: async (ms) => void waits.push(ms),
+      random: () => 0.5,
+    });
+    const c = client({ pageSize: 4, beforePage: () => pacer.beforeListPage() });
+    // 9 connections in pages of 4: 4, 4, 1; the short third page ends the read.
+    expect(await c.listConnections()).toHaveLength(9);
+    expect(waits).toEqual([1000, 1000]);
+    expect(await c.listSentInvitations()).toHaveLength(41);
+    expect(waits).toHaveLength(2 + 10);
   });
 
   it("stops on a wrong login cookie, with 401 or a login redirect", async () => {
