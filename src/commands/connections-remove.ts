@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import {
   type ConnectionRow,
   compareByConnectedOn,
+  countClosedBatchInvitations,
   selectConnections,
 } from "../core/connections.js";
 import { matchLive } from "../core/matching.js";
@@ -123,7 +124,8 @@ export async function runConnectionsRemove(
   }
 
   return withDatabase(path, async (db) => {
-    let selected = selectConnections(readConnectionRows(db, now, batchRules), selection);
+    const { rows, views } = readConnectionRows(db, now, batchRules);
+    let selected = selectConnections(rows, selection);
     if (options.pick) {
       const { pickConnections } = await import("../ui/pick-list.js");
       selected = await pickConnections(selected, {
@@ -147,6 +149,12 @@ export async function runConnectionsRemove(
       planned: plan.length,
       sentToday,
     });
+    const closed = options.batch ? countClosedBatchInvitations(views) : 0;
+    if (closed > 0) {
+      output.out(
+        `${count(closed, "invitation")} of the accidental batch left the pending list after your export without being withdrawn here; whoever accepted them is not in this plan. Import a newer data export to include them.`,
+      );
+    }
     if (plan.length > 0) {
       const held = record.size > 0 ? ` (it holds ${count(record.size, "row")} already)` : "";
       output.out(`Before each removal the person's row is written to ${record.path}${held}.`);

@@ -10,6 +10,7 @@ import {
   neutralizeFormula,
   selectConnections,
 } from "../core/connections.js";
+import type { InvitationView } from "../core/preview.js";
 import { UsageError } from "../errors.js";
 import { type Db, withDatabase } from "../store/database.js";
 import { readPreview } from "../store/invitations.js";
@@ -77,9 +78,14 @@ export function resolveConnectionSelection(
   };
 }
 
-/** Every stored connection with the accidental batch it came from, if any. */
-export function readConnectionRows(db: Db, now: Date, batchRules: BatchRules): ConnectionRow[] {
-  return assignBatches(readConnections(db), readPreview(db, { asOf: now, batchRules }).views);
+/** Every stored connection with the batch it came from, and the invitations' views. */
+export function readConnectionRows(
+  db: Db,
+  now: Date,
+  batchRules: BatchRules,
+): { rows: ConnectionRow[]; views: InvitationView[] } {
+  const { views } = readPreview(db, { asOf: now, batchRules });
+  return { rows: assignBatches(readConnections(db), views), views };
 }
 
 export async function runConnectionsExport(
@@ -100,7 +106,7 @@ export async function runConnectionsExport(
   const batchRules = resolveBatchRules(options);
   const rows = await withDatabase(
     databasePath(options),
-    (db) => readConnectionRows(db, now, batchRules),
+    (db) => readConnectionRows(db, now, batchRules).rows,
     "read",
   );
   let selected = selectConnections(rows, selection);

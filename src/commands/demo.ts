@@ -104,7 +104,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
         });
 
         // Those who accepted before the withdrawal are connections now: kept, then removed.
-        const accepted = selectConnections(readConnectionRows(db, asOf, DEFAULT_BATCH_RULES), {
+        const accepted = selectConnections(readConnectionRows(db, asOf, DEFAULT_BATCH_RULES).rows, {
           batch: true,
         }).sort(compareByConnectedOn);
         const exported = join(dir, "accepted-by-mistake.csv");

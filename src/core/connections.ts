@@ -54,6 +54,14 @@ export function assignBatches(
   }));
 }
 
+/**
+ * Invitations of a batch that left LinkedIn's pending list without being withdrawn here, and
+ * whose invitee the export does not show as a connection: some may have accepted since.
+ */
+export function countClosedBatchInvitations(views: readonly InvitationView[]): number {
+  return views.filter((v) => v.batch !== null && v.state === "closed").length;
+}
+
 /** Longest-standing first, unknown dates last, then by name: the same order every run. */
 export function compareByConnectedOn(a: ConnectionRow, b: ConnectionRow): number {
   const x = a.connectedOn ?? "9999";

@@ -259,6 +259,34 @@ describe("invites connections remove against the emulation", () => {
     expect(unrecorded).toEqual([]);
   });
 
+  it("says when batch invitations closed after the export: who accepted them is not in the plan", async () => {
+    const demo = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
+    const db = join(temp.dir, "demo.db");
+    expect((await runCli(["import", "--db", db, demo])).code).toBe(0);
+    const world = await seedWorld([demo], new Date("2026-11-20T23:59:59Z"));
+    // Accepted on LinkedIn after the export was downloaded.
+    const late = world.invitations.find((i) => i.state === "pending" && i.slug !== null);
+    if (!late) throw new Error("the demo has no pending member invitation");
+    late.state = "accepted";
+    sandbox = await startSandbox({ world });
+    const env = { INVITES_COOKIES: sandbox.cookie };
+    const common = ["--db", db, "--base-url", sandbox.url, "--pace", "0"];
+    const withdrawn = await runCli(
+      ["withdraw", ...common, "--as-of", "2026-11-20", "--batch", "--yes"],
+      { env },
+    );
+    expect(withdrawn.stdout).toContain("Skipped 1: not pending on LinkedIn any more.");
+    const plan = await runCli(["connections", "remove", ...common, "--batch", "--dry-run"], {
+      env,
+      cwd: temp.dir,
+    });
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain("Plan: remove 6 connections");
+    expect(plan.stdout).toContain(
+      "1 invitation of the accidental batch left the pending list after your export without being withdrawn here; whoever accepted them is not in this plan. Import a newer data export to include them.",
+    );
+  });
+
   it("survives kill -9 at random instants: each removed once, each in the CSV once and first", async () => {
     await startEmulation();
     const args = [

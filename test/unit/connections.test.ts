@@ -3,6 +3,7 @@ import {
   assignBatches,
   type ConnectionRow,
   compareByConnectedOn,
+  countClosedBatchInvitations,
   selectConnections,
 } from "../../src/core/connections.js";
 import type { InvitationView } from "../../src/core/preview.js";
@@ -48,6 +49,16 @@ describe("where a connection came from", () => {
     expect(rows.map((r) => r.batch)).toEqual(["B1", "B2", null, null]);
     expect(selectConnections(rows, { batch: true }).map((r) => r.id)).toEqual([1, 2]);
   });
+
+  it("counts the batch's invitations that closed without a withdrawal here", () => {
+    const views = [
+      invitation({ state: "closed" }),
+      invitation({ state: "closed", batch: null }),
+      invitation({ state: "withdrawn" }),
+      invitation({ state: "pending" }),
+    ];
+    expect(countClosedBatchInvitations(views)).toBe(1);
+  });
 });
 
 describe("the order of a removal", () => {
@@ -57,7 +68,7 @@ describe("the order of a removal", () => {
       connection(2, { firstName: "Zoë", lastName: "Lefèvre" }),
       connection(3, { firstName: "Ärne", lastName: "Berg" }),
       connection(4, { connectedOn: "2019-03-01" }),
-    ].map((c) => ({ ...c, batch: null }));
+    ].map((c): ConnectionRow => ({ ...c, batch: null }));
     expect(rows.sort(compareByConnectedOn).map((r) => r.id)).toEqual([4, 3, 2, 1]);
   });
 });
