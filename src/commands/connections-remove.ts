@@ -3,7 +3,6 @@
  * network, journaled like withdraw. Each person's row goes to the removed-connections CSV, on
  * disk, before their removal is requested.
  */
-import { existsSync } from "node:fs";
 import {
   type ConnectionRow,
   compareByConnectedOn,
@@ -39,7 +38,7 @@ import {
   resumeCommand,
   runAndReport,
 } from "./journaled.js";
-import { type DatabaseOptions, databasePath } from "./options.js";
+import { type DatabaseOptions, existingDatabasePath } from "./options.js";
 import { resolveBatchRules } from "./selection.js";
 
 export interface ConnectionsRemoveOptions
@@ -115,13 +114,7 @@ export async function runConnectionsRemove(
   const record = new RemovedConnectionsFile(options.out ?? DEFAULT_REMOVED_FILE, {
     excel: options.excel === true,
   });
-  const path = databasePath(options);
-  if (!existsSync(path)) {
-    throw new UsageError(
-      `there is no database at ${path}`,
-      "import your data export first: invites import <export.zip>",
-    );
-  }
+  const path = existingDatabasePath(options);
 
   return withDatabase(path, async (db) => {
     const { rows, views } = readConnectionRows(db, now, batchRules);

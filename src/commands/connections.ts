@@ -6,9 +6,10 @@ import {
   assignBatches,
   type ConnectionRow,
   type ConnectionSelection,
-  linkedInDate,
+  LINKEDIN_COLUMNS,
   neutralizeFormula,
   selectConnections,
+  toLinkedInCells,
 } from "../core/connections.js";
 import type { InvitationView } from "../core/preview.js";
 import { UsageError } from "../errors.js";
@@ -35,30 +36,10 @@ export interface ConnectionsExportOptions extends DatabaseOptions, ConnectionSel
 }
 
 /** LinkedIn's own columns first, so that the file reads like its export, then what we know. */
-export const EXPORT_COLUMNS = [
-  "First Name",
-  "Last Name",
-  "URL",
-  "Email Address",
-  "Company",
-  "Position",
-  "Connected On",
-  "Source",
-  "Batch",
-];
+export const EXPORT_COLUMNS = [...LINKEDIN_COLUMNS, "Source", "Batch"];
 
 export function toExportCells(c: ConnectionRow): string[] {
-  return [
-    c.firstName,
-    c.lastName,
-    c.url ?? "",
-    c.email ?? "",
-    c.company,
-    c.position,
-    linkedInDate(c.connectedOn),
-    c.source,
-    c.batch ?? "",
-  ].map(neutralizeFormula);
+  return [...toLinkedInCells(c), c.source, c.batch ?? ""].map(neutralizeFormula);
 }
 
 /** The selection flags export and remove share, checked before anything is read. */

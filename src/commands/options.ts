@@ -1,4 +1,5 @@
 /** Options several commands share, parsed once. */
+import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { UsageError } from "../errors.js";
 import { resolveDatabasePath } from "../store/location.js";
@@ -16,6 +17,18 @@ export function addDatabaseOption(command: Command): Command {
 
 export function databasePath(options: DatabaseOptions): string {
   return resolveDatabasePath(options.db);
+}
+
+/** The database of a command that acts on imported data: without one there is nothing to do. */
+export function existingDatabasePath(options: DatabaseOptions): string {
+  const path = databasePath(options);
+  if (!existsSync(path)) {
+    throw new UsageError(
+      `there is no database at ${path}`,
+      "import your data export first: invites import <export.zip>",
+    );
+  }
+  return path;
 }
 
 /** The options of a run that sends requests: withdraw and connections remove. */

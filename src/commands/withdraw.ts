@@ -1,5 +1,4 @@
 /** `invites withdraw <selection>`: plan, confirm, then withdraw through the network, journaled. */
-import { existsSync } from "node:fs";
 import { invitationKeys, matchLive } from "../core/matching.js";
 import { compareOldestFirst, type InvitationView } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
@@ -25,7 +24,7 @@ import {
   resumeCommand,
   runAndReport,
 } from "./journaled.js";
-import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
+import { type DatabaseOptions, existingDatabasePath, parseAsOf } from "./options.js";
 import { printPreview } from "./preview.js";
 import { resolveBatchRules, resolveSelection, type SelectionOptions } from "./selection.js";
 
@@ -87,13 +86,7 @@ export async function runWithdraw(
   const asOf = parseAsOf(options.asOf, now);
   const selection = resolveSelection(options);
   const batchRules = resolveBatchRules(options);
-  const path = databasePath(options);
-  if (!existsSync(path)) {
-    throw new UsageError(
-      `there is no database at ${path}`,
-      "import your data export first: invites import <export.zip>",
-    );
-  }
+  const path = existingDatabasePath(options);
 
   return withDatabase(path, async (db) => {
     const { views, batches } = readPreview(db, { asOf, batchRules });

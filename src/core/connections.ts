@@ -108,6 +108,36 @@ export function neutralizeFormula(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
+/** The columns of LinkedIn's own Connections.csv, in its order. */
+export const LINKEDIN_COLUMNS = [
+  "First Name",
+  "Last Name",
+  "URL",
+  "Email Address",
+  "Company",
+  "Position",
+  "Connected On",
+] as const;
+
+/** What LinkedIn's columns hold of a person. */
+export type LinkedInPerson = Pick<
+  ConnectionRow,
+  "firstName" | "lastName" | "url" | "email" | "company" | "position" | "connectedOn"
+>;
+
+/** A person's cells under LINKEDIN_COLUMNS, as LinkedIn writes them (dates as `08 Feb 2026`). */
+export function toLinkedInCells(c: LinkedInPerson): string[] {
+  return [
+    c.firstName,
+    c.lastName,
+    c.url ?? "",
+    c.email ?? "",
+    c.company,
+    c.position,
+    linkedInDate(c.connectedOn),
+  ];
+}
+
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** `2026-02-08` → `08 Feb 2026`, the form LinkedIn's Connections.csv uses. */

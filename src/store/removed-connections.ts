@@ -17,32 +17,16 @@ import {
 import { dirname, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { linkedInDate, neutralizeFormula } from "../core/connections.js";
+import {
+  LINKEDIN_COLUMNS,
+  type LinkedInPerson,
+  neutralizeFormula,
+  toLinkedInCells,
+} from "../core/connections.js";
 import { toNameKey, toProfileSlug } from "../core/identity.js";
 import { InputError } from "../errors.js";
 
-export const REMOVED_COLUMNS = [
-  "First Name",
-  "Last Name",
-  "URL",
-  "Email Address",
-  "Company",
-  "Position",
-  "Connected On",
-  "Removal Attempted At",
-] as const;
-
-/** One person as the file records them; the URL is the profile's, or empty for a hidden member. */
-export interface RemovedPerson {
-  firstName: string;
-  lastName: string;
-  url: string | null;
-  email: string | null;
-  company: string;
-  position: string;
-  /** ISO date or null. */
-  connectedOn: string | null;
-}
+export const REMOVED_COLUMNS = [...LINKEDIN_COLUMNS, "Removal Attempted At"] as const;
 
 interface Format {
   delimiter: "," | ";";
@@ -161,24 +145,17 @@ export class RemovedConnectionsFile {
   }
 
   /** The file's cells for a person at the moment of the attempt. */
-  static cells(person: RemovedPerson, attemptedAt: Date): string[] {
-    return [
-      person.firstName,
-      person.lastName,
-      person.url ?? "",
-      person.email ?? "",
-      person.company,
-      person.position,
-      linkedInDate(person.connectedOn),
-      `${attemptedAt.toISOString().slice(0, 19)}Z`,
-    ].map(neutralizeFormula);
+  static cells(person: LinkedInPerson, attemptedAt: Date): string[] {
+    return [...toLinkedInCells(person), `${attemptedAt.toISOString().slice(0, 19)}Z`].map(
+      neutralizeFormula,
+    );
   }
 
   /**
    * Appends the person's row unless the file holds them already, and returns only once the row
    * is on disk (fsync; a new file's folder entry too).
    */
-  record(person: RemovedPerson, attemptedAt: Date): void {
+  record(person: LinkedInPerson, attemptedAt: Date): void {
     const cells = RemovedConnectionsFile.cells(person, attemptedAt);
     const key = keyOf(cells);
     if (this.keys.has(key)) return;

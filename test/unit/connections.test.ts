@@ -8,22 +8,12 @@ import {
 } from "../../src/core/connections.js";
 import type { InvitationView } from "../../src/core/preview.js";
 import { reinviteAfter } from "../../src/core/states.js";
+import { connectionRow } from "../support/rows.js";
 
+/** A stored connection, before anything is known of its batch. */
 function connection(id: number, extra: Partial<ConnectionRow> = {}): Omit<ConnectionRow, "batch"> {
-  return {
-    id,
-    firstName: "Person",
-    lastName: String(id),
-    url: `https://www.linkedin.com/in/person-${id}`,
-    slug: `person-${id}`,
-    email: null,
-    company: "",
-    position: "",
-    connectedOn: "2026-11-15",
-    source: "Connections.csv",
-    active: true,
-    ...extra,
-  };
+  const { batch: _, ...row } = connectionRow(id, extra);
+  return row;
 }
 
 const invitation = (extra: Partial<InvitationView>) =>

@@ -1,10 +1,10 @@
 import { PassThrough } from "node:stream";
 import { stripVTControlCharacters } from "node:util";
 import { describe, expect, it } from "vitest";
-import type { ConnectionRow } from "../../src/core/connections.js";
 import type { InvitationView } from "../../src/core/preview.js";
 import { CancelledError } from "../../src/errors.js";
 import { initiallyChecked, pickConnections, pickInvitations } from "../../src/ui/pick-list.js";
+import { connectionRow } from "../support/rows.js";
 
 function view(id: number, extra: Partial<InvitationView> = {}): InvitationView {
   return {
@@ -108,34 +108,16 @@ describe("the pick-list", () => {
   });
 });
 
-function connection(id: number, extra: Partial<ConnectionRow> = {}): ConnectionRow {
-  return {
-    id,
-    firstName: "Person",
-    lastName: String(id),
-    url: `https://www.linkedin.com/in/person-${id}`,
-    slug: `person-${id}`,
-    email: null,
-    company: "",
-    position: "",
-    connectedOn: "2026-11-15",
-    source: "Connections.csv",
-    batch: "B1",
-    active: true,
-    ...extra,
-  };
-}
-
 describe("the pick-list for connections", () => {
   const CONNECTIONS = [
-    connection(1, { firstName: "Jürgen", lastName: "Weiß" }),
-    connection(2, {
+    connectionRow(1, { firstName: "Jürgen", lastName: "Weiß" }),
+    connectionRow(2, {
       firstName: "Zoë",
       lastName: "Lefèvre",
       batch: null,
       connectedOn: "2019-03-01",
     }),
-    connection(3, { firstName: "", lastName: "", slug: null, url: null, batch: null }),
+    connectionRow(3, { firstName: "", lastName: "", slug: null, url: null, batch: null }),
   ];
 
   async function pick(preChecked: "batch" | "all", keys: string[]) {
