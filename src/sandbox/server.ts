@@ -20,8 +20,15 @@ export interface SandboxOptions {
   /** Shuffles `included` deterministically, as LinkedIn's order is not that of `*elements`. */
   seed?: number;
   now?: () => number;
-  /** Told of every removal request that reaches a known connection, before it takes effect. */
-  onRemoveRequest?: (connection: { profileUrl: string | null; name: string }) => void;
+  /**
+   * Told of every withdrawal or removal request that reaches a known invitation or connection,
+   * before it takes effect: tests look at the world at that instant.
+   */
+  onChangeRequest?: (request: {
+    action: "withdraw" | "remove";
+    profileUrl: string | null;
+    name: string;
+  }) => void;
 }
 
 export interface RunningSandbox {
@@ -312,6 +319,11 @@ export function createSandbox(options: SandboxOptions): Server {
       const body = (await readBody(req)) as { invitationSharedSecret?: string } | null;
       const inv = invitationsById.get(withdraw[1] ?? "");
       if (!inv) return plain(res, 404, "");
+      options.onChangeRequest?.({
+        action: "withdraw",
+        profileUrl: inv.profileUrl,
+        name: inv.inviteeName,
+      });
       inv.withdrawCalls++;
       if (inv.state !== "pending") return plain(res, 404, "");
       if (
@@ -331,7 +343,8 @@ export function createSandbox(options: SandboxOptions): Server {
       const body = (await readBody(req)) as { connectedMember?: string } | null;
       const connection = connectionsByUrn.get(body?.connectedMember ?? "");
       if (!connection) return plain(res, 404, "profile not found");
-      options.onRemoveRequest?.({
+      options.onChangeRequest?.({
+        action: "remove",
         profileUrl: connection.profileUrl,
         name: `${connection.firstName} ${connection.lastName}`.trim(),
       });

@@ -3,7 +3,6 @@
  * 127.0.0.1. The emulation counts the removal requests each connection received, and looks at
  * the removed-connections CSV at the instant each request arrives.
  */
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -17,6 +16,7 @@ import {
   startSandbox,
 } from "../../src/sandbox/server.js";
 import { BIN, dumpDatabase, fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { killRepeatedly, type RequestObserver } from "../support/kills.js";
 
 const CONNECTIONS = fixture("linkedin", "Connections-many.csv");
 const HEADER = [
@@ -34,7 +34,7 @@ let sandbox: RunningSandbox | null = null;
 /** Requests whose person was not in the CSV when the request reached the emulation. */
 let unrecorded: string[] = [];
 /** Told of each removal request as it reaches the emulation, after the CSV was looked at. */
-let onRemove: (() => void) | null = null;
+const observer: RequestObserver = { current: null };
 
 interface SandboxState {
   connections: Array<{
@@ -51,10 +51,10 @@ async function startEmulation(options: Partial<SandboxOptions> = {}) {
   const world = await seedWorld([CONNECTIONS], new Date("2026-11-20T23:59:59Z"));
   sandbox = await startSandbox({
     world,
-    onRemoveRequest: ({ profileUrl, name }) => {
+    onChangeRequest: ({ profileUrl, name }) => {
       const text = existsSync(csvPath()) ? readFileSync(csvPath(), "utf8") : "";
       if (!profileUrl || !text.includes(`${profileUrl},`)) unrecorded.push(name);
-      onRemove?.();
+      observer.current?.();
     },
     ...options,
   });
@@ -65,21 +65,26 @@ async function state(): Promise<SandboxState> {
   return (await (await fetch(`${sandbox?.url}/__sandbox/state`)).json()) as SandboxState;
 }
 
+/** The arguments of a removal against the emulation. */
+function removeArgs(pace: string, ...flags: string[]): string[] {
+  return [
+    "connections",
+    "remove",
+    "--db",
+    temp.db,
+    "--base-url",
+    sandbox?.url ?? "",
+    "--pace",
+    pace,
+    ...flags,
+  ];
+}
+
 function remove(...flags: string[]) {
-  return runCli(
-    [
-      "connections",
-      "remove",
-      "--db",
-      temp.db,
-      "--base-url",
-      sandbox?.url ?? "",
-      "--pace",
-      "0",
-      ...flags,
-    ],
-    { env: { INVITES_COOKIES: sandbox?.cookie ?? "" }, cwd: temp.dir },
-  );
+  return runCli(removeArgs("0", ...flags), {
+    env: { INVITES_COOKIES: sandbox?.cookie ?? "" },
+    cwd: temp.dir,
+  });
 }
 
 function readRemoved(path = csvPath()): string[][] {
@@ -294,57 +299,14 @@ describe("invites connections remove against the emulation", () => {
   it("survives kill -9 at random instants: each removed once, each in the CSV once and first", async () => {
     // Some 25 starts read the session and the list each: more than the default 100 a minute.
     await startEmulation({ ratePerMinute: 1000 });
-    const args = [
-      BIN,
-      "connections",
-      "remove",
-      "--db",
-      temp.db,
-      "--base-url",
-      sandbox?.url ?? "",
-      "--pace",
-      "15ms",
-      "--connected-after",
-      "2017-01-01",
-      "--yes",
-    ];
-    let seed = 4711;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed / 0x7fffffff;
-    };
-    // Kills are aimed by what reaches the emulation, since start-up alone takes longer than a
-    // removal: at start-up, the instant a request arrives (its answer never gets back), or a few
-    // milliseconds after one (the answer, the journal, the next CSV row, the pacer's wait).
-    let requests = 0;
-    let kills = 0;
-    let killedInFlight = 0;
-    for (let round = 0; round < 25; round++) {
-      const child = spawn(process.execPath, args, {
-        cwd: temp.dir,
-        env: { ...process.env, INVITES_COOKIES: sandbox?.cookie ?? "", NO_COLOR: "1" },
-        stdio: "ignore",
-      });
-      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-      const mode = round % 3;
-      const target = requests + 1 + Math.floor(random() * 4);
-      const delay = random() * 25;
-      const timers: NodeJS.Timeout[] = [];
-      if (mode === 0) timers.push(setTimeout(() => child.kill("SIGKILL"), 50 + random() * 400));
-      onRemove = () => {
-        requests++;
-        if (requests !== target || mode === 0) return;
-        if (mode === 1) {
-          child.kill("SIGKILL");
-          killedInFlight++;
-        } else timers.push(setTimeout(() => child.kill("SIGKILL"), delay));
-      };
-      const code = await exited;
-      for (const timer of timers) clearTimeout(timer);
-      onRemove = null;
-      if (code === 0) break;
-      kills++;
-    }
+    const { kills, killedInFlight } = await killRepeatedly({
+      args: [BIN, ...removeArgs("15ms", "--connected-after", "2017-01-01", "--yes")],
+      env: { INVITES_COOKIES: sandbox?.cookie ?? "" },
+      cwd: temp.dir,
+      observer,
+      seed: 4711,
+      spread: 4,
+    });
     expect(kills).toBeGreaterThan(10);
     expect(killedInFlight).toBeGreaterThan(3);
     const finish = await remove("--connected-after", "2017-01-01", "--yes");

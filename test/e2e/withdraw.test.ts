@@ -2,7 +2,6 @@
  * withdraw as a user runs it: the built binary against the emulation over HTTP on 127.0.0.1,
  * with the emulation's own count of the requests that reached each invitation as the judge.
  */
-import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -14,6 +13,7 @@ import {
   startSandbox,
 } from "../../src/sandbox/server.js";
 import { BIN, fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { killRepeatedly, type RequestObserver } from "../support/kills.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const temp = useTempDatabase();
@@ -39,22 +39,24 @@ async function state(): Promise<SandboxState> {
   return (await (await fetch(`${sandbox?.url}/__sandbox/state`)).json()) as SandboxState;
 }
 
+/** The arguments of a withdrawal against the emulation as of the demo export's day. */
+function withdrawArgs(pace: string, ...flags: string[]): string[] {
+  return [
+    "withdraw",
+    "--db",
+    temp.db,
+    "--as-of",
+    "2026-11-20",
+    "--base-url",
+    sandbox?.url ?? "",
+    "--pace",
+    pace,
+    ...flags,
+  ];
+}
+
 function withdraw(...flags: string[]) {
-  return runCli(
-    [
-      "withdraw",
-      "--db",
-      temp.db,
-      "--as-of",
-      "2026-11-20",
-      "--base-url",
-      sandbox?.url ?? "",
-      "--pace",
-      "0",
-      ...flags,
-    ],
-    { env: { INVITES_COOKIES: sandbox?.cookie ?? "" } },
-  );
+  return runCli(withdrawArgs("0", ...flags), { env: { INVITES_COOKIES: sandbox?.cookie ?? "" } });
 }
 
 beforeEach(async () => {
@@ -172,37 +174,17 @@ describe("invites withdraw against the emulation", () => {
   });
 
   it("survives kill -9 at random instants: every selected one withdrawn, none requested twice", async () => {
-    await startEmulation();
-    const args = [
-      BIN,
-      "withdraw",
-      "--db",
-      temp.db,
-      "--as-of",
-      "2026-11-20",
-      "--base-url",
-      sandbox?.url ?? "",
-      "--pace",
-      "15ms",
-      "--batch",
-      "--yes",
-    ];
-    let seed = 12345;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed / 0x7fffffff;
-    };
-    for (let round = 0; round < 25; round++) {
-      const child = spawn(process.execPath, args, {
-        env: { ...process.env, INVITES_COOKIES: sandbox?.cookie ?? "", NO_COLOR: "1" },
-        stdio: "ignore",
-      });
-      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-      const timer = setTimeout(() => child.kill("SIGKILL"), 80 + random() * 400);
-      const code = await exited;
-      clearTimeout(timer);
-      if (code === 0) break;
-    }
+    // Some 25 starts read the session and the list each: more than the default 100 a minute.
+    const observer: RequestObserver = { current: null };
+    await startEmulation({ ratePerMinute: 1000, onChangeRequest: () => observer.current?.() });
+    const { kills, killedInFlight } = await killRepeatedly({
+      args: [BIN, ...withdrawArgs("15ms", "--batch", "--yes")],
+      env: { INVITES_COOKIES: sandbox?.cookie ?? "" },
+      observer,
+      seed: 12345,
+    });
+    expect(kills).toBeGreaterThan(10);
+    expect(killedInFlight).toBeGreaterThan(3);
     const finish = await withdraw("--batch", "--yes");
     expect(finish.code, finish.stderr).toBe(0);
     const after = await state();
@@ -213,6 +195,14 @@ describe("invites withdraw against the emulation", () => {
       (await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"])).stdout,
     );
     expect(status.invitations.withdrawn).toBe(38);
+    // Requests whose answer a kill cut off were settled against the live list, not sent again.
+    const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
+    const settled = history.reduce(
+      (sum: number, run: { counts: Record<string, number> }) =>
+        sum + (run.counts["settled-withdrawn"] ?? 0),
+      0,
+    );
+    expect(settled).toBeGreaterThan(0);
   });
 
   it("never writes the cookies to the database, its WAL or any output", async () => {
