@@ -157,10 +157,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
     ),
   ).action(async (options) =>
     setExit(
-      await (await import("./commands/connections-remove.js")).runConnectionsRemove(
-        options,
-        output,
-      ),
+      await (await import("./commands/connections.js")).runConnectionsRemove(options, output),
     ),
   );
 

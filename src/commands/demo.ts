@@ -27,8 +27,12 @@ import { renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
 import { describeBatches, renderBatches } from "../ui/preview.js";
 import { renderImportReport, renderStatus } from "../ui/tables.js";
-import { readConnectionRows, writeConnectionsCsv } from "./connections.js";
-import { REMOVE_WORDS, removeAndReport } from "./connections-remove.js";
+import {
+  REMOVE_WORDS,
+  readConnectionRows,
+  removeAndReport,
+  writeConnectionsCsv,
+} from "./connections.js";
 import type { DatabaseOptions } from "./options.js";
 import { printPreview } from "./preview.js";
 import { renderStatusReport } from "./status.js";
