@@ -35,13 +35,10 @@ import type { RunWords } from "../ui/run.js";
 import { count } from "../ui/tables.js";
 import {
   capPlan,
-  confirmRun,
-  exitCodeOf,
+  confirmAndRun,
   type NetworkRunOptions,
-  networkClient,
   printRunPlan,
   readNetworkRunOptions,
-  resumeCommand,
   runAndReport,
 } from "./journaled.js";
 import {
@@ -50,7 +47,7 @@ import {
   existingDatabasePath,
   parseDayOrTime,
 } from "./options.js";
-import { readKeepFile, resolveBatchRules } from "./selection.js";
+import { checkPickHasTerminal, readKeepFile, resolveBatchRules } from "./selection.js";
 
 export interface ConnectionSelectionOptions {
   batch?: boolean;
@@ -113,8 +110,7 @@ export async function runConnectionsExport(
       "name another file with --out; an export never overwrites one",
     );
   }
-  if (options.pick && !output.isInteractive)
-    throw new UsageError("--pick needs a terminal to choose in");
+  checkPickHasTerminal(options, output);
   const selection = resolveConnectionSelection(options);
   const batchRules = resolveBatchRules(options);
   const rows = await withDatabase(
@@ -218,8 +214,7 @@ export async function runConnectionsRemove(
       "add --batch, --match, --connected-after or --pick (see invites connections remove --help); invites connections export --batch shows whom --batch selects",
     );
   }
-  if (options.pick && !output.isInteractive)
-    throw new UsageError("--pick needs a terminal to choose in");
+  checkPickHasTerminal(options, output);
   const settings = readNetworkRunOptions(options, output, "removing connections");
   const selection = resolveConnectionSelection(options);
   const batchRules = resolveBatchRules(options);
@@ -264,23 +259,22 @@ export async function runConnectionsRemove(
       const held = record.size > 0 ? ` (it holds ${count(record.size, "row")} already)` : "";
       output.out(`Before each removal the person's row is written to ${record.path}${held}.`);
     }
-    if (options.dryRun || plan.length === 0 || settings.cookies === null) return 0;
-    if (!options.yes) {
-      await confirmRun(
-        `Remove these ${count(plan.length, "connection")} now? They are not told, and only you can reconnect.`,
-      );
-    }
-
-    const command = resumeCommand(argv);
-    const summary = await removeAndReport(db, output, {
-      driver: networkClient(settings, settings.cookies),
-      journal,
-      pacer: settings.pacer,
-      plan,
-      command,
-      record,
-    });
-    return exitCodeOf(summary, command);
+    return confirmAndRun(
+      options,
+      settings,
+      plan.length,
+      `Remove these ${count(plan.length, "connection")} now? They are not told, and only you can reconnect.`,
+      argv,
+      (driver, command) =>
+        removeAndReport(db, output, {
+          driver,
+          journal,
+          pacer: settings.pacer,
+          plan,
+          command,
+          record,
+        }),
+    );
   });
 }
 

@@ -6,6 +6,7 @@
 import type { LiveKeys } from "../core/matching.js";
 import { CancelledError, StoppedError, UsageError } from "../errors.js";
 import { readSessionCookies, type SessionCookies } from "../network/cookies.js";
+import type { NetworkDriver } from "../network/driver.js";
 import {
   type PlannedItem,
   type RunOptions,
@@ -102,7 +103,7 @@ export function printRunPlan(
 }
 
 /** Asks on stderr; anything but yes cancels (exit 130) with nothing sent. */
-export async function confirmRun(message: string): Promise<void> {
+async function confirmRun(message: string): Promise<void> {
   const { confirm } = await import("@inquirer/prompts");
   const answer = await confirm({ message, default: false }, { output: process.stderr }).catch(
     () => false,
@@ -111,10 +112,7 @@ export async function confirmRun(message: string): Promise<void> {
 }
 
 /** The client for linkedin.com (or --base-url), reading long lists at the pacer's list pace. */
-export function networkClient(
-  settings: NetworkRunSettings,
-  cookies: SessionCookies,
-): LinkedInClient {
+function networkClient(settings: NetworkRunSettings, cookies: SessionCookies): LinkedInClient {
   return new LinkedInClient({
     baseUrl: settings.baseUrl,
     cookies,
@@ -158,7 +156,7 @@ export async function runAndReport<P extends PlannedItem, L extends LiveKeys>(
 }
 
 /** The exit code of a finished run: 3 (thrown) with the resume command when it stopped. */
-export function exitCodeOf(summary: RunSummary, command: string): number {
+function exitCodeOf(summary: RunSummary, command: string): number {
   if (summary.stopped) {
     throw new StoppedError(
       summary.stopped.signal,
@@ -170,7 +168,26 @@ export function exitCodeOf(summary: RunSummary, command: string): number {
 }
 
 /** The command line to run again after a stop: it holds no secret, cookies never come by flag. */
-export function resumeCommand(argv: readonly string[]): string {
+function resumeCommand(argv: readonly string[]): string {
   const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
   return ["invites", ...argv.map(quote)].join(" ");
+}
+
+/**
+ * What follows the printed plan: nothing is sent on --dry-run or when nothing is planned;
+ * otherwise the user confirms (unless --yes), the run goes, and its summary is the exit code.
+ */
+export async function confirmAndRun(
+  options: NetworkRunOptions,
+  settings: NetworkRunSettings,
+  planned: number,
+  question: string,
+  argv: readonly string[],
+  run: (driver: NetworkDriver, command: string) => Promise<RunSummary>,
+): Promise<number> {
+  if (options.dryRun || planned === 0 || settings.cookies === null) return 0;
+  if (!options.yes) await confirmRun(question);
+  const command = resumeCommand(argv);
+  const summary = await run(networkClient(settings, settings.cookies), command);
+  return exitCodeOf(summary, command);
 }

@@ -9,7 +9,12 @@ import { readPreview } from "../store/invitations.js";
 import { type Output, printJson } from "../ui/output.js";
 import { renderPreviewSummary, renderPreviewTable } from "../ui/preview.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
-import { resolveBatchRules, resolveSelection, type SelectionOptions } from "./selection.js";
+import {
+  checkPickHasTerminal,
+  resolveBatchRules,
+  resolveSelection,
+  type SelectionOptions,
+} from "./selection.js";
 
 export interface PreviewOptions extends DatabaseOptions, SelectionOptions {
   asOf?: string;
@@ -59,12 +64,7 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
   if (options.json && options.csv !== undefined) {
     throw new UsageError("--json and --csv go one at a time");
   }
-  if (options.pick && !output.isInteractive) {
-    throw new UsageError(
-      "--pick needs a terminal to choose in",
-      "without one, select with flags such as --batch, --older-than or --match",
-    );
-  }
+  checkPickHasTerminal(options, output);
   const selection = resolveSelection(options);
   const batchRules = resolveBatchRules(options);
   const { views, batches } = await withDatabase(

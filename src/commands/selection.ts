@@ -7,6 +7,7 @@ import { type Command, Option } from "commander";
 import { type BatchRules, DEFAULT_BATCH_RULES } from "../core/batches.js";
 import { type KeepList, parseDuration, parseKeepList, type Selection } from "../core/selection.js";
 import { InputError, UsageError } from "../errors.js";
+import type { Output } from "../ui/output.js";
 import { parseDayOrTime, wholeNumber } from "./options.js";
 
 export interface SelectionOptions {
@@ -73,6 +74,16 @@ export function addConnectionSelectionOptions(command: Command): Command {
       )
       .option("--pick", "choose in an interactive list (needs a terminal)"),
   );
+}
+
+/** `--pick` asks in the terminal; without one it is a usage error before anything is read. */
+export function checkPickHasTerminal(options: { pick?: boolean }, output: Output): void {
+  if (options.pick && !output.isInteractive) {
+    throw new UsageError(
+      "--pick needs a terminal to choose in",
+      "without one, select with flags such as --batch or --match",
+    );
+  }
 }
 
 export function readKeepFile(path: string): KeepList {

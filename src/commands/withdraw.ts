@@ -15,18 +15,20 @@ import type { Output } from "../ui/output.js";
 import type { RunWords } from "../ui/run.js";
 import {
   capPlan,
-  confirmRun,
-  exitCodeOf,
+  confirmAndRun,
   type NetworkRunOptions,
-  networkClient,
   printRunPlan,
   readNetworkRunOptions,
-  resumeCommand,
   runAndReport,
 } from "./journaled.js";
 import { type DatabaseOptions, existingDatabasePath, parseAsOf } from "./options.js";
 import { printPreview } from "./preview.js";
-import { resolveBatchRules, resolveSelection, type SelectionOptions } from "./selection.js";
+import {
+  checkPickHasTerminal,
+  resolveBatchRules,
+  resolveSelection,
+  type SelectionOptions,
+} from "./selection.js";
 
 export interface WithdrawOptions extends DatabaseOptions, SelectionOptions, NetworkRunOptions {
   asOf?: string;
@@ -80,8 +82,7 @@ export async function runWithdraw(
       "add --batch, --all-pending, --older-than, --match, … (see invites withdraw --help); invites preview shows what each selects",
     );
   }
-  if (options.pick && !output.isInteractive)
-    throw new UsageError("--pick needs a terminal to choose in");
+  checkPickHasTerminal(options, output);
   const settings = readNetworkRunOptions(options, output, "withdrawing");
   const asOf = parseAsOf(options.asOf, now);
   const selection = resolveSelection(options);
@@ -110,18 +111,15 @@ export async function runWithdraw(
       planned: plan.length,
       sentToday,
     });
-    if (options.dryRun || plan.length === 0 || settings.cookies === null) return 0;
-    if (!options.yes) await confirmRun(`Withdraw these ${plan.length} invitations now?`);
-
-    const command = resumeCommand(argv);
-    const summary = await withdrawAndReport(db, output, {
-      driver: networkClient(settings, settings.cookies),
-      journal,
-      pacer: settings.pacer,
-      plan,
-      command,
-    });
-    return exitCodeOf(summary, command);
+    return confirmAndRun(
+      options,
+      settings,
+      plan.length,
+      `Withdraw these ${plan.length} invitations now?`,
+      argv,
+      (driver, command) =>
+        withdrawAndReport(db, output, { driver, journal, pacer: settings.pacer, plan, command }),
+    );
   });
 }
 
