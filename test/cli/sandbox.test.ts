@@ -1,21 +1,15 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
-import { BIN, fixture } from "../support/cli.js";
+import { BIN, fixture, runCli } from "../support/cli.js";
+
+const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 
 describe("invites sandbox", () => {
   it("prints exactly its URL and cookie line first, serves the state, and stops on SIGTERM", async () => {
     const child = spawn(
       process.execPath,
-      [
-        BIN,
-        "sandbox",
-        "--seed",
-        fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip"),
-        "--as-of",
-        "2026-11-20",
-        "--json",
-      ],
+      [BIN, "sandbox", "--seed", DEMO, "--as-of", "2026-11-20", "--json"],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
     const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
@@ -51,24 +45,8 @@ describe("invites sandbox", () => {
   });
 
   it("refuses a fault it does not know, with exit 2", async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        BIN,
-        "sandbox",
-        "--seed",
-        fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip"),
-        "--faults",
-        "boom@1",
-      ],
-      { stdio: ["ignore", "pipe", "pipe"] },
-    );
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-    expect(code).toBe(2);
-    expect(stderr).toContain('--faults: "boom@1" is not a fault');
+    const result = await runCli(["sandbox", "--seed", DEMO, "--faults", "boom@1"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--faults: "boom@1" is not a fault');
   });
 });

@@ -31,15 +31,24 @@ const ITEMS: InvitationView[] = [
   view(4, { name: "Hans Müller", batch: null }),
 ];
 
-/** Runs the prompt on fake streams; `keys` are typed one after another once it has rendered. */
-async function drive(items: InvitationView[], keys: string[]) {
+interface FakeTerminal {
+  context: { input: PassThrough; output: PassThrough; clearPromptOnDone: false };
+  width: number;
+  pageSize: number;
+}
+
+/**
+ * Runs a pick-list prompt on fake streams: `start` opens it with the terminal it is given, and
+ * `keys` are typed one after another once it has rendered.
+ */
+async function type<T>(start: (terminal: FakeTerminal) => Promise<T>, keys: string[]) {
   const input = new PassThrough();
   const output = new PassThrough();
   let screen = "";
   output.on("data", (chunk: Buffer) => {
     screen += chunk.toString();
   });
-  const answer = pickInvitations(items, {
+  const answer = start({
     context: { input, output, clearPromptOnDone: false },
     width: 100,
     pageSize: 10,
@@ -51,6 +60,9 @@ async function drive(items: InvitationView[], keys: string[]) {
   const result = await answer.finally(() => input.end());
   return { result, screen: stripVTControlCharacters(screen) };
 }
+
+const drive = (items: InvitationView[], keys: string[]) =>
+  type((terminal) => pickInvitations(items, terminal), keys);
 
 const ids = (views: InvitationView[]) => views.map((v) => v.id);
 
@@ -121,24 +133,11 @@ describe("the pick-list for connections", () => {
   ];
 
   async function pick(preChecked: "batch" | "all", keys: string[]) {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let screen = "";
-    output.on("data", (chunk: Buffer) => {
-      screen += chunk.toString();
-    });
-    const answer = pickConnections(CONNECTIONS, {
-      preChecked,
-      context: { input, output, clearPromptOnDone: false },
-      width: 100,
-      pageSize: 10,
-    });
-    for (const key of keys) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      input.write(key);
-    }
-    const result = await answer.finally(() => input.end());
-    return { ids: result.map((c) => c.id), screen: stripVTControlCharacters(screen) };
+    const { result, screen } = await type(
+      (terminal) => pickConnections(CONNECTIONS, { preChecked, ...terminal }),
+      keys,
+    );
+    return { ids: result.map((c) => c.id), screen };
   }
 
   it("pre-checks those from a batch for a removal, and every one for an export", async () => {
