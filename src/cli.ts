@@ -7,7 +7,7 @@ import {
   addSelectionOptions,
 } from "./commands/selection.js";
 import { AppError, ExitCode } from "./errors.js";
-import { type Output, processOutput } from "./ui/output.js";
+import { type Output, onStdoutError, processOutput } from "./ui/output.js";
 
 const EXIT_CODES = `
 Exit codes:
@@ -228,7 +228,16 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
     .option("--as-of <date>", "the day that decides what is still pending (default: now)")
     .option(
       "--faults <spec>",
-      "failures on the Nth request, e.g. 429@20,500@30,reset@40,challenge@50,slow@60",
+      "failures on the Nth request, e.g. 429@20,500@30,reset@40,challenge@50,slow@60, html@2, empty@2, malformed@2, cut@2; fail200@N on the Nth write",
+    )
+    .option(
+      "--surfaces <list>",
+      "which generations answer, a comma list of legacy, dash, graphql, sdui (default: all); the others answer 404",
+    )
+    .option("--page-cap <n>", "no list page returns more rows than this, whatever it asks for")
+    .option(
+      "--envelope <shape>",
+      "the legacy sent list's envelope: normalized (default), wrapped, inline, or unknown",
     )
     .option("--rate <n>", "requests a minute before answering 429", "100")
     .option(
@@ -292,10 +301,6 @@ function reportError(error: unknown, output: Output): number {
   return ExitCode.failure;
 }
 
-// A reader that stops early (`invites contacts | head`) is not an error.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  throw error;
-});
+process.stdout.on("error", onStdoutError);
 const exitCode = await main(process.argv.slice(2));
 process.exitCode = exitCode;

@@ -72,7 +72,11 @@ export type StopSignal =
   | "throttled"
   | "blocked"
   | "restricted"
-  | "forbidden";
+  | "forbidden"
+  /** LinkedIn answered in a shape this tool cannot prove complete: nothing is marked or sent. */
+  | "changed"
+  /** Several requests in a row failed: the circuit breaker stops the run. */
+  | "failing";
 
 /** The network told us to stop. The run can be resumed later with the same command. */
 export class StoppedError extends AppError {
@@ -83,5 +87,24 @@ export class StoppedError extends AppError {
     suggestion?: string,
   ) {
     super(message, `stopped-${signal}`, suggestion);
+  }
+}
+
+/**
+ * The LinkedIn session belongs to another member than the data export in the database: acting
+ * on it would withdraw or remove someone else's. Nothing was sent.
+ */
+export class AccountMismatchError extends AppError {
+  readonly exitCode = ExitCode.usage;
+  constructor(message: string, suggestion?: string) {
+    super(message, "account-mismatch", suggestion);
+  }
+}
+
+/** Another run of the same action holds this database. Nothing was read or sent. */
+export class RunLockedError extends AppError {
+  readonly exitCode = ExitCode.usage;
+  constructor(message: string, suggestion?: string) {
+    super(message, "run-locked", suggestion);
   }
 }

@@ -34,12 +34,14 @@ import type { Output } from "../ui/output.js";
 import type { RunWords } from "../ui/run.js";
 import { count } from "../ui/tables.js";
 import {
+  accountCheck,
   capPlan,
   confirmAndRun,
   type NetworkRunOptions,
   printRunPlan,
   readNetworkRunOptions,
   runAndReport,
+  withRunLock,
 } from "./journaled.js";
 import {
   type DatabaseOptions,
@@ -177,7 +179,6 @@ export function removalAction(
   db: Db,
   record: RemovedConnectionsFile,
 ): RunAction<PlannedConnection, LiveConnection> {
-  const store = connectionOutcomes(db);
   return {
     name: "remove",
     done: "removed",
@@ -186,7 +187,7 @@ export function removalAction(
     list: (driver) => driver.listConnections(),
     // The connections list has no addresses: a person is their profile, else a unique name.
     match: (planned, live) =>
-      matchLive(planned, live, (c) => ({ slug: c.slug, email: null, name: c.name })),
+      matchLive(planned, live.items, (c) => ({ slug: c.slug, email: null, name: c.name })),
     send: (driver, live) => driver.removeConnection(live),
     beforeSend: (c, live, at) =>
       record.record(
@@ -197,8 +198,7 @@ export function removalAction(
         },
         new Date(at),
       ),
-    markDone: store.markRemoved,
-    markGone: store.markGone,
+    outcomes: connectionOutcomes(db),
   };
 }
 
@@ -223,59 +223,63 @@ export async function runConnectionsRemove(
   });
   const path = existingDatabasePath(options);
 
-  return withDatabase(path, async (db) => {
-    const { rows, views } = readConnectionRows(db, now, batchRules);
-    let selected = selectConnections(rows, selection);
-    if (options.pick) {
-      const { pickConnections } = await import("../ui/pick-list.js");
-      selected = await pickConnections(selected, {
-        message: "Which connections do you want to remove?",
-        preChecked: "batch",
-      });
-    }
-    selected.sort(compareByConnectedOn);
-    const journal = new Journal(db);
-    const { plan, sentToday } = capPlan(selected, journal, "remove", settings, now);
+  return withDatabase(path, (db) =>
+    withRunLock(db, path, "remove", options, argv, async () => {
+      const { rows, views } = readConnectionRows(db, now, batchRules);
+      let selected = selectConnections(rows, selection);
+      if (options.pick) {
+        const { pickConnections } = await import("../ui/pick-list.js");
+        selected = await pickConnections(selected, {
+          message: "Which connections do you want to remove?",
+          preChecked: "batch",
+        });
+      }
+      selected.sort(compareByConnectedOn);
+      const journal = new Journal(db);
+      const { plan, sentToday } = capPlan(selected, journal, "remove", settings, now);
 
-    output.out(
-      renderConnectionTable(plan, {
-        colour: output.colour,
-        width: output.width,
-        maxRows: Math.max(5, output.height - 12),
-      }),
-    );
-    printRunPlan(output, REMOVE_WORDS, settings, {
-      selected: selected.length,
-      planned: plan.length,
-      sentToday,
-    });
-    const closed = options.batch ? countClosedBatchInvitations(views) : 0;
-    if (closed > 0) {
       output.out(
-        `${count(closed, "invitation")} of the accidental batch left the pending list after your export without being withdrawn here; whoever accepted them is not in this plan. Import a newer data export to include them.`,
-      );
-    }
-    if (plan.length > 0) {
-      const held = record.size > 0 ? ` (it holds ${count(record.size, "row")} already)` : "";
-      output.out(`Before each removal the person's row is written to ${record.path}${held}.`);
-    }
-    return confirmAndRun(
-      options,
-      settings,
-      plan.length,
-      `Remove these ${count(plan.length, "connection")} now? They are not told, and only you can reconnect.`,
-      argv,
-      (driver, command) =>
-        removeAndReport(db, output, {
-          driver,
-          journal,
-          pacer: settings.pacer,
-          plan,
-          command,
-          record,
+        renderConnectionTable(plan, {
+          colour: output.colour,
+          width: output.width,
+          maxRows: Math.max(5, output.height - 12),
         }),
-    );
-  });
+      );
+      printRunPlan(output, REMOVE_WORDS, settings, {
+        selected: selected.length,
+        planned: plan.length,
+        sentToday,
+      });
+      const closed = options.batch ? countClosedBatchInvitations(views) : 0;
+      if (closed > 0) {
+        output.out(
+          `${count(closed, "invitation")} of the accidental batch left the pending list after your export without being withdrawn here; whoever accepted them is not in this plan. Import a newer data export to include them.`,
+        );
+      }
+      if (plan.length > 0) {
+        const held = record.size > 0 ? ` (it holds ${count(record.size, "row")} already)` : "";
+        output.out(`Before each removal the person's row is written to ${record.path}${held}.`);
+      }
+      return confirmAndRun(
+        output,
+        options,
+        settings,
+        plan.length,
+        `Remove these ${count(plan.length, "connection")} now? They are not told, and only you can reconnect.`,
+        argv,
+        (driver, command) =>
+          removeAndReport(db, output, {
+            driver,
+            journal,
+            pacer: settings.pacer,
+            plan,
+            known: rows,
+            command,
+            record,
+          }),
+      );
+    }),
+  );
 }
 
 /** Removes a plan with progress and the closing table; the command and the demo share it. */
@@ -287,16 +291,26 @@ export async function removeAndReport(
     journal: Journal;
     pacer: Pacer;
     plan: readonly ConnectionRow[];
+    /** Every stored connection: to settle earlier runs' requests and reopen closures. */
+    known: readonly ConnectionRow[];
     command: string;
     record: RemovedConnectionsFile;
   },
 ): Promise<RunSummary> {
+  const named = (c: ConnectionRow): PlannedConnection => ({ ...c, name: connectionName(c) });
+  const byId = new Map(run.known.map((c) => [c.id, c]));
   const summary = await runAndReport(output, REMOVE_WORDS, {
     action: removalAction(db, run.record),
     driver: run.driver,
     journal: run.journal,
     pacer: run.pacer,
-    planned: run.plan.map((c) => ({ ...c, name: connectionName(c) })),
+    planned: run.plan.map(named),
+    known: (ids) =>
+      ids.flatMap((id) => {
+        const c = byId.get(id);
+        return c ? [named(c)] : [];
+      }),
+    checkAccount: accountCheck(db),
     command: run.command,
   });
   output.err(`Everyone whose removal was attempted is listed in ${run.record.path}.`);

@@ -104,13 +104,13 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
           journal,
           pacer: pacer(),
           plan: [...selected].sort(compareOldestFirst),
+          known: views,
           command: "invites demo",
         });
 
         // Those who accepted before the withdrawal are connections now: kept, then removed.
-        const accepted = selectConnections(readConnectionRows(db, asOf, DEFAULT_BATCH_RULES).rows, {
-          batch: true,
-        }).sort(compareByConnectedOn);
+        const { rows } = readConnectionRows(db, asOf, DEFAULT_BATCH_RULES);
+        const accepted = selectConnections(rows, { batch: true }).sort(compareByConnectedOn);
         const exported = join(dir, "accepted-by-mistake.csv");
         output.out(colour.bold(`\n$ invites connections export --batch --out ${exported}`));
         writeConnectionsCsv(exported, accepted, false);
@@ -128,6 +128,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
           journal,
           pacer: pacer(),
           plan: accepted,
+          known: rows,
           command: "invites demo",
           record,
         });

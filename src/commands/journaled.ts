@@ -1,12 +1,14 @@
 /**
  * What `withdraw` and `connections remove` share around the journaled run: their network
- * options, the daily cap, the confirmation, progress and summary, and how a stop is reported.
+ * options and the safety rules on them, the daily cap, the one-run-at-a-time lock, the check
+ * that the session is the database's account, the confirmation, progress and summary, and how
+ * a stop is reported.
  */
 
 import type { LiveKeys } from "../core/matching.js";
-import { CancelledError, StoppedError, UsageError } from "../errors.js";
+import { AccountMismatchError, CancelledError, StoppedError, UsageError } from "../errors.js";
 import { readSessionCookies, type SessionCookies } from "../network/cookies.js";
-import type { NetworkDriver } from "../network/driver.js";
+import type { Account, NetworkDriver } from "../network/driver.js";
 import {
   type PlannedItem,
   type RunOptions,
@@ -15,8 +17,18 @@ import {
 } from "../network/journaled-run.js";
 import { DEFAULT_BASE_URL, LinkedInClient } from "../network/linkedin-client.js";
 import { DEFAULT_PACE, Pacer, parsePace, realSleep } from "../network/pacer.js";
+import {
+  clearLockHolder,
+  readExportOwners,
+  readLockHolder,
+  readRecordedAccount,
+  recordAccount,
+  recordLockHolder,
+} from "../store/account.js";
+import type { Db } from "../store/database.js";
 import type { Journal, JournalAction } from "../store/journal.js";
-import type { Output } from "../ui/output.js";
+import { acquireRunLock, type RunLock } from "../store/run-lock.js";
+import { holdStdout, type Output } from "../ui/output.js";
 import { createProgress } from "../ui/progress.js";
 import { type RunWords, renderRunPlan, renderRunSummary } from "../ui/run.js";
 import { wholeNumber } from "./options.js";
@@ -29,6 +41,7 @@ export interface NetworkRunOptions {
   dailyCap?: string;
   cookies?: string;
   baseUrl?: string;
+  acceptRisk?: boolean;
 }
 
 export interface NetworkRunSettings {
@@ -38,6 +51,26 @@ export interface NetworkRunSettings {
   /** Null on a dry run, which reads no cookies and sends nothing. */
   cookies: SessionCookies | null;
   baseUrl: string;
+  /** The base URL is LinkedIn itself, not the emulation or another address. */
+  isLinkedIn: boolean;
+}
+
+/**
+ * Below this pace, or above this daily cap, a run against linkedin.com acts faster than any
+ * person clicks, which is what gets accounts restricted; the tool asks the user to say so.
+ */
+const SAFE_MIN_PACE_MS = 1000;
+const SAFE_DAILY_CAP = 300;
+
+function isLinkedInHost(baseUrl: string): boolean {
+  try {
+    const host = new URL(baseUrl).hostname.toLowerCase();
+    return host === "linkedin.com" || host.endsWith(".linkedin.com");
+  } catch {
+    throw new UsageError(
+      `--base-url "${baseUrl}" is not a URL (expected e.g. https://www.linkedin.com)`,
+    );
+  }
 }
 
 /** Checks the options before anything is read; `gerund` names the action in errors. */
@@ -46,13 +79,34 @@ export function readNetworkRunOptions(
   output: Output,
   gerund: string,
 ): NetworkRunSettings {
-  const pace = options.pace === undefined ? DEFAULT_PACE : parsePace(options.pace);
-  if (!pace)
+  const paceText = options.pace;
+  const pace = paceText === undefined ? DEFAULT_PACE : parsePace(paceText);
+  if (!pace) {
+    const bare =
+      paceText !== undefined && /^\s*\d+(\.\d+)?(\s*-\s*\d+(\.\d+)?)?\s*$/.test(paceText);
     throw new UsageError(
-      `--pace "${options.pace}" is not a pace (expected e.g. 3s, 2-4s, 500ms or 0)`,
+      bare
+        ? `--pace "${paceText}" has no unit: did you mean ${paceText.replace(/\s/g, "")}s?`
+        : `--pace "${paceText}" is not a pace (expected e.g. 3s, 2-4s, 500ms or 0)`,
     );
+  }
   const max = wholeNumber("--max", options.max, 0, Number.POSITIVE_INFINITY);
   const dailyCap = wholeNumber("--daily-cap", options.dailyCap, 0, 100);
+  const baseUrl = options.baseUrl ?? process.env.INVITES_BASE_URL ?? DEFAULT_BASE_URL;
+  const isLinkedIn = isLinkedInHost(baseUrl);
+  const risks = [
+    ...(pace.minMs < SAFE_MIN_PACE_MS ? [`a pace under 1 s (--pace ${paceText})`] : []),
+    ...(dailyCap > SAFE_DAILY_CAP
+      ? [`more than ${SAFE_DAILY_CAP} requests a day (--daily-cap ${dailyCap})`]
+      : []),
+  ];
+  if (isLinkedIn && risks.length > 0) {
+    const why = `${risks.join(" and ")} against linkedin.com is faster than a person clicks, and LinkedIn restricts accounts for that`;
+    if (!options.acceptRisk) {
+      throw new UsageError(why, "keep the defaults, or add --accept-risk if you really mean it");
+    }
+    output.err(`Warning: ${why}. Going ahead because of --accept-risk.`);
+  }
   if (!options.dryRun && !options.yes && !output.isInteractive) {
     throw new UsageError(
       `${gerund} asks for confirmation, and there is no terminal to ask in`,
@@ -64,8 +118,39 @@ export function readNetworkRunOptions(
     max,
     dailyCap,
     cookies: options.dryRun ? null : readSessionCookies(options.cookies),
-    baseUrl: options.baseUrl ?? process.env.INVITES_BASE_URL ?? DEFAULT_BASE_URL,
+    baseUrl,
+    isLinkedIn,
   };
+}
+
+/**
+ * Holds the action's lock on the database while `fn` runs (not on a dry run, which sends
+ * nothing): a second run of the same action refuses at once, naming this one.
+ */
+export async function withRunLock<T>(
+  db: Db,
+  databasePath: string,
+  action: JournalAction,
+  options: NetworkRunOptions,
+  argv: readonly string[],
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (options.dryRun) return fn();
+  let lock: RunLock | null = null;
+  try {
+    lock = acquireRunLock(databasePath, action, () => readLockHolder(db, action) ?? undefined);
+    recordLockHolder(
+      db,
+      action,
+      `process ${process.pid}, started ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: ${resumeCommand(argv)}`,
+    );
+    return await fn();
+  } finally {
+    if (lock) {
+      clearLockHolder(db, action);
+      lock.release();
+    }
+  }
 }
 
 /** The part of a selection this run may send: within --max and what the daily cap leaves. */
@@ -124,6 +209,26 @@ function networkClient(settings: NetworkRunSettings, cookies: SessionCookies): L
 }
 
 /**
+ * The check that the session acts for the member whose data this is: the owner of the
+ * exported invitations, else the account the first run recorded (which this run records).
+ */
+export function accountCheck(db: Db): (account: Account) => void {
+  return (account) => {
+    const session = account.publicIdentifier.toLowerCase();
+    const owners = readExportOwners(db);
+    const recorded = readRecordedAccount(db);
+    const expected = owners.length > 0 ? owners : recorded ? [recorded] : [];
+    if (expected.length > 0 && !expected.includes(session)) {
+      throw new AccountMismatchError(
+        `the LinkedIn session is ${session}'s, but the data in this database is ${expected.join(" and ")}'s: nothing was sent`,
+        `log in to LinkedIn as ${expected.join(" or ")}, or use that account's own database (--db)`,
+      );
+    }
+    if (recorded === null) recordAccount(db, session);
+  };
+}
+
+/**
  * Runs a plan with progress on stderr and the closing table on stdout; the commands and the demo
  * share it. Returns the summary; stopping is the caller's to report.
  */
@@ -133,26 +238,48 @@ export async function runAndReport<P extends PlannedItem, L extends LiveKeys>(
   run: Omit<RunOptions<P, L>, "now" | "retries" | "onEvent">,
 ): Promise<RunSummary> {
   const progress = createProgress(output);
-  const summary = await runJournaled({
-    ...run,
-    now: () => new Date(),
-    retries: 3,
-    onEvent: (event) => {
-      if (event.kind === "session") output.err(`Logged in as ${event.account}.`);
-      if (event.kind === "listed" && event.settled > 0) {
-        output.err(
-          `Settled ${event.settled} request(s) an interrupted run left open: ${words.done}.`,
-        );
-      }
-      if (event.kind === "item") {
-        const outcome = event.outcome === "done" ? words.done : event.outcome;
-        progress.item(event.done, event.total, `${outcome}: ${event.name}`);
-      }
-    },
-  });
-  progress.end();
-  output.out(renderRunSummary(words, summary, output.colour));
-  return summary;
+  // A reader that goes away (`invites withdraw … | head`) must not end a run half way.
+  const release = holdStdout();
+  try {
+    const summary = await runJournaled({
+      ...run,
+      now: () => new Date(),
+      retries: 3,
+      onEvent: (event) => {
+        if (event.kind === "session") output.err(`Logged in as ${event.account}.`);
+        if (event.kind === "listed" && event.settled > 0) {
+          output.err(
+            `Settled ${event.settled} request(s) an interrupted run left open: ${words.done}.`,
+          );
+        }
+        if (event.kind === "listed" && event.reopened > 0) {
+          output.err(
+            `LinkedIn lists ${event.reopened} ${words.noun}(s) again that an earlier run found gone: open again.`,
+          );
+        }
+        if (event.kind === "item") {
+          const answer =
+            event.answer === "done"
+              ? words.done
+              : event.answer === "not-found"
+                ? "not there"
+                : "failed";
+          progress.item(event.done, event.total, `${answer}: ${event.name}`);
+        }
+        if (event.kind === "verified" && (event.done > 0 || event.notDone > 0)) {
+          progress.note(
+            `Checked LinkedIn's list: ${event.done} ${words.done}${event.notDone > 0 ? `, ${event.notDone} still listed (not done)` : ""}.`,
+          );
+        }
+      },
+    });
+    progress.end();
+    output.out(renderRunSummary(words, summary, output.colour));
+    return summary;
+  } finally {
+    progress.end();
+    release();
+  }
 }
 
 /** The exit code of a finished run: 3 (thrown) with the resume command when it stopped. */
@@ -164,11 +291,11 @@ function exitCodeOf(summary: RunSummary, command: string): number {
       `${summary.stopped.suggestion ?? ""}; to resume: ${command}`,
     );
   }
-  return summary.failed.length > 0 ? 1 : 0;
+  return summary.failed.length > 0 || summary.notDone.length > 0 ? 1 : 0;
 }
 
 /** The command line to run again after a stop: it holds no secret, cookies never come by flag. */
-function resumeCommand(argv: readonly string[]): string {
+export function resumeCommand(argv: readonly string[]): string {
   const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
   return ["invites", ...argv.map(quote)].join(" ");
 }
@@ -178,6 +305,7 @@ function resumeCommand(argv: readonly string[]): string {
  * otherwise the user confirms (unless --yes), the run goes, and its summary is the exit code.
  */
 export async function confirmAndRun(
+  output: Output,
   options: NetworkRunOptions,
   settings: NetworkRunSettings,
   planned: number,
@@ -186,6 +314,11 @@ export async function confirmAndRun(
   run: (driver: NetworkDriver, command: string) => Promise<RunSummary>,
 ): Promise<number> {
   if (options.dryRun || planned === 0 || settings.cookies === null) return 0;
+  if (!settings.isLinkedIn) {
+    output.err(
+      `Sending your LinkedIn session to ${new URL(settings.baseUrl).origin}, not to linkedin.com.`,
+    );
+  }
   if (!options.yes) await confirmRun(question);
   const command = resumeCommand(argv);
   const summary = await run(networkClient(settings, settings.cookies), command);

@@ -38,7 +38,7 @@ export function addNetworkRunOptions(command: Command, noun: string): Command {
     .option("-y, --yes", "do not ask for confirmation")
     .option(
       "--pace <delay>",
-      "delay between requests: 2-4s (default), 3s, 500ms, 0 for the emulation",
+      "delay between requests, with its unit: 2-4s (default), 3s, 1500ms; 0 for the emulation",
     )
     .option("--max <n>", `at most this many ${noun} in this run`)
     .option("--daily-cap <n>", "at most this many such requests a day, over all runs", "100")
@@ -49,6 +49,10 @@ export function addNetworkRunOptions(command: Command, noun: string): Command {
     .option(
       "--base-url <url>",
       "the network's address (default https://www.linkedin.com, or $INVITES_BASE_URL)",
+    )
+    .option(
+      "--accept-risk",
+      "allow a pace under 1 s or a daily cap over 300 against linkedin.com, which risks a restriction",
     );
 }
 

@@ -1,8 +1,10 @@
 /** `invites sandbox`: the local emulation of LinkedIn, seeded from a data export, until Ctrl-C. */
 import { UsageError } from "../errors.js";
+import type { Surface } from "../network/driver.js";
 import { parseFaults } from "../sandbox/faults.js";
 import { seedWorld } from "../sandbox/seed.js";
-import { startSandbox } from "../sandbox/server.js";
+import { SURFACES, startSandbox } from "../sandbox/server.js";
+import { ENVELOPES, type Envelope } from "../sandbox/voyager.js";
 import type { Output } from "../ui/output.js";
 import { parseAsOf, wholeNumber } from "./options.js";
 
@@ -13,7 +15,23 @@ export interface SandboxCommandOptions {
   faults?: string;
   rate?: string;
   authFailure?: string;
+  surfaces?: string;
+  pageCap?: string;
+  envelope?: string;
   json?: boolean;
+}
+
+/** `--surfaces legacy,sdui`: which generations answer; each named once, all known. */
+export function parseSurfaces(text: string | undefined): Surface[] {
+  if (text === undefined) return [...SURFACES];
+  const names = text.split(",").map((s) => s.trim().toLowerCase());
+  const unknown = names.filter((s) => !(SURFACES as readonly string[]).includes(s));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new UsageError(
+      `--surfaces "${text}" names no surface (expected a comma list of ${SURFACES.join(", ")})`,
+    );
+  }
+  return [...new Set(names)] as Surface[];
 }
 
 export async function runSandbox(options: SandboxCommandOptions, output: Output, now = new Date()) {
@@ -25,12 +43,23 @@ export async function runSandbox(options: SandboxCommandOptions, output: Output,
     throw new UsageError(`--auth-failure "${options.authFailure}" must be 401 or redirect`);
   }
   const faults = parseFaults(options.faults);
+  const surfaces = parseSurfaces(options.surfaces);
+  const pageCap = wholeNumber("--page-cap", options.pageCap, 1, 0);
+  if (
+    options.envelope !== undefined &&
+    !(ENVELOPES as readonly string[]).includes(options.envelope)
+  ) {
+    throw new UsageError(`--envelope "${options.envelope}" must be one of ${ENVELOPES.join(", ")}`);
+  }
   const world = await seedWorld([options.seed], parseAsOf(options.asOf, now));
   const sandbox = await startSandbox({
     world,
     faults,
     ratePerMinute: rate,
     authFailure: options.authFailure === "redirect" ? "redirect" : "401",
+    surfaces,
+    ...(pageCap > 0 ? { pageCap } : {}),
+    ...(options.envelope ? { envelope: options.envelope as Envelope } : {}),
     port,
   });
   if (options.json) {
@@ -41,7 +70,7 @@ export async function runSandbox(options: SandboxCommandOptions, output: Output,
   } else {
     const pending = world.invitations.filter((i) => i.state === "pending").length;
     output.out(
-      `LinkedIn emulation on ${sandbox.url}: ${pending} pending invitations, ${world.connections.length} connections.`,
+      `LinkedIn emulation on ${sandbox.url}: ${pending} pending invitations, ${world.connections.length} connections; surfaces ${surfaces.join(", ")}${pageCap > 0 ? `, at most ${pageCap} rows a page` : ""}.`,
     );
     output.out(`Cookie line for --cookies or INVITES_COOKIES (test values, not a real account):`);
     output.out(sandbox.cookie);

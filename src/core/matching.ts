@@ -84,3 +84,21 @@ export function matchLive<P, L extends LiveKeys>(
   }
   return result;
 }
+
+/**
+ * Unmatched items that the live list cannot show at all (invitations to e-mail addresses, on a
+ * list that has none) are uncertain, not gone: their absence proves nothing.
+ */
+export function unseenAsUncertain<P, L extends LiveKeys>(
+  result: MatchResult<P, L>,
+  shown: (p: P) => boolean,
+  reason: string,
+): MatchResult<P, L> {
+  const unmatched: P[] = [];
+  const uncertain = [...result.uncertain];
+  for (const p of result.unmatched) {
+    if (shown(p)) unmatched.push(p);
+    else uncertain.push({ planned: p, reason });
+  }
+  return { matched: result.matched, unmatched, uncertain };
+}

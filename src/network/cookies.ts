@@ -96,15 +96,27 @@ export function readSessionCookies(
   );
 }
 
-/** Replaces every cookie value in a text with a placeholder, for anything that is shown or logged. */
+/**
+ * Replaces every cookie value in a text with a placeholder, for anything that is shown, logged
+ * or stored. A server may echo the session back in any form (a body repeating the Cookie
+ * header, a Location carrying it URL-encoded), so each secret is removed raw, URL-encoded and
+ * JSON-escaped, besides the cookie-shaped patterns.
+ */
 export function redact(text: string, cookies?: SessionCookies): string {
   let out = text
-    .replace(/(li_at=)[^;\s"]+/g, "$1[redacted]")
-    .replace(/(JSESSIONID=)("?)[^;\s"]+("?)/g, "$1$2[redacted]$3")
+    .replace(/(li_at=)[^;\s"&]+/g, "$1[redacted]")
+    .replace(/(JSESSIONID=)("?)[^;\s"&]+("?)/g, "$1$2[redacted]$3")
     .replace(/(csrf-token:\s*)\S+/gi, "$1[redacted]");
   if (cookies) {
     for (const secret of [cookies.liAt, csrfToken(cookies)]) {
-      if (secret.length >= 8) out = out.split(secret).join("[redacted]");
+      if (secret.length < 8) continue;
+      for (const form of new Set([
+        secret,
+        encodeURIComponent(secret),
+        JSON.stringify(secret).slice(1, -1),
+      ])) {
+        out = out.split(form).join("[redacted]");
+      }
     }
   }
   return out;

@@ -8,17 +8,27 @@ export interface Account {
   name: string;
 }
 
+/** The generation of LinkedIn's web API a list came from (LINKEDIN-API.md §1). */
+export type Surface = "legacy" | "dash" | "graphql" | "sdui";
+
+/** How a write went out; the journal records it per request. */
+export type Via = "legacy" | "sdui" | "dash" | "dash-member";
+
 export interface LiveInvitation {
   /** The numeric withdraw id, as a string: it exceeds 2^53. */
   id: string;
-  /** `urn:li:fsd_invitation:<id>` when the list came from the Dash surface; withdrawn through it. */
-  urn?: string;
+  /** The list this row came from; it decides how the row is withdrawn. */
+  surface: Surface;
   sharedSecret: string | null;
   /** ISO 8601; empty when the surface gives only a relative age. */
   sentAt: string;
   name: string;
+  firstName: string;
+  lastName: string;
   /** Profile slug; null for an invitation sent to an email address. */
   slug: string | null;
+  /** `ACoAA…`: the invitee's profile id, where the list names it. */
+  profileId: string | null;
   email: string | null;
   message: string | null;
 }
@@ -26,6 +36,8 @@ export interface LiveInvitation {
 export interface LiveConnection {
   /** `urn:li:fsd_profile:<id>`: what a removal names, and the journal's id for it. */
   id: string;
+  /** `urn:li:fsd_connection:<id>`, for the removal that names the connection itself. */
+  connectionUrn: string | null;
   slug: string | null;
   /** The connections list carries no address; here so that a connection matches like a person. */
   email: null;
@@ -37,16 +49,52 @@ export interface LiveConnection {
   connectedAt: string | null;
 }
 
+/**
+ * A list read whole: every row LinkedIn has, proven by paging to an empty page and by the
+ * totals it gives. A read that cannot prove that throws instead of returning fewer rows.
+ */
+export interface LiveList<T> {
+  items: T[];
+  surface: Surface;
+  /**
+   * Whether invitations sent to an e-mail address (non-members) appear in this list: only the
+   * legacy list shows them. Where they do not, their absence proves nothing.
+   */
+  showsEmailInvitees: boolean;
+}
+
 /** The outcome of one withdrawal or removal. Account-level signals throw StoppedError instead. */
 export type ItemOutcome =
-  | { ok: true }
-  | { ok: false; reason: "not-found" | "refused"; detail: string };
+  | { ok: true; via: Via }
+  | {
+      ok: false;
+      /**
+       * not-found: the network says the item is not there (or not pending); refused: a 4xx;
+       * unexpected: a success status with an answer that is not the surface's (a web page).
+       */
+      reason: "not-found" | "refused" | "unexpected";
+      detail: string;
+      via: Via;
+      /**
+       * The surface answered for this very item (an action's own failure text), so a retired
+       * surface is not what spoke: no other way is tried.
+       */
+      definite?: true;
+    };
 
 export interface NetworkDriver {
   /** Checks the session and tells whose it is; throws StoppedError when it does not work. */
   checkSession(): Promise<Account>;
-  listSentInvitations(): Promise<LiveInvitation[]>;
+  listSentInvitations(): Promise<LiveList<LiveInvitation>>;
   withdraw(invitation: LiveInvitation): Promise<ItemOutcome>;
-  listConnections(): Promise<LiveConnection[]>;
+  listConnections(): Promise<LiveList<LiveConnection>>;
   removeConnection(connection: LiveConnection): Promise<ItemOutcome>;
+  /**
+   * A write that went out through `via` answered but did not take effect (a re-read still lists
+   * the item): that way is not used again in this run. False when no other way of that action
+   * is left.
+   */
+  distrust(via: Via, action: "withdraw" | "remove"): boolean;
+  /** The text with every secret of the session replaced, for anything shown or stored. */
+  scrub(text: string): string;
 }

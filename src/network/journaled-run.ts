@@ -1,16 +1,26 @@
 /**
- * One journaled run of requests that change something on the network (withdrawals, removals):
- * check the session, settle what an interrupted run left in flight, match the plan to the live
- * list, then act on one item at a time through the pacer, journaling each request around the
- * call. What differs between withdrawing and removing is a RunAction; there is no UI here:
- * progress goes out through a callback.
+ * One journaled run of requests that change something on the network (withdrawals, removals).
+ *
+ * Nothing is recorded as done, closed or gone from an answer alone: an answer is journaled as
+ * such, and the outcome is decided by a complete read of the live list that shows whether the
+ * item is still there. That read runs at the start (settling what earlier runs left open), after
+ * the first request of the run (the canary: a way of writing that answers but does not act is
+ * dropped before it is used on everyone), after every `verifyEvery` requests, after any lost
+ * answer (before anything is sent again), and at the end.
+ *
+ * A request whose answer was lost is never repeated blindly: the re-read settles it, and a retry
+ * goes out only for an item the list proves still pending, up to `maxTries` over all runs.
+ * Several failures in a row stop the run (exit 3), as a careful person would stop clicking.
+ * There is no UI here: progress goes out through a callback.
  */
 import type { LiveKeys, MatchResult } from "../core/matching.js";
 import { StoppedError } from "../errors.js";
-import type { Journal, JournalAction } from "../store/journal.js";
-import type { ItemOutcome, NetworkDriver } from "./driver.js";
-import { TransientNetworkError } from "./linkedin-client.js";
+import type { Journal, JournalAction, JournalAnswer, JournalOutcome } from "../store/journal.js";
+import type { ItemOutcomes } from "../store/outcomes.js";
+import type { Account, ItemOutcome, LiveList, NetworkDriver } from "./driver.js";
 import type { Pacer } from "./pacer.js";
+import { STOP_ADVICE } from "./signals.js";
+import { TransientNetworkError } from "./transport.js";
 
 /** A planned item: its row id in the store and the name the user knows it by. */
 export interface PlannedItem {
@@ -22,36 +32,42 @@ export interface PlannedItem {
 export interface RunAction<P extends PlannedItem, L extends LiveKeys> {
   /** The journal's name of the action. */
   name: JournalAction;
-  /** The journal outcome of a request that took effect. */
+  /** The journal outcome of a request that took effect, answered and unanswered. */
   done: "withdrawn" | "removed";
-  /** The outcome of an interrupted run's request that took effect. */
   settledDone: "settled-withdrawn" | "settled-removed";
   /** Why a planned item the network no longer lists is skipped. */
   goneReason: string;
-  list(driver: NetworkDriver): Promise<L[]>;
-  match(planned: readonly P[], live: readonly L[]): MatchResult<P, L>;
+  list(driver: NetworkDriver): Promise<LiveList<L>>;
+  /** Planned items to live rows; an item the list cannot show is uncertain, never unmatched. */
+  match(planned: readonly P[], live: LiveList<L>): MatchResult<P, L>;
   send(driver: NetworkDriver, live: L): Promise<ItemOutcome>;
   /**
    * Runs after the pacer's wait and before the request is journaled and sent, before every
    * attempt (the removed-connections CSV). Throwing ends the run with nothing sent.
    */
   beforeSend?(planned: P, live: L, at: string): void;
-  /** Records in the store that the item was done; runs inside the journal's transaction. */
-  markDone(itemId: number, at: string): void;
-  /** Records that the network no longer lists the item. */
-  markGone(itemId: number, at: string): void;
+  /** Records in the store what a settled entry means for its item. */
+  outcomes: ItemOutcomes;
 }
 
 export type RunEvent =
   | { kind: "session"; account: string }
-  | { kind: "listed"; live: number; matched: number; unmatched: number; settled: number }
+  | {
+      kind: "listed";
+      live: number;
+      matched: number;
+      unmatched: number;
+      settled: number;
+      reopened: number;
+    }
   | {
       kind: "item";
       name: string;
-      outcome: "done" | "skipped" | "failed";
+      answer: "done" | "not-found" | "failed";
       done: number;
       total: number;
-    };
+    }
+  | { kind: "verified"; done: number; notDone: number; settled: number };
 
 export interface RunOptions<P extends PlannedItem, L extends LiveKeys> {
   action: RunAction<P, L>;
@@ -60,36 +76,52 @@ export interface RunOptions<P extends PlannedItem, L extends LiveKeys> {
   pacer: Pacer;
   /** The items to act on, in order. */
   planned: readonly P[];
+  /** Any stored item by id, planned or not: to settle earlier runs' entries and reopen. */
+  known: (ids: readonly number[]) => P[];
   /** The command line to resume with; holds no secret. */
   command: string;
   now: () => Date;
-  /** Retries of a request that failed in passing (reset, timeout, 5xx). */
+  /** Retries of a read that failed in passing (reset, timeout, 5xx): reads change nothing. */
   retries: number;
+  /** Requests for one item, over all runs, before it is left to the user. */
+  maxTries?: number;
+  /** Failed requests in a row that stop the run. */
+  breaker?: number;
+  /** Requests between two verifying reads of the live list. */
+  verifyEvery?: number;
+  /** Throws when the session is not the account the data belongs to; before any write. */
+  checkAccount?: (account: Account) => void;
   onEvent?: (event: RunEvent) => void;
 }
 
 export interface RunSummary {
   runId: number;
   account: string | null;
-  /** Names of the items the network confirmed: withdrawn or removed. */
+  /** Items this run's requests did, verified by a read that no longer lists them. */
   done: string[];
+  /** Answered as done, but LinkedIn still lists them: pending again for the next run. */
+  notDone: Array<{ name: string; detail: string }>;
   skipped: Array<{ name: string; reason: string }>;
   failed: Array<{ name: string; detail: string }>;
+  /** Answered, but the run stopped before a read could verify them; the next run settles them. */
+  unverified: string[];
   /** Planned but not attempted because the run stopped. */
   remaining: number;
   /** Requests of an interrupted earlier run, settled against the live list as done. */
   settled: number;
+  /** Items an earlier run took for closed that LinkedIn lists again. */
+  reopened: number;
   stopped: StoppedError | null;
 }
 
-async function withRetries<T>(
-  pacer: Pacer,
-  retries: number,
-  call: () => Promise<T>,
-): Promise<{ value: T; retried: boolean }> {
+export const DEFAULT_MAX_TRIES = 3;
+export const DEFAULT_BREAKER = 3;
+export const DEFAULT_VERIFY_EVERY = 25;
+
+async function withRetries<T>(pacer: Pacer, retries: number, call: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return { value: await call(), retried: attempt > 0 };
+      return await call();
     } catch (error) {
       if (!(error instanceof TransientNetworkError) || attempt >= retries) throw error;
       await pacer.beforeRetry(attempt + 1);
@@ -97,11 +129,22 @@ async function withRetries<T>(
   }
 }
 
+/** A request of this run waiting for the read that decides it. */
+interface Sent<P, L> {
+  planned: P;
+  live: L;
+  via: string | null;
+}
+
 export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
   o: RunOptions<P, L>,
 ): Promise<RunSummary> {
-  const { action, journal } = o;
+  const { action, journal, driver } = o;
+  const maxTries = o.maxTries ?? DEFAULT_MAX_TRIES;
+  const breaker = o.breaker ?? DEFAULT_BREAKER;
+  const verifyEvery = o.verifyEvery ?? DEFAULT_VERIFY_EVERY;
   const iso = () => o.now().toISOString();
+  const scrub = (text: string) => driver.scrub(text);
   const summary: RunSummary = {
     runId: journal.startRun({
       command: o.command,
@@ -111,141 +154,308 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
     }),
     account: null,
     done: [],
+    notDone: [],
     skipped: [],
     failed: [],
+    unverified: [],
     remaining: 0,
     settled: 0,
+    reopened: 0,
     stopped: null,
   };
-  let pending: Array<{ planned: P; live: L }> = [];
-  try {
-    const account = (await withRetries(o.pacer, o.retries, () => o.driver.checkSession())).value;
-    summary.account = account.publicIdentifier;
-    journal.setAccount(summary.runId, account.publicIdentifier);
-    o.onEvent?.({ kind: "session", account: account.publicIdentifier });
-    const live = (await withRetries(o.pacer, o.retries, () => action.list(o.driver))).value;
+  const runId = summary.runId;
+  /** This run's requests by journal entry, until a read settles them. */
+  const sent = new Map<number, Sent<P, L>>();
+  let queue: Array<{ planned: P; live: L }> = [];
+  /** Until one request of this run is verified done, every request is verified at once. */
+  let canary = true;
 
-    // A request that an earlier run sent without recording its answer: if the item is gone from
-    // the live list the request took effect; if it is still there it never did, and the item is
-    // planned again below. Either way nothing is sent twice blindly.
-    const liveIds = new Set(live.map((l) => l.id));
-    const settledIds = new Set<number>();
-    for (const entry of journal.inFlight(action.name)) {
-      if (liveIds.has(entry.liveId)) {
-        journal.settle(entry.id, "failed", "interrupted before the answer; still listed", iso());
-      } else {
-        const at = iso();
-        journal.recordDone(
-          entry.id,
-          action.settledDone,
-          "interrupted; gone from the live list",
-          at,
-          () => {
-            if (entry.itemId !== null) action.markDone(entry.itemId, at);
-          },
-        );
-        if (entry.itemId !== null) settledIds.add(entry.itemId);
-        summary.settled++;
+  const readLive = () => withRetries(o.pacer, o.retries, () => action.list(driver));
+
+  /**
+   * Settles every open entry of this action by the complete live list: gone after an answer
+   * that could have done it means done; gone after "not there" means closed; still listed
+   * means not done. Entries whose item the list cannot show stay open. Returns the items of
+   * this run's entries that are still pending, with how their request went out.
+   */
+  const settleAll = (live: LiveList<L>) => {
+    const entries = journal.unsettled(action.name);
+    const items = new Map(
+      o.known(entries.flatMap((e) => (e.itemId === null ? [] : [e.itemId]))).map((p) => [p.id, p]),
+    );
+    const { matched, unmatched } = action.match([...items.values()], live);
+    const present = new Set(matched.map((m) => m.planned.id));
+    const absent = new Set(unmatched.map((p) => p.id));
+    const liveIds = new Set(live.items.map((l) => l.id));
+    const stillPending: Array<Sent<P, L> & { answer: JournalAnswer | null }> = [];
+    let done = 0;
+    let notDone = 0;
+    let settled = 0;
+    for (const e of entries) {
+      const at = iso();
+      const item = e.itemId === null ? undefined : items.get(e.itemId);
+      // The request's own live id decides, where it comes from the same list: exact, and blind
+      // to namesakes. An id of another list (LinkedIn changed surfaces since) is no proof, so
+      // the person is matched as a plan is.
+      const byId = e.surface === live.surface || !item;
+      const isPresent = byId ? liveIds.has(e.liveId) : present.has(item.id);
+      const isAbsent = byId ? !liveIds.has(e.liveId) : absent.has(item.id);
+      const mine = sent.get(e.id);
+      if (isPresent) {
+        const outcome: JournalOutcome =
+          e.answer === "ok"
+            ? "not-done"
+            : e.answer === null || e.answer === "lost" || e.answer === "stopped"
+              ? "failed"
+              : "refused";
+        const detail =
+          e.answer === "ok"
+            ? "LinkedIn answered that it was done, but still lists it"
+            : e.answer === null
+              ? "interrupted before the answer; still listed"
+              : `still listed after: ${e.answer}`;
+        journal.settle(e.id, outcome, detail, at);
+        if (mine) {
+          stillPending.push({ ...mine, answer: e.answer });
+          if (outcome === "not-done") {
+            notDone++;
+            summary.notDone.push({ name: mine.planned.name, detail });
+          }
+          sent.delete(e.id);
+        }
+      } else if (isAbsent) {
+        if (e.answer === "not-found" || e.answer === "refused") {
+          journal.settleWith(e.id, "not-found", "not listed any more", at, () => {
+            if (e.itemId !== null) action.outcomes.markGone(e.itemId, at, runId);
+          });
+          if (mine) summary.skipped.push({ name: mine.planned.name, reason: action.goneReason });
+        } else {
+          const outcome = e.answer === "ok" ? action.done : action.settledDone;
+          journal.settleWith(
+            e.id,
+            outcome,
+            e.answer === "ok" ? null : "no answer was recorded; gone from the live list",
+            at,
+            () => {
+              if (e.itemId !== null) action.outcomes.markDone(e.itemId, at);
+            },
+          );
+          if (mine) {
+            summary.done.push(mine.planned.name);
+            done++;
+          } else {
+            summary.settled++;
+            settled++;
+          }
+        }
+        sent.delete(e.id);
       }
     }
-    const planned = o.planned.filter((p) => !settledIds.has(p.id));
+    return { stillPending, done, notDone, settled };
+  };
+
+  /** Items an earlier run took for closed that this complete read lists again. */
+  const reopen = (live: LiveList<L>) => {
+    const closed = o.known(action.outcomes.closedByRuns());
+    const listed = action.match(closed, live).matched.map((m) => m.planned.id);
+    if (listed.length > 0) action.outcomes.reopen(listed);
+    summary.reopened += listed.length;
+  };
+
+  /** A complete re-read that decides this run's open requests; returns the still pending. */
+  const verify = async () => {
+    const live = await readLive();
+    const result = settleAll(live);
+    reopen(live);
+    o.onEvent?.({
+      kind: "verified",
+      done: result.done,
+      notDone: result.notDone,
+      settled: result.settled,
+    });
+    if (result.done > 0) canary = false;
+    for (const s of result.stillPending) {
+      if (!canary || s.answer !== "ok" || s.via === null) continue;
+      // The first request of the run answered done and did nothing: that way is not used on
+      // anyone else. The item waits for the next run.
+      if (!driver.distrust(s.via as ItemOutcome["via"], action.name)) {
+        throw new StoppedError(
+          "changed",
+          `LinkedIn answered that ${s.planned.name} was done, but still lists them, and no other way of sending is left`,
+          STOP_ADVICE.changed,
+        );
+      }
+    }
+    return result.stillPending;
+  };
+
+  try {
+    const account = await withRetries(o.pacer, o.retries, () => driver.checkSession());
+    summary.account = account.publicIdentifier;
+    journal.setAccount(runId, account.publicIdentifier);
+    o.checkAccount?.(account);
+    o.onEvent?.({ kind: "session", account: account.publicIdentifier });
+
+    const live = await readLive();
+    settleAll(live);
+    reopen(live);
+    const open = new Set(
+      journal.unsettled(action.name).flatMap((e) => (e.itemId === null ? [] : [e.itemId])),
+    );
+    const planned = o.planned.filter((p) => {
+      if (!open.has(p.id)) return true;
+      summary.skipped.push({
+        name: p.name,
+        reason: "an earlier request for them is not settled yet; left untouched",
+      });
+      return false;
+    });
     const { matched, unmatched, uncertain } = action.match(planned, live);
     for (const p of unmatched) {
-      action.markGone(p.id, iso());
+      action.outcomes.markGone(p.id, iso(), runId);
       summary.skipped.push({ name: p.name, reason: action.goneReason });
     }
     for (const { planned: p, reason } of uncertain) {
       summary.skipped.push({ name: p.name, reason: `${reason}; left for you to do by hand` });
     }
+    queue = matched.filter(({ planned: p }) => {
+      if (journal.attempts(action.name, p.id) < maxTries) return true;
+      summary.skipped.push({
+        name: p.name,
+        reason: `tried ${maxTries} times without effect; left for you to do by hand on LinkedIn`,
+      });
+      return false;
+    });
     o.onEvent?.({
       kind: "listed",
-      live: live.length,
-      matched: matched.length,
+      live: live.items.length,
+      matched: queue.length,
       unmatched: unmatched.length + uncertain.length,
       settled: summary.settled,
+      reopened: summary.reopened,
     });
-    pending = [...matched];
-    let done = 0;
-    const report = (name: string, outcome: "done" | "skipped" | "failed") =>
-      o.onEvent?.({ kind: "item", name, outcome, done, total: matched.length });
 
-    while (pending.length > 0) {
-      const next = pending[0];
+    const total = queue.length;
+    let answered = 0;
+    let failures = 0;
+    let sinceVerify = 0;
+    while (queue.length > 0) {
+      const next = queue.shift();
       if (!next) break;
       await o.pacer.beforeRequest();
       action.beforeSend?.(next.planned, next.live, iso());
       const entryId = journal.intend({
-        runId: summary.runId,
+        runId,
         action: action.name,
         itemId: next.planned.id,
         liveId: next.live.id,
+        surface: live.surface,
         target: next.planned.name,
         at: iso(),
       });
-      let outcome: ItemOutcome;
-      let retried = false;
+      sent.set(entryId, { ...next, via: null });
+      let outcome: ItemOutcome | null = null;
       try {
-        ({ value: outcome, retried } = await withRetries(o.pacer, o.retries, () =>
-          action.send(o.driver, next.live),
-        ));
+        outcome = await action.send(driver, next.live);
       } catch (error) {
         if (error instanceof StoppedError) {
-          journal.settle(entryId, "failed", `stopped: ${error.signal}`, iso());
+          // Left open: the next run's read tells whether it took effect before the stop.
+          journal.answer(entryId, "stopped", null, scrub(error.message), iso());
           throw error;
         }
         if (!(error instanceof TransientNetworkError)) throw error;
-        outcome = { ok: false, reason: "refused", detail: error.message };
+        journal.answer(entryId, "lost", null, scrub(error.message), iso());
       }
-      pending.shift();
-      done++;
+      answered++;
       const name = next.planned.name;
-      const at = iso();
-      // A 404 right after a lost answer means the lost request took effect.
-      if (outcome.ok || (retried && outcome.reason === "not-found")) {
-        journal.recordDone(
+      if (outcome) {
+        const answer: JournalAnswer = outcome.ok ? "ok" : outcome.reason;
+        journal.answer(
           entryId,
-          action.done,
-          outcome.ok ? null : "confirmed by a 404 after a lost answer",
-          at,
-          () => action.markDone(next.planned.id, at),
+          answer,
+          outcome.via,
+          outcome.ok ? null : scrub(outcome.detail),
+          iso(),
         );
-        summary.done.push(name);
-        report(name, "done");
-      } else if (outcome.reason === "not-found") {
-        journal.settle(entryId, "not-found", outcome.detail, at);
-        action.markGone(next.planned.id, at);
-        summary.skipped.push({ name, reason: action.goneReason });
-        report(name, "skipped");
-      } else {
-        journal.settle(entryId, "refused", outcome.detail, at);
-        summary.failed.push({ name, detail: outcome.detail });
-        report(name, "failed");
+        (sent.get(entryId) as Sent<P, L>).via = outcome.via;
+      }
+      failures = outcome?.ok ? 0 : failures + 1;
+      o.onEvent?.({
+        kind: "item",
+        name,
+        answer: outcome?.ok ? "done" : outcome?.reason === "not-found" ? "not-found" : "failed",
+        done: answered,
+        total,
+      });
+      if (failures >= breaker) {
+        throw new StoppedError(
+          "failing",
+          `${failures} requests in a row failed (the last: ${outcome ? (outcome.ok ? "" : scrub(outcome.detail)) : "no answer"})`,
+          STOP_ADVICE.failing,
+        );
+      }
+      sinceVerify++;
+      if (outcome === null || canary || sinceVerify >= verifyEvery) {
+        sinceVerify = 0;
+        const stillPending = await verify();
+        // A lost answer is settled by the read; an item it proves still pending may be sent
+        // again, within the bound over all runs.
+        if (outcome === null) {
+          const retry = stillPending.find((s) => s.planned.id === next.planned.id);
+          if (retry && journal.attempts(action.name, next.planned.id) < maxTries) {
+            queue.unshift({ planned: retry.planned, live: retry.live });
+          } else if (retry) {
+            summary.failed.push({ name, detail: `no answer ${maxTries} times; still listed` });
+          }
+        }
+        for (const s of stillPending) {
+          if (s.answer !== "ok" && s.answer !== null && s.answer !== "lost") {
+            summary.failed.push({
+              name: s.planned.name,
+              detail: `still listed after: ${s.answer}`,
+            });
+          }
+        }
       }
     }
+    if (sent.size > 0) {
+      const stillPending = await verify();
+      for (const s of stillPending) {
+        if (s.answer !== "ok") {
+          summary.failed.push({
+            name: s.planned.name,
+            detail: `still listed after: ${s.answer ?? "no answer"}`,
+          });
+        }
+      }
+    }
+    // Requests whose item the list cannot show either way stay open for a later read.
+    summary.unverified = [...sent.values()].map((s) => s.planned.name);
     journal.finishRun(
-      summary.runId,
+      runId,
       "done",
-      `${summary.done.length} ${action.done}`,
+      `${summary.done.length} ${action.done}, verified`,
       iso(),
       summary.skipped.length,
     );
   } catch (error) {
+    summary.unverified = [...sent.values()].map((s) => s.planned.name);
     if (!(error instanceof StoppedError)) {
       journal.finishRun(
-        summary.runId,
+        runId,
         "failed",
-        error instanceof Error ? error.message : String(error),
+        scrub(error instanceof Error ? error.message : String(error)),
         iso(),
         summary.skipped.length,
       );
       throw error;
     }
     summary.stopped = error;
-    summary.remaining = pending.length;
+    summary.remaining = queue.length;
     journal.finishRun(
-      summary.runId,
+      runId,
       "stopped",
-      `${error.signal}: ${error.message}`,
+      scrub(`${error.signal}: ${error.message}`),
       iso(),
       summary.skipped.length,
     );

@@ -1,29 +1,59 @@
 /**
- * The LinkedIn web client: the legacy REST surface (LINKEDIN-API.md §5.1, §6.2, §7, §8) that both
- * linkedin.com and the local emulation speak. Never follows redirects; every response is
- * classified (signals.ts) before it is read; cookies appear only in request headers.
+ * The LinkedIn web client: every generation of the sent list (legacy REST, the server-driven UI
+ * page, GraphQL, Dash REST), the connections list, and the withdraw and remove calls, each with
+ * the fallbacks the 2026 web app made necessary. Every answer is classified (signals.ts) before
+ * it is read, and a list is returned only when it is proven whole: paged to an empty page by the
+ * rows actually received, checked against the totals LinkedIn gives, and read in any envelope it
+ * has used. Anything else is a stop ("changed"): nothing may be marked from a partial read.
  */
 
 import { toProfileSlug } from "../core/identity.js";
 import { StoppedError } from "../errors.js";
-import { cookieHeader, csrfToken, redact, type SessionCookies } from "./cookies.js";
+import type { SessionCookies } from "./cookies.js";
 import type {
   Account,
   ItemOutcome,
   LiveConnection,
   LiveInvitation,
+  LiveList,
   NetworkDriver,
+  Via,
 } from "./driver.js";
 import {
+  type Collection,
   type Entity,
-  elementCount,
-  elements,
   follow,
+  readCollection,
   readNormalized,
+  ShapeError,
   text,
   urnId,
 } from "./envelope.js";
-import { classifyResponse, STOP_ADVICE } from "./signals.js";
+import {
+  actionFailed,
+  fullWithdrawBody,
+  looksLikeLogin,
+  PAGINATION_PATH,
+  paginationBody,
+  REMOVE_ACTION,
+  readRscPage,
+  readSentPage,
+  removeBody,
+  type SduiRow,
+  SENT_PAGE_PATH,
+  SERVER_REQUEST_PATH,
+  WITHDRAW_ACTION,
+  withdrawBody,
+} from "./sdui.js";
+import { classifyResponse, STOP_ADVICE, type Verdict } from "./signals.js";
+import {
+  CookieTransport,
+  TransientNetworkError,
+  type Transport,
+  type WireResponse,
+} from "./transport.js";
+
+export { TransientNetworkError } from "./transport.js";
 
 export const DEFAULT_BASE_URL = "https://www.linkedin.com";
 
@@ -31,134 +61,140 @@ export const DEFAULT_BASE_URL = "https://www.linkedin.com";
 export const DEFAULT_GRAPHQL_QUERY_ID =
   "voyagerRelationshipsDashSentInvitationViews.6c862840bc95d23d4c97c3844cde9981";
 
-/** A failure that may pass: a reset connection, a timeout, a 5xx. The caller decides to retry. */
-export class TransientNetworkError extends Error {}
+/**
+ * The most rows a list may have before the read is taken for a server that pages forever:
+ * LinkedIn caps connections at 30,000, and an account with more pending invitations than this
+ * cannot send any (it warns long before).
+ */
+export const MAX_CONNECTIONS = 30_000;
+export const MAX_PENDING_INVITATIONS = 10_000;
+
+/** What the sent list asks a page for; LinkedIn answers with fewer, and paging goes on. */
+const SENT_PAGE_SIZE = 100;
+/** "LinkedIn caps this endpoint's page size; 40 is the largest it reliably honors." */
+const CONNECTIONS_PAGE_SIZE = 40;
 
 export interface LinkedInClientOptions {
-  baseUrl: string;
-  cookies: SessionCookies;
-  /** Milliseconds before a request is given up as a timeout. */
+  /** How requests travel; else a cookie transport from the three options below. */
+  transport?: Transport;
+  baseUrl?: string;
+  cookies?: SessionCookies;
+  fetch?: typeof fetch;
+  /** Milliseconds before a request is given up as a timeout (cookie transport). */
   timeoutMs?: number;
+  /** Rows asked of every list page (LinkedIn's own caps apply below it). */
   pageSize?: number;
   /** `voyagerRelationshipsDashSentInvitationViews.<hash>` for the GraphQL fallback. */
   graphqlQueryId?: string;
-  fetch?: typeof fetch;
   /** Waits before every page of a list but the first (the pacer's list pace). */
   beforePage?: () => Promise<void>;
+  maxInvitations?: number;
+  maxConnections?: number;
 }
 
-const USER_AGENT =
-  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36";
+const JSON_HEADERS = {
+  accept: "application/vnd.linkedin.normalized+json+2.1",
+  "x-restli-protocol-version": "2.0.0",
+  "x-li-lang": "en_US",
+};
+const WRITE_HEADERS = { ...JSON_HEADERS, "content-type": "application/json; charset=UTF-8" };
+const SDUI_HEADERS = { accept: "*/*", "content-type": "application/json" };
+
+const SHAPE_CHANGED = "LinkedIn's answer changed shape; nothing was marked or sent";
+
+/** A list's rows, in the order read, with their ids for telling pages apart. */
+interface PageRead<T> {
+  items: T[];
+  /** `People (N)` and the like: what the whole list holds, where the surface says. */
+  total?: number | null;
+}
+
+type Strategy<T> = { via: Via; send: (item: T) => Promise<ItemOutcome | null> };
 
 export class LinkedInClient implements NetworkDriver {
-  private readonly baseUrl: string;
-  private readonly timeoutMs: number;
-  private readonly pageSize: number;
-  private readonly fetch: typeof fetch;
+  private readonly transport: Transport;
+  /** Ways of writing that failed in this run (answered, but did not take effect). */
+  private readonly retired = new Set<Via>();
 
   constructor(private readonly options: LinkedInClientOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, "");
-    this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.pageSize = options.pageSize ?? 100;
-    this.fetch = options.fetch ?? fetch;
+    if (options.transport) this.transport = options.transport;
+    else if (options.baseUrl !== undefined && options.cookies) {
+      this.transport = new CookieTransport({
+        baseUrl: options.baseUrl,
+        cookies: options.cookies,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      });
+    } else throw new Error("LinkedInClient needs a transport, or a base URL and cookies");
   }
 
-  private async request(
+  scrub(text: string): string {
+    return this.transport.scrub(text);
+  }
+
+  /** Sends and classifies: a stop throws, a 5xx is a passing failure, the rest is returned. */
+  private async call(
     method: "GET" | "POST",
     path: string,
-    body?: unknown,
-  ): Promise<{ status: number; verdict: ReturnType<typeof classifyResponse>; json: unknown }> {
-    const headers: Record<string, string> = {
-      cookie: cookieHeader(this.options.cookies),
-      "csrf-token": csrfToken(this.options.cookies),
-      accept: "application/vnd.linkedin.normalized+json+2.1",
-      "x-restli-protocol-version": "2.0.0",
-      "x-li-lang": "en_US",
-      "user-agent": USER_AGENT,
-    };
-    if (body !== undefined) headers["content-type"] = "application/json; charset=UTF-8";
-    let response: Response;
-    try {
-      response = await this.fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        redirect: "manual",
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (error) {
-      const reason =
-        error instanceof Error
-          ? ((error.cause as Error | undefined)?.message ?? error.message)
-          : String(error);
-      throw new TransientNetworkError(
-        redact(
-          `${method} ${path}: ${/timeout|aborted/i.test(reason) ? "timed out" : reason}`,
-          this.options.cookies,
-        ),
-      );
-    }
-    const raw = await response.text().catch(() => "");
+    headers: Record<string, string>,
+    body?: string,
+  ): Promise<{ verdict: Verdict; response: WireResponse }> {
+    const response = await this.transport.send({
+      method,
+      path,
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
     const verdict = classifyResponse({
       status: response.status,
-      location: response.headers.get("location"),
-      body: raw,
-      write: method === "POST",
+      location: response.location,
+      body: response.text,
     });
     if (verdict.kind === "stop") {
       throw new StoppedError(
         verdict.signal,
-        `LinkedIn: ${verdict.detail}`,
+        this.scrub(`LinkedIn: ${verdict.detail}`),
         STOP_ADVICE[verdict.signal],
       );
     }
     if (verdict.kind === "transient") {
-      throw new TransientNetworkError(`${method} ${path}: ${verdict.detail}`);
-    }
-    let json: unknown = null;
-    if (verdict.kind === "ok" && raw.trim() !== "") {
-      try {
-        json = JSON.parse(raw);
-      } catch {
-        json = null;
-      }
-    }
-    return { status: response.status, verdict, json };
-  }
-
-  private async read(path: string): Promise<unknown> {
-    const json = await this.readIfServed(path);
-    if (json === undefined) {
-      throw new StoppedError(
-        "forbidden",
-        `LinkedIn no longer serves ${path.split("?")[0]}`,
-        "the web API may have changed; nothing was withdrawn",
+      throw new TransientNetworkError(
+        this.scrub(`${method} ${path.split("?")[0]}: ${verdict.detail}`),
       );
     }
-    return json;
+    return { verdict, response };
   }
 
-  /** A read whose 404 or 400 means "this generation of the API is gone": undefined then. */
-  private async readIfServed(path: string): Promise<unknown> {
-    const { verdict, json } = await this.request("GET", path);
-    if (
-      verdict.kind === "not-found" ||
-      (verdict.kind === "refused" && verdict.detail.startsWith("400"))
-    ) {
-      return undefined;
+  /**
+   * A JSON read. A 404 or 400 means "this generation of the API is not served": undefined when
+   * `optional`, else a stop. A 200 that is not JSON (a web page, nothing, a body cut short) is
+   * never an empty answer.
+   */
+  private async readJson(path: string, optional: boolean): Promise<unknown> {
+    const { verdict, response } = await this.call("GET", path, JSON_HEADERS);
+    const where = path.split("?")[0] ?? path;
+    if (verdict.kind === "not-found" || (verdict.kind === "refused" && response.status === 400)) {
+      if (optional) return undefined;
+      throw new StoppedError(
+        "changed",
+        `LinkedIn no longer serves ${where} (${response.status})`,
+        STOP_ADVICE.changed,
+      );
     }
     if (verdict.kind !== "ok") {
       throw new StoppedError(
         "forbidden",
-        `LinkedIn answered ${verdict.kind === "refused" ? verdict.detail : verdict.kind} to a read of ${path.split("?")[0]}`,
-        "the web API may have changed; nothing was withdrawn",
+        this.scrub(
+          `LinkedIn answered ${verdict.kind === "refused" ? verdict.detail : verdict.kind} to a read of ${where}`,
+        ),
+        STOP_ADVICE.changed,
       );
     }
-    return json;
+    return parseJsonAnswer(response, where);
   }
 
   async checkSession(): Promise<Account> {
-    const n = readNormalized(await this.read("/voyager/api/me"));
+    const n = readNormalized(await this.readJson("/voyager/api/me", false));
     const mini = follow(n, n.data, "miniProfile");
     if (!mini) {
       throw new StoppedError(
@@ -175,235 +211,618 @@ export class LinkedInClient implements NetworkDriver {
   }
 
   /**
-   * The sent list from the legacy REST surface (generation 1: exact send times, email invitees,
-   * numeric withdraw ids); when it answers 404 or 400, from the Dash REST surface (generation 2,
-   * LINKEDIN-API.md §5.2); when that does too, from GraphQL (generation 3). Each invitation
-   * remembers its URN and is withdrawn through the surface it came from.
+   * The sent list, from the first generation that serves it, in the order the 2026 evidence
+   * recommends: the legacy REST list (exact times, e-mail invitees), the server-driven page the
+   * web app itself uses, GraphQL, then Dash REST. A generation that does not serve its first
+   * page (404/400) gives way to the next.
    */
-  async listSentInvitations(): Promise<LiveInvitation[]> {
-    const size = this.pageSize;
-    return (
-      (await this.pages(
-        (start) =>
+  async listSentInvitations(): Promise<LiveList<LiveInvitation>> {
+    const size = this.options.pageSize ?? SENT_PAGE_SIZE;
+    const max = this.options.maxInvitations ?? MAX_PENDING_INVITATIONS;
+    const legacy = await this.pages(
+      (start) =>
+        this.readJsonPage(
           `/voyager/api/relationships/sentInvitationViewsV2?start=${start}&count=${size}&invitationType=CONNECTION&q=invitationType`,
-        readGeneration1Page,
-        true,
-      )) ??
-      (await this.pages(
-        // No decorationId: with one, this surface answers 400.
-        (start) =>
-          `/voyager/api/voyagerRelationshipsDashSentInvitationViews?count=${size}&q=invitationType&invitationType=CONNECTION&start=${start}`,
-        readGeneration2Page,
-        true,
-      )) ??
-      (await this.pages(
-        (start) =>
-          `/voyager/api/graphql?variables=(start:${start},count:${size},invitationType:CONNECTION)&queryId=${this.options.graphqlQueryId ?? DEFAULT_GRAPHQL_QUERY_ID}`,
-        readGeneration3Page,
-        false,
-      )) ??
-      []
+          start,
+          readGeneration1Page,
+        ),
+      max,
     );
+    if (legacy) return { items: legacy, surface: "legacy", showsEmailInvitees: true };
+    const sdui = await this.pages((start) => this.readSduiPage(start), max);
+    if (sdui) return { items: sdui, surface: "sdui", showsEmailInvitees: false };
+    const queryId = this.options.graphqlQueryId ?? DEFAULT_GRAPHQL_QUERY_ID;
+    const graphql = await this.pages(
+      (start) =>
+        this.readJsonPage(
+          `/voyager/api/graphql?variables=(start:${start},count:${size},invitationType:CONNECTION)&queryId=${queryId}`,
+          start,
+          readGeneration3Page,
+        ),
+      max,
+    );
+    if (graphql) return { items: graphql, surface: "graphql", showsEmailInvitees: false };
+    const dash = await this.pages(
+      (start) =>
+        // No decorationId: with one, this surface answers 400.
+        this.readJsonPage(
+          `/voyager/api/voyagerRelationshipsDashSentInvitationViews?count=${size}&q=invitationType&invitationType=CONNECTION&start=${start}`,
+          start,
+          readGeneration2Page,
+        ),
+      max,
+    );
+    if (dash) return { items: dash, surface: "dash", showsEmailInvitees: false };
+    throw new StoppedError(
+      "changed",
+      "LinkedIn serves none of the sent-invitation lists this tool knows",
+      STOP_ADVICE.changed,
+    );
+  }
+
+  /** One page of a JSON list; undefined when the first page is not served. */
+  private async readJsonPage<T>(
+    path: string,
+    start: number,
+    readPage: (json: unknown) => T[],
+    optional = true,
+  ): Promise<PageRead<T> | undefined> {
+    const json = await this.readJson(path, optional && start === 0);
+    if (json === undefined) return undefined;
+    return { items: this.shape(path, () => readPage(json)) };
+  }
+
+  /** The server-driven sent list: the page's HTML first, then its pagination action. */
+  private async readSduiPage(start: number): Promise<PageRead<LiveInvitation> | undefined> {
+    if (start === 0) {
+      const { verdict, response } = await this.call("GET", SENT_PAGE_PATH, {
+        accept: "text/html",
+      });
+      if (verdict.kind === "not-found") return undefined;
+      if (verdict.kind !== "ok") throw this.readRefused(verdict, SENT_PAGE_PATH);
+      if (looksLikeLogin(response.text)) {
+        throw new StoppedError(
+          "expired",
+          "LinkedIn showed its sign-in page instead of the sent invitations",
+          STOP_ADVICE.expired,
+        );
+      }
+      const page = this.shape(SENT_PAGE_PATH, () => readSentPage(response.text));
+      return { items: page.rows.map(fromSduiRow), total: page.total };
+    }
+    const { verdict, response } = await this.call(
+      "POST",
+      PAGINATION_PATH,
+      SDUI_HEADERS,
+      paginationBody(start),
+    );
+    if (verdict.kind !== "ok") {
+      if (verdict.kind === "not-found") throw halfWay();
+      throw this.readRefused(verdict, PAGINATION_PATH);
+    }
+    const page = this.shape(PAGINATION_PATH, () => readRscPage(response.text));
+    return { items: page.rows.map(fromSduiRow) };
+  }
+
+  private readRefused(verdict: Verdict, where: string): StoppedError {
+    return new StoppedError(
+      "forbidden",
+      this.scrub(
+        `LinkedIn answered ${verdict.kind === "refused" ? verdict.detail : verdict.kind} to a read of ${where.split("?")[0]}`,
+      ),
+      STOP_ADVICE.changed,
+    );
+  }
+
+  /** A parser's ShapeError as the stop it means. */
+  private shape<T>(path: string, read: () => T): T {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ShapeError)) throw error;
+      throw new StoppedError(
+        "changed",
+        this.scrub(`${SHAPE_CHANGED} (${path.split("?")[0]}: ${error.message})`),
+        STOP_ADVICE.changed,
+      );
+    }
   }
 
   /**
-   * Reads a list page by page until a page comes back shorter than asked: paging.total is
-   * unreliable (often 0). An `optional` surface that does not serve its first page (404/400)
-   * gives undefined, so that the next generation is tried.
+   * Reads a list whole. Pages are asked from the number of rows received so far (LinkedIn
+   * answers fewer than asked, so a short page proves nothing) until a page comes back empty. A
+   * page that only repeats rows already read, more rows than an account can have, or a total
+   * that disagrees with the rows read, stops the read: none of them is a whole list.
    */
-  private async pages<T>(
-    path: (start: number) => string,
-    readPage: (json: unknown) => { items: T[]; rows: number },
-    optional: boolean,
+  private async pages<T extends { id: string }>(
+    readPage: (start: number) => Promise<PageRead<T> | undefined>,
+    max: number,
   ): Promise<T[] | undefined> {
     const found: T[] = [];
-    for (let start = 0; ; start += this.pageSize) {
-      if (start > 0) await this.options.beforePage?.();
-      const json = optional ? await this.readIfServed(path(start)) : await this.read(path(start));
-      if (json === undefined) {
-        if (start === 0) return undefined;
+    const ids = new Set<string>();
+    let total: number | null = null;
+    for (;;) {
+      if (found.length > 0) await this.options.beforePage?.();
+      const page = await readPage(found.length);
+      if (page === undefined) {
+        if (found.length === 0) return undefined;
+        throw halfWay();
+      }
+      if (page.total !== undefined && page.total !== null) total ??= page.total;
+      if (page.items.length === 0) break;
+      const fresh = page.items.filter((item) => !ids.has(item.id));
+      if (fresh.length === 0) {
         throw new StoppedError(
-          "forbidden",
-          "LinkedIn stopped serving the list half way",
-          "nothing was changed by this read",
+          "changed",
+          `${SHAPE_CHANGED} (a page repeated rows already read, after ${found.length})`,
+          STOP_ADVICE.changed,
         );
       }
-      const { items, rows } = readPage(json);
-      found.push(...items);
-      if (rows < this.pageSize) return found;
+      for (const item of fresh) ids.add(item.id);
+      found.push(...fresh);
+      if (found.length > max) {
+        throw new StoppedError(
+          "changed",
+          `LinkedIn's list goes on past ${max} rows, which no account has; stopped reading`,
+          STOP_ADVICE.changed,
+        );
+      }
     }
-  }
-
-  async withdraw(invitation: LiveInvitation): Promise<ItemOutcome> {
-    if (invitation.urn) {
-      const { verdict } = await this.request(
-        "POST",
-        `/voyager/api/voyagerRelationshipsDashInvitations/${encodeURIComponent(invitation.urn)}?action=withdraw`,
-        { invitationType: "CONNECTION" },
+    if (total !== null && total !== found.length) {
+      throw new StoppedError(
+        "changed",
+        `${SHAPE_CHANGED} (LinkedIn counts ${total}, its list gave ${found.length})`,
+        STOP_ADVICE.changed,
       );
-      return itemOutcome(verdict, "not pending any more");
     }
-    const { verdict } = await this.request(
-      "POST",
-      `/voyager/api/relationships/invitations/${invitation.id}?action=withdraw`,
-      {
-        invitationId: invitation.id,
-        invitationSharedSecret: invitation.sharedSecret,
-        isGenericInvitation: false,
-      },
-    );
-    return itemOutcome(verdict, "not pending any more");
+    return found;
   }
 
-  async listConnections(): Promise<LiveConnection[]> {
-    const size = this.pageSize;
-    return (
-      (await this.pages(
-        (start) =>
+  /**
+   * Withdraws through the legacy call first for rows of the JSON lists (unambiguous statuses;
+   * `{}` first, the full body on 400), then through the server-driven action, which is what the
+   * web app sends since mid-2026; rows of the server-driven list go there directly.
+   */
+  async withdraw(invitation: LiveInvitation): Promise<ItemOutcome> {
+    const strategies: Array<Strategy<LiveInvitation>> = [
+      { via: "sdui", send: (i) => this.withdrawSdui(i) },
+    ];
+    if (invitation.surface !== "sdui") {
+      strategies.unshift({ via: "legacy", send: (i) => this.withdrawLegacy(i) });
+    }
+    return this.write(invitation, strategies, "not pending any more");
+  }
+
+  private async withdrawLegacy(invitation: LiveInvitation): Promise<ItemOutcome> {
+    const path = `/voyager/api/relationships/invitations/${invitation.id}?action=withdraw`;
+    let { verdict, response } = await this.call("POST", path, WRITE_HEADERS, "{}");
+    if (verdict.kind === "refused" && response.status === 400) {
+      ({ verdict, response } = await this.call(
+        "POST",
+        path,
+        WRITE_HEADERS,
+        JSON.stringify({
+          invitationId: invitation.id,
+          invitationSharedSecret: invitation.sharedSecret,
+          isGenericInvitation: false,
+        }),
+      ));
+    }
+    return this.voyagerOutcome(verdict, response, "legacy", "not pending any more");
+  }
+
+  private async withdrawSdui(invitation: LiveInvitation): Promise<ItemOutcome> {
+    const path = `${SERVER_REQUEST_PATH}${WITHDRAW_ACTION}`;
+    let { verdict, response } = await this.call(
+      "POST",
+      path,
+      SDUI_HEADERS,
+      withdrawBody(invitation.id),
+    );
+    if (verdict.kind === "refused" && response.status === 400) {
+      ({ verdict, response } = await this.call(
+        "POST",
+        path,
+        SDUI_HEADERS,
+        fullWithdrawBody({
+          invitationId: invitation.id,
+          vanityName: invitation.slug,
+          firstName: invitation.firstName,
+          lastName: invitation.lastName,
+          profileUrn: invitation.profileId,
+        }),
+      ));
+    }
+    return this.sduiOutcome(verdict, response, "not pending any more");
+  }
+
+  async listConnections(): Promise<LiveList<LiveConnection>> {
+    const size = this.options.pageSize ?? CONNECTIONS_PAGE_SIZE;
+    const items = await this.pages(
+      (start) =>
+        this.readJsonPage(
           `/voyager/api/relationships/dash/connections?decorationId=com.linkedin.voyager.dash.deco.web.mynetwork.ConnectionListWithProfile-16&count=${size}&q=search&sortType=RECENTLY_ADDED&start=${start}`,
-        readConnectionsPage,
-        false,
-      )) ?? []
+          start,
+          readConnectionsPage,
+          // The connections list has no other generation: its first page is required too.
+          false,
+        ),
+      this.options.maxConnections ?? MAX_CONNECTIONS,
+    );
+    const total = await this.readConnectionsTotal();
+    const list = items ?? [];
+    if (total !== null && total !== list.length) {
+      throw new StoppedError(
+        "changed",
+        `${SHAPE_CHANGED} (LinkedIn counts ${total} connections, its list gave ${list.length})`,
+        STOP_ADVICE.changed,
+      );
+    }
+    return { items: list, surface: "dash", showsEmailInvitees: false };
+  }
+
+  /** The connection count LinkedIn states beside the list, where it states one. */
+  private async readConnectionsTotal(): Promise<number | null> {
+    const json = await this.readJson("/voyager/api/relationships/connectionsSummary", true);
+    if (json === undefined) return null;
+    const count = readNormalized(json).data.numConnections;
+    return typeof count === "number" && Number.isInteger(count) ? count : null;
+  }
+
+  /**
+   * Removes through the Voyager call of the 2025 web app, then the server-driven action the
+   * 2026 web app sends (keyed by the vanity name), then the member-relationship call.
+   */
+  async removeConnection(connection: LiveConnection): Promise<ItemOutcome> {
+    const gone = "not a connection any more";
+    const strategies: Array<Strategy<LiveConnection>> = [
+      {
+        via: "dash",
+        send: async (c) => {
+          const { verdict, response } = await this.call(
+            "POST",
+            "/voyager/api/relationships/dash/connections?action=removeFromMyConnections",
+            WRITE_HEADERS,
+            JSON.stringify({ connectedMember: c.id }),
+          );
+          return this.voyagerOutcome(verdict, response, "dash", gone);
+        },
+      },
+      {
+        via: "sdui",
+        send: async (c) => {
+          if (!c.slug) return null;
+          const { verdict, response } = await this.call(
+            "POST",
+            `${SERVER_REQUEST_PATH}${REMOVE_ACTION}`,
+            SDUI_HEADERS,
+            removeBody({ slug: c.slug, firstName: c.firstName, lastName: c.lastName }),
+          );
+          return this.sduiOutcome(verdict, response, gone);
+        },
+      },
+      {
+        via: "dash-member",
+        send: async (c) => {
+          if (!c.connectionUrn) return null;
+          const { verdict, response } = await this.call(
+            "POST",
+            "/voyager/api/relationships/dash/memberRelationships?action=removeFromMyConnections&decorationId=com.linkedin.voyager.dash.deco.relationships.MemberRelationship-34",
+            WRITE_HEADERS,
+            JSON.stringify({ connectionUrn: c.connectionUrn }),
+          );
+          return this.voyagerOutcome(verdict, response, "dash-member", gone);
+        },
+      },
+    ];
+    return this.write(connection, strategies, gone);
+  }
+
+  /**
+   * Tries the ways not retired in this run, in order, while they answer 404 or 400 (a surface
+   * that is gone answers like an item that is gone; the next way tells them apart). A way that
+   * worked after an earlier one answered so shows the earlier one is gone: it is retired.
+   */
+  private async write<T>(
+    item: T,
+    strategies: Array<Strategy<T>>,
+    gone: string,
+  ): Promise<ItemOutcome> {
+    const open = strategies.filter((s) => !this.retired.has(s.via));
+    let first: ItemOutcome | null = null;
+    for (const strategy of open) {
+      const outcome = await strategy.send(item);
+      if (outcome === null) continue;
+      if (outcome.ok) {
+        if (first && !first.ok) this.retired.add(first.via);
+        return outcome;
+      }
+      if (outcome.reason === "unexpected" || outcome.definite) return outcome;
+      first ??= outcome;
+    }
+    return (
+      first ?? {
+        ok: false,
+        reason: "refused",
+        detail: `no way of sending this is left in this run (${gone}?)`,
+        via: open[0]?.via ?? strategies[0]?.via ?? "legacy",
+      }
     );
   }
 
-  async removeConnection(connection: LiveConnection): Promise<ItemOutcome> {
-    const { verdict } = await this.request(
-      "POST",
-      "/voyager/api/relationships/dash/connections?action=removeFromMyConnections",
-      { connectedMember: connection.id },
-    );
-    return itemOutcome(verdict, "not a connection any more");
+  distrust(via: Via, action: "withdraw" | "remove"): boolean {
+    this.retired.add(via);
+    const ways: Via[] =
+      action === "withdraw" ? ["legacy", "sdui"] : ["dash", "sdui", "dash-member"];
+    return ways.some((v) => !this.retired.has(v));
+  }
+
+  /** A Voyager write succeeded when it answered 2xx with JSON (or nothing), never with a page. */
+  private voyagerOutcome(
+    verdict: Verdict,
+    response: WireResponse,
+    via: Via,
+    gone: string,
+  ): ItemOutcome {
+    if (verdict.kind === "ok") {
+      const body = response.text.trim();
+      if (body === "" || isJsonObject(body)) return { ok: true, via };
+      return { ok: false, reason: "unexpected", detail: unexpected(response), via };
+    }
+    return this.failure(verdict, via, gone);
+  }
+
+  /** A server-driven action succeeded when its 200 is a stream without the failure text. */
+  private sduiOutcome(verdict: Verdict, response: WireResponse, gone: string): ItemOutcome {
+    if (verdict.kind === "ok") {
+      if (actionFailed(response.text)) {
+        return {
+          ok: false,
+          reason: "not-found",
+          detail: `${gone} (LinkedIn: the action failed)`,
+          via: "sdui",
+          definite: true,
+        };
+      }
+      if (/^\s*(<!doctype|<html|\{)/i.test(response.text)) {
+        return { ok: false, reason: "unexpected", detail: unexpected(response), via: "sdui" };
+      }
+      return { ok: true, via: "sdui" };
+    }
+    return this.failure(verdict, "sdui", gone);
+  }
+
+  private failure(verdict: Verdict, via: Via, gone: string): ItemOutcome {
+    if (verdict.kind === "not-found") return { ok: false, reason: "not-found", detail: gone, via };
+    return {
+      ok: false,
+      reason: "refused",
+      detail: this.scrub(verdict.kind === "refused" ? verdict.detail : verdict.kind),
+      via,
+    };
   }
 }
 
-function itemOutcome(verdict: ReturnType<typeof classifyResponse>, gone: string): ItemOutcome {
-  if (verdict.kind === "ok") return { ok: true };
-  if (verdict.kind === "not-found") return { ok: false, reason: "not-found", detail: gone };
+function halfWay(): StoppedError {
+  return new StoppedError(
+    "changed",
+    `${SHAPE_CHANGED} (LinkedIn stopped serving the list half way)`,
+    STOP_ADVICE.changed,
+  );
+}
+
+function isJsonObject(body: string): boolean {
+  try {
+    const value: unknown = JSON.parse(body);
+    return typeof value === "object" && value !== null;
+  } catch {
+    return false;
+  }
+}
+
+function unexpected(response: WireResponse): string {
+  const kind =
+    /html/i.test(response.contentType) || /^\s*</.test(response.text)
+      ? "a web page"
+      : "an answer it does not give";
+  return `unexpected answer: ${response.status} with ${kind}`;
+}
+
+/** The JSON of a read that answered 200: a web page, nothing, or a body cut short is a stop. */
+function parseJsonAnswer(response: WireResponse, where: string): unknown {
+  const body = response.text;
+  if (/^\s*</.test(body)) {
+    if (looksLikeLogin(body)) {
+      throw new StoppedError(
+        "expired",
+        "LinkedIn answered with its sign-in page: the session has ended",
+        STOP_ADVICE.expired,
+      );
+    }
+    throw new StoppedError(
+      "changed",
+      `${SHAPE_CHANGED} (${where}: a web page instead of data)`,
+      STOP_ADVICE.changed,
+    );
+  }
+  if (body.trim() === "") {
+    throw new StoppedError(
+      "changed",
+      `${SHAPE_CHANGED} (${where}: an empty answer)`,
+      STOP_ADVICE.changed,
+    );
+  }
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new StoppedError(
+      "changed",
+      `${SHAPE_CHANGED} (${where}: the data is cut short or not JSON)`,
+      STOP_ADVICE.changed,
+    );
+  }
+}
+
+function fromSduiRow(row: SduiRow): LiveInvitation {
   return {
-    ok: false,
-    reason: "refused",
-    detail: verdict.kind === "refused" ? verdict.detail : verdict.kind,
+    id: row.invitationId,
+    surface: "sdui",
+    sharedSecret: null,
+    // The server-driven list gives only "Sent 3 weeks ago": matching goes by profile.
+    sentAt: "",
+    name: `${row.firstName} ${row.lastName}`.trim(),
+    firstName: row.firstName,
+    lastName: row.lastName,
+    slug: row.vanityName ? toProfileSlug(`https://www.linkedin.com/in/${row.vanityName}`) : null,
+    profileId: row.profileUrn,
+    email: null,
+    message: null,
   };
 }
 
-function toLiveInvitation(
-  n: ReturnType<typeof readNormalized>,
-  invitation: Entity,
-): LiveInvitation | null {
+/** A MiniProfile's names and slug, however it is reached. */
+function person(mini: Entity | undefined) {
+  const firstName = mini ? text(mini.firstName) : "";
+  const lastName = mini ? text(mini.lastName) : "";
+  const profileUrn = mini ? text(mini.dashEntityUrn) || text(mini.entityUrn) : "";
+  return {
+    firstName,
+    lastName,
+    name: `${firstName} ${lastName}`.trim(),
+    slug: mini ? text(mini.publicIdentifier).toLowerCase() || null : null,
+    profileId: urnId(profileUrn),
+  };
+}
+
+function toLiveInvitation(c: Collection, invitation: Entity): LiveInvitation {
   const id = urnId(invitation.entityUrn);
-  if (!id) return null;
-  const invitee = (invitation.invitee ?? {}) as Entity;
+  if (!id) throw new ShapeError("an invitation without an id");
+  const invitee = (follow(c, invitation, "invitee") ?? {}) as Entity;
   const emailInvitee =
     invitee.$type === "com.linkedin.voyager.relationships.invitation.EmailInvitee"
       ? invitee
       : (invitee["com.linkedin.voyager.relationships.invitation.EmailInvitee"] as
           | Entity
           | undefined);
-  const mini = follow(n, invitation, "toMember") ?? follow(n, invitee, "miniProfile") ?? undefined;
+  const mini = follow(c, invitation, "toMember") ?? follow(c, invitee, "miniProfile");
+  if (!mini && !emailInvitee) {
+    throw new ShapeError(`invitation ${id} names neither a member nor an address`);
+  }
   const sent = invitation.sentTime;
+  const p = person(mini);
+  const email = emailInvitee ? text(emailInvitee.email).toLowerCase() || null : null;
   return {
     id,
+    surface: "legacy",
     sharedSecret: text(invitation.sharedSecret) || null,
     sentAt: typeof sent === "number" ? new Date(sent).toISOString() : "",
-    name: mini
-      ? `${text(mini.firstName)} ${text(mini.lastName)}`.trim()
-      : text(emailInvitee?.email),
-    slug: mini ? text(mini.publicIdentifier).toLowerCase() || null : null,
-    email: emailInvitee ? text(emailInvitee.email).toLowerCase() || null : null,
+    ...p,
+    name: mini ? p.name : (email ?? ""),
+    email,
     message: text(invitation.message) || null,
   };
 }
 
-/** Generation 1 (legacy REST, §5.1): normalized rows with exact times, email invitees, ids. */
-function readGeneration1Page(json: unknown): { items: LiveInvitation[]; rows: number } {
-  const n = readNormalized(json);
-  const items: LiveInvitation[] = [];
-  for (const view of elements(n)) {
-    const invitation = follow(n, view, "invitation") ?? (view.invitation as Entity | undefined);
-    const parsed = invitation && toLiveInvitation(n, invitation);
-    if (parsed) items.push(parsed);
-  }
-  return { items, rows: elementCount(n) };
+/** Generation 1 (legacy REST, §5.1): views pointing at invitations, in any envelope. */
+function readGeneration1Page(json: unknown): LiveInvitation[] {
+  const c = readCollection(json);
+  return c.rows.map((view) => {
+    const invitation = follow(c, view, "invitation") ?? (view.entityUrn ? view : undefined);
+    if (!invitation) throw new ShapeError("a sent-invitation view without its invitation");
+    return toLiveInvitation(c, invitation);
+  });
 }
 
-/** Generation 2 (Dash REST, §5.2): inline rows with a profile URL and an fsd_invitation URN. */
-function readGeneration2Page(json: unknown): { items: LiveInvitation[]; rows: number } {
-  const page = json as { elements?: Entity[]; data?: { elements?: Entity[] } } | null;
-  const rows = page?.elements ?? page?.data?.elements ?? [];
-  const items: LiveInvitation[] = [];
-  for (const row of rows) {
-    const urn = text(row.invitationUrn);
-    const id = urnId(urn);
-    if (!id) continue;
-    items.push({
-      id,
-      urn,
-      sharedSecret: null,
-      // This generation gives only "Sent 2 days ago": matching goes by profile, not time.
-      sentAt: "",
-      name: text((row.title as Entity | undefined)?.text),
-      slug: toProfileSlug(text(row.cardActionTarget)),
-      email: null,
-      message: null,
-    });
-  }
-  return { items, rows: rows.length };
+/** A row of the Dash and GraphQL lists: an fsd_invitation URN and a profile URL. */
+function dashRow(
+  id: string | null,
+  name: string,
+  firstName: string,
+  lastName: string,
+  target: string,
+  surface: "dash" | "graphql",
+): LiveInvitation {
+  if (!id) throw new ShapeError(`a ${surface} row without an invitation id`);
+  return {
+    id,
+    surface,
+    sharedSecret: null,
+    // These generations give only "Sent 2 days ago": matching goes by profile, not time.
+    sentAt: "",
+    name,
+    firstName,
+    lastName,
+    slug: toProfileSlug(target),
+    profileId: null,
+    email: null,
+    message: null,
+  };
+}
+
+/** Generation 2 (Dash REST, §5.2), inline or normalized. */
+function readGeneration2Page(json: unknown): LiveInvitation[] {
+  return readCollection(json).rows.map((row) => {
+    const title = text((row.title as Entity | undefined)?.text);
+    const [first = "", ...rest] = title.split(" ");
+    return dashRow(
+      urnId(row.invitationUrn),
+      title,
+      first,
+      rest.join(" "),
+      text(row.cardActionTarget),
+      "dash",
+    );
+  });
 }
 
 /**
  * Generation 3 (GraphQL, §5.3). Its queryId rotates with LinkedIn's web bundles, so it comes
  * from configuration (INVITES_GRAPHQL_QUERY_ID); a 200 with an errors array is a failure.
  */
-function readGeneration3Page(json: unknown): { items: LiveInvitation[]; rows: number } {
-  const page = json as { errors?: unknown[]; data?: Record<string, unknown> } | null;
+function readGeneration3Page(json: unknown): LiveInvitation[] {
+  const page = json as { errors?: unknown[] } | null;
   if (page?.errors && page.errors.length > 0) {
     throw new StoppedError(
-      "forbidden",
+      "changed",
       "LinkedIn's GraphQL sent list answered with errors",
       "its queryId may be stale: set INVITES_GRAPHQL_QUERY_ID to the one your browser uses",
     );
   }
-  const inner = (page?.data?.data ?? page?.data ?? {}) as Record<string, unknown>;
-  const list = inner.relationshipsDashSentInvitationViewsByInvitationType as
-    | { elements?: Entity[] }
-    | undefined;
-  const rows = list?.elements ?? [];
-  const items: LiveInvitation[] = [];
-  for (const row of rows) {
-    const invitation = (row.invitation ?? {}) as Entity;
-    const urn = text(invitation.entityUrn);
-    const id = urnId(urn);
-    if (!id) continue;
-    const member = (invitation.inviteeMemberResolutionResult ?? {}) as Entity;
-    items.push({
-      id,
-      urn,
+  const c = readCollection(json, "relationshipsDashSentInvitationViewsByInvitationType");
+  return c.rows.map((row) => {
+    const invitation = follow(c, row, "invitation") ?? {};
+    const member = follow(c, invitation, "inviteeMemberResolutionResult") ?? {};
+    const firstName = text(member.firstName);
+    const lastName = text(member.lastName);
+    return {
+      ...dashRow(
+        urnId(invitation.entityUrn),
+        `${firstName} ${lastName}`.trim() || text((row.title as Entity | undefined)?.text),
+        firstName,
+        lastName,
+        text(row.cardActionTarget),
+        "graphql",
+      ),
       sharedSecret: text(invitation.sharedSecret) || null,
-      sentAt: "",
-      name:
-        `${text(member.firstName)} ${text(member.lastName)}`.trim() ||
-        text((row.title as Entity | undefined)?.text),
-      slug: toProfileSlug(text(row.cardActionTarget)),
-      email: null,
       message: text(invitation.message) || null,
-    });
-  }
-  return { items, rows: rows.length };
+    };
+  });
 }
 
-/** The Dash connections list (§8): Connection entities with their Profile in `included`. */
-function readConnectionsPage(json: unknown): { items: LiveConnection[]; rows: number } {
-  const n = readNormalized(json);
-  const items = elements(n).map((connection): LiveConnection => {
+/** The Dash connections list (§8): Connection entities with their Profile, in any envelope. */
+function readConnectionsPage(json: unknown): LiveConnection[] {
+  const c = readCollection(json);
+  return c.rows.map((connection): LiveConnection => {
     const member = text(connection.connectedMember);
-    const profile = n.byUrn.get(member) ?? follow(n, connection, "connectedMemberResolutionResult");
+    if (!member) throw new ShapeError("a connection without its member");
+    const profile = c.byUrn.get(member) ?? follow(c, connection, "connectedMemberResolutionResult");
     const created = connection.createdAt;
     const firstName = profile ? text(profile.firstName) : "";
     const lastName = profile ? text(profile.lastName) : "";
     const slug = profile ? text(profile.publicIdentifier) : "";
     return {
       id: member,
+      connectionUrn: text(connection.entityUrn) || null,
       // The same folding as the export's URLs get, so that the two compare.
       slug: slug ? toProfileSlug(`https://www.linkedin.com/in/${slug}`) : null,
       email: null,
@@ -413,5 +832,4 @@ function readConnectionsPage(json: unknown): { items: LiveConnection[]; rows: nu
       connectedAt: typeof created === "number" ? new Date(created).toISOString() : null,
     };
   });
-  return { items, rows: elementCount(n) };
 }

@@ -16,11 +16,16 @@ export const DEFAULT_PACE: Pace = { minMs: 2000, maxMs: 4000 };
 /** Between the pages of a list read (§10.4). */
 const LIST_PACE: Pace = { minMs: 500, maxMs: 1500 };
 
-/** `0`, `500`, `250ms`, `3s`, `2-4s`, `1.5s`; null when the text is none of these. */
+/**
+ * `0`, `250ms`, `3s`, `2-4s`, `1.5s`; null when the text is none of these. A number without a
+ * unit is refused (but 0): `2-4` meant as seconds and read as milliseconds would send requests
+ * to LinkedIn without pause.
+ */
 export function parsePace(text: string): Pace | null {
-  const m = /^\s*(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(ms|s)?\s*$/i.exec(text);
+  if (/^\s*0+(\.0+)?\s*$/.test(text)) return { minMs: 0, maxMs: 0 };
+  const m = /^\s*(\d+(?:\.\d+)?)(?:\s*-\s*(\d+(?:\.\d+)?))?\s*(ms|s)\s*$/i.exec(text);
   if (!m) return null;
-  const unit = (m[3] ?? "ms").toLowerCase() === "s" ? 1000 : 1;
+  const unit = (m[3] ?? "").toLowerCase() === "s" ? 1000 : 1;
   const min = Math.round(Number(m[1]) * unit);
   const max = m[2] === undefined ? min : Math.round(Number(m[2]) * unit);
   return max < min ? null : { minMs: min, maxMs: max };

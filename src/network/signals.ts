@@ -25,12 +25,39 @@ export interface ResponseFacts {
   status: number;
   location: string | null;
   body: string;
-  /** A write (withdraw, remove) rather than a read. */
-  write: boolean;
+}
+
+/** Keys whose string value is an error code in LinkedIn's JSON error bodies. */
+const CODE_KEYS = ["code", "errorCode", "serviceErrorCode", "exceptionClass", "status"];
+
+/**
+ * A restriction marker in a JSON body's code fields, at the top or one level down. Never a
+ * substring of the whole body: an HTML page or an RSC stream of 600 KB carries script blobs and
+ * people's notes, where such a word means nothing (and a note could stop every run).
+ */
+export function findRestrictionMarker(body: string): string | undefined {
+  const head = body.trimStart();
+  if (!head.startsWith("{") || body.length > 1024 * 1024) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const objects: unknown[] = [json];
+  if (typeof json === "object" && json !== null) objects.push(...Object.values(json));
+  for (const object of objects) {
+    if (typeof object !== "object" || object === null || Array.isArray(object)) continue;
+    for (const key of CODE_KEYS) {
+      const value = (object as Record<string, unknown>)[key];
+      if (typeof value === "string" && RESTRICTION_MARKERS.includes(value)) return value;
+    }
+  }
+  return undefined;
 }
 
 export function classifyResponse(r: ResponseFacts): Verdict {
-  const marker = RESTRICTION_MARKERS.find((m) => r.body.includes(m));
+  const marker = findRestrictionMarker(r.body);
   if (marker) return { kind: "stop", signal: "restricted", detail: `the response says ${marker}` };
   if (r.status >= 300 && r.status < 400) {
     const where = r.location ?? "";
@@ -94,4 +121,7 @@ export const STOP_ADVICE: Record<StopSignal, string> = {
   restricted:
     "LinkedIn reports a restriction on your account: stop for today and check linkedin.com",
   forbidden: "LinkedIn refused access: check the cookies belong to this account and this network",
+  changed:
+    "nothing was marked or sent; LinkedIn may have changed its web app: run again later, and if it persists, update invites",
+  failing: "LinkedIn may be having trouble: wait at least an hour, then run the same command again",
 };

@@ -1,6 +1,7 @@
 /**
  * Deterministic fault injection for the emulation: `429@20,500@30,reset@40,challenge@50,slow@60`
- * makes the 20th request (counting every /voyager/api call) answer 429, and so on.
+ * makes the 20th request (counting every request to the network's own paths: /voyager/api,
+ * /flagship-web and the sent page) answer 429, and so on; `fail200@N` counts writes only.
  */
 import { UsageError } from "../errors.js";
 
@@ -24,7 +25,29 @@ export type FaultKind =
   /** The login expires: 302 to /uas/login from then on (latched). */
   | "login"
   /** A 200 whose body reports CHALLENGE_REQUIRED, once. */
-  | "restricted";
+  | "restricted"
+  /** A 200 with a web page instead of data, once. */
+  | "html"
+  /** A 200 with an empty body, once. */
+  | "empty"
+  /** A 200 with JSON that breaks off, once. */
+  | "malformed"
+  /** The right answer cut in half and sent as if complete, once. */
+  | "cut"
+  /**
+   * The Nth write (withdraw or remove, counted apart from other requests) answers 200 and does
+   * nothing: the server-driven actions say "Failed to …", as LinkedIn's do; the others answer as
+   * if done, which only a re-read can catch.
+   */
+  | "fail200"
+  /** The request is carried out, then the connection closes before the answer, once. */
+  | "lost"
+  /** From the Nth request on, every write answers 500 without acting (latched). */
+  | "writes500"
+  /** A 400 whose body repeats the request's Cookie header, once. */
+  | "echo"
+  /** A redirect to the login whose Location carries the login cookie, once. */
+  | "echoredirect";
 
 export interface Fault {
   kind: FaultKind;
@@ -43,6 +66,15 @@ const KINDS: readonly FaultKind[] = [
   "401",
   "login",
   "restricted",
+  "html",
+  "empty",
+  "malformed",
+  "cut",
+  "fail200",
+  "lost",
+  "writes500",
+  "echo",
+  "echoredirect",
 ];
 
 export const LATCHED: ReadonlySet<FaultKind> = new Set(["challenge", "999", "401", "login"]);

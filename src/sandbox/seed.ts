@@ -22,8 +22,12 @@ export interface SandboxInvitation {
   memberId: string | null;
   sentAt: number;
   message: string | null;
+  /** What the cards of the server-driven page show under the name. */
+  headline: string;
   state: SandboxInvitationState;
   withdrawCalls: number;
+  /** The surface that withdrew it. */
+  via: string | null;
 }
 
 export interface SandboxConnection {
@@ -36,6 +40,8 @@ export interface SandboxConnection {
   connectedAt: number | null;
   state: "active" | "removed";
   removeCalls: number;
+  /** The surface that removed it. */
+  via: string | null;
 }
 
 export interface SandboxAccount {
@@ -105,8 +111,10 @@ export async function seedWorld(paths: readonly string[], asOf: Date): Promise<S
         memberId: r.peerSlug ? memberId(r.peerSlug) : null,
         sentAt: Date.parse(r.sentAt),
         message: r.message,
+        headline: "",
         state: state === "accepted" || state === "expired" ? state : "pending",
         withdrawCalls: 0,
+        via: null,
       };
     }),
     connections: connections.map((c, i) => ({
@@ -119,6 +127,7 @@ export async function seedWorld(paths: readonly string[], asOf: Date): Promise<S
       connectedAt: c.connectedOn ? Date.parse(`${c.connectedOn}T12:00:00Z`) : null,
       state: "active",
       removeCalls: 0,
+      via: null,
     })),
   };
 }

@@ -1,14 +1,35 @@
 /**
  * The local emulation of LinkedIn's web API (LINKEDIN-API.md §13), on 127.0.0.1 only. It speaks
- * the legacy REST wire format the client uses against linkedin.com, enforces what the network
- * enforces (login cookie, csrf-token, rate limit, pending-only withdrawals) and injects faults
- * deterministically. `/__sandbox/state` shows what reached it; nothing else is outside /voyager.
+ * every generation the client does (legacy REST, Dash REST, GraphQL, and the 2026 server-driven
+ * UI), each switchable, and enforces what the network enforces: the login cookie, the
+ * csrf-token, a rate limit, pending-only withdrawals, LinkedIn's page caps. Faults are injected
+ * deterministically. `/__sandbox/state` shows what reached it.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SessionCookies } from "../network/cookies.js";
+import type { Surface } from "../network/driver.js";
 import { type Fault, LATCHED } from "./faults.js";
+import {
+  actionPayload,
+  payloadInvitationId,
+  rscDone,
+  rscFailed,
+  sentPageHtml,
+  sentPageRsc,
+} from "./sdui.js";
 import type { SandboxConnection, SandboxInvitation, SandboxWorld } from "./seed.js";
+import {
+  connectionsPage,
+  connectionsSummary,
+  dashSentPage,
+  type Envelope,
+  graphqlSentPage,
+  legacySentPage,
+  meAnswer,
+} from "./voyager.js";
+
+export const SURFACES: readonly Surface[] = ["legacy", "dash", "graphql", "sdui"];
 
 export interface SandboxOptions {
   world: SandboxWorld;
@@ -17,6 +38,12 @@ export interface SandboxOptions {
   ratePerMinute?: number;
   /** How a missing or wrong login cookie is answered: 401 (default) or a redirect to the login. */
   authFailure?: "401" | "redirect";
+  /** Which generations answer; the others answer 404, as a retired surface does (default all). */
+  surfaces?: readonly Surface[];
+  /** No list page returns more rows than this, whatever `count` asks (LinkedIn caps pages). */
+  pageCap?: number;
+  /** The legacy sent list's envelope (default normalized). */
+  envelope?: Envelope;
   /** Shuffles `included` deterministically, as LinkedIn's order is not that of `*elements`. */
   seed?: number;
   now?: () => number;
@@ -40,29 +67,6 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-const T = {
-  collection: "com.linkedin.restli.common.CollectionResponse",
-  view: "com.linkedin.voyager.relationships.invitation.SentInvitationViewV2",
-  invitation: "com.linkedin.voyager.relationships.invitation.Invitation",
-  mini: "com.linkedin.voyager.identity.shared.MiniProfile",
-  email: "com.linkedin.voyager.relationships.invitation.EmailInvitee",
-  profileInvitee: "com.linkedin.voyager.relationships.invitation.ProfileInvitee",
-  connection: "com.linkedin.voyager.dash.relationships.Connection",
-  profile: "com.linkedin.voyager.dash.identity.profile.Profile",
-  me: "com.linkedin.voyager.common.Me",
-};
-
-function shuffled<T>(items: T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed || 1;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) & 0x7fffffff;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
-
 function cookiesOf(req: IncomingMessage): Map<string, string> {
   const jar = new Map<string, string>();
   for (const part of (req.headers.cookie ?? "").split(";")) {
@@ -72,24 +76,37 @@ function cookiesOf(req: IncomingMessage): Map<string, string> {
   return jar;
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
-  });
-  res.end(text);
-}
-
-function plain(
+function send(
   res: ServerResponse,
   status: number,
   body: string,
   headers: Record<string, string> = {},
-) {
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers });
+): void {
+  res.writeHead(status, {
+    "content-type": "text/plain; charset=utf-8",
+    "content-length": String(Buffer.byteLength(body)),
+    ...headers,
+  });
   res.end(body);
 }
+
+/** An answer of the network's, before it is sent (a fault may still cut it). */
+interface Answer {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+const answer = (status: number, body = "", headers: Record<string, string> = {}): Answer => ({
+  status,
+  body,
+  headers,
+});
+const json = (status: number, body: unknown) =>
+  answer(status, JSON.stringify(body), { "content-type": "application/json" });
+const html = (body: string) => answer(200, body, { "content-type": "text/html; charset=utf-8" });
+const rsc = (body: string) => answer(200, body, { "content-type": "text/x-component" });
+const reply = (res: ServerResponse, a: Answer) => send(res, a.status, a.body, a.headers);
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -103,142 +120,51 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+const SIGN_IN_PAGE =
+  '<!DOCTYPE html><html><head><title>LinkedIn Login</title></head><body><h1>Sign in</h1><form action="/uas/login-submit" method="post"><input name="session_key"><input name="session_password" type="password"></form></body></html>';
+
+/** A page that is neither data nor a sign-in: what a broken proxy or a new web app answers. */
+const SOME_PAGE =
+  "<!DOCTYPE html><html><head><title>LinkedIn</title></head><body><main><h1>Something new</h1><p>Welcome to the new LinkedIn.</p></main></body></html>";
+
+/** Whether a request asks for a change (a withdrawal or removal), not a read. */
+function isWrite(req: IncomingMessage, url: URL): boolean {
+  return (
+    req.method === "POST" &&
+    !url.pathname.endsWith("/pagination") &&
+    url.pathname !== "/voyager/api/graphql"
+  );
+}
+
+/** Whether a path is one of the network's own (counted for faults and the rate limit). */
+function isApi(path: string): boolean {
+  return (
+    path.startsWith("/voyager/api/") ||
+    path.startsWith("/flagship-web/") ||
+    path.startsWith("/mynetwork/invitation-manager/sent")
+  );
+}
+
 export function createSandbox(options: SandboxOptions): Server {
   const { world } = options;
   const now = options.now ?? Date.now;
   const rate = options.ratePerMinute ?? 100;
-  const faults = new Map((options.faults ?? []).map((f) => [f.at, f]));
+  const surfaces = new Set(options.surfaces ?? SURFACES);
+  const envelope = options.envelope ?? "normalized";
+  const faults = new Map<number, Fault>();
+  const writeFaults = new Map<number, Fault>();
+  for (const f of options.faults ?? []) (f.kind === "fail200" ? writeFaults : faults).set(f.at, f);
   const latched: Fault[] = [];
+  let writesBroken = false;
   const recent: number[] = [];
   let requests = 0;
+  let writes = 0;
   const invitationsById = new Map(world.invitations.map((i) => [i.id, i]));
-  const connectionsByUrn = new Map(
-    world.connections.map((c) => [`urn:li:fsd_profile:${c.memberId}`, c]),
+  const connectionsByMember = new Map(world.connections.map((c) => [c.memberId, c]));
+  const connectionsBySlug = new Map(
+    world.connections.flatMap((c) => (c.slug ? [[c.slug, c] as const] : [])),
   );
-
-  const miniProfile = (
-    memberId: string,
-    first: string,
-    last: string,
-    slug: string | null,
-    occupation: string,
-  ) => ({
-    $type: T.mini,
-    entityUrn: `urn:li:fs_miniProfile:${memberId}`,
-    dashEntityUrn: `urn:li:fsd_profile:${memberId}`,
-    objectUrn: `urn:li:member:${parseInt(memberId.slice(5, 12), 36) || 1}`,
-    firstName: first,
-    lastName: last,
-    occupation,
-    publicIdentifier: slug ?? memberId,
-    trackingId: "c2FuZGJveA==",
-  });
-
-  const me = () => {
-    const a = world.account;
-    return {
-      data: {
-        $type: T.me,
-        plainId: 645270965,
-        premiumSubscriber: false,
-        publicContactInfo: {},
-        "*miniProfile": `urn:li:fs_miniProfile:${a.memberId}`,
-      },
-      included: [miniProfile(a.memberId, a.firstName, a.lastName, a.publicIdentifier, "")],
-    };
-  };
-
-  const sentPage = (start: number, count: number) => {
-    const pending = world.invitations
-      .filter((i) => i.state === "pending")
-      .sort((a, b) => b.sentAt - a.sentAt || (a.id < b.id ? 1 : -1));
-    const page = pending.slice(start, start + count);
-    const included: unknown[] = [];
-    for (const inv of page) {
-      const [first = "", ...rest] = inv.inviteeName.split(" ");
-      const invitation: Record<string, unknown> = {
-        $type: T.invitation,
-        entityUrn: `urn:li:fs_relInvitation:${inv.id}`,
-        mailboxItemId: `urn:li:invitation:${inv.id}`,
-        sharedSecret: inv.sharedSecret,
-        sentTime: inv.sentAt,
-        invitationType: "SENT",
-        customMessage: inv.message !== null,
-        message: inv.message,
-        "*fromMember": `urn:li:fs_miniProfile:${world.account.memberId}`,
-        unseen: false,
-        // Fields the client must ignore, and a JSON number that loses digits if ever trusted.
-        invitationId: Number(inv.id),
-        tracking: { sandbox: true },
-      };
-      if (inv.memberId) {
-        invitation["*toMember"] = `urn:li:fs_miniProfile:${inv.memberId}`;
-        invitation.toMemberId = inv.memberId;
-        invitation.invitee = {
-          $type: T.profileInvitee,
-          "*miniProfile": `urn:li:fs_miniProfile:${inv.memberId}`,
-        };
-        included.push(miniProfile(inv.memberId, first, rest.join(" "), inv.slug, ""));
-      } else {
-        invitation.toMember = null;
-        invitation.invitee = { $type: T.email, email: inv.email ?? inv.inviteeName };
-      }
-      included.push(invitation, {
-        $type: T.view,
-        entityUrn: `urn:li:fs_relSentInvitationView:${inv.id}`,
-        "*invitation": `urn:li:fs_relInvitation:${inv.id}`,
-      });
-    }
-    return {
-      data: {
-        $type: T.collection,
-        "*elements": page.map((i) => `urn:li:fs_relSentInvitationView:${i.id}`),
-        metadata: {
-          invitationType: "CONNECTION",
-          $type: "com.linkedin.voyager.relationships.invitation.SentInvitationsMetadata",
-        },
-        // LinkedIn's total is unreliable and usually 0.
-        paging: { start, count, total: 0, links: [] },
-      },
-      included: shuffled(included, (options.seed ?? 7) + start),
-    };
-  };
-
-  const connectionsPage = (start: number, count: number) => {
-    const active = world.connections
-      .filter((c) => c.state === "active")
-      .sort((a, b) => (b.connectedAt ?? 0) - (a.connectedAt ?? 0));
-    const page = active.slice(start, start + count);
-    const included: unknown[] = [];
-    for (const c of page) {
-      included.push(
-        {
-          $type: T.connection,
-          entityUrn: `urn:li:fsd_connection:${c.memberId}`,
-          connectedMember: `urn:li:fsd_profile:${c.memberId}`,
-          "*connectedMemberResolutionResult": `urn:li:fsd_profile:${c.memberId}`,
-          createdAt: c.connectedAt,
-        },
-        {
-          $type: T.profile,
-          entityUrn: `urn:li:fsd_profile:${c.memberId}`,
-          firstName: c.firstName,
-          lastName: c.lastName,
-          headline: c.headline,
-          publicIdentifier: c.slug ?? c.memberId,
-          memorialized: false,
-        },
-      );
-    }
-    return {
-      data: {
-        $type: T.collection,
-        "*elements": page.map((c) => `urn:li:fsd_connection:${c.memberId}`),
-        paging: { start, count, links: [] },
-      },
-      included: shuffled(included, (options.seed ?? 11) + start),
-    };
-  };
+  const capped = (count: number) => Math.min(count, 100, options.pageCap ?? 100);
 
   const state = () => ({
     invitations: world.invitations.map((i: SandboxInvitation) => ({
@@ -248,117 +174,271 @@ export function createSandbox(options: SandboxOptions): Server {
       email: i.email,
       state: i.state,
       withdrawCalls: i.withdrawCalls,
+      via: i.via,
     })),
     connections: world.connections.map((c: SandboxConnection) => ({
       profileUrl: c.profileUrl,
       name: `${c.firstName} ${c.lastName}`.trim(),
       state: c.state,
       removeCalls: c.removeCalls,
+      via: c.via,
     })),
   });
 
-  const loginFailure = (res: ServerResponse) => {
-    if (options.authFailure === "redirect") {
-      plain(res, 302, "", { location: "/uas/login?session_redirect=%2Fvoyager%2Fapi" });
-    } else plain(res, 401, "");
+  /**
+   * A write that reaches a known item: counted, told to the test, and answered. The Nth write
+   * of a `fail200@N` answers as if done but changes nothing.
+   */
+  const write = (
+    kind: "withdraw" | "remove",
+    item: SandboxInvitation | SandboxConnection,
+    name: string,
+  ): { fail200: boolean } => {
+    writes++;
+    options.onChangeRequest?.({ action: kind, profileUrl: item.profileUrl, name });
+    if ("withdrawCalls" in item) item.withdrawCalls++;
+    else item.removeCalls++;
+    return { fail200: writeFaults.has(writes) };
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    if (url.pathname === "/__sandbox/state" && req.method === "GET") return json(res, 200, state());
-    if (url.pathname.startsWith("/uas/login") || url.pathname.startsWith("/checkpoint/")) {
-      res.writeHead(200, { "content-type": "text/html" });
-      return void res.end("<html><body><h1>Sign in</h1></body></html>");
-    }
-    if (!url.pathname.startsWith("/voyager/api/")) return plain(res, 404, "not found");
+  const withdrawOne = (inv: SandboxInvitation, via: string): "done" | "not-pending" | "fail200" => {
+    const { fail200 } = write("withdraw", inv, inv.inviteeName);
+    if (inv.state !== "pending") return "not-pending";
+    if (fail200) return "fail200";
+    inv.state = "withdrawn";
+    inv.via = via;
+    return "done";
+  };
 
-    requests++;
-    const fault = faults.get(requests);
+  const removeOne = (c: SandboxConnection, via: string): "done" | "gone" | "fail200" => {
+    const { fail200 } = write("remove", c, `${c.firstName} ${c.lastName}`.trim());
+    if (c.state !== "active") return "gone";
+    if (fail200) return "fail200";
+    c.state = "removed";
+    c.via = via;
+    return "done";
+  };
+
+  /** The answer to a request of the network's own; null when no route takes it. */
+  const route = async (
+    req: IncomingMessage,
+    url: URL,
+    body: () => Promise<unknown>,
+  ): Promise<Answer | null> => {
+    const path = url.pathname;
+    const q = url.searchParams;
+    const start = Number(q.get("start") ?? 0);
+    const count = capped(Number(q.get("count") ?? 10));
+    const get = req.method === "GET";
+    const post = req.method === "POST";
+
+    if (get && path === "/voyager/api/me") return json(200, meAnswer(world));
+    if (get && path === "/voyager/api/relationships/dash/connections") {
+      return json(200, connectionsPage(world, start, count, options.seed ?? 11));
+    }
+    if (get && path === "/voyager/api/relationships/connectionsSummary") {
+      return json(200, connectionsSummary(world));
+    }
+
+    if (surfaces.has("legacy")) {
+      if (get && path === "/voyager/api/relationships/sentInvitationViewsV2") {
+        return json(200, legacySentPage(world, start, count, envelope, options.seed ?? 7));
+      }
+      const withdraw = /^\/voyager\/api\/relationships\/invitations\/(\d+)$/.exec(path);
+      if (post && withdraw && q.get("action") === "withdraw") {
+        const b = (await body()) as { invitationSharedSecret?: string } | null;
+        const inv = invitationsById.get(withdraw[1] ?? "");
+        if (!inv) return answer(404, "");
+        if (
+          b?.invitationSharedSecret !== undefined &&
+          b.invitationSharedSecret !== inv.sharedSecret
+        ) {
+          write("withdraw", inv, inv.inviteeName);
+          return answer(400, "");
+        }
+        const outcome = withdrawOne(inv, "legacy");
+        if (outcome === "not-pending") return answer(404, "");
+        return json(200, { data: { value: "Invitation withdrawn" } });
+      }
+    }
+
+    if (surfaces.has("dash")) {
+      if (get && path === "/voyager/api/voyagerRelationshipsDashSentInvitationViews") {
+        if (q.has("decorationId")) return answer(400, "");
+        return json(200, dashSentPage(world, start, count, now()));
+      }
+      const removal = post && q.get("action") === "removeFromMyConnections";
+      if (removal && path === "/voyager/api/relationships/dash/connections") {
+        const b = (await body()) as { connectedMember?: string } | null;
+        const c = connectionsByMember.get((b?.connectedMember ?? "").split(":").pop() ?? "");
+        if (!c) return answer(404, "profile not found");
+        if (removeOne(c, "dash") === "gone") return answer(404, "profile not found");
+        return json(200, {});
+      }
+      if (removal && path === "/voyager/api/relationships/dash/memberRelationships") {
+        const b = (await body()) as { connectionUrn?: string } | null;
+        const c = connectionsByMember.get((b?.connectionUrn ?? "").split(":").pop() ?? "");
+        if (!c) return answer(404, "profile not found");
+        if (removeOne(c, "dash") === "gone") return answer(404, "profile not found");
+        return json(200, { value: { memberRelationship: {} } });
+      }
+    }
+
+    if (surfaces.has("graphql") && get && path === "/voyager/api/graphql") {
+      const variables = q.get("variables") ?? "";
+      if (!(q.get("queryId") ?? "").startsWith("voyagerRelationshipsDashSentInvitationViews.")) {
+        return answer(400, "");
+      }
+      const from = Number(/start:(\d+)/.exec(variables)?.[1] ?? 0);
+      const size = capped(Number(/count:(\d+)/.exec(variables)?.[1] ?? 10));
+      return json(200, graphqlSentPage(world, from, size, now()));
+    }
+
+    if (surfaces.has("sdui")) {
+      if (get && path === "/mynetwork/invitation-manager/sent/") {
+        return html(sentPageHtml(world, now()));
+      }
+      const sduiid = q.get("sduiid") ?? "";
+      if (
+        post &&
+        path === "/flagship-web/rsc-action/actions/pagination" &&
+        /mynetwork\.(invitationsList|scribeSentInvitationManagerList)$/.test(sduiid)
+      ) {
+        const b = (await body()) as {
+          clientArguments?: { payload?: { startIndex?: number; invitationStartIndex?: number } };
+        } | null;
+        const p = b?.clientArguments?.payload;
+        const from = p?.startIndex ?? p?.invitationStartIndex;
+        if (typeof from !== "number") return answer(400, "");
+        return rsc(sentPageRsc(world, from, now()));
+      }
+      if (post && path === "/flagship-web/rsc-action/actions/server-request") {
+        const payload = actionPayload(await body());
+        if (sduiid === "com.linkedin.sdui.requests.mynetwork.addaWithdrawInvitation") {
+          const id = payload && payloadInvitationId(payload);
+          // The action takes its enums as strings; the list's integers copied through are refused.
+          if (!payload || !id || payload.inviterActionType !== "InviterActionType_WITHDRAW") {
+            return answer(400, "");
+          }
+          const inv = invitationsById.get(id);
+          if (!inv) return rsc(rscFailed("Failed to withdraw invitation"));
+          const outcome = withdrawOne(inv, "sdui");
+          return rsc(
+            outcome === "done"
+              ? rscDone("Invitation withdrawn")
+              : rscFailed("Failed to withdraw invitation"),
+          );
+        }
+        if (sduiid === "com.linkedin.sdui.mynetwork.RemoveConnectionVanityName") {
+          const vanity =
+            typeof payload?.disconnectVanityName === "string" ? payload.disconnectVanityName : "";
+          if (!vanity) return answer(400, "");
+          const c = connectionsBySlug.get(vanity.toLowerCase());
+          if (!c) return rsc(rscFailed("Failed to remove connection"));
+          const outcome = removeOne(c, "sdui");
+          return rsc(
+            outcome === "done"
+              ? rscDone("Connection removed")
+              : rscFailed("Failed to remove connection"),
+          );
+        }
+      }
+    }
+    return null;
+  };
+
+  /** Everything before the route: faults, the rate limit, the login cookie, the csrf-token. */
+  const gate = (
+    req: IncomingMessage,
+    url: URL,
+    fault: Fault | undefined,
+  ): Answer | "reset" | null => {
     if (fault && LATCHED.has(fault.kind)) latched.push(fault);
     const latch = latched[0];
     if (latch) {
       if (latch.kind === "challenge")
-        return plain(res, 303, "", { location: "/checkpoint/challenge/AgG1x" });
-      if (latch.kind === "999") return plain(res, 999, "");
-      if (latch.kind === "401") return plain(res, 401, "");
-      return plain(res, 302, "", { location: "/uas/login?session_redirect=%2Ffeed" });
+        return answer(303, "", { location: "/checkpoint/challenge/AgG1x" });
+      if (latch.kind === "999") return answer(999);
+      if (latch.kind === "401") return answer(401);
+      return answer(302, "", { location: "/uas/login?session_redirect=%2Ffeed" });
     }
-    if (fault?.kind === "reset") return void req.socket.destroy();
-    if (fault?.kind === "429") return plain(res, 429, "");
-    if (fault?.kind === "500") return plain(res, 500, "Internal Server Error");
-    if (fault?.kind === "403") return plain(res, 403, "");
-    if (fault?.kind === "restricted")
-      return json(res, 200, { status: 400, code: "CHALLENGE_REQUIRED" });
-    if (fault?.kind === "slow")
-      await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 3000));
-
+    if (fault?.kind === "reset") return "reset";
+    if (fault?.kind === "writes500") writesBroken = true;
+    if (writesBroken && isWrite(req, url)) return answer(500, "Internal Server Error");
+    if (fault?.kind === "echo")
+      return answer(400, `Bad request. You sent: Cookie: ${req.headers.cookie ?? ""}`);
+    if (fault?.kind === "echoredirect") {
+      const liAt = cookiesOf(req).get("li_at") ?? "";
+      return answer(302, "", {
+        location: `/uas/login?session_redirect=%2Ffeed&trk=${encodeURIComponent(liAt)}`,
+      });
+    }
+    if (fault?.kind === "429") return answer(429);
+    if (fault?.kind === "500") return answer(500, "Internal Server Error");
+    if (fault?.kind === "403") return answer(403);
+    if (fault?.kind === "restricted") return json(200, { status: 400, code: "CHALLENGE_REQUIRED" });
+    if (fault?.kind === "html") return html(SOME_PAGE);
+    if (fault?.kind === "empty") return answer(200, "", { "content-type": "application/json" });
+    if (fault?.kind === "malformed") {
+      return answer(200, '{"data":{"*elements":["urn:li:', { "content-type": "application/json" });
+    }
     const t = now();
     recent.push(t);
     while (recent.length > 0 && (recent[0] as number) <= t - 60_000) recent.shift();
-    if (recent.length > rate) return plain(res, 429, "");
+    if (recent.length > rate) return answer(429);
 
     const jar = cookiesOf(req);
-    if (jar.get("li_at") !== world.account.liAt) return loginFailure(res);
+    if (jar.get("li_at") !== world.account.liAt) {
+      // A logged-out fetch of the page is a 200 with the sign-in form, as LinkedIn answers it.
+      if (url.pathname.startsWith("/mynetwork/")) return html(SIGN_IN_PAGE);
+      return options.authFailure === "redirect"
+        ? answer(302, "", { location: "/uas/login?session_redirect=%2Fvoyager%2Fapi" })
+        : answer(401);
+    }
     const jsessionid = jar.get("JSESSIONID");
-    if (!jsessionid || req.headers["csrf-token"] !== jsessionid.replace(/^"|"$/g, "")) {
-      return plain(res, 403, "CSRF check failed.");
-    }
-
-    const path = url.pathname;
-    const start = Number(url.searchParams.get("start") ?? 0);
-    const count = Math.min(100, Number(url.searchParams.get("count") ?? 10));
-    if (req.method === "GET" && path === "/voyager/api/me") return json(res, 200, me());
-    if (req.method === "GET" && path === "/voyager/api/relationships/sentInvitationViewsV2") {
-      return json(res, 200, sentPage(start, count));
-    }
-    if (req.method === "GET" && path === "/voyager/api/relationships/dash/connections") {
-      return json(res, 200, connectionsPage(start, count));
-    }
-    const withdraw = /^\/voyager\/api\/relationships\/invitations\/(\d+)$/.exec(path);
-    if (req.method === "POST" && withdraw && url.searchParams.get("action") === "withdraw") {
-      const body = (await readBody(req)) as { invitationSharedSecret?: string } | null;
-      const inv = invitationsById.get(withdraw[1] ?? "");
-      if (!inv) return plain(res, 404, "");
-      options.onChangeRequest?.({
-        action: "withdraw",
-        profileUrl: inv.profileUrl,
-        name: inv.inviteeName,
-      });
-      inv.withdrawCalls++;
-      if (inv.state !== "pending") return plain(res, 404, "");
-      if (
-        body?.invitationSharedSecret !== undefined &&
-        body.invitationSharedSecret !== inv.sharedSecret
-      ) {
-        return plain(res, 400, "");
-      }
-      inv.state = "withdrawn";
-      return json(res, 200, { data: { value: "Invitation withdrawn" } });
-    }
+    const isPage = req.method === "GET" && url.pathname.startsWith("/mynetwork/");
     if (
-      req.method === "POST" &&
-      path === "/voyager/api/relationships/dash/connections" &&
-      url.searchParams.get("action") === "removeFromMyConnections"
+      !isPage &&
+      (!jsessionid || req.headers["csrf-token"] !== jsessionid.replace(/^"|"$/g, ""))
     ) {
-      const body = (await readBody(req)) as { connectedMember?: string } | null;
-      const connection = connectionsByUrn.get(body?.connectedMember ?? "");
-      if (!connection) return plain(res, 404, "profile not found");
-      options.onChangeRequest?.({
-        action: "remove",
-        profileUrl: connection.profileUrl,
-        name: `${connection.firstName} ${connection.lastName}`.trim(),
-      });
-      connection.removeCalls++;
-      if (connection.state !== "active") return plain(res, 404, "profile not found");
-      connection.state = "removed";
-      return json(res, 200, {});
+      return answer(403, "CSRF check failed.");
     }
-    return plain(res, 404, "");
+    return null;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (url.pathname === "/__sandbox/state" && req.method === "GET")
+      return reply(res, json(200, state()));
+    if (url.pathname.startsWith("/uas/login") || url.pathname.startsWith("/checkpoint/")) {
+      return reply(res, html(SIGN_IN_PAGE));
+    }
+    if (!isApi(url.pathname)) return reply(res, answer(404, "not found"));
+
+    requests++;
+    const fault = faults.get(requests);
+    const stopped = gate(req, url, fault);
+    if (stopped === "reset") return void req.socket.destroy();
+    if (stopped) return reply(res, stopped);
+    if (fault?.kind === "slow")
+      await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 3000));
+
+    let cached: Promise<unknown> | null = null;
+    const body = () => {
+      cached ??= readBody(req);
+      return cached;
+    };
+    const a = (await route(req, url, body)) ?? answer(404);
+    // Carried out, and the answer never arrives.
+    if (fault?.kind === "lost") return void req.socket.destroy();
+    // The right answer cut in half, sent as if complete: a body that ends early is not empty.
+    if (fault?.kind === "cut") a.body = a.body.slice(0, Math.floor(a.body.length / 2));
+    reply(res, a);
   };
 
   return createServer((req, res) => {
     handle(req, res).catch(() => {
-      if (!res.headersSent) plain(res, 500, "sandbox error");
+      if (!res.headersSent) send(res, 500, "sandbox error");
       else res.end();
     });
   });

@@ -1,33 +1,48 @@
 /**
- * The journal of runs and of every request that changes something on the network: the intent is
- * written (synchronous=FULL) before the request, the outcome after. A run killed at any instant
- * leaves at most one entry without outcome per item, which the next run settles before sending.
+ * The journal of runs and of every request that changes something on the network. Each request
+ * is an entry in three steps: the intent, written (synchronous=FULL) before the request leaves;
+ * the answer, as the network gave it; and the outcome, decided only by a complete read of the
+ * live list that shows whether the request took effect. A run killed at any instant leaves
+ * entries without outcome, which the next run settles against the live list before it sends.
  */
 import type { Db } from "./database.js";
 
 export type JournalAction = "withdraw" | "remove";
 
+/** What the network answered to a request; null in the journal when no answer was recorded. */
+export type JournalAnswer = "ok" | "not-found" | "refused" | "unexpected" | "lost" | "stopped";
+
 export type JournalOutcome =
+  /** Answered done, and a later complete read no longer listed the item. */
   | "withdrawn"
   | "removed"
-  | "not-found"
-  | "refused"
-  | "failed"
+  /** No answer (a kill, a lost connection), and a later complete read no longer listed it. */
   | "settled-withdrawn"
-  | "settled-removed";
+  | "settled-removed"
+  /** The network said the item was not there, and the read agreed: it is closed, not ours. */
+  | "not-found"
+  /** Answered done, but a complete read still listed the item. */
+  | "not-done"
+  | "refused"
+  | "failed";
 
-/** The table row a journal entry concerns: an invitation for withdraw, a connection for remove. */
-const SUBJECT: Record<JournalAction, "invitation_id" | "connection_id"> = {
-  withdraw: "invitation_id",
-  remove: "connection_id",
-};
+export const DONE_OUTCOMES: readonly JournalOutcome[] = [
+  "withdrawn",
+  "removed",
+  "settled-withdrawn",
+  "settled-removed",
+];
 
-export interface InFlight {
+export interface Unsettled {
   id: number;
+  runId: number;
   /** The invitation's or connection's row id. */
   itemId: number | null;
   liveId: string;
+  /** The list the live id was read from: ids of one list are not those of another. */
+  surface: string | null;
   target: string;
+  answer: JournalAnswer | null;
 }
 
 export interface RunView {
@@ -42,28 +57,77 @@ export interface RunView {
   planned: number;
   /** Items passed over without a request or answered not-found; null for a killed run. */
   skipped: number | null;
-  /** Journal entries by outcome ("in flight" for none). */
+  /** Journal entries by outcome ("unsettled" for none yet). */
   counts: Record<string, number>;
 }
 
 export class Journal {
+  private readonly s;
+
   constructor(private readonly db: Db) {
     // Every intent must be on disk before its request leaves.
     db.pragma("synchronous = FULL");
+    this.s = {
+      startRun: db.prepare(
+        "INSERT INTO runs (command, action, started_at, planned, pid) VALUES (@command, @action, @at, @planned, @pid)",
+      ),
+      setAccount: db.prepare("UPDATE runs SET account = ? WHERE id = ?"),
+      finishRun: db.prepare(
+        "UPDATE runs SET ended_at = ?, outcome = ?, detail = ?, skipped = ? WHERE id = ?",
+      ),
+      intend: {
+        withdraw: db.prepare(
+          `INSERT INTO journal (run_id, action, invitation_id, live_id, surface, target, intent_at)
+           VALUES (@runId, @action, @itemId, @liveId, @surface, @target, @at)`,
+        ),
+        remove: db.prepare(
+          `INSERT INTO journal (run_id, action, connection_id, live_id, surface, target, intent_at)
+           VALUES (@runId, @action, @itemId, @liveId, @surface, @target, @at)`,
+        ),
+      },
+      answer: db.prepare(
+        "UPDATE journal SET answer = ?, via = ?, answer_detail = ?, answer_at = ? WHERE id = ?",
+      ),
+      settle: db.prepare("UPDATE journal SET outcome = ?, detail = ?, outcome_at = ? WHERE id = ?"),
+      unsettled: {
+        withdraw: db.prepare<[string], Unsettled>(
+          `SELECT id, run_id AS runId, invitation_id AS itemId, live_id AS liveId, surface, target,
+                  answer
+           FROM journal WHERE action = ? AND outcome IS NULL ORDER BY id`,
+        ),
+        remove: db.prepare<[string], Unsettled>(
+          `SELECT id, run_id AS runId, connection_id AS itemId, live_id AS liveId, surface, target,
+                  answer
+           FROM journal WHERE action = ? AND outcome IS NULL ORDER BY id`,
+        ),
+      },
+      attempts: {
+        withdraw: db.prepare<[number], { n: number }>(
+          "SELECT count(*) AS n FROM journal WHERE action = 'withdraw' AND invitation_id = ?",
+        ),
+        remove: db.prepare<[number], { n: number }>(
+          "SELECT count(*) AS n FROM journal WHERE action = 'remove' AND connection_id = ?",
+        ),
+      },
+      requestsOn: db.prepare<[string, string], { n: number }>(
+        "SELECT count(*) AS n FROM journal WHERE action = ? AND substr(intent_at, 1, 10) = ?",
+      ),
+      running: db.prepare<
+        [string],
+        { id: number; command: string; startedAt: string; pid: number | null }
+      >(
+        `SELECT id, command, started_at AS startedAt, pid FROM runs
+         WHERE action = ? AND ended_at IS NULL ORDER BY id DESC LIMIT 1`,
+      ),
+    };
   }
 
   startRun(run: { command: string; action: JournalAction; planned: number; at: string }): number {
-    return Number(
-      this.db
-        .prepare(
-          "INSERT INTO runs (command, action, started_at, planned) VALUES (@command, @action, @at, @planned)",
-        )
-        .run(run).lastInsertRowid,
-    );
+    return Number(this.s.startRun.run({ ...run, pid: process.pid }).lastInsertRowid);
   }
 
   setAccount(runId: number, account: string): void {
-    this.db.prepare("UPDATE runs SET account = ? WHERE id = ?").run(account, runId);
+    this.s.setAccount.run(account, runId);
   }
 
   finishRun(
@@ -73,9 +137,7 @@ export class Journal {
     at: string,
     skipped: number,
   ) {
-    this.db
-      .prepare("UPDATE runs SET ended_at = ?, outcome = ?, detail = ?, skipped = ? WHERE id = ?")
-      .run(at, outcome, detail, skipped, runId);
+    this.s.finishRun.run(at, outcome, detail, skipped, runId);
   }
 
   intend(entry: {
@@ -83,53 +145,54 @@ export class Journal {
     action: JournalAction;
     itemId: number | null;
     liveId: string;
+    surface: string;
     target: string;
     at: string;
   }): number {
-    return Number(
-      this.db
-        .prepare(
-          `INSERT INTO journal (run_id, action, ${SUBJECT[entry.action]}, live_id, target, intent_at)
-           VALUES (@runId, @action, @itemId, @liveId, @target, @at)`,
-        )
-        .run(entry).lastInsertRowid,
-    );
+    return Number(this.s.intend[entry.action].run(entry).lastInsertRowid);
+  }
+
+  /** What the network answered; the entry stays unsettled until a read decides it. */
+  answer(
+    entryId: number,
+    answer: JournalAnswer,
+    via: string | null,
+    detail: string | null,
+    at: string,
+  ) {
+    this.s.answer.run(answer, via, detail, at, entryId);
   }
 
   settle(entryId: number, outcome: JournalOutcome, detail: string | null, at: string): void {
-    this.db
-      .prepare("UPDATE journal SET outcome = ?, detail = ?, outcome_at = ? WHERE id = ?")
-      .run(outcome, detail, at, entryId);
+    this.s.settle.run(outcome, detail, at, entryId);
   }
 
-  inFlight(action: JournalAction): InFlight[] {
-    return this.db
-      .prepare<[string], InFlight>(
-        `SELECT id, ${SUBJECT[action]} AS itemId, live_id AS liveId, target
-         FROM journal WHERE action = ? AND outcome IS NULL ORDER BY id`,
-      )
-      .all(action);
+  unsettled(action: JournalAction): Unsettled[] {
+    return this.s.unsettled[action].all(action);
+  }
+
+  /** How many requests of this action have gone out for an item, over all runs. */
+  attempts(action: JournalAction, itemId: number): number {
+    return this.s.attempts[action].get(itemId)?.n ?? 0;
   }
 
   /** Requests of this action sent on a UTC day, the daily cap's measure. */
   requestsOn(action: JournalAction, day: string): number {
-    return (
-      this.db
-        .prepare<[string, string], { n: number }>(
-          "SELECT count(*) AS n FROM journal WHERE action = ? AND substr(intent_at, 1, 10) = ?",
-        )
-        .get(action, day)?.n ?? 0
-    );
+    return this.s.requestsOn.get(action, day)?.n ?? 0;
+  }
+
+  /** The newest run of this action that has not ended (running now, or killed). */
+  runningRun(action: JournalAction) {
+    return this.s.running.get(action);
   }
 
   /**
-   * Settles an entry as done and applies what that means to the item (withdrawn_at, removed_at)
-   * in one transaction: a kill between the two would leave an item the network changed looking
-   * merely closed.
+   * Settles an entry and applies what that means to the item (withdrawn_at, removed_at, a
+   * closure) in one transaction: a kill between the two would leave the records disagreeing.
    */
-  recordDone(
+  settleWith(
     entryId: number,
-    outcome: "withdrawn" | "removed" | "settled-withdrawn" | "settled-removed",
+    outcome: JournalOutcome,
     detail: string | null,
     at: string,
     apply: () => void,
@@ -155,7 +218,7 @@ export class Journal {
     return runs.map((run) => ({
       ...run,
       counts: Object.fromEntries(
-        counts.filter((c) => c.runId === run.id).map((c) => [c.outcome ?? "in flight", c.n]),
+        counts.filter((c) => c.runId === run.id).map((c) => [c.outcome ?? "unsettled", c.n]),
       ),
     }));
   }

@@ -25,7 +25,8 @@ export function readStoredFacts(db: Db): StoredFacts {
   const outgoing = db
     .prepare<[], OutgoingInvitationFacts>(
       `SELECT peer_slug AS peerSlug, invitee_email AS inviteeEmail, peer_name_key AS peerNameKey,
-              sent_at AS sentAt, withdrawn_at AS withdrawnAt, closed_at AS closedAt
+              sent_at AS sentAt, withdrawn_at AS withdrawnAt,
+              coalesce(closed_at, live_closed_at) AS closedAt
        FROM invitations WHERE direction = 'OUTGOING'`,
     )
     .all();
@@ -58,7 +59,7 @@ export function readConnectionKeys(
 ): Array<ConnectionKeys & { gone: boolean; removed: boolean }> {
   return db
     .prepare<[], ConnectionKeys & { gone: number; removed: number }>(
-      `SELECT slug, email, name_key AS nameKey, gone_at IS NOT NULL AS gone,
+      `SELECT slug, email, name_key AS nameKey, coalesce(gone_at, live_gone_at) IS NOT NULL AS gone,
               removed_at IS NOT NULL AS removed
        FROM connections`,
     )
@@ -86,7 +87,7 @@ export function readOutgoingInvitations(db: Db): StoredInvitation[] {
     db
       .prepare(
         `SELECT id, invitee_name, invitee_url, message, peer_slug, invitee_email, peer_name_key,
-                sent_at, withdrawn_at, closed_at
+                sent_at, withdrawn_at, coalesce(closed_at, live_closed_at)
          FROM invitations WHERE direction = 'OUTGOING'`,
       )
       .raw(true)
@@ -170,7 +171,7 @@ export function readConnections(db: Db): Array<Omit<ConnectionRow, "batch">> {
     .prepare<[], Omit<ConnectionRow, "batch" | "active"> & { active: number }>(
       `SELECT c.id, c.first_name AS firstName, c.last_name AS lastName, c.url, c.slug, c.email,
               c.company, c.position, c.connected_on AS connectedOn, ${sourcePath("s")} AS source,
-              c.gone_at IS NULL AND c.removed_at IS NULL AS active
+              c.gone_at IS NULL AND c.live_gone_at IS NULL AND c.removed_at IS NULL AS active
        FROM connections c JOIN sources s ON s.id = c.source_id
        ORDER BY c.connected_on DESC, c.id`,
     )

@@ -113,4 +113,26 @@ export const MIGRATIONS: readonly string[] = [
   -- Items a run passed over without a request (no longer listed, or not safely recognised).
   ALTER TABLE runs ADD COLUMN skipped INTEGER;
   `,
+  `
+  -- A journal entry is settled (outcome) only by a complete read of the live list that shows
+  -- whether the request took effect; what the network answered is kept apart from that.
+  ALTER TABLE journal ADD COLUMN surface TEXT;    -- the list its live_id was read from
+  ALTER TABLE journal ADD COLUMN via TEXT;        -- how the request went out: legacy, sdui, dash, …
+  ALTER TABLE journal ADD COLUMN answer TEXT;     -- ok, not-found, refused, unexpected, lost, stopped
+  ALTER TABLE journal ADD COLUMN answer_at TEXT;
+  ALTER TABLE journal ADD COLUMN answer_detail TEXT;
+  UPDATE journal SET answer = CASE outcome
+      WHEN 'withdrawn' THEN 'ok' WHEN 'removed' THEN 'ok' ELSE outcome END,
+    answer_at = outcome_at
+    WHERE outcome IS NOT NULL;
+  ALTER TABLE runs ADD COLUMN pid INTEGER;
+  -- Closures seen in a complete live read, with the run that saw them: a later complete read
+  -- that lists the item again takes them back. Imports keep their own (closed_at, gone_at).
+  ALTER TABLE invitations ADD COLUMN live_closed_at TEXT;
+  ALTER TABLE invitations ADD COLUMN live_closed_run INTEGER REFERENCES runs(id);
+  ALTER TABLE connections ADD COLUMN live_gone_at TEXT;
+  ALTER TABLE connections ADD COLUMN live_gone_run INTEGER REFERENCES runs(id);
+  -- Facts about the user's account: the LinkedIn member the first run acted for.
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
 ];

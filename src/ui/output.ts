@@ -16,9 +16,36 @@ export interface Output {
   isInteractive: boolean;
 }
 
+/** Runs that must not end when stdout's reader goes away, and whether it went away. */
+let holds = 0;
+let stdoutClosed = false;
+
+/**
+ * While held, a closed stdout (`invites withdraw … | head`) does not end the process: a run
+ * half way through goes on, and what it would have printed goes to stderr. Returns the release.
+ */
+export function holdStdout(): () => void {
+  holds++;
+  let released = false;
+  return () => {
+    if (!released) holds--;
+    released = true;
+  };
+}
+
+/** For stdout's error event: a reader that stops early is not an error (`invites contacts | head`). */
+export function onStdoutError(error: NodeJS.ErrnoException): void {
+  if (error.code !== "EPIPE") throw error;
+  stdoutClosed = true;
+  if (holds === 0) process.exit(0);
+}
+
 export function processOutput(): Output {
   return {
-    out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+    out: (text) =>
+      (stdoutClosed ? process.stderr : process.stdout).write(
+        text.endsWith("\n") ? text : `${text}\n`,
+      ),
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
     colour: createColour(process.stdout),
     width: process.stdout.columns || 120,

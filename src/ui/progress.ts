@@ -6,6 +6,8 @@ import type { Output } from "./output.js";
 
 export interface Progress {
   item(done: number, total: number, line: string): void;
+  /** A line of its own between items (the bar is redrawn by the next item). */
+  note(line: string): void;
   end(): void;
 }
 
@@ -36,8 +38,13 @@ export function createProgress(
       stream.write(`\r${bar} ${done}/${total} · ${rate.toFixed(1)}/s · ${clock(left)} left \x1b[K`);
       drawn = true;
     },
+    note(line) {
+      if (drawn) stream.write("\r\x1b[K");
+      output.err(line);
+    },
     end() {
       if (drawn) stream.write("\n");
+      drawn = false;
     },
   };
 }

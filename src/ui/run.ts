@@ -54,21 +54,37 @@ export function renderRunPlan(
 
 export function renderRunSummary(words: RunWords, s: RunSummary, colour: ChalkInstance): string {
   const head = words.done.charAt(0).toUpperCase() + words.done.slice(1);
-  const t = table([head, "Skipped", "Failed", "Remaining"], colour, {
-    colAligns: ["right", "right", "right", "right"],
-  });
+  const t = table(
+    [`${head}, verified`, "Not done", "Skipped", "Failed", "To verify", "Remaining"],
+    colour,
+    { colAligns: ["right", "right", "right", "right", "right", "right"] },
+  );
   t.push([
     colour.green(n(s.done.length)),
+    s.notDone.length > 0 ? colour.red(n(s.notDone.length)) : "0",
     n(s.skipped.length),
     s.failed.length > 0 ? colour.red(n(s.failed.length)) : "0",
+    n(s.unverified.length),
     n(s.remaining),
   ]);
   const lines = [t.toString()];
   const reasons = new Map<string, number>();
   for (const k of s.skipped) reasons.set(k.reason, (reasons.get(k.reason) ?? 0) + 1);
   for (const [reason, times] of reasons) lines.push(`Skipped ${n(times)}: ${reason}.`);
+  for (const f of s.notDone) {
+    lines.push(colour.red(`Not done: ${f.name}: ${f.detail}; it stays pending for the next run.`));
+  }
   for (const f of s.failed) lines.push(colour.red(`Failed: ${f.name}: ${f.detail}`));
+  if (s.unverified.length > 0) {
+    lines.push(
+      `${count(s.unverified.length, "request")} answered but not yet checked against LinkedIn's list; the next run checks them before it sends anything.`,
+    );
+  }
   if (s.settled > 0)
     lines.push(`${count(s.settled, "request")} of an interrupted run settled as ${words.done}.`);
+  if (s.reopened > 0)
+    lines.push(
+      `${count(s.reopened, words.noun)} an earlier run found gone LinkedIn lists again: open again.`,
+    );
   return lines.join("\n");
 }

@@ -31,12 +31,14 @@ describe("invites sandbox", () => {
       "email",
       "state",
       "withdrawCalls",
+      "via",
     ]);
     expect(Object.keys(state.connections[0] ?? {})).toEqual([
       "profileUrl",
       "name",
       "state",
       "removeCalls",
+      "via",
     ]);
     expect(state.invitations.filter((i) => i.state === "pending")).toHaveLength(41);
     expect(state.invitations.filter((i) => i.state === "expired")).toHaveLength(2);
@@ -44,9 +46,18 @@ describe("invites sandbox", () => {
     expect(await exited).toBe(0);
   });
 
-  it("refuses a fault it does not know, with exit 2", async () => {
+  it("refuses a fault, surface, page cap or envelope it does not know, with exit 2", async () => {
     const result = await runCli(["sandbox", "--seed", DEMO, "--faults", "boom@1"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--faults: "boom@1" is not a fault');
+    for (const [flag, value, words] of [
+      ["--surfaces", "legacy,soap", "names no surface"],
+      ["--page-cap", "0", "not a whole number of at least 1"],
+      ["--envelope", "square", "must be one of normalized, wrapped, inline, unknown"],
+    ]) {
+      const refused = await runCli(["sandbox", "--seed", DEMO, flag as string, value as string]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(words);
+    }
   });
 });

@@ -249,8 +249,9 @@ describe("invites connections remove against the emulation", () => {
   });
 
   it("stops at once on a 429 with exit 3, and the resume sends nothing twice", async () => {
-    // Requests 1 and 2 check the session and read the list; the 8th is the 6th removal.
-    await startEmulation({ faults: parseFaults("429@8") });
+    // Request 1 checks the session; 2 to 4 read the 61 connections by 40 to the empty page, 5
+    // LinkedIn's count of them; 6 is the first removal, 7 to 10 verify it; the 15th is the 6th.
+    await startEmulation({ faults: parseFaults("429@15") });
     const stopped = await remove("--connected-after", "2024-06-01", "--yes");
     expect(stopped.code).toBe(3);
     expect(stopped.stderr).toMatch(

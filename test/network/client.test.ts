@@ -35,8 +35,14 @@ async function start(options: Partial<SandboxOptions> = {}) {
 async function state() {
   const response = await fetch(`${running?.url}/__sandbox/state`);
   return (await response.json()) as {
-    invitations: Array<{ id: string; state: string; withdrawCalls: number; email: string | null }>;
-    connections: Array<{ name: string; state: string; removeCalls: number }>;
+    invitations: Array<{
+      id: string;
+      state: string;
+      withdrawCalls: number;
+      email: string | null;
+      via: string | null;
+    }>;
+    connections: Array<{ name: string; state: string; removeCalls: number; via: string | null }>;
   };
 }
 
@@ -61,7 +67,9 @@ describe("the LinkedIn client against the emulation", () => {
 
   it("lists every pending invitation across short pages, with ids as 19-digit strings", async () => {
     const { client } = await start();
-    const live = await client({ pageSize: 10 }).listSentInvitations();
+    const list = await client({ pageSize: 10 }).listSentInvitations();
+    expect(list).toMatchObject({ surface: "legacy", showsEmailInvitees: true });
+    const live = list.items;
     const pending = (await state()).invitations.filter((i) => i.state === "pending");
     expect(live).toHaveLength(41);
     expect(live.map((i) => i.id).sort()).toEqual(pending.map((i) => i.id).sort());
@@ -80,29 +88,30 @@ describe("the LinkedIn client against the emulation", () => {
   it("withdraws a pending invitation once; a second request finds nothing", async () => {
     const { client } = await start();
     const c = client();
-    const [first] = await c.listSentInvitations();
+    const [first] = (await c.listSentInvitations()).items;
     if (!first) throw new Error("nothing pending");
-    expect(await c.withdraw(first)).toEqual({ ok: true });
-    expect(await c.withdraw(first)).toMatchObject({ ok: false, reason: "not-found" });
+    expect(await c.withdraw(first)).toEqual({ ok: true, via: "legacy" });
+    // The legacy call's 404 is asked again of the server-driven action, which says so too.
+    expect(await c.withdraw(first)).toMatchObject({ ok: false, reason: "not-found", via: "sdui" });
     const after = (await state()).invitations.find((i) => i.id === first.id);
-    expect(after).toMatchObject({ state: "withdrawn", withdrawCalls: 2 });
-    expect((await c.listSentInvitations()).some((i) => i.id === first.id)).toBe(false);
+    expect(after).toMatchObject({ state: "withdrawn", withdrawCalls: 3, via: "legacy" });
+    expect((await c.listSentInvitations()).items.some((i) => i.id === first.id)).toBe(false);
   });
 
   it("lists connections, hidden members included, and removes one", async () => {
     const { client } = await start();
     const c = client({ pageSize: 4 });
-    const connections = await c.listConnections();
+    const connections = (await c.listConnections()).items;
     expect(connections).toHaveLength(9);
     const lukas = connections.find((x) => x.slug === "lukas-ahrens");
     if (!lukas) throw new Error("Lukas is no connection");
-    expect(await c.removeConnection(lukas)).toEqual({ ok: true });
+    expect(await c.removeConnection(lukas)).toEqual({ ok: true, via: "dash" });
     expect(await c.removeConnection(lukas)).toMatchObject({ ok: false, reason: "not-found" });
     expect((await state()).connections.find((x) => x.name === "Lukas Ahrens")).toMatchObject({
       state: "removed",
-      removeCalls: 2,
+      via: "dash",
     });
-    expect(await c.listConnections()).toHaveLength(8);
+    expect((await c.listConnections()).items).toHaveLength(8);
   });
 
   it("waits at the pacer's list pace between the pages of a list, not before the first", async () => {
@@ -114,11 +123,12 @@ describe("the LinkedIn client against the emulation", () => {
       random: () => 0.5,
     });
     const c = client({ pageSize: 4, beforePage: () => pacer.beforeListPage() });
-    // 9 connections in pages of 4: 4, 4, 1; the short third page ends the read.
-    expect(await c.listConnections()).toHaveLength(9);
-    expect(waits).toEqual([1000, 1000]);
-    expect(await c.listSentInvitations()).toHaveLength(41);
-    expect(waits).toHaveLength(2 + 10);
+    // 9 connections in pages of 4: 4, 4, 1, then the empty page that ends the read.
+    expect((await c.listConnections()).items).toHaveLength(9);
+    expect(waits).toEqual([1000, 1000, 1000]);
+    // 41 invitations: 11 pages of rows and the empty one.
+    expect((await c.listSentInvitations()).items).toHaveLength(41);
+    expect(waits).toHaveLength(3 + 11);
   });
 
   it("stops on a wrong login cookie, with 401 or a login redirect", async () => {
@@ -180,5 +190,116 @@ describe("the LinkedIn client against the emulation", () => {
     const d = limited.client();
     for (let i = 0; i < 3; i++) await d.checkSession();
     expect(await stopSignal(d.checkSession())).toBe("throttled");
+  });
+
+  it.each([
+    ["legacy", 41, true],
+    // The other surfaces show no invitations sent to e-mail addresses: 6 of the 41.
+    ["sdui", 35, false],
+    ["graphql", 35, false],
+    ["dash", 35, false],
+  ] as const)(
+    "reads the whole sent list from the %s surface alone, at a page cap of 10",
+    async (surface, rows, emails) => {
+      const { client } = await start({ surfaces: [surface], pageCap: 10 });
+      const list = await client().listSentInvitations();
+      expect(list.surface).toBe(surface);
+      expect(list.showsEmailInvitees).toBe(emails);
+      expect(list.items).toHaveLength(rows);
+      const pending = (await state()).invitations.filter(
+        (i) => i.state === "pending" && (emails || i.email === null || !i.email.includes("@")),
+      );
+      expect(new Set(list.items.map((i) => i.id))).toEqual(
+        new Set(pending.filter((i) => list.items.some((l) => l.id === i.id)).map((i) => i.id)),
+      );
+      expect(new Set(list.items.map((i) => i.id)).size).toBe(rows);
+    },
+  );
+
+  it.each(["normalized", "wrapped", "inline"] as const)(
+    "reads the legacy list in the %s envelope, whatever the page cap",
+    async (envelope) => {
+      const { client } = await start({ envelope, pageCap: 7 });
+      const list = await client().listSentInvitations();
+      expect(list.items).toHaveLength(41);
+      expect(list.items.find((i) => i.slug?.startsWith("juergen-fuss"))).toMatchObject({
+        name: "Jürgen Fuß",
+        sentAt: "2026-11-14T09:19:00.000Z",
+      });
+      expect(list.items.filter((i) => i.email !== null)).toHaveLength(6);
+      expect(list.items.filter((i) => i.message !== null)).toHaveLength(3);
+    },
+  );
+
+  it("stops, never reading zero, when the rows are under a key it does not know", async () => {
+    const { client } = await start({ envelope: "unknown" });
+    const error = await client()
+      .listSentInvitations()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoppedError);
+    expect((error as StoppedError).signal).toBe("changed");
+    expect((error as StoppedError).message).toContain(
+      "LinkedIn's answer changed shape; nothing was marked or sent",
+    );
+  });
+
+  it.each(["html", "empty", "malformed", "cut"])(
+    "stops when the list is answered 200 with %s, and reads it whole once the fault passes",
+    async (fault) => {
+      // Request 1 is the first page.
+      const { client } = await start({ faults: parseFaults(`${fault}@1`) });
+      const c = client();
+      expect(await stopSignal(c.listSentInvitations())).toBe("changed");
+      expect((await c.listSentInvitations()).items).toHaveLength(41);
+    },
+  );
+
+  it("pages the connections list by 40 and cross-checks LinkedIn's count", async () => {
+    const { client } = await start({ pageCap: 40 });
+    const urls: string[] = [];
+    const c = client({
+      fetch: (url, init) => {
+        urls.push(String(url));
+        return fetch(url, init);
+      },
+    });
+    expect((await c.listConnections()).items).toHaveLength(9);
+    expect(urls.filter((u) => u.includes("count=40"))).toHaveLength(2);
+    expect(urls.some((u) => u.includes("connectionsSummary"))).toBe(true);
+  });
+
+  it("withdraws and removes through the server-driven actions when only they are served", async () => {
+    const { client } = await start({ surfaces: ["sdui"] });
+    const c = client();
+    const [first] = (await c.listSentInvitations()).items;
+    if (!first) throw new Error("nothing pending");
+    expect(await c.withdraw(first)).toEqual({ ok: true, via: "sdui" });
+    expect(await c.withdraw(first)).toMatchObject({
+      ok: false,
+      reason: "not-found",
+      definite: true,
+    });
+    const lukas = (await c.listConnections()).items.find((x) => x.slug === "lukas-ahrens");
+    if (!lukas) throw new Error("Lukas is no connection");
+    expect(await c.removeConnection(lukas)).toEqual({ ok: true, via: "sdui" });
+    const after = await state();
+    expect(after.invitations.find((i) => i.id === first.id)).toMatchObject({
+      state: "withdrawn",
+      via: "sdui",
+      withdrawCalls: 2,
+    });
+    expect(after.connections.find((x) => x.name === "Lukas Ahrens")).toMatchObject({
+      state: "removed",
+      via: "sdui",
+    });
+  });
+
+  it("answers a fail200 write as if done while nothing changes", async () => {
+    const { client } = await start({ faults: parseFaults("fail200@1") });
+    const c = client();
+    const [first] = (await c.listSentInvitations()).items;
+    if (!first) throw new Error("nothing pending");
+    expect(await c.withdraw(first)).toEqual({ ok: true, via: "legacy" });
+    expect((await state()).invitations.find((i) => i.id === first.id)?.state).toBe("pending");
   });
 });

@@ -1,0 +1,53 @@
+/**
+ * One run of an action per database at a time. Two withdrawals started together would each read
+ * the same live list and send every request twice; so a run holds an exclusive SQLite lock on a
+ * small file beside the database for as long as it runs. The operating system releases such a
+ * lock when the process ends however it ends (kill -9 included), so a crash leaves nothing to
+ * clear by hand, and a second run finds out at once. The file itself holds nothing; who holds
+ * the lock is written to the database by the holder, for the second run's message.
+ */
+import Database from "better-sqlite3";
+import { RunLockedError } from "../errors.js";
+import type { JournalAction } from "./journal.js";
+
+export interface RunLock {
+  release(): void;
+}
+
+export function lockPath(databasePath: string, action: JournalAction): string {
+  return `${databasePath}.${action}.lock`;
+}
+
+/**
+ * Takes the lock of `action` on the database, or throws RunLockedError; `describeHolder` names
+ * the run that holds it (from the journal), for the message.
+ */
+export function acquireRunLock(
+  databasePath: string,
+  action: JournalAction,
+  describeHolder: () => string | undefined,
+): RunLock {
+  const path = lockPath(databasePath, action);
+  const lock = new Database(path, { timeout: 0 });
+  try {
+    lock.pragma("journal_mode = DELETE");
+    lock.exec("BEGIN EXCLUSIVE");
+  } catch (error) {
+    lock.close();
+    if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+    const holder = describeHolder();
+    throw new RunLockedError(
+      `another ${action === "withdraw" ? "withdraw" : "connections remove"} run is using this database${holder ? `: ${holder}` : ""}`,
+      "wait until it ends (or stop it), then run this again; two runs at once would send requests twice",
+    );
+  }
+  return {
+    release() {
+      if (!lock.open) return;
+      // The file stays: deleting it would let a run that opened it just before lock a file
+      // that no longer has a name while another creates a new one.
+      lock.exec("ROLLBACK");
+      lock.close();
+    },
+  };
+}
