@@ -86,7 +86,7 @@ export function readNetworkRunOptions(
       paceText !== undefined && /^\s*\d+(\.\d+)?(\s*-\s*\d+(\.\d+)?)?\s*$/.test(paceText);
     throw new UsageError(
       bare
-        ? `--pace "${paceText}" has no unit: did you mean ${paceText.replace(/\s/g, "")}s?`
+        ? `--pace "${paceText}" has no unit: did you mean ${paceText.replace(/\s/g, "")}s (seconds) or ${paceText.replace(/\s/g, "")}ms?`
         : `--pace "${paceText}" is not a pace (expected e.g. 3s, 2-4s, 500ms or 0)`,
     );
   }

@@ -118,6 +118,12 @@ export const DEFAULT_MAX_TRIES = 3;
 export const DEFAULT_BREAKER = 3;
 export const DEFAULT_VERIFY_EVERY = 25;
 
+/** Why a request that did not take effect failed, in the network's words. */
+function stillListed(s: { answer: JournalAnswer | null; answerDetail: string | null }): string {
+  const answer = s.answer ?? "no answer";
+  return `still listed after: ${answer}${s.answerDetail ? ` (${s.answerDetail})` : ""}`;
+}
+
 async function withRetries<T>(pacer: Pacer, retries: number, call: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -187,7 +193,9 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
     const present = new Set(matched.map((m) => m.planned.id));
     const absent = new Set(unmatched.map((p) => p.id));
     const liveIds = new Set(live.items.map((l) => l.id));
-    const stillPending: Array<Sent<P, L> & { answer: JournalAnswer | null }> = [];
+    const stillPending: Array<
+      Sent<P, L> & { answer: JournalAnswer | null; answerDetail: string | null }
+    > = [];
     let done = 0;
     let notDone = 0;
     let settled = 0;
@@ -213,10 +221,10 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
             ? "LinkedIn answered that it was done, but still lists it"
             : e.answer === null
               ? "interrupted before the answer; still listed"
-              : `still listed after: ${e.answer}`;
+              : stillListed(e);
         journal.settle(e.id, outcome, detail, at);
         if (mine) {
-          stillPending.push({ ...mine, answer: e.answer });
+          stillPending.push({ ...mine, answer: e.answer, answerDetail: e.answerDetail });
           if (outcome === "not-done") {
             notDone++;
             summary.notDone.push({ name: mine.planned.name, detail });
@@ -287,6 +295,22 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
       }
     }
     return result.stillPending;
+  };
+
+  /**
+   * Requests a read found without effect: failed, but for the one whose answer was lost,
+   * which goes again while its tries last. (Answered done but still listed is "not done".)
+   */
+  const failStillPending = (
+    stillPending: Awaited<ReturnType<typeof verify>>,
+    retryId: number | null,
+  ) => {
+    for (const s of stillPending) {
+      if (s.answer === "ok") continue;
+      if (s.planned.id === retryId && journal.attempts(action.name, s.planned.id) < maxTries) {
+        queue.unshift({ planned: s.planned, live: s.live });
+      } else summary.failed.push({ name: s.planned.name, detail: stillListed(s) });
+    }
   };
 
   try {
@@ -397,38 +421,12 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
       sinceVerify++;
       if (outcome === null || canary || sinceVerify >= verifyEvery) {
         sinceVerify = 0;
-        const stillPending = await verify();
         // A lost answer is settled by the read; an item it proves still pending may be sent
         // again, within the bound over all runs.
-        if (outcome === null) {
-          const retry = stillPending.find((s) => s.planned.id === next.planned.id);
-          if (retry && journal.attempts(action.name, next.planned.id) < maxTries) {
-            queue.unshift({ planned: retry.planned, live: retry.live });
-          } else if (retry) {
-            summary.failed.push({ name, detail: `no answer ${maxTries} times; still listed` });
-          }
-        }
-        for (const s of stillPending) {
-          if (s.answer !== "ok" && s.answer !== null && s.answer !== "lost") {
-            summary.failed.push({
-              name: s.planned.name,
-              detail: `still listed after: ${s.answer}`,
-            });
-          }
-        }
+        failStillPending(await verify(), outcome === null ? next.planned.id : null);
       }
     }
-    if (sent.size > 0) {
-      const stillPending = await verify();
-      for (const s of stillPending) {
-        if (s.answer !== "ok") {
-          summary.failed.push({
-            name: s.planned.name,
-            detail: `still listed after: ${s.answer ?? "no answer"}`,
-          });
-        }
-      }
-    }
+    if (sent.size > 0) failStillPending(await verify(), null);
     // Requests whose item the list cannot show either way stay open for a later read.
     summary.unverified = [...sent.values()].map((s) => s.planned.name);
     journal.finishRun(

@@ -43,6 +43,8 @@ export interface Unsettled {
   surface: string | null;
   target: string;
   answer: JournalAnswer | null;
+  /** What the network said with its answer (scrubbed), for the user. */
+  answerDetail: string | null;
 }
 
 export interface RunView {
@@ -92,12 +94,12 @@ export class Journal {
       unsettled: {
         withdraw: db.prepare<[string], Unsettled>(
           `SELECT id, run_id AS runId, invitation_id AS itemId, live_id AS liveId, surface, target,
-                  answer
+                  answer, answer_detail AS answerDetail
            FROM journal WHERE action = ? AND outcome IS NULL ORDER BY id`,
         ),
         remove: db.prepare<[string], Unsettled>(
           `SELECT id, run_id AS runId, connection_id AS itemId, live_id AS liveId, surface, target,
-                  answer
+                  answer, answer_detail AS answerDetail
            FROM journal WHERE action = ? AND outcome IS NULL ORDER BY id`,
         ),
       },

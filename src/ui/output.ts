@@ -42,10 +42,14 @@ export function onStdoutError(error: NodeJS.ErrnoException): void {
 
 export function processOutput(): Output {
   return {
-    out: (text) =>
-      (stdoutClosed ? process.stderr : process.stdout).write(
-        text.endsWith("\n") ? text : `${text}\n`,
-      ),
+    out: (text) => {
+      const line = text.endsWith("\n") ? text : `${text}\n`;
+      if (stdoutClosed) return void process.stderr.write(line);
+      // The write that finds the reader gone is not lost: a held run prints it on stderr.
+      process.stdout.write(line, (error) => {
+        if (error && holds > 0) process.stderr.write(line);
+      });
+    },
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
     colour: createColour(process.stdout),
     width: process.stdout.columns || 120,

@@ -1,0 +1,221 @@
+/**
+ * What an unlucky user or a hostile network does to a run, end to end: two runs at once, lost
+ * answers, a server that fails every write, the wrong account's session, a server that echoes
+ * the cookies, a pace without its unit, a reader that goes away. The built binary against the
+ * emulation on 127.0.0.1; the emulation's own counts are the judge.
+ */
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { parseFaults } from "../../src/sandbox/faults.js";
+import { BIN, fixture, type RunResult, runCli, useTempDatabase } from "../support/cli.js";
+import { useEmulation } from "../support/emulation.js";
+
+const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
+const CONNECTIONS = fixture("linkedin", "Connections-many.csv");
+const temp = useTempDatabase();
+const emulation = useEmulation();
+
+function args(pace: string, ...flags: string[]): string[] {
+  return ["--db", temp.db, "--base-url", emulation.sandbox.url, "--pace", pace, ...flags];
+}
+
+function withdraw(...flags: string[]): Promise<RunResult> {
+  return runCli(["withdraw", ...args("0", "--batch", "--yes", "--as-of", "2026-11-20", ...flags)], {
+    env: { INVITES_COOKIES: emulation.sandbox.cookie },
+    cwd: temp.dir,
+  });
+}
+
+/** Resolves when the emulation has seen `n` more write requests. */
+function writesSeen(n: number): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    emulation.sandbox.server.on("request", (req) => {
+      if (req.method === "POST" && !req.url?.includes("pagination") && ++seen === n) resolve();
+    });
+  });
+}
+
+async function history() {
+  const result = await runCli(["history", "--db", temp.db, "--json"]);
+  return JSON.parse(result.stdout) as Array<{
+    outcome: string;
+    detail: string;
+    counts: Record<string, number>;
+  }>;
+}
+
+describe("requests are never sent twice, nor for the wrong account", () => {
+  beforeEach(async () => {
+    expect((await runCli(["import", "--db", temp.db, DEMO])).code).toBe(0);
+  });
+
+  it("refuses a second run on the same database at once, naming the one that runs", async () => {
+    await emulation.start(DEMO);
+    const started = writesSeen(2);
+    const first = runCli(
+      ["withdraw", ...args("150ms", "--batch", "--yes", "--as-of", "2026-11-20")],
+      { env: { INVITES_COOKIES: emulation.sandbox.cookie }, cwd: temp.dir },
+    );
+    await started;
+    const second = await withdraw();
+    expect(second.code).toBe(2);
+    expect(second.stderr).toMatch(
+      /another withdraw run is using this database: process \d+, started .+ UTC: invites withdraw --db/,
+    );
+    // A dry run sends nothing and is never refused.
+    expect((await withdraw("--dry-run")).code).toBe(0);
+    const done = await first;
+    expect(done.code, done.stderr).toBe(0);
+    const after = await emulation.state();
+    expect(after.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(38);
+    expect(after.invitations.every((i) => i.withdrawCalls <= 1)).toBe(true);
+    // The lock went with the run: the next run starts.
+    expect((await withdraw()).code).toBe(0);
+  });
+
+  it("settles a lost answer by re-reading before anything is sent again", async () => {
+    // Request 4 is the first withdrawal: carried out, and the connection closes before the answer.
+    await emulation.start(DEMO, { faults: parseFaults("lost@4") });
+    const result = await withdraw("--max", "2");
+    expect(result.code, result.stderr).toBe(0);
+    const after = await emulation.state();
+    expect(after.invitations.reduce((n, i) => n + i.withdrawCalls, 0)).toBe(2);
+    expect(after.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(2);
+    expect((await history())[0]?.counts).toEqual({ "settled-withdrawn": 1, withdrawn: 1 });
+  });
+
+  it("stops after three failed writes in a row, and tries no item more than three times", async () => {
+    await emulation.start(DEMO, { faults: parseFaults("writes500@1") });
+    let writes = 0;
+    emulation.sandbox.server.on("request", (req) => {
+      if (req.method === "POST") writes++;
+    });
+    const first = await withdraw();
+    expect(first.code).toBe(3);
+    expect(first.stderr).toContain("3 requests in a row failed");
+    expect(first.stderr).toMatch(/to resume: invites withdraw --db/);
+    expect(writes).toBe(3);
+    // The one tried three times is left to the user; the next gets its three tries.
+    const second = await withdraw();
+    expect(second.code).toBe(3);
+    expect(second.stdout).toContain(
+      "tried 3 times without effect; left for you to do by hand on LinkedIn",
+    );
+    expect(writes).toBe(6);
+    expect((await emulation.state()).invitations.every((i) => i.state !== "withdrawn")).toBe(true);
+  });
+
+  it("refuses a session of another member than the export's owner, before any write", async () => {
+    await emulation.start(DEMO, {}, (world) => {
+      world.account.publicIdentifier = "someone-else-123";
+    });
+    const result = await withdraw();
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "the LinkedIn session is someone-else-123's, but the data in this database is katrin-boehm-4711's",
+    );
+    expect((await emulation.state()).invitations.every((i) => i.withdrawCalls === 0)).toBe(true);
+  });
+
+  it("never lets a cookie a server echoes back reach the output, the journal or the files", async () => {
+    // Every way of the first withdrawal (legacy {}, its full body, the action, its full body)
+    // answers 400 repeating the Cookie header; the session check of the second run is
+    // redirected to a login URL that carries the login cookie.
+    await emulation.start(DEMO, {
+      faults: parseFaults("echo@4,echo@5,echo@6,echo@7,echoredirect@10"),
+    });
+    const first = await withdraw("--max", "1");
+    expect(first.code).toBe(1);
+    const second = await withdraw();
+    expect(second.code).toBe(3);
+    const secrets = [
+      emulation.world.account.liAt,
+      emulation.world.account.jsessionid.replace(/"/g, ""),
+      encodeURIComponent(emulation.world.account.liAt),
+    ];
+    const files = readdirSync(temp.dir).map((f) => readFileSync(join(temp.dir, f)));
+    const texts = [first.stdout, first.stderr, second.stdout, second.stderr];
+    // What the server said is shown, with the cookie taken out.
+    expect(first.stdout).toContain("Bad request. You sent: Cookie: li_at=[redacted]");
+    for (const secret of secrets) {
+      for (const text of texts) expect(text).not.toContain(secret);
+      for (const file of files) expect(file.includes(secret)).toBe(false);
+    }
+  });
+});
+
+describe("a run on a database of connections only records its account", () => {
+  it("takes the first run's account as the database's, and refuses another one after", async () => {
+    expect((await runCli(["import", "--db", temp.db, CONNECTIONS])).code).toBe(0);
+    await emulation.start(CONNECTIONS);
+    const remove = (match: string) =>
+      runCli(["connections", "remove", ...args("0", "--match", match, "--yes")], {
+        env: { INVITES_COOKIES: emulation.sandbox.cookie },
+        cwd: temp.dir,
+      });
+    expect((await remove("krüger")).code).toBe(0);
+    emulation.world.account.publicIdentifier = "someone-else-123";
+    const refused = await remove("schröder");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("the data in this database is test-account's");
+  });
+});
+
+describe("pace, place and a reader that goes away", () => {
+  beforeEach(async () => {
+    expect((await runCli(["import", "--db", temp.db, DEMO])).code).toBe(0);
+  });
+
+  it("refuses a pace without its unit, and asks before going fast against linkedin.com", async () => {
+    const run = (...flags: string[]) =>
+      runCli(["withdraw", "--db", temp.db, "--batch", "--dry-run", ...flags]);
+    const bare = await run("--pace", "2-4");
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('--pace "2-4" has no unit: did you mean 2-4s');
+    const fast = await run("--pace", "500ms", "--base-url", "https://www.linkedin.com");
+    expect(fast.code).toBe(2);
+    expect(fast.stderr).toContain("a pace under 1 s (--pace 500ms) against linkedin.com");
+    expect(fast.stderr).toContain("--accept-risk");
+    const many = await run("--daily-cap", "500");
+    expect(many.code).toBe(2);
+    expect(many.stderr).toContain("more than 300 requests a day");
+    const accepted = await run("--pace", "500ms", "--daily-cap", "500", "--accept-risk");
+    expect(accepted.code).toBe(0);
+    expect(accepted.stderr).toContain("Going ahead because of --accept-risk");
+  });
+
+  it("says where it sends the session when that is not linkedin.com", async () => {
+    await emulation.start(DEMO);
+    const result = await withdraw("--max", "1");
+    expect(result.stderr).toContain(
+      `Sending your LinkedIn session to ${emulation.sandbox.url}, not to linkedin.com.`,
+    );
+  });
+
+  it("finishes the run when its reader goes away (invites withdraw … | head)", async () => {
+    await emulation.start(DEMO);
+    const child = spawn(
+      process.execPath,
+      [BIN, "withdraw", ...args("0", "--batch", "--yes", "--as-of", "2026-11-20")],
+      {
+        env: { ...process.env, NO_COLOR: "1", INVITES_COOKIES: emulation.sandbox.cookie },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      stderr += d;
+    });
+    // Read the first chunk, then go away as `head` does.
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code, stderr).toBe(0);
+    expect(
+      (await emulation.state()).invitations.filter((i) => i.state === "withdrawn"),
+    ).toHaveLength(38);
+    expect(stderr).toMatch(/│\s+38 │\s+0 │/);
+  });
+});
