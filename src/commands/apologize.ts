@@ -20,6 +20,7 @@ import {
   readWithdrawnDates,
 } from "../store/queries.js";
 import { type Output, printJson } from "../ui/output.js";
+import { printable } from "../ui/printable.js";
 import { table } from "../ui/tables.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import { resolveBatchRules, resolveSelection, type SelectionOptions } from "./selection.js";
@@ -148,8 +149,14 @@ export async function runReinviteList(
     return 0;
   }
   const t = table(["Name", "Profile or email", "Invite again from", "Why"], output.colour);
-  for (const r of list)
-    t.push([r.name, r.profileUrl ?? r.email ?? "", r.reinviteFrom ?? "", r.why]);
+  for (const r of list) {
+    t.push([
+      printable(r.name),
+      printable(r.profileUrl ?? r.email ?? ""),
+      r.reinviteFrom ?? "",
+      r.why,
+    ]);
+  }
   output.out(t.toString());
   return 0;
 }

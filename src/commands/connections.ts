@@ -31,6 +31,7 @@ import { readConnections } from "../store/queries.js";
 import { RemovedConnectionsFile } from "../store/removed-connections.js";
 import { connectionName, renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
+import { printable } from "../ui/printable.js";
 import type { RunWords } from "../ui/run.js";
 import { count } from "../ui/tables.js";
 import {
@@ -128,7 +129,7 @@ export async function runConnectionsExport(
   }
   writeConnectionsCsv(out, selected, options.excel === true);
   output.err(
-    `Wrote ${selected.length} connection(s) to ${out}${options.excel ? " (for Excel: UTF-8 with BOM, semicolons)" : ""}.`,
+    `Wrote ${selected.length} connection(s) to ${printable(out)}${options.excel ? " (for Excel: UTF-8 with BOM, semicolons)" : ""}.`,
   );
   return 0;
 }

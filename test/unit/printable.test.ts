@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { plain } from "../../src/ui/colour.js";
+import type { Output } from "../../src/ui/output.js";
 import { printable } from "../../src/ui/printable.js";
+import { createProgress } from "../../src/ui/progress.js";
 import { rawCharacters } from "../support/terminal.js";
 
 describe("printable", () => {
@@ -47,5 +50,24 @@ describe("printable", () => {
     for (let c = 0; c < 0x3000; c++) all += String.fromCharCode(c);
     expect(rawCharacters(printable(all), [])).toEqual([]);
     expect(rawCharacters(all, [])).toHaveLength(0x20 + 0x21 + 1 + 2 + 2 + 7 + 1 + 4);
+  });
+});
+
+describe("the progress line without a terminal", () => {
+  it("shows the item's name printable", () => {
+    const lines: string[] = [];
+    const output: Output = {
+      out: () => undefined,
+      err: (text) => lines.push(text),
+      colour: plain,
+      width: 100,
+      height: 40,
+      isInteractive: false,
+    };
+    const progress = createProgress(output, { isTTY: false, write: () => true });
+    progress.item(1, 2, "withdrawn: Lena\x1b[2J\x1b]8;;https://evil.example\x07Müller\u202e");
+    expect(lines).toEqual([
+      "1/2 withdrawn: Lena\\u001b[2J\\u001b]8;;https://evil.example\\u0007Müller",
+    ]);
   });
 });
