@@ -1,13 +1,11 @@
 /** `invites apologize` and `invites reinvite-list`: what follows a withdrawal, for people. */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { stringify } from "csv-stringify/sync";
+import { readFileSync } from "node:fs";
 import {
   buildApologies,
   DEFAULT_TEMPLATES,
   type Language,
   parseTemplate,
 } from "../core/apology.js";
-import { neutralizeFormula } from "../core/connections.js";
 import { toProfileSlug } from "../core/identity.js";
 import { selectInvitations } from "../core/selection.js";
 import { InputError, UsageError } from "../errors.js";
@@ -22,6 +20,7 @@ import {
 import { type Output, printJson } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
 import { table } from "../ui/tables.js";
+import { checkNewFile, writeCsvFile } from "../user-files.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import { resolveBatchRules, resolveSelection, type SelectionOptions } from "./selection.js";
 
@@ -60,9 +59,7 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
     }
     template = parsed;
   }
-  if (existsSync(options.out)) {
-    throw new UsageError(`${options.out} exists already`, "name another file with --out");
-  }
+  checkNewFile(options.out, "--out");
   const asOf = parseAsOf(options.asOf, now);
   // Without flags: the accidental batches, the people this note is for.
   const given = resolveSelection(options);
@@ -80,15 +77,16 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
     },
     "read",
   );
-  writeFileSync(
+  writeCsvFile(
     options.out,
-    stringify(
-      rows.map((r) => [r.email, r.name, r.subject, r.body].map(neutralizeFormula)),
-      { header: true, columns: ["email", "name", "subject", "body"] },
-    ),
+    [
+      ["email", "name", "subject", "body"],
+      ...rows.map((r) => [r.email, r.name, r.subject, r.body]),
+    ],
+    { flag: "--out" },
   );
   output.err(
-    `Wrote ${rows.length} note(s) to ${options.out}, for a mail merge; nothing was sent. Only withdrawn invitations with a known address are in it${options.includeRoleAddresses ? "" : ", role addresses left out (--include-role-addresses)"}.`,
+    `Wrote ${rows.length} note(s) to ${printable(options.out)}, for a mail merge; nothing was sent. Only withdrawn invitations with a known address are in it${options.includeRoleAddresses ? "" : ", role addresses left out (--include-role-addresses)"}.`,
   );
   return 0;
 }
