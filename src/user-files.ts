@@ -1,14 +1,21 @@
 /**
- * The files we write for the user (the CSVs). Each is new (an existing file is never
- * overwritten), readable by its owner alone, on disk before we say it was written, and holds no
- * cell that a spreadsheet would run as a formula.
+ * The small files a user names in an option (--keep, --template, --cookies) and the files we
+ * write for them (the CSVs). An option file is read within a bound and must be a regular file:
+ * a pipe would hang the run and /dev/zero would fill the memory. A file we write is new (an
+ * existing file is never overwritten), readable by its owner alone, on disk before we say it
+ * was written, and holds no cell that a spreadsheet would run as a formula.
  */
 import {
   closeSync,
+  constants,
   existsSync,
+  fstatSync,
   fsyncSync,
   lstatSync,
   openSync,
+  readSync,
+  type Stats,
+  statSync,
   unlinkSync,
   writeSync,
 } from "node:fs";
@@ -16,6 +23,99 @@ import { dirname } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { neutralizeFormula } from "./core/connections.js";
 import { InputError, UsageError } from "./errors.js";
+import { printable } from "./ui/printable.js";
+
+export const MiB = 1024 * 1024;
+
+/** What a path is when it is no regular file, for the line that refuses it; null for a file. */
+export function describeNotAFile(stats: Stats): string | null {
+  if (stats.isFile()) return null;
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a named pipe (FIFO)";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isSymbolicLink()) return "a symbolic link";
+  return "not a regular file";
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= MiB
+    ? `${Math.round((bytes / MiB) * 10) / 10} MiB`
+    : `${Math.ceil(bytes / 1024)} KiB`;
+}
+
+/** The path as a shell word, for a command the user may paste. */
+function shellWord(path: string): string {
+  return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+}
+
+export interface OptionFileOptions {
+  /** What the file must hold, as the messages say it: "a keep-list file". */
+  what: string;
+  /** The most bytes such a file can sensibly hold; a larger one is refused, not read. */
+  maxBytes: number;
+  /**
+   * For a file that holds a secret: called with one printable warning line when group or others
+   * may open it. The file is read all the same.
+   */
+  onOpenToOthers?: (warning: string) => void;
+}
+
+/** The text (UTF-8) of a file named in an option; every way it can be unfit is an InputError. */
+export function readOptionFile(path: string, options: OptionFileOptions): string {
+  const { what, maxBytes } = options;
+  const refuse = (problem: string, code = "bad-input") =>
+    new InputError({ file: path }, `${problem} (expected ${what})`, code);
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw refuse("cannot be read", "not-found");
+  }
+  // Checked before opening: opening a pipe waits for a writer, and a device never ends.
+  const kind = describeNotAFile(stats);
+  if (kind) throw refuse(`is ${kind}, not a file`, "not-a-file");
+  let fd: number;
+  try {
+    // Non-blocking, so that a pipe put in its place after the check cannot hang the open.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    throw refuse("cannot be read", "not-found");
+  }
+  try {
+    const opened = fstatSync(fd);
+    const openedKind = describeNotAFile(opened);
+    if (openedKind) throw refuse(`is ${openedKind}, not a file`, "not-a-file");
+    const tooLarge = () =>
+      refuse(
+        `is larger than ${formatSize(maxBytes)}, far more than such a file holds`,
+        "too-large",
+      );
+    if (opened.size > maxBytes) throw tooLarge();
+    // Read to the end, but never past the bound: the file may grow while it is read.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      total += read;
+      if (total > maxBytes) throw tooLarge();
+      chunks.push(chunk.subarray(0, read));
+    }
+    if (options.onOpenToOthers && process.platform !== "win32" && (opened.mode & 0o077) !== 0) {
+      const mode = (opened.mode & 0o777).toString(8).padStart(4, "0");
+      options.onOpenToOthers(
+        printable(
+          `${path} can be opened by other users of this computer (mode ${mode}), and it holds ${what}; make it yours alone with: chmod 600 ${shellWord(path)}`,
+        ),
+      );
+    }
+    return Buffer.concat(chunks).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Refuses, before any work is done, a file that exists already (a dangling symbolic link too);

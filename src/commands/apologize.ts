@@ -1,5 +1,4 @@
 /** `invites apologize` and `invites reinvite-list`: what follows a withdrawal, for people. */
-import { readFileSync } from "node:fs";
 import {
   buildApologies,
   DEFAULT_TEMPLATES,
@@ -20,9 +19,12 @@ import {
 import { type Output, printJson } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
 import { table } from "../ui/tables.js";
-import { checkNewFile, writeCsvFile } from "../user-files.js";
+import { checkNewFile, MiB, readOptionFile, writeCsvFile } from "../user-files.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import { resolveBatchRules, resolveSelection, type SelectionOptions } from "./selection.js";
+
+/** A mail text is a few KiB; a megabyte is no template. */
+const TEMPLATE_MAX_BYTES = MiB;
 
 export interface ApologizeOptions extends DatabaseOptions, SelectionOptions {
   out: string;
@@ -39,16 +41,10 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
     throw new UsageError(`--lang "${options.lang}" must be de or en`);
   let template = DEFAULT_TEMPLATES[lang];
   if (options.template !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(options.template, "utf8");
-    } catch {
-      throw new InputError(
-        { file: options.template },
-        "cannot be read (expected a mail template)",
-        "not-found",
-      );
-    }
+    const text = readOptionFile(options.template, {
+      what: "a mail template",
+      maxBytes: TEMPLATE_MAX_BYTES,
+    });
     const parsed = parseTemplate(text);
     if (!parsed) {
       throw new InputError(
