@@ -8,7 +8,6 @@
 import {
   closeSync,
   constants,
-  existsSync,
   fstatSync,
   fsyncSync,
   lstatSync,
@@ -34,14 +33,7 @@ export function describeNotAFile(stats: Stats): string | null {
   if (stats.isFIFO()) return "a named pipe (FIFO)";
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
   if (stats.isSocket()) return "a socket";
-  if (stats.isSymbolicLink()) return "a symbolic link";
   return "not a regular file";
-}
-
-function formatSize(bytes: number): string {
-  return bytes >= MiB
-    ? `${Math.round((bytes / MiB) * 10) / 10} MiB`
-    : `${Math.ceil(bytes / 1024)} KiB`;
 }
 
 /** The path as a shell word, for a command the user may paste. */
@@ -88,7 +80,7 @@ export function readOptionFile(path: string, options: OptionFileOptions): string
     if (openedKind) throw refuse(`is ${openedKind}, not a file`, "not-a-file");
     const tooLarge = () =>
       refuse(
-        `is larger than ${formatSize(maxBytes)}, far more than such a file holds`,
+        `is larger than ${Math.round((maxBytes / MiB) * 10) / 10} MiB, far more than such a file holds`,
         "too-large",
       );
     if (opened.size > maxBytes) throw tooLarge();
@@ -122,15 +114,14 @@ export function readOptionFile(path: string, options: OptionFileOptions): string
  * `flag` is the option that names the file, for the suggestion.
  */
 export function checkNewFile(path: string, flag: string): void {
-  if (existsSync(path) || isSymbolicLink(path)) throw existsError(path, flag);
-}
-
-function isSymbolicLink(path: string): boolean {
+  let found = true;
   try {
-    return lstatSync(path).isSymbolicLink();
+    lstatSync(path);
   } catch {
-    return false;
+    // Nothing there, or nothing we may look at: the write itself will say which.
+    found = false;
   }
+  if (found) throw existsError(path, flag);
 }
 
 function existsError(path: string, flag: string): UsageError {
@@ -198,9 +189,9 @@ export interface CsvShape {
   recordDelimiter: "unix" | "windows";
 }
 
-export const PLAIN_CSV: CsvShape = { delimiter: ",", recordDelimiter: "unix" };
+const PLAIN_CSV: CsvShape = { delimiter: ",", recordDelimiter: "unix" };
 /** What German Excel opens cleanly: semicolons and CRLF (and a BOM, which writeCsvFile adds). */
-export const EXCEL_CSV: CsvShape = { delimiter: ";", recordDelimiter: "windows" };
+const EXCEL_CSV: CsvShape = { delimiter: ";", recordDelimiter: "windows" };
 
 /** CSV text of rows, each cell neutralised so that a spreadsheet shows it and does not run it. */
 export function formatCsv(rows: ReadonlyArray<ReadonlyArray<string>>, shape: CsvShape): string {
