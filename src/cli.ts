@@ -8,6 +8,7 @@ import {
 } from "./commands/selection.js";
 import { AppError, ExitCode } from "./errors.js";
 import { type Output, onStdoutError, processOutput } from "./ui/output.js";
+import { printable } from "./ui/printable.js";
 
 const EXIT_CODES = `
 Exit codes:
@@ -290,13 +291,14 @@ function reportError(error: unknown, output: Output): number {
     if (error.code === "commander.help") return 0;
     return ExitCode.usage;
   }
+  // Messages quote file names and values from files, which may hold terminal controls.
   if (error instanceof AppError) {
-    output.err(`invites: ${error.message}`);
-    if (error.suggestion) output.err(`  ${error.suggestion}`);
+    output.err(`invites: ${printable(error.message)}`);
+    if (error.suggestion) output.err(`  ${printable(error.suggestion)}`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  output.err(`invites: unexpected error: ${message.split("\n")[0]}`);
+  output.err(`invites: unexpected error: ${printable(message.split("\n")[0] ?? "")}`);
   if (process.env.INVITES_DEBUG && error instanceof Error && error.stack) output.err(error.stack);
   return ExitCode.failure;
 }

@@ -1,13 +1,10 @@
 /** `invites apologize` and `invites reinvite-list`: what follows a withdrawal, for people. */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { stringify } from "csv-stringify/sync";
 import {
   buildApologies,
   DEFAULT_TEMPLATES,
   type Language,
   parseTemplate,
 } from "../core/apology.js";
-import { neutralizeFormula } from "../core/connections.js";
 import { toProfileSlug } from "../core/identity.js";
 import { selectInvitations } from "../core/selection.js";
 import { InputError, UsageError } from "../errors.js";
@@ -20,9 +17,14 @@ import {
   readWithdrawnDates,
 } from "../store/queries.js";
 import { type Output, printJson } from "../ui/output.js";
+import { printable } from "../ui/printable.js";
 import { table } from "../ui/tables.js";
+import { checkNewFile, MiB, readOptionFile, writeCsvFile } from "../user-files.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import { resolveBatchRules, resolveSelection, type SelectionOptions } from "./selection.js";
+
+/** A mail text is a few KiB; a megabyte is no template. */
+const TEMPLATE_MAX_BYTES = MiB;
 
 export interface ApologizeOptions extends DatabaseOptions, SelectionOptions {
   out: string;
@@ -39,16 +41,10 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
     throw new UsageError(`--lang "${options.lang}" must be de or en`);
   let template = DEFAULT_TEMPLATES[lang];
   if (options.template !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(options.template, "utf8");
-    } catch {
-      throw new InputError(
-        { file: options.template },
-        "cannot be read (expected a mail template)",
-        "not-found",
-      );
-    }
+    const text = readOptionFile(options.template, {
+      what: "a mail template",
+      maxBytes: TEMPLATE_MAX_BYTES,
+    });
     const parsed = parseTemplate(text);
     if (!parsed) {
       throw new InputError(
@@ -59,9 +55,7 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
     }
     template = parsed;
   }
-  if (existsSync(options.out)) {
-    throw new UsageError(`${options.out} exists already`, "name another file with --out");
-  }
+  checkNewFile(options.out, "--out");
   const asOf = parseAsOf(options.asOf, now);
   // Without flags: the accidental batches, the people this note is for.
   const given = resolveSelection(options);
@@ -79,15 +73,16 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
     },
     "read",
   );
-  writeFileSync(
+  writeCsvFile(
     options.out,
-    stringify(
-      rows.map((r) => [r.email, r.name, r.subject, r.body].map(neutralizeFormula)),
-      { header: true, columns: ["email", "name", "subject", "body"] },
-    ),
+    [
+      ["email", "name", "subject", "body"],
+      ...rows.map((r) => [r.email, r.name, r.subject, r.body]),
+    ],
+    { flag: "--out" },
   );
   output.err(
-    `Wrote ${rows.length} note(s) to ${options.out}, for a mail merge; nothing was sent. Only withdrawn invitations with a known address are in it${options.includeRoleAddresses ? "" : ", role addresses left out (--include-role-addresses)"}.`,
+    `Wrote ${rows.length} note(s) to ${printable(options.out)}, for a mail merge; nothing was sent. Only withdrawn invitations with a known address are in it${options.includeRoleAddresses ? "" : ", role addresses left out (--include-role-addresses)"}.`,
   );
   return 0;
 }
@@ -148,8 +143,14 @@ export async function runReinviteList(
     return 0;
   }
   const t = table(["Name", "Profile or email", "Invite again from", "Why"], output.colour);
-  for (const r of list)
-    t.push([r.name, r.profileUrl ?? r.email ?? "", r.reinviteFrom ?? "", r.why]);
+  for (const r of list) {
+    t.push([
+      printable(r.name),
+      printable(r.profileUrl ?? r.email ?? ""),
+      r.reinviteFrom ?? "",
+      r.why,
+    ]);
+  }
   output.out(t.toString());
   return 0;
 }

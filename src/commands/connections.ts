@@ -3,8 +3,6 @@
  * through the network, journaled like withdraw, each person's row written to the
  * removed-connections CSV, on disk, before their removal is requested.
  */
-import { closeSync, existsSync, fsyncSync, openSync, writeSync } from "node:fs";
-import { stringify } from "csv-stringify/sync";
 import type { BatchRules } from "../core/batches.js";
 import {
   assignBatches,
@@ -13,7 +11,6 @@ import {
   compareByConnectedOn,
   countClosedBatchInvitations,
   LINKEDIN_COLUMNS,
-  neutralizeFormula,
   selectConnections,
   toLinkedInCells,
 } from "../core/connections.js";
@@ -31,8 +28,10 @@ import { readConnections } from "../store/queries.js";
 import { RemovedConnectionsFile } from "../store/removed-connections.js";
 import { connectionName, renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
+import { printable } from "../ui/printable.js";
 import type { RunWords } from "../ui/run.js";
 import { count } from "../ui/tables.js";
+import { checkNewFile, writeCsvFile } from "../user-files.js";
 import {
   accountCheck,
   capPlan,
@@ -70,7 +69,7 @@ export interface ConnectionsExportOptions extends DatabaseOptions, ConnectionSel
 export const EXPORT_COLUMNS = [...LINKEDIN_COLUMNS, "Source", "Batch"];
 
 export function toExportCells(c: ConnectionRow): string[] {
-  return [...toLinkedInCells(c), c.source, c.batch ?? ""].map(neutralizeFormula);
+  return [...toLinkedInCells(c), c.source, c.batch ?? ""];
 }
 
 /** The selection flags export and remove share, checked before anything is read. */
@@ -106,12 +105,7 @@ export async function runConnectionsExport(
   now = new Date(),
 ): Promise<number> {
   const out = options.out ?? `linkedin-connections-${now.toISOString().slice(0, 10)}.csv`;
-  if (existsSync(out)) {
-    throw new UsageError(
-      `${out} exists already`,
-      "name another file with --out; an export never overwrites one",
-    );
-  }
+  checkNewFile(out, "--out");
   checkPickHasTerminal(options, output);
   const selection = resolveConnectionSelection(options);
   const batchRules = resolveBatchRules(options);
@@ -130,25 +124,14 @@ export async function runConnectionsExport(
   }
   writeConnectionsCsv(out, selected, options.excel === true);
   output.err(
-    `Wrote ${selected.length} connection(s) to ${out}${options.excel ? " (for Excel: UTF-8 with BOM, semicolons)" : ""}.`,
+    `Wrote ${selected.length} connection(s) to ${printable(out)}${options.excel ? " (for Excel: UTF-8 with BOM, semicolons)" : ""}.`,
   );
   return 0;
 }
 
-/** Writes the export to a new file (never over an existing one) and flushes it to disk. */
+/** Writes the export to a new file, as every file for the user is written (src/user-files.ts). */
 export function writeConnectionsCsv(out: string, rows: readonly ConnectionRow[], excel: boolean) {
-  // German Excel opens a semicolon file with a BOM cleanly; everything else reads plain UTF-8 CSV.
-  const text = stringify([EXPORT_COLUMNS, ...rows.map(toExportCells)], {
-    delimiter: excel ? ";" : ",",
-    record_delimiter: excel ? "windows" : "unix",
-  });
-  const fd = openSync(out, "wx", 0o600);
-  try {
-    writeSync(fd, excel ? `\uFEFF${text}` : text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeCsvFile(out, [EXPORT_COLUMNS, ...rows.map(toExportCells)], { flag: "--out", excel });
 }
 
 export interface ConnectionsRemoveOptions
@@ -258,7 +241,9 @@ export async function runConnectionsRemove(
       }
       if (plan.length > 0) {
         const held = record.size > 0 ? ` (it holds ${count(record.size, "row")} already)` : "";
-        output.out(`Before each removal the person's row is written to ${record.path}${held}.`);
+        output.out(
+          `Before each removal the person's row is written to ${printable(record.path)}${held}.`,
+        );
       }
       return confirmAndRun(
         output,
@@ -313,6 +298,6 @@ export async function removeAndReport(
     checkAccount: accountCheck(db),
     command: run.command,
   });
-  output.err(`Everyone whose removal was attempted is listed in ${run.record.path}.`);
+  output.err(`Everyone whose removal was attempted is listed in ${printable(run.record.path)}.`);
   return summary;
 }

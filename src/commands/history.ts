@@ -1,7 +1,8 @@
 /** `invites history`: the journal's runs, what each did, when, and how it ended. */
 import { withDatabase } from "../store/database.js";
-import { Journal } from "../store/journal.js";
+import { DONE_OUTCOMES, Journal } from "../store/journal.js";
 import { type Output, printJson } from "../ui/output.js";
+import { printable } from "../ui/printable.js";
 import { n, table } from "../ui/tables.js";
 import { type DatabaseOptions, databasePath } from "./options.js";
 
@@ -19,11 +20,36 @@ export async function runHistory(options: HistoryOptions, output: Output): Promi
     output.out(output.colour.dim("No runs yet: withdrawals and removals are listed here."));
     return 0;
   }
+  // Every "done" is verified: a complete re-read of LinkedIn's list no longer showed the item.
   const t = table(
-    ["#", "Started (UTC)", "Action", "Account", "Planned", "Done", "Skipped", "Failed", "Ended"],
+    [
+      "#",
+      "Started (UTC)",
+      "Action",
+      "Account",
+      "Planned",
+      "Done, verified",
+      "Not done",
+      "Skipped",
+      "Failed",
+      "To verify",
+      "Ended",
+    ],
     output.colour,
     {
-      colAligns: ["right", "left", "left", "left", "right", "right", "right", "right", "left"],
+      colAligns: [
+        "right",
+        "left",
+        "left",
+        "left",
+        "right",
+        "right",
+        "right",
+        "right",
+        "right",
+        "right",
+        "left",
+      ],
     },
   );
   for (const r of runs) {
@@ -32,19 +58,16 @@ export async function runHistory(options: HistoryOptions, output: Output): Promi
       String(r.id),
       r.startedAt.slice(0, 16).replace("T", " "),
       r.action,
-      r.account ?? "",
+      printable(r.account ?? ""),
       n(r.planned),
-      n(
-        (c.withdrawn ?? 0) +
-          (c["settled-withdrawn"] ?? 0) +
-          (c.removed ?? 0) +
-          (c["settled-removed"] ?? 0),
-      ),
+      n(DONE_OUTCOMES.reduce((sum, outcome) => sum + (c[outcome] ?? 0), 0)),
+      n(c["not-done"] ?? 0),
       n(r.skipped ?? c["not-found"] ?? 0),
       n((c.refused ?? 0) + (c.failed ?? 0)),
+      n(c.unsettled ?? 0),
       r.outcome === null
         ? "interrupted"
-        : `${r.outcome}${r.outcome === "done" ? "" : `: ${r.detail ?? ""}`}`,
+        : printable(`${r.outcome}${r.outcome === "done" ? "" : `: ${r.detail ?? ""}`}`),
     ]);
   }
   output.out(t.toString());

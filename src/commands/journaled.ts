@@ -29,6 +29,7 @@ import type { Db } from "../store/database.js";
 import type { Journal, JournalAction } from "../store/journal.js";
 import { acquireRunLock, type RunLock } from "../store/run-lock.js";
 import { holdStdout, type Output } from "../ui/output.js";
+import { printable } from "../ui/printable.js";
 import { createProgress } from "../ui/progress.js";
 import { type RunWords, renderRunPlan, renderRunSummary } from "../ui/run.js";
 import { wholeNumber } from "./options.js";
@@ -246,7 +247,7 @@ export async function runAndReport<P extends PlannedItem, L extends LiveKeys>(
       now: () => new Date(),
       retries: 3,
       onEvent: (event) => {
-        if (event.kind === "session") output.err(`Logged in as ${event.account}.`);
+        if (event.kind === "session") output.err(`Logged in as ${printable(event.account)}.`);
         if (event.kind === "listed" && event.settled > 0) {
           output.err(
             `Settled ${event.settled} request(s) an interrupted run left open: ${words.done}.`,

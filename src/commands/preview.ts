@@ -1,5 +1,3 @@
-import { writeFileSync } from "node:fs";
-import { stringify } from "csv-stringify/sync";
 import type { InvitationView } from "../core/preview.js";
 import { compareByReminder, summarize } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
@@ -8,6 +6,8 @@ import { withDatabase } from "../store/database.js";
 import { readPreview } from "../store/invitations.js";
 import { type Output, printJson } from "../ui/output.js";
 import { renderPreviewSummary, renderPreviewTable } from "../ui/preview.js";
+import { printable } from "../ui/printable.js";
+import { checkNewFile, writeCsvFile } from "../user-files.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import {
   checkPickHasTerminal,
@@ -64,6 +64,7 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
   if (options.json && options.csv !== undefined) {
     throw new UsageError("--json and --csv go one at a time");
   }
+  if (options.csv !== undefined) checkNewFile(options.csv, "--csv");
   checkPickHasTerminal(options, output);
   const selection = resolveSelection(options);
   const batchRules = resolveBatchRules(options);
@@ -90,14 +91,9 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
     return 0;
   }
   if (options.csv !== undefined) {
-    writeFileSync(
-      options.csv,
-      stringify(
-        selected.map((v) => PREVIEW_COLUMNS.map((key) => v[key] ?? "")),
-        { header: true, columns: [...PREVIEW_COLUMNS], cast: { boolean: (b) => String(b) } },
-      ),
-    );
-    output.err(`Wrote ${selected.length} invitation(s) to ${options.csv}`);
+    const rows = selected.map((v) => PREVIEW_COLUMNS.map((key) => String(v[key] ?? "")));
+    writeCsvFile(options.csv, [[...PREVIEW_COLUMNS], ...rows], { flag: "--csv" });
+    output.err(`Wrote ${selected.length} invitation(s) to ${printable(options.csv)}`);
     return 0;
   }
   printPreview(

@@ -2,12 +2,12 @@
  * The selection flags that preview, withdraw and the connection commands share, and their
  * translation into a core Selection. Every mistake here is a usage error: nothing is read yet.
  */
-import { readFileSync } from "node:fs";
 import { type Command, Option } from "commander";
 import { type BatchRules, DEFAULT_BATCH_RULES } from "../core/batches.js";
 import { type KeepList, parseDuration, parseKeepList, type Selection } from "../core/selection.js";
-import { InputError, UsageError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import type { Output } from "../ui/output.js";
+import { MiB, readOptionFile } from "../user-files.js";
 import { parseDayOrTime, wholeNumber } from "./options.js";
 
 export interface SelectionOptions {
@@ -86,13 +86,14 @@ export function checkPickHasTerminal(options: { pick?: boolean }, output: Output
   }
 }
 
+/**
+ * A keep list names at most the 30,000 connections LinkedIn allows: a few MiB even when it is a
+ * whole Connections.csv. 16 MiB leaves room for that and refuses what is no keep list.
+ */
+const KEEP_FILE_MAX_BYTES = 16 * MiB;
+
 export function readKeepFile(path: string): KeepList {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new InputError({ file: path }, "cannot be read (expected a keep-list file)", "not-found");
-  }
+  const text = readOptionFile(path, { what: "a keep-list file", maxBytes: KEEP_FILE_MAX_BYTES });
   return parseKeepList(text.replace(/^\uFEFF/, "").split(/\r?\n/));
 }
 

@@ -3,8 +3,8 @@
  * its quotes, is the csrf-token). Read from a Cookie header line or a Netscape cookies.txt, never
  * from the command line; kept in memory only, and never shown.
  */
-import { readFileSync } from "node:fs";
 import { InputError, UsageError } from "../errors.js";
+import { MiB, readOptionFile } from "../user-files.js";
 
 export interface SessionCookies {
   liAt: string;
@@ -62,16 +62,13 @@ export function readSessionCookies(
   env: NodeJS.ProcessEnv = process.env,
 ): SessionCookies {
   if (file !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch {
-      throw new InputError(
-        { file },
-        "cannot be read (expected your LinkedIn cookies)",
-        "not-found",
-      );
-    }
+    // A cookies.txt of a whole browser profile is some hundred KiB; 4 MiB is no cookie file.
+    const text = readOptionFile(file, {
+      what: "your LinkedIn cookies",
+      maxBytes: 4 * MiB,
+      // The cookies are the login: others who can read them can act as you on LinkedIn.
+      onOpenToOthers: (warning) => process.stderr.write(`invites: warning: ${warning}\n`),
+    });
     const cookies = /\t/.test(text) ? parseCookiesTxt(text) : parseCookieLine(text.trim());
     if (!cookies) {
       throw new InputError(

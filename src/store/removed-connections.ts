@@ -2,21 +2,28 @@
  * The removed-connections CSV: everyone whose removal was attempted, written and flushed to disk
  * before the request leaves, once each, appended to across runs under one header. It is the
  * user's record for reconnecting later, so it is plain CSV with LinkedIn's own columns.
+ *
+ * It is appended to, so it is opened only as what it claims to be: never through a symbolic
+ * link (O_NOFOLLOW), only as a regular file of the user's own that others cannot change, since
+ * whoever can change it can change the record, or point our writes at another file. An empty
+ * file is what a full disk or a kill leaves when the header could not be written: the header is
+ * written into it, it is not refused.
  */
 import { isUtf8 } from "node:buffer";
 import {
   accessSync,
   closeSync,
   constants,
-  existsSync,
+  fstatSync,
   fsyncSync,
+  lstatSync,
   openSync,
   readFileSync,
+  type Stats,
   writeSync,
 } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import {
   LINKEDIN_COLUMNS,
   type LinkedInPerson,
@@ -25,13 +32,75 @@ import {
 } from "../core/connections.js";
 import { toNameKey, toProfileSlug } from "../core/identity.js";
 import { InputError } from "../errors.js";
+import { type CsvShape, describeNotAFile, formatCsv, syncFolder } from "../user-files.js";
 
 export const REMOVED_COLUMNS = [...LINKEDIN_COLUMNS, "Removal Attempted At"] as const;
 
-interface Format {
-  delimiter: "," | ";";
-  recordDelimiter: "unix" | "windows";
+interface Format extends CsvShape {
   bom: boolean;
+}
+
+const SUGGEST_OWN_FILE = "name a file of your own, or a new one, with --out";
+
+/** Opens the file itself, never what a symbolic link points to, nor waits on a pipe. */
+function openRecord(path: string, label: string, flags: number): number {
+  try {
+    return openSync(path, flags | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0), 0o600);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Linux says ELOOP for a symbolic link under O_NOFOLLOW, the BSDs and macOS EMLINK.
+    if (code === "ELOOP" || code === "EMLINK") throw symbolicLinkError(label);
+    throw new InputError(
+      { file: label },
+      code === "EEXIST"
+        ? "was created by another program while this run went on"
+        : `cannot be opened (${code ?? (error as Error).message})`,
+      "bad-input",
+      SUGGEST_OWN_FILE,
+    );
+  }
+}
+
+function symbolicLinkError(label: string): InputError {
+  return new InputError(
+    { file: label },
+    "is a symbolic link; the removed-connections file is written only as a plain file",
+    "bad-input",
+    "name the file itself, or a new one, with --out",
+  );
+}
+
+/** Refuses what is not a regular file of this user's that only they can change. */
+function checkOwnFile(stats: Stats, label: string): void {
+  const kind = describeNotAFile(stats);
+  if (kind) {
+    throw new InputError(
+      { file: label },
+      `is ${kind}, not a file (expected a removed-connections CSV)`,
+      "bad-input",
+      SUGGEST_OWN_FILE,
+    );
+  }
+  // Windows has neither uids nor these mode bits.
+  if (process.platform === "win32") return;
+  const uid = process.getuid?.();
+  if (uid !== undefined && stats.uid !== uid) {
+    throw new InputError(
+      { file: label },
+      `belongs to another user (uid ${stats.uid}); the record of your removals is kept only in a file of yours`,
+      "bad-input",
+      SUGGEST_OWN_FILE,
+    );
+  }
+  if ((stats.mode & 0o022) !== 0) {
+    const mode = (stats.mode & 0o777).toString(8).padStart(4, "0");
+    throw new InputError(
+      { file: label },
+      `can be changed by other users (mode ${mode}); the record of your removals is kept only in a file they cannot change`,
+      "bad-input",
+      `make it yours alone with chmod 600, or ${SUGGEST_OWN_FILE}`,
+    );
+  }
 }
 
 /**
@@ -47,18 +116,25 @@ function keyOf(cells: readonly string[]): string {
 export class RemovedConnectionsFile {
   /** Absolute, as printed to the user. */
   readonly path: string;
+  /** As the user named it, for messages. */
+  private readonly label: string;
   private readonly keys = new Set<string>();
   private format: Format;
   private exists: boolean;
+  /** False for a new file and for an empty one: the first row brings the header. */
+  private hasHeader = false;
   /** The existing file ends without a line break; the first append adds one. */
   private needsBreak = false;
 
   /** Reads an existing file to know whom it holds; a file of another shape is refused. */
   constructor(path: string, options: { excel?: boolean } = {}) {
     this.path = resolve(path);
-    this.exists = existsSync(this.path);
+    this.label = path;
+    const found = lstatOrNull(this.path);
+    // Both refused now, not at the first removal after the confirmation.
+    if (found?.isSymbolicLink()) throw symbolicLinkError(path);
+    this.exists = found !== null;
     if (!this.exists) {
-      // Found now, not at the first removal after the confirmation.
       try {
         accessSync(dirname(this.path), constants.W_OK);
       } catch {
@@ -73,7 +149,7 @@ export class RemovedConnectionsFile {
     this.format = options.excel
       ? { delimiter: ";", recordDelimiter: "windows", bom: true }
       : { delimiter: ",", recordDelimiter: "unix", bom: false };
-    if (this.exists) this.readExisting(path);
+    if (this.exists) this.readExisting();
   }
 
   /** Rows the file holds. */
@@ -81,18 +157,26 @@ export class RemovedConnectionsFile {
     return this.keys.size;
   }
 
-  private readExisting(label: string): void {
+  private readExisting(): void {
+    const label = this.label;
     let bytes: Buffer;
+    const fd = openRecord(this.path, label, constants.O_RDONLY);
     try {
-      bytes = readFileSync(this.path);
+      checkOwnFile(fstatSync(fd), label);
+      bytes = readFileSync(fd);
     } catch (error) {
+      if (error instanceof InputError) throw error;
       throw new InputError(
         { file: label },
         `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
         "bad-input",
         "name a removed-connections CSV, or a new file, with --out",
       );
+    } finally {
+      closeSync(fd);
     }
+    // Empty: our header write failed (a full disk, a kill). The first row brings it now.
+    if (bytes.length === 0) return;
     // Appending UTF-8 to a file Excel re-saved in windows-1252 would leave it in two encodings.
     if (!isUtf8(bytes)) {
       throw new InputError(
@@ -108,9 +192,9 @@ export class RemovedConnectionsFile {
     if (text.trim() === "") {
       throw new InputError(
         { file: label },
-        "is empty; a removed-connections file starts with its header",
+        "holds only blank space; a removed-connections file starts with its header",
         "bad-input",
-        "name a new file with --out, or delete the empty one",
+        "name a new file with --out, or delete the blank one",
       );
     }
     const firstLine = text.slice(0, text.search(/\r?\n|$/));
@@ -141,6 +225,7 @@ export class RemovedConnectionsFile {
       );
     }
     for (const row of rows.slice(1)) this.keys.add(keyOf(row));
+    this.hasHeader = true;
     this.needsBreak = !/\n$/.test(text);
   }
 
@@ -159,37 +244,40 @@ export class RemovedConnectionsFile {
     const cells = RemovedConnectionsFile.cells(person, attemptedAt);
     const key = keyOf(cells);
     if (this.keys.has(key)) return;
-    const { delimiter, recordDelimiter, bom } = this.format;
-    const lines = stringify(this.exists ? [cells] : [[...REMOVED_COLUMNS], cells], {
-      delimiter,
-      record_delimiter: recordDelimiter,
-    });
-    const eol = recordDelimiter === "windows" ? "\r\n" : "\n";
-    const text = `${!this.exists && bom ? "\uFEFF" : ""}${this.needsBreak ? eol : ""}${lines}`;
+    const lines = formatCsv(this.hasHeader ? [cells] : [[...REMOVED_COLUMNS], cells], this.format);
+    const eol = this.format.recordDelimiter === "windows" ? "\r\n" : "\n";
+    const bom = !this.hasHeader && this.format.bom ? "\uFEFF" : "";
+    const bytes = Buffer.from(`${bom}${this.needsBreak ? eol : ""}${lines}`, "utf8");
     const created = !this.exists;
-    const fd = openSync(this.path, "a", 0o600);
+    // O_EXCL for a new file: one that appeared since the start was not checked.
+    const fd = openRecord(
+      this.path,
+      this.label,
+      constants.O_WRONLY |
+        constants.O_APPEND |
+        constants.O_CREAT |
+        (created ? constants.O_EXCL : 0),
+    );
     try {
-      writeSync(fd, text);
+      checkOwnFile(fstatSync(fd), this.label);
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
     if (created) syncFolder(dirname(this.path));
     this.exists = true;
+    this.hasHeader = true;
     this.needsBreak = false;
     this.keys.add(key);
   }
 }
 
-/** Makes a new file's folder entry durable; not every platform can open a folder for that. */
-function syncFolder(folder: string): void {
-  let fd: number | null = null;
+function lstatOrNull(path: string): Stats | null {
   try {
-    fd = openSync(folder, "r");
-    fsyncSync(fd);
+    return lstatSync(path);
   } catch {
-    // Windows cannot fsync a folder; the file's own fsync is what it offers.
-  } finally {
-    if (fd !== null) closeSync(fd);
+    return null;
   }
 }

@@ -1,6 +1,7 @@
 /** The table of connections a removal plans: data in, string out. */
 import type { ChalkInstance } from "chalk";
 import type { ConnectionRow } from "../core/connections.js";
+import { printable } from "./printable.js";
 import { n, table, truncate } from "./tables.js";
 
 export function connectionName(c: Pick<ConnectionRow, "firstName" | "lastName">): string {
@@ -29,11 +30,11 @@ export function renderConnectionTable(
   for (const c of shown) {
     const work = [c.company, c.position].filter(Boolean).join(", ");
     t.push([
-      truncate(connectionName(c) || "(no name)", nameWidth),
-      truncate(c.slug ? `in/${c.slug}` : "–", profileWidth),
+      truncate(printable(connectionName(c) || "(no name)"), nameWidth),
+      truncate(c.slug ? printable(`in/${c.slug}`) : "–", profileWidth),
       c.connectedOn ?? "",
       ...(withBatch ? [c.batch ?? ""] : []),
-      truncate(work, workWidth),
+      truncate(printable(work), workWidth),
     ]);
   }
   const lines = [t.toString()];

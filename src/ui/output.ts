@@ -59,13 +59,27 @@ export function processOutput(): Output {
 }
 
 /**
- * JSON on stdout. An array prints one element a line: still one JSON value, but a long list
- * stays fast to write and easy to read, grep and diff.
+ * What JSON.stringify leaves raw although a terminal obeys or hides it: DEL, C1 controls, bidi
+ * and zero-width characters, the line separators (it escapes C0 controls itself). These occur
+ * only inside strings, where `\uXXXX` parses back to the very same text.
+ */
+const JSON_RAW = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff]/g;
+
+function stringify(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(
+    JSON_RAW,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/**
+ * JSON on stdout, the data exactly as it is. An array prints one element a line: still one JSON
+ * value, but a long list stays fast to write and easy to read, grep and diff.
  */
 export function printJson(output: Output, value: unknown): void {
   if (Array.isArray(value)) {
     output.out(
-      value.length === 0 ? "[]" : `[\n${value.map((item) => JSON.stringify(item)).join(",\n")}\n]`,
+      value.length === 0 ? "[]" : `[\n${value.map((item) => stringify(item)).join(",\n")}\n]`,
     );
-  } else output.out(JSON.stringify(value, null, 2));
+  } else output.out(stringify(value, 2));
 }

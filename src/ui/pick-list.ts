@@ -24,6 +24,7 @@ import { toNameKey } from "../core/identity.js";
 import type { InvitationView } from "../core/preview.js";
 import { CancelledError } from "../errors.js";
 import { profileOrEmail } from "./preview.js";
+import { printable } from "./printable.js";
 import { truncate } from "./tables.js";
 
 /** One row of the list, whatever it stands for. */
@@ -161,10 +162,11 @@ export const pickList = createPrompt<PickRow[] | null, PickListConfig>((config, 
   ]
     .filter(Boolean)
     .join(", ");
+  // A pasted filter can hold controls too.
   const filterLine = typing
-    ? `Filter: ${filter}${chalk.inverse(" ")}  ${chalk.dim("(enter keeps it, esc clears it)")}`
+    ? `Filter: ${printable(filter)}${chalk.inverse(" ")}  ${chalk.dim("(enter keeps it, esc clears it)")}`
     : filter
-      ? `Filter: ${chalk.bold(filter)}  ${chalk.dim("(/ to change)")}`
+      ? `Filter: ${chalk.bold(printable(filter))}  ${chalk.dim("(/ to change)")}`
       : chalk.dim("/ to filter");
   const nameWidth = Math.max(12, Math.floor((width - 40) * 0.45));
   const profileWidth = Math.max(12, width - 40 - nameWidth);
@@ -177,7 +179,10 @@ export const pickList = createPrompt<PickRow[] | null, PickListConfig>((config, 
   const renderRow = (entry: Entry, index: number) => {
     const v = entry.view;
     const box = checked.has(v.id) ? chalk.green("◉") : "◯";
-    const row = `${box} ${truncate(v.name || "(no name)", nameWidth).padEnd(nameWidth)}  ${truncate(v.profile, profileWidth).padEnd(profileWidth)}  ${v.date.padEnd(10)}  ${v.tag}`;
+    // Names and profiles come from files; the tag is ours, coloured.
+    const name = truncate(printable(v.name || "(no name)"), nameWidth).padEnd(nameWidth);
+    const profile = truncate(printable(v.profile), profileWidth).padEnd(profileWidth);
+    const row = `${box} ${name}  ${profile}  ${v.date.padEnd(10)}  ${v.tag}`;
     return index === current ? chalk.cyan(`❯ ${row}`) : `  ${row}`;
   };
   const page =

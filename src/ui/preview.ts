@@ -4,6 +4,7 @@ import type { ChalkInstance } from "chalk";
 import type { Batch } from "../core/batches.js";
 import { toProfileSlug } from "../core/identity.js";
 import type { InvitationView, PreviewSummary } from "../core/preview.js";
+import { printable } from "./printable.js";
 import { count, n, table, truncate } from "./tables.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -78,8 +79,8 @@ export function renderPreviewTable(views: readonly InvitationView[], options: Pr
   });
   for (const v of shown) {
     t.push([
-      truncate(v.name || "(no name)", nameWidth),
-      truncate(profileOrEmail(v), profileWidth),
+      truncate(printable(v.name || "(no name)"), nameWidth),
+      truncate(printable(profileOrEmail(v)), profileWidth),
       ...fixed.map((c) => c.cell(v)),
     ]);
   }

@@ -3,8 +3,10 @@
  * terminal; a plain line an item otherwise (logs, CI).
  */
 import type { Output } from "./output.js";
+import { printable } from "./printable.js";
 
 export interface Progress {
+  /** `line` names the item, as it came from a file or the network: it is made printable. */
   item(done: number, total: number, line: string): void;
   /** A line of its own between items (the bar is redrawn by the next item). */
   note(line: string): void;
@@ -26,7 +28,7 @@ export function createProgress(
   return {
     item(done, total, line) {
       if (!stream.isTTY) {
-        output.err(`${done}/${total} ${line}`);
+        output.err(`${done}/${total} ${printable(line)}`);
         return;
       }
       const elapsed = (now() - started) / 1000;

@@ -1,6 +1,7 @@
 /** Renderers for the plan of a journaled run (withdraw, remove) and its closing summary. */
 import type { ChalkInstance } from "chalk";
 import type { RunSummary } from "../network/journaled-run.js";
+import { printable } from "./printable.js";
 import { count, n, table } from "./tables.js";
 
 function duration(ms: number): string {
@@ -71,10 +72,17 @@ export function renderRunSummary(words: RunWords, s: RunSummary, colour: ChalkIn
   const reasons = new Map<string, number>();
   for (const k of s.skipped) reasons.set(k.reason, (reasons.get(k.reason) ?? 0) + 1);
   for (const [reason, times] of reasons) lines.push(`Skipped ${n(times)}: ${reason}.`);
+  // Names come from files and the network, details from the network: made printable.
   for (const f of s.notDone) {
-    lines.push(colour.red(`Not done: ${f.name}: ${f.detail}; it stays pending for the next run.`));
+    lines.push(
+      colour.red(
+        `Not done: ${printable(f.name)}: ${printable(f.detail)}; it stays pending for the next run.`,
+      ),
+    );
   }
-  for (const f of s.failed) lines.push(colour.red(`Failed: ${f.name}: ${f.detail}`));
+  for (const f of s.failed) {
+    lines.push(colour.red(`Failed: ${printable(f.name)}: ${printable(f.detail)}`));
+  }
   if (s.unverified.length > 0) {
     lines.push(
       `${count(s.unverified.length, "request")} answered but not yet checked against LinkedIn's list; the next run checks them before it sends anything.`,

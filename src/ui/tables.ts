@@ -1,9 +1,13 @@
-/** Renderers: data in, string out. Nothing here prints. */
+/**
+ * Renderers: data in, string out. Nothing here prints. Text from files goes through printable()
+ * before it is truncated or coloured.
+ */
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Status } from "../core/status.js";
 import type { FileReport, ImportReport } from "../store/importer.js";
 import type { ContactView, SourceView } from "../store/queries.js";
+import { printable } from "./printable.js";
 
 export const n = (value: number) => value.toLocaleString("en-US");
 
@@ -91,7 +95,7 @@ export function renderImportReport(
     for (const file of report.files) {
       const unchanged = file.outcome === "unchanged";
       t.push([
-        truncateStart(file.label, fileWidth),
+        truncateStart(printable(file.label), fileWidth),
         file.description,
         unchanged ? "–" : n(file.rows),
         unchanged ? "–" : colour.green(n(file.imported)),
@@ -122,9 +126,12 @@ export function renderImportReport(
   return lines.join("\n");
 }
 
-/** The last part of a path or archive label: `export.zip › Invitations.csv` → `Invitations.csv`. */
+/**
+ * The last part of a path or archive label, `export.zip › Invitations.csv` → `Invitations.csv`,
+ * printable: file and entry names come from the disk and from archives.
+ */
 function shortName(label: string): string {
-  return label.replace(/^.* › /, "").replace(/^.*[/\\]/, "");
+  return printable(label.replace(/^.* › /, "").replace(/^.*[/\\]/, ""));
 }
 
 /** Shortens from the left, keeping the file name: `…/exports/Invitations.csv`. */
@@ -172,7 +179,7 @@ export function renderSources(sources: SourceView[], colour: ChalkInstance, widt
   for (const s of sources) {
     t.push([
       String(s.id),
-      truncateStart(s.path, fileWidth),
+      truncateStart(printable(s.path), fileWidth),
       s.description,
       n(s.rows),
       s.importedAt.slice(0, 16).replace("T", " "),
@@ -194,11 +201,11 @@ export function renderContacts(
   });
   for (const c of contacts) {
     t.push([
-      c.name === "" ? colour.dim("(no name)") : truncate(c.name, nameWidth),
-      truncate(c.emails.join(", "), emailWidth),
-      truncate(c.phones.join(", "), 18),
-      truncate(c.company, 20),
-      truncate(c.source.replace(/^.*[/\\]/, ""), 24),
+      c.name === "" ? colour.dim("(no name)") : truncate(printable(c.name), nameWidth),
+      truncate(printable(c.emails.join(", ")), emailWidth),
+      truncate(printable(c.phones.join(", ")), 18),
+      truncate(printable(c.company), 20),
+      truncate(printable(c.source.replace(/^.*[/\\]/, "")), 24),
     ]);
   }
   return `${t.toString()}\n${count(contacts.length, "contact")}`;

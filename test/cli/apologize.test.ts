@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -54,6 +54,18 @@ describe("invites apologize", () => {
     const lena = own.find((r) => r.name?.startsWith("Lena"));
     expect(lena?.subject).toBe(`Entschuldigung, ${lena?.name}`);
     expect(lena?.body).toBe(`Liebe/r ${lena?.name}, das war ein Versehen. Katrin`);
+  });
+  it("writes the notes to a new file of the user's alone, and never over one", async () => {
+    const out = join(temp.dir, "notes.csv");
+    const args = ["apologize", "--db", temp.db, "--as-of", "2026-11-20", "--out", out];
+    expect((await runCli(args)).code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const text = readFileSync(out, "utf8");
+    const again = await runCli(args);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`invites: ${out} exists already`);
+    expect(again.stderr).toContain("name another file with --out: invites never overwrites a file");
+    expect(readFileSync(out, "utf8")).toBe(text);
   });
 });
 

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -115,6 +115,39 @@ describe("invites preview", () => {
       batch: "B1",
       email: "",
     });
+  });
+
+  it("writes --csv as a new file of the user's alone, where no cell runs as a formula", async () => {
+    const hostile = await runCli([
+      "import",
+      "--db",
+      temp.db,
+      fixture("hostile", "Invitations.csv"),
+    ]);
+    expect(hostile.code, hostile.stderr).toBe(0);
+    const file = join(temp.dir, "preview.csv");
+    const result = await runCli(["preview", "--db", temp.db, ...AS_OF, "--csv", file]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const text = readFileSync(file, "utf8");
+    const rows = parse(text) as string[][];
+    expect(rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    const names = rows.map((r) => r[1]);
+    expect(names).toContain(`'=HYPERLINK("https://evil.example","Klick mich")`);
+    expect(names).toContain("'+cmd|' /C calc'!A0");
+    expect(names).toContain("'@SUM(A1:A9)");
+    expect(names).toContain("'-1+1");
+    // The data keeps its bytes otherwise: CSV quotes it, nothing is made printable.
+    expect(names).toContain("Anna \u202eLEUNAM\u202c Nowak");
+    expect(names).toContain("Fake Person\rDörte Schröder");
+    expect(names).toContain("Lena\x1b[2J\x1b[H Müller");
+
+    const again = await runCli(["preview", "--db", temp.db, ...AS_OF, "--csv", file]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toBe(
+      `invites: ${file} exists already\n  name another file with --csv: invites never overwrites a file\n`,
+    );
+    expect(readFileSync(file, "utf8")).toBe(text);
   });
 
   it("prints a table that stops after a screenful and a summary", async () => {

@@ -3,7 +3,16 @@
  * 127.0.0.1. The emulation counts the removal requests each connection received, and looks at
  * the removed-connections CSV at the instant each request arrives.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
@@ -214,6 +223,69 @@ describe("invites connections remove against the emulation", () => {
     expect(nowhere.stderr).toContain("removed.csv: cannot be written: the folder");
     expect(dumpDatabase(temp.db)).toBe(database);
     expect((await state()).connections.every((c) => c.removeCalls === 0)).toBe(true);
+  });
+
+  it("opens the file itself only: no symbolic link, no one else's file, none others can change", async () => {
+    await startEmulation();
+    const database = dumpDatabase(temp.db);
+    const header = `${HEADER.join(",")}\n`;
+    const target = join(temp.dir, "elsewhere.csv");
+    writeFileSync(target, header);
+    const link = join(temp.dir, "link.csv");
+    symlinkSync(target, link);
+    const dangling = join(temp.dir, "dangling.csv");
+    symlinkSync(join(temp.dir, "nowhere.csv"), dangling);
+    const foreign = join(temp.dir, "foreign.csv");
+    writeFileSync(foreign, header, { mode: 0o600 });
+    chownSync(foreign, 12345, 12345);
+    const shared = join(temp.dir, "shared.csv");
+    writeFileSync(shared, header);
+    chmodSync(shared, 0o666);
+    const pipe = join(temp.dir, "pipe.csv");
+    execFileSync("mkfifo", [pipe]);
+    const cases: Array<[string, string]> = [
+      [
+        link,
+        "link.csv: is a symbolic link; the removed-connections file is written only as a plain file",
+      ],
+      [dangling, "dangling.csv: is a symbolic link"],
+      [
+        foreign,
+        "foreign.csv: belongs to another user (uid 12345); the record of your removals is kept only in a file of yours",
+      ],
+      [shared, "shared.csv: can be changed by other users (mode 0666)"],
+      [pipe, "pipe.csv: is a named pipe (FIFO), not a file (expected a removed-connections CSV)"],
+    ];
+    for (const [out, message] of cases) {
+      const result = await runCli(
+        removeArgs("0", "--connected-after", "2024-06-01", "--yes", "--out", out),
+        {
+          env: { INVITES_COOKIES: sandbox?.cookie ?? "" },
+          cwd: temp.dir,
+          timeoutMs: 15_000,
+        },
+      );
+      expect(result.code, out).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr.trim().split("\n")).toHaveLength(2);
+    }
+    expect(readFileSync(target, "utf8")).toBe(header);
+    expect(existsSync(join(temp.dir, "nowhere.csv"))).toBe(false);
+    for (const file of [foreign, shared]) expect(readFileSync(file, "utf8")).toBe(header);
+    expect(dumpDatabase(temp.db)).toBe(database);
+    expect((await state()).connections.every((c) => c.removeCalls === 0)).toBe(true);
+  });
+
+  it("writes the header into an empty file that a full disk left, instead of refusing it", async () => {
+    await startEmulation();
+    writeFileSync(csvPath(), "", { mode: 0o600 });
+    const result = await remove("--connected-after", "2024-06-01", "--yes", "--max", "2");
+    expect(result.code, result.stderr).toBe(0);
+    const rows = readRemoved();
+    expect(rows[0]).toEqual(HEADER);
+    expect(rows).toHaveLength(3);
+    expect(statSync(csvPath()).mode & 0o777).toBe(0o600);
+    expect(unrecorded).toEqual([]);
   });
 
   it("keeps to --max and the daily cap, appending to one file under one header", async () => {

@@ -2,7 +2,7 @@
  * withdraw as a user runs it: the built binary against the emulation over HTTP on 127.0.0.1,
  * with the emulation's own count of the requests that reached each invitation as the judge.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
@@ -234,5 +234,27 @@ describe("invites withdraw against the emulation", () => {
       for (const file of files)
         expect(readFileSync(join(temp.dir, file)).includes(secret)).toBe(false);
     }
+  });
+
+  it("warns once, naming the fix and no value, when others can read the cookie file", async () => {
+    await startEmulation();
+    const cookies = join(temp.dir, "cookies.txt");
+    writeFileSync(cookies, sandbox?.cookie ?? "");
+    chmodSync(cookies, 0o644);
+    const secret = (sandbox?.cookie ?? "").match(/li_at=([^;]+);/)?.[1] ?? "";
+    expect(secret).not.toBe("");
+    const args = withdrawArgs("0", "--batch", "--yes", "--max", "1", "--cookies", cookies);
+    const open = await runCli(args);
+    expect(open.code, open.stderr).toBe(0);
+    const warnings = open.stderr.split("\n").filter((l) => l.startsWith("invites: warning:"));
+    expect(warnings).toEqual([
+      `invites: warning: ${cookies} can be opened by other users of this computer (mode 0644), and it holds your LinkedIn cookies; make it yours alone with: chmod 600 ${cookies}`,
+    ]);
+    expect(`${open.stdout}${open.stderr}`).not.toContain(secret);
+    expect((await state()).invitations.filter((i) => i.withdrawCalls === 1)).toHaveLength(1);
+    chmodSync(cookies, 0o600);
+    const closed = await runCli(args);
+    expect(closed.code, closed.stderr).toBe(0);
+    expect(closed.stderr).not.toContain("warning");
   });
 });

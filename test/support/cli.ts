@@ -22,9 +22,13 @@ export interface RunResult {
   stderr: string;
 }
 
+/**
+ * Runs the binary; `timeoutMs` kills it (code null) when it has not ended by then, for the tests
+ * of what used to hang.
+ */
 export function runCli(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
 ): Promise<RunResult> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], {
@@ -47,8 +51,15 @@ export function runCli(
     child.stderr.setEncoding("utf8").on("data", (d: string) => {
       stderr += d;
     });
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => child.kill("SIGKILL"), options.timeoutMs);
     child.on("error", fail);
-    child.on("close", (code) => done({ code, stdout, stderr }));
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      done({ code, stdout, stderr });
+    });
   });
 }
 

@@ -58,7 +58,7 @@ async function type<T>(start: (terminal: FakeTerminal) => Promise<T>, keys: stri
     input.write(key);
   }
   const result = await answer.finally(() => input.end());
-  return { result, screen: stripVTControlCharacters(screen) };
+  return { result, screen: stripVTControlCharacters(screen), raw: screen };
 }
 
 const drive = (items: InvitationView[], keys: string[]) =>
@@ -109,6 +109,31 @@ describe("the pick-list", () => {
 
   it("cancels with Esc, changing nothing", async () => {
     await expect(drive(ITEMS, ["\x1b"])).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it("draws names and profiles from files printable, the filter too", async () => {
+    const hostile = [
+      view(1, { name: "Lena\x1b[2J\x1b]8;;https://evil.example\x07Müller\x1b]8;;\x07" }),
+      view(2, { name: "Anna \u202eKAWON\u202c\u200b", email: "a\u009b2J@example.de" }),
+      view(3, { name: "Fake\rJürgen\x08\x08", profileUrl: null, email: "j\x1b[Hw@example.de" }),
+    ];
+    const { raw, screen } = await drive(hostile, ["/", "\u202e", "\u009b", "K", "\r", "\r"]);
+    for (const sequence of [
+      "\x1b[2J",
+      "\x1b]8",
+      "\x1b[H",
+      "\x07",
+      "\x08",
+      "\u009b",
+      "\u202e",
+      "\u200b",
+    ])
+      expect(raw).not.toContain(sequence);
+    expect(screen).toContain("Lena\\u001b[2J\\u001b]8;;htt…");
+    expect(screen).toContain("Anna KAWON");
+    expect(screen).toContain("Fake\\u000dJürgen\\u0008");
+    expect(screen).toContain("Filter: \\u009bK");
+    expect(screen).toContain("j\\u001b[Hw@example.de");
   });
 
   it("renders 3,000 entries one page at a time", async () => {

@@ -1,0 +1,212 @@
+/**
+ * The small files a user names in an option (--keep, --template, --cookies) and the files we
+ * write for them (the CSVs). An option file is read within a bound and must be a regular file:
+ * a pipe would hang the run and /dev/zero would fill the memory. A file we write is new (an
+ * existing file is never overwritten), readable by its owner alone, on disk before we say it
+ * was written, and holds no cell that a spreadsheet would run as a formula.
+ */
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import { dirname } from "node:path";
+import { stringify } from "csv-stringify/sync";
+import { neutralizeFormula } from "./core/connections.js";
+import { InputError, UsageError } from "./errors.js";
+import { printable } from "./ui/printable.js";
+
+export const MiB = 1024 * 1024;
+
+/** What a path is when it is no regular file, for the line that refuses it; null for a file. */
+export function describeNotAFile(stats: Stats): string | null {
+  if (stats.isFile()) return null;
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a named pipe (FIFO)";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+/** The path as a shell word, for a command the user may paste. */
+function shellWord(path: string): string {
+  return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+}
+
+export interface OptionFileOptions {
+  /** What the file must hold, as the messages say it: "a keep-list file". */
+  what: string;
+  /** The most bytes such a file can sensibly hold; a larger one is refused, not read. */
+  maxBytes: number;
+  /**
+   * For a file that holds a secret: called with one printable warning line when group or others
+   * may open it. The file is read all the same.
+   */
+  onOpenToOthers?: (warning: string) => void;
+}
+
+/** The text (UTF-8) of a file named in an option; every way it can be unfit is an InputError. */
+export function readOptionFile(path: string, options: OptionFileOptions): string {
+  const { what, maxBytes } = options;
+  const refuse = (problem: string, code = "bad-input") =>
+    new InputError({ file: path }, `${problem} (expected ${what})`, code);
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw refuse("cannot be read", "not-found");
+  }
+  // Checked before opening: opening a pipe waits for a writer, and a device never ends.
+  const kind = describeNotAFile(stats);
+  if (kind) throw refuse(`is ${kind}, not a file`, "not-a-file");
+  let fd: number;
+  try {
+    // Non-blocking, so that a pipe put in its place after the check cannot hang the open.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    throw refuse("cannot be read", "not-found");
+  }
+  try {
+    const opened = fstatSync(fd);
+    const openedKind = describeNotAFile(opened);
+    if (openedKind) throw refuse(`is ${openedKind}, not a file`, "not-a-file");
+    const tooLarge = () =>
+      refuse(
+        `is larger than ${Math.round((maxBytes / MiB) * 10) / 10} MiB, far more than such a file holds`,
+        "too-large",
+      );
+    if (opened.size > maxBytes) throw tooLarge();
+    // Read to the end, but never past the bound: the file may grow while it is read.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(64 * 1024);
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      total += read;
+      if (total > maxBytes) throw tooLarge();
+      chunks.push(chunk.subarray(0, read));
+    }
+    if (options.onOpenToOthers && process.platform !== "win32" && (opened.mode & 0o077) !== 0) {
+      const mode = (opened.mode & 0o777).toString(8).padStart(4, "0");
+      options.onOpenToOthers(
+        printable(
+          `${path} can be opened by other users of this computer (mode ${mode}), and it holds ${what}; make it yours alone with: chmod 600 ${shellWord(path)}`,
+        ),
+      );
+    }
+    return Buffer.concat(chunks).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Refuses, before any work is done, a file that exists already (a dangling symbolic link too);
+ * `flag` is the option that names the file, for the suggestion.
+ */
+export function checkNewFile(path: string, flag: string): void {
+  let found = true;
+  try {
+    lstatSync(path);
+  } catch {
+    // Nothing there, or nothing we may look at: the write itself will say which.
+    found = false;
+  }
+  if (found) throw existsError(path, flag);
+}
+
+function existsError(path: string, flag: string): UsageError {
+  return new UsageError(
+    `${path} exists already`,
+    `name another file with ${flag}: invites never overwrites a file`,
+  );
+}
+
+/**
+ * Creates `path` (never over an existing file: O_EXCL, which also refuses a symbolic link),
+ * readable and writable by its owner alone, and returns once the bytes and the folder entry
+ * are on disk. A write that fails, such as on a full disk, removes the file again, so that the
+ * next run does not find a partial one in its way.
+ */
+export function writeNewFile(path: string, data: string | Buffer, flag: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, "wx", 0o600);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw existsError(path, flag);
+    throw new InputError(
+      { file: path },
+      code === "ENOENT"
+        ? `cannot be written: the folder ${dirname(path)} does not exist`
+        : `cannot be written (${code ?? (error as Error).message})`,
+      "bad-input",
+      `name a file in a folder you can write with ${flag}`,
+    );
+  }
+  try {
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    try {
+      unlinkSync(path);
+    } catch {
+      // Already gone, or the folder refuses: the write's own error is the one to report.
+    }
+    throw error;
+  }
+  closeSync(fd);
+  syncFolder(dirname(path));
+}
+
+/** Makes a new file's folder entry durable; not every platform can open a folder for that. */
+export function syncFolder(folder: string): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(folder, "r");
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot fsync a folder; the file's own fsync is what it offers.
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+export interface CsvShape {
+  delimiter: "," | ";";
+  recordDelimiter: "unix" | "windows";
+}
+
+const PLAIN_CSV: CsvShape = { delimiter: ",", recordDelimiter: "unix" };
+/** What German Excel opens cleanly: semicolons and CRLF (and a BOM, which writeCsvFile adds). */
+const EXCEL_CSV: CsvShape = { delimiter: ";", recordDelimiter: "windows" };
+
+/** CSV text of rows, each cell neutralised so that a spreadsheet shows it and does not run it. */
+export function formatCsv(rows: ReadonlyArray<ReadonlyArray<string>>, shape: CsvShape): string {
+  return stringify(
+    rows.map((row) => row.map(neutralizeFormula)),
+    { delimiter: shape.delimiter, record_delimiter: shape.recordDelimiter },
+  );
+}
+
+/** Writes a new CSV file for the user (see writeNewFile), for Excel with a BOM and semicolons. */
+export function writeCsvFile(
+  path: string,
+  rows: ReadonlyArray<ReadonlyArray<string>>,
+  options: { flag: string; excel?: boolean },
+): void {
+  const text = formatCsv(rows, options.excel ? EXCEL_CSV : PLAIN_CSV);
+  writeNewFile(path, options.excel ? `\uFEFF${text}` : text, options.flag);
+}

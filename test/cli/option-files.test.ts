@@ -1,0 +1,132 @@
+/**
+ * Files named in options (--keep, --template, --cookies) that are no small regular file: a
+ * device such as /dev/zero, a named pipe, a folder, a file far too large. Each is refused at
+ * once, exit 2, with one line naming it; before, /dev/zero grew the process to 16 GB and a pipe
+ * hung it.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, truncateSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { fixture, runCli, useTempDatabase } from "../support/cli.js";
+
+const temp = useTempDatabase();
+/** Far longer than a refusal takes, far shorter than reading /dev/zero or waiting on a pipe. */
+const QUICKLY = { timeoutMs: 15_000 };
+
+beforeEach(async () => {
+  const result = await runCli([
+    "import",
+    "--db",
+    temp.db,
+    fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip"),
+  ]);
+  expect(result.code).toBe(0);
+});
+
+/** A named pipe with no writer: opening it for reading would wait forever. */
+function makeFifo(): string {
+  const path = join(temp.dir, "pipe");
+  execFileSync("mkfifo", [path]);
+  return path;
+}
+
+/** A sparse file one byte larger than `bytes`. */
+function makeLargeFile(bytes: number): string {
+  const path = join(temp.dir, "large.txt");
+  writeFileSync(path, "");
+  truncateSync(path, bytes + 1);
+  return path;
+}
+
+function makeFolder(): string {
+  const path = join(temp.dir, "folder");
+  mkdirSync(path);
+  return path;
+}
+
+/** The commands that read each option file, with everything else they need. */
+const COMMANDS: Record<string, (file: string) => string[]> = {
+  "--keep": (file) => ["preview", "--db", temp.db, "--keep", file],
+  "--template": (file) => [
+    "apologize",
+    "--db",
+    temp.db,
+    "--out",
+    join(temp.dir, "notes.csv"),
+    "--template",
+    file,
+  ],
+  "--cookies": (file) => [
+    "withdraw",
+    "--db",
+    temp.db,
+    "--batch",
+    "--yes",
+    "--base-url",
+    "http://127.0.0.1:9",
+    "--cookies",
+    file,
+  ],
+};
+
+const WHAT: Record<string, string> = {
+  "--keep": "a keep-list file",
+  "--template": "a mail template",
+  "--cookies": "your LinkedIn cookies",
+};
+
+async function expectRefused(flag: string, file: string, problem: string) {
+  const args = COMMANDS[flag]?.(file) ?? [];
+  const started = Date.now();
+  const result = await runCli(args, QUICKLY);
+  expect(result.code, `${flag} ${file}: ${result.stderr}`).toBe(2);
+  expect(Date.now() - started).toBeLessThan(10_000);
+  expect(result.stderr.split("\n")[0]).toBe(
+    `invites: ${file}: ${problem} (expected ${WHAT[flag]})`,
+  );
+  expect(result.stdout).toBe("");
+}
+
+describe.each(Object.keys(COMMANDS))("a file given to %s", (flag) => {
+  it("is refused at once when it is /dev/zero", async () => {
+    await expectRefused(flag, "/dev/zero", "is a device, not a file");
+  });
+
+  it("is refused at once when it is a named pipe", async () => {
+    await expectRefused(flag, makeFifo(), "is a named pipe (FIFO), not a file");
+  });
+
+  it("is refused when it is a folder", async () => {
+    await expectRefused(flag, makeFolder(), "is a folder, not a file");
+  });
+});
+
+describe("the size bound of an option file", () => {
+  it("refuses a keep list over 16 MiB, a template or cookie file over 1 or 4 MiB", async () => {
+    const MiB = 1024 * 1024;
+    await expectRefused(
+      "--keep",
+      makeLargeFile(16 * MiB),
+      "is larger than 16 MiB, far more than such a file holds",
+    );
+    await expectRefused(
+      "--template",
+      makeLargeFile(MiB),
+      "is larger than 1 MiB, far more than such a file holds",
+    );
+    await expectRefused(
+      "--cookies",
+      makeLargeFile(4 * MiB),
+      "is larger than 4 MiB, far more than such a file holds",
+    );
+  });
+
+  it("reads a keep list of exactly 16 MiB", async () => {
+    const keep = join(temp.dir, "keep.txt");
+    const lines = "https://www.linkedin.com/in/someone-kept\n".repeat(400_000);
+    writeFileSync(keep, lines + "x".repeat(16 * 1024 * 1024 - lines.length));
+    const result = await runCli(["preview", "--db", temp.db, "--json", "--keep", keep], QUICKLY);
+    expect(result.code, result.stderr).toBe(0);
+  });
+});
