@@ -199,6 +199,8 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
     let done = 0;
     let notDone = 0;
     let settled = 0;
+    /** Items this read showed done: an earlier run's request took effect. */
+    const doneIds = new Set<number>();
     for (const e of entries) {
       const at = iso();
       const item = e.itemId === null ? undefined : items.get(e.itemId);
@@ -248,6 +250,7 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
               if (e.itemId !== null) action.outcomes.markDone(e.itemId, at);
             },
           );
+          if (e.itemId !== null) doneIds.add(e.itemId);
           if (mine) {
             summary.done.push(mine.planned.name);
             done++;
@@ -259,7 +262,7 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
         sent.delete(e.id);
       }
     }
-    return { stillPending, done, notDone, settled };
+    return { stillPending, done, notDone, settled, doneIds };
   };
 
   /** Items an earlier run took for closed that this complete read lists again. */
@@ -321,12 +324,14 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
     o.onEvent?.({ kind: "session", account: account.publicIdentifier });
 
     const live = await readLive();
-    settleAll(live);
+    const { doneIds } = settleAll(live);
     reopen(live);
     const open = new Set(
       journal.unsettled(action.name).flatMap((e) => (e.itemId === null ? [] : [e.itemId])),
     );
+    // Planned from the store before the read: what the read just settled as done is done.
     const planned = o.planned.filter((p) => {
+      if (doneIds.has(p.id)) return false;
       if (!open.has(p.id)) return true;
       summary.skipped.push({
         name: p.name,

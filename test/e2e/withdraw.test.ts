@@ -161,6 +161,10 @@ describe("invites withdraw against the emulation", () => {
     expect((await withdraw("--batch", "--yes")).code).toBe(3);
     const resumed = await withdraw("--batch", "--yes");
     expect(resumed.code, resumed.stderr).toBe(0);
+    // The stopped run's answered requests are settled as done by the resume's first read, not
+    // taken for invitations that someone else closed.
+    expect(resumed.stdout).toContain("4 requests of an interrupted run settled as withdrawn.");
+    expect(resumed.stdout).not.toContain("not pending on LinkedIn any more");
     const after = await state();
     expect(after.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(38);
     expect(after.invitations.every((i) => i.withdrawCalls <= 1)).toBe(true);
