@@ -14,9 +14,12 @@ const EXIT_CODES = `
 Exit codes:
   0  done
   1  unexpected failure (a bug, or the disk or database failed),
-     or withdraw / connections remove finished but LinkedIn refused some requests
-  2  bad usage or bad input: nothing was changed
-  3  stopped by the network; run the same command again to resume
+     or withdraw / connections remove finished but some requests were refused
+     or did not take effect
+  2  bad usage or bad input, another run holds the database, or the session is
+     another member's: nothing was changed
+  3  stopped by the network, or by an answer in a shape it cannot read, or by
+     three failed requests in a row; run the same command again to resume
   130  cancelled at a prompt: nothing was changed
 
 Environment:

@@ -390,6 +390,7 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
         if (error instanceof StoppedError) {
           // Left open: the next run's read tells whether it took effect before the stop.
           journal.answer(entryId, "stopped", null, scrub(error.message), iso());
+          sent.delete(entryId);
           throw error;
         }
         if (!(error instanceof TransientNetworkError)) throw error;
