@@ -1,4 +1,8 @@
-/** The command line: builds the program, runs one command, and is the only place that exits. */
+/**
+ * The command line: builds the program, runs one command, and turns every error into its exit
+ * code. Importing it runs nothing (src/main.ts runs it as the process), so tests can call
+ * `main(argv, output)` in process.
+ */
 import { Command, CommanderError, Option } from "commander";
 import { addAsOfOption, addDatabaseOption, addNetworkRunOptions } from "./commands/options.js";
 import {
@@ -7,7 +11,7 @@ import {
   addSelectionOptions,
 } from "./commands/selection.js";
 import { AppError, ExitCode } from "./errors.js";
-import { type Output, onStdoutError, processOutput } from "./ui/output.js";
+import { type Output, processOutput } from "./ui/output.js";
 import { printable } from "./ui/printable.js";
 
 const EXIT_CODES = `
@@ -305,7 +309,3 @@ function reportError(error: unknown, output: Output): number {
   if (process.env.INVITES_DEBUG && error instanceof Error && error.stack) output.err(error.stack);
   return ExitCode.failure;
 }
-
-process.stdout.on("error", onStdoutError);
-const exitCode = await main(process.argv.slice(2));
-process.exitCode = exitCode;

@@ -18,6 +18,8 @@ export interface Output {
 
 /** Runs that must not end when stdout's reader goes away, and whether it went away. */
 let holds = 0;
+/** A run has been held: the process ends when it is done, with its own exit code. */
+let held = false;
 let stdoutClosed = false;
 
 /**
@@ -26,6 +28,7 @@ let stdoutClosed = false;
  */
 export function holdStdout(): () => void {
   holds++;
+  held = true;
   let released = false;
   return () => {
     if (!released) holds--;
@@ -37,7 +40,7 @@ export function holdStdout(): () => void {
 export function onStdoutError(error: NodeJS.ErrnoException): void {
   if (error.code !== "EPIPE") throw error;
   stdoutClosed = true;
-  if (holds === 0) process.exit(0);
+  if (!held) process.exit(0);
 }
 
 export function processOutput(): Output {
@@ -45,9 +48,11 @@ export function processOutput(): Output {
     out: (text) => {
       const line = text.endsWith("\n") ? text : `${text}\n`;
       if (stdoutClosed) return void process.stderr.write(line);
-      // The write that finds the reader gone is not lost: a held run prints it on stderr.
+      // The write that finds the reader gone is not lost: a held run prints it on stderr. (The
+      // answer comes after the write, when the run may have let go already.)
+      const duringRun = holds > 0;
       process.stdout.write(line, (error) => {
-        if (error && holds > 0) process.stderr.write(line);
+        if (error && duringRun) process.stderr.write(line);
       });
     },
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),

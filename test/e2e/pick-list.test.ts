@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedWorld } from "../../src/sandbox/seed.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/server.js";
 import { BIN, fixture, runCli, useTempDatabase } from "../support/cli.js";
@@ -48,6 +48,16 @@ async function startPick(): Promise<{ out: string; code: string }> {
   await waitFor(() => screen().includes("chosen of 38"), "the pick-list");
   return { out, code };
 }
+
+beforeAll(() => {
+  try {
+    tmux("-V");
+  } catch {
+    throw new Error(
+      "these tests drive a real terminal with tmux, which is not installed: apt-get install -y tmux",
+    );
+  }
+});
 
 beforeEach(async () => {
   await runCli(["import", "--db", temp.db, DEMO, fixture("demo", "Outlook-Kontakte.CSV")]);

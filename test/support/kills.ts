@@ -1,5 +1,6 @@
 /** Kills the built binary with SIGKILL at instants aimed by what reaches the emulation. */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
+import { onTestFinished } from "vitest";
 
 /** Set by killRepeatedly; the emulation's onChangeRequest must call it for every request. */
 export interface RequestObserver {
@@ -35,12 +36,21 @@ export async function killRepeatedly(o: {
   };
   let requests = 0;
   const result: Kills = { kills: 0, killedInFlight: 0 };
-  for (let round = 0; round < (o.rounds ?? 25); round++) {
+  // A test that ends (or times out) ends the loop with it: no run may go on spawning into a
+  // folder the test has already removed.
+  let finished = false;
+  let running: ChildProcess | null = null;
+  onTestFinished(() => {
+    finished = true;
+    running?.kill("SIGKILL");
+  });
+  for (let round = 0; round < (o.rounds ?? 25) && !finished; round++) {
     const child = spawn(process.execPath, o.args, {
       ...(o.cwd ? { cwd: o.cwd } : {}),
       env: { ...process.env, NO_COLOR: "1", ...o.env },
       stdio: "ignore",
     });
+    running = child;
     const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
     const mode = round % 3;
     const target = requests + 1 + Math.floor(random() * (o.spread ?? 3));
@@ -56,6 +66,7 @@ export async function killRepeatedly(o: {
       } else timers.push(setTimeout(() => child.kill("SIGKILL"), delay));
     };
     const code = await exited;
+    running = null;
     for (const timer of timers) clearTimeout(timer);
     o.observer.current = null;
     if (code === 0) break;

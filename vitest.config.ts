@@ -1,0 +1,40 @@
+/**
+ * The test layers: `unit` (pure code, in process, seconds), `command` (the built binary and the
+ * client against the emulation), `e2e` (whole runs: kills, tmux, the browser). Timeouts live
+ * here, not in npm script flags, so `npx vitest run` and `npm test` behave alike;
+ * `npm test -- --project unit` runs one layer.
+ */
+import { defineConfig } from "vitest/config";
+
+const BUILT = ["test/support/build.ts"];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"], testTimeout: 15_000 },
+      },
+      {
+        extends: true,
+        test: {
+          name: "command",
+          include: ["test/cli/**/*.test.ts", "test/network/**/*.test.ts"],
+          globalSetup: BUILT,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          globalSetup: BUILT,
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
