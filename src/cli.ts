@@ -12,9 +12,11 @@ import { type Output, processOutput } from "./ui/output.js";
 const EXIT_CODES = `
 Exit codes:
   0  done
-  1  unexpected failure (a bug, or the disk or database failed),
-     or withdraw / connections remove finished but LinkedIn refused some requests
-  2  bad usage or bad input: nothing was changed
+  1  unexpected failure (a bug, or the disk or database failed: full, damaged,
+     read-only, not yours), or withdraw / connections remove finished but LinkedIn
+     refused some requests
+  2  bad usage or bad input: nothing was changed (also when there is no database yet,
+     or --db names a file that is not an invites database or is from a newer version)
   3  stopped by the network; run the same command again to resume
   130  cancelled at a prompt: nothing was changed
 

@@ -1,4 +1,5 @@
 /** Renderers: data in, string out. Nothing here prints. */
+import { resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Status } from "../core/status.js";
@@ -131,6 +132,11 @@ function shortName(label: string): string {
 export function truncateStart(text: string, width: number): string {
   const chars = [...text];
   return chars.length <= width ? text : `…${chars.slice(chars.length - width + 1).join("")}`;
+}
+
+/** Which database a report shows: with --db, INVITES_DB and a default, it is worth saying. */
+export function renderDatabaseName(path: string, colour: ChalkInstance): string {
+  return colour.dim(`Database: ${resolve(path)}`);
 }
 
 export function renderStatus(status: Status, asOf: Date, colour: ChalkInstance): string {
