@@ -2,6 +2,7 @@
  * The import engine: every table of the named paths into the database, in one transaction, so
  * that a bad file anywhere leaves the database exactly as it was.
  */
+import { InputError } from "../errors.js";
 import type { InputTable } from "../formats/inputs.js";
 import { readInputsInWorker } from "../formats/worker-inputs.js";
 import type { Db } from "./database.js";
@@ -57,12 +58,31 @@ export async function importPaths(
       if ("passedOver" in item) report.passedOver.push({ label: item.label, reason: item.reason });
       else report.files.push(await importTable(writer, item, options.now));
     }
+    if (report.files.length === 0) throw nothingToImport(paths, report.passedOver);
     db.exec("COMMIT");
   } catch (error) {
     if (db.inTransaction) db.exec("ROLLBACK");
     throw error;
   }
   return report;
+}
+
+/**
+ * Named files that are not importable fail on their own (formats/inputs.ts); what is left to
+ * end here are folders with no table in them, which must not look like a successful import.
+ */
+function nothingToImport(paths: readonly string[], passedOver: ImportReport["passedOver"]) {
+  const folders = paths.length === 1 ? "the folder" : "the folders";
+  const names = passedOver.slice(0, 3).map((p) => p.label.replace(/^.*[/\\]/, ""));
+  const more =
+    passedOver.length > names.length ? ` and ${passedOver.length - names.length} more` : "";
+  return new InputError(
+    { file: paths.join(", ") },
+    passedOver.length === 0
+      ? `nothing was imported: ${folders} ${paths.length === 1 ? "holds" : "hold"} no files (expected a LinkedIn data export, an address book CSV or a vCard)`
+      : `nothing was imported: ${folders} ${paths.length === 1 ? "holds" : "hold"} no table this tool imports, only ${names.join(", ")}${more} (expected a LinkedIn data export, an address book CSV or a vCard)`,
+    "nothing-to-import",
+  );
 }
 
 async function importTable(

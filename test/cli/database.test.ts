@@ -242,3 +242,31 @@ describe("a database the disk or the file system will not let us use", () => {
     expect((await runCli(["import", "--db", temp.db, DEMO_ZIP])).code).toBe(0);
   });
 });
+
+describe("importing nothing", () => {
+  it("says so for an empty folder, exits 2 and leaves no database", async () => {
+    const folder = join(temp.dir, "export");
+    mkdirSync(folder);
+    expectOneLine(
+      await runCli(["import", "--db", temp.db, folder]),
+      2,
+      new RegExp(
+        `^invites: ${folder}: nothing was imported: the folder holds no files \\(expected a LinkedIn data export, an address book CSV or a vCard\\)$`,
+      ),
+    );
+    expect(existsSync(temp.db)).toBe(false);
+  });
+
+  it("says so for a folder of files it does not import, naming them", async () => {
+    const folder = join(temp.dir, "export");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "Profile.csv"), "First Name,Last Name,Headline\nKatrin,Böhm,Hi\n");
+    writeFileSync(join(folder, "notes.txt"), "buy milk\n");
+    expectOneLine(
+      await runCli(["import", "--db", temp.db, folder]),
+      2,
+      /export: nothing was imported: the folder holds no table this tool imports, only Profile\.csv, notes\.txt \(expected/,
+    );
+    expect(existsSync(temp.db)).toBe(false);
+  });
+});
