@@ -2,6 +2,7 @@
  * The import engine: every table of the named paths into the database, in one transaction, so
  * that a bad file anywhere leaves the database exactly as it was.
  */
+import type { ContactRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
 import type { InputTable } from "../formats/inputs.js";
 import { readInputsInWorker } from "../formats/worker-inputs.js";
@@ -85,6 +86,17 @@ function nothingToImport(paths: readonly string[], passedOver: ImportReport["pas
   );
 }
 
+/** The skip reason of a contact row that repeats an earlier row of the same file exactly. */
+export const DUPLICATE_CONTACT = "duplicate contact";
+
+/** Exact duplicates: the same name as written, emails, phones, company and title. */
+function isFirstSighting(seen: Set<string>, c: ContactRecord): boolean {
+  const key = JSON.stringify([c.displayName, c.emails, c.phones, c.company, c.title]);
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
+}
+
 async function importTable(
   writer: ImportWriter,
   table: InputTable,
@@ -130,6 +142,9 @@ async function importTable(
     file.imported++;
     if (outcome === "new") file.added++;
   };
+  // A phone book synced several times repeats every contact; address books are small enough
+  // (thousands, not the millions an export can hold) to tell repeats apart in memory.
+  const contactsSeen = new Set<string>();
   for await (const batch of table.batches()) {
     for (const record of batch) {
       file.rows++;
@@ -138,6 +153,10 @@ async function importTable(
           skip(record.reason);
           break;
         case "contact":
+          if (!isFirstSighting(contactsSeen, record)) {
+            skip(DUPLICATE_CONTACT);
+            break;
+          }
           writer.writeContact(sourceId, record);
           file.imported++;
           file.added++;

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Status } from "../core/status.js";
-import type { FileReport, ImportReport } from "../store/importer.js";
+import { DUPLICATE_CONTACT, type FileReport, type ImportReport } from "../store/importer.js";
 import type { ContactView, SourceView } from "../store/queries.js";
 
 export const n = (value: number) => value.toLocaleString("en-US");
@@ -34,6 +34,7 @@ export function truncate(text: string, width: number): string {
 
 function describeSkips(file: FileReport): string {
   return Object.entries(file.skipReasons)
+    .filter(([reason]) => reason !== DUPLICATE_CONTACT)
     .map(
       ([reason, times]) =>
         `${n(times)} ${times === 1 ? reason : reason.replace(/\brow\b/, "rows")}`,
@@ -47,7 +48,10 @@ function fileNotes(file: FileReport): string[] {
     return [`imported before (${when} UTC) with the same content: nothing to do`];
   }
   const notes: string[] = [];
-  if (file.skipped > 0) notes.push(`skipped ${describeSkips(file)}`);
+  const skips = describeSkips(file);
+  if (skips !== "") notes.push(`skipped ${skips}`);
+  const merged = file.skipReasons[DUPLICATE_CONTACT] ?? 0;
+  if (merged > 0) notes.push(`merged ${count(merged, "duplicate row")}`);
   if (file.imported > file.added)
     notes.push(`${n(file.imported - file.added)} already known from another file`);
   if (file.droppedValues.x500 > 0) {
