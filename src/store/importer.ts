@@ -7,6 +7,12 @@ import { InputError } from "../errors.js";
 import type { InputTable } from "../formats/inputs.js";
 import { readInputsInWorker } from "../formats/worker-inputs.js";
 import type { Db } from "./database.js";
+import {
+  countContactsOf,
+  settleConnectionClosures,
+  settleInvitationClosures,
+  settleReplacements,
+} from "./derived.js";
 import { ImportWriter, type SourceRow, type WriteOutcome } from "./import-writer.js";
 
 export interface FileReport {
@@ -30,7 +36,7 @@ export interface FileReport {
   closedInvitations: number;
   /** Connections a newer export no longer lists. */
   goneConnections: number;
-  /** Contacts of an older copy of the same address book, replaced by this one. */
+  /** Contacts of older copies of the same address book, hidden (not deleted) by this one. */
   replacedContacts: number;
 }
 
@@ -57,7 +63,7 @@ export async function importPaths(
   try {
     for await (const item of readInputsInWorker(paths)) {
       if ("passedOver" in item) report.passedOver.push({ label: item.label, reason: item.reason });
-      else report.files.push(await importTable(writer, item, options.now));
+      else report.files.push(await importTable(db, writer, item, options.now));
     }
     if (report.files.length === 0) throw nothingToImport(paths, report.passedOver);
     db.exec("COMMIT");
@@ -98,6 +104,7 @@ function isFirstSighting(seen: Set<string>, c: ContactRecord): boolean {
 }
 
 async function importTable(
+  db: Db,
   writer: ImportWriter,
   table: InputTable,
   now: Date,
@@ -177,10 +184,13 @@ async function importTable(
     imported: file.imported,
     skipped: file.skipped,
   });
-  if (info.kind === "linkedin-invitations") file.closedInvitations = writer.settleInvitations();
-  if (info.kind === "linkedin-connections") file.goneConnections = writer.settleConnections();
-  if (info.kind !== "linkedin-invitations" && info.kind !== "linkedin-connections") {
-    file.replacedContacts = writer.replaceOlderContacts(sourceId, source);
+  writer.recordSightings(sourceId, info.kind);
+  if (info.kind === "linkedin-invitations") {
+    file.closedInvitations = settleInvitationClosures(db).closed.length;
+  } else if (info.kind === "linkedin-connections") {
+    file.goneConnections = settleConnectionClosures(db).closed.length;
+  } else {
+    file.replacedContacts = countContactsOf(db, settleReplacements(db).hidden);
   }
   return file;
 }
