@@ -207,6 +207,33 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
     setExit(await (await import("./commands/history.js")).runHistory(options, output)),
   );
 
+  const sources = program
+    .command("sources")
+    .description("the files you imported and what each changed; take one back with sources forget");
+  addDatabaseOption(
+    sources
+      .command("list", { isDefault: true })
+      .description(
+        "every import: number, file, what it was recognised as, rows, when, and what it closed or replaced (the default)",
+      )
+      .option("--json", "print the imports as JSON"),
+  ).action(async (options) =>
+    setExit(await (await import("./commands/sources.js")).runSources(options, output)),
+  );
+  addDatabaseOption(
+    sources
+      .command("forget")
+      .description(
+        "take one import back, with all it brought and all it closed or replaced; asks first",
+      )
+      .argument("<number>", "the import's number (see invites sources)")
+      .option("-y, --yes", "do not ask for confirmation"),
+  ).action(async (number: string, options) =>
+    setExit(
+      await (await import("./commands/sources.js")).runSourcesForget(number, options, output),
+    ),
+  );
+
   addDatabaseOption(
     program
       .command("contacts")
