@@ -50,7 +50,11 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
         "import LinkedIn's data export (the zip, or its CSVs) and address books (Google, Outlook, Thunderbird, GMX, Yahoo CSV, vCard)",
       )
       .argument("<path...>", "files, folders or zip archives")
-      .option("--json", "print the summary as JSON"),
+      .option("--json", "print the summary as JSON")
+      .option(
+        "-y, --yes",
+        "go ahead without asking when a file would close more than half of your pending invitations or connections",
+      ),
   ).action(async (paths: string[], options) =>
     setExit(await (await import("./commands/import.js")).runImport(paths, options, output)),
   );

@@ -138,3 +138,14 @@ export function countContactsOf(db: Db, sourceIds: readonly number[]): number {
       .get(...sourceIds)?.n ?? 0
   );
 }
+
+/** Connections neither gone from an export nor removed by us. */
+export function countActiveConnections(db: Db): number {
+  return (
+    db
+      .prepare<[], { n: number }>(
+        "SELECT count(*) AS n FROM connections WHERE gone_at IS NULL AND removed_at IS NULL",
+      )
+      .get()?.n ?? 0
+  );
+}

@@ -2,18 +2,27 @@
  * The import engine: every table of the named paths into the database, in one transaction, so
  * that a bad file anywhere leaves the database exactly as it was.
  */
+import {
+  type ClosureShare,
+  isMassClosure,
+  MASS_CLOSURE_MIN,
+  pendingClosedShare,
+} from "../core/closures.js";
 import type { ContactRecord } from "../core/records.js";
+import { indexConnections } from "../core/states.js";
 import { InputError } from "../errors.js";
 import type { InputTable } from "../formats/inputs.js";
 import { readInputsInWorker } from "../formats/worker-inputs.js";
 import type { Db } from "./database.js";
 import {
+  countActiveConnections,
   countContactsOf,
   settleConnectionClosures,
   settleInvitationClosures,
   settleReplacements,
 } from "./derived.js";
 import { ImportWriter, type SourceRow, type WriteOutcome } from "./import-writer.js";
+import { readConnectionKeys, readOutgoingInvitations } from "./queries.js";
 
 export interface FileReport {
   label: string;
@@ -45,9 +54,21 @@ export interface ImportReport {
   passedOver: Array<{ label: string; reason: string }>;
 }
 
+/** A file whose import would close more than half of what is open (core/closures.ts). */
+export interface MassClosure extends ClosureShare {
+  label: string;
+  /** Pending invitations, or active connections. */
+  noun: "invitations" | "connections";
+}
+
 export interface ImportEngineOptions {
   /** The moment recorded as the import time. */
   now: Date;
+  /**
+   * Called before the import is committed when files in it would close more than half of what is
+   * open; it throws to take the whole import back. Without it such an import goes ahead.
+   */
+  confirmMassClosures?: (closures: MassClosure[]) => Promise<void>;
 }
 
 export async function importPaths(
@@ -57,15 +78,17 @@ export async function importPaths(
 ): Promise<ImportReport> {
   const writer = new ImportWriter(db);
   const report: ImportReport = { files: [], passedOver: [] };
+  const massClosures: MassClosure[] = [];
   // One transaction for the whole import: a 64 MiB page cache keeps it from spilling to the WAL.
   db.pragma("cache_size = -65536");
   db.exec("BEGIN IMMEDIATE");
   try {
     for await (const item of readInputsInWorker(paths)) {
       if ("passedOver" in item) report.passedOver.push({ label: item.label, reason: item.reason });
-      else report.files.push(await importTable(db, writer, item, options.now));
+      else report.files.push(await importTable(db, writer, item, options.now, massClosures));
     }
     if (report.files.length === 0) throw nothingToImport(paths, report.passedOver);
+    if (massClosures.length > 0) await options.confirmMassClosures?.(massClosures);
     db.exec("COMMIT");
   } catch (error) {
     if (db.inTransaction) db.exec("ROLLBACK");
@@ -108,6 +131,7 @@ async function importTable(
   writer: ImportWriter,
   table: InputTable,
   now: Date,
+  massClosures: MassClosure[],
 ): Promise<FileReport> {
   const { info } = table;
   const file: FileReport = {
@@ -186,9 +210,28 @@ async function importTable(
   });
   writer.recordSightings(sourceId, info.kind);
   if (info.kind === "linkedin-invitations") {
-    file.closedInvitations = settleInvitationClosures(db).closed.length;
+    const changes = settleInvitationClosures(db);
+    file.closedInvitations = changes.closed.length;
+    // Reading every invitation is only worth it when the closures could be a mass closure.
+    if (changes.closed.length >= MASS_CLOSURE_MIN) {
+      const share = pendingClosedShare(
+        readOutgoingInvitations(db),
+        { closed: new Set(changes.closed), reopened: new Set(changes.reopened) },
+        indexConnections(readConnectionKeys(db)),
+        now,
+      );
+      if (isMassClosure(share))
+        massClosures.push({ label: info.label, noun: "invitations", ...share });
+    }
   } else if (info.kind === "linkedin-connections") {
-    file.goneConnections = settleConnectionClosures(db).closed.length;
+    const changes = settleConnectionClosures(db);
+    file.goneConnections = changes.closed.length;
+    const share = {
+      closing: changes.closed.length,
+      open: countActiveConnections(db) + changes.closed.length - changes.reopened.length,
+    };
+    if (isMassClosure(share))
+      massClosures.push({ label: info.label, noun: "connections", ...share });
   } else {
     file.replacedContacts = countContactsOf(db, settleReplacements(db).hidden);
   }

@@ -1,5 +1,6 @@
-/** The imports as a table, what taking one back does, and the question before it goes ahead. */
+/** The imports as a table, what taking one back does, and the question before either goes ahead. */
 import type { ChalkInstance } from "chalk";
+import type { MassClosure } from "../store/importer.js";
 import type { ForgetReport, ImportedSource } from "../store/sources.js";
 import { count, n, table, truncateStart } from "./tables.js";
 
@@ -87,6 +88,17 @@ export function renderForgetReport(report: ForgetReport, colour: ChalkInstance):
     ),
   );
   return lines.join("\n");
+}
+
+/** One line for each file of an import that would close more than half of what is open. */
+export function renderMassClosures(closures: readonly MassClosure[]): string {
+  return closures
+    .map((c) =>
+      c.noun === "invitations"
+        ? `${c.label} would close ${n(c.closing)} of your ${count(c.open, "pending invitation")}`
+        : `${c.label} would mark ${n(c.closing)} of your ${count(c.open, "connection")} as gone`,
+    )
+    .join("; ");
 }
 
 export interface PromptStreams {

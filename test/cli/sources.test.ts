@@ -55,6 +55,104 @@ async function sourcesJson() {
   return JSON.parse(result.stdout) as Array<Record<string, unknown> & { id: number }>;
 }
 
+describe("an export that would close most of what is pending", () => {
+  it("cut at a row boundary: says how many, imports nothing without a terminal, exit 2", async () => {
+    await importJson(DEMO_ZIP);
+    const before = dumpDatabase(temp.db);
+    // Header and the first ten rows: the six accepted ones and four pending.
+    const cut = writeLater("Invitations.csv", `${demoInvitationLines().slice(0, 11).join("\n")}\n`);
+    const result = await run("import", cut);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.split("\n").slice(0, 2)).toEqual([
+      `invites: ${cut} would close 37 of your 41 pending invitations: more than half, as a cut-off download would; nothing was imported`,
+      "  if the file is complete, run the same command with --yes (invites sources forget takes an import back later)",
+    ]);
+    expect(dumpDatabase(temp.db)).toBe(before);
+  });
+
+  it("holding only its header: all 41, nothing imported", async () => {
+    await importJson(DEMO_ZIP);
+    const before = dumpDatabase(temp.db);
+    const empty = writeLater("Invitations.csv", `${demoInvitationLines()[0]}\n`);
+    const result = await run("import", "--json", empty);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("would close 41 of your 41 pending invitations");
+    expect(dumpDatabase(temp.db)).toBe(before);
+  });
+
+  it("--yes goes ahead, and sources forget takes it back to exactly what was", async () => {
+    await importJson(DEMO_ZIP);
+    const before = dumpDatabase(temp.db);
+    const cut = writeLater("Invitations.csv", `${demoInvitationLines().slice(0, 11).join("\n")}\n`);
+    const [file] = await importJson("--yes", cut);
+    // 39 outgoing invitations are no longer listed: 37 pending, 2 expired in the spring.
+    expect(file).toMatchObject({ outcome: "imported", closedInvitations: 39 });
+    expect(await invitationStates()).toMatchObject({ pending: 4, closed: 37, accepted: 6 });
+    expect((await sourcesJson()).at(-1)).toMatchObject({
+      id: 4,
+      path: cut,
+      kind: "linkedin-invitations",
+      closedInvitations: 39,
+    });
+
+    const asked = await run("sources", "forget", "4");
+    expect(asked.code).toBe(2);
+    expect(asked.stdout).toContain(`Taking back import 4: ${cut}`);
+    expect(asked.stdout).toContain("39 invitations it closed open again");
+    expect(asked.stderr).toContain("there is no terminal to ask in; nothing was changed");
+    expect(await invitationStates()).toMatchObject({ pending: 4, closed: 37 });
+
+    const done = await run("sources", "forget", "4", "--yes");
+    expect(done.code).toBe(0);
+    expect(done.stderr.trim()).toBe(`Took back import 4: ${cut}.`);
+    expect(dumpDatabase(temp.db)).toBe(before);
+    expect(await invitationStates()).toMatchObject({ pending: 41, closed: 0 });
+
+    // The file is new again: importing it asks again rather than saying "unchanged".
+    const again = await run("import", cut);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("would close 37 of your 41 pending invitations");
+  });
+
+  it("asks nothing of a newer export that closes half or less", async () => {
+    await importJson(DEMO_ZIP);
+    const lines = demoInvitationLines();
+    // Twelve pending ones answered or withdrawn on the website since: ordinary news.
+    const newer = writeLater(
+      "Invitations.csv",
+      [...lines.slice(0, 8), ...lines.slice(20)].join("\n"),
+    );
+    const [file] = await importJson(newer);
+    expect(file).toMatchObject({ closedInvitations: 12 });
+    expect(await invitationStates()).toMatchObject({ pending: 29, closed: 12 });
+  });
+
+  it("a Connections.csv that would mark most connections gone is refused the same way", async () => {
+    const many = join(temp.dir, "Connections-many.csv");
+    copyFileSync(fixture("linkedin", "Connections-many.csv"), many);
+    const at = new Date("2026-11-01T10:00:00Z");
+    utimesSync(many, at, at);
+    await importJson(many);
+    const before = dumpDatabase(temp.db);
+    // The preamble, the header and five rows.
+    const lines = readFileSync(many, "utf8").split("\n");
+    const cut = writeLater("Connections.csv", `${lines.slice(0, 9).join("\n")}\n`);
+    const refused = await run("import", cut);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.split("\n")[0]).toBe(
+      `invites: ${cut} would mark 56 of your 61 connections as gone: more than half, as a cut-off download would; nothing was imported`,
+    );
+    expect(dumpDatabase(temp.db)).toBe(before);
+    const [file] = await importJson("--yes", cut);
+    expect(file).toMatchObject({ goneConnections: 56 });
+    expect((await sourcesJson())[1]).toMatchObject({ goneConnections: 56 });
+    expect((await run("sources", "forget", "2", "--yes")).code).toBe(0);
+    expect(dumpDatabase(temp.db)).toBe(before);
+  });
+});
+
 describe("invites sources", () => {
   it("fails with exit 2 and the usual line when there is no database", async () => {
     const result = await run("sources");
