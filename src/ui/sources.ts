@@ -82,11 +82,7 @@ export function renderForgetReport(report: ForgetReport, colour: ChalkInstance):
     );
   }
   if (lines.length === 1) lines.push("  nothing else: no other row depends on it");
-  lines.push(
-    colour.dim(
-      "  Importing the same file again later brings it back; records of withdrawals and removals are kept.",
-    ),
-  );
+  lines.push(colour.dim("  Importing the same file again brings it back."));
   return lines.join("\n");
 }
 
