@@ -7,10 +7,7 @@ import { accessSync, constants, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { AppError, DatabaseError, ExitCode } from "../errors.js";
 
-/**
- * The one line a failing database gets: SQLite's and the file system's codes mapped to what
- * happened, where, and what to do. Anything else (a bug) passes through unchanged.
- */
+/** Exit 2 when the file is not what it must be, 1 when it or the disk failed; a bug passes through. */
 export function toDatabaseError(path: string, error: unknown): unknown {
   if (error instanceof AppError) return error;
   const code = (error as { code?: unknown } | null)?.code;
