@@ -17,11 +17,12 @@ import { printable } from "./ui/printable.js";
 const EXIT_CODES = `
 Exit codes:
   0  done
-  1  unexpected failure (a bug, or the disk or database failed),
-     or withdraw / connections remove finished but some requests were refused
-     or did not take effect
-  2  bad usage or bad input, another run holds the database, or the session is
-     another member's: nothing was changed
+  1  unexpected failure (a bug, or the disk or database failed: full, damaged,
+     read-only, not yours), or withdraw / connections remove finished but some
+     requests were refused or did not take effect
+  2  bad usage or bad input: nothing was changed (also when there is no database
+     yet, --db names a file that is not an invites database or is from a newer
+     version, another run holds the database, or the session is another member's)
   3  stopped by the network, or by an answer in a shape it cannot read, or by
      three failed requests in a row; run the same command again to resume
   130  cancelled at a prompt: nothing was changed
@@ -56,7 +57,11 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
         "import LinkedIn's data export (the zip, or its CSVs) and address books (Google, Outlook, Thunderbird, GMX, Yahoo CSV, vCard)",
       )
       .argument("<path...>", "files, folders or zip archives")
-      .option("--json", "print the summary as JSON"),
+      .option("--json", "print the summary as JSON")
+      .option(
+        "-y, --yes",
+        "go ahead without asking when a file would close more than half of your pending invitations or connections",
+      ),
   ).action(async (paths: string[], options) =>
     setExit(await (await import("./commands/import.js")).runImport(paths, options, output)),
   );
@@ -211,6 +216,33 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
       .option("--json", "print the runs as JSON"),
   ).action(async (options) =>
     setExit(await (await import("./commands/history.js")).runHistory(options, output)),
+  );
+
+  const sources = program
+    .command("sources")
+    .description("the files you imported and what each changed; take one back with sources forget");
+  addDatabaseOption(
+    sources
+      .command("list", { isDefault: true })
+      .description(
+        "every import: number, file, what it was recognised as, rows, when, and what it closed or replaced (the default)",
+      )
+      .option("--json", "print the imports as JSON"),
+  ).action(async (options) =>
+    setExit(await (await import("./commands/sources.js")).runSources(options, output)),
+  );
+  addDatabaseOption(
+    sources
+      .command("forget")
+      .description(
+        "take one import back, with all it brought and all it closed or replaced; asks first",
+      )
+      .argument("<number>", "the import's number (see invites sources)")
+      .option("-y, --yes", "do not ask for confirmation"),
+  ).action(async (number: string, options) =>
+    setExit(
+      await (await import("./commands/sources.js")).runSourcesForget(number, options, output),
+    ),
   );
 
   addDatabaseOption(

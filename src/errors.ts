@@ -108,3 +108,20 @@ export class RunLockedError extends AppError {
     super(message, "run-locked", suggestion);
   }
 }
+
+/**
+ * The database file cannot be used as it is: missing, not a database, from a newer version,
+ * damaged, read-only, unreachable, or on a full disk. The message names the file and what to do.
+ * Exit 2 when the file itself is not what it must be (the user names another, or imports first),
+ * 1 when the disk or the file failed.
+ */
+export class DatabaseError extends AppError {
+  constructor(
+    readonly path: string,
+    message: string,
+    code: string,
+    readonly exitCode: number,
+  ) {
+    super(message, code);
+  }
+}

@@ -1,8 +1,7 @@
 /** Options several commands share, parsed once. */
-import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import { UsageError } from "../errors.js";
-import { resolveDatabasePath } from "../store/location.js";
+import { requireDatabase, resolveDatabasePath } from "../store/location.js";
 
 export interface DatabaseOptions {
   db?: string;
@@ -22,12 +21,7 @@ export function databasePath(options: DatabaseOptions): string {
 /** The database of a command that acts on imported data: without one there is nothing to do. */
 export function existingDatabasePath(options: DatabaseOptions): string {
   const path = databasePath(options);
-  if (!existsSync(path)) {
-    throw new UsageError(
-      `there is no database at ${path}`,
-      "import your data export first: invites import <export.zip>",
-    );
-  }
+  requireDatabase(path);
   return path;
 }
 

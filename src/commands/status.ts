@@ -2,7 +2,7 @@ import { type Status, summarizeStatus } from "../core/status.js";
 import { withDatabase } from "../store/database.js";
 import { readStoredFacts } from "../store/queries.js";
 import { type Output, printJson } from "../ui/output.js";
-import { renderSources, renderStatus } from "../ui/tables.js";
+import { renderDatabaseName, renderSources, renderStatus } from "../ui/tables.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 
 export interface StatusOptions extends DatabaseOptions {
@@ -12,8 +12,9 @@ export interface StatusOptions extends DatabaseOptions {
 
 export async function runStatus(options: StatusOptions, output: Output, now = new Date()) {
   const asOf = parseAsOf(options.asOf, now);
+  const path = databasePath(options);
   const { status, sources } = await withDatabase(
-    databasePath(options),
+    path,
     (db) => {
       const facts = readStoredFacts(db);
       return { status: summarizeStatus(facts, asOf), sources: facts.sources };
@@ -21,7 +22,10 @@ export async function runStatus(options: StatusOptions, output: Output, now = ne
     "read",
   );
   if (options.json) printJson(output, status);
-  else output.out(renderStatusReport(status, sources, asOf, output));
+  else {
+    output.out(renderDatabaseName(path, output.colour));
+    output.out(renderStatusReport(status, sources, asOf, output));
+  }
   return 0;
 }
 

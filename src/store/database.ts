@@ -1,10 +1,14 @@
 /**
  * The one module that opens SQLite: file mode 0600, WAL, foreign keys, migrations by
- * PRAGMA user_version.
+ * PRAGMA user_version. A database that cannot be used becomes one DatabaseError
+ * (database-errors.ts).
  */
-import { closeSync, existsSync, mkdirSync, openSync, rmSync } from "node:fs";
-import { dirname } from "node:path";
+import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
+import { DatabaseError, ExitCode } from "../errors.js";
+import { toDatabaseError } from "./database-errors.js";
+import { requireDatabase } from "./location.js";
 import { MIGRATIONS } from "./schema.js";
 
 export type Db = Database.Database;
@@ -17,32 +21,76 @@ export interface OpenedDatabase {
 }
 
 export function openDatabase(path: string): OpenedDatabase {
+  try {
+    return openFile(path);
+  } catch (error) {
+    throw toDatabaseError(path, error);
+  }
+}
+
+function openFile(path: string): OpenedDatabase {
   const created = path !== ":memory:" && !existsSync(path);
   if (created) {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     // Create the file ourselves so that it is private from the first byte; SQLite gives its
     // -wal and -shm files the same mode.
     closeSync(openSync(path, "wx", 0o600));
+  } else if (path !== ":memory:") {
+    refuseNonDatabaseFile(path);
   }
-  const db = new Database(path);
+  let db: Db | null = null;
   try {
+    db = new Database(path);
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
     db.pragma("synchronous = NORMAL");
     db.pragma("busy_timeout = 5000");
     migrate(db);
   } catch (error) {
-    db.close();
+    db?.close();
+    // An empty file left behind would be refused next time.
+    if (created) removeDatabaseFiles(path);
     throw error;
   }
   return { db, path, created };
 }
 
+/**
+ * SQLite takes an empty file for a new database and would fill it silently: an empty file where
+ * the database should be is more likely one that lost its content, so it is refused. Only a WAL
+ * beside it (an interrupted first run) makes an empty file a database.
+ */
+function refuseNonDatabaseFile(path: string): void {
+  const info = statSync(path);
+  const shown = resolve(path);
+  if (info.isDirectory()) {
+    throw new DatabaseError(
+      shown,
+      `${shown} is a folder, not a database file; name a file with --db, e.g. --db ${join(shown, "invites.db")}`,
+      "database-is-folder",
+      ExitCode.usage,
+    );
+  }
+  const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
+  if (info.size === 0 && !(wal && wal.size > 0)) {
+    throw new DatabaseError(
+      shown,
+      `${shown} is an empty file (0 bytes), not an invites database; nothing was changed: remove it to start anew, or name the right file with --db`,
+      "database-empty",
+      ExitCode.usage,
+    );
+  }
+}
+
 export function migrate(db: Db): void {
   const version = db.pragma("user_version", { simple: true }) as number;
   if (version > MIGRATIONS.length) {
-    throw new Error(
-      `the database was written by a newer version of invites (schema ${version}, this one knows ${MIGRATIONS.length})`,
+    const shown = resolve(db.name);
+    throw new DatabaseError(
+      shown,
+      `${shown} was written by a newer version of invites (schema ${version}, this one knows ${MIGRATIONS.length}); nothing was changed: open it with that newer version`,
+      "database-newer",
+      ExitCode.usage,
     );
   }
   for (let v = version; v < MIGRATIONS.length; v++) {
@@ -60,22 +108,36 @@ export function removeDatabaseFiles(path: string): void {
 
 /**
  * Runs `fn` with the database open and closes it afterwards. When the run fails and this call
- * created the file, the file is removed: a failed first import leaves no trace.
+ * created the file, the file is removed: a failed first import leaves no trace. In "read" mode
+ * the database must exist already.
  */
 export async function withDatabase<T>(
   path: string,
   fn: (db: Db) => Promise<T> | T,
   mode: "write" | "read" = "write",
 ): Promise<T> {
-  // Looking at a database that does not exist yet shows an empty one and creates no file.
-  const opened = openDatabase(mode === "read" && !existsSync(path) ? ":memory:" : path);
+  if (mode === "read") requireDatabase(path);
+  const opened = openDatabase(path);
+  let result: T;
   try {
-    const result = await fn(opened.db);
-    opened.db.close();
-    return result;
+    result = await fn(opened.db);
   } catch (error) {
-    opened.db.close();
+    closeQuietly(opened.db);
     if (opened.created) removeDatabaseFiles(opened.path);
-    throw error;
+    throw toDatabaseError(path, error);
+  }
+  try {
+    opened.db.close();
+  } catch (error) {
+    throw toDatabaseError(path, error);
+  }
+  return result;
+}
+
+function closeQuietly(db: Db): void {
+  try {
+    db.close();
+  } catch {
+    // The error that brought us here is the one to report.
   }
 }

@@ -12,7 +12,7 @@ export type WriteOutcome = "new" | "known" | "duplicate";
 export class ImportWriter {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.s = {
       importedAtByHash: db.prepare<[string], { imported_at: string }>(
         "SELECT imported_at FROM sources WHERE sha256 = ?",
@@ -54,6 +54,15 @@ export class ImportWriter {
          VALUES (@identity, @firstName, @lastName, @url, @slug, @email, @company, @position,
            @connectedOn, @nameKey, @sourceId, @sourceId, @seenAt)
          ON CONFLICT (identity) DO NOTHING`,
+      ),
+      // One statement a file rather than one a row: an export's rows cost one insert each already.
+      sightInvitations: db.prepare(
+        `INSERT INTO invitation_sightings (invitation_id, source_id)
+         SELECT id, @sourceId FROM invitations WHERE seen_source_id = @sourceId`,
+      ),
+      sightConnections: db.prepare(
+        `INSERT INTO connection_sightings (connection_id, source_id)
+         SELECT id, @sourceId FROM connections WHERE seen_source_id = @sourceId`,
       ),
       refreshConnection: db.prepare(
         `UPDATE connections SET
@@ -134,91 +143,9 @@ export class ImportWriter {
     return this.s.refreshConnection.run(params).changes === 1 ? "known" : "duplicate";
   }
 
-  /**
-   * Outgoing invitations that the newest Invitations.csv no longer lists were answered, ignored
-   * into expiry or withdrawn on the web page: they are closed as of that export. One that a newer
-   * export lists again is open again. Returns how many were closed now.
-   */
-  settleInvitations(): number {
-    return this.settle(
-      "linkedin-invitations",
-      "invitations",
-      "closed_at",
-      "direction = 'OUTGOING' AND withdrawn_at IS NULL AND sent_at <= @newest",
-    );
-  }
-
-  /** Connections that the newest Connections.csv no longer lists are gone as of that export. */
-  settleConnections(): number {
-    return this.settle(
-      "linkedin-connections",
-      "connections",
-      "gone_at",
-      "removed_at IS NULL AND (connected_on IS NULL OR connected_on <= substr(@newest, 1, 10))",
-    );
-  }
-
-  /** Marks rows that the newest export of `kind` no longer lists, and clears rows it lists again. */
-  private settle(kind: string, table: string, mark: string, applies: string): number {
-    const newest = this.db
-      .prepare<[string], { at: string | null }>(
-        "SELECT max(written_at) AS at FROM sources WHERE kind = ?",
-      )
-      .get(kind)?.at;
-    if (!newest) return 0;
-    this.db
-      .prepare(
-        `UPDATE ${table} SET ${mark} = NULL WHERE ${mark} IS NOT NULL AND last_seen_at >= ${mark}`,
-      )
-      .run();
-    return this.db
-      .prepare(
-        `UPDATE ${table} SET ${mark} = @newest
-         WHERE ${mark} IS NULL AND last_seen_at < @newest AND ${applies}`,
-      )
-      .run({ newest }).changes;
-  }
-
-  /**
-   * A newer import of the same address-book file replaces the contacts of the older one, and the
-   * newest LinkedIn list of uploaded contacts replaces older lists. Returns the contacts removed.
-   */
-  replaceOlderContacts(sourceId: number, source: SourceRow): number {
-    const linkedIn = LINKEDIN_CONTACT_KINDS.includes(source.kind);
-    const others = this.db
-      .prepare<
-        [number],
-        { id: number; path: string; entry: string | null; kind: string; written_at: string }
-      >(
-        "SELECT id, path, entry, kind, written_at FROM sources WHERE id <> ? AND replaced_by IS NULL",
-      )
-      .all(sourceId);
-    let removed = 0;
-    for (const other of others) {
-      if (linkedIn && other.kind === source.kind) {
-        // Of two lists of uploaded contacts, the one from the newer export stands.
-        const [older, newer] =
-          other.written_at <= source.writtenAt ? [other.id, sourceId] : [sourceId, other.id];
-        removed += this.retireContacts(older, newer);
-        if (older === sourceId) break;
-      } else if (
-        !linkedIn &&
-        other.path === source.path &&
-        other.entry === source.entry &&
-        !LINKEDIN_CONTACT_KINDS.includes(other.kind) &&
-        other.kind !== "linkedin-invitations" &&
-        other.kind !== "linkedin-connections"
-      ) {
-        removed += this.retireContacts(other.id, sourceId);
-      }
-    }
-    return removed;
-  }
-
-  private retireContacts(sourceId: number, replacedBy: number): number {
-    this.db.prepare("UPDATE sources SET replaced_by = ? WHERE id = ?").run(replacedBy, sourceId);
-    return this.db.prepare("DELETE FROM contacts WHERE source_id = ?").run(sourceId).changes;
+  /** Records which rows this file listed: every row it wrote carries its id in seen_source_id. */
+  recordSightings(sourceId: number, kind: string): void {
+    if (kind === "linkedin-invitations") this.s.sightInvitations.run({ sourceId });
+    if (kind === "linkedin-connections") this.s.sightConnections.run({ sourceId });
   }
 }
-
-const LINKEDIN_CONTACT_KINDS = ["linkedin-imported-contacts", "linkedin-contacts"];

@@ -2,10 +2,27 @@
  * The import engine: every table of the named paths into the database, in one transaction, so
  * that a bad file anywhere leaves the database exactly as it was.
  */
+import {
+  type ClosureShare,
+  isMassClosure,
+  MASS_CLOSURE_MIN,
+  pendingClosedShare,
+} from "../core/closures.js";
+import type { ContactRecord } from "../core/records.js";
+import { indexConnections } from "../core/states.js";
+import { InputError } from "../errors.js";
 import type { InputTable } from "../formats/inputs.js";
 import { readInputsInWorker } from "../formats/worker-inputs.js";
 import type { Db } from "./database.js";
+import {
+  countActiveConnections,
+  countContactsOf,
+  settleConnectionClosures,
+  settleInvitationClosures,
+  settleReplacements,
+} from "./derived.js";
 import { ImportWriter, type SourceRow, type WriteOutcome } from "./import-writer.js";
+import { readConnectionKeys, readOutgoingInvitations } from "./queries.js";
 
 export interface FileReport {
   label: string;
@@ -28,7 +45,7 @@ export interface FileReport {
   closedInvitations: number;
   /** Connections a newer export no longer lists. */
   goneConnections: number;
-  /** Contacts of an older copy of the same address book, replaced by this one. */
+  /** Contacts of older copies of the same address book, hidden (not deleted) by this one. */
   replacedContacts: number;
 }
 
@@ -37,9 +54,21 @@ export interface ImportReport {
   passedOver: Array<{ label: string; reason: string }>;
 }
 
+/** A file whose import would close more than half of what is open (core/closures.ts). */
+export interface MassClosure extends ClosureShare {
+  label: string;
+  /** Pending invitations, or active connections. */
+  noun: "invitations" | "connections";
+}
+
 export interface ImportEngineOptions {
   /** The moment recorded as the import time. */
   now: Date;
+  /**
+   * Called before the import is committed when files in it would close more than half of what is
+   * open; it throws to take the whole import back. Without it such an import goes ahead.
+   */
+  confirmMassClosures?: (closures: MassClosure[]) => Promise<void>;
 }
 
 export async function importPaths(
@@ -49,14 +78,17 @@ export async function importPaths(
 ): Promise<ImportReport> {
   const writer = new ImportWriter(db);
   const report: ImportReport = { files: [], passedOver: [] };
+  const massClosures: MassClosure[] = [];
   // One transaction for the whole import: a 64 MiB page cache keeps it from spilling to the WAL.
   db.pragma("cache_size = -65536");
   db.exec("BEGIN IMMEDIATE");
   try {
     for await (const item of readInputsInWorker(paths)) {
       if ("passedOver" in item) report.passedOver.push({ label: item.label, reason: item.reason });
-      else report.files.push(await importTable(writer, item, options.now));
+      else report.files.push(await importTable(db, writer, item, options.now, massClosures));
     }
+    if (report.files.length === 0) throw nothingToImport(paths, report.passedOver);
+    if (massClosures.length > 0) await options.confirmMassClosures?.(massClosures);
     db.exec("COMMIT");
   } catch (error) {
     if (db.inTransaction) db.exec("ROLLBACK");
@@ -65,10 +97,41 @@ export async function importPaths(
   return report;
 }
 
+/**
+ * Named files that are not importable fail on their own (formats/inputs.ts); what is left to
+ * end here are folders with no table in them, which must not look like a successful import.
+ */
+function nothingToImport(paths: readonly string[], passedOver: ImportReport["passedOver"]) {
+  const folders = paths.length === 1 ? "the folder" : "the folders";
+  const names = passedOver.slice(0, 3).map((p) => p.label.replace(/^.*[/\\]/, ""));
+  const more =
+    passedOver.length > names.length ? ` and ${passedOver.length - names.length} more` : "";
+  return new InputError(
+    { file: paths.join(", ") },
+    passedOver.length === 0
+      ? `nothing was imported: ${folders} ${paths.length === 1 ? "holds" : "hold"} no files (expected a LinkedIn data export, an address book CSV or a vCard)`
+      : `nothing was imported: ${folders} ${paths.length === 1 ? "holds" : "hold"} no table this tool imports, only ${names.join(", ")}${more} (expected a LinkedIn data export, an address book CSV or a vCard)`,
+    "nothing-to-import",
+  );
+}
+
+/** The skip reason of a contact row that repeats an earlier row of the same file exactly. */
+export const DUPLICATE_CONTACT = "duplicate contact";
+
+/** Exact duplicates: the same name as written, emails, phones, company and title. */
+function isFirstSighting(seen: Set<string>, c: ContactRecord): boolean {
+  const key = JSON.stringify([c.displayName, c.emails, c.phones, c.company, c.title]);
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
+}
+
 async function importTable(
+  db: Db,
   writer: ImportWriter,
   table: InputTable,
   now: Date,
+  massClosures: MassClosure[],
 ): Promise<FileReport> {
   const { info } = table;
   const file: FileReport = {
@@ -110,6 +173,9 @@ async function importTable(
     file.imported++;
     if (outcome === "new") file.added++;
   };
+  // A phone book synced several times repeats every contact; address books are small enough
+  // (thousands, not the millions an export can hold) to tell repeats apart in memory.
+  const contactsSeen = new Set<string>();
   for await (const batch of table.batches()) {
     for (const record of batch) {
       file.rows++;
@@ -118,6 +184,10 @@ async function importTable(
           skip(record.reason);
           break;
         case "contact":
+          if (!isFirstSighting(contactsSeen, record)) {
+            skip(DUPLICATE_CONTACT);
+            break;
+          }
           writer.writeContact(sourceId, record);
           file.imported++;
           file.added++;
@@ -138,10 +208,32 @@ async function importTable(
     imported: file.imported,
     skipped: file.skipped,
   });
-  if (info.kind === "linkedin-invitations") file.closedInvitations = writer.settleInvitations();
-  if (info.kind === "linkedin-connections") file.goneConnections = writer.settleConnections();
-  if (info.kind !== "linkedin-invitations" && info.kind !== "linkedin-connections") {
-    file.replacedContacts = writer.replaceOlderContacts(sourceId, source);
+  writer.recordSightings(sourceId, info.kind);
+  if (info.kind === "linkedin-invitations") {
+    const changes = settleInvitationClosures(db);
+    file.closedInvitations = changes.closed.length;
+    // Reading every invitation is only worth it when the closures could be a mass closure.
+    if (changes.closed.length >= MASS_CLOSURE_MIN) {
+      const share = pendingClosedShare(
+        readOutgoingInvitations(db),
+        { closed: new Set(changes.closed), reopened: new Set(changes.reopened) },
+        indexConnections(readConnectionKeys(db)),
+        now,
+      );
+      if (isMassClosure(share))
+        massClosures.push({ label: info.label, noun: "invitations", ...share });
+    }
+  } else if (info.kind === "linkedin-connections") {
+    const changes = settleConnectionClosures(db);
+    file.goneConnections = changes.closed.length;
+    const share = {
+      closing: changes.closed.length,
+      open: countActiveConnections(db) + changes.closed.length - changes.reopened.length,
+    };
+    if (isMassClosure(share))
+      massClosures.push({ label: info.label, noun: "connections", ...share });
+  } else {
+    file.replacedContacts = countContactsOf(db, settleReplacements(db).hidden);
   }
   return file;
 }

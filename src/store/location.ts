@@ -1,6 +1,9 @@
 /** Where the database lives: `--db`, else INVITES_DB, else the platform's user data directory. */
+import { statSync } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { DatabaseError, ExitCode } from "../errors.js";
+import { toDatabaseError } from "./database-errors.js";
 
 export function defaultDatabasePath(
   env: NodeJS.ProcessEnv = process.env,
@@ -21,4 +24,26 @@ export function resolveDatabasePath(option: string | undefined, env = process.en
   if (option?.trim()) return option;
   if (env.INVITES_DB?.trim()) return env.INVITES_DB;
   return defaultDatabasePath(env);
+}
+
+/**
+ * For commands that only look at imported data: without a database there is nothing to show,
+ * and an empty picture would look like "nothing pending".
+ */
+export function requireDatabase(path: string): void {
+  let found: boolean;
+  try {
+    found = statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch (error) {
+    throw toDatabaseError(path, error);
+  }
+  if (!found) {
+    const shown = resolve(path);
+    throw new DatabaseError(
+      shown,
+      `no database at ${shown}; import your export first: invites import <export.zip>`,
+      "no-database",
+      ExitCode.usage,
+    );
+  }
 }

@@ -4,6 +4,12 @@ import type { AddressBookIndex, StoredInvitation } from "../core/preview.js";
 import type { ConnectionKeys, OutgoingInvitationFacts } from "../core/states.js";
 import type { Db } from "./database.js";
 
+/**
+ * SQL: the contact is not of an address book that a newer copy replaced. Replaced contacts are
+ * kept (derived.ts) but count nowhere.
+ */
+const SHOWN = "contacts.source_id IN (SELECT id FROM sources WHERE replaced_by IS NULL)";
+
 export interface SourceView {
   id: number;
   path: string;
@@ -40,16 +46,17 @@ export function readStoredFacts(db: Db): StoredFacts {
   const contacts = db
     .prepare<[], { total: number; withEmail: number; emails: number }>(
       `SELECT
-         (SELECT count(*) FROM contacts) AS total,
-         (SELECT count(*) FROM contacts WHERE emails <> '[]') AS withEmail,
-         (SELECT count(DISTINCT e.value) FROM contacts c, json_each(c.emails) e) AS emails`,
+         (SELECT count(*) FROM contacts WHERE ${SHOWN}) AS total,
+         (SELECT count(*) FROM contacts WHERE ${SHOWN} AND emails <> '[]') AS withEmail,
+         (SELECT count(DISTINCT e.value) FROM contacts, json_each(contacts.emails) e
+          WHERE ${SHOWN}) AS emails`,
     )
     .get() ?? { total: 0, withEmail: 0, emails: 0 };
   return { outgoing, incoming, connections, contacts, sources: listSources(db) };
 }
 
 /** SQL for a source as an absolute path, an archive entry as `archive › entry`. */
-function sourcePath(table: string): string {
+export function sourcePath(table: string): string {
   return `CASE WHEN ${table}.entry IS NULL THEN ${table}.path ELSE ${table}.path || ' › ' || ${table}.entry END`;
 }
 
@@ -111,7 +118,7 @@ export function readAddressBookIndex(db: Db): AddressBookIndex {
   const emails = new Set(
     db
       .prepare<[], { email: string }>(
-        "SELECT DISTINCT e.value AS email FROM contacts c, json_each(c.emails) e",
+        `SELECT DISTINCT e.value AS email FROM contacts, json_each(contacts.emails) e WHERE ${SHOWN}`,
       )
       .all()
       .map((r) => r.email),
@@ -119,7 +126,7 @@ export function readAddressBookIndex(db: Db): AddressBookIndex {
   const names = new Set(
     db
       .prepare<[], { key: string }>(
-        "SELECT DISTINCT name_key AS key FROM contacts WHERE name_key IS NOT NULL",
+        `SELECT DISTINCT name_key AS key FROM contacts WHERE name_key IS NOT NULL AND ${SHOWN}`,
       )
       .all()
       .map((r) => r.key),
@@ -152,7 +159,7 @@ export function listContacts(db: Db, sourceId?: number): ContactView[] {
     >(
       `SELECT c.display_name AS name, c.emails, c.phones, c.company, ${sourcePath("s")} AS source
        FROM contacts c JOIN sources s ON s.id = c.source_id
-       WHERE @source IS NULL OR c.source_id = @source
+       WHERE s.replaced_by IS NULL AND (@source IS NULL OR c.source_id = @source)
        ORDER BY c.source_id, c.line`,
     )
     .all({ source: sourceId ?? null })
@@ -185,7 +192,7 @@ export function readContactEmailsByName(db: Db): Map<string, string[]> {
   const rows = db
     .prepare<[], { key: string; email: string }>(
       `SELECT name_key AS key, json_extract(emails, '$[0]') AS email
-       FROM contacts WHERE name_key IS NOT NULL AND emails <> '[]'`,
+       FROM contacts WHERE name_key IS NOT NULL AND emails <> '[]' AND ${SHOWN}`,
     )
     .all();
   for (const { key, email } of rows) {

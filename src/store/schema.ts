@@ -135,4 +135,76 @@ export const MIGRATIONS: readonly string[] = [
   -- Facts about the user's account: the LinkedIn member the first run acted for.
   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  `
+  -- Which imported file listed which invitation and connection. last_seen_at, the import
+  -- closures (closed_at, gone_at) and source_id / seen_source_id are derived from these, so that
+  -- taking a file back (invites sources forget) recomputes them from the files that remain.
+  CREATE TABLE invitation_sightings (
+    invitation_id INTEGER NOT NULL REFERENCES invitations(id),
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    PRIMARY KEY (invitation_id, source_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX invitation_sightings_source ON invitation_sightings(source_id);
+  CREATE TABLE connection_sightings (
+    connection_id INTEGER NOT NULL REFERENCES connections(id),
+    source_id INTEGER NOT NULL REFERENCES sources(id),
+    PRIMARY KEY (connection_id, source_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX connection_sightings_source ON connection_sightings(source_id);
+
+  -- The Invitations.csv / Connections.csv whose import closed the row. A closure without one did
+  -- not come from an import and is left alone when closures are recomputed.
+  ALTER TABLE invitations ADD COLUMN closed_source_id INTEGER REFERENCES sources(id);
+  ALTER TABLE connections ADD COLUMN gone_source_id INTEGER REFERENCES sources(id);
+
+  -- Rows so far name their first and their last file; the exports in between were not recorded.
+  -- Each export written from the first file's date to last_seen_at is taken to have listed the
+  -- row: had one not, it would have closed it. Taking an export back can then never close a row
+  -- that a remaining one listed.
+  INSERT OR IGNORE INTO invitation_sightings (invitation_id, source_id)
+    SELECT id, source_id FROM invitations
+    UNION SELECT id, seen_source_id FROM invitations
+    UNION SELECT i.id, s.id FROM invitations i
+      JOIN sources f ON f.id = i.source_id
+      JOIN sources s ON s.kind = 'linkedin-invitations'
+        AND s.written_at BETWEEN f.written_at AND i.last_seen_at;
+  INSERT OR IGNORE INTO connection_sightings (connection_id, source_id)
+    SELECT id, source_id FROM connections
+    UNION SELECT id, seen_source_id FROM connections
+    UNION SELECT c.id, s.id FROM connections c
+      JOIN sources f ON f.id = c.source_id
+      JOIN sources s ON s.kind = 'linkedin-connections'
+        AND s.written_at BETWEEN f.written_at AND c.last_seen_at;
+
+  -- An import closed a row as of the newest export's date; a live read closed it as of the
+  -- moment of the read, which no export date matches.
+  UPDATE invitations SET closed_source_id = (
+    SELECT s.id FROM sources s
+    WHERE s.kind = 'linkedin-invitations' AND s.written_at = invitations.closed_at
+    ORDER BY s.id LIMIT 1)
+  WHERE closed_at IS NOT NULL;
+  UPDATE connections SET gone_source_id = (
+    SELECT s.id FROM sources s
+    WHERE s.kind = 'linkedin-connections' AND s.written_at = connections.gone_at
+    ORDER BY s.id LIMIT 1)
+  WHERE gone_at IS NOT NULL;
+  `,
+  `
+  -- Before reads had to be whole, a run wrote its closures into closed_at, and a short read
+  -- closed real invitations for good. Those closures (no import made them) become what a run's
+  -- closure is now: with the run that most likely made it, taken back by the next whole read
+  -- that lists the item.
+  UPDATE invitations SET
+      live_closed_at = closed_at,
+      live_closed_run = (SELECT max(r.id) FROM runs r
+                         WHERE r.action = 'withdraw' AND r.started_at <= invitations.closed_at),
+      closed_at = NULL
+    WHERE closed_at IS NOT NULL AND closed_source_id IS NULL;
+  UPDATE connections SET
+      live_gone_at = gone_at,
+      live_gone_run = (SELECT max(r.id) FROM runs r
+                       WHERE r.action = 'remove' AND r.started_at <= connections.gone_at),
+      gone_at = NULL
+    WHERE gone_at IS NOT NULL AND gone_source_id IS NULL;
+  `,
 ];

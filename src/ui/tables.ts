@@ -2,10 +2,11 @@
  * Renderers: data in, string out. Nothing here prints. Text from files goes through printable()
  * before it is truncated or coloured.
  */
+import { resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Status } from "../core/status.js";
-import type { FileReport, ImportReport } from "../store/importer.js";
+import { DUPLICATE_CONTACT, type FileReport, type ImportReport } from "../store/importer.js";
 import type { ContactView, SourceView } from "../store/queries.js";
 import { printable } from "./printable.js";
 
@@ -37,6 +38,7 @@ export function truncate(text: string, width: number): string {
 
 function describeSkips(file: FileReport): string {
   return Object.entries(file.skipReasons)
+    .filter(([reason]) => reason !== DUPLICATE_CONTACT)
     .map(
       ([reason, times]) =>
         `${n(times)} ${times === 1 ? reason : reason.replace(/\brow\b/, "rows")}`,
@@ -50,7 +52,10 @@ function fileNotes(file: FileReport): string[] {
     return [`imported before (${when} UTC) with the same content: nothing to do`];
   }
   const notes: string[] = [];
-  if (file.skipped > 0) notes.push(`skipped ${describeSkips(file)}`);
+  const skips = describeSkips(file);
+  if (skips !== "") notes.push(`skipped ${skips}`);
+  const merged = file.skipReasons[DUPLICATE_CONTACT] ?? 0;
+  if (merged > 0) notes.push(`merged ${count(merged, "duplicate row")}`);
   if (file.imported > file.added)
     notes.push(`${n(file.imported - file.added)} already known from another file`);
   if (file.droppedValues.x500 > 0) {
@@ -138,6 +143,11 @@ function shortName(label: string): string {
 export function truncateStart(text: string, width: number): string {
   const chars = [...text];
   return chars.length <= width ? text : `…${chars.slice(chars.length - width + 1).join("")}`;
+}
+
+/** Which database a report shows: with --db, INVITES_DB and a default, it is worth saying. */
+export function renderDatabaseName(path: string, colour: ChalkInstance): string {
+  return colour.dim(`Database: ${resolve(path)}`);
 }
 
 export function renderStatus(status: Status, asOf: Date, colour: ChalkInstance): string {

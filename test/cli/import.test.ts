@@ -268,4 +268,50 @@ describe("duplicates", () => {
     const two = await importJson(second);
     expect(two.files[0]).toMatchObject({ rows: 2, imported: 2, new: 1, skipped: 0 });
   });
+
+  it("merges exact repeats of an address-book contact within one file, and says how many", async () => {
+    const synced = fixture("address-books", "google-synced.csv");
+    const { files } = await importJson(synced);
+    // Heike four times, Björn twice; the Björn with a phone and the Heike with another address
+    // differ and stay.
+    expect(files[0]).toMatchObject({
+      rows: 9,
+      imported: 5,
+      new: 5,
+      skipped: 4,
+      skipReasons: { "duplicate contact": 4 },
+    });
+    const contacts = JSON.parse((await runCli(["contacts", "--db", temp.db, "--json"])).stdout);
+    expect(
+      contacts.map((c: { name: string; emails: string[] }) => `${c.name} ${c.emails}`),
+    ).toEqual([
+      "Heike Voß heike.voss@example.de",
+      "Björn Möller bjoern.moeller@example.de",
+      "Zoë Lefèvre zoe.lefevre@example.fr",
+      "Björn Möller bjoern.moeller@example.de",
+      "Heike Voß heike@privat.example",
+    ]);
+    const text = await runCli(["import", "--db", join(temp.dir, "text.db"), synced]);
+    expect(text.stdout).toContain("google-synced.csv: merged 4 duplicate rows.");
+  });
+
+  it("merges a LinkedIn Contacts.csv that holds the synced phone book four times", async () => {
+    const header =
+      "Source,FirstName,LastName,Companies,Title,Emails,PhoneNumbers,CreatedAt,Addresses,Sites,InstantMessageHandles,FullName,Birthday,Location,BookmarkedAt,Profiles\n";
+    const book = [
+      'Phone,Jürgen,Weiß,Müller & Söhne GmbH,Geschäftsführer,juergen.weiss@example.de,+49 171 2345678,"1/29/26, 2:30 PM",,,,Jürgen Weiß,,,,\n',
+      'Phone,Dörte,Schröder,,,doerte@example.de,,"1/29/26, 2:30 PM",,,,Dörte Schröder,,,,\n',
+      'Phone,,,,,,+49 160 1111111,"1/29/26, 2:30 PM",,,,,,,,\n',
+    ].join("");
+    const path = join(temp.dir, "Contacts.csv");
+    writeFileSync(path, header + book + book + book + book);
+    const { files } = await importJson(path);
+    expect(files[0]).toMatchObject({
+      kind: "linkedin-contacts",
+      rows: 12,
+      imported: 3,
+      skipReasons: { "duplicate contact": 9 },
+    });
+    expect((await statusJson()).contacts.total).toBe(3);
+  });
 });

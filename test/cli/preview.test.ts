@@ -118,10 +118,12 @@ describe("invites preview", () => {
   });
 
   it("writes --csv as a new file of the user's alone, where no cell runs as a formula", async () => {
+    // Another file of invitations on top of the demo's: it closes most of them, on purpose.
     const hostile = await runCli([
       "import",
       "--db",
       temp.db,
+      "--yes",
       fixture("hostile", "Invitations.csv"),
     ]);
     expect(hostile.code, hostile.stderr).toBe(0);

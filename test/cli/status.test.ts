@@ -49,10 +49,11 @@ describe("invites status", () => {
     expect(later.invitations).toMatchObject({ pending: 0, expired: 43, accepted: 6 });
   });
 
-  it("shows an empty picture without creating a database", async () => {
+  it("shows no empty picture without a database, and creates none", async () => {
     const result = await runCli(["status", "--db", temp.db]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain("No files imported yet");
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(`no database at ${temp.db}`);
     expect(existsSync(temp.db)).toBe(false);
   });
 

@@ -1,0 +1,112 @@
+/**
+ * The questions before a mass closure and before taking an import back, as a person meets them:
+ * the built binary in a real pseudo-terminal (tmux), keys typed with send-keys.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { BIN, dumpDatabase, fixture, runCli, useTempDatabase } from "../support/cli.js";
+
+const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
+const temp = useTempDatabase();
+const session = `invites-sources-test-${process.pid}`;
+
+function tmux(...args: string[]): string {
+  return execFileSync("tmux", args, { encoding: "utf8" });
+}
+
+function screen(): string {
+  return tmux("capture-pane", "-p", "-J", "-t", session);
+}
+
+async function waitFor(predicate: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (!predicate()) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; screen:\n${screen()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Runs `invites ARGS` in a 160×40 terminal until it asks `question`; returns the exit-code file. */
+async function startAt(args: string[], question: string): Promise<string> {
+  const code = join(temp.dir, `code-${Date.now()}`);
+  const quoted = args.map((a) => `'${a}'`).join(" ");
+  tmux(
+    "new-session",
+    "-d",
+    "-s",
+    session,
+    "-x",
+    "160",
+    "-y",
+    "40",
+    `NO_COLOR=1 '${process.execPath}' '${BIN}' ${quoted}; echo $? > '${code}'; sleep 30`,
+  );
+  await waitFor(() => screen().includes(question), "the question");
+  return code;
+}
+
+async function answer(key: string, code: string): Promise<string> {
+  tmux("send-keys", "-t", session, key, "Enter");
+  await waitFor(() => existsSync(code) && readFileSync(code, "utf8").trim() !== "", "the exit");
+  return readFileSync(code, "utf8").trim();
+}
+
+/** The demo export's Invitations.csv cut after its first ten rows, downloaded later. */
+function cutInvitations(): string {
+  const lines = execFileSync("unzip", ["-p", DEMO_ZIP, "Invitations.csv"], {
+    encoding: "utf8",
+  }).split("\n");
+  const path = join(temp.dir, "Invitations.csv");
+  writeFileSync(path, `${lines.slice(0, 11).join("\n")}\n`);
+  const at = new Date("2026-11-25T10:00:00Z");
+  utimesSync(path, at, at);
+  return path;
+}
+
+afterEach(() => {
+  try {
+    tmux("kill-session", "-t", session);
+  } catch {
+    // The session has ended already.
+  }
+});
+
+describe("in a terminal", () => {
+  it("an import that would close most pending invitations asks first; no changes nothing", async () => {
+    expect((await runCli(["import", "--db", temp.db, DEMO_ZIP])).code).toBe(0);
+    const before = dumpDatabase(temp.db);
+    const code = await startAt(
+      ["import", "--db", temp.db, cutInvitations()],
+      "Import it and close them?",
+    );
+    expect(screen()).toContain(
+      "Invitations.csv would close 37 of your 41 pending invitations: more than half, as a cut-off download would.",
+    );
+    expect(await answer("n", code)).toBe("130");
+    expect(screen()).toContain("cancelled: nothing was changed");
+    expect(dumpDatabase(temp.db)).toBe(before);
+  });
+
+  it("yes imports it, and taking it back asks too", async () => {
+    expect((await runCli(["import", "--db", temp.db, DEMO_ZIP])).code).toBe(0);
+    const before = dumpDatabase(temp.db);
+    const imported = await startAt(
+      ["import", "--db", temp.db, cutInvitations()],
+      "Import it and close them?",
+    );
+    expect(await answer("y", imported)).toBe("0");
+    expect(screen()).toContain("39 invitations no longer listed by this newer export: closed");
+    tmux("kill-session", "-t", session);
+
+    const forgot = await startAt(
+      ["sources", "forget", "4", "--db", temp.db],
+      "Take back import 4?",
+    );
+    expect(screen()).toContain("39 invitations it closed open again");
+    expect(await answer("y", forgot)).toBe("0");
+    expect(dumpDatabase(temp.db)).toBe(before);
+  });
+});
