@@ -196,7 +196,7 @@ export function guessCodePage(sample: Buffer): TextEncoding {
   if (other && top.confidence >= 50) return other;
   let best: { encoding: TextEncoding; score: number } | null = null;
   for (const page of LATIN_PAGES) {
-    const score = scoreLatinPage(new TextDecoder(page.encoding).decode(sample), page);
+    const score = scoreLatinPage(decodeBytes(sample, page.encoding), page);
     if (best === null || score > best.score) best = { encoding: page.encoding, score };
   }
   return best?.encoding ?? "windows-1252";
@@ -226,6 +226,16 @@ export async function* decodeText(
   }
   const rest = decoder.decode();
   if (rest !== "") yield rest;
+}
+
+/**
+ * Bytes to text in one go. Node 20's one-shot `decode` of windows-1252 takes a latin1 shortcut
+ * that turns € „ “ ” – — Š Ž œ Ÿ (0x80–0x9F) into control characters; decoding as a stream goes
+ * through the real code page.
+ */
+export function decodeBytes(bytes: Uint8Array, encoding: string): string {
+  const decoder = new TextDecoder(encoding);
+  return decoder.decode(bytes, { stream: true }) + decoder.decode();
 }
 
 /** Decodes a head sample for sniffing; a cut multi-byte character at its end is dropped. */

@@ -5,7 +5,7 @@
 import { isX500Address, toEmail, toNameKey } from "../core/identity.js";
 import type { ContactRecord, ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
-import { decodeText, readChunks, type TextEncoding } from "./bytes.js";
+import { decodeBytes, decodeText, readChunks, type TextEncoding } from "./bytes.js";
 
 /** An unfolded property may hold an inline photo of a few hundred KiB; nothing real is larger. */
 export const MAX_PROPERTY_BYTES = 16 * 1024 * 1024;
@@ -130,7 +130,7 @@ function decodeValue(p: Property, fallback: TextEncoding): string {
   const charset = p.params.get("CHARSET")?.[0];
   if (charset) {
     try {
-      return new TextDecoder(charset).decode(bytes);
+      return decodeBytes(bytes, charset);
     } catch {
       // An unknown charset label: fall through to the file's own encoding.
     }
@@ -138,7 +138,7 @@ function decodeValue(p: Property, fallback: TextEncoding): string {
   try {
     return UTF8.decode(bytes);
   } catch {
-    return new TextDecoder(fallback).decode(bytes);
+    return decodeBytes(bytes, fallback);
   }
 }
 

@@ -329,6 +329,12 @@ describe("address books", () => {
       title: "Geschäftsführer",
       emails: ["juergen.weiss@example.de"],
     });
+    // Bytes 0x80–0x9F of windows-1252 are letters, quotes and the euro sign, not controls.
+    expect(byName(t, "Noël Kœnig")).toMatchObject({
+      lastName: "Kœnig",
+      company: "„Crème – Brûlée“ SARL",
+      title: "Pâtissier, 5 € l’heure",
+    });
   });
 
   it("vCard 3.0 from Apple: item groups, escapes, folded lines, photo", async () => {
