@@ -120,6 +120,26 @@ describe("LinkedIn export tables", () => {
     ]);
   });
 
+  it("reads a Connections.csv of 2016 to 2018: no preamble, no URL, dates with a time", async () => {
+    const t = await readOne("linkedin", "Connections-2016.csv");
+    expect(t.table.info.kind).toBe("linkedin-connections");
+    expect(t.records.map((r) => (r.type === "connection" ? r.connectedOn : r.type))).toEqual([
+      "2016-12-22",
+      "2017-01-03",
+      "2017-07-14",
+      "2018-03-05",
+      "2018-11-30",
+    ]);
+    expect(t.records[0]).toMatchObject({
+      line: 2,
+      firstName: "Jürgen",
+      lastName: "Weiß",
+      url: null,
+      email: "juergen.weiss@example.de",
+      company: "Müller & Söhne GmbH",
+    });
+  });
+
   it("reads an Excel re-save: semicolons, windows-1252, padded preamble", async () => {
     const t = await readOne("linkedin", "Connections-excel.csv");
     expect(t.table.info.encoding).toBe("windows-1252");
