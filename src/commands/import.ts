@@ -1,7 +1,8 @@
+import { ExitCode } from "../errors.js";
 import { withDatabase } from "../store/database.js";
 import { type ImportReport, importPaths } from "../store/importer.js";
 import { type Output, printJson } from "../ui/output.js";
-import { renderImportReport } from "../ui/tables.js";
+import { renderImportReport, renderRefusedFiles } from "../ui/tables.js";
 import { type DatabaseOptions, databasePath } from "./options.js";
 
 export interface ImportOptions extends DatabaseOptions {
@@ -17,7 +18,9 @@ export async function runImport(
   const report = await withDatabase(databasePath(options), (db) => importPaths(db, paths, { now }));
   if (options.json) printJson(output, toJson(report));
   else output.out(renderImportReport(report, output.colour, output.width));
-  return 0;
+  if (report.refused.length === 0) return ExitCode.ok;
+  output.err(renderRefusedFiles(report.refused));
+  return ExitCode.input;
 }
 
 function toJson(report: ImportReport) {
@@ -38,6 +41,13 @@ function toJson(report: ImportReport) {
       goneConnections: f.goneConnections,
       replacedContacts: f.replacedContacts,
       ...(f.previouslyImportedAt ? { previouslyImportedAt: f.previouslyImportedAt } : {}),
+    })),
+    refused: report.refused.map((f) => ({
+      path: f.label,
+      kind: f.kind,
+      format: f.description,
+      line: f.line,
+      reason: f.problem,
     })),
     passedOver: report.passedOver,
   };

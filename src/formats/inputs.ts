@@ -51,6 +51,23 @@ export interface PassedOver {
   reason: string;
 }
 
+/**
+ * A table inside a folder or archive whose content is bad (an unreadable cell, a cut row). It is
+ * refused on its own: the other tables of that folder or archive are imported, and the import
+ * ends with exit code 2 naming it. A file the user named is never refused alone: it imports, or
+ * nothing does.
+ */
+export class RefusedTableError extends InputError {}
+
+// Bytes that could not be had (a vanished file, a damaged archive) or an archive beyond any real
+// export's size: nothing read from it can be trusted, so these stop the whole import.
+const STOPS_THE_IMPORT = new Set(["unreadable", "bad-zip", "too-large"]);
+
+function refusedAlone(error: unknown): unknown {
+  if (!(error instanceof InputError) || STOPS_THE_IMPORT.has(error.code)) return error;
+  return new RefusedTableError(error.location, error.problem, error.code, error.suggestion);
+}
+
 const EXPECTED =
   "expected a LinkedIn data export (zip, Invitations.csv, Connections.csv), an address book CSV or a vCard";
 
@@ -158,6 +175,16 @@ async function classify(
     sha256: inspection.sha256,
     writtenAt: writtenAt?.toISOString() ?? null,
   });
+  const rows = (read: () => AsyncGenerator<ImportRecord[]>) =>
+    strict
+      ? read
+      : async function* () {
+          try {
+            yield* read();
+          } catch (error) {
+            throw refusedAlone(error);
+          }
+        };
   if ("vcard" in found) {
     return {
       // Properties are decoded one by one: their CHARSET, else UTF-8, else the file's code page.
@@ -167,22 +194,22 @@ async function classify(
         encoding.startsWith("utf-") ? encoding : `per property, else ${encoding}`,
       ),
       discard: () => {},
-      batches: async function* () {
+      batches: rows(async function* () {
         yield* readVCardRecords(
           source.label,
           (await source.open()) as AsyncIterable<Buffer>,
           encoding,
         );
-      },
+      }),
     };
   }
   const { csv, format } = found;
   return {
     info: info(format.kind, format.description, encoding),
     discard: () => {},
-    batches: async function* () {
+    batches: rows(async function* () {
       yield* readCsvRecords(source.label, await source.open(), encoding, csv, format);
-    },
+    }),
   };
 }
 

@@ -1,8 +1,10 @@
 /**
  * The import engine: every table of the named paths into the database, in one transaction, so
- * that a bad file anywhere leaves the database exactly as it was.
+ * that a bad file the user named, an unreadable file or a damaged archive leaves the database
+ * exactly as it was. A bad table inside a folder or archive is refused on its own (see
+ * RefusedTableError): what it wrote is rolled back to its savepoint, the other tables stay.
  */
-import type { InputTable } from "../formats/inputs.js";
+import { type InputTable, RefusedTableError } from "../formats/inputs.js";
 import { readInputsInWorker } from "../formats/worker-inputs.js";
 import type { Db } from "./database.js";
 import { ImportWriter, type SourceRow, type WriteOutcome } from "./import-writer.js";
@@ -32,8 +34,19 @@ export interface FileReport {
   replacedContacts: number;
 }
 
+/** A table inside a folder or archive that was not imported because of what is in it. */
+export interface RefusedFile {
+  label: string;
+  kind: string;
+  description: string;
+  line: number | null;
+  /** What is wrong and what was expected, without the location. */
+  problem: string;
+}
+
 export interface ImportReport {
   files: FileReport[];
+  refused: RefusedFile[];
   passedOver: Array<{ label: string; reason: string }>;
 }
 
@@ -48,14 +61,31 @@ export async function importPaths(
   options: ImportEngineOptions,
 ): Promise<ImportReport> {
   const writer = new ImportWriter(db);
-  const report: ImportReport = { files: [], passedOver: [] };
+  const report: ImportReport = { files: [], refused: [], passedOver: [] };
   // One transaction for the whole import: a 64 MiB page cache keeps it from spilling to the WAL.
   db.pragma("cache_size = -65536");
   db.exec("BEGIN IMMEDIATE");
   try {
     for await (const item of readInputsInWorker(paths)) {
-      if ("passedOver" in item) report.passedOver.push({ label: item.label, reason: item.reason });
-      else report.files.push(await importTable(writer, item, options.now));
+      if ("passedOver" in item) {
+        report.passedOver.push({ label: item.label, reason: item.reason });
+        continue;
+      }
+      db.exec("SAVEPOINT input_table");
+      try {
+        report.files.push(await importTable(writer, item, options.now));
+      } catch (error) {
+        if (!(error instanceof RefusedTableError)) throw error;
+        db.exec("ROLLBACK TO input_table");
+        report.refused.push({
+          label: item.info.label,
+          kind: item.info.kind,
+          description: item.info.description,
+          line: error.location.line ?? null,
+          problem: error.problem,
+        });
+      }
+      db.exec("RELEASE input_table");
     }
     db.exec("COMMIT");
   } catch (error) {

@@ -2,7 +2,8 @@
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Status } from "../core/status.js";
-import type { FileReport, ImportReport } from "../store/importer.js";
+import { formatLocation } from "../errors.js";
+import type { FileReport, ImportReport, RefusedFile } from "../store/importer.js";
 import type { ContactView, SourceView } from "../store/queries.js";
 
 export const n = (value: number) => value.toLocaleString("en-US");
@@ -82,7 +83,7 @@ export function renderImportReport(
   width: number,
 ): string {
   const lines: string[] = [];
-  if (report.files.length > 0) {
+  if (report.files.length > 0 || report.refused.length > 0) {
     const t = table(["File", "Recognised as", "Rows", "Imported", "New", "Skipped"], colour, {
       colAligns: ["left", "left", "right", "right", "right", "right"],
       wordWrap: false,
@@ -99,12 +100,28 @@ export function renderImportReport(
         unchanged ? "–" : file.skipped > 0 ? colour.yellow(n(file.skipped)) : "0",
       ]);
     }
+    for (const file of report.refused) {
+      t.push([
+        truncateStart(file.label, fileWidth),
+        file.description,
+        "–",
+        colour.red("refused"),
+        "–",
+        "–",
+      ]);
+    }
     lines.push(t.toString());
     const allUnchanged = report.files.every((f) => f.outcome === "unchanged");
     for (const file of allUnchanged ? [] : report.files) {
       const notes = fileNotes(file);
       if (notes.length > 0)
         lines.push(`${colour.bold(shortName(file.label))}: ${notes.join("; ")}.`);
+    }
+    for (const file of report.refused) {
+      const at = file.line === null ? "" : `line ${n(file.line)}: `;
+      lines.push(
+        `${colour.bold(shortName(file.label))}: ${colour.red("refused")}, nothing of it was imported: ${at}${file.problem}.`,
+      );
     }
   }
   if (report.passedOver.length > 0) {
@@ -116,9 +133,29 @@ export function renderImportReport(
       ),
     );
   }
-  if (report.files.length > 0 && report.files.every((f) => f.outcome === "unchanged")) {
+  if (
+    report.files.length > 0 &&
+    report.refused.length === 0 &&
+    report.files.every((f) => f.outcome === "unchanged")
+  ) {
     lines.push("Nothing changed: every file was imported before with the same content.");
   }
+  return lines.join("\n");
+}
+
+/**
+ * For stderr: each refused file in one line, as any bad input is reported, and what it means.
+ * The import itself went through for the other files.
+ */
+export function renderRefusedFiles(refused: RefusedFile[]): string {
+  const lines = refused.map(
+    (f) =>
+      `invites: ${formatLocation(f.line === null ? { file: f.label } : { file: f.label, line: f.line })}: ${f.problem}`,
+  );
+  const one = refused.length === 1;
+  lines.push(
+    `  ${one ? "That file was" : "Those files were"} refused and nothing of ${one ? "it" : "them"} was imported; the other files were. Correct ${one ? "it" : "them"} or download the export again, then import again.`,
+  );
   return lines.join("\n");
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dumpDatabase, fixture, runCli, useTempDatabase } from "../support/cli.js";
@@ -145,6 +145,75 @@ describe("invites import", () => {
     ]);
     expect(result.code).toBe(2);
     expect(existsSync(temp.db)).toBe(false);
+  });
+});
+
+describe("a bad table inside a zip or folder", () => {
+  const ZIP_2017 = fixture("bad", "Basic_LinkedInDataExport_12-30-2017.zip");
+
+  it("is refused alone: the other tables import, the report names it, exit 2", async () => {
+    const result = await runCli(["import", "--db", temp.db, ZIP_2017]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(
+      /Invitations\.csv\s*│ LinkedIn Invitations\.csv\s*│\s+4 │\s+4 │\s+4 │\s+0 │/,
+    );
+    expect(result.stdout).toMatch(
+      /Connections\.csv\s*│ LinkedIn Connections\.csv\s*│\s+– │\s+refused │/,
+    );
+    expect(result.stdout).toContain(
+      'Connections.csv: refused, nothing of it was imported: line 4: Connected On is "31/12/17, 9:55 AM"',
+    );
+    const [first, second, ...rest] = result.stderr.trimEnd().split("\n");
+    expect(first).toMatch(
+      /^invites: .*12-30-2017\.zip › Connections\.csv line 4: Connected On is "31\/12\/17, 9:55 AM" \(expected a date like 08 Feb 2026 or 12\/22\/16, 9:55 AM\)$/,
+    );
+    expect(second).toMatch(/refused and nothing of it was imported; the other files were/);
+    expect(rest).toEqual([]);
+    const status = await statusJson("--as-of", "2017-12-30");
+    expect(status.invitations).toMatchObject({ outgoing: 3, incoming: 1 });
+    expect(status.connections).toEqual({ active: 0, removed: 0 });
+  });
+
+  it("--json lists the refused file with its line and reason", async () => {
+    const result = await runCli(["import", "--db", temp.db, "--json", ZIP_2017]);
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.stdout);
+    expect(report.files.map((f: { kind: string }) => f.kind)).toEqual(["linkedin-invitations"]);
+    expect(report.refused).toEqual([
+      {
+        path: `${ZIP_2017} › Connections.csv`,
+        kind: "linkedin-connections",
+        format: "LinkedIn Connections.csv",
+        line: 4,
+        reason:
+          'Connected On is "31/12/17, 9:55 AM" (expected a date like 08 Feb 2026 or 12/22/16, 9:55 AM)',
+      },
+    ]);
+  });
+
+  it("takes back the rows a refused table had written before its bad line", async () => {
+    const folder = join(temp.dir, "export");
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, "Invitations.csv"),
+      'From,To,Sent At,Message,Direction\nKatrin Böhm,Jürgen Weiß,"1/29/26, 2:37 PM",,OUTGOING\n',
+    );
+    // Far more rows than one batch: the first batches are written before the bad line is read.
+    const rows = Array.from(
+      { length: 30_000 },
+      (_, i) => `Anna,Nowak ${i},https://www.linkedin.com/in/anna-${i},,,,08 Feb 2026`,
+    );
+    writeFileSync(
+      join(folder, "Connections.csv"),
+      `First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${rows.join("\n")}\nJürgen,Weiß,,,,,gestern\n`,
+    );
+    const result = await runCli(["import", "--db", temp.db, folder]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Connections\.csv line 30002: Connected On is "gestern"/);
+    const status = await statusJson("--as-of", "2026-02-01");
+    expect(status.invitations.outgoing).toBe(1);
+    expect(status.connections.active).toBe(0);
+    expect(status.sources.map((s: { kind: string }) => s.kind)).toEqual(["linkedin-invitations"]);
   });
 });
 
