@@ -156,6 +156,8 @@ export async function* readCsvRecords(
   let header = true;
   let batch: ImportRecord[] = [];
   let failure: unknown = null;
+  let last = { cells: 0, line: 0 };
+  let endsWithLineBreak = true;
   const ended = new Promise<void>((resolve) => parser.once("end", resolve));
   parser.on("error", (error) => {
     failure ??= error;
@@ -167,7 +169,8 @@ export async function* readCsvRecords(
       header = false; // already read by the sniffer
       return;
     }
-    if (failure !== null || (record.length === 1 && record[0] === "")) return; // a blank line
+    last = { cells: record.length === 1 && record[0] === "" ? 0 : record.length, line: start };
+    if (failure !== null || last.cells === 0) return; // a blank line
     try {
       batch.push(format.mapRow(record, start));
     } catch (error) {
@@ -186,11 +189,25 @@ export async function* readCsvRecords(
   try {
     for await (const text of decodeText(readChunks(label, stream), encoding)) {
       parser.write(text);
+      endsWithLineBreak = /[\r\n]$/.test(text);
       const records = take();
       if (records.length > 0) yield records;
     }
     parser.end();
     await Promise.race([ended, new Promise((resolve) => parser.once("close", resolve))]);
+    // A download cut short ends in the middle of a row. A missing line break alone says nothing
+    // (LinkedIn writes Connections.csv without a final one), and rows in the middle may be short
+    // (spreadsheets drop trailing empty cells), but every writer puts all of the last row's
+    // fields before ending the file: fewer than the header's, with no line break, is a cut. A cut
+    // inside a quoted cell shows as the unclosed quote; one inside the last field cannot be told.
+    const width = layout.header.width;
+    if (!endsWithLineBreak && last.cells > 0 && last.cells < width) {
+      failure ??= new InputError(
+        { file: label, line: last.line },
+        `the last row ends after ${last.cells} of ${width} fields, without a line break: the file looks cut off (expected a complete file; download or export it again)`,
+        "truncated",
+      );
+    }
     const records = take();
     if (records.length > 0) yield records;
   } finally {

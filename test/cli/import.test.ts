@@ -247,6 +247,10 @@ describe("bad input", () => {
       /invitations-bad-date\.csv line 3: Sent At is "yesterday" \(expected a date/,
     ],
     [
+      "Invitations-truncated.csv",
+      /Invitations-truncated\.csv line 5: the last row ends after 6 of 7 fields, without a line break: the file looks cut off/,
+    ],
+    [
       "invitations-bad-direction.csv",
       /line 2: Direction is "SIDEWAYS" \(expected INCOMING or OUTGOING\)/,
     ],

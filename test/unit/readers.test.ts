@@ -72,6 +72,12 @@ describe("LinkedIn export tables", () => {
     expect(t.records.at(-1)).toEqual({ type: "skip", line: 11, reason: "empty row" });
   });
 
+  it("refuses an Invitations.csv whose last row is cut off in the middle, naming the line", async () => {
+    await expect(readAll("bad", "Invitations-truncated.csv")).rejects.toThrow(
+      /Invitations-truncated\.csv line 5: the last row ends after 6 of 7 fields, without a line break: the file looks cut off/,
+    );
+  });
+
   it("reads the old five-column Invitations.csv with ISO dates", async () => {
     const t = await readOne("linkedin", "Invitations-old.csv");
     expect(t.records.map((r) => (r.type === "invitation" ? r.sentAt : r.type))).toEqual([
