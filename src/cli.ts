@@ -48,7 +48,11 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
         "import LinkedIn's data export (the zip, or its CSVs) and address books (Google, Outlook, Thunderbird, GMX, Yahoo CSV, vCard)",
       )
       .argument("<path...>", "files, folders or zip archives")
-      .option("--json", "print the summary as JSON"),
+      .option("--json", "print the summary as JSON")
+      .option(
+        "--encoding <name>",
+        "read every file without a byte-order mark in this encoding (e.g. windows-1252, macintosh) instead of detecting it",
+      ),
   ).action(async (paths: string[], options) =>
     setExit(await (await import("./commands/import.js")).runImport(paths, options, output)),
   );

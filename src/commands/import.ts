@@ -1,4 +1,5 @@
-import { ExitCode } from "../errors.js";
+import { ExitCode, UsageError } from "../errors.js";
+import { knownEncoding } from "../formats/bytes.js";
 import { withDatabase } from "../store/database.js";
 import { type ImportReport, importPaths } from "../store/importer.js";
 import { type Output, printJson } from "../ui/output.js";
@@ -7,6 +8,7 @@ import { type DatabaseOptions, databasePath } from "./options.js";
 
 export interface ImportOptions extends DatabaseOptions {
   json?: boolean;
+  encoding?: string;
 }
 
 export async function runImport(
@@ -15,7 +17,15 @@ export async function runImport(
   output: Output,
   now = new Date(),
 ): Promise<number> {
-  const report = await withDatabase(databasePath(options), (db) => importPaths(db, paths, { now }));
+  const encoding = options.encoding === undefined ? null : knownEncoding(options.encoding);
+  if (options.encoding !== undefined && encoding === null) {
+    throw new UsageError(
+      `--encoding "${options.encoding}" is not an encoding this tool can read (expected a name like utf-8, windows-1252, windows-1250, macintosh, iso-8859-15 or utf-16le)`,
+    );
+  }
+  const report = await withDatabase(databasePath(options), (db) =>
+    importPaths(db, paths, { now, encoding }),
+  );
   if (options.json) printJson(output, toJson(report));
   else output.out(renderImportReport(report, output.colour, output.width));
   if (report.refused.length === 0) return ExitCode.ok;

@@ -42,21 +42,40 @@ export async function readHead(source: ByteSource, limit = HEAD_BYTES): Promise<
   return Buffer.concat(chunks).subarray(0, limit);
 }
 
-export type TextEncoding =
-  | "utf-8"
-  | "utf-16le"
-  | "utf-16be"
-  | "windows-1250"
-  | "windows-1251"
-  | "windows-1252"
-  | "windows-1253"
-  | "shift_jis";
+/**
+ * An encoding by the name TextDecoder gives it: `utf-8`, `windows-1252`, … as detected, or any
+ * other TextDecoder knows when the user names it with `--encoding`.
+ */
+export type TextEncoding = string;
 
 export interface Inspection {
   sha256: string;
   size: number;
   head: Buffer;
+  /** Detected: from the BOM, else the bytes. */
   encoding: TextEncoding;
+  /** A byte-order mark said the encoding: no guess, and no `--encoding` overrides it. */
+  marked: boolean;
+  validUtf8: boolean;
+}
+
+/** The name TextDecoder knows an encoding by (`latin1` → `windows-1252`), or null. */
+export function knownEncoding(name: string): TextEncoding | null {
+  try {
+    return new TextDecoder(name.trim()).encoding;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The hash that identifies a file as imported: of its bytes, and of the encoding too when that is
+ * not the detected one, so that reading a file again with `--encoding` imports it anew (and
+ * replaces what the other reading imported) instead of calling it unchanged.
+ */
+export function readingHash(inspection: Inspection, encoding: TextEncoding): string {
+  if (encoding === inspection.encoding) return inspection.sha256;
+  return createHash("sha256").update(`${inspection.sha256} read as ${encoding}`).digest("hex");
 }
 
 const SAMPLE_LIMIT = 512 * 1024;
@@ -89,11 +108,19 @@ export async function inspectBytes(source: ByteSource): Promise<Inspection> {
   }
   const validUtf8 = utf8.end();
   const headBytes = Buffer.concat(head).subarray(0, HEAD_BYTES);
+  const bom = bomEncoding(headBytes);
   const encoding =
-    bomEncoding(headBytes) ??
+    bom ??
     utf16WithoutBom(headBytes) ??
     (validUtf8 ? "utf-8" : guessCodePage(Buffer.concat(sample)));
-  return { sha256: hash.digest("hex"), size, head: headBytes, encoding };
+  return {
+    sha256: hash.digest("hex"),
+    size,
+    head: headBytes,
+    encoding,
+    marked: bom !== null,
+    validUtf8,
+  };
 }
 
 /** Whether a stream of chunks is valid UTF-8, checked natively without decoding it to strings. */

@@ -13,6 +13,7 @@ import {
   decodeHead,
   inspectBytes,
   readHead,
+  readingHash,
   type TextEncoding,
   utf16WithoutBom,
 } from "./bytes.js";
@@ -42,6 +43,12 @@ export interface InputTable {
   batches(): AsyncGenerator<ImportRecord[]>;
   /** Passes over the rows (the same content was imported before). */
   discard(): void;
+}
+
+/** How the user asked for the inputs to be read. */
+export interface ReadOptions {
+  /** `--encoding`: the encoding of every file without a byte-order mark, instead of detecting it. */
+  encoding?: TextEncoding | null;
 }
 
 /** Something inside a folder or archive that is not a table we import. */
@@ -111,8 +118,8 @@ function binaryKind(head: Buffer): string | null {
 }
 
 /** A fast first guess of the encoding from the head alone, for sniffing archive entries. */
-function guessFromHead(head: Buffer): TextEncoding {
-  const bom = bomEncoding(head) ?? utf16WithoutBom(head);
+function guessFromHead(head: Buffer, forced: TextEncoding | null): TextEncoding {
+  const bom = bomEncoding(head) ?? forced ?? utf16WithoutBom(head);
   if (bom) return bom;
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
@@ -130,7 +137,9 @@ async function classify(
   source: ByteSource,
   strict: boolean,
   writtenAt: Date | null,
+  options: ReadOptions,
 ): Promise<InputTable | PassedOver> {
+  const forced = options.encoding ?? null;
   const passOver = (reason: string, code: string, line?: number): PassedOver => {
     if (strict) {
       throw new InputError(
@@ -148,14 +157,22 @@ async function classify(
   // Archive entries are many, and messages.csv can be large: only what looks like a table we
   // import is read in full.
   if (!strict) {
-    const quick = recognise(head, guessFromHead(head), false);
+    const quick = recognise(head, guessFromHead(head, forced), false);
     if (quick === null) return passOver("not an address book or invitations table", "unrecognised");
     if ("unsupported" in quick)
       return passOver(`recognised as ${quick.unsupported}`, "unsupported");
   }
   const inspection = await inspectBytes(source);
+  const encoding = forced !== null && !inspection.marked ? forced : inspection.encoding;
+  if (encoding === "utf-8" && !inspection.validUtf8) {
+    throw new InputError(
+      { file: source.label },
+      "not valid UTF-8 (expected UTF-8, as --encoding utf-8 says; leave --encoding out to have the code page detected)",
+      "not-utf-8",
+    );
+  }
   const complete = inspection.size <= head.length;
-  const found = recognise(inspection.head, inspection.encoding, complete);
+  const found = recognise(inspection.head, encoding, complete);
   if (found === null) {
     return passOver(
       `not an address book or LinkedIn export table: no known column names in the first lines (${EXPECTED})`,
@@ -164,7 +181,6 @@ async function classify(
     );
   }
   if ("unsupported" in found) return passOver(`recognised as ${found.unsupported}`, "unsupported");
-  const encoding = inspection.encoding;
   const info = (kind: string, description: string, shownEncoding: string): TableInfo => ({
     label: source.label,
     path: source.path,
@@ -172,7 +188,7 @@ async function classify(
     kind,
     description,
     encoding: shownEncoding,
-    sha256: inspection.sha256,
+    sha256: readingHash(inspection, encoding),
     writtenAt: writtenAt?.toISOString() ?? null,
   });
   const rows = (read: () => AsyncGenerator<ImportRecord[]>) =>
@@ -229,15 +245,16 @@ function fileSource(path: string, label: string, modifiedAt: Date): ByteSource {
  */
 export async function* readInputs(
   paths: readonly string[],
+  options: ReadOptions = {},
 ): AsyncGenerator<InputTable | PassedOver> {
   for (const given of paths) {
     const path = resolve(given);
     const info = await stat(path).catch(() => null);
     if (info === null) throw new InputError({ file: given }, "no such file or folder", "not-found");
     if (info.isDirectory()) {
-      yield* readFolder(path, given);
+      yield* readFolder(path, given, options);
     } else {
-      yield* readFile(path, given, info.mtime, true);
+      yield* readFile(path, given, info.mtime, true, options);
     }
   }
 }
@@ -247,27 +264,29 @@ async function* readFile(
   label: string,
   mtime: Date,
   strict: boolean,
+  options: ReadOptions,
 ): AsyncGenerator<InputTable | PassedOver> {
   const source = fileSource(path, label, mtime);
   const head = await readHead(source, 4);
   if (isZip(head)) {
-    yield* readZip(path, label, strict);
+    yield* readZip(path, label, strict, options);
     return;
   }
-  yield await classify(source, strict, mtime);
+  yield await classify(source, strict, mtime, options);
 }
 
 async function* readZip(
   path: string,
   label: string,
   strict: boolean,
+  options: ReadOptions,
 ): AsyncGenerator<InputTable | PassedOver> {
   const archive = await openZip(path, label);
   const named = exportDateFromName(path);
   let tables = 0;
   try {
     for (const entry of archive.entries) {
-      const found = await classify(entry, false, named ?? entry.modifiedAt);
+      const found = await classify(entry, false, named ?? entry.modifiedAt, options);
       if (!("passedOver" in found)) tables++;
       yield found;
     }
@@ -285,13 +304,17 @@ async function* readZip(
   }
 }
 
-async function* readFolder(path: string, label: string): AsyncGenerator<InputTable | PassedOver> {
+async function* readFolder(
+  path: string,
+  label: string,
+  options: ReadOptions,
+): AsyncGenerator<InputTable | PassedOver> {
   const names = (await readdir(path)).sort();
   for (const name of names) {
     const full = join(path, name);
     const shown = join(label, name);
     const info = await stat(full);
-    if (info.isDirectory()) yield* readFolder(full, shown);
-    else if (info.isFile()) yield* readFile(full, shown, info.mtime, false);
+    if (info.isDirectory()) yield* readFolder(full, shown, options);
+    else if (info.isFile()) yield* readFile(full, shown, info.mtime, false, options);
   }
 }

@@ -1,6 +1,6 @@
 /** The worker side of readInputsInWorker: reads the inputs and posts their tables and rows. */
 import { parentPort, workerData } from "node:worker_threads";
-import { RefusedTableError, readInputs } from "./inputs.js";
+import { type ReadOptions, RefusedTableError, readInputs } from "./inputs.js";
 import {
   Inbox,
   MAX_BATCHES_IN_FLIGHT,
@@ -15,7 +15,8 @@ const inbox = new Inbox<MainMessage>(port);
 const post = (message: WorkerMessage) => port.postMessage(message);
 
 try {
-  for await (const item of readInputs((workerData as { paths: string[] }).paths)) {
+  const { paths, options } = workerData as { paths: string[]; options: ReadOptions };
+  for await (const item of readInputs(paths, options)) {
     if ("passedOver" in item) {
       post({ t: "passed", label: item.label, reason: item.reason });
       continue;

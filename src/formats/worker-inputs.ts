@@ -6,7 +6,13 @@
 import { Worker } from "node:worker_threads";
 import type { ImportRecord } from "../core/records.js";
 import { InputError, type InputLocation } from "../errors.js";
-import { type InputTable, type PassedOver, RefusedTableError, type TableInfo } from "./inputs.js";
+import {
+  type InputTable,
+  type PassedOver,
+  type ReadOptions,
+  RefusedTableError,
+  type TableInfo,
+} from "./inputs.js";
 
 export type SerializedError =
   | { input: true; location: InputLocation; problem: string; code: string }
@@ -76,9 +82,10 @@ function deserializeRefusal(error: SerializedError): Error {
 
 export async function* readInputsInWorker(
   paths: readonly string[],
+  options: ReadOptions = {},
 ): AsyncGenerator<InputTable | PassedOver> {
   const worker = new Worker(new URL("./read-worker.js", import.meta.url), {
-    workerData: { paths: [...paths] },
+    workerData: { paths: [...paths], options },
   });
   const inbox = new Inbox<WorkerMessage>(worker);
   worker.on("error", (error) => inbox.push({ t: "error", error: serializeError(error) }));

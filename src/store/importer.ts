@@ -53,6 +53,8 @@ export interface ImportReport {
 export interface ImportEngineOptions {
   /** The moment recorded as the import time. */
   now: Date;
+  /** `--encoding`: read every file without a byte-order mark in this encoding. */
+  encoding?: string | null;
 }
 
 export async function importPaths(
@@ -66,7 +68,7 @@ export async function importPaths(
   db.pragma("cache_size = -65536");
   db.exec("BEGIN IMMEDIATE");
   try {
-    for await (const item of readInputsInWorker(paths)) {
+    for await (const item of readInputsInWorker(paths, { encoding: options.encoding ?? null })) {
       if ("passedOver" in item) {
         report.passedOver.push({ label: item.label, reason: item.reason });
         continue;

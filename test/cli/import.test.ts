@@ -148,6 +148,63 @@ describe("invites import", () => {
   });
 });
 
+describe("--encoding", () => {
+  const MAC = fixture("address-books", "google-excel-mac.csv");
+
+  async function contactNames() {
+    const result = await runCli(["contacts", "--db", temp.db, "--json"]);
+    return (JSON.parse(result.stdout) as Array<{ name: string }>).map((c) => c.name);
+  }
+
+  it("reads a file in the code page named, and a second reading replaces the first", async () => {
+    const wrong = await importJson("--encoding", "windows-1250", MAC);
+    expect(wrong.files[0]).toMatchObject({ encoding: "windows-1250", imported: 60 });
+    expect(await contactNames()).toContain("Jźrgen Wei§");
+    const right = await importJson("--encoding", "Macintosh", MAC);
+    expect(right.files[0]).toMatchObject({
+      outcome: "imported",
+      encoding: "macintosh",
+      imported: 60,
+      replacedContacts: 60,
+    });
+    const names = await contactNames();
+    expect(names).toHaveLength(60);
+    for (const name of ["Jürgen Weiß", "Ødegård", "Élodie Lefèvre-Château", "José Muñoz Peña"]) {
+      expect(names.some((n) => n.includes(name))).toBe(true);
+    }
+    const again = await importJson("--encoding", "macintosh", MAC);
+    expect(again.files[0]?.outcome).toBe("unchanged");
+  });
+
+  it("leaves a file with a byte-order mark in the encoding the mark says", async () => {
+    const report = await importJson(
+      "--encoding",
+      "windows-1252",
+      fixture("address-books", "google.csv"),
+    );
+    expect(report.files[0]?.encoding).toBe("utf-8");
+    expect(await contactNames()).toContain("Jürgen Weiß");
+  });
+
+  it("refuses a file that is not UTF-8 when --encoding utf-8 says it is", async () => {
+    const result = await runCli(["import", "--db", temp.db, "--encoding", "utf-8", MAC]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(
+      /google-excel-mac\.csv: not valid UTF-8 \(expected UTF-8, as --encoding utf-8 says;/,
+    );
+    expect(readdirSync(temp.dir)).toEqual([]);
+  });
+
+  it("names a few encodings when it does not know the one given", async () => {
+    const result = await runCli(["import", "--db", temp.db, "--encoding", "mac-roman", MAC]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'invites: --encoding "mac-roman" is not an encoding this tool can read (expected a name like utf-8, windows-1252, windows-1250, macintosh, iso-8859-15 or utf-16le)',
+    );
+    expect(readdirSync(temp.dir)).toEqual([]);
+  });
+});
+
 describe("a bad table inside a zip or folder", () => {
   const ZIP_2017 = fixture("bad", "Basic_LinkedInDataExport_12-30-2017.zip");
 
