@@ -40,6 +40,7 @@ function toJson(report: ImportReport) {
       kind: f.kind,
       format: f.description,
       encoding: f.encoding,
+      encodingAlsoLikely: f.alsoLikely,
       outcome: f.outcome,
       rows: f.rows,
       imported: f.imported,

@@ -54,6 +54,8 @@ export interface Inspection {
   head: Buffer;
   /** Detected: from the BOM, else the bytes. */
   encoding: TextEncoding;
+  /** When the code page was a close call: the others almost as likely. */
+  alsoLikely: TextEncoding[];
   /** A byte-order mark said the encoding: no guess, and no `--encoding` overrides it. */
   marked: boolean;
   validUtf8: boolean;
@@ -109,15 +111,15 @@ export async function inspectBytes(source: ByteSource): Promise<Inspection> {
   const validUtf8 = utf8.end();
   const headBytes = Buffer.concat(head).subarray(0, HEAD_BYTES);
   const bom = bomEncoding(headBytes);
-  const encoding =
-    bom ??
-    utf16WithoutBom(headBytes) ??
-    (validUtf8 ? "utf-8" : guessCodePage(Buffer.concat(sample)));
+  const unicode = bom ?? utf16WithoutBom(headBytes) ?? (validUtf8 ? "utf-8" : null);
+  const guess =
+    unicode === null ? guessCodePage(Buffer.concat(sample)) : { encoding: unicode, alsoLikely: [] };
   return {
     sha256: hash.digest("hex"),
     size,
     head: headBytes,
-    encoding,
+    encoding: guess.encoding,
+    alsoLikely: guess.alsoLikely,
     marked: bom !== null,
     validUtf8,
   };
@@ -189,13 +191,18 @@ const OTHER_SCRIPTS: Record<string, TextEncoding> = {
 
 // Letters that the users of each Latin page write. Western pages decode Central European bytes
 // into letters too (ś as œ, č as è), so each page is scored by how plausible its letters are:
-// German and French letters weigh most in 1252, and signs inside names count against a page.
+// German and French letters weigh most in the Western pages, and signs inside names count
+// against a page. Mac OS Roman ("CSV (Macintosh)" from Excel for Mac) writes the same letters
+// as windows-1252 at other bytes: read as the other, each turns into signs, controls, or
+// capitals in the middle of a word (1252's "è" is Mac's "Ë"), which the case rule catches.
+const WESTERN = {
+  strong: "äöüÄÖÜßéèàçÉÈÀÇ",
+  weak: "êëâîïôûùÿœæáíóúñÑÁÍÓÚ¿¡åøÅØãõÂÊÎÔÛËÏŸŒÆ«»€–—„“”‘’…•°§",
+};
+// In this order: on a tie, the more common page is taken (and the other named as almost as likely).
 const LATIN_PAGES: Array<{ encoding: TextEncoding; strong: string; weak: string }> = [
-  {
-    encoding: "windows-1252",
-    strong: "äöüÄÖÜßéèàçÉÈÀÇ",
-    weak: "êëâîïôûùÿœæáíóúñÑÁÍÓÚ¿¡åøÅØãõÂÊÎÔÛËÏŸŒÆ«»€–—„“”‘’…•°§",
-  },
+  { encoding: "windows-1252", ...WESTERN },
+  { encoding: "macintosh", ...WESTERN },
   {
     encoding: "windows-1250",
     strong: "",
@@ -203,30 +210,81 @@ const LATIN_PAGES: Array<{ encoding: TextEncoding; strong: string; weak: string 
   },
 ];
 
-function scoreLatinPage(text: string, page: (typeof LATIN_PAGES)[number]): number {
+interface PageTable {
+  encoding: TextEncoding;
+  /** The character of each byte. */
+  chars: string;
+  /** How plausible the character of each byte 0x80–0xFF is, on its own. */
+  scores: Int8Array;
+}
+
+let pageTables: PageTable[] | null = null;
+
+function readPageTables(): PageTable[] {
+  pageTables ??= LATIN_PAGES.map((page) => {
+    const chars = decodeBytes(
+      Uint8Array.from({ length: 256 }, (_, b) => b),
+      page.encoding,
+    );
+    const scores = new Int8Array(256);
+    for (let b = 0x80; b < 256; b++) {
+      const c = chars[b] ?? "\ufffd";
+      if (page.strong.includes(c)) scores[b] = 2;
+      else if (page.weak.includes(c)) scores[b] = 1;
+      else if (/[\u0080-\u009f\ufffd]/.test(c)) scores[b] = -5;
+      else if (!/\p{L}/u.test(c)) scores[b] = -3;
+    }
+    return { encoding: page.encoding, chars, scores };
+  });
+  return pageTables;
+}
+
+function scorePage(sample: Buffer, page: PageTable): number {
   let score = 0;
-  for (const c of text) {
-    if (c.charCodeAt(0) < 0x80) continue;
-    if (page.strong.includes(c)) score += 2;
-    else if (page.weak.includes(c)) score += 1;
-    else if (/[\u0080-\u009f\ufffd]/.test(c)) score -= 5;
-    else if (!/\p{L}/u.test(c)) score -= 3;
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i] as number;
+    if (byte < 0x80) continue;
+    const c = page.chars[byte] ?? "";
+    const before = page.chars[sample[i - 1] ?? 0x20] ?? "";
+    // A capital right after a small letter: "LefËvre", "JŠger". Names are not written so.
+    if (c !== c.toLowerCase() && before !== before.toUpperCase()) score -= 3;
+    else score += page.scores[byte] as number;
   }
   return score;
 }
 
-/** The Windows code page of text that is not UTF-8; windows-1252 unless the bytes say otherwise. */
-export function guessCodePage(sample: Buffer): TextEncoding {
-  if (sample.length === 0) return "windows-1252";
+/** A code page, and those almost as likely when the bytes hardly told them apart. */
+export interface CodePageGuess {
+  encoding: TextEncoding;
+  alsoLikely: TextEncoding[];
+}
+
+type Scored = { page: PageTable; score: number };
+
+/** The code page of text that is not UTF-8; windows-1252 unless the bytes say otherwise. */
+export function guessCodePage(sample: Buffer): CodePageGuess {
+  if (sample.length === 0) return { encoding: "windows-1252", alsoLikely: [] };
   const top = chardet.analyse(sample)[0];
   const other = top && OTHER_SCRIPTS[top.name];
-  if (other && top.confidence >= 50) return other;
-  let best: { encoding: TextEncoding; score: number } | null = null;
-  for (const page of LATIN_PAGES) {
-    const score = scoreLatinPage(decodeBytes(sample, page.encoding), page);
-    if (best === null || score > best.score) best = { encoding: page.encoding, score };
-  }
-  return best?.encoding ?? "windows-1252";
+  if (other && top.confidence >= 50) return { encoding: other, alsoLikely: [] };
+  const counts = new Uint32Array(256);
+  for (const byte of sample) counts[byte] = (counts[byte] as number) + 1;
+  const scored = readPageTables()
+    .map((page): Scored => ({ page, score: scorePage(sample, page) }))
+    .sort((a, b) => b.score - a.score);
+  const [best, ...rest] = scored as [Scored, ...Scored[]];
+  // Close: the lead is under half a point for each byte the two pages read differently, i.e.
+  // those bytes make about as plausible letters either way.
+  const alsoLikely = rest
+    .filter(({ page, score }) => {
+      let differing = 0;
+      for (let b = 0x80; b < 256; b++) {
+        if (page.chars[b] !== best.page.chars[b]) differing += counts[b] as number;
+      }
+      return differing > 0 && best.score - score < differing / 2;
+    })
+    .map(({ page }) => page.encoding);
+  return { encoding: best.page.encoding, alsoLikely };
 }
 
 /** The chunks of a stream; a failure to read them becomes an InputError naming the file. */

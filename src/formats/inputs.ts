@@ -31,6 +31,8 @@ export interface TableInfo {
   description: string;
   /** How the text was decoded, for the summary. */
   encoding: string;
+  /** When the code page was a close call: the others almost as likely. */
+  alsoLikely: string[];
   sha256: string;
   /** When the export or file was written (ISO 8601), to tell a newer export from an older one. */
   writtenAt: string | null;
@@ -188,6 +190,7 @@ async function classify(
     kind,
     description,
     encoding: shownEncoding,
+    alsoLikely: encoding === inspection.encoding ? inspection.alsoLikely : [],
     sha256: readingHash(inspection, encoding),
     writtenAt: writtenAt?.toISOString() ?? null,
   });

@@ -14,6 +14,8 @@ export interface FileReport {
   kind: string;
   description: string;
   encoding: string;
+  /** When the code page was a close call: the others almost as likely. */
+  alsoLikely: string[];
   /** `imported`, or `unchanged` when the same content was imported before. */
   outcome: "imported" | "unchanged";
   /** When the same content was imported before. */
@@ -108,6 +110,7 @@ async function importTable(
     kind: info.kind,
     description: info.description,
     encoding: info.encoding,
+    alsoLikely: info.alsoLikely,
     outcome: "imported",
     rows: 0,
     imported: 0,

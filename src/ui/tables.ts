@@ -73,8 +73,21 @@ function fileNotes(file: FileReport): string[] {
   if (file.replacedContacts > 0) {
     notes.push(`replaced ${count(file.replacedContacts, "contact")} of an older copy`);
   }
-  if (!file.encoding.startsWith("utf-")) notes.push(`read as ${file.encoding}`);
+  if (file.alsoLikely.length > 0) {
+    const others = file.alsoLikely.map(encodingName).join(" and ");
+    const flags = file.alsoLikely.map((e) => `--encoding ${e}`).join(" or ");
+    notes.push(
+      `read as ${encodingName(file.encoding)}; ${others} ${file.alsoLikely.length === 1 ? "was" : "were"} almost as likely: if names look wrong, import again with ${flags}`,
+    );
+  } else if (!file.encoding.startsWith("utf-")) {
+    notes.push(`read as ${encodingName(file.encoding)}`);
+  }
   return notes;
+}
+
+/** `macintosh` is what TextDecoder calls Mac OS Roman; users know the second name. */
+function encodingName(encoding: string): string {
+  return encoding === "macintosh" ? "macintosh (Mac OS Roman)" : encoding;
 }
 
 export function renderImportReport(

@@ -176,6 +176,21 @@ describe("--encoding", () => {
     expect(again.files[0]?.outcome).toBe("unchanged");
   });
 
+  it("is what the report names when the code page was a close call", async () => {
+    const short = fixture("address-books", "google-excel-mac-short.csv");
+    const first = await runCli(["import", "--db", temp.db, short]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      "google-excel-mac-short.csv: read as windows-1252; macintosh (Mac OS Roman) was almost as likely: if names look wrong, import again with --encoding macintosh.",
+    );
+    expect(await contactNames()).toContain("Zo‘ Hartmann");
+    const again = await importJson("--encoding", "macintosh", short);
+    expect(again.files[0]).toMatchObject({ encodingAlsoLikely: [], replacedContacts: 6 });
+    expect(await contactNames()).toEqual(
+      expect.arrayContaining(["Zoë Hartmann", "Noël Becker", "Anaïs Wagner", "Chloë Schmidt"]),
+    );
+  });
+
   it("leaves a file with a byte-order mark in the encoding the mark says", async () => {
     const report = await importJson(
       "--encoding",

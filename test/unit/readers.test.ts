@@ -300,6 +300,38 @@ describe("address books", () => {
     expect(byName(t, "Tomáš Dvořák").company).toBe("Příliš žluťoučký kůň s.r.o.");
   });
 
+  it("detects Mac OS Roman (Excel for Mac's CSV): every accented name survives", async () => {
+    const t = await readOne("address-books", "google-excel-mac.csv");
+    expect(t.table.info).toMatchObject({
+      kind: "google-csv",
+      encoding: "macintosh",
+      alsoLikely: [],
+    });
+    expect(contacts(t)).toHaveLength(60);
+    expect(byName(t, "Jürgen Weiß")).toMatchObject({
+      company: "Müller & Söhne GmbH",
+      title: "Geschäftsführer",
+      emails: ["juergen.weiss@example.de"],
+    });
+    for (const [name, company] of [
+      ["Øystein Ødegård", "Ødegård Fjellsport"],
+      ["Élodie Lefèvre-Château", "Crème Brûlée SARL"],
+      ["Noël Kœnig", "Kœnig Pâtisserie"],
+      ["Clémence Dubœuf", "Dubœuf Vins"],
+      ["José Muñoz Peña", "Señor Café, S.L."],
+      ["Conceição Simões", "Simões Lda."],
+      ["Gisela Bößl", "Bößl Immobilien"],
+    ]) {
+      expect(byName(t, name as string).company).toBe(company);
+    }
+  });
+
+  it("says which code pages were almost as likely when a few bytes hardly tell them apart", async () => {
+    const t = await readOne("address-books", "google-excel-mac-short.csv");
+    // ë and ï of Mac OS Roman are quotes and bullets in windows-1252: as plausible either way.
+    expect(t.table.info).toMatchObject({ encoding: "windows-1252", alsoLikely: ["macintosh"] });
+  });
+
   it("Outlook.com CSV", async () => {
     const t = await readOne("address-books", "outlook-com.csv");
     expect(t.table.info.kind).toBe("outlook-com-csv");
