@@ -75,12 +75,12 @@ export function knownEncoding(name: string): TextEncoding | null {
  * not the detected one, so that reading a file again with `--encoding` imports it anew (and
  * replaces what the other reading imported) instead of calling it unchanged.
  */
-export function readingHash(inspection: Inspection, encoding: TextEncoding): string {
-  if (encoding === inspection.encoding) return inspection.sha256;
-  return createHash("sha256").update(`${inspection.sha256} read as ${encoding}`).digest("hex");
+export function readingHash(sha256: string, detected: TextEncoding, used: TextEncoding): string {
+  if (used === detected) return sha256;
+  return createHash("sha256").update(`${sha256} read as ${used}`).digest("hex");
 }
 
-const SAMPLE_LIMIT = 512 * 1024;
+export const SAMPLE_LIMIT = 512 * 1024;
 
 /**
  * One full pass over the bytes: the content hash, and the encoding decided on the whole file (a
@@ -152,7 +152,7 @@ class Utf8Check {
   }
 }
 
-function hasHighBytes(chunk: Buffer): boolean {
+export function hasHighBytes(chunk: Buffer): boolean {
   for (const byte of chunk) if (byte >= 0x80) return true;
   return false;
 }

@@ -10,15 +10,19 @@ import { InputError } from "../errors.js";
 import {
   type ByteSource,
   bomEncoding,
+  type CodePageGuess,
   decodeHead,
+  guessCodePage,
+  type Inspection,
   inspectBytes,
   readHead,
   readingHash,
+  SAMPLE_LIMIT,
   type TextEncoding,
   utf16WithoutBom,
 } from "./bytes.js";
 import { type CsvLayout, readCsvRecords, sniffCsv, type TableFormat } from "./csv.js";
-import { describeVCard, isVCard, readVCardRecords } from "./vcard.js";
+import { describeVCard, isVCard, readVCardRecords, sampleUndeclaredBytes } from "./vcard.js";
 import { exportDateFromName, isZip, openZip } from "./zip.js";
 
 /** What is known of a table before its rows are read: plain data, so it can cross threads. */
@@ -183,15 +187,22 @@ async function classify(
     );
   }
   if ("unsupported" in found) return passOver(`recognised as ${found.unsupported}`, "unsupported");
-  const info = (kind: string, description: string, shownEncoding: string): TableInfo => ({
+  const forcedHere = forced !== null && !inspection.marked;
+  /** `detected` is what the bytes say, `used` what decodes them: they differ under --encoding. */
+  const info = (
+    kind: string,
+    description: string,
+    shown: string,
+    reading: { detected: CodePageGuess; used: TextEncoding },
+  ): TableInfo => ({
     label: source.label,
     path: source.path,
     entry: source.entry,
     kind,
     description,
-    encoding: shownEncoding,
-    alsoLikely: encoding === inspection.encoding ? inspection.alsoLikely : [],
-    sha256: readingHash(inspection, encoding),
+    encoding: shown,
+    alsoLikely: forcedHere ? [] : reading.detected.alsoLikely,
+    sha256: readingHash(inspection.sha256, reading.detected.encoding, reading.used),
     writtenAt: writtenAt?.toISOString() ?? null,
   });
   const rows = (read: () => AsyncGenerator<ImportRecord[]>) =>
@@ -205,12 +216,19 @@ async function classify(
           }
         };
   if ("vcard" in found) {
+    // Properties are decoded one by one: their CHARSET, else UTF-8, else the code page of the
+    // values that need one, detected from their decoded bytes rather than the file's.
+    const utf16 = encoding.startsWith("utf-16");
+    const detected = utf16
+      ? { encoding: "utf-8", alsoLikely: [] }
+      : await detectVCardFallback(source, inspection);
+    const fallback = utf16 || !forcedHere ? detected.encoding : encoding;
     return {
-      // Properties are decoded one by one: their CHARSET, else UTF-8, else the file's code page.
       info: info(
         "vcard",
         found.description,
-        encoding.startsWith("utf-") ? encoding : `per property, else ${encoding}`,
+        utf16 || fallback === "utf-8" ? encoding : `per property, else ${fallback}`,
+        { detected, used: fallback },
       ),
       discard: () => {},
       batches: rows(async function* () {
@@ -218,18 +236,35 @@ async function classify(
           source.label,
           (await source.open()) as AsyncIterable<Buffer>,
           encoding,
+          fallback,
         );
       }),
     };
   }
   const { csv, format } = found;
   return {
-    info: info(format.kind, format.description, encoding),
+    info: info(format.kind, format.description, encoding, {
+      detected: { encoding: inspection.encoding, alsoLikely: inspection.alsoLikely },
+      used: encoding,
+    }),
     discard: () => {},
     batches: rows(async function* () {
       yield* readCsvRecords(source.label, await source.open(), encoding, csv, format);
     }),
   };
+}
+
+async function detectVCardFallback(
+  source: ByteSource,
+  inspection: Inspection,
+): Promise<CodePageGuess> {
+  const sample = await sampleUndeclaredBytes(
+    source.label,
+    (await source.open()) as AsyncIterable<Buffer>,
+    SAMPLE_LIMIT,
+  );
+  if (sample.length > 0) return guessCodePage(sample);
+  return { encoding: inspection.encoding, alsoLikely: inspection.alsoLikely };
 }
 
 function fileSource(path: string, label: string, modifiedAt: Date): ByteSource {

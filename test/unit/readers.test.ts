@@ -395,6 +395,31 @@ describe("address books", () => {
     });
   });
 
+  it("vCard 2.1 without CHARSET: quoted-printable 8-bit bytes in the code page they make sense in", async () => {
+    const t = await readOne("address-books", "vcard-21-thebat.vcf");
+    // The file is ASCII; only the decoded values show windows-1252.
+    expect(t.table.info).toMatchObject({
+      description: "vCard 2.1",
+      encoding: "per property, else windows-1252",
+    });
+    expect(contacts(t)).toHaveLength(10);
+    expect(
+      contacts(t).filter((c) => /[\ufffd\u0080-\u009f]/.test(c.displayName + c.company)),
+    ).toEqual([]);
+    expect(byName(t, "Jürgen Müller")).toMatchObject({
+      firstName: "Jürgen",
+      lastName: "Müller",
+      company: "Müller & Söhne GmbH",
+      title: "Geschäftsführer",
+      emails: ["juergen.mueller@example.de"],
+    });
+    expect(byName(t, "Noël Kœnig").company).toBe("„Kœnig Pâtisserie“");
+    // A soft line break inside the value.
+    expect(byName(t, "Matthias Hübner").company).toBe(
+      "Hübner, Krause & Co – Büro Nürnberg, Abteilung Öffentlichkeitsarbeit",
+    );
+  });
+
   it("vCard 3.0 from Apple: item groups, escapes, folded lines, photo", async () => {
     const t = await readOne("address-books", "vcard-30-apple.vcf");
     expect(t.table.info.description).toBe("vCard 3.0 (Apple)");
