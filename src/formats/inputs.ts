@@ -22,6 +22,7 @@ import {
   utf16WithoutBom,
 } from "./bytes.js";
 import { type CsvLayout, readCsvRecords, sniffCsv, type TableFormat } from "./csv.js";
+import { describeLdif, isLdif, readLdifRecords } from "./ldif.js";
 import { describeVCard, isVCard, readVCardRecords, sampleUndeclaredBytes } from "./vcard.js";
 import { exportDateFromName, isZip, openZip } from "./zip.js";
 
@@ -82,24 +83,18 @@ function refusedAlone(error: unknown): unknown {
 }
 
 const EXPECTED =
-  "expected a LinkedIn data export (zip, Invitations.csv, Connections.csv), an address book CSV or a vCard";
+  "expected a LinkedIn data export (zip, Invitations.csv, Connections.csv), an address book CSV, a vCard or an LDIF file";
 
 type Recognised =
   | { vcard: true; description: string }
+  | { ldif: true; description: string }
   | { csv: CsvLayout; format: TableFormat }
   | { unsupported: string };
 
 function recognise(head: Buffer, encoding: TextEncoding, complete: boolean): Recognised | null {
   const text = decodeHead(head, encoding);
   if (isVCard(text)) return { vcard: true, description: describeVCard(text) };
-  const firstLine =
-    text
-      .replace(/^\uFEFF/, "")
-      .trimStart()
-      .split(/\r?\n/, 1)[0] ?? "";
-  if (/^(dn|version):\s/i.test(firstLine)) {
-    return { unsupported: "an LDIF address book (export it from Thunderbird as CSV instead)" };
-  }
+  if (isLdif(text)) return { ldif: true, description: describeLdif(text) };
   const layout = sniffCsv(text, complete);
   if (layout === null || layout.match === null) return null;
   if ("unsupported" in layout.match) {
@@ -237,6 +232,22 @@ async function classify(
           (await source.open()) as AsyncIterable<Buffer>,
           encoding,
           fallback,
+        );
+      }),
+    };
+  }
+  if ("ldif" in found) {
+    return {
+      info: info("ldif", found.description, encoding, {
+        detected: { encoding: inspection.encoding, alsoLikely: inspection.alsoLikely },
+        used: encoding,
+      }),
+      discard: () => {},
+      batches: rows(async function* () {
+        yield* readLdifRecords(
+          source.label,
+          (await source.open()) as AsyncIterable<Buffer>,
+          encoding,
         );
       }),
     };

@@ -420,6 +420,50 @@ describe("address books", () => {
     );
   });
 
+  it("Thunderbird LDIF: base64 values, folded lines, mail and mozillaSecondEmail", async () => {
+    const t = await readOne("address-books", "thunderbird.ldif");
+    expect(t.table.info).toMatchObject({ kind: "ldif", description: "LDIF (Thunderbird)" });
+    expect(byName(t, "Jürgen Weiß")).toMatchObject({
+      line: 1,
+      firstName: "Jürgen",
+      lastName: "Weiß",
+      company: "Müller & Söhne GmbH",
+      title: "Geschäftsführer",
+      emails: ["juergen.weiss@example.de", "jw@privat.example"],
+      phones: ["+49 221 123", "+49 171 2345678"],
+    });
+    // Its dn is folded onto a second line.
+    expect(byName(t, "Käthe Müller-Lüdenscheidt")).toMatchObject({
+      line: 18,
+      emails: ["kaethe.mueller-luedenscheidt@stadtwerke-koeln.example"],
+      phones: ["0221 777"],
+    });
+    expect(byName(t, "Zoë Lefèvre").emails).toEqual([
+      "zoe.lefevre@example.fr",
+      "zoe.lefevre@work.example",
+    ]);
+    expect(byName(t, "Tomáš Dvořák").company).toBe("Dvořák s.r.o.");
+    expect(byName(t, "Dörte Schröder").emails).toEqual(["doerte@baeckerei-gross.example"]);
+    expect(byName(t, "Kundenservice Stadtwerke").emails).toEqual([
+      "kundenservice@stadtwerke.example",
+    ]);
+    expect(t.records.at(-1)).toMatchObject({ type: "skip", reason: "mailing list" });
+  });
+
+  it("a plain LDIF without Thunderbird's attributes", async () => {
+    const t = await readOne("address-books", "contacts-minimal.ldif");
+    expect(t.table.info.description).toBe("LDIF");
+    expect(contacts(t)).toEqual([
+      expect.objectContaining({ displayName: "Anna Nowak", emails: ["anna@example.pl"] }),
+    ]);
+  });
+
+  it("refuses an LDIF cut inside a base64 value, naming the line", async () => {
+    await expect(readAll("bad", "thunderbird-cut.ldif")).rejects.toThrow(
+      /thunderbird-cut\.ldif line 39: the base64 value of givenName is broken/,
+    );
+  });
+
   it("vCard 3.0 from Apple: item groups, escapes, folded lines, photo", async () => {
     const t = await readOne("address-books", "vcard-30-apple.vcf");
     expect(t.table.info.description).toBe("vCard 3.0 (Apple)");
