@@ -18,6 +18,8 @@ export interface ByteSource {
   entry: string | null;
   /** When the file was written, used to order two exports; null when unknown. */
   modifiedAt: Date | null;
+  /** An archive entry's size once inflated, as the archive declares it; null for a file. */
+  inflatedSize: number | null;
   open(): Promise<Readable>;
 }
 

@@ -15,6 +15,7 @@ import {
   type RowMapper,
   UNSUPPORTED_EXPORT_TABLES,
 } from "./linkedin.js";
+import { tooManyRows } from "./zip.js";
 
 export interface TableFormat {
   kind: string;
@@ -142,6 +143,8 @@ export async function* readCsvRecords(
   encoding: TextEncoding,
   layout: CsvLayout,
   format: TableFormat,
+  /** Rows at most, blank ones too: see MAX_ENTRY_ROWS. */
+  maxRows: number,
 ): AsyncGenerator<ImportRecord[]> {
   // Starting at the header keeps csv-parse from judging every row against the preamble's width.
   const parser = parse({
@@ -156,7 +159,10 @@ export async function* readCsvRecords(
   let header = true;
   let batch: ImportRecord[] = [];
   let failure: unknown = null;
-  let last = { cells: 0, line: 0 };
+  // The last row read: its fields (0 when blank) and line, to tell a cut file (see below).
+  let lastCells = 0;
+  let lastLine = 0;
+  let rows = 0;
   let endsWithLineBreak = true;
   const ended = new Promise<void>((resolve) => parser.once("end", resolve));
   parser.on("error", (error) => {
@@ -165,12 +171,14 @@ export async function* readCsvRecords(
   parser.on("data", (record: string[]) => {
     const start = line;
     line += linesOf(record);
+    if (++rows > maxRows) failure ??= tooManyRows(label, start, maxRows, "rows");
     if (header) {
       header = false; // already read by the sniffer
       return;
     }
-    last = { cells: record.length === 1 && record[0] === "" ? 0 : record.length, line: start };
-    if (failure !== null || last.cells === 0) return; // a blank line
+    lastCells = record.length === 1 && record[0] === "" ? 0 : record.length;
+    lastLine = start;
+    if (failure !== null || lastCells === 0) return; // a blank line
     try {
       batch.push(format.mapRow(record, start));
     } catch (error) {
@@ -201,10 +209,10 @@ export async function* readCsvRecords(
     // fields before ending the file: fewer than the header's, with no line break, is a cut. A cut
     // inside a quoted cell shows as the unclosed quote; one inside the last field cannot be told.
     const width = layout.header.width;
-    if (!endsWithLineBreak && last.cells > 0 && last.cells < width) {
+    if (!endsWithLineBreak && lastCells > 0 && lastCells < width) {
       failure ??= new InputError(
-        { file: label, line: last.line },
-        `the last row ends after ${last.cells} of ${width} fields, without a line break: the file looks cut off (expected a complete file; download or export it again)`,
+        { file: label, line: lastLine },
+        `the last row ends after ${lastCells} of ${width} fields, without a line break: the file looks cut off (expected a complete file; download or export it again)`,
         "truncated",
       );
     }

@@ -24,7 +24,14 @@ import {
 import { type CsvLayout, readCsvRecords, sniffCsv, type TableFormat } from "./csv.js";
 import { describeLdif, isLdif, readLdifRecords } from "./ldif.js";
 import { describeVCard, isVCard, readVCardRecords, sampleUndeclaredBytes } from "./vcard.js";
-import { exportDateFromName, isZip, openZip } from "./zip.js";
+import {
+  exportDateFromName,
+  IF_REAL,
+  isZip,
+  MAX_ENTRY_BYTES,
+  MAX_ENTRY_ROWS,
+  openZip,
+} from "./zip.js";
 
 /** What is known of a table before its rows are read: plain data, so it can cross threads. */
 export interface TableInfo {
@@ -163,6 +170,15 @@ async function classify(
     if ("unsupported" in quick)
       return passOver(`recognised as ${quick.unsupported}`, "unsupported");
   }
+  const bounded = source.inflatedSize !== null;
+  if (bounded && (source.inflatedSize as number) > MAX_ENTRY_BYTES) {
+    throw new InputError(
+      { file: source.label },
+      `inflates to ${mib(source.inflatedSize as number)} MiB, more than a table of a real export holds (expected at most ${mib(MAX_ENTRY_BYTES)} MiB; ${IF_REAL})`,
+      "too-large",
+    );
+  }
+  const maxRows = bounded ? MAX_ENTRY_ROWS : Number.POSITIVE_INFINITY;
   const inspection = await inspectBytes(source);
   const encoding = forced !== null && !inspection.marked ? forced : inspection.encoding;
   if (encoding === "utf-8" && !inspection.validUtf8) {
@@ -232,6 +248,7 @@ async function classify(
           (await source.open()) as AsyncIterable<Buffer>,
           encoding,
           fallback,
+          maxRows,
         );
       }),
     };
@@ -248,6 +265,7 @@ async function classify(
           source.label,
           (await source.open()) as AsyncIterable<Buffer>,
           encoding,
+          maxRows,
         );
       }),
     };
@@ -260,7 +278,7 @@ async function classify(
     }),
     discard: () => {},
     batches: rows(async function* () {
-      yield* readCsvRecords(source.label, await source.open(), encoding, csv, format);
+      yield* readCsvRecords(source.label, await source.open(), encoding, csv, format, maxRows);
     }),
   };
 }
@@ -278,12 +296,17 @@ async function detectVCardFallback(
   return { encoding: inspection.encoding, alsoLikely: inspection.alsoLikely };
 }
 
+function mib(bytes: number): string {
+  return Math.ceil(bytes / (1024 * 1024)).toLocaleString("en-US");
+}
+
 function fileSource(path: string, label: string, modifiedAt: Date): ByteSource {
   return {
     label,
     path,
     entry: null,
     modifiedAt,
+    inflatedSize: null,
     open: async () => createReadStream(path),
   };
 }

@@ -7,6 +7,7 @@ import { isX500Address, toEmail, toNameKey } from "../core/identity.js";
 import type { ContactRecord, ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
 import { decodeText, readChunks, type TextEncoding } from "./bytes.js";
+import { tooManyRows } from "./zip.js";
 
 /** An unfolded line may hold a jpegPhoto of a few hundred KiB; nothing real is larger. */
 export const MAX_LDIF_LINE_CHARS = 16 * 1024 * 1024;
@@ -46,12 +47,16 @@ export async function* readLdifRecords(
   label: string,
   stream: AsyncIterable<Buffer>,
   encoding: TextEncoding,
+  /** Unfolded lines at most: see MAX_ENTRY_ROWS. */
+  maxLines: number,
 ): AsyncGenerator<ImportRecord[]> {
   let entry: Entry | null = null;
+  let taken = 0;
   const fail = (line: number, problem: string) =>
     new InputError({ file: label, line }, problem, "bad-ldif");
 
   const take = (logical: string, at: number): ImportRecord | null => {
+    if (++taken > maxLines) throw tooManyRows(label, at, maxLines, "lines");
     if (logical === "") {
       const done = entry;
       entry = null;

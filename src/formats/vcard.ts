@@ -7,6 +7,7 @@ import { isX500Address, toEmail, toNameKey } from "../core/identity.js";
 import type { ContactRecord, ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
 import { decodeBytes, decodeText, hasHighBytes, readChunks, type TextEncoding } from "./bytes.js";
+import { tooManyRows } from "./zip.js";
 
 /** An unfolded property may hold an inline photo of a few hundred KiB; nothing real is larger. */
 export const MAX_PROPERTY_BYTES = 16 * 1024 * 1024;
@@ -254,6 +255,8 @@ export async function* readVCardRecords(
   stream: AsyncIterable<Buffer>,
   encoding: TextEncoding,
   fallback: TextEncoding,
+  /** Unfolded lines at most: see MAX_ENTRY_ROWS. */
+  maxLines: number,
 ): AsyncGenerator<ImportRecord[]> {
   const chunks = readChunks(label, stream);
   // Only UTF-16 needs converting first: every 8-bit encoding keeps the ASCII syntax intact.
@@ -307,7 +310,9 @@ export async function* readVCardRecords(
   };
 
   try {
+    let lines = 0;
     for await (const logical of logicalLines(label, bytes)) {
+      if (++lines > maxLines) throw tooManyRows(label, logical.line, maxLines, "lines");
       lastLine = logical.end;
       const record = finishLogical(logical);
       if (record) yield [record];

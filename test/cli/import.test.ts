@@ -335,6 +335,14 @@ describe("bad input", () => {
       /thunderbird-cut\.ldif line 39: the base64 value of givenName is broken \(expected base64 of UTF-8 text; is the file complete\?\)/,
     ],
     ["holiday-photos.zip", /holiday-photos\.zip: the archive holds no Invitations\.csv/],
+    [
+      "Basic_LinkedInDataExport_bomb.zip",
+      /bomb\.zip › Invitations\.csv line 1000001: more than 1,000,000 rows, more than a table of a real export holds \(if it is real, unpack the archive and import the file itself\)$/,
+    ],
+    [
+      "Basic_LinkedInDataExport_oversized.zip",
+      /oversized\.zip › Invitations\.csv: inflates to 2,862 MiB, more than a table of a real export holds \(expected at most 64 MiB; if it is real, unpack the archive and import the file itself\)$/,
+    ],
   ];
 
   it.each(cases)(

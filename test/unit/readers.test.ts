@@ -1,6 +1,9 @@
+import { createReadStream } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ContactRecord, ImportRecord, InvitationRecord } from "../../src/core/records.js";
 import { type InputTable, readInputs } from "../../src/formats/inputs.js";
+import { readLdifRecords } from "../../src/formats/ldif.js";
+import { readVCardRecords } from "../../src/formats/vcard.js";
 import { fixture } from "../support/cli.js";
 
 interface ReadTable {
@@ -491,6 +494,30 @@ describe("address books", () => {
         phones: ["+49-170-1234567"],
       }),
     ]);
+  });
+});
+
+describe("bounds on what an archive entry may hold", () => {
+  it("stops a vCard past its bound of unfolded lines, naming the line", async () => {
+    const read = async () => {
+      const stream = createReadStream(fixture("address-books", "vcard-30-apple.vcf"));
+      for await (const _ of readVCardRecords("cards.vcf", stream, "utf-8", "utf-8", 5)) {
+        // Only the error counts.
+      }
+    };
+    await expect(read()).rejects.toThrow(
+      /^cards\.vcf line 6: more than 5 lines, more than a table of a real export holds/,
+    );
+  });
+
+  it("stops an LDIF file past its bound of unfolded lines, naming the line", async () => {
+    const read = async () => {
+      const stream = createReadStream(fixture("address-books", "thunderbird.ldif"));
+      for await (const _ of readLdifRecords("book.ldif", stream, "utf-8", 10)) {
+        // Only the error counts.
+      }
+    };
+    await expect(read()).rejects.toThrow(/^book\.ldif line 11: more than 10 lines/);
   });
 });
 
