@@ -218,6 +218,9 @@ interface PageTable {
   chars: string;
   /** How plausible the character of each byte 0x80–0xFF is, on its own. */
   scores: Int8Array;
+  /** Whether each byte is a capital letter, or a small one. */
+  capital: Uint8Array;
+  small: Uint8Array;
 }
 
 let pageTables: PageTable[] | null = null;
@@ -229,14 +232,19 @@ function readPageTables(): PageTable[] {
       page.encoding,
     );
     const scores = new Int8Array(256);
-    for (let b = 0x80; b < 256; b++) {
+    const capital = new Uint8Array(256);
+    const small = new Uint8Array(256);
+    for (let b = 0; b < 256; b++) {
       const c = chars[b] ?? "\ufffd";
+      capital[b] = c !== c.toLowerCase() ? 1 : 0;
+      small[b] = c !== c.toUpperCase() ? 1 : 0;
+      if (b < 0x80) continue;
       if (page.strong.includes(c)) scores[b] = 2;
       else if (page.weak.includes(c)) scores[b] = 1;
       else if (/[\u0080-\u009f\ufffd]/.test(c)) scores[b] = -5;
       else if (!/\p{L}/u.test(c)) scores[b] = -3;
     }
-    return { encoding: page.encoding, chars, scores };
+    return { encoding: page.encoding, chars, scores, capital, small };
   });
   return pageTables;
 }
@@ -246,10 +254,8 @@ function scorePage(sample: Buffer, page: PageTable): number {
   for (let i = 0; i < sample.length; i++) {
     const byte = sample[i] as number;
     if (byte < 0x80) continue;
-    const c = page.chars[byte] ?? "";
-    const before = page.chars[sample[i - 1] ?? 0x20] ?? "";
     // A capital right after a small letter: "LefËvre", "JŠger". Names are not written so.
-    if (c !== c.toLowerCase() && before !== before.toUpperCase()) score -= 3;
+    if (page.capital[byte] && page.small[sample[i - 1] ?? 0x20]) score -= 3;
     else score += page.scores[byte] as number;
   }
   return score;

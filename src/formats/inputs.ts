@@ -170,17 +170,18 @@ async function classify(
     if ("unsupported" in quick)
       return passOver(`recognised as ${quick.unsupported}`, "unsupported");
   }
-  const bounded = source.inflatedSize !== null;
-  if (bounded && (source.inflatedSize as number) > MAX_ENTRY_BYTES) {
+  const inflated = source.inflatedSize;
+  if (inflated !== null && inflated > MAX_ENTRY_BYTES) {
     throw new InputError(
       { file: source.label },
-      `inflates to ${mib(source.inflatedSize as number)} MiB, more than a table of a real export holds (expected at most ${mib(MAX_ENTRY_BYTES)} MiB; ${IF_REAL})`,
+      `inflates to ${mib(inflated)} MiB, more than a table of a real export holds (expected at most ${mib(MAX_ENTRY_BYTES)} MiB; ${IF_REAL})`,
       "too-large",
     );
   }
-  const maxRows = bounded ? MAX_ENTRY_ROWS : Number.POSITIVE_INFINITY;
+  const maxRows = inflated === null ? Number.POSITIVE_INFINITY : MAX_ENTRY_ROWS;
   const inspection = await inspectBytes(source);
-  const encoding = forced !== null && !inspection.marked ? forced : inspection.encoding;
+  const forcedHere = forced !== null && !inspection.marked;
+  const encoding = forcedHere ? forced : inspection.encoding;
   if (encoding === "utf-8" && !inspection.validUtf8) {
     throw new InputError(
       { file: source.label },
@@ -198,7 +199,6 @@ async function classify(
     );
   }
   if ("unsupported" in found) return passOver(`recognised as ${found.unsupported}`, "unsupported");
-  const forcedHere = forced !== null && !inspection.marked;
   /** `detected` is what the bytes say, `used` what decodes them: they differ under --encoding. */
   const info = (
     kind: string,

@@ -87,7 +87,7 @@ function fileNotes(file: FileReport): string[] {
 
 /** `macintosh` is what TextDecoder calls Mac OS Roman; users know the second name. */
 function encodingName(encoding: string): string {
-  return encoding === "macintosh" ? "macintosh (Mac OS Roman)" : encoding;
+  return encoding.replace(/\bmacintosh\b/, "macintosh (Mac OS Roman)");
 }
 
 export function renderImportReport(
