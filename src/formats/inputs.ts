@@ -232,7 +232,7 @@ async function classify(
     const utf16 = encoding.startsWith("utf-16");
     const detected = utf16
       ? { encoding: "utf-8", alsoLikely: [] }
-      : await detectVCardFallback(source, inspection);
+      : await detectVCardFallback(source, inspection, maxRows);
     const fallback = utf16 || !forcedHere ? detected.encoding : encoding;
     return {
       info: info(
@@ -286,11 +286,12 @@ async function classify(
 async function detectVCardFallback(
   source: ByteSource,
   inspection: Inspection,
+  maxLines: number,
 ): Promise<CodePageGuess> {
   const sample = await sampleUndeclaredBytes(
     source.label,
     (await source.open()) as AsyncIterable<Buffer>,
-    SAMPLE_LIMIT,
+    { bytes: SAMPLE_LIMIT, lines: maxLines },
   );
   if (sample.length > 0) return guessCodePage(sample);
   return { encoding: inspection.encoding, alsoLikely: inspection.alsoLikely };

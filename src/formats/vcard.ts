@@ -227,19 +227,27 @@ function valueBytes(p: Property): Buffer {
 export async function sampleUndeclaredBytes(
   label: string,
   stream: AsyncIterable<Buffer>,
-  limit: number,
+  limits: { bytes: number; lines: number },
 ): Promise<Buffer> {
   const sample: Buffer[] = [];
   let size = 0;
-  for await (const { bytes, line } of logicalLines(label, readChunks(label, stream))) {
-    const p = parseProperty(bytes, line);
-    if (p === null || p.params.has("CHARSET")) continue;
-    const value = valueBytes(p);
-    if (!hasHighBytes(value) || isUtf8(value)) continue;
-    // A space apart, so that no value's last letter runs into the next value's first.
-    sample.push(value, SPACE);
-    size += value.length + 1;
-    if (size >= limit) break;
+  let lines = 0;
+  try {
+    for await (const { bytes, line } of logicalLines(label, readChunks(label, stream))) {
+      if (++lines > limits.lines) break;
+      const p = parseProperty(bytes, line);
+      if (p === null || p.params.has("CHARSET")) continue;
+      const value = valueBytes(p);
+      if (!hasHighBytes(value) || isUtf8(value)) continue;
+      // A space apart, so that no value's last letter runs into the next value's first.
+      sample.push(value, SPACE);
+      size += value.length + 1;
+      if (size >= limits.bytes) break;
+    }
+  } catch (error) {
+    // A line too long or bytes cut short end the sample where they are: reading the cards meets
+    // the same fault and reports it, refusing only this table inside an archive.
+    if (!(error instanceof InputError)) throw error;
   }
   return Buffer.concat(sample);
 }

@@ -263,6 +263,30 @@ describe("a bad table inside a zip or folder", () => {
     ]);
   });
 
+  it("refuses a vCard with a line beyond any real size alone, too", async () => {
+    const folder = join(temp.dir, "export");
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, "Invitations.csv"),
+      'From,To,Sent At,Message,Direction\nKatrin Böhm,Jürgen Weiß,"1/29/26, 2:37 PM",,OUTGOING\n',
+    );
+    writeFileSync(
+      join(folder, "huge.vcf"),
+      `BEGIN:VCARD\nVERSION:2.1\nNOTE;ENCODING=QUOTED-PRINTABLE:${"=E4".repeat(6 * 1024 * 1024)}\nEND:VCARD\n`,
+    );
+    const result = await runCli(["import", "--db", temp.db, "--json", folder]);
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.stdout);
+    expect(report.files.map((f: { kind: string }) => f.kind)).toEqual(["linkedin-invitations"]);
+    expect(report.refused).toEqual([
+      expect.objectContaining({
+        kind: "vcard",
+        line: 3,
+        reason: "a vCard line longer than 16 MiB (expected properties of a contact card)",
+      }),
+    ]);
+  });
+
   it("takes back the rows a refused table had written before its bad line", async () => {
     const folder = join(temp.dir, "export");
     mkdirSync(folder);
