@@ -22,7 +22,9 @@ Exit codes:
      requests were refused or did not take effect
   2  bad usage or bad input: nothing was changed (also when there is no database
      yet, --db names a file that is not an invites database or is from a newer
-     version, another run holds the database, or the session is another member's)
+     version, another run holds the database, or the session is another member's);
+     for import also when a table inside a zip or folder was refused while the
+     others were imported
   3  stopped by the network, or by an answer in a shape it cannot read, or by
      three failed requests in a row; run the same command again to resume
   130  cancelled at a prompt: nothing was changed
@@ -61,6 +63,10 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
       .option(
         "-y, --yes",
         "go ahead without asking when a file would close more than half of your pending invitations or connections",
+      )
+      .option(
+        "--encoding <name>",
+        "read every file without a byte-order mark in this encoding (e.g. windows-1252, macintosh) instead of detecting it",
       ),
   ).action(async (paths: string[], options) =>
     setExit(await (await import("./commands/import.js")).runImport(paths, options, output)),

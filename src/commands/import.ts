@@ -1,14 +1,16 @@
-import { CancelledError, UsageError } from "../errors.js";
+import { CancelledError, ExitCode, UsageError } from "../errors.js";
+import { knownEncoding } from "../formats/bytes.js";
 import { withDatabase } from "../store/database.js";
 import { type ImportReport, importPaths, type MassClosure } from "../store/importer.js";
 import { type Output, printJson } from "../ui/output.js";
 import { askToGoAhead, renderMassClosures } from "../ui/sources.js";
-import { renderImportReport } from "../ui/tables.js";
+import { renderImportReport, renderRefusedFiles } from "../ui/tables.js";
 import { type DatabaseOptions, databasePath } from "./options.js";
 
 export interface ImportOptions extends DatabaseOptions {
   json?: boolean;
   yes?: boolean;
+  encoding?: string;
 }
 
 export async function runImport(
@@ -17,15 +19,24 @@ export async function runImport(
   output: Output,
   now = new Date(),
 ): Promise<number> {
+  const encoding = options.encoding === undefined ? null : knownEncoding(options.encoding);
+  if (options.encoding !== undefined && encoding === null) {
+    throw new UsageError(
+      `--encoding "${options.encoding}" is not an encoding this tool can read (expected a name like utf-8, windows-1252, windows-1250, macintosh, iso-8859-15 or utf-16le)`,
+    );
+  }
   const report = await withDatabase(databasePath(options), (db) =>
     importPaths(db, paths, {
       now,
+      encoding,
       confirmMassClosures: (closures) => confirmMassClosures(closures, options, output),
     }),
   );
   if (options.json) printJson(output, toJson(report));
   else output.out(renderImportReport(report, output.colour, output.width));
-  return 0;
+  if (report.refused.length === 0) return ExitCode.ok;
+  output.err(renderRefusedFiles(report.refused));
+  return ExitCode.input;
 }
 
 /**
@@ -58,6 +69,7 @@ function toJson(report: ImportReport) {
       kind: f.kind,
       format: f.description,
       encoding: f.encoding,
+      encodingAlsoLikely: f.alsoLikely,
       outcome: f.outcome,
       rows: f.rows,
       imported: f.imported,
@@ -69,6 +81,13 @@ function toJson(report: ImportReport) {
       goneConnections: f.goneConnections,
       replacedContacts: f.replacedContacts,
       ...(f.previouslyImportedAt ? { previouslyImportedAt: f.previouslyImportedAt } : {}),
+    })),
+    refused: report.refused.map((f) => ({
+      path: f.label,
+      kind: f.kind,
+      format: f.description,
+      line: f.line,
+      reason: f.problem,
     })),
     passedOver: report.passedOver,
   };

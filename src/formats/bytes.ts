@@ -18,6 +18,8 @@ export interface ByteSource {
   entry: string | null;
   /** When the file was written, used to order two exports; null when unknown. */
   modifiedAt: Date | null;
+  /** An archive entry's size once inflated, as the archive declares it; null for a file. */
+  inflatedSize: number | null;
   open(): Promise<Readable>;
 }
 
@@ -42,24 +44,45 @@ export async function readHead(source: ByteSource, limit = HEAD_BYTES): Promise<
   return Buffer.concat(chunks).subarray(0, limit);
 }
 
-export type TextEncoding =
-  | "utf-8"
-  | "utf-16le"
-  | "utf-16be"
-  | "windows-1250"
-  | "windows-1251"
-  | "windows-1252"
-  | "windows-1253"
-  | "shift_jis";
+/**
+ * An encoding by the name TextDecoder gives it: `utf-8`, `windows-1252`, … as detected, or any
+ * other TextDecoder knows when the user names it with `--encoding`.
+ */
+export type TextEncoding = string;
 
 export interface Inspection {
   sha256: string;
   size: number;
   head: Buffer;
+  /** Detected: from the BOM, else the bytes. */
   encoding: TextEncoding;
+  /** When the code page was a close call: the others almost as likely. */
+  alsoLikely: TextEncoding[];
+  /** A byte-order mark said the encoding: no guess, and no `--encoding` overrides it. */
+  marked: boolean;
+  validUtf8: boolean;
 }
 
-const SAMPLE_LIMIT = 512 * 1024;
+/** The name TextDecoder knows an encoding by (`latin1` → `windows-1252`), or null. */
+export function knownEncoding(name: string): TextEncoding | null {
+  try {
+    return new TextDecoder(name.trim()).encoding;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The hash that identifies a file as imported: of its bytes, and of the encoding too when that is
+ * not the detected one, so that reading a file again with `--encoding` imports it anew (and
+ * replaces what the other reading imported) instead of calling it unchanged.
+ */
+export function readingHash(sha256: string, detected: TextEncoding, used: TextEncoding): string {
+  if (used === detected) return sha256;
+  return createHash("sha256").update(`${sha256} read as ${used}`).digest("hex");
+}
+
+export const SAMPLE_LIMIT = 512 * 1024;
 
 /**
  * One full pass over the bytes: the content hash, and the encoding decided on the whole file (a
@@ -89,11 +112,19 @@ export async function inspectBytes(source: ByteSource): Promise<Inspection> {
   }
   const validUtf8 = utf8.end();
   const headBytes = Buffer.concat(head).subarray(0, HEAD_BYTES);
-  const encoding =
-    bomEncoding(headBytes) ??
-    utf16WithoutBom(headBytes) ??
-    (validUtf8 ? "utf-8" : guessCodePage(Buffer.concat(sample)));
-  return { sha256: hash.digest("hex"), size, head: headBytes, encoding };
+  const bom = bomEncoding(headBytes);
+  const unicode = bom ?? utf16WithoutBom(headBytes) ?? (validUtf8 ? "utf-8" : null);
+  const guess =
+    unicode === null ? guessCodePage(Buffer.concat(sample)) : { encoding: unicode, alsoLikely: [] };
+  return {
+    sha256: hash.digest("hex"),
+    size,
+    head: headBytes,
+    encoding: guess.encoding,
+    alsoLikely: guess.alsoLikely,
+    marked: bom !== null,
+    validUtf8,
+  };
 }
 
 /** Whether a stream of chunks is valid UTF-8, checked natively without decoding it to strings. */
@@ -123,7 +154,7 @@ class Utf8Check {
   }
 }
 
-function hasHighBytes(chunk: Buffer): boolean {
+export function hasHighBytes(chunk: Buffer): boolean {
   for (const byte of chunk) if (byte >= 0x80) return true;
   return false;
 }
@@ -162,13 +193,18 @@ const OTHER_SCRIPTS: Record<string, TextEncoding> = {
 
 // Letters that the users of each Latin page write. Western pages decode Central European bytes
 // into letters too (ś as œ, č as è), so each page is scored by how plausible its letters are:
-// German and French letters weigh most in 1252, and signs inside names count against a page.
+// German and French letters weigh most in the Western pages, and signs inside names count
+// against a page. Mac OS Roman ("CSV (Macintosh)" from Excel for Mac) writes the same letters
+// as windows-1252 at other bytes: read as the other, each turns into signs, controls, or
+// capitals in the middle of a word (1252's "è" is Mac's "Ë"), which the case rule catches.
+const WESTERN = {
+  strong: "äöüÄÖÜßéèàçÉÈÀÇ",
+  weak: "êëâîïôûùÿœæáíóúñÑÁÍÓÚ¿¡åøÅØãõÂÊÎÔÛËÏŸŒÆ«»€–—„“”‘’…•°§",
+};
+// In this order: on a tie, the more common page is taken (and the other named as almost as likely).
 const LATIN_PAGES: Array<{ encoding: TextEncoding; strong: string; weak: string }> = [
-  {
-    encoding: "windows-1252",
-    strong: "äöüÄÖÜßéèàçÉÈÀÇ",
-    weak: "êëâîïôûùÿœæáíóúñÑÁÍÓÚ¿¡åøÅØãõÂÊÎÔÛËÏŸŒÆ«»€–—„“”‘’…•°§",
-  },
+  { encoding: "windows-1252", ...WESTERN },
+  { encoding: "macintosh", ...WESTERN },
   {
     encoding: "windows-1250",
     strong: "",
@@ -176,30 +212,87 @@ const LATIN_PAGES: Array<{ encoding: TextEncoding; strong: string; weak: string 
   },
 ];
 
-function scoreLatinPage(text: string, page: (typeof LATIN_PAGES)[number]): number {
+interface PageTable {
+  encoding: TextEncoding;
+  /** The character of each byte. */
+  chars: string;
+  /** How plausible the character of each byte 0x80–0xFF is, on its own. */
+  scores: Int8Array;
+  /** Whether each byte is a capital letter, or a small one. */
+  capital: Uint8Array;
+  small: Uint8Array;
+}
+
+let pageTables: PageTable[] | null = null;
+
+function readPageTables(): PageTable[] {
+  pageTables ??= LATIN_PAGES.map((page) => {
+    const chars = decodeBytes(
+      Uint8Array.from({ length: 256 }, (_, b) => b),
+      page.encoding,
+    );
+    const scores = new Int8Array(256);
+    const capital = new Uint8Array(256);
+    const small = new Uint8Array(256);
+    for (let b = 0; b < 256; b++) {
+      const c = chars[b] ?? "\ufffd";
+      capital[b] = c !== c.toLowerCase() ? 1 : 0;
+      small[b] = c !== c.toUpperCase() ? 1 : 0;
+      if (b < 0x80) continue;
+      if (page.strong.includes(c)) scores[b] = 2;
+      else if (page.weak.includes(c)) scores[b] = 1;
+      else if (/[\u0080-\u009f\ufffd]/.test(c)) scores[b] = -5;
+      else if (!/\p{L}/u.test(c)) scores[b] = -3;
+    }
+    return { encoding: page.encoding, chars, scores, capital, small };
+  });
+  return pageTables;
+}
+
+function scorePage(sample: Buffer, page: PageTable): number {
   let score = 0;
-  for (const c of text) {
-    if (c.charCodeAt(0) < 0x80) continue;
-    if (page.strong.includes(c)) score += 2;
-    else if (page.weak.includes(c)) score += 1;
-    else if (/[\u0080-\u009f\ufffd]/.test(c)) score -= 5;
-    else if (!/\p{L}/u.test(c)) score -= 3;
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i] as number;
+    if (byte < 0x80) continue;
+    // A capital right after a small letter: "LefËvre", "JŠger". Names are not written so.
+    if (page.capital[byte] && page.small[sample[i - 1] ?? 0x20]) score -= 3;
+    else score += page.scores[byte] as number;
   }
   return score;
 }
 
-/** The Windows code page of text that is not UTF-8; windows-1252 unless the bytes say otherwise. */
-export function guessCodePage(sample: Buffer): TextEncoding {
-  if (sample.length === 0) return "windows-1252";
+/** A code page, and those almost as likely when the bytes hardly told them apart. */
+export interface CodePageGuess {
+  encoding: TextEncoding;
+  alsoLikely: TextEncoding[];
+}
+
+type Scored = { page: PageTable; score: number };
+
+/** The code page of text that is not UTF-8; windows-1252 unless the bytes say otherwise. */
+export function guessCodePage(sample: Buffer): CodePageGuess {
+  if (sample.length === 0) return { encoding: "windows-1252", alsoLikely: [] };
   const top = chardet.analyse(sample)[0];
   const other = top && OTHER_SCRIPTS[top.name];
-  if (other && top.confidence >= 50) return other;
-  let best: { encoding: TextEncoding; score: number } | null = null;
-  for (const page of LATIN_PAGES) {
-    const score = scoreLatinPage(new TextDecoder(page.encoding).decode(sample), page);
-    if (best === null || score > best.score) best = { encoding: page.encoding, score };
-  }
-  return best?.encoding ?? "windows-1252";
+  if (other && top.confidence >= 50) return { encoding: other, alsoLikely: [] };
+  const counts = new Uint32Array(256);
+  for (const byte of sample) counts[byte] = (counts[byte] as number) + 1;
+  const scored = readPageTables()
+    .map((page): Scored => ({ page, score: scorePage(sample, page) }))
+    .sort((a, b) => b.score - a.score);
+  const [best, ...rest] = scored as [Scored, ...Scored[]];
+  // Close: the lead is under half a point for each byte the two pages read differently, i.e.
+  // those bytes make about as plausible letters either way.
+  const alsoLikely = rest
+    .filter(({ page, score }) => {
+      let differing = 0;
+      for (let b = 0x80; b < 256; b++) {
+        if (page.chars[b] !== best.page.chars[b]) differing += counts[b] as number;
+      }
+      return differing > 0 && best.score - score < differing / 2;
+    })
+    .map(({ page }) => page.encoding);
+  return { encoding: best.page.encoding, alsoLikely };
 }
 
 /** The chunks of a stream; a failure to read them becomes an InputError naming the file. */
@@ -226,6 +319,16 @@ export async function* decodeText(
   }
   const rest = decoder.decode();
   if (rest !== "") yield rest;
+}
+
+/**
+ * Bytes to text in one go. Node 20's one-shot `decode` of windows-1252 takes a latin1 shortcut
+ * that turns € „ “ ” – — Š Ž œ Ÿ (0x80–0x9F) into control characters; decoding as a stream goes
+ * through the real code page.
+ */
+export function decodeBytes(bytes: Uint8Array, encoding: string): string {
+  const decoder = new TextDecoder(encoding);
+  return decoder.decode(bytes, { stream: true }) + decoder.decode();
 }
 
 /** Decodes a head sample for sniffing; a cut multi-byte character at its end is dropped. */

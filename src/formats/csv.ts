@@ -15,6 +15,7 @@ import {
   type RowMapper,
   UNSUPPORTED_EXPORT_TABLES,
 } from "./linkedin.js";
+import { tooManyRows } from "./zip.js";
 
 export interface TableFormat {
   kind: string;
@@ -142,6 +143,8 @@ export async function* readCsvRecords(
   encoding: TextEncoding,
   layout: CsvLayout,
   format: TableFormat,
+  /** Rows at most, blank ones too: see MAX_ENTRY_ROWS. */
+  maxRows: number,
 ): AsyncGenerator<ImportRecord[]> {
   // Starting at the header keeps csv-parse from judging every row against the preamble's width.
   const parser = parse({
@@ -156,6 +159,11 @@ export async function* readCsvRecords(
   let header = true;
   let batch: ImportRecord[] = [];
   let failure: unknown = null;
+  // The last row read: its fields (0 when blank) and line, to tell a cut file (see below).
+  let lastCells = 0;
+  let lastLine = 0;
+  let rows = 0;
+  let endsWithLineBreak = true;
   const ended = new Promise<void>((resolve) => parser.once("end", resolve));
   parser.on("error", (error) => {
     failure ??= error;
@@ -163,11 +171,14 @@ export async function* readCsvRecords(
   parser.on("data", (record: string[]) => {
     const start = line;
     line += linesOf(record);
+    if (++rows > maxRows) failure ??= tooManyRows(label, start, maxRows, "rows");
     if (header) {
       header = false; // already read by the sniffer
       return;
     }
-    if (failure !== null || (record.length === 1 && record[0] === "")) return; // a blank line
+    lastCells = record.length === 1 && record[0] === "" ? 0 : record.length;
+    lastLine = start;
+    if (failure !== null || lastCells === 0) return; // a blank line
     try {
       batch.push(format.mapRow(record, start));
     } catch (error) {
@@ -186,11 +197,25 @@ export async function* readCsvRecords(
   try {
     for await (const text of decodeText(readChunks(label, stream), encoding)) {
       parser.write(text);
+      endsWithLineBreak = /[\r\n]$/.test(text);
       const records = take();
       if (records.length > 0) yield records;
     }
     parser.end();
     await Promise.race([ended, new Promise((resolve) => parser.once("close", resolve))]);
+    // A download cut short ends in the middle of a row. A missing line break alone says nothing
+    // (LinkedIn writes Connections.csv without a final one), and rows in the middle may be short
+    // (spreadsheets drop trailing empty cells), but every writer puts all of the last row's
+    // fields before ending the file: fewer than the header's, with no line break, is a cut. A cut
+    // inside a quoted cell shows as the unclosed quote; one inside the last field cannot be told.
+    const width = layout.header.width;
+    if (!endsWithLineBreak && lastCells > 0 && lastCells < width) {
+      failure ??= new InputError(
+        { file: label, line: lastLine },
+        `the last row ends after ${lastCells} of ${width} fields, without a line break: the file looks cut off (expected a complete file; download or export it again)`,
+        "truncated",
+      );
+    }
     const records = take();
     if (records.length > 0) yield records;
   } finally {

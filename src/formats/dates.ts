@@ -42,26 +42,36 @@ function isoDateTime(date: string | null, hour: number, minute: number, second: 
 }
 
 /**
- * `Sent At` of Invitations.csv as ISO 8601 UTC (`2026-01-29T14:37:00Z`), or null.
- * Forms: `1/29/26, 2:37 PM` (US order, 12-hour clock), `2021-08-01 10:00:00`,
- * `2026-06-01 10:00 UTC`, and ISO 8601 with `T` and `Z`.
+ * LinkedIn's US form `12/22/16, 9:55 AM`: month first, 2- or 4-digit year, 12-hour clock. Only
+ * with its clock: a bare `3/5/16` may be a day-first re-save by a European spreadsheet, and the
+ * order must never be guessed from the numbers.
  */
-export function parseSentAt(value: string): string | null {
-  const text = value.trim();
+function parseUsDateTime(text: string): string | null {
   const us =
     /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])$/.exec(
       text,
     );
-  if (us) {
-    const [, month, day, year, h, m, s, meridiem] = us;
-    let hour = Number(h);
-    if (hour < 1 || hour > 12) return null;
-    const pm = meridiem?.toUpperCase() === "PM";
-    if (hour === 12) hour = pm ? 12 : 0;
-    else if (pm) hour += 12;
-    const date = isoDate(fullYear(year ?? ""), Number(month), Number(day));
-    return isoDateTime(date, hour, Number(m), Number(s ?? 0));
-  }
+  if (!us) return null;
+  const [, month, day, year, h, m, s, meridiem] = us;
+  let hour = Number(h);
+  if (hour < 1 || hour > 12) return null;
+  const pm = meridiem?.toUpperCase() === "PM";
+  if (hour === 12) hour = pm ? 12 : 0;
+  else if (pm) hour += 12;
+  const date = isoDate(fullYear(year ?? ""), Number(month), Number(day));
+  return isoDateTime(date, hour, Number(m), Number(s ?? 0));
+}
+
+/**
+ * `Sent At` of Invitations.csv as ISO 8601 UTC (`2026-01-29T14:37:00Z`), or null.
+ * Forms: `1/29/26, 2:37 PM` (US order, 12-hour clock), `2021-08-01 10:00:00`,
+ * `2026-06-01 10:00 UTC`, and ISO 8601 with `T` and `Z`. Never a date without its time: the
+ * accidental batch is told by minutes, and a day's invitations all at midnight would look like one.
+ */
+export function parseSentAt(value: string): string | null {
+  const text = value.trim();
+  const us = parseUsDateTime(text);
+  if (us) return us;
   const iso =
     /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(?:Z|UTC|GMT|\+00:?00)?$/i.exec(
       text,
@@ -80,10 +90,13 @@ export function parseSentAt(value: string): string | null {
 
 /**
  * `Connected On` of Connections.csv as an ISO date (`2026-02-08`), or null.
- * Forms: `08 Feb 2026`, very old `12 Mar 19`, Excel's `29-Mar-21`, and ISO `2026-02-08`.
+ * Forms: `08 Feb 2026`, very old `12 Mar 19`, Excel's `29-Mar-21`, ISO `2026-02-08`, and the
+ * exports of 2016 to 2018 with a time, `12/22/16, 9:55 AM` (the time is dropped).
  */
 export function parseConnectedOn(value: string): string | null {
   const text = value.trim();
+  const us = parseUsDateTime(text);
+  if (us) return us.slice(0, 10);
   const named = /^(\d{1,2})[ -]([A-Za-z]{3})[a-z]*\.?[ -](\d{2}|\d{4})$/.exec(text);
   if (named) {
     const [, day, mon, year] = named;

@@ -10,15 +10,28 @@ import { InputError } from "../errors.js";
 import {
   type ByteSource,
   bomEncoding,
+  type CodePageGuess,
   decodeHead,
+  guessCodePage,
+  type Inspection,
   inspectBytes,
   readHead,
+  readingHash,
+  SAMPLE_LIMIT,
   type TextEncoding,
   utf16WithoutBom,
 } from "./bytes.js";
 import { type CsvLayout, readCsvRecords, sniffCsv, type TableFormat } from "./csv.js";
-import { describeVCard, isVCard, readVCardRecords } from "./vcard.js";
-import { exportDateFromName, isZip, openZip } from "./zip.js";
+import { describeLdif, isLdif, readLdifRecords } from "./ldif.js";
+import { describeVCard, isVCard, readVCardRecords, sampleUndeclaredBytes } from "./vcard.js";
+import {
+  exportDateFromName,
+  IF_REAL,
+  isZip,
+  MAX_ENTRY_BYTES,
+  MAX_ENTRY_ROWS,
+  openZip,
+} from "./zip.js";
 
 /** What is known of a table before its rows are read: plain data, so it can cross threads. */
 export interface TableInfo {
@@ -30,6 +43,8 @@ export interface TableInfo {
   description: string;
   /** How the text was decoded, for the summary. */
   encoding: string;
+  /** When the code page was a close call: the others almost as likely. */
+  alsoLikely: string[];
   sha256: string;
   /** When the export or file was written (ISO 8601), to tell a newer export from an older one. */
   writtenAt: string | null;
@@ -44,6 +59,12 @@ export interface InputTable {
   discard(): void;
 }
 
+/** How the user asked for the inputs to be read. */
+export interface ReadOptions {
+  /** `--encoding`: the encoding of every file without a byte-order mark, instead of detecting it. */
+  encoding?: TextEncoding | null;
+}
+
 /** Something inside a folder or archive that is not a table we import. */
 export interface PassedOver {
   passedOver: true;
@@ -51,25 +72,36 @@ export interface PassedOver {
   reason: string;
 }
 
+/**
+ * A table inside a folder or archive whose content is bad (an unreadable cell, a cut row). It is
+ * refused on its own: the other tables of that folder or archive are imported, and the import
+ * ends with exit code 2 naming it. A file the user named is never refused alone: it imports, or
+ * nothing does.
+ */
+export class RefusedTableError extends InputError {}
+
+// Bytes that could not be had (a vanished file, a damaged archive) or an archive beyond any real
+// export's size: nothing read from it can be trusted, so these stop the whole import.
+const STOPS_THE_IMPORT = new Set(["unreadable", "bad-zip", "too-large"]);
+
+function refusedAlone(error: unknown): unknown {
+  if (!(error instanceof InputError) || STOPS_THE_IMPORT.has(error.code)) return error;
+  return new RefusedTableError(error.location, error.problem, error.code, error.suggestion);
+}
+
 const EXPECTED =
-  "expected a LinkedIn data export (zip, Invitations.csv, Connections.csv), an address book CSV or a vCard";
+  "expected a LinkedIn data export (zip, Invitations.csv, Connections.csv), an address book CSV, a vCard or an LDIF file";
 
 type Recognised =
   | { vcard: true; description: string }
+  | { ldif: true; description: string }
   | { csv: CsvLayout; format: TableFormat }
   | { unsupported: string };
 
 function recognise(head: Buffer, encoding: TextEncoding, complete: boolean): Recognised | null {
   const text = decodeHead(head, encoding);
   if (isVCard(text)) return { vcard: true, description: describeVCard(text) };
-  const firstLine =
-    text
-      .replace(/^\uFEFF/, "")
-      .trimStart()
-      .split(/\r?\n/, 1)[0] ?? "";
-  if (/^(dn|version):\s/i.test(firstLine)) {
-    return { unsupported: "an LDIF address book (export it from Thunderbird as CSV instead)" };
-  }
+  if (isLdif(text)) return { ldif: true, description: describeLdif(text) };
   const layout = sniffCsv(text, complete);
   if (layout === null || layout.match === null) return null;
   if ("unsupported" in layout.match) {
@@ -94,8 +126,8 @@ function binaryKind(head: Buffer): string | null {
 }
 
 /** A fast first guess of the encoding from the head alone, for sniffing archive entries. */
-function guessFromHead(head: Buffer): TextEncoding {
-  const bom = bomEncoding(head) ?? utf16WithoutBom(head);
+function guessFromHead(head: Buffer, forced: TextEncoding | null): TextEncoding {
+  const bom = bomEncoding(head) ?? forced ?? utf16WithoutBom(head);
   if (bom) return bom;
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
@@ -113,7 +145,9 @@ async function classify(
   source: ByteSource,
   strict: boolean,
   writtenAt: Date | null,
+  options: ReadOptions,
 ): Promise<InputTable | PassedOver> {
+  const forced = options.encoding ?? null;
   const passOver = (reason: string, code: string, line?: number): PassedOver => {
     if (strict) {
       throw new InputError(
@@ -131,14 +165,32 @@ async function classify(
   // Archive entries are many, and messages.csv can be large: only what looks like a table we
   // import is read in full.
   if (!strict) {
-    const quick = recognise(head, guessFromHead(head), false);
+    const quick = recognise(head, guessFromHead(head, forced), false);
     if (quick === null) return passOver("not an address book or invitations table", "unrecognised");
     if ("unsupported" in quick)
       return passOver(`recognised as ${quick.unsupported}`, "unsupported");
   }
+  const inflated = source.inflatedSize;
+  if (inflated !== null && inflated > MAX_ENTRY_BYTES) {
+    throw new InputError(
+      { file: source.label },
+      `inflates to ${mib(inflated)} MiB, more than a table of a real export holds (expected at most ${mib(MAX_ENTRY_BYTES)} MiB; ${IF_REAL})`,
+      "too-large",
+    );
+  }
+  const maxRows = inflated === null ? Number.POSITIVE_INFINITY : MAX_ENTRY_ROWS;
   const inspection = await inspectBytes(source);
+  const forcedHere = forced !== null && !inspection.marked;
+  const encoding = forcedHere ? forced : inspection.encoding;
+  if (encoding === "utf-8" && !inspection.validUtf8) {
+    throw new InputError(
+      { file: source.label },
+      "not valid UTF-8 (expected UTF-8, as --encoding utf-8 says; leave --encoding out to have the code page detected)",
+      "not-utf-8",
+    );
+  }
   const complete = inspection.size <= head.length;
-  const found = recognise(inspection.head, inspection.encoding, complete);
+  const found = recognise(inspection.head, encoding, complete);
   if (found === null) {
     return passOver(
       `not an address book or LinkedIn export table: no known column names in the first lines (${EXPECTED})`,
@@ -147,43 +199,106 @@ async function classify(
     );
   }
   if ("unsupported" in found) return passOver(`recognised as ${found.unsupported}`, "unsupported");
-  const encoding = inspection.encoding;
-  const info = (kind: string, description: string, shownEncoding: string): TableInfo => ({
+  /** `detected` is what the bytes say, `used` what decodes them: they differ under --encoding. */
+  const info = (
+    kind: string,
+    description: string,
+    shown: string,
+    reading: { detected: CodePageGuess; used: TextEncoding },
+  ): TableInfo => ({
     label: source.label,
     path: source.path,
     entry: source.entry,
     kind,
     description,
-    encoding: shownEncoding,
-    sha256: inspection.sha256,
+    encoding: shown,
+    alsoLikely: forcedHere ? [] : reading.detected.alsoLikely,
+    sha256: readingHash(inspection.sha256, reading.detected.encoding, reading.used),
     writtenAt: writtenAt?.toISOString() ?? null,
   });
+  const rows = (read: () => AsyncGenerator<ImportRecord[]>) =>
+    strict
+      ? read
+      : async function* () {
+          try {
+            yield* read();
+          } catch (error) {
+            throw refusedAlone(error);
+          }
+        };
   if ("vcard" in found) {
+    // Properties are decoded one by one: their CHARSET, else UTF-8, else the code page of the
+    // values that need one, detected from their decoded bytes rather than the file's.
+    const utf16 = encoding.startsWith("utf-16");
+    const detected = utf16
+      ? { encoding: "utf-8", alsoLikely: [] }
+      : await detectVCardFallback(source, inspection, maxRows);
+    const fallback = utf16 || !forcedHere ? detected.encoding : encoding;
     return {
-      // Properties are decoded one by one: their CHARSET, else UTF-8, else the file's code page.
       info: info(
         "vcard",
         found.description,
-        encoding.startsWith("utf-") ? encoding : `per property, else ${encoding}`,
+        utf16 || fallback === "utf-8" ? encoding : `per property, else ${fallback}`,
+        { detected, used: fallback },
       ),
       discard: () => {},
-      batches: async function* () {
+      batches: rows(async function* () {
         yield* readVCardRecords(
           source.label,
           (await source.open()) as AsyncIterable<Buffer>,
           encoding,
+          fallback,
+          maxRows,
         );
-      },
+      }),
+    };
+  }
+  if ("ldif" in found) {
+    return {
+      info: info("ldif", found.description, encoding, {
+        detected: { encoding: inspection.encoding, alsoLikely: inspection.alsoLikely },
+        used: encoding,
+      }),
+      discard: () => {},
+      batches: rows(async function* () {
+        yield* readLdifRecords(
+          source.label,
+          (await source.open()) as AsyncIterable<Buffer>,
+          encoding,
+          maxRows,
+        );
+      }),
     };
   }
   const { csv, format } = found;
   return {
-    info: info(format.kind, format.description, encoding),
+    info: info(format.kind, format.description, encoding, {
+      detected: { encoding: inspection.encoding, alsoLikely: inspection.alsoLikely },
+      used: encoding,
+    }),
     discard: () => {},
-    batches: async function* () {
-      yield* readCsvRecords(source.label, await source.open(), encoding, csv, format);
-    },
+    batches: rows(async function* () {
+      yield* readCsvRecords(source.label, await source.open(), encoding, csv, format, maxRows);
+    }),
   };
+}
+
+async function detectVCardFallback(
+  source: ByteSource,
+  inspection: Inspection,
+  maxLines: number,
+): Promise<CodePageGuess> {
+  const sample = await sampleUndeclaredBytes(
+    source.label,
+    (await source.open()) as AsyncIterable<Buffer>,
+    { bytes: SAMPLE_LIMIT, lines: maxLines },
+  );
+  if (sample.length > 0) return guessCodePage(sample);
+  return { encoding: inspection.encoding, alsoLikely: inspection.alsoLikely };
+}
+
+function mib(bytes: number): string {
+  return Math.ceil(bytes / (1024 * 1024)).toLocaleString("en-US");
 }
 
 function fileSource(path: string, label: string, modifiedAt: Date): ByteSource {
@@ -192,6 +307,7 @@ function fileSource(path: string, label: string, modifiedAt: Date): ByteSource {
     path,
     entry: null,
     modifiedAt,
+    inflatedSize: null,
     open: async () => createReadStream(path),
   };
 }
@@ -202,15 +318,16 @@ function fileSource(path: string, label: string, modifiedAt: Date): ByteSource {
  */
 export async function* readInputs(
   paths: readonly string[],
+  options: ReadOptions = {},
 ): AsyncGenerator<InputTable | PassedOver> {
   for (const given of paths) {
     const path = resolve(given);
     const info = await stat(path).catch(() => null);
     if (info === null) throw new InputError({ file: given }, "no such file or folder", "not-found");
     if (info.isDirectory()) {
-      yield* readFolder(path, given);
+      yield* readFolder(path, given, options);
     } else {
-      yield* readFile(path, given, info.mtime, true);
+      yield* readFile(path, given, info.mtime, true, options);
     }
   }
 }
@@ -220,27 +337,29 @@ async function* readFile(
   label: string,
   mtime: Date,
   strict: boolean,
+  options: ReadOptions,
 ): AsyncGenerator<InputTable | PassedOver> {
   const source = fileSource(path, label, mtime);
   const head = await readHead(source, 4);
   if (isZip(head)) {
-    yield* readZip(path, label, strict);
+    yield* readZip(path, label, strict, options);
     return;
   }
-  yield await classify(source, strict, mtime);
+  yield await classify(source, strict, mtime, options);
 }
 
 async function* readZip(
   path: string,
   label: string,
   strict: boolean,
+  options: ReadOptions,
 ): AsyncGenerator<InputTable | PassedOver> {
   const archive = await openZip(path, label);
   const named = exportDateFromName(path);
   let tables = 0;
   try {
     for (const entry of archive.entries) {
-      const found = await classify(entry, false, named ?? entry.modifiedAt);
+      const found = await classify(entry, false, named ?? entry.modifiedAt, options);
       if (!("passedOver" in found)) tables++;
       yield found;
     }
@@ -258,13 +377,17 @@ async function* readZip(
   }
 }
 
-async function* readFolder(path: string, label: string): AsyncGenerator<InputTable | PassedOver> {
+async function* readFolder(
+  path: string,
+  label: string,
+  options: ReadOptions,
+): AsyncGenerator<InputTable | PassedOver> {
   const names = (await readdir(path)).sort();
   for (const name of names) {
     const full = join(path, name);
     const shown = join(label, name);
     const info = await stat(full);
-    if (info.isDirectory()) yield* readFolder(full, shown);
-    else if (info.isFile()) yield* readFile(full, shown, info.mtime, false);
+    if (info.isDirectory()) yield* readFolder(full, shown, options);
+    else if (info.isFile()) yield* readFile(full, shown, info.mtime, false, options);
   }
 }

@@ -97,7 +97,9 @@ export function mapConnections(h: Header): RowMapper {
     const dateText = cell(cells, connectedOn);
     const date = dateText === "" ? null : parseConnectedOn(dateText);
     if (dateText !== "" && date === null) {
-      throw new RowError(`Connected On is "${dateText}" (expected a date like 08 Feb 2026)`);
+      throw new RowError(
+        `Connected On is "${dateText}" (expected a date like 08 Feb 2026 or 12/22/16, 9:55 AM)`,
+      );
     }
     const firstName = cell(cells, first);
     const lastName = cell(cells, last);

@@ -2,10 +2,12 @@
  * vCard 2.1, 3.0 and 4.0, read from bytes: in 2.1 every property may carry its own CHARSET and
  * QUOTED-PRINTABLE encoding, so lines are split and unfolded before anything is decoded.
  */
+import { isUtf8 } from "node:buffer";
 import { isX500Address, toEmail, toNameKey } from "../core/identity.js";
 import type { ContactRecord, ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
-import { decodeText, readChunks, type TextEncoding } from "./bytes.js";
+import { decodeBytes, decodeText, hasHighBytes, readChunks, type TextEncoding } from "./bytes.js";
+import { tooManyRows } from "./zip.js";
 
 /** An unfolded property may hold an inline photo of a few hundred KiB; nothing real is larger. */
 export const MAX_PROPERTY_BYTES = 16 * 1024 * 1024;
@@ -126,11 +128,11 @@ function decodeQuotedPrintable(raw: Buffer): Buffer {
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
 function decodeValue(p: Property, fallback: TextEncoding): string {
-  const bytes = isQuotedPrintable(p) ? decodeQuotedPrintable(p.raw) : p.raw;
+  const bytes = valueBytes(p);
   const charset = p.params.get("CHARSET")?.[0];
   if (charset) {
     try {
-      return new TextDecoder(charset).decode(bytes);
+      return decodeBytes(bytes, charset);
     } catch {
       // An unknown charset label: fall through to the file's own encoding.
     }
@@ -138,7 +140,7 @@ function decodeValue(p: Property, fallback: TextEncoding): string {
   try {
     return UTF8.decode(bytes);
   } catch {
-    return new TextDecoder(fallback).decode(bytes);
+    return decodeBytes(bytes, fallback);
   }
 }
 
@@ -171,25 +173,106 @@ interface Card {
   properties: Property[];
 }
 
-/** Streams the cards of a vCard file as contact records. */
+interface LogicalLine {
+  bytes: Buffer;
+  /** Where it starts, and the physical line it ends on. */
+  line: number;
+  end: number;
+}
+
+/** Unfolds the physical lines: RFC folds (a leading space) and QUOTED-PRINTABLE soft breaks. */
+async function* logicalLines(
+  label: string,
+  chunks: AsyncIterable<Buffer>,
+): AsyncGenerator<LogicalLine> {
+  let logical: { parts: Buffer[]; size: number; line: number; end: number } | null = null;
+  for await (const { bytes: physical, line } of physicalLines(label, chunks)) {
+    const folded = physical.length > 0 && (physical[0] === 0x20 || physical[0] === 0x09);
+    const softBreak =
+      logical !== null &&
+      endsWithSoftBreak(logical.parts) &&
+      /QUOTED-PRINTABLE/i.test((logical.parts[0] as Buffer).subarray(0, 200).toString("latin1"));
+    if (logical !== null && (folded || softBreak)) {
+      if (softBreak) {
+        const lastIndex = logical.parts.length - 1;
+        const last = logical.parts[lastIndex] as Buffer;
+        logical.parts[lastIndex] = last.subarray(0, -1);
+        logical.parts.push(physical);
+      } else logical.parts.push(physical.subarray(1));
+      logical.size += physical.length;
+      logical.end = line;
+      if (logical.size > MAX_PROPERTY_BYTES) throw tooLong(label, logical.line);
+      continue;
+    }
+    if (logical !== null) {
+      yield { bytes: Buffer.concat(logical.parts), line: logical.line, end: logical.end };
+    }
+    logical = { parts: [physical], size: physical.length, line, end: line };
+  }
+  if (logical !== null) {
+    yield { bytes: Buffer.concat(logical.parts), line: logical.line, end: logical.end };
+  }
+}
+
+/** A value's bytes, quoted-printable decoded. */
+function valueBytes(p: Property): Buffer {
+  return isQuotedPrintable(p) ? decodeQuotedPrintable(p.raw) : p.raw;
+}
+
+/**
+ * The 8-bit bytes of the values that name no CHARSET and are not UTF-8: what the file's code page
+ * must decode. The Bat! and old Outlook write windows-1252 as QUOTED-PRINTABLE without a
+ * CHARSET, so the file itself is ASCII and its code page shows only in these decoded bytes.
+ */
+export async function sampleUndeclaredBytes(
+  label: string,
+  stream: AsyncIterable<Buffer>,
+  limits: { bytes: number; lines: number },
+): Promise<Buffer> {
+  const sample: Buffer[] = [];
+  let size = 0;
+  let lines = 0;
+  try {
+    for await (const { bytes, line } of logicalLines(label, readChunks(label, stream))) {
+      if (++lines > limits.lines) break;
+      const p = parseProperty(bytes, line);
+      if (p === null || p.params.has("CHARSET")) continue;
+      const value = valueBytes(p);
+      if (!hasHighBytes(value) || isUtf8(value)) continue;
+      // A space apart, so that no value's last letter runs into the next value's first.
+      sample.push(value, SPACE);
+      size += value.length + 1;
+      if (size >= limits.bytes) break;
+    }
+  } catch (error) {
+    // A line too long or bytes cut short end the sample where they are: reading the cards meets
+    // the same fault and reports it, refusing only this table inside an archive.
+    if (!(error instanceof InputError)) throw error;
+  }
+  return Buffer.concat(sample);
+}
+
+const SPACE = Buffer.from(" ");
+
+/**
+ * Streams the cards of a vCard file as contact records. `fallback` decodes values that name no
+ * CHARSET and are not UTF-8.
+ */
 export async function* readVCardRecords(
   label: string,
   stream: AsyncIterable<Buffer>,
   encoding: TextEncoding,
+  fallback: TextEncoding,
+  /** Unfolded lines at most: see MAX_ENTRY_ROWS. */
+  maxLines: number,
 ): AsyncGenerator<ImportRecord[]> {
   const chunks = readChunks(label, stream);
   // Only UTF-16 needs converting first: every 8-bit encoding keeps the ASCII syntax intact.
   const bytes = encoding.startsWith("utf-16") ? reencodeUtf8(chunks, encoding) : chunks;
-  const fallback: TextEncoding = encoding.startsWith("utf-16") ? "utf-8" : encoding;
   let card: Card | null = null;
-  let logical: { parts: Buffer[]; size: number; line: number } | null = null;
   let lastLine = 0;
 
-  const finishLogical = (): ImportRecord | null => {
-    if (logical === null) return null;
-    const bytesOfLine = Buffer.concat(logical.parts);
-    const at = logical.line;
-    logical = null;
+  const finishLogical = ({ bytes: bytesOfLine, line: at }: LogicalLine): ImportRecord | null => {
     const text = bytesOfLine.toString("latin1").trim().toUpperCase();
     if (text === "") return null;
     if (text === "BEGIN:VCARD") {
@@ -235,31 +318,13 @@ export async function* readVCardRecords(
   };
 
   try {
-    for await (const { bytes: physical, line } of physicalLines(label, bytes)) {
-      lastLine = line;
-      const folded = physical.length > 0 && (physical[0] === 0x20 || physical[0] === 0x09);
-      const current = logical as { parts: Buffer[]; size: number; line: number } | null;
-      const softBreak =
-        current !== null &&
-        endsWithSoftBreak(current.parts) &&
-        /QUOTED-PRINTABLE/i.test((current.parts[0] as Buffer).subarray(0, 200).toString("latin1"));
-      if (current !== null && (folded || softBreak)) {
-        if (softBreak) {
-          const lastIndex = current.parts.length - 1;
-          const last = current.parts[lastIndex] as Buffer;
-          current.parts[lastIndex] = last.subarray(0, -1);
-          current.parts.push(physical);
-        } else current.parts.push(physical.subarray(1));
-        current.size += physical.length;
-        if (current.size > MAX_PROPERTY_BYTES) throw tooLong(label, current.line);
-        continue;
-      }
-      const record = finishLogical();
+    let lines = 0;
+    for await (const logical of logicalLines(label, bytes)) {
+      if (++lines > maxLines) throw tooManyRows(label, logical.line, maxLines, "lines");
+      lastLine = logical.end;
+      const record = finishLogical(logical);
       if (record) yield [record];
-      logical = { parts: [physical], size: physical.length, line };
     }
-    const record = finishLogical();
-    if (record) yield [record];
   } finally {
     await chunks.return(undefined);
   }

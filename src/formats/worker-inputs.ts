@@ -6,7 +6,13 @@
 import { Worker } from "node:worker_threads";
 import type { ImportRecord } from "../core/records.js";
 import { InputError, type InputLocation } from "../errors.js";
-import type { InputTable, PassedOver, TableInfo } from "./inputs.js";
+import {
+  type InputTable,
+  type PassedOver,
+  type ReadOptions,
+  RefusedTableError,
+  type TableInfo,
+} from "./inputs.js";
 
 export type SerializedError =
   | { input: true; location: InputLocation; problem: string; code: string }
@@ -18,6 +24,8 @@ export type WorkerMessage =
   | { t: "table"; info: TableInfo }
   | { t: "batch"; records: ImportRecord[] }
   | { t: "end" }
+  /** The table's rows ended in a RefusedTableError; the next table follows. */
+  | { t: "refused"; error: SerializedError }
   | { t: "error"; error: SerializedError }
   | { t: "done" };
 
@@ -66,11 +74,18 @@ function deserializeError(error: SerializedError): Error {
     : new Error(`reading the input failed: ${error.message}`);
 }
 
+function deserializeRefusal(error: SerializedError): Error {
+  return error.input
+    ? new RefusedTableError(error.location, error.problem, error.code)
+    : deserializeError(error);
+}
+
 export async function* readInputsInWorker(
   paths: readonly string[],
+  options: ReadOptions = {},
 ): AsyncGenerator<InputTable | PassedOver> {
   const worker = new Worker(new URL("./read-worker.js", import.meta.url), {
-    workerData: { paths: [...paths] },
+    workerData: { paths: [...paths], options },
   });
   const inbox = new Inbox<WorkerMessage>(worker);
   worker.on("error", (error) => inbox.push({ t: "error", error: serializeError(error) }));
@@ -103,6 +118,7 @@ export async function* readInputsInWorker(
           for (;;) {
             const next = await inbox.next();
             if (next.t === "end") return;
+            if (next.t === "refused") throw deserializeRefusal(next.error);
             if (next.t === "error") throw deserializeError(next.error);
             if (next.t !== "batch")
               throw new Error(`unexpected message from the reader: ${next.t}`);

@@ -1,6 +1,8 @@
 /**
  * The import engine: every table of the named paths into the database, in one transaction, so
- * that a bad file anywhere leaves the database exactly as it was.
+ * that a bad file the user named, an unreadable file or a damaged archive leaves the database
+ * exactly as it was. A bad table inside a folder or archive is refused on its own (see
+ * RefusedTableError): what it wrote is rolled back to its savepoint, the other tables stay.
  */
 import {
   type ClosureShare,
@@ -11,7 +13,7 @@ import {
 import type { ContactRecord } from "../core/records.js";
 import { indexConnections } from "../core/states.js";
 import { InputError } from "../errors.js";
-import type { InputTable } from "../formats/inputs.js";
+import { type InputTable, RefusedTableError } from "../formats/inputs.js";
 import { readInputsInWorker } from "../formats/worker-inputs.js";
 import type { Db } from "./database.js";
 import {
@@ -29,6 +31,8 @@ export interface FileReport {
   kind: string;
   description: string;
   encoding: string;
+  /** When the code page was a close call: the others almost as likely. */
+  alsoLikely: string[];
   /** `imported`, or `unchanged` when the same content was imported before. */
   outcome: "imported" | "unchanged";
   /** When the same content was imported before. */
@@ -49,8 +53,19 @@ export interface FileReport {
   replacedContacts: number;
 }
 
+/** A table inside a folder or archive that was not imported because of what is in it. */
+export interface RefusedFile {
+  label: string;
+  kind: string;
+  description: string;
+  line: number | null;
+  /** What is wrong and what was expected, without the location. */
+  problem: string;
+}
+
 export interface ImportReport {
   files: FileReport[];
+  refused: RefusedFile[];
   passedOver: Array<{ label: string; reason: string }>;
 }
 
@@ -69,6 +84,8 @@ export interface ImportEngineOptions {
    * open; it throws to take the whole import back. Without it such an import goes ahead.
    */
   confirmMassClosures?: (closures: MassClosure[]) => Promise<void>;
+  /** `--encoding`: read every file without a byte-order mark in this encoding. */
+  encoding?: string | null;
 }
 
 export async function importPaths(
@@ -77,17 +94,39 @@ export async function importPaths(
   options: ImportEngineOptions,
 ): Promise<ImportReport> {
   const writer = new ImportWriter(db);
-  const report: ImportReport = { files: [], passedOver: [] };
+  const report: ImportReport = { files: [], refused: [], passedOver: [] };
   const massClosures: MassClosure[] = [];
   // One transaction for the whole import: a 64 MiB page cache keeps it from spilling to the WAL.
   db.pragma("cache_size = -65536");
   db.exec("BEGIN IMMEDIATE");
   try {
-    for await (const item of readInputsInWorker(paths)) {
-      if ("passedOver" in item) report.passedOver.push({ label: item.label, reason: item.reason });
-      else report.files.push(await importTable(db, writer, item, options.now, massClosures));
+    for await (const item of readInputsInWorker(paths, { encoding: options.encoding ?? null })) {
+      if ("passedOver" in item) {
+        report.passedOver.push({ label: item.label, reason: item.reason });
+        continue;
+      }
+      db.exec("SAVEPOINT input_table");
+      const closuresBefore = massClosures.length;
+      try {
+        report.files.push(await importTable(db, writer, item, options.now, massClosures));
+      } catch (error) {
+        if (!(error instanceof RefusedTableError)) throw error;
+        db.exec("ROLLBACK TO input_table");
+        // What the refused table would have closed is rolled back with it.
+        massClosures.length = closuresBefore;
+        report.refused.push({
+          label: item.info.label,
+          kind: item.info.kind,
+          description: item.info.description,
+          line: error.location.line ?? null,
+          problem: error.problem,
+        });
+      }
+      db.exec("RELEASE input_table");
     }
-    if (report.files.length === 0) throw nothingToImport(paths, report.passedOver);
+    if (report.files.length === 0 && report.refused.length === 0) {
+      throw nothingToImport(paths, report.passedOver);
+    }
     if (massClosures.length > 0) await options.confirmMassClosures?.(massClosures);
     db.exec("COMMIT");
   } catch (error) {
@@ -139,6 +178,7 @@ async function importTable(
     kind: info.kind,
     description: info.description,
     encoding: info.encoding,
+    alsoLikely: info.alsoLikely,
     outcome: "imported",
     rows: 0,
     imported: 0,

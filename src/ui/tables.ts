@@ -6,7 +6,13 @@ import { resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Status } from "../core/status.js";
-import { DUPLICATE_CONTACT, type FileReport, type ImportReport } from "../store/importer.js";
+import { formatLocation } from "../errors.js";
+import {
+  DUPLICATE_CONTACT,
+  type FileReport,
+  type ImportReport,
+  type RefusedFile,
+} from "../store/importer.js";
 import type { ContactView, SourceView } from "../store/queries.js";
 import { printable } from "./printable.js";
 
@@ -81,8 +87,21 @@ function fileNotes(file: FileReport): string[] {
   if (file.replacedContacts > 0) {
     notes.push(`replaced ${count(file.replacedContacts, "contact")} of an older copy`);
   }
-  if (!file.encoding.startsWith("utf-")) notes.push(`read as ${file.encoding}`);
+  if (file.alsoLikely.length > 0) {
+    const others = file.alsoLikely.map(encodingName).join(" and ");
+    const flags = file.alsoLikely.map((e) => `--encoding ${e}`).join(" or ");
+    notes.push(
+      `read as ${encodingName(file.encoding)}; ${others} ${file.alsoLikely.length === 1 ? "was" : "were"} almost as likely: if names look wrong, import again with ${flags}`,
+    );
+  } else if (!file.encoding.startsWith("utf-")) {
+    notes.push(`read as ${encodingName(file.encoding)}`);
+  }
   return notes;
+}
+
+/** `macintosh` is what TextDecoder calls Mac OS Roman; users know the second name. */
+function encodingName(encoding: string): string {
+  return encoding.replace(/\bmacintosh\b/, "macintosh (Mac OS Roman)");
 }
 
 export function renderImportReport(
@@ -91,7 +110,7 @@ export function renderImportReport(
   width: number,
 ): string {
   const lines: string[] = [];
-  if (report.files.length > 0) {
+  if (report.files.length > 0 || report.refused.length > 0) {
     const t = table(["File", "Recognised as", "Rows", "Imported", "New", "Skipped"], colour, {
       colAligns: ["left", "left", "right", "right", "right", "right"],
       wordWrap: false,
@@ -108,12 +127,28 @@ export function renderImportReport(
         unchanged ? "–" : file.skipped > 0 ? colour.yellow(n(file.skipped)) : "0",
       ]);
     }
+    for (const file of report.refused) {
+      t.push([
+        truncateStart(file.label, fileWidth),
+        file.description,
+        "–",
+        colour.red("refused"),
+        "–",
+        "–",
+      ]);
+    }
     lines.push(t.toString());
     const allUnchanged = report.files.every((f) => f.outcome === "unchanged");
     for (const file of allUnchanged ? [] : report.files) {
       const notes = fileNotes(file);
       if (notes.length > 0)
         lines.push(`${colour.bold(shortName(file.label))}: ${notes.join("; ")}.`);
+    }
+    for (const file of report.refused) {
+      const at = file.line === null ? "" : `line ${n(file.line)}: `;
+      lines.push(
+        `${colour.bold(shortName(file.label))}: ${colour.red("refused")}, nothing of it was imported: ${at}${file.problem}.`,
+      );
     }
   }
   if (report.passedOver.length > 0) {
@@ -125,9 +160,29 @@ export function renderImportReport(
       ),
     );
   }
-  if (report.files.length > 0 && report.files.every((f) => f.outcome === "unchanged")) {
+  if (
+    report.files.length > 0 &&
+    report.refused.length === 0 &&
+    report.files.every((f) => f.outcome === "unchanged")
+  ) {
     lines.push("Nothing changed: every file was imported before with the same content.");
   }
+  return lines.join("\n");
+}
+
+/**
+ * For stderr: each refused file in one line, as any bad input is reported, and what it means.
+ * The import itself went through for the other files.
+ */
+export function renderRefusedFiles(refused: RefusedFile[]): string {
+  const lines = refused.map(
+    (f) =>
+      `invites: ${printable(formatLocation(f.line === null ? { file: f.label } : { file: f.label, line: f.line }))}: ${printable(f.problem)}`,
+  );
+  const one = refused.length === 1;
+  lines.push(
+    `  ${one ? "That file was" : "Those files were"} refused and nothing of ${one ? "it" : "them"} was imported; the other files were. Correct ${one ? "it" : "them"} or download the export again, then import again.`,
+  );
   return lines.join("\n");
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dumpDatabase, fixture, runCli, useTempDatabase } from "../support/cli.js";
@@ -30,7 +30,9 @@ describe("invites import", () => {
       ...readdirSync(fixture("address-books")).map((f) => fixture("address-books", f)),
       ...readdirSync(fixture("linkedin")).map((f) => fixture("linkedin", f)),
     ];
-    const report = await importJson(...files);
+    // Several Connections.csv of different exports at once: the older ones' people read as
+    // gone, which the import would ask about.
+    const report = await importJson("--yes", ...files);
     expect(report.files).toHaveLength(files.length);
     expect(report.files.every((f) => f.outcome === "imported" && f.imported > 0)).toBe(true);
     const contacts = await runCli(["contacts", "--db", temp.db, "--json"]);
@@ -148,6 +150,171 @@ describe("invites import", () => {
   });
 });
 
+describe("--encoding", () => {
+  const MAC = fixture("address-books", "google-excel-mac.csv");
+
+  async function contactNames() {
+    const result = await runCli(["contacts", "--db", temp.db, "--json"]);
+    return (JSON.parse(result.stdout) as Array<{ name: string }>).map((c) => c.name);
+  }
+
+  it("reads a file in the code page named, and a second reading replaces the first", async () => {
+    const wrong = await importJson("--encoding", "windows-1250", MAC);
+    expect(wrong.files[0]).toMatchObject({ encoding: "windows-1250", imported: 60 });
+    expect(await contactNames()).toContain("Jźrgen Wei§");
+    const right = await importJson("--encoding", "Macintosh", MAC);
+    expect(right.files[0]).toMatchObject({
+      outcome: "imported",
+      encoding: "macintosh",
+      imported: 60,
+      replacedContacts: 60,
+    });
+    const names = await contactNames();
+    expect(names).toHaveLength(60);
+    for (const name of ["Jürgen Weiß", "Ødegård", "Élodie Lefèvre-Château", "José Muñoz Peña"]) {
+      expect(names.some((n) => n.includes(name))).toBe(true);
+    }
+    const again = await importJson("--encoding", "macintosh", MAC);
+    expect(again.files[0]?.outcome).toBe("unchanged");
+  });
+
+  it("is what the report names when the code page was a close call", async () => {
+    const short = fixture("address-books", "google-excel-mac-short.csv");
+    const first = await runCli(["import", "--db", temp.db, short]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      "google-excel-mac-short.csv: read as windows-1252; macintosh (Mac OS Roman) was almost as likely: if names look wrong, import again with --encoding macintosh.",
+    );
+    expect(await contactNames()).toContain("Zo‘ Hartmann");
+    const again = await importJson("--encoding", "macintosh", short);
+    expect(again.files[0]).toMatchObject({ encodingAlsoLikely: [], replacedContacts: 6 });
+    expect(await contactNames()).toEqual(
+      expect.arrayContaining(["Zoë Hartmann", "Noël Becker", "Anaïs Wagner", "Chloë Schmidt"]),
+    );
+  });
+
+  it("leaves a file with a byte-order mark in the encoding the mark says", async () => {
+    const report = await importJson(
+      "--encoding",
+      "windows-1252",
+      fixture("address-books", "google.csv"),
+    );
+    expect(report.files[0]?.encoding).toBe("utf-8");
+    expect(await contactNames()).toContain("Jürgen Weiß");
+  });
+
+  it("refuses a file that is not UTF-8 when --encoding utf-8 says it is", async () => {
+    const result = await runCli(["import", "--db", temp.db, "--encoding", "utf-8", MAC]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(
+      /google-excel-mac\.csv: not valid UTF-8 \(expected UTF-8, as --encoding utf-8 says;/,
+    );
+    expect(readdirSync(temp.dir)).toEqual([]);
+  });
+
+  it("names a few encodings when it does not know the one given", async () => {
+    const result = await runCli(["import", "--db", temp.db, "--encoding", "mac-roman", MAC]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'invites: --encoding "mac-roman" is not an encoding this tool can read (expected a name like utf-8, windows-1252, windows-1250, macintosh, iso-8859-15 or utf-16le)',
+    );
+    expect(readdirSync(temp.dir)).toEqual([]);
+  });
+});
+
+describe("a bad table inside a zip or folder", () => {
+  const ZIP_2017 = fixture("bad", "Basic_LinkedInDataExport_12-30-2017.zip");
+
+  it("is refused alone: the other tables import, the report names it, exit 2", async () => {
+    const result = await runCli(["import", "--db", temp.db, ZIP_2017]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(
+      /Invitations\.csv\s*│ LinkedIn Invitations\.csv\s*│\s+4 │\s+4 │\s+4 │\s+0 │/,
+    );
+    expect(result.stdout).toMatch(
+      /Connections\.csv\s*│ LinkedIn Connections\.csv\s*│\s+– │\s+refused │/,
+    );
+    expect(result.stdout).toContain(
+      'Connections.csv: refused, nothing of it was imported: line 4: Connected On is "31/12/17, 9:55 AM"',
+    );
+    const [first, second, ...rest] = result.stderr.trimEnd().split("\n");
+    expect(first).toMatch(
+      /^invites: .*12-30-2017\.zip › Connections\.csv line 4: Connected On is "31\/12\/17, 9:55 AM" \(expected a date like 08 Feb 2026 or 12\/22\/16, 9:55 AM\)$/,
+    );
+    expect(second).toMatch(/refused and nothing of it was imported; the other files were/);
+    expect(rest).toEqual([]);
+    const status = await statusJson("--as-of", "2017-12-30");
+    expect(status.invitations).toMatchObject({ outgoing: 3, incoming: 1 });
+    expect(status.connections).toEqual({ active: 0, removed: 0 });
+  });
+
+  it("--json lists the refused file with its line and reason", async () => {
+    const result = await runCli(["import", "--db", temp.db, "--json", ZIP_2017]);
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.stdout);
+    expect(report.files.map((f: { kind: string }) => f.kind)).toEqual(["linkedin-invitations"]);
+    expect(report.refused).toEqual([
+      {
+        path: `${ZIP_2017} › Connections.csv`,
+        kind: "linkedin-connections",
+        format: "LinkedIn Connections.csv",
+        line: 4,
+        reason:
+          'Connected On is "31/12/17, 9:55 AM" (expected a date like 08 Feb 2026 or 12/22/16, 9:55 AM)',
+      },
+    ]);
+  });
+
+  it("refuses a vCard with a line beyond any real size alone, too", async () => {
+    const folder = join(temp.dir, "export");
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, "Invitations.csv"),
+      'From,To,Sent At,Message,Direction\nKatrin Böhm,Jürgen Weiß,"1/29/26, 2:37 PM",,OUTGOING\n',
+    );
+    writeFileSync(
+      join(folder, "huge.vcf"),
+      `BEGIN:VCARD\nVERSION:2.1\nNOTE;ENCODING=QUOTED-PRINTABLE:${"=E4".repeat(6 * 1024 * 1024)}\nEND:VCARD\n`,
+    );
+    const result = await runCli(["import", "--db", temp.db, "--json", folder]);
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.stdout);
+    expect(report.files.map((f: { kind: string }) => f.kind)).toEqual(["linkedin-invitations"]);
+    expect(report.refused).toEqual([
+      expect.objectContaining({
+        kind: "vcard",
+        line: 3,
+        reason: "a vCard line longer than 16 MiB (expected properties of a contact card)",
+      }),
+    ]);
+  });
+
+  it("takes back the rows a refused table had written before its bad line", async () => {
+    const folder = join(temp.dir, "export");
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, "Invitations.csv"),
+      'From,To,Sent At,Message,Direction\nKatrin Böhm,Jürgen Weiß,"1/29/26, 2:37 PM",,OUTGOING\n',
+    );
+    // Far more rows than one batch: the first batches are written before the bad line is read.
+    const rows = Array.from(
+      { length: 30_000 },
+      (_, i) => `Anna,Nowak ${i},https://www.linkedin.com/in/anna-${i},,,,08 Feb 2026`,
+    );
+    writeFileSync(
+      join(folder, "Connections.csv"),
+      `First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${rows.join("\n")}\nJürgen,Weiß,,,,,gestern\n`,
+    );
+    const result = await runCli(["import", "--db", temp.db, folder]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Connections\.csv line 30002: Connected On is "gestern"/);
+    const status = await statusJson("--as-of", "2026-02-01");
+    expect(status.invitations.outgoing).toBe(1);
+    expect(status.connections.active).toBe(0);
+    expect(status.sources.map((s: { kind: string }) => s.kind)).toEqual(["linkedin-invitations"]);
+  });
+});
+
 describe("bad input", () => {
   const cases: Array<[string, RegExp]> = [
     ["empty.csv", /empty\.csv: the file is empty \(expected/],
@@ -178,6 +345,10 @@ describe("bad input", () => {
       /invitations-bad-date\.csv line 3: Sent At is "yesterday" \(expected a date/,
     ],
     [
+      "Invitations-truncated.csv",
+      /Invitations-truncated\.csv line 5: the last row ends after 6 of 7 fields, without a line break: the file looks cut off/,
+    ],
+    [
       "invitations-bad-direction.csv",
       /line 2: Direction is "SIDEWAYS" \(expected INCOMING or OUTGOING\)/,
     ],
@@ -185,8 +356,19 @@ describe("bad input", () => {
       "unterminated.vcf",
       /unterminated\.vcf line 4: the file ends inside the card that began on line 1/,
     ],
-    ["contacts.ldif", /contacts\.ldif: recognised as an LDIF address book/],
+    [
+      "thunderbird-cut.ldif",
+      /thunderbird-cut\.ldif line 39: the base64 value of givenName is broken \(expected base64 of UTF-8 text; is the file complete\?\)/,
+    ],
     ["holiday-photos.zip", /holiday-photos\.zip: the archive holds no Invitations\.csv/],
+    [
+      "Basic_LinkedInDataExport_bomb.zip",
+      /bomb\.zip › Invitations\.csv line 1000001: more than 1,000,000 rows, more than a table of a real export holds \(if it is real, unpack the archive and import the file itself\)$/,
+    ],
+    [
+      "Basic_LinkedInDataExport_oversized.zip",
+      /oversized\.zip › Invitations\.csv: inflates to 2,862 MiB, more than a table of a real export holds \(expected at most 64 MiB; if it is real, unpack the archive and import the file itself\)$/,
+    ],
   ];
 
   it.each(cases)(

@@ -30,11 +30,25 @@ describe("parseConnectedOn", () => {
     ["12 Mar 19", "2019-03-12"],
     ["29-Mar-21", "2021-03-29"],
     ["2026-02-08", "2026-02-08"],
+    // Exports of 2016 to 2018: US order with a 12-hour clock, the time dropped.
+    ["12/22/16, 9:55 AM", "2016-12-22"],
+    ["1/3/17, 12:07 PM", "2017-01-03"],
+    ["7/14/17, 12:30 AM", "2017-07-14"],
+    ["11/30/2018, 11:59 PM", "2018-11-30"],
   ])("%s → %s", (text, iso) => {
     expect(parseConnectedOn(text)).toBe(iso);
   });
 
-  it.each([["31 Feb 2026"], ["Feb 2026"], ["08 Foo 2026"]])("%s is not a date", (text) => {
+  it.each([
+    ["31 Feb 2026"],
+    ["Feb 2026"],
+    ["08 Foo 2026"],
+    ["2/30/17, 9:55 AM"],
+    ["12/22/16, 13:55 PM"],
+    // Without its clock the order of a slashed date is unknown: a day-first re-save looks alike.
+    ["3/5/17"],
+    ["22.12.16, 09:55"],
+  ])("%s is not a date", (text) => {
     expect(parseConnectedOn(text)).toBeNull();
   });
 });

@@ -1,6 +1,9 @@
+import { createReadStream } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ContactRecord, ImportRecord, InvitationRecord } from "../../src/core/records.js";
 import { type InputTable, readInputs } from "../../src/formats/inputs.js";
+import { readLdifRecords } from "../../src/formats/ldif.js";
+import { readVCardRecords } from "../../src/formats/vcard.js";
 import { fixture } from "../support/cli.js";
 
 interface ReadTable {
@@ -72,6 +75,12 @@ describe("LinkedIn export tables", () => {
     expect(t.records.at(-1)).toEqual({ type: "skip", line: 11, reason: "empty row" });
   });
 
+  it("refuses an Invitations.csv whose last row is cut off in the middle, naming the line", async () => {
+    await expect(readAll("bad", "Invitations-truncated.csv")).rejects.toThrow(
+      /Invitations-truncated\.csv line 5: the last row ends after 6 of 7 fields, without a line break: the file looks cut off/,
+    );
+  });
+
   it("reads the old five-column Invitations.csv with ISO dates", async () => {
     const t = await readOne("linkedin", "Invitations-old.csv");
     expect(t.records.map((r) => (r.type === "invitation" ? r.sentAt : r.type))).toEqual([
@@ -118,6 +127,26 @@ describe("LinkedIn export tables", () => {
       expect.objectContaining({ firstName: "Sören", url: null, connectedOn: "2019-03-12" }),
       expect.objectContaining({ company: "Nowak, Kowalski & Co", connectedOn: "2021-03-29" }),
     ]);
+  });
+
+  it("reads a Connections.csv of 2016 to 2018: no preamble, no URL, dates with a time", async () => {
+    const t = await readOne("linkedin", "Connections-2016.csv");
+    expect(t.table.info.kind).toBe("linkedin-connections");
+    expect(t.records.map((r) => (r.type === "connection" ? r.connectedOn : r.type))).toEqual([
+      "2016-12-22",
+      "2017-01-03",
+      "2017-07-14",
+      "2018-03-05",
+      "2018-11-30",
+    ]);
+    expect(t.records[0]).toMatchObject({
+      line: 2,
+      firstName: "Jürgen",
+      lastName: "Weiß",
+      url: null,
+      email: "juergen.weiss@example.de",
+      company: "Müller & Söhne GmbH",
+    });
   });
 
   it("reads an Excel re-save: semicolons, windows-1252, padded preamble", async () => {
@@ -274,6 +303,38 @@ describe("address books", () => {
     expect(byName(t, "Tomáš Dvořák").company).toBe("Příliš žluťoučký kůň s.r.o.");
   });
 
+  it("detects Mac OS Roman (Excel for Mac's CSV): every accented name survives", async () => {
+    const t = await readOne("address-books", "google-excel-mac.csv");
+    expect(t.table.info).toMatchObject({
+      kind: "google-csv",
+      encoding: "macintosh",
+      alsoLikely: [],
+    });
+    expect(contacts(t)).toHaveLength(60);
+    expect(byName(t, "Jürgen Weiß")).toMatchObject({
+      company: "Müller & Söhne GmbH",
+      title: "Geschäftsführer",
+      emails: ["juergen.weiss@example.de"],
+    });
+    for (const [name, company] of [
+      ["Øystein Ødegård", "Ødegård Fjellsport"],
+      ["Élodie Lefèvre-Château", "Crème Brûlée SARL"],
+      ["Noël Kœnig", "Kœnig Pâtisserie"],
+      ["Clémence Dubœuf", "Dubœuf Vins"],
+      ["José Muñoz Peña", "Señor Café, S.L."],
+      ["Conceição Simões", "Simões Lda."],
+      ["Gisela Bößl", "Bößl Immobilien"],
+    ]) {
+      expect(byName(t, name as string).company).toBe(company);
+    }
+  });
+
+  it("says which code pages were almost as likely when a few bytes hardly tell them apart", async () => {
+    const t = await readOne("address-books", "google-excel-mac-short.csv");
+    // ë and ï of Mac OS Roman are quotes and bullets in windows-1252: as plausible either way.
+    expect(t.table.info).toMatchObject({ encoding: "windows-1252", alsoLikely: ["macintosh"] });
+  });
+
   it("Outlook.com CSV", async () => {
     const t = await readOne("address-books", "outlook-com.csv");
     expect(t.table.info.kind).toBe("outlook-com-csv");
@@ -329,6 +390,81 @@ describe("address books", () => {
       title: "Geschäftsführer",
       emails: ["juergen.weiss@example.de"],
     });
+    // Bytes 0x80–0x9F of windows-1252 are letters, quotes and the euro sign, not controls.
+    expect(byName(t, "Noël Kœnig")).toMatchObject({
+      lastName: "Kœnig",
+      company: "„Crème – Brûlée“ SARL",
+      title: "Pâtissier, 5 € l’heure",
+    });
+  });
+
+  it("vCard 2.1 without CHARSET: quoted-printable 8-bit bytes in the code page they make sense in", async () => {
+    const t = await readOne("address-books", "vcard-21-thebat.vcf");
+    // The file is ASCII; only the decoded values show windows-1252.
+    expect(t.table.info).toMatchObject({
+      description: "vCard 2.1",
+      encoding: "per property, else windows-1252",
+    });
+    expect(contacts(t)).toHaveLength(10);
+    expect(
+      contacts(t).filter((c) => /[\ufffd\u0080-\u009f]/.test(c.displayName + c.company)),
+    ).toEqual([]);
+    expect(byName(t, "Jürgen Müller")).toMatchObject({
+      firstName: "Jürgen",
+      lastName: "Müller",
+      company: "Müller & Söhne GmbH",
+      title: "Geschäftsführer",
+      emails: ["juergen.mueller@example.de"],
+    });
+    expect(byName(t, "Noël Kœnig").company).toBe("„Kœnig Pâtisserie“");
+    // A soft line break inside the value.
+    expect(byName(t, "Matthias Hübner").company).toBe(
+      "Hübner, Krause & Co – Büro Nürnberg, Abteilung Öffentlichkeitsarbeit",
+    );
+  });
+
+  it("Thunderbird LDIF: base64 values, folded lines, mail and mozillaSecondEmail", async () => {
+    const t = await readOne("address-books", "thunderbird.ldif");
+    expect(t.table.info).toMatchObject({ kind: "ldif", description: "LDIF (Thunderbird)" });
+    expect(byName(t, "Jürgen Weiß")).toMatchObject({
+      line: 1,
+      firstName: "Jürgen",
+      lastName: "Weiß",
+      company: "Müller & Söhne GmbH",
+      title: "Geschäftsführer",
+      emails: ["juergen.weiss@example.de", "jw@privat.example"],
+      phones: ["+49 221 123", "+49 171 2345678"],
+    });
+    // Its dn is folded onto a second line.
+    expect(byName(t, "Käthe Müller-Lüdenscheidt")).toMatchObject({
+      line: 18,
+      emails: ["kaethe.mueller-luedenscheidt@stadtwerke-koeln.example"],
+      phones: ["0221 777"],
+    });
+    expect(byName(t, "Zoë Lefèvre").emails).toEqual([
+      "zoe.lefevre@example.fr",
+      "zoe.lefevre@work.example",
+    ]);
+    expect(byName(t, "Tomáš Dvořák").company).toBe("Dvořák s.r.o.");
+    expect(byName(t, "Dörte Schröder").emails).toEqual(["doerte@baeckerei-gross.example"]);
+    expect(byName(t, "Kundenservice Stadtwerke").emails).toEqual([
+      "kundenservice@stadtwerke.example",
+    ]);
+    expect(t.records.at(-1)).toMatchObject({ type: "skip", reason: "mailing list" });
+  });
+
+  it("a plain LDIF without Thunderbird's attributes", async () => {
+    const t = await readOne("address-books", "contacts-minimal.ldif");
+    expect(t.table.info.description).toBe("LDIF");
+    expect(contacts(t)).toEqual([
+      expect.objectContaining({ displayName: "Anna Nowak", emails: ["anna@example.pl"] }),
+    ]);
+  });
+
+  it("refuses an LDIF cut inside a base64 value, naming the line", async () => {
+    await expect(readAll("bad", "thunderbird-cut.ldif")).rejects.toThrow(
+      /thunderbird-cut\.ldif line 39: the base64 value of givenName is broken/,
+    );
   });
 
   it("vCard 3.0 from Apple: item groups, escapes, folded lines, photo", async () => {
@@ -358,6 +494,30 @@ describe("address books", () => {
         phones: ["+49-170-1234567"],
       }),
     ]);
+  });
+});
+
+describe("bounds on what an archive entry may hold", () => {
+  it("stops a vCard past its bound of unfolded lines, naming the line", async () => {
+    const read = async () => {
+      const stream = createReadStream(fixture("address-books", "vcard-30-apple.vcf"));
+      for await (const _ of readVCardRecords("cards.vcf", stream, "utf-8", "utf-8", 5)) {
+        // Only the error counts.
+      }
+    };
+    await expect(read()).rejects.toThrow(
+      /^cards\.vcf line 6: more than 5 lines, more than a table of a real export holds/,
+    );
+  });
+
+  it("stops an LDIF file past its bound of unfolded lines, naming the line", async () => {
+    const read = async () => {
+      const stream = createReadStream(fixture("address-books", "thunderbird.ldif"));
+      for await (const _ of readLdifRecords("book.ldif", stream, "utf-8", 10)) {
+        // Only the error counts.
+      }
+    };
+    await expect(read()).rejects.toThrow(/^book\.ldif line 11: more than 10 lines/);
   });
 });
 
