@@ -11,6 +11,7 @@ import {
   addSelectionOptions,
 } from "./commands/selection.js";
 import { AppError, ExitCode } from "./errors.js";
+import { LANGS, resolveLang, setLang } from "./i18n/index.js";
 import { type Output, processOutput } from "./ui/output.js";
 import { printable } from "./ui/printable.js";
 
@@ -30,6 +31,8 @@ Exit codes:
   130  cancelled at a prompt: nothing was changed
 
 Environment:
+  --lang de|en      the language of everything printed, on any command; else
+                    INVITES_LANG, else LC_ALL, LC_MESSAGES or LANG (de… is German)
   INVITES_DB        database file, when --db is not given
   INVITES_COOKIES   LinkedIn cookies as a Cookie header line, when --cookies is not given
   INVITES_BASE_URL  the network's address, when --base-url is not given
@@ -49,6 +52,12 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
       writeOut: (s) => output.out(s.trimEnd()),
       writeErr: (s) => output.err(s.trimEnd()),
     })
+    .addOption(
+      new Option(
+        "--lang <de|en>",
+        "the language of everything printed (default: from the system)",
+      ).choices(LANGS),
+    )
     .addHelpText("after", EXIT_CODES)
     .exitOverride();
 
@@ -190,7 +199,6 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
           ),
       )
         .requiredOption("--out <file>", "the CSV to write")
-        .option("--lang <de|en>", "language of the default text", "de")
         .option(
           "--template <file>",
           'your own text: "Subject: …" on the first line; {name} and {sender} are filled in',
@@ -199,7 +207,13 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
         .option("--include-role-addresses", "also write to info@, jobs@ and the like"),
     ),
   ).action(async (options) =>
-    setExit(await (await import("./commands/apologize.js")).runApologize(options, output)),
+    setExit(
+      await (await import("./commands/apologize.js")).runApologize(
+        // The mail's language is --lang when it is given; else German, as most recipients read.
+        { ...options, lang: program.opts().lang },
+        output,
+      ),
+    ),
   );
 
   addDatabaseOption(
@@ -317,6 +331,8 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
 }
 
 export async function main(argv: string[], output: Output = processOutput()): Promise<number> {
+  // The language is known before the program is built: its help texts are in it.
+  setLang(resolveLang(argv));
   let exitCode: number = ExitCode.ok;
   const program = buildProgram(output, (code) => {
     exitCode = code;

@@ -4,14 +4,10 @@ import type { ChalkInstance } from "chalk";
 import type { Batch } from "../core/batches.js";
 import { toProfileSlug } from "../core/identity.js";
 import type { InvitationView, PreviewSummary } from "../core/preview.js";
+import { DAY_MS } from "../i18n/format.js";
+import { m } from "../i18n/index.js";
 import { printable } from "./printable.js";
-import { count, n, table, truncate } from "./tables.js";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-function shortTime(iso: string): string {
-  return iso.slice(0, 16).replace("T", " ");
-}
+import { n, table, truncate } from "./tables.js";
 
 export function profileOrEmail(view: InvitationView): string {
   const slug = toProfileSlug(view.profileUrl);
@@ -19,19 +15,15 @@ export function profileOrEmail(view: InvitationView): string {
 }
 
 function age(view: InvitationView, asOf: Date): string {
-  const days = Math.floor((asOf.getTime() - Date.parse(view.sentAt)) / DAY_MS);
-  return days < 14
-    ? `${days}d`
-    : days < 70
-      ? `${Math.floor(days / 7)}w`
-      : `${Math.floor(days / 30)}mo`;
+  return m().preview.age(Math.floor((asOf.getTime() - Date.parse(view.sentAt)) / DAY_MS));
 }
 
 function flags(view: InvitationView, colour: ChalkInstance, compact = false): string {
+  const f = m().preview.flags;
   const list: string[] = [];
-  if (view.personal) list.push(colour.green(compact ? "P" : "personal"));
-  if (view.addressBook) list.push(compact ? "B" : "book");
-  if (view.roleAddress) list.push(colour.yellow(compact ? "R" : "role"));
+  if (view.personal) list.push(colour.green(compact ? f.p : f.personal));
+  if (view.addressBook) list.push(compact ? f.b : f.book);
+  if (view.roleAddress) list.push(colour.yellow(compact ? f.r : f.role));
   return list.join(compact ? "" : " ");
 }
 
@@ -52,49 +44,67 @@ interface Column {
 
 export function renderPreviewTable(views: readonly InvitationView[], options: PreviewTableOptions) {
   const { colour, width, asOf } = options;
-  if (views.length === 0) return colour.dim("No pending invitation matches this selection.");
+  const words = m().preview;
+  const { fmt } = m();
+  if (views.length === 0) return colour.dim(words.none);
   const shown = views.slice(0, options.maxRows);
   const compact = width < 70;
-  const flagWidth = Math.max(5, ...shown.map((v) => stripAnsi(flags(v, colour, compact)).length));
+  const flagWidth = Math.max(
+    words.head.flags.length,
+    ...shown.map((v) => stripAnsi(flags(v, colour, compact)).length),
+  );
   // Narrow terminals lose the time of day, then the age, then the batch column.
   const fixed: Column[] = [
     width >= 100
-      ? { head: "Sent (UTC)", cell: (v) => shortTime(v.sentAt), width: 16 }
-      : { head: "Sent", cell: (v) => v.sentAt.slice(0, 10), width: 10 },
-    ...(width >= 90 ? [{ head: "Age", cell: (v: InvitationView) => age(v, asOf), width: 4 }] : []),
-    ...(width >= 75
-      ? [{ head: "Batch", cell: (v: InvitationView) => v.batch ?? "", width: 5 }]
+      ? { head: words.head.sentUtc, cell: (v) => fmt.dayTime(v.sentAt), width: 16 }
+      : { head: words.head.sent, cell: (v) => fmt.day(v.sentAt), width: 10 },
+    ...(width >= 90
+      ? [
+          {
+            head: words.head.age,
+            cell: (v: InvitationView) => age(v, asOf),
+            width: Math.max(4, words.head.age.length),
+          },
+        ]
       : []),
-    { head: "Flags", cell: (v) => flags(v, colour, compact), width: flagWidth },
-    { head: "Reminder", cell: (v) => v.nextReminder ?? "–", width: 10 },
+    ...(width >= 75
+      ? [
+          {
+            head: words.head.batch,
+            cell: (v: InvitationView) => v.batch ?? "",
+            width: Math.max(5, words.head.batch.length),
+          },
+        ]
+      : []),
+    { head: words.head.flags, cell: (v) => flags(v, colour, compact), width: flagWidth },
+    {
+      head: words.head.reminder,
+      cell: (v) => (v.nextReminder ? fmt.day(v.nextReminder) : "–"),
+      width: Math.max(10, words.head.reminder.length),
+    },
   ];
   // Every column costs its text, two spaces of padding and a border; the table one border more.
   const used = fixed.reduce((sum, c) => sum + c.width + 3, 0) + 2 * 3 + 1;
   const flexible = Math.max(16, width - used);
   const nameWidth = Math.max(8, Math.floor(flexible * 0.45));
   const profileWidth = Math.max(8, flexible - nameWidth);
-  const profileHead = profileWidth >= 16 ? "Profile or email" : "Profile";
-  const t = table(["Name", profileHead, ...fixed.map((c) => c.head)], colour, {
+  const profileHead =
+    profileWidth >= words.head.profileOrEmail.length
+      ? words.head.profileOrEmail
+      : words.head.profile;
+  const t = table([words.head.name, profileHead, ...fixed.map((c) => c.head)], colour, {
     wordWrap: false,
   });
   for (const v of shown) {
     t.push([
-      truncate(printable(v.name || "(no name)"), nameWidth),
+      truncate(printable(v.name || m().common.noName), nameWidth),
       truncate(printable(profileOrEmail(v)), profileWidth),
       ...fixed.map((c) => c.cell(v)),
     ]);
   }
   const lines = [t.toString()];
-  if (views.length > shown.length) {
-    lines.push(`… and ${n(views.length - shown.length)} more (--all to list every one)`);
-  }
-  lines.push(
-    colour.dim(
-      compact
-        ? "Flags: P personal (a note), B in your address book, R role address. Reminder: the next one unless withdrawn."
-        : "Flags: personal = sent with a note, book = in your address book, role = a role address (info@, jobs@, …). Reminder: the next one LinkedIn sends unless you withdraw.",
-    ),
-  );
+  if (views.length > shown.length) lines.push(words.more(views.length - shown.length));
+  lines.push(colour.dim(compact ? words.legendCompact : words.legend));
   return lines.join("\n");
 }
 
@@ -104,10 +114,18 @@ export function renderPreviewSummary(
   asOf: Date,
   colour: ChalkInstance,
 ): string {
-  const weekAhead = new Date(asOf.getTime() + 7 * DAY_MS).toISOString().slice(0, 10);
+  const words = m().preview;
+  const weekAhead = new Date(asOf.getTime() + 7 * DAY_MS);
   return [
-    `${colour.bold(count(summary.pending, "pending invitation"))} as of ${asOf.toISOString().slice(0, 10)}: ${n(summary.inBatch)} in an accidental batch, ${n(summary.personal)} personal; ${n(summary.remindersNextWeek)} will get a reminder by ${weekAhead} unless withdrawn.`,
-    `Selected: ${colour.bold(n(selected))} of ${n(summary.pending)}.`,
+    words.summary(
+      summary.pending,
+      asOf,
+      summary.inBatch,
+      summary.personal,
+      summary.remindersNextWeek,
+      weekAhead,
+    ),
+    colour.bold(words.selected(selected, summary.pending)),
   ].join("\n");
 }
 
@@ -136,29 +154,17 @@ export function describeBatches(
 }
 
 export function renderBatches(batches: readonly BatchView[], colour: ChalkInstance): string {
-  if (batches.length === 0) {
-    return colour.dim(
-      "No accidental batch found: no burst of note-less invitations large enough (see --batch-gap and --batch-min).",
-    );
-  }
-  const t = table(
-    [
-      "Batch",
-      "First sent (UTC)",
-      "Last sent (UTC)",
-      "Size",
-      "Pending",
-      "Accepted",
-      "In address book",
-    ],
-    colour,
-    { colAligns: ["left", "left", "left", "right", "right", "right", "right"] },
-  );
+  const words = m().batches;
+  const { fmt } = m();
+  if (batches.length === 0) return colour.dim(words.none);
+  const t = table(words.head, colour, {
+    colAligns: ["left", "left", "left", "right", "right", "right", "right"],
+  });
   for (const b of batches) {
     t.push([
       colour.bold(b.id),
-      shortTime(b.first),
-      shortTime(b.last),
+      fmt.dayTime(b.first),
+      fmt.dayTime(b.last),
       n(b.members.length),
       n(b.pending),
       n(b.accepted),

@@ -1,16 +1,19 @@
 /** The imports as a table, what taking one back does, and the question before either goes ahead. */
 import type { ChalkInstance } from "chalk";
+import { m } from "../i18n/index.js";
 import type { MassClosure } from "../store/importer.js";
 import type { ForgetReport, ImportedSource } from "../store/sources.js";
-import { count, n, table, truncateStart } from "./tables.js";
+import { printable } from "./printable.js";
+import { n, table, truncateStart } from "./tables.js";
 
 /** What an import changed beyond its own rows, in words; empty when nothing. */
 function describeEffects(s: ImportedSource): string {
+  const e = m().sources.effects;
   return [
-    s.closedInvitations > 0 ? `closed ${count(s.closedInvitations, "invitation")}` : "",
-    s.goneConnections > 0 ? `${count(s.goneConnections, "connection")} gone` : "",
-    s.replacedContacts > 0 ? `replaced ${count(s.replacedContacts, "contact")}` : "",
-    s.replacedBy !== null ? `replaced by #${s.replacedBy}` : "",
+    s.closedInvitations > 0 ? e.closed(s.closedInvitations) : "",
+    s.goneConnections > 0 ? e.gone(s.goneConnections) : "",
+    s.replacedContacts > 0 ? e.replaced(s.replacedContacts) : "",
+    s.replacedBy !== null ? e.replacedBy(s.replacedBy) : "",
   ]
     .filter(Boolean)
     .join(", ");
@@ -21,9 +24,9 @@ export function renderImportedSources(
   colour: ChalkInstance,
   width: number,
 ): string {
-  if (sources.length === 0)
-    return colour.dim("No files imported yet: run `invites import <file>`.");
-  const t = table(["#", "File", "Recognised as", "Rows", "Imported at (UTC)", "Effects"], colour, {
+  const words = m().sources;
+  if (sources.length === 0) return colour.dim(words.noneYet);
+  const t = table(words.headWithEffects, colour, {
     colAligns: ["right", "left", "left", "right", "left", "left"],
     wordWrap: false,
   });
@@ -32,67 +35,53 @@ export function renderImportedSources(
     const effects = describeEffects(s);
     t.push([
       String(s.id),
-      truncateStart(s.path, fileWidth),
+      truncateStart(printable(s.path), fileWidth),
       s.description,
       n(s.rows),
-      s.importedAt.slice(0, 16).replace("T", " "),
+      words.importedAt(s.importedAt),
       s.replacedBy === null ? effects : colour.dim(effects),
     ]);
   }
-  return `${t.toString()}\n${colour.dim("invites sources forget <#> takes an import back, with everything it changed.")}`;
+  return `${t.toString()}\n${colour.dim(words.forgetHint)}`;
 }
 
 /** The plan of `sources forget`, as measured inside its transaction. */
 export function renderForgetReport(report: ForgetReport, colour: ChalkInstance): string {
   const s = report.source;
+  const w = m().sources.forget;
   const lines = [
-    colour.bold(
-      `Taking back import ${s.id}: ${s.path} (${s.description}, ${count(s.rows, "row")}, imported ${s.importedAt.slice(0, 16).replace("T", " ")} UTC)`,
-    ),
+    colour.bold(w.title(s.id, printable(s.path), s.description, s.rows, s.importedAt)),
   ];
-  const item = (value: number, text: string) => {
-    if (value > 0) lines.push(`  ${text}`);
+  const item = (value: number, text: (n: number) => string) => {
+    if (value > 0) lines.push(`  ${text(value)}`);
   };
-  item(report.contacts, `${count(report.contacts, "contact")} of it removed`);
-  item(report.invitations, `${count(report.invitations, "invitation")} only it lists removed`);
-  item(report.connections, `${count(report.connections, "connection")} only it lists removed`);
-  item(
-    report.reopenedInvitations,
-    `${count(report.reopenedInvitations, "invitation")} it closed open again`,
-  );
-  item(
-    report.closedInvitations,
-    `${count(report.closedInvitations, "invitation")} closed, as an older export no longer lists them`,
-  );
-  item(
-    report.returnedConnections,
-    `${count(report.returnedConnections, "connection")} it marked gone active again`,
-  );
-  item(
-    report.goneConnections,
-    `${count(report.goneConnections, "connection")} gone, as an older export no longer lists them`,
-  );
+  item(report.contacts, w.contacts);
+  item(report.invitations, w.invitations);
+  item(report.connections, w.connections);
+  item(report.reopenedInvitations, w.reopened);
+  item(report.closedInvitations, w.closed);
+  item(report.returnedConnections, w.returned);
+  item(report.goneConnections, w.gone);
   for (const r of report.restored) {
     lines.push(
       r.contacts === 0 && r.imported > 0
-        ? colour.yellow(
-            `  import ${r.id} (${r.path}) stands again, but its contacts were deleted when it was replaced, before invites kept them: import that file again after this`,
-          )
-        : `  ${count(r.contacts, "contact")} of import ${r.id} (${r.path}) shown again`,
+        ? colour.yellow(`  ${w.deletedBefore(r.id, printable(r.path))}`)
+        : `  ${w.shownAgain(r.contacts, r.id, printable(r.path))}`,
     );
   }
-  if (lines.length === 1) lines.push("  nothing else: no other row depends on it");
-  lines.push(colour.dim("  Importing the same file again brings it back."));
+  if (lines.length === 1) lines.push(`  ${w.nothingElse}`);
+  lines.push(colour.dim(`  ${w.importAgain}`));
   return lines.join("\n");
 }
 
 /** One line for each file of an import that would close more than half of what is open. */
 export function renderMassClosures(closures: readonly MassClosure[]): string {
+  const w = m().sources.massClosure;
   return closures
     .map((c) =>
       c.noun === "invitations"
-        ? `${c.label} would close ${n(c.closing)} of your ${count(c.open, "pending invitation")}`
-        : `${c.label} would mark ${n(c.closing)} of your ${count(c.open, "connection")} as gone`,
+        ? w.invitations(printable(c.label), c.closing, c.open)
+        : w.connections(printable(c.label), c.closing, c.open),
     )
     .join("; ");
 }

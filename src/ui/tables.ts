@@ -7,6 +7,7 @@ import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Status } from "../core/status.js";
 import { formatLocation } from "../errors.js";
+import { m } from "../i18n/index.js";
 import {
   DUPLICATE_CONTACT,
   type FileReport,
@@ -16,7 +17,8 @@ import {
 import type { ContactView, SourceView } from "../store/queries.js";
 import { printable } from "./printable.js";
 
-export const n = (value: number) => value.toLocaleString("en-US");
+/** A number as the language in use writes it: `1,234` / `1.234`. */
+export const n = (value: number) => m().fmt.num(value);
 
 /** "1 row", "2 rows": `plural` defaults to the singular with an s. */
 export function count(value: number, singular: string, plural = `${singular}s`): string {
@@ -24,7 +26,7 @@ export function count(value: number, singular: string, plural = `${singular}s`):
 }
 
 export function table(
-  head: string[],
+  head: readonly string[],
   colour: ChalkInstance,
   options: Table.TableConstructorOptions = {},
 ) {
@@ -45,63 +47,41 @@ export function truncate(text: string, width: number): string {
 function describeSkips(file: FileReport): string {
   return Object.entries(file.skipReasons)
     .filter(([reason]) => reason !== DUPLICATE_CONTACT)
-    .map(
-      ([reason, times]) =>
-        `${n(times)} ${times === 1 ? reason : reason.replace(/\brow\b/, "rows")}`,
-    )
+    .map(([reason, times]) => m().importReport.skipReason(times, reason))
     .join(", ");
 }
 
 function fileNotes(file: FileReport): string[] {
-  if (file.outcome === "unchanged") {
-    const when = file.previouslyImportedAt?.slice(0, 16).replace("T", " ");
-    return [`imported before (${when} UTC) with the same content: nothing to do`];
-  }
+  const t = m().importReport;
+  if (file.outcome === "unchanged") return [t.unchanged(file.previouslyImportedAt ?? "")];
   const notes: string[] = [];
   const skips = describeSkips(file);
-  if (skips !== "") notes.push(`skipped ${skips}`);
+  if (skips !== "") notes.push(t.skipped(skips));
   const merged = file.skipReasons[DUPLICATE_CONTACT] ?? 0;
-  if (merged > 0) notes.push(`merged ${count(merged, "duplicate row")}`);
-  if (file.imported > file.added)
-    notes.push(`${n(file.imported - file.added)} already known from another file`);
-  if (file.droppedValues.x500 > 0) {
-    notes.push(
-      `left out ${count(file.droppedValues.x500, "Exchange X.500 name")} found in email columns`,
-    );
-  }
-  if (file.droppedValues.notEmail > 0) {
-    notes.push(
-      `left out ${count(file.droppedValues.notEmail, "value")} in email columns that are not addresses`,
-    );
-  }
-  if (file.closedInvitations > 0) {
-    notes.push(
-      `${count(file.closedInvitations, "invitation")} no longer listed by this newer export: closed`,
-    );
-  }
-  if (file.goneConnections > 0) {
-    notes.push(
-      `${count(file.goneConnections, "connection")} no longer listed by this newer export`,
-    );
-  }
-  if (file.replacedContacts > 0) {
-    notes.push(`replaced ${count(file.replacedContacts, "contact")} of an older copy`);
-  }
+  if (merged > 0) notes.push(t.merged(merged));
+  if (file.imported > file.added) notes.push(t.alreadyKnown(file.imported - file.added));
+  if (file.droppedValues.x500 > 0) notes.push(t.x500(file.droppedValues.x500));
+  if (file.droppedValues.notEmail > 0) notes.push(t.notEmail(file.droppedValues.notEmail));
+  if (file.closedInvitations > 0) notes.push(t.closed(file.closedInvitations));
+  if (file.goneConnections > 0) notes.push(t.gone(file.goneConnections));
+  if (file.replacedContacts > 0) notes.push(t.replaced(file.replacedContacts));
   if (file.alsoLikely.length > 0) {
-    const others = file.alsoLikely.map(encodingName).join(" and ");
-    const flags = file.alsoLikely.map((e) => `--encoding ${e}`).join(" or ");
     notes.push(
-      `read as ${encodingName(file.encoding)}; ${others} ${file.alsoLikely.length === 1 ? "was" : "were"} almost as likely: if names look wrong, import again with ${flags}`,
+      t.alsoLikely(
+        encodingName(file.encoding),
+        file.alsoLikely.map(encodingName),
+        file.alsoLikely.map((e) => `--encoding ${e}`),
+      ),
     );
   } else if (!file.encoding.startsWith("utf-")) {
-    notes.push(`read as ${encodingName(file.encoding)}`);
+    notes.push(t.readAs(encodingName(file.encoding)));
   }
   return notes;
 }
 
 /** `macintosh` is what TextDecoder calls Mac OS Roman; users know the second name. */
 function encodingName(encoding: string): string {
-  return encoding.replace(/\bmacintosh\b/, "macintosh (Mac OS Roman)");
+  return encoding.replace(/\bmacintosh\b/, m().importReport.macRoman);
 }
 
 export function renderImportReport(
@@ -109,9 +89,10 @@ export function renderImportReport(
   colour: ChalkInstance,
   width: number,
 ): string {
+  const words = m().importReport;
   const lines: string[] = [];
   if (report.files.length > 0 || report.refused.length > 0) {
-    const t = table(["File", "Recognised as", "Rows", "Imported", "New", "Skipped"], colour, {
+    const t = table(words.head, colour, {
       colAligns: ["left", "left", "right", "right", "right", "right"],
       wordWrap: false,
     });
@@ -132,7 +113,7 @@ export function renderImportReport(
         truncateStart(file.label, fileWidth),
         file.description,
         "–",
-        colour.red("refused"),
+        colour.red(m().common.refused),
         "–",
         "–",
       ]);
@@ -145,27 +126,22 @@ export function renderImportReport(
         lines.push(`${colour.bold(shortName(file.label))}: ${notes.join("; ")}.`);
     }
     for (const file of report.refused) {
-      const at = file.line === null ? "" : `line ${n(file.line)}: `;
       lines.push(
-        `${colour.bold(shortName(file.label))}: ${colour.red("refused")}, nothing of it was imported: ${at}${file.problem}.`,
+        `${colour.bold(shortName(file.label))}: ${colour.red(words.refusedNote(file.line, printable(file.problem)))}.`,
       );
     }
   }
   if (report.passedOver.length > 0) {
     const shown = report.passedOver.slice(0, 3).map((p) => shortName(p.label));
     const more = report.passedOver.length - shown.length;
-    lines.push(
-      colour.dim(
-        `Passed over ${count(report.passedOver.length, "other file")} with no invitations, connections or contacts: ${shown.join(", ")}${more > 0 ? ` and ${n(more)} more` : ""}.`,
-      ),
-    );
+    lines.push(colour.dim(words.passedOver(report.passedOver.length, shown, more)));
   }
   if (
     report.files.length > 0 &&
     report.refused.length === 0 &&
     report.files.every((f) => f.outcome === "unchanged")
   ) {
-    lines.push("Nothing changed: every file was imported before with the same content.");
+    lines.push(words.nothingChanged);
   }
   return lines.join("\n");
 }
@@ -179,10 +155,7 @@ export function renderRefusedFiles(refused: RefusedFile[]): string {
     (f) =>
       `invites: ${printable(formatLocation(f.line === null ? { file: f.label } : { file: f.label, line: f.line }))}: ${printable(f.problem)}`,
   );
-  const one = refused.length === 1;
-  lines.push(
-    `  ${one ? "That file was" : "Those files were"} refused and nothing of ${one ? "it" : "them"} was imported; the other files were. Correct ${one ? "it" : "them"} or download the export again, then import again.`,
-  );
+  lines.push(`  ${m().importReport.refusedFiles(refused.length)}`);
   return lines.join("\n");
 }
 
@@ -202,30 +175,31 @@ export function truncateStart(text: string, width: number): string {
 
 /** Which database a report shows: with --db, INVITES_DB and a default, it is worth saying. */
 export function renderDatabaseName(path: string, colour: ChalkInstance): string {
-  return colour.dim(`Database: ${resolve(path)}`);
+  return colour.dim(m().status.database(resolve(path)));
 }
 
 export function renderStatus(status: Status, asOf: Date, colour: ChalkInstance): string {
   const i = status.invitations;
   const c = status.connections;
+  const w = m().status;
   const rows: Array<[string, number, boolean?]> = [
-    ["Invitations you sent", i.outgoing, true],
-    ["  pending: can still be withdrawn", i.pending],
-    ["  accepted: now connections", i.accepted],
-    ["  expired: older than 6 months", i.expired],
-    ["  withdrawn", i.withdrawn],
-    ["  closed: gone from a newer export", i.closed],
-    ["Invitations you received", i.incoming, true],
-    ["Connections", c.active + c.removed, true],
-    ["  active", c.active],
-    ["  removed", c.removed],
-    ["Address-book contacts", status.contacts.total, true],
-    ["  with an email address", status.contacts.withEmail],
-    ["  distinct email addresses", status.contacts.emails],
+    [w.rows.outgoing, i.outgoing, true],
+    [w.rows.pending, i.pending],
+    [w.rows.accepted, i.accepted],
+    [w.rows.expired, i.expired],
+    [w.rows.withdrawn, i.withdrawn],
+    [w.rows.closed, i.closed],
+    [w.rows.incoming, i.incoming, true],
+    [w.rows.connections, c.active + c.removed, true],
+    [w.rows.active, c.active],
+    [w.rows.removed, c.removed],
+    [w.rows.contacts, status.contacts.total, true],
+    [w.rows.withEmail, status.contacts.withEmail],
+    [w.rows.emails, status.contacts.emails],
   ];
   const labelWidth = Math.max(...rows.map(([label]) => label.length));
   const valueWidth = Math.max(...rows.map(([, value]) => n(value).length));
-  const lines = [colour.bold(`As of ${asOf.toISOString().slice(0, 10)}`)];
+  const lines = [colour.bold(w.asOf(asOf))];
   for (const [label, value, heading] of rows) {
     const line = `${label.padEnd(labelWidth)}  ${n(value).padStart(valueWidth)}`;
     lines.push(heading ? colour.bold(line) : line);
@@ -234,9 +208,8 @@ export function renderStatus(status: Status, asOf: Date, colour: ChalkInstance):
 }
 
 export function renderSources(sources: SourceView[], colour: ChalkInstance, width: number): string {
-  if (sources.length === 0)
-    return colour.dim("No files imported yet: run `invites import <file>`.");
-  const t = table(["#", "File", "Recognised as", "Rows", "Imported at (UTC)"], colour, {
+  if (sources.length === 0) return colour.dim(m().sources.noneYet);
+  const t = table(m().sources.head, colour, {
     colAligns: ["right", "left", "left", "right", "left"],
     wordWrap: false,
   });
@@ -247,7 +220,7 @@ export function renderSources(sources: SourceView[], colour: ChalkInstance, widt
       truncateStart(printable(s.path), fileWidth),
       s.description,
       n(s.rows),
-      s.importedAt.slice(0, 16).replace("T", " "),
+      m().sources.importedAt(s.importedAt),
     ]);
   }
   return t.toString();
@@ -258,20 +231,21 @@ export function renderContacts(
   colour: ChalkInstance,
   width: number,
 ): string {
-  if (contacts.length === 0) return colour.dim("No contacts imported.");
+  const words = m().contacts;
+  if (contacts.length === 0) return colour.dim(words.none);
   const nameWidth = Math.max(16, Math.floor((width - 20) * 0.25));
   const emailWidth = Math.max(20, Math.floor((width - 20) * 0.3));
-  const t = table(["Name", "Email", "Phone", "Company", "Source"], colour, {
+  const t = table(words.head, colour, {
     wordWrap: false,
   });
   for (const c of contacts) {
     t.push([
-      c.name === "" ? colour.dim("(no name)") : truncate(printable(c.name), nameWidth),
+      c.name === "" ? colour.dim(m().common.noName) : truncate(printable(c.name), nameWidth),
       truncate(printable(c.emails.join(", ")), emailWidth),
       truncate(printable(c.phones.join(", ")), 18),
       truncate(printable(c.company), 20),
       truncate(printable(c.source.replace(/^.*[/\\]/, "")), 24),
     ]);
   }
-  return `${t.toString()}\n${count(contacts.length, "contact")}`;
+  return `${t.toString()}\n${words.total(contacts.length)}`;
 }
