@@ -22,6 +22,7 @@ import { dirname } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { neutralizeFormula } from "./core/connections.js";
 import { InputError, UsageError } from "./errors.js";
+import { m } from "./i18n/index.js";
 import { printable } from "./ui/printable.js";
 
 export const MiB = 1024 * 1024;
@@ -29,11 +30,12 @@ export const MiB = 1024 * 1024;
 /** What a path is when it is no regular file, for the line that refuses it; null for a file. */
 export function describeNotAFile(stats: Stats): string | null {
   if (stats.isFile()) return null;
-  if (stats.isDirectory()) return "a folder";
-  if (stats.isFIFO()) return "a named pipe (FIFO)";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
-  if (stats.isSocket()) return "a socket";
-  return "not a regular file";
+  const kinds = m().userFiles.kinds;
+  if (stats.isDirectory()) return kinds.folder;
+  if (stats.isFIFO()) return kinds.fifo;
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return kinds.device;
+  if (stats.isSocket()) return kinds.socket;
+  return kinds.other;
 }
 
 /** The path as a shell word, for a command the user may paste. */
@@ -57,32 +59,29 @@ export interface OptionFileOptions {
 export function readOptionFile(path: string, options: OptionFileOptions): string {
   const { what, maxBytes } = options;
   const refuse = (problem: string, code = "bad-input") =>
-    new InputError({ file: path }, `${problem} (expected ${what})`, code);
+    new InputError({ file: path }, m().userFiles.expected(problem, what), code);
   let stats: Stats;
   try {
     stats = statSync(path);
   } catch {
-    throw refuse("cannot be read", "not-found");
+    throw refuse(m().userFiles.cannotRead, "not-found");
   }
   // Checked before opening: opening a pipe waits for a writer, and a device never ends.
   const kind = describeNotAFile(stats);
-  if (kind) throw refuse(`is ${kind}, not a file`, "not-a-file");
+  if (kind) throw refuse(m().userFiles.isKind(kind), "not-a-file");
   let fd: number;
   try {
     // Non-blocking, so that a pipe put in its place after the check cannot hang the open.
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch {
-    throw refuse("cannot be read", "not-found");
+    throw refuse(m().userFiles.cannotRead, "not-found");
   }
   try {
     const opened = fstatSync(fd);
     const openedKind = describeNotAFile(opened);
-    if (openedKind) throw refuse(`is ${openedKind}, not a file`, "not-a-file");
+    if (openedKind) throw refuse(m().userFiles.isKind(openedKind), "not-a-file");
     const tooLarge = () =>
-      refuse(
-        `is larger than ${Math.round((maxBytes / MiB) * 10) / 10} MiB, far more than such a file holds`,
-        "too-large",
-      );
+      refuse(m().userFiles.tooLarge(Math.round((maxBytes / MiB) * 10) / 10), "too-large");
     if (opened.size > maxBytes) throw tooLarge();
     // Read to the end, but never past the bound: the file may grow while it is read.
     const chunks: Buffer[] = [];
@@ -98,9 +97,7 @@ export function readOptionFile(path: string, options: OptionFileOptions): string
     if (options.onOpenToOthers && process.platform !== "win32" && (opened.mode & 0o077) !== 0) {
       const mode = (opened.mode & 0o777).toString(8).padStart(4, "0");
       options.onOpenToOthers(
-        printable(
-          `${path} can be opened by other users of this computer (mode ${mode}), and it holds ${what}; make it yours alone with: chmod 600 ${shellWord(path)}`,
-        ),
+        printable(m().userFiles.openToOthers(path, mode, what, `chmod 600 ${shellWord(path)}`)),
       );
     }
     return Buffer.concat(chunks).toString("utf8");
@@ -125,10 +122,7 @@ export function checkNewFile(path: string, flag: string): void {
 }
 
 function existsError(path: string, flag: string): UsageError {
-  return new UsageError(
-    `${path} exists already`,
-    `name another file with ${flag}: invites never overwrites a file`,
-  );
+  return new UsageError(m().userFiles.exists(path), m().userFiles.existsFix(flag));
 }
 
 /**
@@ -147,10 +141,10 @@ export function writeNewFile(path: string, data: string | Buffer, flag: string):
     throw new InputError(
       { file: path },
       code === "ENOENT"
-        ? `cannot be written: the folder ${dirname(path)} does not exist`
-        : `cannot be written (${code ?? (error as Error).message})`,
+        ? m().userFiles.noFolder(dirname(path))
+        : m().userFiles.cannotWrite(code ?? (error as Error).message),
       "bad-input",
-      `name a file in a folder you can write with ${flag}`,
+      m().userFiles.writableFolder(flag),
     );
   }
   try {

@@ -8,6 +8,7 @@ import {
 import { toProfileSlug } from "../core/identity.js";
 import { selectInvitations } from "../core/selection.js";
 import { InputError, UsageError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { readPreview } from "../store/invitations.js";
 import {
@@ -42,7 +43,7 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
   let template = DEFAULT_TEMPLATES[lang];
   if (options.template !== undefined) {
     const text = readOptionFile(options.template, {
-      what: "a mail template",
+      what: m().userFiles.template,
       maxBytes: TEMPLATE_MAX_BYTES,
     });
     const parsed = parseTemplate(text);

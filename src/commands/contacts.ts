@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { listContacts, sourceExists } from "../store/queries.js";
 import { type Output, printJson } from "../ui/output.js";
@@ -14,8 +15,8 @@ export async function runContacts(options: ContactsOptions, output: Output): Pro
   const sourceId = options.source === undefined ? undefined : Number(options.source);
   if (sourceId !== undefined && !Number.isInteger(sourceId)) {
     throw new UsageError(
-      `--source "${options.source}" is not a source number`,
-      "`invites status` lists the sources with their numbers",
+      m().commands.notSourceNumber(options.source ?? ""),
+      m().commands.statusListsSources,
     );
   }
   const contacts = await withDatabase(
@@ -23,8 +24,8 @@ export async function runContacts(options: ContactsOptions, output: Output): Pro
     (db) => {
       if (sourceId !== undefined && !sourceExists(db, sourceId)) {
         throw new UsageError(
-          `there is no source number ${sourceId}`,
-          "`invites status` lists the sources with their numbers",
+          m().commands.noSourceNumber(sourceId),
+          m().commands.statusListsSources,
         );
       }
       return listContacts(db, sourceId);

@@ -1,4 +1,6 @@
 /** `invites history`: the journal's runs, what each did, when, and how it ended. */
+
+import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { DONE_OUTCOMES, Journal } from "../store/journal.js";
 import { type Output, printJson } from "../ui/output.js";
@@ -16,48 +18,33 @@ export async function runHistory(options: HistoryOptions, output: Output): Promi
     printJson(output, runs);
     return 0;
   }
+  const words = m().history;
   if (runs.length === 0) {
-    output.out(output.colour.dim("No runs yet: withdrawals and removals are listed here."));
+    output.out(output.colour.dim(words.none));
     return 0;
   }
   // Every "done" is verified: a complete re-read of LinkedIn's list no longer showed the item.
-  const t = table(
-    [
-      "#",
-      "Started (UTC)",
-      "Action",
-      "Account",
-      "Planned",
-      "Done, verified",
-      "Not done",
-      "Skipped",
-      "Failed",
-      "To verify",
-      "Ended",
+  const t = table(words.head, output.colour, {
+    colAligns: [
+      "right",
+      "left",
+      "left",
+      "left",
+      "right",
+      "right",
+      "right",
+      "right",
+      "right",
+      "right",
+      "left",
     ],
-    output.colour,
-    {
-      colAligns: [
-        "right",
-        "left",
-        "left",
-        "left",
-        "right",
-        "right",
-        "right",
-        "right",
-        "right",
-        "right",
-        "left",
-      ],
-    },
-  );
+  });
   for (const r of runs) {
     const c = r.counts;
     t.push([
       String(r.id),
-      r.startedAt.slice(0, 16).replace("T", " "),
-      r.action,
+      m().fmt.dayTime(r.startedAt),
+      words.action(r.action),
       printable(r.account ?? ""),
       n(r.planned),
       n(DONE_OUTCOMES.reduce((sum, outcome) => sum + (c[outcome] ?? 0), 0)),
@@ -65,9 +52,7 @@ export async function runHistory(options: HistoryOptions, output: Output): Promi
       n(r.skipped ?? c["not-found"] ?? 0),
       n((c.refused ?? 0) + (c.failed ?? 0)),
       n(c.unsettled ?? 0),
-      r.outcome === null
-        ? "interrupted"
-        : printable(`${r.outcome}${r.outcome === "done" ? "" : `: ${r.detail ?? ""}`}`),
+      r.outcome === null ? words.interrupted : printable(words.ended(r.outcome, r.detail)),
     ]);
   }
   output.out(t.toString());

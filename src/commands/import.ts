@@ -1,5 +1,6 @@
 import { CancelledError, ExitCode, UsageError } from "../errors.js";
 import { knownEncoding } from "../formats/bytes.js";
+import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { type ImportReport, importPaths, type MassClosure } from "../store/importer.js";
 import { type Output, printJson } from "../ui/output.js";
@@ -21,9 +22,7 @@ export async function runImport(
 ): Promise<number> {
   const encoding = options.encoding === undefined ? null : knownEncoding(options.encoding);
   if (options.encoding !== undefined && encoding === null) {
-    throw new UsageError(
-      `--encoding "${options.encoding}" is not an encoding this tool can read (expected a name like utf-8, windows-1252, windows-1250, macintosh, iso-8859-15 or utf-16le)`,
-    );
+    throw new UsageError(m().commands.unknownEncoding(options.encoding));
   }
   const report = await withDatabase(databasePath(options), (db) =>
     importPaths(db, paths, {
@@ -51,13 +50,10 @@ async function confirmMassClosures(
   if (options.yes) return;
   const what = renderMassClosures(closures);
   if (!output.isInteractive) {
-    throw new UsageError(
-      `${what}: more than half, as a cut-off download would; nothing was imported`,
-      "if the file is complete, run the same command with --yes (invites sources forget takes an import back later)",
-    );
+    throw new UsageError(m().commands.massClosureRefused(what), m().commands.massClosureYes);
   }
-  output.err(output.colour.yellow(`${what}: more than half, as a cut-off download would.`));
-  if (!(await askToGoAhead("Is the file complete? Import it and close them?"))) {
+  output.err(output.colour.yellow(m().commands.massClosureWarn(what)));
+  if (!(await askToGoAhead(m().commands.massClosureAsk))) {
     throw new CancelledError();
   }
 }

@@ -2,6 +2,7 @@ import type { InvitationView } from "../core/preview.js";
 import { compareByReminder, summarize } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
 import { UsageError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { readPreview } from "../store/invitations.js";
 import { type Output, printJson } from "../ui/output.js";
@@ -62,7 +63,7 @@ export function toPreviewJson(
 export async function runPreview(options: PreviewOptions, output: Output, now = new Date()) {
   const asOf = parseAsOf(options.asOf, now);
   if (options.json && options.csv !== undefined) {
-    throw new UsageError("--json and --csv go one at a time");
+    throw new UsageError(m().commands.oneOutput);
   }
   if (options.csv !== undefined) checkNewFile(options.csv, "--csv");
   checkPickHasTerminal(options, output);
@@ -75,16 +76,16 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
   );
   if (typeof selection.batch === "string" && !batches.some((b) => b.id === selection.batch)) {
     throw new UsageError(
-      `there is no batch ${selection.batch}`,
+      m().commands.noBatch(selection.batch),
       batches.length > 0
-        ? `the batches are ${batches.map((b) => b.id).join(", ")} (see invites batches)`
-        : "no batch was detected: see invites batches",
+        ? m().commands.batchesAre(batches.map((b) => b.id))
+        : m().commands.noBatchDetected,
     );
   }
   let selected = selectInvitations(views, selection, asOf).sort(compareByReminder);
   if (options.pick) {
     const { pickInvitations } = await import("../ui/pick-list.js");
-    selected = await pickInvitations(selected, { message: "Which invitations do you mean?" });
+    selected = await pickInvitations(selected, { message: m().commands.pickInvitations });
   }
   if (options.json) {
     printJson(output, selected.map(toPreviewJson));
@@ -93,7 +94,7 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
   if (options.csv !== undefined) {
     const rows = selected.map((v) => PREVIEW_COLUMNS.map((key) => String(v[key] ?? "")));
     writeCsvFile(options.csv, [[...PREVIEW_COLUMNS], ...rows], { flag: "--csv" });
-    output.err(`Wrote ${selected.length} invitation(s) to ${printable(options.csv)}`);
+    output.err(m().commands.wroteInvitations(selected.length, printable(options.csv)));
     return 0;
   }
   printPreview(

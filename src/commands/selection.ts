@@ -6,6 +6,7 @@ import { type Command, Option } from "commander";
 import { type BatchRules, DEFAULT_BATCH_RULES } from "../core/batches.js";
 import { type KeepList, parseDuration, parseKeepList, type Selection } from "../core/selection.js";
 import { UsageError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import type { Output } from "../ui/output.js";
 import { MiB, readOptionFile } from "../user-files.js";
 import { parseDayOrTime, wholeNumber } from "./options.js";
@@ -93,7 +94,10 @@ export function checkPickHasTerminal(options: { pick?: boolean }, output: Output
 const KEEP_FILE_MAX_BYTES = 16 * MiB;
 
 export function readKeepFile(path: string): KeepList {
-  const text = readOptionFile(path, { what: "a keep-list file", maxBytes: KEEP_FILE_MAX_BYTES });
+  const text = readOptionFile(path, {
+    what: m().userFiles.keepList,
+    maxBytes: KEEP_FILE_MAX_BYTES,
+  });
   return parseKeepList(text.replace(/^\uFEFF/, "").split(/\r?\n/));
 }
 

@@ -1,8 +1,10 @@
 /** `invites sources`: what was imported and what each import changed; `sources forget` takes one back. */
 import { CancelledError, UsageError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { forgetSource, type ImportedSource, listImportedSources } from "../store/sources.js";
 import { type Output, printJson } from "../ui/output.js";
+import { printable } from "../ui/printable.js";
 import { askToGoAhead, renderForgetReport, renderImportedSources } from "../ui/sources.js";
 import { type DatabaseOptions, databasePath, existingDatabasePath } from "./options.js";
 
@@ -46,10 +48,7 @@ export async function runSourcesForget(
 ): Promise<number> {
   const id = Number(number);
   if (!/^\d+$/.test(number.trim()) || !Number.isSafeInteger(id)) {
-    throw new UsageError(
-      `"${number}" is not an import number`,
-      "`invites sources` lists the imports with their numbers",
-    );
+    throw new UsageError(m().commands.notImportNumber(number), m().commands.sourcesListsImports);
   }
   const path = existingDatabasePath(options);
   const report = await withDatabase(path, (db) =>
@@ -57,14 +56,11 @@ export async function runSourcesForget(
       output.out(renderForgetReport(plan, output.colour));
       if (options.yes) return;
       if (!output.isInteractive) {
-        throw new UsageError(
-          "taking back an import asks for confirmation, and there is no terminal to ask in; nothing was changed",
-          "add --yes to take it back without asking",
-        );
+        throw new UsageError(m().commands.forgetNeedsTerminal, m().commands.forgetAddYes);
       }
-      if (!(await askToGoAhead(`Take back import ${id}?`))) throw new CancelledError();
+      if (!(await askToGoAhead(m().commands.forgetAsk(id)))) throw new CancelledError();
     }),
   );
-  output.err(`Took back import ${report.source.id}: ${report.source.path}.`);
+  output.err(m().commands.tookBack(report.source.id, printable(report.source.path)));
   return 0;
 }

@@ -175,4 +175,158 @@ export const de: Catalogue = {
     },
     more: (n) => `… und ${num(n)} weitere`,
   },
+  commands: {
+    noBatch: (id) => `Es gibt keinen Stapel ${id}`,
+    batchesAre: (ids) => `Die Stapel sind ${ids.join(", ")} (siehe invites batches)`,
+    noBatchDetected: "Es wurde kein Stapel erkannt: siehe invites batches",
+    oneOutput: "--json und --csv gehen nur einzeln",
+    pickInvitations: "Welche Einladungen meinen Sie?",
+    wroteInvitations: (n, file) => `${invitations(n)} in ${file} geschrieben`,
+    notSourceNumber: (value) => `--source "${value}" ist keine Quellennummer`,
+    noSourceNumber: (id) => `Es gibt keine Quelle Nummer ${id}`,
+    statusListsSources: "`invites status` zeigt die Quellen mit ihren Nummern",
+    notImportNumber: (value) => `"${value}" ist keine Importnummer`,
+    sourcesListsImports: "`invites sources` zeigt die Importe mit ihren Nummern",
+    forgetNeedsTerminal:
+      "Das Zurücknehmen eines Imports fragt nach, und es gibt kein Terminal, in dem gefragt werden kann; nichts wurde geändert",
+    forgetAddYes: "Mit --yes wird ohne Nachfrage zurückgenommen",
+    forgetAsk: (id) => `Import ${id} zurücknehmen?`,
+    tookBack: (id, path) => `Import ${id} zurückgenommen: ${path}.`,
+    unknownEncoding: (value) =>
+      `--encoding "${value}" ist keine Zeichenkodierung, die dieses Werkzeug lesen kann (erwartet wird ein Name wie utf-8, windows-1252, windows-1250, macintosh, iso-8859-15 oder utf-16le)`,
+    massClosureRefused: (what) =>
+      `${what}: mehr als die Hälfte, wie es ein abgebrochener Download täte; nichts wurde importiert`,
+    massClosureYes:
+      "Wenn die Datei vollständig ist, führen Sie denselben Befehl mit --yes aus (invites sources forget nimmt einen Import später zurück)",
+    massClosureWarn: (what) =>
+      `${what}: mehr als die Hälfte, wie es ein abgebrochener Download täte.`,
+    massClosureAsk: "Ist die Datei vollständig? Importieren und diese als erledigt markieren?",
+  },
+
+  history: {
+    none: "Noch keine Läufe: Hier stehen die Rückzüge und Entfernungen.",
+    head: [
+      "#",
+      "Begonnen (UTC)",
+      "Aktion",
+      "Konto",
+      "Geplant",
+      "Erledigt, geprüft",
+      "Nicht erledigt",
+      "Übersprungen",
+      "Fehlgeschlagen",
+      "Zu prüfen",
+      "Beendet",
+    ],
+    action: (action) => (action === "remove" ? "entfernen" : "zurückziehen"),
+    interrupted: "unterbrochen",
+    ended: (outcome, detail) =>
+      outcome === "done"
+        ? "fertig"
+        : `${outcome === "stopped" ? "angehalten" : "fehlgeschlagen"}: ${detail ?? ""}`,
+  },
+
+  store: {
+    fileOnTheWay: (db, blocker) =>
+      `Die Datenbank ${db} kann nicht verwendet werden: ${blocker} ist eine Datei, kein Ordner; geben Sie mit --db einen Ort in einem Ordner an`,
+    notDatabase: (db, said) =>
+      `${db} ist keine invites-Datenbank${said}; nichts wurde geändert: Geben Sie mit --db die richtige Datei an`,
+    corrupt: (db, said) =>
+      `Die Datenbank ${db} ist beschädigt${said}; stellen Sie sie aus einer Sicherung wieder her oder importieren Sie Ihren Export mit --db in eine neue`,
+    full: (db, said) =>
+      `Der Datenträger der Datenbank ${db} ist voll${said}; schaffen Sie Platz und führen Sie denselben Befehl erneut aus`,
+    readOnly: (db, said) =>
+      `Die Datenbank ${db} ist schreibgeschützt${said}; machen Sie sie und ihren Ordner für sich beschreibbar oder kopieren Sie sie an einen beschreibbaren Ort und geben Sie die Kopie mit --db an`,
+    permission: (db, said) =>
+      `Keine Berechtigung, die Datenbank ${db} zu öffnen${said}; starten Sie invites als der Benutzer, dem sie gehört, oder geben Sie mit --db eine andere Datei an`,
+    busy: (db) =>
+      `Die Datenbank ${db} ist belegt: Ein anderer invites-Befehl arbeitet damit; führen Sie diesen erneut aus, wenn jener fertig ist`,
+    io: (db, said) =>
+      `Die Datenbank ${db} konnte nicht gelesen oder geschrieben werden${said}; prüfen Sie, ob der Datenträger voll oder defekt ist, und führen Sie denselben Befehl erneut aus`,
+    cannotOpen: (db, said) =>
+      `Die Datenbank ${db} lässt sich nicht öffnen${said}; prüfen Sie, ob die Datei und ihr Ordner existieren und Ihnen gehören`,
+    isFolder: (db, example) =>
+      `${db} ist ein Ordner, keine Datenbankdatei; geben Sie mit --db eine Datei an, z. B. --db ${example}`,
+    empty: (db) =>
+      `${db} ist eine leere Datei (0 Byte), keine invites-Datenbank; nichts wurde geändert: Löschen Sie sie, um neu zu beginnen, oder geben Sie mit --db die richtige Datei an`,
+    newer: (db, version, known) =>
+      `${db} wurde von einer neueren Version von invites geschrieben (Schema ${version}, diese kennt ${known}); nichts wurde geändert: Öffnen Sie sie mit dieser neueren Version`,
+    noDatabase: (path) => `Keine Datenbank unter ${path}`,
+    importFirst: "Importieren Sie zuerst Ihren Export: invites import <export.zip>",
+    noImportNumber: (id) => `Es gibt keinen Import Nummer ${id}`,
+    wouldLoseRecords: (id, path, withdrawn, removed) =>
+      `Import ${id} (${path}) kann nicht zurückgenommen werden: Er ist die einzige Datei, die ${[
+        withdrawn > 0
+          ? `${count(withdrawn, { one: "Einladung", other: "Einladungen" })} enthält, die Sie mit invites zurückgezogen haben oder zurückziehen wollten`
+          : "",
+        removed > 0
+          ? `${count(removed, { one: "Kontakt", other: "Kontakte" })} enthält, die Sie mit invites entfernt haben oder entfernen wollten`
+          : "",
+      ]
+        .filter(Boolean)
+        .join(
+          ", und die ",
+        )}, und deren Aufzeichnungen gingen mit ihm verloren; nichts wurde geändert`,
+    historyShowsRuns:
+      "invites history zeigt diese Läufe; ein neuerer Export, darüber importiert, korrigiert, was dieser sagt",
+    nothingToImport: (folders, names, more) =>
+      names.length === 0
+        ? `Nichts wurde importiert: ${folders === 1 ? "Der Ordner enthält" : "Die Ordner enthalten"} keine Dateien (erwartet: ein LinkedIn-Datenexport, ein Adressbuch als CSV oder eine vCard)`
+        : `Nichts wurde importiert: ${folders === 1 ? "Der Ordner enthält" : "Die Ordner enthalten"} keine Tabelle, die dieses Werkzeug importiert, nur ${names.join(", ")}${more > 0 ? ` und ${num(more)} weitere` : ""} (erwartet: ein LinkedIn-Datenexport, ein Adressbuch als CSV oder eine vCard)`,
+  },
+
+  removedFile: {
+    ownFile: "Geben Sie mit --out eine eigene oder eine neue Datei an",
+    createdMeanwhile: "wurde während dieses Laufs von einem anderen Programm angelegt",
+    cannotOpen: (why) => `lässt sich nicht öffnen (${why})`,
+    symlink:
+      "ist eine symbolische Verknüpfung; die Datei der entfernten Kontakte wird nur als gewöhnliche Datei geschrieben",
+    symlinkFix: "Geben Sie mit --out die Datei selbst oder eine neue an",
+    notFile: (kind) => `ist ${kind}, keine Datei (erwartet: eine CSV der entfernten Kontakte)`,
+    otherOwner: (uid) =>
+      `gehört einem anderen Benutzer (uid ${uid}); die Aufzeichnung Ihrer Entfernungen wird nur in einer Datei geführt, die Ihnen gehört`,
+    writableByOthers: (mode) =>
+      `kann von anderen Benutzern geändert werden (Modus ${mode}); die Aufzeichnung Ihrer Entfernungen wird nur in einer Datei geführt, die andere nicht ändern können`,
+    chmodOrOwn:
+      "Machen Sie sie mit chmod 600 zu Ihrer eigenen, oder geben Sie mit --out eine eigene oder eine neue Datei an",
+    noFolder: (folder) =>
+      `kann nicht geschrieben werden: Der Ordner ${folder} existiert nicht oder ist nicht beschreibbar`,
+    writableFolder: "Geben Sie mit --out eine Datei in einem beschreibbaren Ordner an",
+    cannotRead: (why) => `lässt sich nicht lesen (${why})`,
+    nameCsv: "Geben Sie mit --out eine CSV der entfernten Kontakte oder eine neue Datei an",
+    notUtf8:
+      "ist nicht in UTF-8 (von einer Tabellenkalkulation neu gespeichert?); Zeilen lassen sich nicht sicher anfügen",
+    keepAndNew: "Behalten Sie diese Datei und geben Sie mit --out eine neue an",
+    blank: "enthält nur Leerraum; eine Datei der entfernten Kontakte beginnt mit ihrer Kopfzeile",
+    blankFix: "Geben Sie mit --out eine neue Datei an oder löschen Sie die leere",
+    notCsv: (why) => `ist keine lesbare CSV-Datei (${why})`,
+    wrongHeader: (header) =>
+      `ist keine Datei der entfernten Kontakte: erwartet wird die Kopfzeile ${header}`,
+    another: "Geben Sie mit --out eine andere Datei an",
+  },
+
+  userFiles: {
+    kinds: {
+      folder: "ein Ordner",
+      fifo: "eine benannte Pipe (FIFO)",
+      device: "ein Gerät",
+      socket: "ein Socket",
+      other: "keine gewöhnliche Datei",
+    },
+    expected: (problem, what) => `${problem} (erwartet: ${what})`,
+    cannotRead: "lässt sich nicht lesen",
+    isKind: (kind) => `ist ${kind}, keine Datei`,
+    tooLarge: (mib) => `ist größer als ${num(mib)} MiB, weit mehr, als eine solche Datei enthält`,
+    openToOthers: (path, mode, what, chmod) =>
+      `${path} kann von anderen Benutzern dieses Computers geöffnet werden (Modus ${mode}) und enthält ${what}; machen Sie sie zu Ihrer eigenen mit: ${chmod}`,
+    exists: (path) => `${path} gibt es schon`,
+    existsFix: (flag) =>
+      `Geben Sie mit ${flag} eine andere Datei an: invites überschreibt nie eine Datei`,
+    noFolder: (folder) => `kann nicht geschrieben werden: Der Ordner ${folder} existiert nicht`,
+    cannotWrite: (why) => `kann nicht geschrieben werden (${why})`,
+    writableFolder: (flag) => `Geben Sie mit ${flag} eine Datei in einem beschreibbaren Ordner an`,
+    keepList: "eine Datei mit der Ausnahmeliste",
+    template: "eine Vorlage für die E-Mail",
+    cookies: "Ihre LinkedIn-Cookies",
+  },
 };

@@ -177,6 +177,155 @@ export const en = {
     },
     more: (n: number) => `… and ${num(n)} more`,
   },
+
+  commands: {
+    noBatch: (id: string) => `there is no batch ${id}`,
+    batchesAre: (ids: string[]) => `the batches are ${ids.join(", ")} (see invites batches)`,
+    noBatchDetected: "no batch was detected: see invites batches",
+    oneOutput: "--json and --csv go one at a time",
+    pickInvitations: "Which invitations do you mean?",
+    wroteInvitations: (n: number, file: string) => `Wrote ${invitations(n)} to ${file}`,
+    notSourceNumber: (value: string) => `--source "${value}" is not a source number`,
+    noSourceNumber: (id: number) => `there is no source number ${id}`,
+    statusListsSources: "`invites status` lists the sources with their numbers",
+    notImportNumber: (value: string) => `"${value}" is not an import number`,
+    sourcesListsImports: "`invites sources` lists the imports with their numbers",
+    forgetNeedsTerminal:
+      "taking back an import asks for confirmation, and there is no terminal to ask in; nothing was changed",
+    forgetAddYes: "add --yes to take it back without asking",
+    forgetAsk: (id: number) => `Take back import ${id}?`,
+    tookBack: (id: number, path: string) => `Took back import ${id}: ${path}.`,
+    unknownEncoding: (value: string) =>
+      `--encoding "${value}" is not an encoding this tool can read (expected a name like utf-8, windows-1252, windows-1250, macintosh, iso-8859-15 or utf-16le)`,
+    massClosureRefused: (what: string) =>
+      `${what}: more than half, as a cut-off download would; nothing was imported`,
+    massClosureYes:
+      "if the file is complete, run the same command with --yes (invites sources forget takes an import back later)",
+    massClosureWarn: (what: string) => `${what}: more than half, as a cut-off download would.`,
+    massClosureAsk: "Is the file complete? Import it and close them?",
+  },
+
+  history: {
+    none: "No runs yet: withdrawals and removals are listed here.",
+    head: [
+      "#",
+      "Started (UTC)",
+      "Action",
+      "Account",
+      "Planned",
+      "Done, verified",
+      "Not done",
+      "Skipped",
+      "Failed",
+      "To verify",
+      "Ended",
+    ],
+    action: (action: string) => (action === "remove" ? "remove" : "withdraw"),
+    interrupted: "interrupted",
+    ended: (outcome: string, detail: string | null) =>
+      outcome === "done"
+        ? "done"
+        : `${outcome === "stopped" ? "stopped" : "failed"}: ${detail ?? ""}`,
+  },
+
+  store: {
+    fileOnTheWay: (db: string, blocker: string) =>
+      `cannot use the database ${db}: ${blocker} is a file, not a folder; name a place in a folder with --db`,
+    notDatabase: (db: string, said: string) =>
+      `${db} is not an invites database${said}; nothing was changed: name the right file with --db`,
+    corrupt: (db: string, said: string) =>
+      `the database ${db} is damaged${said}; restore it from a backup, or import your export into a new one with --db`,
+    full: (db: string, said: string) =>
+      `the disk holding the database ${db} is full${said}; free some space, then run the same command again`,
+    readOnly: (db: string, said: string) =>
+      `the database ${db} is read-only${said}; make it and its folder writable for you, or copy it somewhere writable and name the copy with --db`,
+    permission: (db: string, said: string) =>
+      `no permission to open the database ${db}${said}; run invites as the user who owns it, or name another file with --db`,
+    busy: (db: string) =>
+      `the database ${db} is busy: another invites command is using it; run this one again when that one has finished`,
+    io: (db: string, said: string) =>
+      `the database ${db} could not be read or written${said}; check that the disk is not full or failing, then run the same command again`,
+    cannotOpen: (db: string, said: string) =>
+      `cannot open the database ${db}${said}; check that the file and its folder exist and are yours`,
+    isFolder: (db: string, example: string) =>
+      `${db} is a folder, not a database file; name a file with --db, e.g. --db ${example}`,
+    empty: (db: string) =>
+      `${db} is an empty file (0 bytes), not an invites database; nothing was changed: remove it to start anew, or name the right file with --db`,
+    newer: (db: string, version: number, known: number) =>
+      `${db} was written by a newer version of invites (schema ${version}, this one knows ${known}); nothing was changed: open it with that newer version`,
+    noDatabase: (path: string) => `no database at ${path}`,
+    importFirst: "import your export first: invites import <export.zip>",
+    noImportNumber: (id: number) => `there is no import number ${id}`,
+    wouldLoseRecords: (id: number, path: string, withdrawn: number, removed: number) =>
+      `import ${id} (${path}) cannot be taken back: it is the only file that lists ${[
+        withdrawn > 0
+          ? `${count(withdrawn, { one: "invitation", other: "invitations" })} you withdrew or tried to withdraw`
+          : "",
+        removed > 0
+          ? `${count(removed, { one: "connection", other: "connections" })} you removed or tried to remove`
+          : "",
+      ]
+        .filter(Boolean)
+        .join(" and ")} with invites, and their records would go with it; nothing was changed`,
+    historyShowsRuns:
+      "invites history shows those runs; a newer export imported on top corrects what this one says",
+    nothingToImport: (folders: number, names: string[], more: number) =>
+      names.length === 0
+        ? `nothing was imported: ${folders === 1 ? "the folder holds" : "the folders hold"} no files (expected a LinkedIn data export, an address book CSV or a vCard)`
+        : `nothing was imported: ${folders === 1 ? "the folder holds" : "the folders hold"} no table this tool imports, only ${names.join(", ")}${more > 0 ? ` and ${num(more)} more` : ""} (expected a LinkedIn data export, an address book CSV or a vCard)`,
+  },
+
+  removedFile: {
+    ownFile: "name a file of your own, or a new one, with --out",
+    createdMeanwhile: "was created by another program while this run went on",
+    cannotOpen: (why: string) => `cannot be opened (${why})`,
+    symlink: "is a symbolic link; the removed-connections file is written only as a plain file",
+    symlinkFix: "name the file itself, or a new one, with --out",
+    notFile: (kind: string) => `is ${kind}, not a file (expected a removed-connections CSV)`,
+    otherOwner: (uid: number) =>
+      `belongs to another user (uid ${uid}); the record of your removals is kept only in a file of yours`,
+    writableByOthers: (mode: string) =>
+      `can be changed by other users (mode ${mode}); the record of your removals is kept only in a file they cannot change`,
+    chmodOrOwn:
+      "make it yours alone with chmod 600, or name a file of your own, or a new one, with --out",
+    noFolder: (folder: string) =>
+      `cannot be written: the folder ${folder} does not exist or is not writable`,
+    writableFolder: "name a file in a folder you can write with --out",
+    cannotRead: (why: string) => `cannot be read (${why})`,
+    nameCsv: "name a removed-connections CSV, or a new file, with --out",
+    notUtf8: "is not UTF-8 (re-saved by a spreadsheet?); rows cannot be added to it safely",
+    keepAndNew: "keep that file, and name a new one with --out",
+    blank: "holds only blank space; a removed-connections file starts with its header",
+    blankFix: "name a new file with --out, or delete the blank one",
+    notCsv: (why: string) => `is not readable CSV (${why})`,
+    wrongHeader: (header: string) =>
+      `is not a removed-connections file: expected the header ${header}`,
+    another: "name another file with --out",
+  },
+
+  userFiles: {
+    kinds: {
+      folder: "a folder",
+      fifo: "a named pipe (FIFO)",
+      device: "a device",
+      socket: "a socket",
+      other: "not a regular file",
+    },
+    expected: (problem: string, what: string) => `${problem} (expected ${what})`,
+    cannotRead: "cannot be read",
+    isKind: (kind: string) => `is ${kind}, not a file`,
+    tooLarge: (mib: number) => `is larger than ${num(mib)} MiB, far more than such a file holds`,
+    openToOthers: (path: string, mode: string, what: string, chmod: string) =>
+      `${path} can be opened by other users of this computer (mode ${mode}), and it holds ${what}; make it yours alone with: ${chmod}`,
+    exists: (path: string) => `${path} exists already`,
+    existsFix: (flag: string) => `name another file with ${flag}: invites never overwrites a file`,
+    noFolder: (folder: string) => `cannot be written: the folder ${folder} does not exist`,
+    cannotWrite: (why: string) => `cannot be written (${why})`,
+    writableFolder: (flag: string) => `name a file in a folder you can write with ${flag}`,
+    keepList: "a keep-list file",
+    template: "a mail template",
+    cookies: "your LinkedIn cookies",
+  },
 };
 
 /** The shape every catalogue has: the same messages, taking the same arguments, giving text. */

@@ -6,6 +6,7 @@
 import { accessSync, constants, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { AppError, DatabaseError, ExitCode } from "../errors.js";
+import { m } from "../i18n/index.js";
 
 /** Exit 2 when the file is not what it must be, 1 when it or the disk failed; a bug passes through. */
 export function toDatabaseError(path: string, error: unknown): unknown {
@@ -19,36 +20,19 @@ export function toDatabaseError(path: string, error: unknown): unknown {
 
   const blocker = code === "ENOTDIR" || code === "SQLITE_CANTOPEN" ? fileOnTheWay(shown) : null;
   if (blocker) {
-    return fail(
-      `cannot use the database ${shown}: ${blocker} is a file, not a folder; name a place in a folder with --db`,
-      "database-path",
-      ExitCode.usage,
-    );
+    return fail(m().store.fileOnTheWay(shown, blocker), "database-path", ExitCode.usage);
   }
   if (code === "SQLITE_NOTADB") {
-    return fail(
-      `${shown} is not an invites database${said}; nothing was changed: name the right file with --db`,
-      "database-not-sqlite",
-      ExitCode.usage,
-    );
+    return fail(m().store.notDatabase(shown, said), "database-not-sqlite", ExitCode.usage);
   }
   if (code.startsWith("SQLITE_CORRUPT")) {
-    return fail(
-      `the database ${shown} is damaged${said}; restore it from a backup, or import your export into a new one with --db`,
-      "database-corrupt",
-    );
+    return fail(m().store.corrupt(shown, said), "database-corrupt");
   }
   if (code === "SQLITE_FULL" || code === "ENOSPC") {
-    return fail(
-      `the disk holding the database ${shown} is full${said}; free some space, then run the same command again`,
-      "database-full",
-    );
+    return fail(m().store.full(shown, said), "database-full");
   }
   if (code.startsWith("SQLITE_READONLY") || code === "EROFS" || isReadOnlyOpen(code, shown)) {
-    return fail(
-      `the database ${shown} is read-only${said}; make it and its folder writable for you, or copy it somewhere writable and name the copy with --db`,
-      "database-read-only",
-    );
+    return fail(m().store.readOnly(shown, said), "database-read-only");
   }
   if (
     code === "EACCES" ||
@@ -57,28 +41,16 @@ export function toDatabaseError(path: string, error: unknown): unknown {
     code === "SQLITE_AUTH" ||
     (code.startsWith("SQLITE_CANTOPEN") && !isAccessible(shown, constants.R_OK))
   ) {
-    return fail(
-      `no permission to open the database ${shown}${said}; run invites as the user who owns it, or name another file with --db`,
-      "database-permission",
-    );
+    return fail(m().store.permission(shown, said), "database-permission");
   }
   if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
-    return fail(
-      `the database ${shown} is busy: another invites command is using it; run this one again when that one has finished`,
-      "database-busy",
-    );
+    return fail(m().store.busy(shown), "database-busy");
   }
   if (code.startsWith("SQLITE_IOERR")) {
-    return fail(
-      `the database ${shown} could not be read or written${said}; check that the disk is not full or failing, then run the same command again`,
-      "database-io",
-    );
+    return fail(m().store.io(shown, said), "database-io");
   }
   if (code.startsWith("SQLITE_CANTOPEN")) {
-    return fail(
-      `cannot open the database ${shown}${said}; check that the file and its folder exist and are yours`,
-      "database-cannot-open",
-    );
+    return fail(m().store.cannotOpen(shown, said), "database-cannot-open");
   }
   return error;
 }

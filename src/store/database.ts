@@ -7,6 +7,7 @@ import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync } from "no
 import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { DatabaseError, ExitCode } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { toDatabaseError } from "./database-errors.js";
 import { requireDatabase } from "./location.js";
 import { MIGRATIONS } from "./schema.js";
@@ -66,19 +67,14 @@ function refuseNonDatabaseFile(path: string): void {
   if (info.isDirectory()) {
     throw new DatabaseError(
       shown,
-      `${shown} is a folder, not a database file; name a file with --db, e.g. --db ${join(shown, "invites.db")}`,
+      m().store.isFolder(shown, join(shown, "invites.db")),
       "database-is-folder",
       ExitCode.usage,
     );
   }
   const wal = statSync(`${path}-wal`, { throwIfNoEntry: false });
   if (info.size === 0 && !(wal && wal.size > 0)) {
-    throw new DatabaseError(
-      shown,
-      `${shown} is an empty file (0 bytes), not an invites database; nothing was changed: remove it to start anew, or name the right file with --db`,
-      "database-empty",
-      ExitCode.usage,
-    );
+    throw new DatabaseError(shown, m().store.empty(shown), "database-empty", ExitCode.usage);
   }
 }
 
@@ -88,7 +84,7 @@ export function migrate(db: Db): void {
     const shown = resolve(db.name);
     throw new DatabaseError(
       shown,
-      `${shown} was written by a newer version of invites (schema ${version}, this one knows ${MIGRATIONS.length}); nothing was changed: open it with that newer version`,
+      m().store.newer(shown, version, MIGRATIONS.length),
       "database-newer",
       ExitCode.usage,
     );

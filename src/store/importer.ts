@@ -15,6 +15,7 @@ import { indexConnections } from "../core/states.js";
 import { InputError } from "../errors.js";
 import { type InputTable, RefusedTableError } from "../formats/inputs.js";
 import { readInputsInWorker } from "../formats/worker-inputs.js";
+import { m } from "../i18n/index.js";
 import type { Db } from "./database.js";
 import {
   countActiveConnections,
@@ -141,15 +142,10 @@ export async function importPaths(
  * end here are folders with no table in them, which must not look like a successful import.
  */
 function nothingToImport(paths: readonly string[], passedOver: ImportReport["passedOver"]) {
-  const folders = paths.length === 1 ? "the folder" : "the folders";
   const names = passedOver.slice(0, 3).map((p) => p.label.replace(/^.*[/\\]/, ""));
-  const more =
-    passedOver.length > names.length ? ` and ${passedOver.length - names.length} more` : "";
   return new InputError(
     { file: paths.join(", ") },
-    passedOver.length === 0
-      ? `nothing was imported: ${folders} ${paths.length === 1 ? "holds" : "hold"} no files (expected a LinkedIn data export, an address book CSV or a vCard)`
-      : `nothing was imported: ${folders} ${paths.length === 1 ? "holds" : "hold"} no table this tool imports, only ${names.join(", ")}${more} (expected a LinkedIn data export, an address book CSV or a vCard)`,
+    m().store.nothingToImport(paths.length, names, passedOver.length - names.length),
     "nothing-to-import",
   );
 }

@@ -3,6 +3,7 @@ import { statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { DatabaseError, ExitCode } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { toDatabaseError } from "./database-errors.js";
 
 export function defaultDatabasePath(
@@ -41,7 +42,7 @@ export function requireDatabase(path: string): void {
     const shown = resolve(path);
     throw new DatabaseError(
       shown,
-      `no database at ${shown}; import your export first: invites import <export.zip>`,
+      `${m().store.noDatabase(shown)}; ${m().store.importFirst}`,
       "no-database",
       ExitCode.usage,
     );

@@ -32,6 +32,7 @@ import {
 } from "../core/connections.js";
 import { toNameKey, toProfileSlug } from "../core/identity.js";
 import { InputError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { type CsvShape, describeNotAFile, formatCsv, syncFolder } from "../user-files.js";
 
 export const REMOVED_COLUMNS = [...LINKEDIN_COLUMNS, "Removal Attempted At"] as const;
@@ -39,8 +40,6 @@ export const REMOVED_COLUMNS = [...LINKEDIN_COLUMNS, "Removal Attempted At"] as 
 interface Format extends CsvShape {
   bom: boolean;
 }
-
-const SUGGEST_OWN_FILE = "name a file of your own, or a new one, with --out";
 
 /** Opens the file itself, never what a symbolic link points to, nor waits on a pipe. */
 function openRecord(path: string, label: string, flags: number): number {
@@ -53,10 +52,10 @@ function openRecord(path: string, label: string, flags: number): number {
     throw new InputError(
       { file: label },
       code === "EEXIST"
-        ? "was created by another program while this run went on"
-        : `cannot be opened (${code ?? (error as Error).message})`,
+        ? m().removedFile.createdMeanwhile
+        : m().removedFile.cannotOpen(code ?? (error as Error).message),
       "bad-input",
-      SUGGEST_OWN_FILE,
+      m().removedFile.ownFile,
     );
   }
 }
@@ -64,9 +63,9 @@ function openRecord(path: string, label: string, flags: number): number {
 function symbolicLinkError(label: string): InputError {
   return new InputError(
     { file: label },
-    "is a symbolic link; the removed-connections file is written only as a plain file",
+    m().removedFile.symlink,
     "bad-input",
-    "name the file itself, or a new one, with --out",
+    m().removedFile.symlinkFix,
   );
 }
 
@@ -76,9 +75,9 @@ function checkOwnFile(stats: Stats, label: string): void {
   if (kind) {
     throw new InputError(
       { file: label },
-      `is ${kind}, not a file (expected a removed-connections CSV)`,
+      m().removedFile.notFile(kind),
       "bad-input",
-      SUGGEST_OWN_FILE,
+      m().removedFile.ownFile,
     );
   }
   // Windows has neither uids nor these mode bits.
@@ -87,18 +86,18 @@ function checkOwnFile(stats: Stats, label: string): void {
   if (uid !== undefined && stats.uid !== uid) {
     throw new InputError(
       { file: label },
-      `belongs to another user (uid ${stats.uid}); the record of your removals is kept only in a file of yours`,
+      m().removedFile.otherOwner(stats.uid),
       "bad-input",
-      SUGGEST_OWN_FILE,
+      m().removedFile.ownFile,
     );
   }
   if ((stats.mode & 0o022) !== 0) {
     const mode = (stats.mode & 0o777).toString(8).padStart(4, "0");
     throw new InputError(
       { file: label },
-      `can be changed by other users (mode ${mode}); the record of your removals is kept only in a file they cannot change`,
+      m().removedFile.writableByOthers(mode),
       "bad-input",
-      `make it yours alone with chmod 600, or ${SUGGEST_OWN_FILE}`,
+      m().removedFile.chmodOrOwn,
     );
   }
 }
@@ -140,9 +139,9 @@ export class RemovedConnectionsFile {
       } catch {
         throw new InputError(
           { file: path },
-          `cannot be written: the folder ${dirname(this.path)} does not exist or is not writable`,
+          m().removedFile.noFolder(dirname(this.path)),
           "bad-input",
-          "name a file in a folder you can write with --out",
+          m().removedFile.writableFolder,
         );
       }
     }
@@ -168,9 +167,11 @@ export class RemovedConnectionsFile {
       if (error instanceof InputError) throw error;
       throw new InputError(
         { file: label },
-        `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        m().removedFile.cannotRead(
+          (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+        ),
         "bad-input",
-        "name a removed-connections CSV, or a new file, with --out",
+        m().removedFile.nameCsv,
       );
     } finally {
       closeSync(fd);
@@ -181,9 +182,9 @@ export class RemovedConnectionsFile {
     if (!isUtf8(bytes)) {
       throw new InputError(
         { file: label },
-        "is not UTF-8 (re-saved by a spreadsheet?); rows cannot be added to it safely",
+        m().removedFile.notUtf8,
         "bad-input",
-        "keep that file, and name a new one with --out",
+        m().removedFile.keepAndNew,
       );
     }
     let text = bytes.toString("utf8");
@@ -192,9 +193,9 @@ export class RemovedConnectionsFile {
     if (text.trim() === "") {
       throw new InputError(
         { file: label },
-        "holds only blank space; a removed-connections file starts with its header",
+        m().removedFile.blank,
         "bad-input",
-        "name a new file with --out, or delete the blank one",
+        m().removedFile.blankFix,
       );
     }
     const firstLine = text.slice(0, text.search(/\r?\n|$/));
@@ -212,16 +213,16 @@ export class RemovedConnectionsFile {
       const line = (error as { lines?: number }).lines;
       throw new InputError(
         line === undefined ? { file: label } : { file: label, line },
-        `is not readable CSV (${(error as Error).message.replace(/^.*?: /, "")})`,
+        m().removedFile.notCsv((error as Error).message.replace(/^.*?: /, "")),
       );
     }
     const header = rows[0] ?? [];
     if (header.join("\u0000") !== REMOVED_COLUMNS.join("\u0000")) {
       throw new InputError(
         { file: label, line: 1 },
-        `is not a removed-connections file: expected the header ${REMOVED_COLUMNS.join(",")}`,
+        m().removedFile.wrongHeader(REMOVED_COLUMNS.join(",")),
         "bad-input",
-        "name another file with --out",
+        m().removedFile.another,
       );
     }
     for (const row of rows.slice(1)) this.keys.add(keyOf(row));

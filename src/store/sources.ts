@@ -3,6 +3,7 @@
  * only it brought, and everything that followed from it, in one transaction.
  */
 import { UsageError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import type { Db } from "./database.js";
 import {
   countContactsOf,
@@ -113,10 +114,7 @@ export async function forgetSource(
 function takeBack(db: Db, id: number): ForgetReport {
   const source = listImportedSources(db).find((s) => s.id === id);
   if (!source) {
-    throw new UsageError(
-      `there is no import number ${id}`,
-      "`invites sources` lists the imports with their numbers",
-    );
+    throw new UsageError(m().store.noImportNumber(id), m().commands.sourcesListsImports);
   }
   refuseToLoseRecords(db, source);
   // Rows, sightings and the source go in whatever order; the references are checked at COMMIT.
@@ -168,15 +166,9 @@ function refuseToLoseRecords(db: Db, source: ImportedSource): void {
        AND (t.removed_at IS NOT NULL OR EXISTS (SELECT 1 FROM journal j WHERE j.connection_id = t.id))`,
   );
   if (withdrawn + removed === 0) return;
-  const what = [
-    withdrawn > 0 ? `${withdrawn} invitation(s) you withdrew or tried to withdraw` : "",
-    removed > 0 ? `${removed} connection(s) you removed or tried to remove` : "",
-  ]
-    .filter(Boolean)
-    .join(" and ");
   throw new UsageError(
-    `import ${source.id} (${source.path}) cannot be taken back: it is the only file that lists ${what} with invites, and their records would go with it; nothing was changed`,
-    "invites history shows those runs; a newer export imported on top corrects what this one says",
+    m().store.wouldLoseRecords(source.id, source.path, withdrawn, removed),
+    m().store.historyShowsRuns,
   );
 }
 

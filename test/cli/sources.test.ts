@@ -228,11 +228,11 @@ describe("invites sources", () => {
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe("");
     expect(refused.stderr.split("\n")[0]).toMatch(
-      /^invites: import 1 \(.*Invitations\.csv\) cannot be taken back: it is the only file that lists 38 invitation\(s\) you withdrew or tried to withdraw with invites, and their records would go with it; nothing was changed$/,
+      /^invites: import 1 \(.*Invitations\.csv\) cannot be taken back: it is the only file that lists 38 invitations you withdrew or tried to withdraw with invites, and their records would go with it; nothing was changed$/,
     );
     const connections = await run("sources", "forget", "2", "--yes");
     expect(connections.code).toBe(2);
-    expect(connections.stderr).toContain("6 connection(s) you removed or tried to remove");
+    expect(connections.stderr).toContain("6 connections you removed or tried to remove");
     expect(dumpDatabase(temp.db)).toBe(before);
 
     // Once a newer export lists them too, the older one can go; the records stay.
