@@ -1,0 +1,123 @@
+/**
+ * When each selected item can go out under the daily cap, and what that means for the reminders
+ * LinkedIn sends about one and two weeks after an invitation (REMINDER_DAYS): how many the plan
+ * prevents, how many people still get one before their turn, and the cap that would spare them.
+ * Pure: the items, "today", the cap and what went out today already come in.
+ */
+import { REMINDER_DAYS } from "./preview.js";
+
+const DAY_MS = 86_400_000;
+
+export interface Plannable {
+  /** ISO 8601 send time of an invitation; null for what has no reminders (a connection). */
+  sentAt: string | null;
+}
+
+export interface PlannedDay<T> {
+  item: T;
+  /** YYYY-MM-DD (UTC) on which the cap lets it go out; null when the cap is 0. */
+  plannedDay: string | null;
+  /** The next reminder after today while it stays pending, or null past the last one. */
+  nextReminder: string | null;
+}
+
+export interface DayPlan<T> {
+  items: Array<PlannedDay<T>>;
+  /** Distinct planned days. */
+  days: number;
+  /** Reminders still to come that go out after the item's planned day: spared. */
+  remindersPrevented: number;
+  /** Reminders still to come on or before the item's planned day: sent all the same. */
+  remindersStillSent: number;
+  /** People who get at least one of those. */
+  peopleStillReminded: number;
+}
+
+export interface PlanRules {
+  asOf: Date;
+  dailyCap: number;
+  /** Requests of this action already sent on asOf's day. */
+  alreadyToday: number;
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The reminders of an invitation still to come after `asOf`, as days. */
+function remindersAfter(sentAt: string | null, asOf: Date): string[] {
+  if (sentAt === null) return [];
+  const sent = Date.parse(sentAt);
+  return REMINDER_DAYS.map((d) => sent + d * DAY_MS)
+    .filter((at) => at > asOf.getTime())
+    .map(isoDay);
+}
+
+/**
+ * Places the items, in their order, on days: what today's cap leaves first, then the full cap
+ * each day after. A reminder on the very day an item is planned counts as sent: it may go out
+ * before the run does.
+ */
+export function planDays<T extends Plannable>(items: readonly T[], rules: PlanRules): DayPlan<T> {
+  const today = Date.UTC(
+    rules.asOf.getUTCFullYear(),
+    rules.asOf.getUTCMonth(),
+    rules.asOf.getUTCDate(),
+  );
+  const plan: DayPlan<T> = {
+    items: [],
+    days: 0,
+    remindersPrevented: 0,
+    remindersStillSent: 0,
+    peopleStillReminded: 0,
+  };
+  let day = 0;
+  let left = Math.max(0, rules.dailyCap - rules.alreadyToday);
+  const days = new Set<string>();
+  for (const item of items) {
+    const reminders = remindersAfter(item.sentAt, rules.asOf);
+    let plannedDay: string | null = null;
+    if (rules.dailyCap > 0) {
+      while (left === 0) {
+        day++;
+        left = rules.dailyCap;
+      }
+      left--;
+      plannedDay = isoDay(today + day * DAY_MS);
+      days.add(plannedDay);
+    }
+    const sent = plannedDay === null ? reminders : reminders.filter((r) => r <= plannedDay);
+    plan.remindersStillSent += sent.length;
+    plan.remindersPrevented += reminders.length - sent.length;
+    if (sent.length > 0) plan.peopleStillReminded++;
+    plan.items.push({ item, plannedDay, nextReminder: reminders[0] ?? null });
+  }
+  plan.days = days.size;
+  return plan;
+}
+
+/**
+ * The smallest daily cap at which the plan sends no more reminders than it must (those due
+ * today, which no cap prevents), rounded up to a ten; null when the cap in use does that already.
+ */
+export function capSparingReminders<T extends Plannable>(
+  items: readonly T[],
+  rules: PlanRules,
+): { cap: number; stillSent: number } | null {
+  if (items.length === 0) return null;
+  const current = planDays(items, rules).remindersStillSent;
+  const best = planDays(items, {
+    ...rules,
+    dailyCap: rules.alreadyToday + items.length,
+  }).remindersStillSent;
+  if (current <= best) return null;
+  // Fewer reminders the higher the cap: the least cap that reaches the best, by bisection.
+  let low = Math.max(1, rules.dailyCap);
+  let high = rules.alreadyToday + items.length;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (planDays(items, { ...rules, dailyCap: mid }).remindersStillSent <= best) high = mid;
+    else low = mid + 1;
+  }
+  return { cap: Math.ceil(low / 10) * 10, stillSent: best };
+}
