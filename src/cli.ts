@@ -311,6 +311,25 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
     );
 
   program
+    .command("start")
+    .description(
+      "the whole rescue, one step at a time: what happened, your export, import, login, withdraw, connections, apology",
+    )
+    .addOption(
+      new Option(
+        "--db <path>",
+        "database file (default: $INVITES_DB, else the user data directory)",
+      ),
+    )
+    .action(async (options) =>
+      setExit(
+        await (await import("./commands/start.js")).runStart(options, output, (argv) =>
+          main(argv, output, { nested: true }),
+        ),
+      ),
+    );
+
+  program
     .command("demo")
     .description(
       "the whole job on the bundled sample export, in a temporary database: import, preview, withdraw and remove against the local emulation",
@@ -330,9 +349,16 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
   return program;
 }
 
-export async function main(argv: string[], output: Output = processOutput()): Promise<number> {
+export async function main(
+  argv: string[],
+  output: Output = processOutput(),
+  /** A command the guided path runs: it keeps the language the guide speaks. */
+  options: { nested?: boolean } = {},
+): Promise<number> {
   // The language is known before the program is built: its help texts are in it.
-  setLang(resolveLang(argv));
+  if (!options.nested) setLang(resolveLang(argv));
+  // `invites` alone, at a terminal, is the guided path.
+  if (argv.length === 0 && output.isInteractive) return main(["start"], output, { nested: true });
   let exitCode: number = ExitCode.ok;
   const program = buildProgram(output, (code) => {
     exitCode = code;

@@ -329,4 +329,84 @@ export const de: Catalogue = {
     template: "eine Vorlage für die E-Mail",
     cookies: "Ihre LinkedIn-Cookies",
   },
+
+  guide: {
+    title: "invites start: Schritt für Schritt raus aus den versehentlichen Einladungen",
+    step: (n, of, title) => `Schritt ${n} von ${of}: ${title}`,
+    running: (command) => `$ ${command}`,
+    next: "Weiter?",
+    stopHere:
+      "Hier angehalten. Alles Bisherige bleibt erhalten; mit invites start geht es später weiter.",
+    happened: {
+      title: "Was passiert ist und was sich noch tun lässt",
+      text: [
+        "Als Sie sich bei LinkedIn angemeldet oder „Mein Netzwerk“ geöffnet haben, hat LinkedIn Ihr Adressbuch gelesen und allen darin eine Einladung geschickt.",
+        "Die erste E-Mail jeder Einladung ist schon verschickt und lässt sich nicht zurückholen. Was sich tun lässt:",
+        "  • die noch ausstehenden Einladungen zurückziehen: Das stoppt die zwei Erinnerungen, die LinkedIn nach einer und nach zwei Wochen schickt, und die Einladung verschwindet beim Empfänger, ohne dass er davon erfährt;",
+        "  • wer angenommen hat, ist jetzt einer Ihrer Kontakte: behalten Sie ihn, oder entfernen Sie ihn (auch das erfährt niemand);",
+        "  • wenn Sie möchten, eine kurze Entschuldigung per gewöhnlicher E-Mail schicken; invites bereitet sie vor, versendet aber selbst nichts.",
+      ],
+    },
+    export: {
+      title: "Ihr LinkedIn-Datenexport",
+      text: [
+        "invites arbeitet mit der Kopie Ihrer Daten, die LinkedIn Ihnen gibt. So fordern Sie sie an:",
+        "  1. Klicken Sie auf linkedin.com oben auf „Sie“ und dann auf „Einstellungen & Datenschutz“.",
+        "  2. Klicken Sie links auf „Datenschutz“ und dann auf „Kopie Ihrer Daten anfordern“.",
+        "  3. Wählen Sie „Kontakte“, „Einladungen“ und „Importierte Kontakte“ (wenn es sie nicht gibt, das größere Archiv) und klicken Sie auf „Archiv anfordern“.",
+        "  4. LinkedIn schickt Ihnen einen Link per E-Mail, für ausgewählte Dateien innerhalb weniger Minuten (für das größere Archiv innerhalb von 24 Stunden); der Download steht 72 Stunden bereit.",
+        "  5. Laden Sie die ZIP-Datei (ihr Name beginnt mit Basic_LinkedInDataExport oder Complete_LinkedInDataExport) so, wie sie ist, in Ihren Download-Ordner: Entpacken Sie sie nicht.",
+        "Ohne den Export zieht `invites withdraw --all-pending` jede Einladung zurück, die LinkedIn als ausstehend führt, auch die, die Sie absichtlich verschickt haben: Der Export ist der sorgfältige Weg.",
+      ],
+    },
+    found: (n) =>
+      n === 0
+        ? "In Ihrem Download-Ordner wurde kein LinkedIn-Export und kein Adressbuch gefunden."
+        : `${count(n, { one: "Datei", other: "Dateien" })} gefunden, die invites lesen kann:`,
+    importThis: (file) => `${file} importieren?`,
+    askPath:
+      "Wo liegt der Export? Geben Sie den Pfad der ZIP-Datei ein (oder lassen Sie das Feld leer, um hier anzuhalten):",
+    noFile: (file) => `Die Datei ${file} gibt es nicht.`,
+    importStep: "Import, der versehentliche Stapel und der Plan",
+    loginStep: "Bei LinkedIn anmelden",
+    loginBrowser:
+      "invites öffnet ein Fenster Ihres eigenen Browsers mit LinkedIns Anmeldeseite. Melden Sie sich dort wie gewohnt an (mit jedem Code, den LinkedIn verlangt); Ihr Passwort und Ihre Cookies bleiben in diesem Browser.",
+    loginCookies:
+      "Es wurde kein Chrome, Edge oder Chromium gefunden. Stattdessen können Sie invites Ihre Sitzungs-Cookies geben, wenn es danach fragt (--cookies -): siehe „Die Cookies kopieren“ in der README. Nichts davon wird gespeichert.",
+    withdrawStep: "Den versehentlichen Stapel zurückziehen",
+    withdrawChoice: "Wie geht es weiter?",
+    choices: {
+      dryRun: "Nur den Plan zeigen (Probelauf: nichts wird gesendet)",
+      withdraw: "Jetzt zurückziehen (Sie bestätigen noch einmal)",
+      later: "Hier anhalten und später weitermachen",
+    },
+    connectionsStep: "Kontakte, Entschuldigung und Liste zum erneuten Einladen",
+    exportConnections: "Die Kontakte, die der Stapel gebracht hat, zur Sicherheit exportieren?",
+    removeConnections: "Diese Kontakte jetzt entfernen (sie erfahren nichts davon)?",
+    apologize:
+      "Eine Serienbrief-Datei mit einer Entschuldigung vorbereiten (sie versendet nichts)?",
+    apologyFile: "entschuldigung.csv",
+    done: "Fertig. `invites status` zeigt, wo alles steht; `invites history`, was gesendet wurde.",
+    checklist:
+      "Es gibt kein Terminal, in dem gefragt werden kann; hier ist deshalb der ganze Weg als Checkliste. Führen Sie die Befehle in dieser Reihenfolge selbst aus:",
+    checklistSteps: [
+      "Fordern Sie auf LinkedIn Ihren Datenexport an: Sie → Einstellungen & Datenschutz → Datenschutz → Kopie Ihrer Daten anfordern (Kontakte, Einladungen, Importierte Kontakte).",
+      "invites import ~/Downloads/Basic_LinkedInDataExport_MM-DD-YYYY.zip   (und jedes Adressbuch, das Sie haben)",
+      "invites batches   und   invites preview --batch",
+      "invites login   (oder, ohne Browser: --cookies - bei den nächsten Befehlen)",
+      "invites withdraw --batch --dry-run   dann   invites withdraw --batch",
+      "invites connections export --batch   dann, wenn Sie möchten,   invites connections remove --batch",
+      "invites apologize --out entschuldigung.csv",
+      "invites reinvite-list",
+    ],
+  },
+
+  prompts: {
+    yesNo: (yes) => (yes ? "J/n" : "j/N"),
+    yesWords: ["j", "ja", "y", "yes"],
+    noWords: ["n", "nein", "no"],
+    yes: "Ja",
+    no: "Nein",
+    keys: { navigate: "auswählen", select: "bestätigen" },
+  },
 };

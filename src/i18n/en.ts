@@ -326,6 +326,83 @@ export const en = {
     template: "a mail template",
     cookies: "your LinkedIn cookies",
   },
+
+  guide: {
+    title: "invites start: out of the accidental invitations, one step at a time",
+    step: (n: number, of: number, title: string) => `Step ${n} of ${of}: ${title}`,
+    running: (command: string) => `$ ${command}`,
+    next: "Go on?",
+    stopHere: "Stopped here. Everything so far is kept; run invites start again to go on.",
+    happened: {
+      title: "What happened, and what can still be done",
+      text: [
+        'When you joined LinkedIn or opened "My Network", LinkedIn read your address book and sent an invitation to everyone in it.',
+        "The first e-mail of each invitation has gone out and cannot be called back. What can be done:",
+        "  • withdraw the invitations still pending: that stops the two reminders LinkedIn sends after one and two weeks, and the invitation disappears for the recipient, who is not told;",
+        "  • those who accepted are now your connections: keep them, or remove them (they are not told either);",
+        "  • send a short apology by ordinary e-mail, if you like; invites prepares it, it sends nothing itself.",
+      ],
+    },
+    export: {
+      title: "Your LinkedIn data export",
+      text: [
+        "invites works from the copy of your data that LinkedIn gives you. To ask for it:",
+        '  1. On linkedin.com, click "Me" at the top, then "Settings & Privacy".',
+        '  2. On the left, click "Data privacy", then "Get a copy of your data".',
+        '  3. Tick "Connections", "Invitations" and "Imported Contacts" (if they are not offered, choose the larger archive), then "Request archive".',
+        "  4. LinkedIn e-mails you a link, within minutes for the chosen files (within 24 hours for the larger archive); the download stays there for 72 hours.",
+        "  5. Download the zip (its name starts with Basic_LinkedInDataExport or Complete_LinkedInDataExport) to your Downloads folder, as it is: do not unpack it.",
+        "Without the export, `invites withdraw --all-pending` withdraws every invitation LinkedIn lists as pending, also those you sent on purpose: the export is the careful way.",
+      ],
+    },
+    found: (n: number) =>
+      n === 0
+        ? "No LinkedIn export or address book was found in your Downloads folder."
+        : `Found ${count(n, { one: "file", other: "files" })} that invites can read:`,
+    importThis: (file: string) => `Import ${file}?`,
+    askPath: "Where is the export? Type the path of the zip (or leave it empty to stop here):",
+    noFile: (file: string) => `There is no file ${file}.`,
+    importStep: "Import, the accidental batch and the plan",
+    loginStep: "Log in to LinkedIn",
+    loginBrowser:
+      "invites opens a window of your own browser on LinkedIn's login page. Log in there as usual (with any code LinkedIn asks for); your password and cookies stay in that browser.",
+    loginCookies:
+      'No Chrome, Edge or Chromium was found. Instead you can give invites your session cookies when it asks for them (--cookies -): see "Copying the cookies" in the README. Nothing is written to disk.',
+    withdrawStep: "Withdraw the accidental batch",
+    withdrawChoice: "What now?",
+    choices: {
+      dryRun: "Show the plan only (a dry run: nothing is sent)",
+      withdraw: "Withdraw them now (you confirm once more)",
+      later: "Stop here, and do it later",
+    },
+    connectionsStep: "Connections, apology and re-invite list",
+    exportConnections: "Export the connections the batch brought, for safekeeping?",
+    removeConnections: "Remove those connections now (they are not told)?",
+    apologize: "Prepare an apology mail-merge file (it sends nothing)?",
+    apologyFile: "apology.csv",
+    done: "Done. `invites status` shows where everything stands; `invites history` what was sent.",
+    checklist:
+      "There is no terminal to ask in, so here is the whole rescue as a checklist; run the commands yourself, in this order:",
+    checklistSteps: [
+      "Request your data export on LinkedIn: Me → Settings & Privacy → Data privacy → Get a copy of your data (Connections, Invitations, Imported Contacts).",
+      "invites import ~/Downloads/Basic_LinkedInDataExport_MM-DD-YYYY.zip   (and any address book you have)",
+      "invites batches   and   invites preview --batch",
+      "invites login   (or, without a browser: --cookies - on the next commands)",
+      "invites withdraw --batch --dry-run   then   invites withdraw --batch",
+      "invites connections export --batch   then, if you want,   invites connections remove --batch",
+      "invites apologize --out apology.csv",
+      "invites reinvite-list",
+    ],
+  },
+
+  prompts: {
+    yesNo: (yes: boolean) => (yes ? "Y/n" : "y/N"),
+    yesWords: ["y", "yes"],
+    noWords: ["n", "no"],
+    yes: "Yes",
+    no: "No",
+    keys: { navigate: "navigate", select: "select" },
+  },
 };
 
 /** The shape every catalogue has: the same messages, taking the same arguments, giving text. */

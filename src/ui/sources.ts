@@ -4,6 +4,7 @@ import { m } from "../i18n/index.js";
 import type { MassClosure } from "../store/importer.js";
 import type { ForgetReport, ImportedSource } from "../store/sources.js";
 import { printable } from "./printable.js";
+import { askYesNo, type PromptStreams } from "./prompts.js";
 import { n, table, truncateStart } from "./tables.js";
 
 /** What an import changed beyond its own rows, in words; empty when nothing. */
@@ -86,15 +87,7 @@ export function renderMassClosures(closures: readonly MassClosure[]): string {
     .join("; ");
 }
 
-export interface PromptStreams {
-  input?: NodeJS.ReadableStream;
-  output?: NodeJS.WritableStream;
-}
-
 /** Asks yes or no on stderr, no by default; Ctrl-C or Esc count as no. */
-export async function askToGoAhead(message: string, streams: PromptStreams = {}): Promise<boolean> {
-  const { confirm } = await import("@inquirer/prompts");
-  return confirm({ message, default: false }, { output: process.stderr, ...streams }).catch(
-    () => false,
-  );
+export function askToGoAhead(message: string, streams: PromptStreams = {}): Promise<boolean> {
+  return askYesNo(message, false, streams);
 }

@@ -16,6 +16,7 @@ import {
 } from "../store/importer.js";
 import type { ContactView, SourceView } from "../store/queries.js";
 import { printable } from "./printable.js";
+import { truncateToWidth } from "./wrap.js";
 
 /** A number as the language in use writes it: `1,234` / `1.234`. */
 export const n = (value: number) => m().fmt.num(value);
@@ -38,10 +39,9 @@ export function table(
   });
 }
 
-/** Shortens text to `width` characters with an ellipsis. */
+/** Shortens text to `width` terminal columns with an ellipsis (a CJK character takes two). */
 export function truncate(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text : `${chars.slice(0, Math.max(1, width - 1)).join("")}…`;
+  return truncateToWidth(text, width);
 }
 
 function describeSkips(file: FileReport): string {

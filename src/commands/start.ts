@@ -1,0 +1,175 @@
+/**
+ * `invites start`: the whole rescue for someone whose reminders are going out, one step at a
+ * time, in their language. Each step says what it does, shows the exact command it runs (so the
+ * user learns the tool), and runs it as that command runs, here in the same process. Nothing
+ * happens without a yes; without a terminal it prints the steps as a checklist instead.
+ */
+import { readdirSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { m } from "../i18n/index.js";
+import type { Output } from "../ui/output.js";
+import { printable } from "../ui/printable.js";
+import { askChoice, askYesNo } from "../ui/prompts.js";
+import { wrap } from "../ui/wrap.js";
+import type { DatabaseOptions } from "./options.js";
+
+export interface StartOptions extends DatabaseOptions {}
+
+/** A LinkedIn data export as it is downloaded. */
+const EXPORT_NAME = /^(basic|complete)_linkedindataexport_.*\.zip$/i;
+/** Files in a download folder that are most likely an address book. */
+const ADDRESS_BOOK_NAME =
+  /(contact|kontakt|adress|address|outlook|google|gmx|web\.de|thunderbird|icloud).*\.(csv|vcf|ldif|tab)$|\.(vcf|ldif)$/i;
+
+/** Where browsers put downloads, in the order looked in. */
+export function downloadFolders(env: NodeJS.ProcessEnv = process.env, home = homedir()): string[] {
+  const folders = [
+    env.XDG_DOWNLOAD_DIR,
+    join(home, "Downloads"),
+    join(home, "Download"),
+    join(home, "Desktop"),
+    join(home, "Schreibtisch"),
+  ];
+  return [...new Set(folders.filter((f): f is string => Boolean(f?.trim())))];
+}
+
+/** The exports (newest first) and address books in the download folders. */
+export function findDownloads(folders: readonly string[]): string[] {
+  const found: Array<{ path: string; export: boolean; mtime: number }> = [];
+  for (const folder of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const isExport = EXPORT_NAME.test(name);
+      if (!isExport && !ADDRESS_BOOK_NAME.test(name)) continue;
+      const path = join(folder, name);
+      const info = statSync(path, { throwIfNoEntry: false });
+      if (info?.isFile()) found.push({ path, export: isExport, mtime: info.mtimeMs });
+    }
+  }
+  return found
+    .sort((a, b) => Number(b.export) - Number(a.export) || b.mtime - a.mtime)
+    .map((f) => f.path);
+}
+
+type Run = (argv: string[]) => Promise<number>;
+
+interface Guide {
+  output: Output;
+  run: Run;
+  /** `--db PATH` when start was given one, for every command it runs. */
+  db: string[];
+}
+
+/** Shows a command as the user would type it, then runs it. */
+async function runShown(g: Guide, argv: string[]): Promise<number> {
+  const shown = argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`));
+  g.output.out(g.output.colour.bold(m().guide.running(`invites ${shown.join(" ")}`)));
+  return g.run([...argv, ...g.db]);
+}
+
+function ask(message: string, yes = true): Promise<boolean> {
+  return askYesNo(message, yes);
+}
+
+function heading(g: Guide, n: number, title: string): void {
+  g.output.out(`\n${g.output.colour.bold(m().guide.step(n, 5, title))}`);
+}
+
+function stop(g: Guide): number {
+  g.output.out(m().guide.stopHere);
+  return 0;
+}
+
+export async function runStart(options: StartOptions, output: Output, run: Run): Promise<number> {
+  const words = m().guide;
+  if (!output.isInteractive) {
+    output.out(wrap(words.checklist, output.width));
+    words.checklistSteps.forEach((step, i) => {
+      output.out(wrap(`${i + 1}. ${step}`, output.width));
+    });
+    return 0;
+  }
+  const g: Guide = { output, run, db: options.db ? ["--db", options.db] : [] };
+  output.out(output.colour.bold(words.title));
+
+  heading(g, 1, words.happened.title);
+  output.out(wrap(words.happened.text.join("\n"), output.width));
+  if (!(await ask(words.next))) return stop(g);
+
+  heading(g, 2, words.export.title);
+  output.out(wrap(words.export.text.join("\n"), output.width));
+  const found = findDownloads(downloadFolders());
+  output.out(words.found(found.length));
+  const chosen: string[] = [];
+  for (const file of found) {
+    if (await ask(words.importThis(printable(file)))) chosen.push(file);
+  }
+  if (chosen.length === 0) {
+    const { input } = await import("@inquirer/prompts");
+    const typed = (
+      await input({ message: words.askPath }, { output: process.stderr }).catch(() => "")
+    ).trim();
+    if (typed === "") return stop(g);
+    if (!statSync(resolve(typed), { throwIfNoEntry: false })) {
+      output.err(words.noFile(printable(typed)));
+      return stop(g);
+    }
+    chosen.push(typed);
+  }
+
+  heading(g, 3, words.importStep);
+  const files = chosen.map((f) => {
+    const near = relative(process.cwd(), f);
+    return near.startsWith("..") ? f : near;
+  });
+  if ((await runShown(g, ["import", ...files])) !== 0) return stop(g);
+  await runShown(g, ["batches"]);
+  await runShown(g, ["preview", "--batch"]);
+  if (!(await ask(words.next))) return stop(g);
+
+  heading(g, 4, words.loginStep);
+  output.out(wrap(words.loginBrowser, output.width));
+  let session = ["--browser"];
+  if ((await runShown(g, ["login"])) !== 0) {
+    output.out(wrap(words.loginCookies, output.width));
+    session = ["--cookies", "-"];
+  }
+
+  heading(g, 5, words.withdrawStep);
+  for (;;) {
+    const choice = await askChoice(
+      words.withdrawChoice,
+      [
+        { name: words.choices.dryRun, value: "dry-run" },
+        { name: words.choices.withdraw, value: "withdraw" },
+        { name: words.choices.later, value: "later" },
+      ],
+      "later",
+    );
+    if (choice === "later") return stop(g);
+    if (choice === "dry-run") {
+      await runShown(g, ["withdraw", "--batch", "--dry-run"]);
+      continue;
+    }
+    if ((await runShown(g, ["withdraw", "--batch", ...session])) !== 0) return stop(g);
+    break;
+  }
+
+  output.out(`\n${output.colour.bold(words.connectionsStep)}`);
+  if (await ask(words.exportConnections)) await runShown(g, ["connections", "export", "--batch"]);
+  if (await ask(words.removeConnections, false)) {
+    await runShown(g, ["connections", "remove", "--batch", ...session]);
+  }
+  if (await ask(words.apologize)) {
+    await runShown(g, ["apologize", "--out", words.apologyFile]);
+  }
+  await runShown(g, ["reinvite-list"]);
+  output.out(`\n${words.done}`);
+  return 0;
+}

@@ -1,0 +1,84 @@
+/**
+ * The questions the tool asks, in the language in use: yes or no (answered `j`/`ja` in German,
+ * `y`/`yes` in English, Enter for the default), and one of a few choices. They draw on stderr,
+ * so that stdout stays the command's data.
+ */
+import {
+  createPrompt,
+  isEnterKey,
+  makeTheme,
+  useKeypress,
+  usePrefix,
+  useState,
+} from "@inquirer/core";
+import { m } from "../i18n/index.js";
+
+interface YesNoConfig {
+  message: string;
+  default: boolean;
+}
+
+const yesNo = createPrompt<boolean, YesNoConfig>((config, done) => {
+  const words = m().prompts;
+  const [status, setStatus] = useState<"idle" | "done">("idle");
+  const [value, setValue] = useState("");
+  const theme = makeTheme({});
+  const prefix = usePrefix({ status, theme });
+  useKeypress((key, rl) => {
+    if (status !== "idle") return;
+    if (isEnterKey(key)) {
+      const typed = value.trim().toLowerCase();
+      const answer = words.yesWords.includes(typed)
+        ? true
+        : words.noWords.includes(typed)
+          ? false
+          : config.default;
+      setValue(answer ? words.yes : words.no);
+      setStatus("done");
+      done(answer);
+    } else setValue(rl.line);
+  });
+  const message = theme.style.message(config.message, status);
+  if (status === "done") return `${prefix} ${message} ${theme.style.answer(value)}`;
+  return `${prefix} ${message} ${theme.style.defaultAnswer(words.yesNo(config.default))} ${value}`;
+});
+
+export interface PromptStreams {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+}
+
+/** Yes or no; Ctrl-C and Esc count as no. */
+export async function askYesNo(
+  message: string,
+  fallback: boolean,
+  streams: PromptStreams = {},
+): Promise<boolean> {
+  return yesNo({ message, default: fallback }, { output: process.stderr, ...streams }).catch(
+    () => false,
+  );
+}
+
+/** One of `choices`; Ctrl-C and Esc give `cancel`. */
+export async function askChoice<T extends string>(
+  message: string,
+  choices: ReadonlyArray<{ name: string; value: T }>,
+  cancel: T,
+): Promise<T> {
+  const { select } = await import("@inquirer/prompts");
+  const keys = m().prompts.keys;
+  const words: Record<string, string> = { navigate: keys.navigate, select: keys.select };
+  return select<T>(
+    {
+      message,
+      choices: [...choices],
+      theme: {
+        style: {
+          keysHelpTip: (tips: Array<[string, string]>) =>
+            tips.map(([key, what]) => `${key} ${words[what] ?? what}`).join(" • "),
+        },
+      },
+    },
+    { output: process.stderr },
+  ).catch(() => cancel);
+}

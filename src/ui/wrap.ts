@@ -1,0 +1,63 @@
+/**
+ * Text laid out in terminal columns: a CJK character or an emoji takes two, an escape code none,
+ * measured as cli-table3 measures its cells (string-width), so that wrapped text and tables agree.
+ */
+import stringWidth from "string-width";
+
+/** The columns `text` takes on a terminal. */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** Shortens text to at most `width` columns, with an ellipsis. */
+export function truncateToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = "";
+  let used = 0;
+  const room = Math.max(1, width - 1);
+  for (const { segment } of new Intl.Segmenter().segment(text)) {
+    const w = displayWidth(segment);
+    if (used + w > room) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/**
+ * Wraps each line of `text` at word boundaries to `columns`. A continuation keeps the line's
+ * indentation, and a bullet's (`  • `) hangs under the bullet's text; a word wider than a line
+ * is broken where it must be.
+ */
+export function wrap(text: string, columns: number): string {
+  return text
+    .split("\n")
+    .map((line) => wrapLine(line, Math.max(20, columns)))
+    .join("\n");
+}
+
+function wrapLine(line: string, columns: number): string {
+  if (displayWidth(line) <= columns) return line;
+  const indent = /^(\s*(?:[•\-*]\s+|\d+\.\s+)?)/.exec(line)?.[1] ?? "";
+  const hang = " ".repeat(displayWidth(indent));
+  const out: string[] = [];
+  let current = indent;
+  let words = 0;
+  for (const word of line.slice(indent.length).split(/ +/)) {
+    const spaced = words === 0 ? word : ` ${word}`;
+    words++;
+    if (displayWidth(current) + displayWidth(spaced) <= columns) {
+      current += spaced;
+      continue;
+    }
+    out.push(current);
+    current = hang + word;
+    while (displayWidth(current) > columns) {
+      const cut = truncateToWidth(current, columns + 1).slice(0, -1);
+      out.push(cut);
+      current = hang + current.slice(cut.length);
+    }
+  }
+  out.push(current);
+  return out.join("\n");
+}
