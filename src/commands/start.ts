@@ -135,8 +135,22 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
 
   heading(g, 4, words.loginStep);
   output.out(wrap(words.loginBrowser, output.width));
-  let session = ["--browser"];
-  if ((await runShown(g, ["login"])) !== 0) {
+  const how = await askChoice(
+    words.loginChoice,
+    [
+      { name: words.loginChoices.browser, value: "browser" },
+      { name: words.loginChoices.cookies, value: "cookies" },
+      { name: words.loginChoices.later, value: "later" },
+    ],
+    "later",
+  );
+  // Without a login the plan can still be shown: a dry run sends nothing.
+  let session: string[] | null = null;
+  if (how === "browser") {
+    if ((await runShown(g, ["login"])) === 0) session = ["--browser"];
+    else output.out(wrap(words.loginFailed, output.width));
+  }
+  if (how === "cookies" || (how === "browser" && session === null)) {
     output.out(wrap(words.loginCookies, output.width));
     session = ["--cookies", "-"];
   }
@@ -147,7 +161,7 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
       words.withdrawChoice,
       [
         { name: words.choices.dryRun, value: "dry-run" },
-        { name: words.choices.withdraw, value: "withdraw" },
+        ...(session ? [{ name: words.choices.withdraw, value: "withdraw" as const }] : []),
         { name: words.choices.later, value: "later" },
       ],
       "later",
@@ -157,14 +171,14 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
       await runShown(g, ["withdraw", "--batch", "--dry-run"]);
       continue;
     }
-    if ((await runShown(g, ["withdraw", "--batch", ...session])) !== 0) return stop(g);
+    if ((await runShown(g, ["withdraw", "--batch", ...(session ?? [])])) !== 0) return stop(g);
     break;
   }
 
   output.out(`\n${output.colour.bold(words.connectionsStep)}`);
   if (await ask(words.exportConnections)) await runShown(g, ["connections", "export", "--batch"]);
   if (await ask(words.removeConnections, false)) {
-    await runShown(g, ["connections", "remove", "--batch", ...session]);
+    await runShown(g, ["connections", "remove", "--batch", ...(session ?? [])]);
   }
   if (await ask(words.apologize)) {
     await runShown(g, ["apologize", "--out", words.apologyFile]);

@@ -369,6 +369,13 @@ export const de: Catalogue = {
     noFile: (file) => `Die Datei ${file} gibt es nicht.`,
     importStep: "Import, der versehentliche Stapel und der Plan",
     loginStep: "Bei LinkedIn anmelden",
+    loginChoice: "Wie möchten Sie sich anmelden?",
+    loginChoices: {
+      browser: "In einem Fenster meines Browsers (empfohlen)",
+      cookies: "Ich füge meine Sitzungs-Cookies ein, wenn danach gefragt wird",
+      later: "Jetzt nicht: Zeigen Sie mir zuerst den Plan",
+    },
+    loginFailed: "Die Anmeldung hat nicht geklappt; Sie können stattdessen die Cookies einfügen.",
     loginBrowser:
       "invites öffnet ein Fenster Ihres eigenen Browsers mit LinkedIns Anmeldeseite. Melden Sie sich dort wie gewohnt an (mit jedem Code, den LinkedIn verlangt); Ihr Passwort und Ihre Cookies bleiben in diesem Browser.",
     loginCookies:

@@ -364,6 +364,13 @@ export const en = {
     noFile: (file: string) => `There is no file ${file}.`,
     importStep: "Import, the accidental batch and the plan",
     loginStep: "Log in to LinkedIn",
+    loginChoice: "How do you want to log in?",
+    loginChoices: {
+      browser: "In a window of my browser (recommended)",
+      cookies: "I will paste my session cookies when asked",
+      later: "Not now: show me the plan first",
+    },
+    loginFailed: "The login did not work out; you can still paste the cookies instead.",
     loginBrowser:
       "invites opens a window of your own browser on LinkedIn's login page. Log in there as usual (with any code LinkedIn asks for); your password and cookies stay in that browser.",
     loginCookies:
