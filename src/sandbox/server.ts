@@ -7,11 +7,21 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { SessionCookies } from "../network/cookies.js";
+import { type SessionCookies, sessionCookies } from "../network/cookies.js";
 import type { Surface } from "../network/driver.js";
 import { type Fault, LATCHED } from "./faults.js";
 import {
+  CHALLENGE_PAGE,
+  feedPage,
+  loginPage,
+  MORE_CARDS_PATH,
+  PAGE_SCRIPT,
+  WITHDRAW_CLICK_PATH,
+} from "./pages.js";
+import {
   actionPayload,
+  moreCards,
+  PAGE_SCRIPT_PATH,
   payloadInvitationId,
   rscDone,
   rscFailed,
@@ -44,6 +54,8 @@ export interface SandboxOptions {
   pageCap?: number;
   /** The legacy sent list's envelope (default normalized). */
   envelope?: Envelope;
+  /** `GET /login` logs the browser in at once, without the form (for tests). */
+  autoLogin?: boolean;
   /** Shuffles `included` deterministically, as LinkedIn's order is not that of `*elements`. */
   seed?: number;
   now?: () => number;
@@ -76,12 +88,10 @@ function cookiesOf(req: IncomingMessage): Map<string, string> {
   return jar;
 }
 
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string,
-  headers: Record<string, string> = {},
-): void {
+/** Response headers; Set-Cookie, as HTTP has it, once a cookie. */
+type Headers = Record<string, string | string[]>;
+
+function send(res: ServerResponse, status: number, body: string, headers: Headers = {}): void {
   res.writeHead(status, {
     "content-type": "text/plain; charset=utf-8",
     "content-length": String(Buffer.byteLength(body)),
@@ -94,10 +104,10 @@ function send(
 interface Answer {
   status: number;
   body: string;
-  headers: Record<string, string>;
+  headers: Headers;
 }
 
-const answer = (status: number, body = "", headers: Record<string, string> = {}): Answer => ({
+const answer = (status: number, body = "", headers: Headers = {}): Answer => ({
   status,
   body,
   headers,
@@ -108,10 +118,14 @@ const html = (body: string) => answer(200, body, { "content-type": "text/html; c
 const rsc = (body: string) => answer(200, body, { "content-type": "text/x-component" });
 const reply = (res: ServerResponse, a: Answer) => send(res, a.status, a.body, a.headers);
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const text = await readText(req);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
@@ -298,6 +312,19 @@ export function createSandbox(options: SandboxOptions): Server {
       if (get && path === "/mynetwork/invitation-manager/sent/") {
         return html(sentPageHtml(world, now()));
       }
+      if (get && path === MORE_CARDS_PATH) {
+        return json(200, moreCards(world, Math.max(0, Number(q.get("start") ?? 0) || 0), now()));
+      }
+      if (post && path === WITHDRAW_CLICK_PATH) {
+        // What the page's confirm button posts, on a trusted click only (pages.ts).
+        const b = (await body()) as { invitationId?: unknown } | null;
+        const inv = invitationsById.get(typeof b?.invitationId === "string" ? b.invitationId : "");
+        if (!inv) return json(404, { ok: false, message: "Failed to withdraw invitation" });
+        const outcome = withdrawOne(inv, "click");
+        return outcome === "not-pending"
+          ? json(200, { ok: false, message: "Failed to withdraw invitation" })
+          : json(200, { ok: true });
+      }
       const sduiid = q.get("sduiid") ?? "";
       if (
         post &&
@@ -406,13 +433,52 @@ export function createSandbox(options: SandboxOptions): Server {
     return null;
   };
 
+  const loggedIn = (req: IncomingMessage) => cookiesOf(req).get("li_at") === world.account.liAt;
+
+  /**
+   * Logging in sets the world's cookies as LinkedIn sets its own: li_at HttpOnly (no page script
+   * reads it), JSESSIONID readable, for the page to send as its csrf-token; both kept for a year,
+   * so that they outlive the browser, as a login does.
+   */
+  const logIn = (): Answer =>
+    answer(303, "", {
+      location: "/feed/",
+      "set-cookie": [
+        `li_at=${world.account.liAt}; Max-Age=31536000; Path=/; HttpOnly; Secure; SameSite=None`,
+        `JSESSIONID=${world.account.jsessionid}; Max-Age=31536000; Path=/; Secure; SameSite=None`,
+      ],
+    });
+
+  /** The web pages of the login (not the network's own paths: no faults, no rate limit). */
+  const webPage = async (req: IncomingMessage, url: URL): Promise<Answer | null> => {
+    const path = url.pathname;
+    if (req.method === "GET" && path === PAGE_SCRIPT_PATH) {
+      return answer(200, PAGE_SCRIPT, { "content-type": "text/javascript; charset=utf-8" });
+    }
+    if (path === "/login" && req.method === "GET") {
+      if (options.autoLogin || loggedIn(req)) return logIn();
+      return html(loginPage(false));
+    }
+    if (path === "/login" && req.method === "POST") {
+      const form = new URLSearchParams(await readText(req));
+      return form.get("session_password") === "sandbox" ? logIn() : html(loginPage(true));
+    }
+    if (path === "/feed/" && req.method === "GET") {
+      if (!loggedIn(req))
+        return answer(303, "", { location: "/uas/login?session_redirect=%2Ffeed%2F" });
+      return html(feedPage(`${world.account.firstName} ${world.account.lastName}`.trim()));
+    }
+    return null;
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (url.pathname === "/__sandbox/state" && req.method === "GET")
       return reply(res, json(200, state()));
-    if (url.pathname.startsWith("/uas/login") || url.pathname.startsWith("/checkpoint/")) {
-      return reply(res, html(SIGN_IN_PAGE));
-    }
+    if (url.pathname.startsWith("/uas/login")) return reply(res, html(SIGN_IN_PAGE));
+    if (url.pathname.startsWith("/checkpoint/")) return reply(res, html(CHALLENGE_PAGE));
+    const page = await webPage(req, url);
+    if (page) return reply(res, page);
     if (!isApi(url.pathname)) return reply(res, answer(404, "not found"));
 
     requests++;
@@ -458,7 +524,7 @@ export async function startSandbox(
   return {
     url: `http://127.0.0.1:${port}`,
     cookie: `li_at=${a.liAt}; JSESSIONID=${a.jsessionid}`,
-    cookies: { liAt: a.liAt, jsessionid: a.jsessionid },
+    cookies: sessionCookies(a.liAt, a.jsessionid),
     server,
     close: () =>
       new Promise<void>((resolve) => {
