@@ -1,6 +1,10 @@
-/** Where the database lives: `--db`, else INVITES_DB, else the platform's user data directory. */
+/**
+ * Where the database lives: `--db`, else INVITES_DB, else the platform's user data directory;
+ * and the browser profile of `--browser`: `--browser-profile`, else `browser-profile` in that
+ * same directory (whatever --db says: the profile is the user's, not a database's).
+ */
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 export function defaultDatabasePath(
   env: NodeJS.ProcessEnv = process.env,
@@ -21,4 +25,16 @@ export function resolveDatabasePath(option: string | undefined, env = process.en
   if (option?.trim()) return option;
   if (env.INVITES_DB?.trim()) return env.INVITES_DB;
   return defaultDatabasePath(env);
+}
+
+export function defaultBrowserProfilePath(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
+  return join(dirname(defaultDatabasePath(env, platform, home)), "browser-profile");
+}
+
+export function resolveBrowserProfilePath(option: string | undefined, env = process.env): string {
+  return option?.trim() ? option : defaultBrowserProfilePath(env);
 }
