@@ -70,6 +70,7 @@ export const PAGE_SCRIPT = `(function () {
     return true;
   }
   function openDialog(control) {
+    toast.hidden = true;
     var card = control.closest('[role="listitem"]');
     var label = control.getAttribute("aria-label") || "";
     var dialog = document.createElement("dialog");

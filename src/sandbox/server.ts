@@ -137,6 +137,9 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 const SIGN_IN_PAGE =
   '<!DOCTYPE html><html><head><title>LinkedIn Login</title></head><body><h1>Sign in</h1><form action="/uas/login-submit" method="post"><input name="session_key"><input name="session_password" type="password"></form></body></html>';
 
+const NOT_FOUND_PAGE =
+  "<!DOCTYPE html><html><head><title>Page not found | LinkedIn</title></head><body><main><h1>This page doesn't exist</h1></main></body></html>";
+
 /** A page that is neither data nor a sign-in: what a broken proxy or a new web app answers. */
 const SOME_PAGE =
   "<!DOCTYPE html><html><head><title>LinkedIn</title></head><body><main><h1>Something new</h1><p>Welcome to the new LinkedIn.</p></main></body></html>";
@@ -494,7 +497,12 @@ export function createSandbox(options: SandboxOptions): Server {
       cached ??= readBody(req);
       return cached;
     };
-    const a = (await route(req, url, body)) ?? answer(404);
+    // A page the web app does not have is a page too (a browser shows it, and stays on the site).
+    const a =
+      (await route(req, url, body)) ??
+      (req.method === "GET" && url.pathname.startsWith("/mynetwork/")
+        ? answer(404, NOT_FOUND_PAGE, { "content-type": "text/html; charset=utf-8" })
+        : answer(404));
     // Carried out, and the answer never arrives.
     if (fault?.kind === "lost") return void req.socket.destroy();
     // The right answer cut in half, sent as if complete: a body that ends early is not empty.

@@ -30,7 +30,7 @@ describe("the forms people copy their cookies in", () => {
       "# Netscape HTTP Cookie File",
       `#HttpOnly_.www.linkedin.com\tTRUE\t/\tTRUE\t1893456000\tli_at\t${LI_AT}`,
       `.www.linkedin.com\tTRUE\t/\tTRUE\t1893456000\tJSESSIONID\t${JSESSIONID}`,
-      ".linkedin.com\tTRUE\t/\tTRUE\t1893456000\tbcookie\t\"v=2&abc\"",
+      '.linkedin.com\tTRUE\t/\tTRUE\t1893456000\tbcookie\t"v=2&abc"',
       ".example.com\tTRUE\t/\tFALSE\t0\tli_at\tnot-this-one",
       ".example.com\tTRUE\t/\tFALSE\t0\ttracker\tnot-this-either",
     ].join("\r\n");

@@ -16,8 +16,8 @@ import {
   withdrawBody,
 } from "../../src/network/sdui.js";
 import { sentPageHtml, sentPageRsc } from "../../src/sandbox/sdui.js";
-import { pendingInvitations } from "../../src/sandbox/voyager.js";
 import { seedWorld } from "../../src/sandbox/seed.js";
+import { pendingInvitations } from "../../src/sandbox/voyager.js";
 import { fixture } from "../support/cli.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -147,7 +147,7 @@ describe("the server-driven sent page", () => {
     // The emulation's page, whose first ten cards hold the demo's six e-mail invitees.
     const world = await seedWorld([DEMO], AS_OF);
     const first = sentPageHtml(world, AS_OF.getTime());
-    expect(first).toContain("aria-label=\"Withdraw invitation sent to oma.hildegard@gmx.example\"");
+    expect(first).toContain('aria-label="Withdraw invitation sent to oma.hildegard@gmx.example"');
     const emailCards = world.invitations.filter((i) => i.state === "pending" && i.email).length;
     expect(emailCards).toBe(6);
     expect(readSentPage(first).rows).toHaveLength(10 - emailCards);
