@@ -9,12 +9,7 @@ import type { LiveKeys } from "../core/matching.js";
 import { AccountMismatchError, CancelledError, StoppedError, UsageError } from "../errors.js";
 import { type BrowserChoice, findBrowser, openBrowser } from "../network/browser.js";
 import { ClickDriver } from "../network/click-driver.js";
-import {
-  type CookieSource,
-  cookieSource,
-  readSessionCookies,
-  type SessionCookies,
-} from "../network/cookies.js";
+import { askSessionCookies, readSessionCookies, type SessionCookies } from "../network/cookies.js";
 import type { Account, NetworkDriver } from "../network/driver.js";
 import {
   type PlannedItem,
@@ -69,7 +64,8 @@ export interface NetworkRunOptions {
 
 /** How the run reaches LinkedIn: the user's cookies from Node, or the user's own browser. */
 export type SessionSource =
-  | { kind: "cookies"; source: CookieSource }
+  /** "ask": --cookies -, whose hidden prompt comes when the run starts. */
+  | { kind: "cookies"; cookies: SessionCookies | "ask" }
   | {
       kind: "browser";
       browser: BrowserChoice;
@@ -213,7 +209,10 @@ function readSessionSource(
           headless: options.headless === true,
           click: strategy === "click",
         }
-      : { kind: "cookies", source: cookieSource(options.cookies, output.isInteractive, env) };
+      : {
+          kind: "cookies",
+          cookies: readSessionCookies(options.cookies, output.isInteractive, env),
+        };
 }
 
 /**
@@ -317,7 +316,7 @@ async function withDriver(
   run: (driver: NetworkDriver) => Promise<RunSummary>,
 ): Promise<RunSummary> {
   if (session.kind === "cookies") {
-    const cookies: SessionCookies = await readSessionCookies(session.source);
+    const cookies = session.cookies === "ask" ? await askSessionCookies() : session.cookies;
     return run(
       new LinkedInClient({ ...clientOptions(settings), baseUrl: settings.baseUrl, cookies }),
     );

@@ -42,9 +42,10 @@ export function csrfToken(cookies: SessionCookies): string {
   return cookies.jsessionid.replace(/^"|"$/g, "");
 }
 
-/** The Cookie header: every cookie given, as the browser sent them. */
+/** The Cookie header: every cookie given, as the browser sent them; the session's own two as set. */
 export function cookieHeader(cookies: SessionCookies): string {
-  return cookies.jar.map(([name, value]) => `${name}=${value}`).join("; ");
+  const own: Record<string, string> = { li_at: cookies.liAt, JSESSIONID: cookies.jsessionid };
+  return cookies.jar.map(([name, value]) => `${name}=${own[name] ?? value}`).join("; ");
 }
 
 /** A cookie's name (an HTTP token) and value (visible ASCII without `;`, `\` or a space). */
@@ -225,15 +226,16 @@ export function parseCookieLine(line: string): SessionCookies | null {
 export const COOKIE_FORMS =
   'a Cookie header line (li_at=…; JSESSIONID="ajax:…"), a cookies.txt, a "Copy as cURL" command, rows copied from the DevTools cookie table, or the li_at and JSESSIONID values on two lines';
 
-/** Where the cookies come from: a file, the hidden prompt (`-`), else INVITES_COOKIES. */
-export type CookieSource = { kind: "file"; file: string } | { kind: "prompt" } | { kind: "env" };
-
-/** The source `--cookies` names, checked before anything is read or asked. */
-export function cookieSource(
+/**
+ * The cookies from `--cookies FILE`, else from INVITES_COOKIES; "ask" for `--cookies -`, whose
+ * hidden prompt comes when the run starts (askSessionCookies). Errors name the file, never a
+ * value.
+ */
+export function readSessionCookies(
   file: string | undefined,
   interactive: boolean,
   env: NodeJS.ProcessEnv = process.env,
-): CookieSource {
+): SessionCookies | "ask" {
   if (file === "-") {
     if (!interactive) {
       throw new UsageError(
@@ -241,24 +243,9 @@ export function cookieSource(
         "give --cookies FILE, or run this in a terminal",
       );
     }
-    return { kind: "prompt" };
+    return "ask";
   }
-  if (file !== undefined) return { kind: "file", file };
-  if (env.INVITES_COOKIES?.trim()) return { kind: "env" };
-  throw new UsageError(
-    "no LinkedIn session: neither --browser nor cookies were given",
-    "log in once with: invites login, then add --browser; or give --cookies FILE, or --cookies - to paste them",
-  );
-}
-
-/** The cookies from their source; errors name the file, never a value. */
-export async function readSessionCookies(
-  source: CookieSource,
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<SessionCookies> {
-  if (source.kind === "prompt") return askSessionCookies();
-  if (source.kind === "file") {
-    const { file } = source;
+  if (file !== undefined) {
     // A cookies.txt of a whole browser profile is some hundred KiB; 4 MiB is no cookie file.
     const text = readOptionFile(file, {
       what: "your LinkedIn cookies",
@@ -282,12 +269,19 @@ export async function readSessionCookies(
     }
     return cookies;
   }
-  let cookies: SessionCookies | null = null;
+  const text = env.INVITES_COOKIES;
+  if (!text?.trim()) {
+    throw new UsageError(
+      "no LinkedIn session: neither --browser nor cookies were given",
+      "log in once with: invites login, then add --browser; or give --cookies FILE, or --cookies - to paste them",
+    );
+  }
+  let cookies: SessionCookies | null;
   try {
-    cookies = parseCookies(env.INVITES_COOKIES ?? "");
+    cookies = parseCookies(text);
   } catch (error) {
     if (!(error instanceof CookieFormError)) throw error;
-    throw new UsageError(`INVITES_COOKIES ${error.message}`);
+    throw new UsageError(`INVITES_COOKIES: ${error.message}`);
   }
   if (!cookies) throw new UsageError("INVITES_COOKIES holds no li_at and JSESSIONID cookies");
   return cookies;
@@ -297,7 +291,7 @@ export async function readSessionCookies(
  * Asks on the terminal, nothing echoed: the Cookie line, or li_at's value and then JSESSIONID's.
  * The answers stay in this process's memory.
  */
-async function askSessionCookies(): Promise<SessionCookies> {
+export async function askSessionCookies(): Promise<SessionCookies> {
   const { password } = await import("@inquirer/prompts");
   const ask = (message: string) => password({ message }, { output: process.stderr });
   const first = (
