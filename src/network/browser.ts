@@ -241,7 +241,6 @@ function readHolder(path: string): string {
 }
 
 export interface BrowserWindow {
-  readonly context: BrowserContext;
   /** The page every request and click runs in. */
   readonly page: Page;
   readonly headless: boolean;
@@ -329,7 +328,6 @@ export async function openBrowser(o: OpenBrowserOptions): Promise<BrowserWindow>
     closed = true;
   });
   const window: BrowserWindow = {
-    context,
     page,
     headless: o.headless,
     get closed() {

@@ -112,8 +112,6 @@ const shapeChanged = (what: string) =>
   );
 
 export class ClickDriver implements NetworkDriver {
-  private retired = false;
-
   constructor(private readonly options: ClickDriverOptions) {}
 
   private get page(): Page {
@@ -138,8 +136,7 @@ export class ClickDriver implements NetworkDriver {
 
   distrust(via: Via, action: "withdraw" | "remove"): boolean {
     if (action === "remove") return this.options.api.distrust(via, action);
-    // Clicking is the last way there is: nothing is left once it is distrusted.
-    this.retired = true;
+    // Clicking is the last way there is: the run stops rather than click on without effect.
     return false;
   }
 
@@ -308,14 +305,6 @@ export class ClickDriver implements NetworkDriver {
    * which the run settles by reading the page again before anything is clicked again.
    */
   async withdraw(invitation: LiveInvitation): Promise<ItemOutcome> {
-    if (this.retired) {
-      return {
-        ok: false,
-        reason: "refused",
-        detail: "clicking did not withdraw in this run",
-        via: CLICK,
-      };
-    }
     return this.guard(`withdrawing ${invitation.name}`, async () => {
       await this.stopOnBlocker();
       await this.stopOnFriction();

@@ -11,6 +11,7 @@ import { StoppedError } from "../errors.js";
 import { isAuthBlocker } from "./browser.js";
 import { redact } from "./cookies.js";
 import type { PageDocument } from "./page-dom.js";
+import { SENT_PAGE_PATH } from "./sdui.js";
 import { STOP_ADVICE } from "./signals.js";
 import {
   MAX_BODY_BYTES,
@@ -161,7 +162,7 @@ export class PageTransport implements Transport {
       here = null;
     }
     if (here?.origin === this.base.origin) return;
-    await page.goto(new URL("/mynetwork/invitation-manager/sent/", this.base).href, {
+    await page.goto(new URL(SENT_PAGE_PATH, this.base).href, {
       waitUntil: "domcontentloaded",
     });
   }

@@ -308,6 +308,33 @@ describe("invites login and withdraw --browser against the emulation, in Chromiu
     );
   }, 90000);
 
+  it("removes connections through the page's requests, and has no click strategy for them", async () => {
+    await emulation.start(DEMO, { autoLogin: true });
+    expect((await login()).code).toBe(0);
+    const remove = (...flags: string[]) =>
+      runCli(
+        [
+          "connections",
+          "remove",
+          "--db",
+          temp.db,
+          "--batch",
+          "--yes",
+          "--pace",
+          "0",
+          ...browserArgs(emulation.sandbox.url),
+          ...flags,
+        ],
+        { env: ENV, cwd: temp.dir, timeoutMs: 120_000 },
+      );
+    expect((await remove("--strategy", "click")).code).toBe(2);
+    const result = await remove();
+    expect(result.code, result.stderr).toBe(0);
+    const removed = (await emulation.state()).connections.filter((c) => c.state === "removed");
+    expect(removed).toHaveLength(6);
+    expect(removed.every((c) => c.removeCalls === 1 && c.via === "dash")).toBe(true);
+  }, 120_000);
+
   it("the page withdraws on a trusted click only, and records it as a click", async () => {
     await emulation.start(DEMO, { autoLogin: true });
     const context = await chromium.launchPersistentContext(profile(), {
