@@ -271,7 +271,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
     .option("--as-of <date>", "the day that decides what is still pending (default: now)")
     .option(
       "--faults <spec>",
-      "failures on the Nth request, e.g. 429@20,500@30,reset@40,challenge@50,slow@60, html@2, empty@2, malformed@2, cut@2; fail200@N on the Nth write",
+      "failures on the Nth request, e.g. 429@20,500@30,reset@40,challenge@50,slow@60, html@2, empty@2, malformed@2, cut@2, modal@2 (the Sent page's Take care dialog); fail200@N on the Nth write",
     )
     .option(
       "--surfaces <list>",

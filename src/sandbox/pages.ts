@@ -43,6 +43,16 @@ export const CHALLENGE_PAGE = `<!DOCTYPE html>
 <p>The emulation latched a challenge: it answers every request of the network with this page from now on.</p>
 </main></body></html>`;
 
+/**
+ * The dialog LinkedIn shows when it wants the member to slow down or confirm who they know
+ * (NETWORK-2026.md §4.5): not a confirmation, and nothing a tool may click away.
+ */
+export const TAKE_CARE_DIALOG = `<dialog open aria-labelledby="take-care-title">
+<h2 id="take-care-title">Take care when connecting</h2>
+<p>Only connect with people you know and trust.</p>
+<button type="button">Got it</button>
+</dialog>`;
+
 /** The page-only endpoints the script calls. */
 export const WITHDRAW_CLICK_PATH = "/mynetwork/invitation-manager/sent/withdraw";
 export const MORE_CARDS_PATH = "/mynetwork/invitation-manager/sent/cards";

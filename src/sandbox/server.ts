@@ -16,6 +16,7 @@ import {
   loginPage,
   MORE_CARDS_PATH,
   PAGE_SCRIPT,
+  TAKE_CARE_DIALOG,
   WITHDRAW_CLICK_PATH,
 } from "./pages.js";
 import {
@@ -507,6 +508,7 @@ export function createSandbox(options: SandboxOptions): Server {
     if (fault?.kind === "lost") return void req.socket.destroy();
     // The right answer cut in half, sent as if complete: a body that ends early is not empty.
     if (fault?.kind === "cut") a.body = a.body.slice(0, Math.floor(a.body.length / 2));
+    if (fault?.kind === "modal") a.body = a.body.replace("</main>", `${TAKE_CARE_DIALOG}</main>`);
     reply(res, a);
   };
 

@@ -194,8 +194,9 @@ describe("invites login and withdraw --browser against the emulation, in Chromiu
   }, 120000);
 
   it("stops at a security check on the page mid-run, exit 3, and resumes sending nothing twice", async () => {
-    // Requests 1-2: the first page and the session check; 3-7: the page, its Show more and the
-    // first click; then the canary's re-read. The 12th lands among the later clicks.
+    // Request 1 is the login's session check; 2-3 the run's first page and session check; 4-8
+    // the Sent page, its Show more and the first click; then the canary's re-read. The 12th
+    // lands among the later clicks.
     await emulation.start(DEMO, { autoLogin: true, faults: parseFaults("challenge@12") });
     expect((await login()).code).toBe(0);
     const stopped = await withdraw("--strategy", "click");
@@ -221,6 +222,20 @@ describe("invites login and withdraw --browser against the emulation, in Chromiu
     const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
     expect(history.map((run: { outcome: string }) => run.outcome)).toEqual(["stopped", "done"]);
   }, 120000);
+
+  it('stops when the Sent page shows the "Take care" dialog, and clicks nothing', async () => {
+    // Request 1 is the login's session check; then the run's first page (2), its session
+    // check (3), and the Sent page the click strategy reads (4).
+    await emulation.start(DEMO, { autoLogin: true, faults: parseFaults("modal@4") });
+    expect((await login()).code).toBe(0);
+    const result = await withdraw("--strategy", "click");
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toContain(
+      'LinkedIn shows a message that needs you: "Take care when connecting"',
+    );
+    expect(result.stderr).toContain("to resume: invites withdraw");
+    expect((await emulation.state()).invitations.every((i) => i.withdrawCalls === 0)).toBe(true);
+  }, 60_000);
 
   it("survives kill -9 of the CLI at random instants: every one withdrawn, none requested twice", async () => {
     const observer: RequestObserver = { current: null };
