@@ -7,7 +7,12 @@
 
 import type { LiveKeys } from "../core/matching.js";
 import { AccountMismatchError, CancelledError, StoppedError, UsageError } from "../errors.js";
-import { type BrowserChoice, findBrowser, openBrowser } from "../network/browser.js";
+import {
+  type BrowserChoice,
+  type BrowserWindow,
+  findBrowser,
+  openBrowser,
+} from "../network/browser.js";
 import { ClickDriver } from "../network/click-driver.js";
 import { askSessionCookies, readSessionCookies, type SessionCookies } from "../network/cookies.js";
 import type { Account, NetworkDriver } from "../network/driver.js";
@@ -368,7 +373,7 @@ async function withDriver(
 /** The window in front, on the page LinkedIn wants the user on, until the session works again. */
 async function handToUser(
   output: Output,
-  window: Awaited<ReturnType<typeof openBrowser>>,
+  window: BrowserWindow,
   api: LinkedInClient,
   settings: NetworkRunSettings,
   command: string,
