@@ -237,6 +237,36 @@ describe("invites login and withdraw --browser against the emulation, in Chromiu
     expect((await emulation.state()).invitations.every((i) => i.withdrawCalls === 0)).toBe(true);
   }, 60_000);
 
+  it("stops when the browser window is closed mid-run, exit 3, and resumes sending nothing twice", async () => {
+    let writes = 0;
+    await emulation.start(DEMO, { autoLogin: true, onChangeRequest: () => void writes++ });
+    expect((await login()).code).toBe(0);
+    const running = runCli(withdrawArgs(emulation.sandbox.url, "--pace", "200ms"), {
+      env: ENV,
+      cwd: temp.dir,
+      timeoutMs: 120_000,
+    });
+    const deadline = Date.now() + 60_000;
+    while (writes < 3 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // The browser itself (not its helpers): what closing its window ends.
+    const main = browsersOnProfile().filter(
+      (pid) => !readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("--type="),
+    );
+    expect(main.length).toBeGreaterThan(0);
+    for (const pid of main) process.kill(pid, "SIGTERM");
+    const stopped = await running;
+    expect(stopped.code, stopped.stderr).toBe(3);
+    expect(stopped.stderr).toContain("the browser window was closed");
+    expect(stopped.stderr).toContain("keep the browser window open until the run ends");
+    const resumed = await withdraw();
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const after = await emulation.state();
+    expect(after.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(38);
+    expect(after.invitations.filter((i) => i.withdrawCalls > 1)).toEqual([]);
+  }, 120_000);
+
   it("survives kill -9 of the CLI at random instants: every one withdrawn, none requested twice", async () => {
     const observer: RequestObserver = { current: null };
     await emulation.start(DEMO, {
