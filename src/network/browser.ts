@@ -351,7 +351,7 @@ export async function openBrowser(o: OpenBrowserOptions): Promise<BrowserWindow>
     await window.close();
     throw new UsageError(
       `the browser could not open ${printable(o.url)} (${printable(firstLine(error))})`,
-      "check the address (--base-url) and that this computer is online",
+      "check the address (--base-url) and that this computer is online, then try again later",
     );
   }
   return window;

@@ -36,10 +36,12 @@ declare const document: PageDocument;
 export const WITHDRAW_SELECTOR = '[data-view-name="sent-invitations-withdraw-single"]';
 const SHOW_MORE_SELECTOR = '[data-view-name="sent-invitations-show-more"]';
 const OPEN_DIALOG = 'dialog[open], [role="alertdialog"]';
+/** The English label of the withdraw controls, which ends with the person's name. */
+const LABEL = "Withdraw invitation sent to ";
 /** The confirmation's Withdraw button, most specific first; the English label is a fallback. */
 const CONFIRM_SELECTORS = [
   "[data-test-dialog-primary-btn]",
-  'button[aria-label^="Withdraw invitation sent to"]',
+  `button[aria-label^="${LABEL.trim()}"]`,
 ];
 const TOAST_SELECTOR = '[role="alert"]';
 const CLICK = "click" satisfies Via;
@@ -66,6 +68,9 @@ function readCards(control: string): CardFacts[] {
 }
 
 const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A name with its runs of white space as one space, for comparing what two elements show. */
+const spaced = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /** A card as a live invitation, keyed by its person: the page shows no invitation id. */
 export function toPageInvitation(card: CardFacts): LiveInvitation | null {
@@ -343,8 +348,8 @@ export class ClickDriver implements NetworkDriver {
         const confirm = await this.confirmButton(dialog.first());
         const label = (await confirm.getAttribute("aria-label")) ?? "";
         if (
-          label.startsWith("Withdraw invitation sent to ") &&
-          label.slice(28).trim() !== invitation.name
+          label.startsWith(LABEL) &&
+          spaced(label.slice(LABEL.length)) !== spaced(invitation.name)
         ) {
           await this.page.keyboard.press("Escape");
           return {

@@ -16,6 +16,7 @@ import {
   makeProfileDir,
   PROFILE_MARKER,
 } from "../../src/network/browser.js";
+import { toPageInvitation } from "../../src/network/click-driver.js";
 import { defaultBrowserProfilePath } from "../../src/store/location.js";
 
 const only =
@@ -173,5 +174,35 @@ describe("launching", () => {
     for (const path of ["/feed/", "/mynetwork/invitation-manager/sent/", "/loginhelp"]) {
       expect(isAuthBlocker(path)).toBe(false);
     }
+  });
+});
+
+describe("a card of the Sent page", () => {
+  it("is its person: a member by profile, an e-mail invitee by address, anything else none", () => {
+    const member = toPageInvitation({
+      href: "/in/J%C3%BCrgen-Wei%C3%9F-1/",
+      linkText: "Jürgen Weiß",
+      firstLine: "Jürgen Weiß",
+    });
+    expect(member).toMatchObject({
+      id: "in/jürgen-weiß-1",
+      surface: "page",
+      slug: "jürgen-weiß-1",
+      name: "Jürgen Weiß",
+      firstName: "Jürgen",
+      lastName: "Weiß",
+      email: null,
+    });
+    expect(
+      toPageInvitation({
+        href: "https://www.linkedin.com/in/anna-a/",
+        linkText: "Anna A",
+        firstLine: "Anna A",
+      })?.id,
+    ).toBe("in/anna-a");
+    expect(
+      toPageInvitation({ href: null, linkText: "", firstLine: "Oma.Hildegard@GMX.example" }),
+    ).toMatchObject({ id: "mailto:oma.hildegard@gmx.example", slug: null });
+    expect(toPageInvitation({ href: null, linkText: "", firstLine: "Someone" })).toBeNull();
   });
 });
