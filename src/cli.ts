@@ -16,8 +16,10 @@ Exit codes:
   1  unexpected failure (a bug, or the disk or database failed),
      or withdraw / connections remove finished but LinkedIn refused some requests
   2  bad usage or bad input: nothing was changed
-  3  stopped by the network; run the same command again to resume
-  130  cancelled at a prompt: nothing was changed
+  3  stopped by the network, or the browser window was closed; run the same
+     command again to resume
+  130  cancelled at a prompt, or the window of invites login was closed:
+     nothing was changed
 
 Environment:
   INVITES_DB        database file, when --db is not given

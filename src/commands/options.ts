@@ -61,7 +61,7 @@ export function addNetworkRunOptions(command: Command, noun: string): Command {
     )
     .option(
       "--accept-risk",
-      "allow a pace under 1 s or a daily cap over 300 against linkedin.com, which risks a restriction",
+      "allow a pace under 1 s, a daily cap over 300 or --headless against linkedin.com, which risks a restriction",
     );
 }
 
