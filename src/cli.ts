@@ -27,14 +27,19 @@ Exit codes:
      for import also when a table inside a zip or folder was refused while the
      others were imported
   3  stopped by the network, or by an answer in a shape it cannot read, or by
-     three failed requests in a row; run the same command again to resume
-  130  cancelled at a prompt: nothing was changed
+     three failed requests in a row, or the browser window was closed; run the
+     same command again to resume
+  130  cancelled at a prompt, or the window of invites login was closed:
+     nothing was changed
 
 Environment:
   --lang de|en      the language of everything printed, on any command; else
                     INVITES_LANG, else LC_ALL, LC_MESSAGES or LANG (de… is German)
   INVITES_DB        database file, when --db is not given
-  INVITES_COOKIES   LinkedIn cookies as a Cookie header line, when --cookies is not given
+  INVITES_BROWSER   the browser for --browser (chrome, edge, chromium or a path); set, it
+                    stands for --browser when --cookies is not given
+  INVITES_BROWSER_ARGS  extra flags for that browser, e.g. --no-sandbox in a container
+  INVITES_COOKIES   LinkedIn cookies (any form --cookies reads), when --cookies is not given
   INVITES_BASE_URL  the network's address, when --base-url is not given
   INVITES_GRAPHQL_QUERY_ID  queryId of LinkedIn's GraphQL sent list, for the last fallback
   NO_COLOR          no colours`;
@@ -120,6 +125,9 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
             ),
         ),
         "withdrawals",
+      ).option(
+        "--strategy <api|click>",
+        "with --browser: api (default) sends LinkedIn's own requests from the page; click presses the Withdraw buttons of the Sent page, which also reaches invitations sent to e-mail addresses",
       ),
     ),
   ).action(async (options) =>
@@ -170,7 +178,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
         connections
           .command("remove")
           .description(
-            "remove the selected connections on LinkedIn, one at a time, journaled and resumable; each one's row is written to a CSV first",
+            "remove the selected connections on LinkedIn, one at a time, journaled and resumable; each one's row is written to a CSV first (through the API requests only: every connection is in LinkedIn's list, so no clicking is needed)",
           )
           .option(
             "--out <file>",
@@ -276,6 +284,42 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
   );
 
   program
+    .command("login")
+    .description(
+      "open your browser on LinkedIn's login, with a profile of its own, and wait until you have logged in there; withdraw and connections remove then use it with --browser",
+    )
+    .option(
+      "--browser [name-or-path]",
+      "chrome, edge, chromium or the program's path (default: the first of them installed, or $INVITES_BROWSER)",
+    )
+    .option(
+      "--browser-profile <dir>",
+      "the browser profile of invites (default: browser-profile in the user data directory)",
+    )
+    .option(
+      "--base-url <url>",
+      "the network's address (default https://www.linkedin.com, or $INVITES_BASE_URL)",
+    )
+    .option("--headless", "no window; for the emulation and tests only")
+    .action(async (options) =>
+      setExit(await (await import("./commands/login.js")).runLogin(options, output)),
+    );
+
+  program
+    .command("logout")
+    .description(
+      "delete the browser profile of invites, and with it its LinkedIn login (after asking); your everyday browser stays as it is",
+    )
+    .option(
+      "--browser-profile <dir>",
+      "the browser profile of invites (default: browser-profile in the user data directory)",
+    )
+    .option("-y, --yes", "do not ask for confirmation")
+    .action(async (options) =>
+      setExit(await (await import("./commands/login.js")).runLogout(options, output)),
+    );
+
+  program
     .command("sandbox")
     .description(
       "run the local emulation of LinkedIn's web API on 127.0.0.1, seeded from a data export",
@@ -288,7 +332,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
     .option("--as-of <date>", "the day that decides what is still pending (default: now)")
     .option(
       "--faults <spec>",
-      "failures on the Nth request, e.g. 429@20,500@30,reset@40,challenge@50,slow@60, html@2, empty@2, malformed@2, cut@2; fail200@N on the Nth write",
+      "failures on the Nth request, e.g. 429@20,500@30,reset@40,challenge@50,slow@60, html@2, empty@2, malformed@2, cut@2, modal@2 (the Sent page's Take care dialog); fail200@N on the Nth write",
     )
     .option(
       "--surfaces <list>",
@@ -305,6 +349,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
       "answer a bad login cookie with 401 or a login redirect",
       "401",
     )
+    .option("--auto-login", "GET /login logs a browser in at once, without the form (for tests)")
     .option("--json", "print the URL and cookie line as JSON on the first line")
     .action(async (options) =>
       setExit(await (await import("./commands/sandbox.js")).runSandbox(options, output)),

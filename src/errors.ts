@@ -76,7 +76,9 @@ export type StopSignal =
   /** LinkedIn answered in a shape this tool cannot prove complete: nothing is marked or sent. */
   | "changed"
   /** Several requests in a row failed: the circuit breaker stops the run. */
-  | "failing";
+  | "failing"
+  /** The browser window the run acts in was closed, or the browser ended. */
+  | "browser";
 
 /** The network told us to stop. The run can be resumed later with the same command. */
 export class StoppedError extends AppError {

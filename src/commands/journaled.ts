@@ -7,7 +7,14 @@
 
 import type { LiveKeys } from "../core/matching.js";
 import { AccountMismatchError, CancelledError, StoppedError, UsageError } from "../errors.js";
-import { readSessionCookies, type SessionCookies } from "../network/cookies.js";
+import {
+  type BrowserChoice,
+  type BrowserWindow,
+  findBrowser,
+  openBrowser,
+} from "../network/browser.js";
+import { ClickDriver } from "../network/click-driver.js";
+import { askSessionCookies, readSessionCookies, type SessionCookies } from "../network/cookies.js";
 import type { Account, NetworkDriver } from "../network/driver.js";
 import {
   type PlannedItem,
@@ -15,8 +22,16 @@ import {
   type RunSummary,
   runJournaled,
 } from "../network/journaled-run.js";
-import { DEFAULT_BASE_URL, LinkedInClient } from "../network/linkedin-client.js";
+import {
+  DEFAULT_BASE_URL,
+  LinkedInClient,
+  type LinkedInClientOptions,
+} from "../network/linkedin-client.js";
 import { DEFAULT_PACE, Pacer, parsePace, realSleep } from "../network/pacer.js";
+import { PageTransport } from "../network/page-transport.js";
+import { SENT_PAGE_PATH } from "../network/sdui.js";
+import { BROWSER_STOP_ADVICE } from "../network/signals.js";
+import { TransientNetworkError } from "../network/transport.js";
 import {
   clearLockHolder,
   readExportOwners,
@@ -27,6 +42,7 @@ import {
 } from "../store/account.js";
 import type { Db } from "../store/database.js";
 import type { Journal, JournalAction } from "../store/journal.js";
+import { resolveBrowserProfilePath } from "../store/location.js";
 import { acquireRunLock, type RunLock } from "../store/run-lock.js";
 import { holdStdout, type Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
@@ -43,14 +59,33 @@ export interface NetworkRunOptions {
   cookies?: string;
   baseUrl?: string;
   acceptRisk?: boolean;
+  /** `--browser` alone (true), or a name or path. */
+  browser?: string | boolean;
+  browserProfile?: string;
+  headless?: boolean;
+  /** `api` (the default) or `click` (withdraw only). */
+  strategy?: string;
 }
+
+/** How the run reaches LinkedIn: the user's cookies from Node, or the user's own browser. */
+export type SessionSource =
+  /** "ask": --cookies -, whose hidden prompt comes when the run starts. */
+  | { kind: "cookies"; cookies: SessionCookies | "ask" }
+  | {
+      kind: "browser";
+      browser: BrowserChoice;
+      profileDir: string;
+      headless: boolean;
+      /** Withdraw by clicking the page's own controls (--strategy click). */
+      click: boolean;
+    };
 
 export interface NetworkRunSettings {
   pacer: Pacer;
   max: number;
   dailyCap: number;
-  /** Null on a dry run, which reads no cookies and sends nothing. */
-  cookies: SessionCookies | null;
+  /** Null on a dry run, which reads no cookies, opens no browser and sends nothing. */
+  session: SessionSource | null;
   baseUrl: string;
   /** The base URL is LinkedIn itself, not the emulation or another address. */
   isLinkedIn: boolean;
@@ -114,14 +149,75 @@ export function readNetworkRunOptions(
       `add --yes to go ahead without asking, or --dry-run to see the plan only`,
     );
   }
+  const session = readSessionSource(options, output, isLinkedIn);
   return {
     pacer: new Pacer({ pace, sleep: realSleep }),
     max,
     dailyCap,
-    cookies: options.dryRun ? null : readSessionCookies(options.cookies),
+    session: options.dryRun ? null : session(),
     baseUrl,
     isLinkedIn,
   };
+}
+
+/**
+ * The checks of --browser, --cookies and their companions, at once; the browser is looked for
+ * (or the cookie source checked) when the returned function is called, which a dry run never
+ * does. --cookies wins over INVITES_BROWSER, as a flag over the environment.
+ */
+function readSessionSource(
+  options: NetworkRunOptions,
+  output: Output,
+  isLinkedIn: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): () => SessionSource {
+  const strategy = options.strategy ?? "api";
+  if (strategy !== "api" && strategy !== "click") {
+    throw new UsageError(`--strategy "${strategy}" must be api or click`);
+  }
+  const flagged = options.browser !== undefined && options.browser !== false;
+  if (flagged && options.cookies !== undefined) {
+    throw new UsageError(
+      "--browser and --cookies are two ways to reach LinkedIn: give one of them",
+      "--browser uses the login of invites login (recommended); --cookies uses cookies you copied",
+    );
+  }
+  const browser =
+    flagged || (options.cookies === undefined && Boolean(env.INVITES_BROWSER?.trim()));
+  for (const [given, flag] of [
+    [strategy === "click", "--strategy click"],
+    [options.headless, "--headless"],
+    [options.browserProfile !== undefined, "--browser-profile"],
+  ] as const) {
+    if (given && !browser) {
+      throw new UsageError(`${flag} works with --browser only`, "add --browser");
+    }
+  }
+  if (browser && options.headless && isLinkedIn) {
+    // A headless browser tells LinkedIn it is one (HeadlessChrome, NETWORK-2026.md §4.3).
+    const why =
+      "--headless against linkedin.com shows LinkedIn a browser without a window, which it can tell from a person's";
+    if (!options.acceptRisk) {
+      throw new UsageError(
+        why,
+        "leave out --headless (it is for the emulation and tests), or add --accept-risk",
+      );
+    }
+    output.err(`Warning: ${why}. Going ahead because of --accept-risk.`);
+  }
+  return () =>
+    browser
+      ? {
+          kind: "browser",
+          browser: findBrowser(typeof options.browser === "string" ? options.browser : true, env),
+          profileDir: resolveBrowserProfilePath(options.browserProfile, env),
+          headless: options.headless === true,
+          click: strategy === "click",
+        }
+      : {
+          kind: "cookies",
+          cookies: readSessionCookies(options.cookies, output.isInteractive, env),
+        };
 }
 
 /**
@@ -198,15 +294,111 @@ async function confirmRun(message: string): Promise<void> {
 }
 
 /** The client for linkedin.com (or --base-url), reading long lists at the pacer's list pace. */
-function networkClient(settings: NetworkRunSettings, cookies: SessionCookies): LinkedInClient {
-  return new LinkedInClient({
-    baseUrl: settings.baseUrl,
-    cookies,
+function clientOptions(settings: NetworkRunSettings): LinkedInClientOptions {
+  return {
     beforePage: () => settings.pacer.beforeListPage(),
     ...(process.env.INVITES_GRAPHQL_QUERY_ID
       ? { graphqlQueryId: process.env.INVITES_GRAPHQL_QUERY_ID }
       : {}),
+  };
+}
+
+/** How long the user has to solve a login wall or a check in the window after a stop. */
+const SOLVE_MS = 10 * 60_000;
+
+/**
+ * Runs `run` with the driver of the session source: the cookie client, or the user's browser
+ * opened on its profile (closed again whatever happens). When the browser run stops at a login
+ * wall or a security check, the window comes to the front for the user to solve it there, and
+ * stays open until the session works again (or ten minutes, or until it is closed); the run
+ * itself is not resumed by this process.
+ */
+async function withDriver(
+  output: Output,
+  settings: NetworkRunSettings,
+  session: SessionSource,
+  command: string,
+  run: (driver: NetworkDriver) => Promise<RunSummary>,
+): Promise<RunSummary> {
+  if (session.kind === "cookies") {
+    const cookies = session.cookies === "ask" ? await askSessionCookies() : session.cookies;
+    return run(
+      new LinkedInClient({ ...clientOptions(settings), baseUrl: settings.baseUrl, cookies }),
+    );
+  }
+  output.err(
+    `Opening ${printable(session.browser.label)}${session.headless ? " (headless)" : ""} with the browser profile of invites at ${printable(session.profileDir)}.`,
+  );
+  const window = await openBrowser({
+    browser: session.browser,
+    profileDir: session.profileDir,
+    headless: session.headless,
+    url: new URL(SENT_PAGE_PATH, settings.baseUrl).href,
+    holder: command,
   });
+  try {
+    const api = new LinkedInClient({
+      ...clientOptions(settings),
+      transport: new PageTransport({ page: window.page, baseUrl: settings.baseUrl }),
+    });
+    const driver = session.click
+      ? new ClickDriver({
+          page: window.page,
+          baseUrl: settings.baseUrl,
+          api,
+          beforePage: () => settings.pacer.beforeListPage(),
+        })
+      : api;
+    const summary = await run(driver);
+    const stop = summary.stopped;
+    if (stop) {
+      summary.stopped = new StoppedError(
+        stop.signal,
+        stop.message,
+        BROWSER_STOP_ADVICE[stop.signal] ?? stop.suggestion,
+      );
+      if (
+        !window.headless &&
+        (stop.signal === "expired" || stop.signal === "challenge" || stop.signal === "csrf")
+      ) {
+        await handToUser(output, window, api, settings, command);
+      }
+    }
+    return summary;
+  } finally {
+    await window.close();
+  }
+}
+
+/** The window in front, on the page LinkedIn wants the user on, until the session works again. */
+async function handToUser(
+  output: Output,
+  window: BrowserWindow,
+  api: LinkedInClient,
+  settings: NetworkRunSettings,
+  command: string,
+): Promise<void> {
+  output.err(
+    "LinkedIn wants you in the browser window of invites: it is in front now. Log in or complete the check there; invites waits up to 10 minutes, or until you close the window.",
+  );
+  await window.page
+    .goto(new URL(SENT_PAGE_PATH, settings.baseUrl).href, { waitUntil: "domcontentloaded" })
+    .catch(() => undefined);
+  await window.bringToFront();
+  const deadline = Date.now() + SOLVE_MS;
+  while (!window.closed && Date.now() < deadline) {
+    await realSleep(3000);
+    if (window.closed) break;
+    try {
+      const account = await api.checkSession();
+      output.err(
+        `The session works again (${printable(account.publicIdentifier)}). Run the same command when you are ready: ${command}`,
+      );
+      return;
+    } catch (error) {
+      if (!(error instanceof StoppedError || error instanceof TransientNetworkError)) throw error;
+    }
+  }
 }
 
 /**
@@ -314,14 +506,19 @@ export async function confirmAndRun(
   argv: readonly string[],
   run: (driver: NetworkDriver, command: string) => Promise<RunSummary>,
 ): Promise<number> {
-  if (options.dryRun || planned === 0 || settings.cookies === null) return 0;
+  const { session } = settings;
+  if (options.dryRun || planned === 0 || session === null) return 0;
   if (!settings.isLinkedIn) {
     output.err(
-      `Sending your LinkedIn session to ${new URL(settings.baseUrl).origin}, not to linkedin.com.`,
+      session.kind === "browser"
+        ? `The browser acts on ${new URL(settings.baseUrl).origin}, not on linkedin.com.`
+        : `Sending your LinkedIn session to ${new URL(settings.baseUrl).origin}, not to linkedin.com.`,
     );
   }
   if (!options.yes) await confirmRun(question);
   const command = resumeCommand(argv);
-  const summary = await run(networkClient(settings, settings.cookies), command);
+  const summary = await withDriver(output, settings, session, command, (driver) =>
+    run(driver, command),
+  );
   return exitCodeOf(summary, command);
 }

@@ -37,8 +37,17 @@ export function addNetworkRunOptions(command: Command, noun: string): Command {
     .option("--max <n>", `at most this many ${noun} in this run`)
     .option("--daily-cap <n>", "at most this many such requests a day, over all runs", "100")
     .option(
+      "--browser [name-or-path]",
+      "act through your own browser, logged in once with invites login: chrome, edge, chromium or the program's path (default: the first of them installed, or $INVITES_BROWSER)",
+    )
+    .option(
+      "--browser-profile <dir>",
+      "with --browser: the browser profile of invites (default: browser-profile in the user data directory)",
+    )
+    .option("--headless", "with --browser: no window; for the emulation and tests only")
+    .option(
       "--cookies <file>",
-      "your LinkedIn cookies: a Cookie header line or cookies.txt (else $INVITES_COOKIES)",
+      'instead of --browser: your LinkedIn cookies in a file (a Cookie line, cookies.txt, "Copy as cURL", rows of the DevTools cookie table, or the li_at and JSESSIONID values), or - to paste them at a hidden prompt (else $INVITES_COOKIES)',
     )
     .option(
       "--base-url <url>",
@@ -46,7 +55,7 @@ export function addNetworkRunOptions(command: Command, noun: string): Command {
     )
     .option(
       "--accept-risk",
-      "allow a pace under 1 s or a daily cap over 300 against linkedin.com, which risks a restriction",
+      "allow a pace under 1 s, a daily cap over 300 or --headless against linkedin.com, which risks a restriction",
     );
 }
 

@@ -18,6 +18,7 @@ export interface SandboxCommandOptions {
   surfaces?: string;
   pageCap?: string;
   envelope?: string;
+  autoLogin?: boolean;
   json?: boolean;
 }
 
@@ -60,6 +61,7 @@ export async function runSandbox(options: SandboxCommandOptions, output: Output,
     surfaces,
     ...(pageCap > 0 ? { pageCap } : {}),
     ...(options.envelope ? { envelope: options.envelope as Envelope } : {}),
+    autoLogin: options.autoLogin === true,
     port,
   });
   if (options.json) {
@@ -74,6 +76,9 @@ export async function runSandbox(options: SandboxCommandOptions, output: Output,
     );
     output.out(`Cookie line for --cookies or INVITES_COOKIES (test values, not a real account):`);
     output.out(sandbox.cookie);
+    output.out(
+      `Browser login: ${sandbox.url}/login, any e-mail with the password sandbox${options.autoLogin ? " (or at once: --auto-login)" : ""}; then invites login --base-url ${sandbox.url}.`,
+    );
     output.out(`State: ${sandbox.url}/__sandbox/state. Ctrl-C stops it.`);
   }
   await new Promise<void>((resolve) => {

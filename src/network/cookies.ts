@@ -1,7 +1,10 @@
 /**
- * The session cookies the network needs: li_at (the login) and JSESSIONID (whose value, without
- * its quotes, is the csrf-token). Read from a Cookie header line or a Netscape cookies.txt, never
- * from the command line; kept in memory only, and never shown.
+ * The session cookies for the cookie transport: li_at (the login) and JSESSIONID (whose value,
+ * without its quotes, is the csrf-token), with every other linkedin.com cookie the user gave, as
+ * a browser sends them all. Read in the forms people actually copy (a Cookie header line, a
+ * Netscape cookies.txt, a "Copy as cURL" command, rows of the DevTools cookie table, or the two
+ * values on their own lines), from a file, INVITES_COOKIES or a hidden prompt; never from the
+ * command line, kept in memory only, and never shown.
  */
 import { InputError, UsageError } from "../errors.js";
 import { MiB, readOptionFile } from "../user-files.js";
@@ -10,6 +13,28 @@ export interface SessionCookies {
   liAt: string;
   /** With its quotes, as the Cookie header carries it: `"ajax:1234567890123456789"`. */
   jsessionid: string;
+  /** Every linkedin.com cookie given, li_at and JSESSIONID among them, in the order given. */
+  jar: ReadonlyArray<readonly [string, string]>;
+}
+
+/** The session of a jar that holds li_at and JSESSIONID; null when one is missing. */
+function fromJar(jar: Map<string, string>): SessionCookies | null {
+  const liAt = jar.get("li_at");
+  const jsessionid = jar.get("JSESSIONID");
+  if (!liAt || !jsessionid) return null;
+  const quoted = jsessionid.startsWith('"') ? jsessionid : `"${jsessionid}"`;
+  jar.set("JSESSIONID", quoted);
+  return { liAt, jsessionid: quoted, jar: [...jar] };
+}
+
+/** A session of the two cookies alone (the emulation's). */
+export function sessionCookies(liAt: string, jsessionid: string): SessionCookies {
+  return fromJar(
+    new Map([
+      ["li_at", liAt],
+      ["JSESSIONID", jsessionid],
+    ]),
+  ) as SessionCookies;
 }
 
 /** The csrf-token header: JSESSIONID without its quotes. */
@@ -17,50 +42,209 @@ export function csrfToken(cookies: SessionCookies): string {
   return cookies.jsessionid.replace(/^"|"$/g, "");
 }
 
+/** The Cookie header: every cookie given, as the browser sent them; the session's own two as set. */
 export function cookieHeader(cookies: SessionCookies): string {
-  const quoted = cookies.jsessionid.startsWith('"')
-    ? cookies.jsessionid
-    : `"${cookies.jsessionid}"`;
-  return `li_at=${cookies.liAt}; JSESSIONID=${quoted}`;
+  const own: Record<string, string> = { li_at: cookies.liAt, JSESSIONID: cookies.jsessionid };
+  return cookies.jar.map(([name, value]) => `${name}=${own[name] ?? value}`).join("; ");
 }
 
-/** Parses `li_at=…; JSESSIONID="ajax:…"` (other cookies are ignored); null if one is missing. */
-export function parseCookieLine(line: string): SessionCookies | null {
-  const jar = new Map<string, string>();
-  for (const part of line.replace(/^\s*cookie:\s*/i, "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0) jar.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
-  }
-  const liAt = jar.get("li_at");
-  const jsessionid = jar.get("JSESSIONID");
-  return liAt && jsessionid ? { liAt, jsessionid } : null;
-}
+/** A cookie's name (an HTTP token) and value (visible ASCII without `;`, `\` or a space). */
+const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const COOKIE_VALUE = /^[\x21-\x3a\x3c-\x5b\x5d-\x7e]*$/;
 
-/** Parses a Netscape cookies.txt (tab-separated: domain, flag, path, secure, expiry, name, value). */
-export function parseCookiesTxt(text: string): SessionCookies | null {
-  const jar = new Map<string, string>();
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(/^#HttpOnly_/, "");
-    if (line.startsWith("#") || line.trim() === "") continue;
-    const fields = line.split("\t");
-    const [domain, , , , , name, value] = fields;
-    if (fields.length >= 7 && name && value !== undefined && /linkedin\.com$/i.test(domain ?? "")) {
-      jar.set(name, value.trim());
+/** Why a jar cannot be sent, naming the cookie but never its value; null when it can. */
+function unfitCookie(jar: Map<string, string>): string | null {
+  for (const [name, value] of jar) {
+    if (!COOKIE_VALUE.test(value)) {
+      return `the value of the cookie ${name} holds characters no cookie has (a space, a line break, a ; or a letter outside ASCII): copy it again`;
     }
   }
-  const liAt = jar.get("li_at");
-  const jsessionid = jar.get("JSESSIONID");
-  return liAt && jsessionid ? { liAt, jsessionid } : null;
+  return null;
+}
+
+function addPair(jar: Map<string, string>, name: string, value: string): void {
+  const n = name.trim();
+  if (COOKIE_NAME.test(n)) jar.set(n, value.trim());
+}
+
+/** Adds the cookies of a Cookie header line (`li_at=…; JSESSIONID="ajax:…"`, `Cookie:` or not). */
+function addCookieLine(jar: Map<string, string>, line: string): void {
+  for (const part of line.replace(/^\s*cookie:\s*/i, "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0) addPair(jar, part.slice(0, eq), part.slice(eq + 1));
+  }
+}
+
+function isLinkedInDomain(domain: string): boolean {
+  return /(^|\.)linkedin\.com$/i.test(domain.trim().replace(/^#HttpOnly_/, ""));
 }
 
 /**
- * The cookies from `--cookies FILE` (a Cookie header line or cookies.txt), else from
- * INVITES_COOKIES (a Cookie header line). Errors name the file, never a value.
+ * A shell command as its words: POSIX quoting ('…', "…", $'…', backslashes, line continuations)
+ * and, for Chrome's "Copy as cURL (cmd)" on Windows, cmd's carets (`^"`, `^\^"`, `^&`, `^` at a
+ * line's end).
+ */
+export function shellWords(command: string): string[] {
+  let text = command;
+  if (/\^"/.test(text)) {
+    text = text
+      .replace(/\^\r?\n/g, " ")
+      .replace(/\^\\\^"/g, '\\"')
+      .replace(/\^(.)/g, "$1");
+  }
+  const words: string[] = [];
+  let word: string | null = null;
+  let i = 0;
+  const push = (s: string) => {
+    word = (word ?? "") + s;
+  };
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (c === "\\" && (text[i + 1] === "\n" || text.slice(i + 1, i + 3) === "\r\n")) {
+      i += text[i + 1] === "\n" ? 2 : 3;
+    } else if (/\s/.test(c)) {
+      if (word !== null) words.push(word);
+      word = null;
+      i++;
+    } else if (c === "'" || (c === "$" && text[i + 1] === "'")) {
+      const ansi = c === "$";
+      let j = i + (ansi ? 2 : 1);
+      let s = "";
+      while (j < text.length && text[j] !== "'") {
+        if (ansi && text[j] === "\\" && j + 1 < text.length) {
+          const e = text[j + 1] as string;
+          s += { n: "\n", t: "\t", r: "\r" }[e] ?? e;
+          j += 2;
+        } else s += text[j++];
+      }
+      push(s);
+      i = j + 1;
+    } else if (c === '"') {
+      let j = i + 1;
+      let s = "";
+      while (j < text.length && text[j] !== '"') {
+        if (text[j] === "\\" && /["\\$`]/.test(text[j + 1] ?? "")) {
+          s += text[j + 1];
+          j += 2;
+        } else s += text[j++];
+      }
+      push(s);
+      i = j + 1;
+    } else if (c === "\\" && i + 1 < text.length) {
+      push(text[i + 1] as string);
+      i += 2;
+    } else {
+      push(c);
+      i++;
+    }
+  }
+  if (word !== null) words.push(word);
+  return words;
+}
+
+/** The cookies of a "Copy as cURL" command: its `-b` or `cookie:` header, for linkedin.com. */
+function addCurl(jar: Map<string, string>, command: string): "not-linkedin" | null {
+  const words = shellWords(command);
+  const url = words.find((w) => /^https?:\/\//i.test(w));
+  let host = "";
+  try {
+    host = url ? new URL(url).hostname : "";
+  } catch {
+    host = "";
+  }
+  if (!isLinkedInDomain(host)) return "not-linkedin";
+  for (let i = 0; i < words.length; i++) {
+    const flag = words[i] ?? "";
+    const next = words[i + 1] ?? "";
+    if ((flag === "-H" || flag === "--header") && /^cookie:/i.test(next)) addCookieLine(jar, next);
+    else if ((flag === "-b" || flag === "--cookie") && next.includes("=")) addCookieLine(jar, next);
+  }
+  return null;
+}
+
+/** A bare JSESSIONID value, with or without its quotes. */
+const JSESSIONID_VALUE = /^"?ajax:\d+"?$/;
+
+/**
+ * The session cookies in any of the five forms; null when li_at or JSESSIONID is missing.
+ * Throws (without a value) when a cookie given cannot be sent as it is.
+ */
+export function parseCookies(text: string): SessionCookies | null {
+  const jar = new Map<string, string>();
+  const trimmed = text.replace(/^\uFEFF/, "").trim();
+  if (/^curl(\.exe)?\s/i.test(trimmed)) {
+    if (addCurl(jar, trimmed) === "not-linkedin") {
+      throw new CookieFormError(
+        "is a cURL command for another site than linkedin.com: copy one of a request to www.linkedin.com",
+      );
+    }
+  } else {
+    const lines: string[] = [];
+    for (const raw of trimmed.split(/\r?\n/)) {
+      const line = raw.trim();
+      if (line === "" || (line.startsWith("#") && !line.startsWith("#HttpOnly_"))) continue;
+      lines.push(line);
+      const fields = line.split("\t").map((f) => f.trim());
+      if (fields.length >= 7 && /^(TRUE|FALSE)$/i.test(fields[1] ?? "")) {
+        // cookies.txt: domain, subdomains, path, secure, expiry, name, value.
+        if (isLinkedInDomain(fields[0] ?? "")) addPair(jar, fields[5] ?? "", fields[6] ?? "");
+      } else if (fields.length >= 2) {
+        // A row of the DevTools cookie table: name, value, domain, path, expiry, …
+        const [name = "", value = "", domain] = fields;
+        if (name === "Name" && value === "Value") continue;
+        if (domain === undefined || domain === "" || isLinkedInDomain(domain)) {
+          addPair(jar, name, value);
+        }
+      } else addCookieLine(jar, line);
+    }
+    const [one, two] = lines;
+    if (!fromJar(new Map(jar)) && lines.length === 2 && one && two && !/\t/.test(one + two)) {
+      // The two values on their own lines: JSESSIONID is the one of the form ajax:<digits>.
+      const session = lines.filter((v) => JSESSIONID_VALUE.test(v));
+      if (session.length !== 1) return null;
+      jar.clear();
+      jar.set("li_at", session[0] === one ? two : one);
+      jar.set("JSESSIONID", session[0] as string);
+    }
+  }
+  const unfit = unfitCookie(jar);
+  if (unfit) throw new CookieFormError(unfit);
+  return fromJar(jar);
+}
+
+/** Cookies given in a form that cannot be sent; the message names no value. */
+export class CookieFormError extends Error {}
+
+/** Parses `li_at=…; JSESSIONID="ajax:…"` and the other cookies of the line; null if one is missing. */
+export function parseCookieLine(line: string): SessionCookies | null {
+  const jar = new Map<string, string>();
+  addCookieLine(jar, line);
+  return unfitCookie(jar) ? null : fromJar(jar);
+}
+
+/** What `--cookies` and INVITES_COOKIES accept, for the messages. */
+export const COOKIE_FORMS =
+  'a Cookie header line (li_at=…; JSESSIONID="ajax:…"), a cookies.txt, a "Copy as cURL" command, rows copied from the DevTools cookie table, or the li_at and JSESSIONID values on two lines';
+
+/**
+ * The cookies from `--cookies FILE`, else from INVITES_COOKIES; "ask" for `--cookies -`, whose
+ * hidden prompt comes when the run starts (askSessionCookies). Errors name the file, never a
+ * value.
  */
 export function readSessionCookies(
   file: string | undefined,
+  interactive: boolean,
   env: NodeJS.ProcessEnv = process.env,
-): SessionCookies {
+): SessionCookies | "ask" {
+  if (file === "-") {
+    if (!interactive) {
+      throw new UsageError(
+        "--cookies - asks for your cookies, and there is no terminal to ask in",
+        "give --cookies FILE, or run this in a terminal",
+      );
+    }
+    return "ask";
+  }
   if (file !== undefined) {
     // A cookies.txt of a whole browser profile is some hundred KiB; 4 MiB is no cookie file.
     const text = readOptionFile(file, {
@@ -69,35 +253,83 @@ export function readSessionCookies(
       // The cookies are the login: others who can read them can act as you on LinkedIn.
       onOpenToOthers: (warning) => process.stderr.write(`invites: warning: ${warning}\n`),
     });
-    const cookies = /\t/.test(text) ? parseCookiesTxt(text) : parseCookieLine(text.trim());
+    let cookies: SessionCookies | null;
+    try {
+      cookies = parseCookies(text);
+    } catch (error) {
+      if (!(error instanceof CookieFormError)) throw error;
+      throw new InputError({ file }, error.message, "bad-cookies");
+    }
     if (!cookies) {
       throw new InputError(
         { file },
-        "holds no li_at and JSESSIONID cookies (expected a Cookie header line or a cookies.txt for linkedin.com)",
+        `holds no li_at and JSESSIONID cookies (expected ${COOKIE_FORMS}, for linkedin.com)`,
         "no-cookies",
       );
     }
     return cookies;
   }
-  const line = env.INVITES_COOKIES;
-  if (line?.trim()) {
-    const cookies = parseCookieLine(line);
-    if (!cookies) {
-      throw new UsageError("INVITES_COOKIES holds no li_at and JSESSIONID cookies");
-    }
-    return cookies;
+  const text = env.INVITES_COOKIES;
+  if (!text?.trim()) {
+    throw new UsageError(
+      "no LinkedIn session: neither --browser nor cookies were given",
+      "log in once with: invites login, then add --browser; or give --cookies FILE, or --cookies - to paste them",
+    );
   }
-  throw new UsageError(
-    "no LinkedIn session cookies",
-    "give --cookies FILE (a Cookie header line or cookies.txt) or set INVITES_COOKIES",
-  );
+  let cookies: SessionCookies | null;
+  try {
+    cookies = parseCookies(text);
+  } catch (error) {
+    if (!(error instanceof CookieFormError)) throw error;
+    throw new UsageError(`INVITES_COOKIES: ${error.message}`);
+  }
+  if (!cookies) throw new UsageError("INVITES_COOKIES holds no li_at and JSESSIONID cookies");
+  return cookies;
+}
+
+/**
+ * Asks on the terminal, nothing echoed: the Cookie line, or li_at's value and then JSESSIONID's.
+ * The answers stay in this process's memory.
+ */
+export async function askSessionCookies(): Promise<SessionCookies> {
+  const { password } = await import("@inquirer/prompts");
+  const ask = (message: string) => password({ message }, { output: process.stderr });
+  const first = (
+    await ask(
+      "Paste the Cookie line, or the value of li_at (nothing is shown; press Enter after pasting):",
+    )
+  ).trim();
+  if (first.endsWith("\\") || first.endsWith("^")) {
+    throw new UsageError(
+      "that is the first line of a longer text (a cURL command has several lines); the prompt takes one line",
+      "paste the Cookie line or the two values, or save the whole text in a file and give --cookies FILE",
+    );
+  }
+  let text = first;
+  if (!first.includes("=")) {
+    text = `${first}\n${(await ask("Now paste the value of JSESSIONID (nothing is shown):")).trim()}`;
+  }
+  let cookies: SessionCookies | null;
+  try {
+    cookies = parseCookies(text);
+  } catch (error) {
+    if (!(error instanceof CookieFormError)) throw error;
+    throw new UsageError(`what you pasted ${error.message}`);
+  }
+  if (!cookies) {
+    throw new UsageError(
+      "what you pasted holds no li_at and JSESSIONID cookies",
+      `paste ${COOKIE_FORMS}; see "Log in with cookies" in the README`,
+    );
+  }
+  return cookies;
 }
 
 /**
  * Replaces every cookie value in a text with a placeholder, for anything that is shown, logged
  * or stored. A server may echo the session back in any form (a body repeating the Cookie
- * header, a Location carrying it URL-encoded), so each secret is removed raw, URL-encoded and
- * JSON-escaped, besides the cookie-shaped patterns.
+ * header, a Location carrying it URL-encoded), so each secret of 8 characters or more is removed
+ * raw, URL-encoded and JSON-escaped, besides the cookie-shaped patterns.
  */
 export function redact(text: string, cookies?: SessionCookies): string {
   let out = text
@@ -105,14 +337,18 @@ export function redact(text: string, cookies?: SessionCookies): string {
     .replace(/(JSESSIONID=)("?)[^;\s"&]+("?)/g, "$1$2[redacted]$3")
     .replace(/(csrf-token:\s*)\S+/gi, "$1[redacted]");
   if (cookies) {
-    for (const secret of [cookies.liAt, csrfToken(cookies)]) {
-      if (secret.length < 8) continue;
-      for (const form of new Set([
-        secret,
-        encodeURIComponent(secret),
-        JSON.stringify(secret).slice(1, -1),
-      ])) {
-        out = out.split(form).join("[redacted]");
+    const secrets = new Set([csrfToken(cookies), ...cookies.jar.map(([, value]) => value)]);
+    // The longest first: a value that contains a shorter one is removed whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+      for (const raw of new Set([secret, secret.replace(/^"|"$/g, "")])) {
+        if (raw.length < 8) continue;
+        for (const form of new Set([
+          raw,
+          encodeURIComponent(raw),
+          JSON.stringify(raw).slice(1, -1),
+        ])) {
+          out = out.split(form).join("[redacted]");
+        }
       }
     }
   }

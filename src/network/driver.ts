@@ -8,14 +8,20 @@ export interface Account {
   name: string;
 }
 
-/** The generation of LinkedIn's web API a list came from (LINKEDIN-API.md §1). */
-export type Surface = "legacy" | "dash" | "graphql" | "sdui";
+/**
+ * The generation of LinkedIn's web API a list came from (LINKEDIN-API.md §1), or "page": the
+ * cards of the Sent page itself, read in the user's browser (the click strategy).
+ */
+export type Surface = "legacy" | "dash" | "graphql" | "sdui" | "page";
 
-/** How a write went out; the journal records it per request. */
-export type Via = "legacy" | "sdui" | "dash" | "dash-member";
+/** How a write went out; the journal records it per request. "click": the page's own controls. */
+export type Via = "legacy" | "sdui" | "dash" | "dash-member" | "click";
 
 export interface LiveInvitation {
-  /** The numeric withdraw id, as a string: it exceeds 2^53. */
+  /**
+   * The numeric withdraw id, as a string: it exceeds 2^53. On the page's list, which shows no
+   * id, the card's person: `in/<slug>`, or `mailto:<address>`.
+   */
   id: string;
   /** The list this row came from; it decides how the row is withdrawn. */
   surface: Surface;
@@ -57,8 +63,8 @@ export interface LiveList<T> {
   items: T[];
   surface: Surface;
   /**
-   * Whether invitations sent to an e-mail address (non-members) appear in this list: only the
-   * legacy list shows them. Where they do not, their absence proves nothing.
+   * Whether invitations sent to an e-mail address (non-members) appear in this list: the legacy
+   * list and the page's cards show them. Where they do not, their absence proves nothing.
    */
   showsEmailInvitees: boolean;
 }

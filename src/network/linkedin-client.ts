@@ -288,8 +288,19 @@ export class LinkedInClient implements NetworkDriver {
         );
       }
       const page = this.shape(SENT_PAGE_PATH, () => readSentPage(response.text));
+      if (page.rows.length === 0 && (page.total ?? 0) > 0) {
+        // The first cards can all be invitations to e-mail addresses, which carry no payload
+        // (sdui.ts memberControls): the members' rows then begin on the pagination's first
+        // page. An empty page here would end the read short of People (N).
+        return { ...(await this.readRscPage(0)), total: page.total };
+      }
       return { items: page.rows.map(fromSduiRow), total: page.total };
     }
+    return this.readRscPage(start);
+  }
+
+  /** A page of the server-driven list's pagination, from the member row `start`. */
+  private async readRscPage(start: number): Promise<PageRead<LiveInvitation>> {
     const { verdict, response } = await this.call(
       "POST",
       PAGINATION_PATH,

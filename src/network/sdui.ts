@@ -207,13 +207,26 @@ export function looksLikeLogin(html: string): boolean {
 }
 
 /**
+ * The withdraw controls of member cards: those with a profile link (`/in/…`) since the control
+ * before. An invitation sent to an e-mail address has a card with the same control but no
+ * profile, and the page's data carries no payload for it (no 2026 API list shows them,
+ * NETWORK-2026.md D14): such cards are for the click strategy, and counting them here would
+ * refuse every page that has one.
+ */
+function memberControls(markup: string): number {
+  const before = markup.split(WITHDRAW_CONTROL).slice(0, -1);
+  return before.filter((segment) => /href="[^"]*\/in\/[^"/]/.test(segment)).length;
+}
+
+/**
  * The first page of the sent list. Its rows are the withdraw payloads in the page's scripts,
- * counted against the withdraw controls of the markup; the total is `People (N)`.
+ * counted against the withdraw controls of the member cards in the markup; the total is
+ * `People (N)`.
  */
 export function readSentPage(html: string): SduiPage {
   const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "");
   const total = readTotal(markup);
-  const controls = markup.split(WITHDRAW_CONTROL).length - 1;
+  const controls = memberControls(markup);
   const rows = readScriptText(html).flatMap((script) => rowsOf(script, true));
   const unique = new Map(rows.map((r) => [r.invitationId, r]));
   if (total === null && unique.size === 0 && controls === 0) {

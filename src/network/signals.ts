@@ -124,4 +124,18 @@ export const STOP_ADVICE: Record<StopSignal, string> = {
   changed:
     "nothing was marked or sent; LinkedIn may have changed its web app: run again later, and if it persists, update invites",
   failing: "LinkedIn may be having trouble: wait at least an hour, then run the same command again",
+  browser: "keep the browser window open until the run ends; run the same command again to resume",
+};
+
+/**
+ * The same stops as a run through the user's own browser meets them: the user acts in the
+ * browser window (the one invites opened on its profile), not in a cookie file.
+ */
+export const BROWSER_STOP_ADVICE: Partial<Record<StopSignal, string>> = {
+  expired:
+    "log in again in the browser window of invites (invites login opens it), then run the same command again",
+  csrf: "log in again with invites login, then run the same command again",
+  challenge:
+    "complete LinkedIn's security check in the browser window of invites (invites login opens it), then wait a day",
+  forbidden: "LinkedIn refused access: check that invites login was done with this account",
 };

@@ -47,7 +47,9 @@ export type FaultKind =
   /** A 400 whose body repeats the request's Cookie header, once. */
   | "echo"
   /** A redirect to the login whose Location carries the login cookie, once. */
-  | "echoredirect";
+  | "echoredirect"
+  /** The Sent page shows LinkedIn's "Take care" dialog open, once (if the Nth is that page). */
+  | "modal";
 
 export interface Fault {
   kind: FaultKind;
@@ -75,6 +77,7 @@ const KINDS: readonly FaultKind[] = [
   "writes500",
   "echo",
   "echoredirect",
+  "modal",
 ];
 
 export const LATCHED: ReadonlySet<FaultKind> = new Set(["challenge", "999", "401", "login"]);

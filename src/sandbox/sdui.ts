@@ -62,24 +62,45 @@ function chunks(text: string, seed: number): string[] {
   return out;
 }
 
-/** The card of one pending invitation, as the markup shows it. */
+/**
+ * The card of one pending invitation, as the markup shows it: a member's name links to their
+ * profile; an invitation sent to an e-mail address shows the address, with no profile link.
+ * The withdraw control is the same on both; the page's script (pages.ts) opens the
+ * confirmation from it.
+ */
 function card(inv: SandboxInvitation, now: number): string {
-  const name = escapeHtml(inv.inviteeName);
+  const name = escapeHtml(cardName(inv));
   const note = inv.message
     ? `<p data-view-name="invitation-note">${escapeHtml(inv.message)}</p>`
     : "";
+  const who = inv.memberId
+    ? `<a href="https://www.linkedin.com/in/${escapeHtml(inv.slug ?? "")}/">${name}</a>`
+    : `<span>${name}</span>`;
   return `<div role="listitem" data-view-name="pending-invitation-card">
-<a href="https://www.linkedin.com/in/${escapeHtml(inv.slug ?? "")}/">${name}</a>
-<p>${escapeHtml(inv.headline)}</p>
+${who}
+<p>${escapeHtml(inv.memberId ? inv.headline : "Invited by e-mail")}</p>
 <p>${ageLabel(inv, now)}</p>
 <button type="button" data-view-name="sent-invitations-withdraw-single" aria-label="Withdraw invitation sent to ${name}" data-invitation-id="${inv.id}">Withdraw</button>
 ${note}</div>`;
 }
 
-/** The first page: cards, `People (N)`, and the island with each card's withdraw payload. */
+/** The name a card shows: the invitee's, or the address an invitation went to. */
+export function cardName(inv: SandboxInvitation): string {
+  return inv.memberId ? inv.inviteeName : (inv.email ?? inv.inviteeName);
+}
+
+/**
+ * The first page: the first cards of every pending invitation (members and e-mail invitees, as
+ * the page shows them), `People (N)` over the members (the server-driven list's rows), the
+ * island with each member card's withdraw payload, a "Show more" button when there are more
+ * cards, and the page's script. The island carries no e-mail invitee: no 2026 API list shows
+ * them (NETWORK-2026.md D14), only the page does.
+ */
 export function sentPageHtml(world: SandboxWorld, now: number): string {
-  const all = sduiInvitations(world);
-  const page = all.slice(0, SDUI_PAGE_SIZE);
+  const members = sduiInvitations(world);
+  const cards = pendingInvitations(world);
+  const first = cards.slice(0, SDUI_PAGE_SIZE);
+  const page = first.filter((inv) => inv.memberId !== null);
   // The island, as the page's flight data: one line a row; every other row's action travels
   // as JSON inside a JSON string, so that it is escaped twice in the script.
   const lines = page.map((inv, i) => {
@@ -98,21 +119,38 @@ export function sentPageHtml(world: SandboxWorld, now: number): string {
     .map((c) => `"${c}"`)
     .join(",");
   const more =
-    all.length > SDUI_PAGE_SIZE
+    cards.length > SDUI_PAGE_SIZE
       ? '<button type="button" data-view-name="sent-invitations-show-more">Show more</button>'
       : "";
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Sent invitations | LinkedIn</title></head>
 <body><main>
 <nav><a href="/mynetwork/invitation-manager/">Received</a> <a aria-current="page" href="${"/mynetwork/invitation-manager/sent/"}">Sent</a></nav>
-<h2>People (${all.length})</h2>
+<h2 data-view-name="sent-invitations-count">People (${members.length})</h2>
 <div role="list">
-${page.map((inv) => card(inv, now)).join("\n")}
+${first.map((inv) => card(inv, now)).join("\n")}
 </div>
 ${more}
+<div role="alert" data-view-name="toast" hidden></div>
 </main>
+<script src="${PAGE_SCRIPT_PATH}" defer></script>
 <script>window.__como_rehydration__ = [${island}];</script>
 </body></html>`;
+}
+
+/** Where the sent page's own script is served (a static file: counted as no request). */
+export const PAGE_SCRIPT_PATH = "/static/invitation-manager.js";
+
+/** The cards after the first `start`, for the page's "Show more": HTML, and whether more follow. */
+export function moreCards(world: SandboxWorld, start: number, now: number) {
+  const cards = pendingInvitations(world);
+  return {
+    cards: cards
+      .slice(start, start + SDUI_PAGE_SIZE)
+      .map((inv) => card(inv, now))
+      .join("\n"),
+    more: start + SDUI_PAGE_SIZE < cards.length,
+  };
 }
 
 /** A further page, as the pagination action streams it. */

@@ -7,11 +7,22 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { SessionCookies } from "../network/cookies.js";
+import { type SessionCookies, sessionCookies } from "../network/cookies.js";
 import type { Surface } from "../network/driver.js";
 import { type Fault, LATCHED } from "./faults.js";
 import {
+  CHALLENGE_PAGE,
+  feedPage,
+  loginPage,
+  MORE_CARDS_PATH,
+  PAGE_SCRIPT,
+  TAKE_CARE_DIALOG,
+  WITHDRAW_CLICK_PATH,
+} from "./pages.js";
+import {
   actionPayload,
+  moreCards,
+  PAGE_SCRIPT_PATH,
   payloadInvitationId,
   rscDone,
   rscFailed,
@@ -44,6 +55,8 @@ export interface SandboxOptions {
   pageCap?: number;
   /** The legacy sent list's envelope (default normalized). */
   envelope?: Envelope;
+  /** `GET /login` logs the browser in at once, without the form (for tests). */
+  autoLogin?: boolean;
   /** Shuffles `included` deterministically, as LinkedIn's order is not that of `*elements`. */
   seed?: number;
   now?: () => number;
@@ -76,12 +89,10 @@ function cookiesOf(req: IncomingMessage): Map<string, string> {
   return jar;
 }
 
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string,
-  headers: Record<string, string> = {},
-): void {
+/** Response headers; Set-Cookie, as HTTP has it, once a cookie. */
+type Headers = Record<string, string | string[]>;
+
+function send(res: ServerResponse, status: number, body: string, headers: Headers = {}): void {
   res.writeHead(status, {
     "content-type": "text/plain; charset=utf-8",
     "content-length": String(Buffer.byteLength(body)),
@@ -94,10 +105,10 @@ function send(
 interface Answer {
   status: number;
   body: string;
-  headers: Record<string, string>;
+  headers: Headers;
 }
 
-const answer = (status: number, body = "", headers: Record<string, string> = {}): Answer => ({
+const answer = (status: number, body = "", headers: Headers = {}): Answer => ({
   status,
   body,
   headers,
@@ -108,10 +119,14 @@ const html = (body: string) => answer(200, body, { "content-type": "text/html; c
 const rsc = (body: string) => answer(200, body, { "content-type": "text/x-component" });
 const reply = (res: ServerResponse, a: Answer) => send(res, a.status, a.body, a.headers);
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readText(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const text = await readText(req);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
@@ -122,6 +137,9 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 
 const SIGN_IN_PAGE =
   '<!DOCTYPE html><html><head><title>LinkedIn Login</title></head><body><h1>Sign in</h1><form action="/uas/login-submit" method="post"><input name="session_key"><input name="session_password" type="password"></form></body></html>';
+
+const NOT_FOUND_PAGE =
+  "<!DOCTYPE html><html><head><title>Page not found | LinkedIn</title></head><body><main><h1>This page doesn't exist</h1></main></body></html>";
 
 /** A page that is neither data nor a sign-in: what a broken proxy or a new web app answers. */
 const SOME_PAGE =
@@ -298,6 +316,19 @@ export function createSandbox(options: SandboxOptions): Server {
       if (get && path === "/mynetwork/invitation-manager/sent/") {
         return html(sentPageHtml(world, now()));
       }
+      if (get && path === MORE_CARDS_PATH) {
+        return json(200, moreCards(world, Math.max(0, Number(q.get("start") ?? 0) || 0), now()));
+      }
+      if (post && path === WITHDRAW_CLICK_PATH) {
+        // What the page's confirm button posts, on a trusted click only (pages.ts).
+        const b = (await body()) as { invitationId?: unknown } | null;
+        const inv = invitationsById.get(typeof b?.invitationId === "string" ? b.invitationId : "");
+        if (!inv) return json(404, { ok: false, message: "Failed to withdraw invitation" });
+        const outcome = withdrawOne(inv, "click");
+        return outcome === "not-pending"
+          ? json(200, { ok: false, message: "Failed to withdraw invitation" })
+          : json(200, { ok: true });
+      }
       const sduiid = q.get("sduiid") ?? "";
       if (
         post &&
@@ -406,13 +437,52 @@ export function createSandbox(options: SandboxOptions): Server {
     return null;
   };
 
+  const loggedIn = (req: IncomingMessage) => cookiesOf(req).get("li_at") === world.account.liAt;
+
+  /**
+   * Logging in sets the world's cookies as LinkedIn sets its own: li_at HttpOnly (no page script
+   * reads it), JSESSIONID readable, for the page to send as its csrf-token; both kept for a year,
+   * so that they outlive the browser, as a login does.
+   */
+  const logIn = (): Answer =>
+    answer(303, "", {
+      location: "/feed/",
+      "set-cookie": [
+        `li_at=${world.account.liAt}; Max-Age=31536000; Path=/; HttpOnly; Secure; SameSite=None`,
+        `JSESSIONID=${world.account.jsessionid}; Max-Age=31536000; Path=/; Secure; SameSite=None`,
+      ],
+    });
+
+  /** The web pages of the login (not the network's own paths: no faults, no rate limit). */
+  const webPage = async (req: IncomingMessage, url: URL): Promise<Answer | null> => {
+    const path = url.pathname;
+    if (req.method === "GET" && path === PAGE_SCRIPT_PATH) {
+      return answer(200, PAGE_SCRIPT, { "content-type": "text/javascript; charset=utf-8" });
+    }
+    if (path === "/login" && req.method === "GET") {
+      if (options.autoLogin || loggedIn(req)) return logIn();
+      return html(loginPage(false));
+    }
+    if (path === "/login" && req.method === "POST") {
+      const form = new URLSearchParams(await readText(req));
+      return form.get("session_password") === "sandbox" ? logIn() : html(loginPage(true));
+    }
+    if (path === "/feed/" && req.method === "GET") {
+      if (!loggedIn(req))
+        return answer(303, "", { location: "/uas/login?session_redirect=%2Ffeed%2F" });
+      return html(feedPage(`${world.account.firstName} ${world.account.lastName}`.trim()));
+    }
+    return null;
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (url.pathname === "/__sandbox/state" && req.method === "GET")
       return reply(res, json(200, state()));
-    if (url.pathname.startsWith("/uas/login") || url.pathname.startsWith("/checkpoint/")) {
-      return reply(res, html(SIGN_IN_PAGE));
-    }
+    if (url.pathname.startsWith("/uas/login")) return reply(res, html(SIGN_IN_PAGE));
+    if (url.pathname.startsWith("/checkpoint/")) return reply(res, html(CHALLENGE_PAGE));
+    const page = await webPage(req, url);
+    if (page) return reply(res, page);
     if (!isApi(url.pathname)) return reply(res, answer(404, "not found"));
 
     requests++;
@@ -428,11 +498,17 @@ export function createSandbox(options: SandboxOptions): Server {
       cached ??= readBody(req);
       return cached;
     };
-    const a = (await route(req, url, body)) ?? answer(404);
+    // A page the web app does not have is a page too (a browser shows it, and stays on the site).
+    const a =
+      (await route(req, url, body)) ??
+      (req.method === "GET" && url.pathname.startsWith("/mynetwork/")
+        ? answer(404, NOT_FOUND_PAGE, { "content-type": "text/html; charset=utf-8" })
+        : answer(404));
     // Carried out, and the answer never arrives.
     if (fault?.kind === "lost") return void req.socket.destroy();
     // The right answer cut in half, sent as if complete: a body that ends early is not empty.
     if (fault?.kind === "cut") a.body = a.body.slice(0, Math.floor(a.body.length / 2));
+    if (fault?.kind === "modal") a.body = a.body.replace("</main>", `${TAKE_CARE_DIALOG}</main>`);
     reply(res, a);
   };
 
@@ -458,7 +534,7 @@ export async function startSandbox(
   return {
     url: `http://127.0.0.1:${port}`,
     cookie: `li_at=${a.liAt}; JSESSIONID=${a.jsessionid}`,
-    cookies: { liAt: a.liAt, jsessionid: a.jsessionid },
+    cookies: sessionCookies(a.liAt, a.jsessionid),
     server,
     close: () =>
       new Promise<void>((resolve) => {

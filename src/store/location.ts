@@ -1,7 +1,11 @@
-/** Where the database lives: `--db`, else INVITES_DB, else the platform's user data directory. */
+/**
+ * Where the database lives: `--db`, else INVITES_DB, else the platform's user data directory;
+ * and the browser profile of `--browser`: `--browser-profile`, else `browser-profile` in that
+ * same directory (whatever --db says: the profile is the user's, not a database's).
+ */
 import { statSync } from "node:fs";
 import { homedir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { DatabaseError, ExitCode } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { toDatabaseError } from "./database-errors.js";
@@ -47,4 +51,16 @@ export function requireDatabase(path: string): void {
       ExitCode.usage,
     );
   }
+}
+
+export function defaultBrowserProfilePath(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
+  return join(dirname(defaultDatabasePath(env, platform, home)), "browser-profile");
+}
+
+export function resolveBrowserProfilePath(option: string | undefined, env = process.env): string {
+  return option?.trim() ? option : defaultBrowserProfilePath(env);
 }

@@ -240,6 +240,34 @@ describe("invites withdraw against the emulation", () => {
     }
   });
 
+  it.each([
+    [
+      "a Copy as cURL command",
+      (liAt: string, jsessionid: string) =>
+        `curl 'https://www.linkedin.com/voyager/api/me' \\\n  -H 'accept: */*' \\\n  -b 'bcookie="v=2&x"; li_at=${liAt}; JSESSIONID=${jsessionid}' \\\n  -H 'user-agent: Mozilla/5.0'\n`,
+    ],
+    [
+      "rows of the DevTools cookie table",
+      (liAt: string, jsessionid: string) =>
+        `li_at\t${liAt}\t.www.linkedin.com\t/\t2027-11-20\t157\t✓\t✓\tNone\nJSESSIONID\t${jsessionid}\t.www.linkedin.com\t/\t2027-02-18\t36\t\t✓\tNone\n`,
+    ],
+    [
+      "the two values on their own lines",
+      (liAt: string, jsessionid: string) => `${liAt}\n${jsessionid.replace(/"/g, "")}\n`,
+    ],
+  ])("takes the cookies as %s, and withdraws with them", async (_, form) => {
+    await startEmulation();
+    const cookies = join(temp.dir, "cookies.txt");
+    const account = sandbox?.cookies;
+    writeFileSync(cookies, form(account?.liAt ?? "", account?.jsessionid ?? ""), { mode: 0o600 });
+    const result = await runCli(
+      withdrawArgs("0", "--batch", "--yes", "--max", "2", "--cookies", cookies),
+      { env: { INVITES_COOKIES: "" } },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect((await state()).invitations.filter((i) => i.state === "withdrawn")).toHaveLength(2);
+  });
+
   it("warns once, naming the fix and no value, when others can read the cookie file", async () => {
     await startEmulation();
     const cookies = join(temp.dir, "cookies.txt");

@@ -3,8 +3,9 @@ import {
   cookieHeader,
   csrfToken,
   parseCookieLine,
-  parseCookiesTxt,
+  parseCookies,
   redact,
+  sessionCookies,
 } from "../../src/network/cookies.js";
 import { classifyResponse, findRestrictionMarker } from "../../src/network/signals.js";
 import { parseFaults } from "../../src/sandbox/faults.js";
@@ -13,16 +14,16 @@ describe("session cookies", () => {
   const line =
     'Cookie: bcookie="v=2&x"; li_at=AQEDAT-secret_value; JSESSIONID="ajax:1234567890123456789"; lang=v=2';
 
-  it("reads li_at and JSESSIONID from a Cookie header line", () => {
+  it("reads li_at and JSESSIONID from a Cookie header line, and keeps every other cookie", () => {
     const cookies = parseCookieLine(line);
-    expect(cookies).toEqual({
+    expect(cookies).toMatchObject({
       liAt: "AQEDAT-secret_value",
       jsessionid: '"ajax:1234567890123456789"',
     });
     if (!cookies) return;
     expect(csrfToken(cookies)).toBe("ajax:1234567890123456789");
     expect(cookieHeader(cookies)).toBe(
-      'li_at=AQEDAT-secret_value; JSESSIONID="ajax:1234567890123456789"',
+      'bcookie="v=2&x"; li_at=AQEDAT-secret_value; JSESSIONID="ajax:1234567890123456789"; lang=v=2',
     );
     expect(parseCookieLine("li_at=only")).toBeNull();
   });
@@ -34,7 +35,7 @@ describe("session cookies", () => {
       '.www.linkedin.com\tTRUE\t/\tTRUE\t1893456000\tJSESSIONID\t"ajax:1234567890123456789"',
       ".example.com\tTRUE\t/\tFALSE\t0\tli_at\tnot-this-one",
     ].join("\n");
-    expect(parseCookiesTxt(txt)).toEqual({
+    expect(parseCookies(txt)).toMatchObject({
       liAt: "AQEDAT-secret_value",
       jsessionid: '"ajax:1234567890123456789"',
     });
@@ -52,7 +53,7 @@ describe("session cookies", () => {
   });
 
   it("redacts what a server echoes back in any form: URL-encoded, JSON-escaped, in a Location", () => {
-    const cookies = { liAt: "AQEDAT/secret+value=", jsessionid: '"ajax:1234567890123456789"' };
+    const cookies = sessionCookies("AQEDAT/secret+value=", '"ajax:1234567890123456789"');
     const echoes = [
       `/uas/login?session=${encodeURIComponent(cookies.liAt)}`,
       JSON.stringify({ echo: `li_at=${cookies.liAt}` }),

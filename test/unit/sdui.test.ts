@@ -17,6 +17,7 @@ import {
 } from "../../src/network/sdui.js";
 import { sentPageHtml, sentPageRsc } from "../../src/sandbox/sdui.js";
 import { seedWorld } from "../../src/sandbox/seed.js";
+import { pendingInvitations } from "../../src/sandbox/voyager.js";
 import { fixture } from "../support/cli.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -50,9 +51,11 @@ function page(island: string, splitAt: number[], controls: number, total: number
     parts.push(escaped.slice(from, at));
     from = at;
   }
+  // Member cards: the name links to the profile, then the withdraw control.
   const buttons = Array.from(
     { length: controls },
-    () => `<button ${WITHDRAW_CONTROL}>Withdraw</button>`,
+    (_, i) =>
+      `<div role="listitem"><a href="https://www.linkedin.com/in/p-${i}/">P ${i}</a><button ${WITHDRAW_CONTROL}>Withdraw</button></div>`,
   );
   return `<html><body>${total === null ? "" : `<h2>People (${total})</h2>`}${buttons.join("")}<script>window.x = [${parts.map((p) => `"${p}"`).join(",")}];</script></body></html>`;
 }
@@ -127,9 +130,27 @@ describe("the server-driven sent page", () => {
     const read = readSentPage(html);
     const members = world.invitations.filter((i) => i.state === "pending" && i.memberId);
     expect(read.total).toBe(members.length);
-    expect(read.rows).toHaveLength(10);
+    // Ten cards, newest first; the island carries the members' among them.
+    const first = pendingInvitations(world).slice(0, 10);
+    expect(read.rows.map((r) => r.invitationId)).toEqual(
+      first.filter((i) => i.memberId).map((i) => i.id),
+    );
     for (const row of read.rows) expect(row.invitationId).toMatch(/^\d{19}$/);
     expect(readScriptText(html).join("")).toContain("INVITATION_MANAGER_WITHDRAW");
+  });
+
+  it("counts only member cards against the payloads: an e-mail invitee's card has none", async () => {
+    const one = JSON.stringify(action("2001", "anna-a", "Anna", "A"));
+    const emailCard = `<div role="listitem"><span>oma.hildegard@gmx.example</span><p>Sent 6 days ago</p><button ${WITHDRAW_CONTROL} aria-label="Withdraw invitation sent to oma.hildegard@gmx.example">Withdraw</button><p>Note: see linkedin.com/in/not-a-link</p></div>`;
+    const html = page(one, [], 1, 1).replace("<script>", `${emailCard}<script>`);
+    expect(readSentPage(html).rows.map((r) => r.invitationId)).toEqual(["2001"]);
+    // The emulation's page, whose first ten cards hold the demo's six e-mail invitees.
+    const world = await seedWorld([DEMO], AS_OF);
+    const first = sentPageHtml(world, AS_OF.getTime());
+    expect(first).toContain('aria-label="Withdraw invitation sent to oma.hildegard@gmx.example"');
+    const emailCards = world.invitations.filter((i) => i.state === "pending" && i.email).length;
+    expect(emailCards).toBe(6);
+    expect(readSentPage(first).rows).toHaveLength(10 - emailCards);
   });
 });
 

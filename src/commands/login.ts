@@ -1,0 +1,174 @@
+/**
+ * `invites login` and `invites logout`: the browser profile of invites, logged in to LinkedIn
+ * by the user in a window of their own browser (2FA, captchas and "Is this you?" are solved
+ * there), and deleted again. The session check runs inside that window's page; no cookie value
+ * ever reaches this process.
+ */
+import { existsSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { CancelledError, StoppedError, UsageError } from "../errors.js";
+import {
+  type BrowserWindow,
+  checkProfileDir,
+  findBrowser,
+  isAuthBlocker,
+  lockProfile,
+  openBrowser,
+  PROFILE_MARKER,
+} from "../network/browser.js";
+import type { Account } from "../network/driver.js";
+import { DEFAULT_BASE_URL, LinkedInClient } from "../network/linkedin-client.js";
+import { realSleep } from "../network/pacer.js";
+import { PageTransport } from "../network/page-transport.js";
+import { TransientNetworkError } from "../network/transport.js";
+import { resolveBrowserProfilePath } from "../store/location.js";
+import type { Output } from "../ui/output.js";
+import { printable } from "../ui/printable.js";
+
+export interface LoginOptions {
+  browser?: string | boolean;
+  browserProfile?: string;
+  baseUrl?: string;
+  headless?: boolean;
+}
+
+/** How long the user has to log in, 2FA and checks included (NETWORK-2026.md §4.5). */
+const LOGIN_WAIT_MS = 10 * 60_000;
+
+function isLinkedIn(baseUrl: string): boolean {
+  try {
+    const host = new URL(baseUrl).hostname.toLowerCase();
+    return host === "linkedin.com" || host.endsWith(".linkedin.com");
+  } catch {
+    throw new UsageError(
+      `--base-url "${baseUrl}" is not a URL (expected e.g. https://www.linkedin.com)`,
+    );
+  }
+}
+
+export async function runLogin(options: LoginOptions, output: Output): Promise<number> {
+  const baseUrl = options.baseUrl ?? process.env.INVITES_BASE_URL ?? DEFAULT_BASE_URL;
+  const headless = options.headless === true;
+  if (headless && isLinkedIn(baseUrl)) {
+    throw new UsageError(
+      "LinkedIn's login needs a window you can see: --headless is only for the emulation and tests",
+      "leave out --headless",
+    );
+  }
+  const browser = findBrowser(typeof options.browser === "string" ? options.browser : true);
+  const profileDir = resolveBrowserProfilePath(options.browserProfile);
+  const site = new URL(baseUrl);
+  output.err(
+    `Opening ${printable(browser.label)} on ${site.origin}/login, with the browser profile of invites at ${printable(profileDir)}.`,
+  );
+  if (!headless) {
+    output.err(
+      "Log in to LinkedIn in that window, and answer any code or check it asks for there. invites waits up to 10 minutes; close the window to give up.",
+    );
+  }
+  const window = await openBrowser({
+    browser,
+    profileDir,
+    headless,
+    url: new URL("/login", site).href,
+    holder: "invites login",
+  });
+  try {
+    const account = await waitForLogin(window, site);
+    output.out(`Logged in as ${printable(account.publicIdentifier)}`);
+    output.err(
+      `The login is kept in ${printable(profileDir)} (yours alone); withdraw and connections remove use it with --browser. invites logout deletes it.`,
+    );
+    return 0;
+  } finally {
+    await window.close();
+  }
+}
+
+/**
+ * Waits until the window has left the login and check pages for a page of the site, and the
+ * session check works there; a window closed first is a cancel.
+ */
+async function waitForLogin(window: BrowserWindow, site: URL): Promise<Account> {
+  const api = new LinkedInClient({
+    transport: new PageTransport({ page: window.page, baseUrl: site.href }),
+  });
+  const deadline = Date.now() + LOGIN_WAIT_MS;
+  for (;;) {
+    if (window.closed) throw new CancelledError();
+    let here: URL | null = null;
+    try {
+      here = new URL(window.page.url());
+    } catch {
+      here = null;
+    }
+    // Only once the user is through: a check while they type would ask LinkedIn for nothing.
+    if (here?.origin === site.origin && !isAuthBlocker(here.pathname)) {
+      try {
+        return await api.checkSession();
+      } catch (error) {
+        if (!(error instanceof TransientNetworkError)) {
+          if (!(error instanceof StoppedError)) throw error;
+          if (!["expired", "challenge", "csrf"].includes(error.signal)) throw error;
+        }
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new StoppedError(
+        "expired",
+        "not logged in to LinkedIn after 10 minutes",
+        "run invites login again when you have a moment to log in",
+      );
+    }
+    await realSleep(1000);
+  }
+}
+
+export interface LogoutOptions {
+  browserProfile?: string;
+  yes?: boolean;
+}
+
+/** Deletes the profile after asking; only a folder that invites made (it holds our marker). */
+export async function runLogout(options: LogoutOptions, output: Output): Promise<number> {
+  const dir = resolveBrowserProfilePath(options.browserProfile);
+  const shown = printable(dir);
+  if (!existsSync(dir)) {
+    output.err(`There is no browser profile of invites at ${shown}: nothing to delete.`);
+    return 0;
+  }
+  checkProfileDir(dir);
+  if (!existsSync(join(dir, PROFILE_MARKER))) {
+    output.err(`${shown} is an empty folder, not a browser profile of invites: nothing to delete.`);
+    return 0;
+  }
+  if (!options.yes && !output.isInteractive) {
+    throw new UsageError(
+      "logout asks before it deletes the login, and there is no terminal to ask in",
+      "add --yes to delete it without asking",
+    );
+  }
+  const lock = lockProfile(dir, "invites logout");
+  try {
+    if (!options.yes) {
+      const { confirm } = await import("@inquirer/prompts");
+      const yes = await confirm(
+        {
+          message: `Delete the browser profile of invites at ${shown}? This logs invites out of LinkedIn; your everyday browser stays as it is.`,
+          default: false,
+        },
+        { output: process.stderr },
+      ).catch(() => false);
+      if (!yes) throw new CancelledError();
+    }
+    // Windows does not delete a file that is open; elsewhere the lock is held to the end.
+    if (process.platform === "win32") lock.release();
+    rmSync(dir, { recursive: true, force: true });
+  } finally {
+    lock.release();
+  }
+  output.err(
+    `Deleted the browser profile of invites at ${shown}: invites is logged out of LinkedIn.`,
+  );
+  return 0;
+}

@@ -1,0 +1,384 @@
+/**
+ * The user's own browser: which one (an installed Chrome, Edge or Chromium, or the one named),
+ * its dedicated profile, and launching it with playwright-core, which downloads no browser.
+ * The profile is never the user's everyday one (Chrome 136 and later refuse automation there,
+ * NETWORK-2026.md §4.2): it is a folder of its own, made 0700, marked as ours so that
+ * `invites logout` deletes nothing else, and locked while a command uses it.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import Database from "better-sqlite3";
+import type { BrowserContext, Page } from "playwright-core";
+import { RunLockedError, UsageError } from "../errors.js";
+import { printable } from "../ui/printable.js";
+
+export const BROWSER_NAMES = ["chrome", "edge", "chromium"] as const;
+export type BrowserName = (typeof BROWSER_NAMES)[number];
+
+const ALIASES: Record<string, BrowserName> = {
+  chrome: "chrome",
+  "google-chrome": "chrome",
+  edge: "edge",
+  msedge: "edge",
+  "microsoft-edge": "edge",
+  chromium: "chromium",
+};
+
+export interface BrowserChoice {
+  executablePath: string;
+  /** What the messages call it: "Google Chrome", or the path given. */
+  label: string;
+}
+
+/** Where each browser is installed on each platform, the usual places first. */
+export function installLocations(
+  name: BrowserName,
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+  home: string,
+): string[] {
+  if (platform === "win32") {
+    const roots = [env.PROGRAMFILES, env["PROGRAMFILES(X86)"], env.LOCALAPPDATA].filter(
+      (r): r is string => Boolean(r),
+    );
+    const tail = {
+      chrome: ["Google", "Chrome", "Application", "chrome.exe"],
+      edge: ["Microsoft", "Edge", "Application", "msedge.exe"],
+      chromium: ["Chromium", "Application", "chrome.exe"],
+    }[name];
+    return roots.map((root) => [root, ...tail].join("\\"));
+  }
+  if (platform === "darwin") {
+    const app = {
+      chrome: "Google Chrome.app/Contents/MacOS/Google Chrome",
+      edge: "Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+      chromium: "Chromium.app/Contents/MacOS/Chromium",
+    }[name];
+    return [`/Applications/${app}`, join(home, "Applications", app)];
+  }
+  return {
+    chrome: [
+      "/usr/bin/google-chrome",
+      "/usr/bin/google-chrome-stable",
+      "/opt/google/chrome/chrome",
+    ],
+    edge: [
+      "/usr/bin/microsoft-edge",
+      "/usr/bin/microsoft-edge-stable",
+      "/opt/microsoft/msedge/msedge",
+    ],
+    chromium: ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/snap/bin/chromium"],
+  }[name];
+}
+
+const LABELS: Record<BrowserName, string> = {
+  chrome: "Google Chrome",
+  edge: "Microsoft Edge",
+  chromium: "Chromium",
+};
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The browser to drive: `--browser` (a name, a path, or nothing for "find one"), else
+ * INVITES_BROWSER, else the first installed of Chrome, Edge and Chromium. A usage error names
+ * everything that was looked for when none is there.
+ */
+export function findBrowser(
+  wanted: string | true | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  exists: (path: string) => boolean = isFile,
+  home: string = homedir(),
+): BrowserChoice {
+  const given = typeof wanted === "string" ? wanted : env.INVITES_BROWSER?.trim() || undefined;
+  const from = typeof wanted === "string" ? "--browser" : "INVITES_BROWSER";
+  if (given !== undefined) {
+    const name = ALIASES[given.toLowerCase()];
+    if (!name) {
+      if (exists(given)) return { executablePath: given, label: given };
+      throw new UsageError(
+        `${from} "${given}" is neither a browser this tool knows (${BROWSER_NAMES.join(", ")}) nor a program that exists`,
+        "give chrome, edge or chromium, or the full path of the browser's program",
+      );
+    }
+    const paths = installLocations(name, platform, env, home);
+    const found = paths.find(exists);
+    if (found) return { executablePath: found, label: LABELS[name] };
+    throw new UsageError(
+      `${LABELS[name]} is not installed where it usually is (looked for ${paths.join(", ")})`,
+      "install it, or give the full path of the browser's program: --browser PATH",
+    );
+  }
+  const looked: string[] = [];
+  for (const name of BROWSER_NAMES) {
+    const paths = installLocations(name, platform, env, home);
+    looked.push(...paths);
+    const found = paths.find(exists);
+    if (found) return { executablePath: found, label: LABELS[name] };
+  }
+  throw new UsageError(
+    `found no Chrome, Edge or Chromium on this computer (looked for ${looked.join(", ")})`,
+    "install Google Chrome, or give the browser's program: --browser PATH (or INVITES_BROWSER)",
+  );
+}
+
+/** The everyday profile folders of Chrome, Edge and Chromium, which automation must not use. */
+export function everydayProfiles(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home: string = homedir(),
+): string[] {
+  if (platform === "win32") {
+    const local = env.LOCALAPPDATA ?? join(home, "AppData", "Local");
+    return [
+      join(local, "Google", "Chrome", "User Data"),
+      join(local, "Microsoft", "Edge", "User Data"),
+      join(local, "Chromium", "User Data"),
+    ];
+  }
+  if (platform === "darwin") {
+    const support = join(home, "Library", "Application Support");
+    return [
+      join(support, "Google", "Chrome"),
+      join(support, "Microsoft Edge"),
+      join(support, "Chromium"),
+    ];
+  }
+  const config = env.XDG_CONFIG_HOME?.trim() ? env.XDG_CONFIG_HOME : join(home, ".config");
+  return ["google-chrome", "microsoft-edge", "chromium"].map((d) => join(config, d));
+}
+
+/** The file that marks a folder as a profile this tool made; logout deletes only such a folder. */
+export const PROFILE_MARKER = "invites-browser-profile.txt";
+const LOCK_FILE = "invites-profile.lock";
+const HOLDER_FILE = "invites-profile-holder.txt";
+
+/** A profile folder this tool may use: new, or made by it; never an everyday profile. */
+export function checkProfileDir(dir: string, everyday: readonly string[] = everydayProfiles()) {
+  const path = resolve(dir);
+  const shown = printable(path);
+  if (everyday.some((p) => path === resolve(p) || path.startsWith(`${resolve(p)}/`))) {
+    throw new UsageError(
+      `${shown} is your everyday browser profile; Chrome refuses to be driven there, and invites keeps out of it`,
+      "leave out --browser-profile (invites uses a profile of its own), or name a new, empty folder",
+    );
+  }
+  if (!existsSync(path)) return;
+  if (!statSync(path).isDirectory()) {
+    throw new UsageError(`--browser-profile ${shown} is not a folder`);
+  }
+  if (existsSync(join(path, PROFILE_MARKER))) return;
+  if (readdirSync(path).length > 0) {
+    throw new UsageError(
+      `${shown} is not empty and was not made by invites: it is not used as the browser profile`,
+      "name a new or empty folder with --browser-profile, or leave it out",
+    );
+  }
+}
+
+/** Creates the profile folder (0700) with its marker, if it is not there yet. */
+export function makeProfileDir(dir: string): void {
+  checkProfileDir(dir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const marker = join(dir, PROFILE_MARKER);
+  if (!existsSync(marker)) {
+    writeFileSync(
+      marker,
+      "This folder is the browser profile of invites: its own LinkedIn login, apart from your everyday browser.\n`invites logout` deletes it.\n",
+      { mode: 0o600 },
+    );
+  }
+}
+
+export interface ProfileLock {
+  release(): void;
+}
+
+/**
+ * Holds the profile for this process: a second command on the same profile (a login during a
+ * run) is told at once who has it, instead of meeting the browser's own lock. As the run lock
+ * (src/store/run-lock.ts), an exclusive SQLite lock that the system drops when the process ends.
+ */
+export function lockProfile(dir: string, holder: string): ProfileLock {
+  const lock = new Database(join(dir, LOCK_FILE), { timeout: 0 });
+  try {
+    lock.pragma("journal_mode = DELETE");
+    lock.exec("BEGIN EXCLUSIVE");
+  } catch (error) {
+    lock.close();
+    if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+    const who = readHolder(join(dir, HOLDER_FILE));
+    throw new RunLockedError(
+      `the browser profile ${printable(dir)} is in use${who ? `: ${printable(who)}` : ""}`,
+      "wait until that command ends (or close its browser window), then run this again",
+    );
+  }
+  writeFileSync(join(dir, HOLDER_FILE), `process ${process.pid}: ${holder}\n`, { mode: 0o600 });
+  return {
+    release() {
+      if (!lock.open) return;
+      lock.exec("ROLLBACK");
+      lock.close();
+    },
+  };
+}
+
+/** Who holds the profile, as its holder wrote it; empty when that cannot be read. */
+function readHolder(path: string): string {
+  try {
+    return statSync(path).size < 4096 ? readFileSync(path, "utf8").trim() : "";
+  } catch {
+    return "";
+  }
+}
+
+export interface BrowserWindow {
+  /** The page every request and click runs in. */
+  readonly page: Page;
+  readonly headless: boolean;
+  /** Brings the window to the front, where there is one, for the user to act in it. */
+  bringToFront(): Promise<void>;
+  /** Whether the user closed the window (or the browser ended). */
+  readonly closed: boolean;
+  close(): Promise<void>;
+}
+
+export interface OpenBrowserOptions {
+  browser: BrowserChoice;
+  profileDir: string;
+  headless: boolean;
+  /** The page to open first. */
+  url: string;
+  /** What holds the profile, for a second command's message (no secret). */
+  holder: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The launch flags. Headless is for the emulation and CI: without a GPU, and with none of the
+ * browser's own calls home (a machine without a network would retry them without end). The
+ * browser's sandbox stays on, but as root on Linux, where Chromium refuses to start with it.
+ * INVITES_BROWSER_ARGS adds flags for a setup of one's own (e.g. --no-sandbox in a container).
+ */
+export function launchFlags(
+  headless: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+  isRoot: boolean = process.platform === "linux" && process.getuid?.() === 0,
+): { args: string[]; chromiumSandbox: boolean } {
+  const args = [
+    // navigator.webdriver stays false, as in the browser the user knows (NETWORK-2026.md §4.3).
+    "--disable-blink-features=AutomationControlled",
+    ...(headless ? ["--disable-gpu", "--disable-background-networking"] : []),
+    ...(env.INVITES_BROWSER_ARGS?.trim() ? env.INVITES_BROWSER_ARGS.trim().split(/\s+/) : []),
+  ];
+  return { args, chromiumSandbox: !isRoot };
+}
+
+/**
+ * Opens the browser on its profile (made and locked first) and the page `url`. A window needs a
+ * screen: without one on Linux the user is told so instead of meeting the browser's crash.
+ */
+export async function openBrowser(o: OpenBrowserOptions): Promise<BrowserWindow> {
+  const env = o.env ?? process.env;
+  if (
+    !o.headless &&
+    process.platform === "linux" &&
+    !env.DISPLAY?.trim() &&
+    !env.WAYLAND_DISPLAY?.trim()
+  ) {
+    throw new UsageError(
+      "there is no screen here to open a browser window on (neither DISPLAY nor WAYLAND_DISPLAY is set)",
+      "run invites on the computer where you use your browser; --headless is only for the emulation and tests",
+    );
+  }
+  makeProfileDir(o.profileDir);
+  const lock = lockProfile(o.profileDir, o.holder);
+  const { chromium } = await import("playwright-core");
+  const { args, chromiumSandbox } = launchFlags(o.headless, env);
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(o.profileDir, {
+      executablePath: o.browser.executablePath,
+      headless: o.headless,
+      args,
+      chromiumSandbox,
+      // Without the automation banner and switch, the window is the browser the user knows.
+      ignoreDefaultArgs: ["--enable-automation"],
+      viewport: null,
+      timeout: 60_000,
+    });
+  } catch (error) {
+    lock.release();
+    throw launchFailure(error, o);
+  }
+  let closed = false;
+  context.on("close", () => {
+    closed = true;
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("close", () => {
+    closed = true;
+  });
+  const window: BrowserWindow = {
+    page,
+    headless: o.headless,
+    get closed() {
+      return closed;
+    },
+    async bringToFront() {
+      if (!o.headless && !closed) await page.bringToFront().catch(() => undefined);
+    },
+    async close() {
+      try {
+        if (!closed) await context.close();
+      } finally {
+        closed = true;
+        lock.release();
+      }
+    },
+  };
+  try {
+    await page.goto(o.url, { waitUntil: "domcontentloaded", timeout: 60_000 });
+  } catch (error) {
+    await window.close();
+    throw new UsageError(
+      `the browser could not open ${printable(o.url)} (${printable(firstLine(error))})`,
+      "check the address (--base-url) and that this computer is online, then try again later",
+    );
+  }
+  return window;
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+}
+
+/** A launch that failed, in words a user can act on. */
+function launchFailure(error: unknown, o: OpenBrowserOptions): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/ProcessSingleton|already in use|profile.*in use|SingletonLock/i.test(message)) {
+    return new RunLockedError(
+      `the browser profile ${printable(o.profileDir)} is open in another browser window`,
+      "close that window, then run this again",
+    );
+  }
+  return new UsageError(
+    `${printable(o.browser.label)} did not start (${printable(firstLine(error))})`,
+    "check that it runs on its own, or name another with --browser chrome|edge|chromium|PATH",
+  );
+}
+
+/** Whether a page of the base URL's site is a login wall or a security check (§4.5). */
+export function isAuthBlocker(path: string): boolean {
+  return /^\/(login|authwall|checkpoint|challenge|uas\/login|uas\/consumer-email-challenge)(\/|\?|$)/i.test(
+    path,
+  );
+}
