@@ -4,6 +4,7 @@
  * Numbers and dates go through `fmt`, plural forms through `fmt.plural`.
  */
 import { formatsFor } from "./format.js";
+import type { Shape } from "./shape.js";
 
 const fmt = formatsFor("en-US");
 const { num, count, day, dayTime } = fmt;
@@ -411,14 +412,5 @@ export const en = {
     keys: { navigate: "navigate", select: "select" },
   },
 };
-
-/** The shape every catalogue has: the same messages, taking the same arguments, giving text. */
-type Shape<T> = T extends (...args: infer A) => unknown
-  ? (...args: A) => string
-  : T extends string
-    ? string
-    : T extends readonly string[]
-      ? readonly string[]
-      : { [K in keyof T]: Shape<T[K]> };
 
 export type Catalogue = Shape<typeof en>;
