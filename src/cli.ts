@@ -125,10 +125,16 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
             ),
         ),
         "withdrawals",
-      ).option(
-        "--strategy <api|click>",
-        "with --browser: api (default) sends LinkedIn's own requests from the page; click presses the Withdraw buttons of the Sent page, which also reaches invitations sent to e-mail addresses",
-      ),
+      )
+        .option(
+          "--strategy <api|click>",
+          "with --browser: api (default) sends LinkedIn's own requests from the page; click presses the Withdraw buttons of the Sent page, which also reaches invitations sent to e-mail addresses",
+        )
+        .option(
+          "--order <reminder|oldest>",
+          "reminder (default): the soonest reminder first, which spares the most reminders under the daily cap; oldest: the oldest invitation first",
+        )
+        .option("--json", "with --dry-run: print the plan as JSON, each invitation with its day"),
     ),
   ).action(async (options) =>
     setExit(await (await import("./commands/withdraw.js")).runWithdraw(options, output)),
@@ -187,7 +193,8 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
           .option(
             "--excel",
             "start a new file with a BOM and semicolons, for German Excel; an existing file keeps its form",
-          ),
+          )
+          .option("--json", "with --dry-run: print the plan as JSON, each connection with its day"),
       ),
       "removals",
     ),

@@ -17,6 +17,7 @@ import {
 import { matchLive } from "../core/matching.js";
 import type { InvitationView } from "../core/preview.js";
 import { UsageError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import type { LiveConnection, NetworkDriver } from "../network/driver.js";
 import type { RunAction, RunSummary } from "../network/journaled-run.js";
 import type { Pacer } from "../network/pacer.js";
@@ -29,14 +30,13 @@ import { RemovedConnectionsFile } from "../store/removed-connections.js";
 import { connectionName, renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
-import type { RunWords } from "../ui/run.js";
-import { count } from "../ui/tables.js";
 import { checkNewFile, writeCsvFile } from "../user-files.js";
 import {
   accountCheck,
-  capPlan,
   confirmAndRun,
+  makeRunPlan,
   type NetworkRunOptions,
+  printPlanJson,
   printRunPlan,
   readNetworkRunOptions,
   runAndReport,
@@ -118,14 +118,12 @@ export async function runConnectionsExport(
   if (options.pick) {
     const { pickConnections } = await import("../ui/pick-list.js");
     selected = await pickConnections(selected, {
-      message: "Which connections do you want to export?",
+      message: m().run.connections.pickExport,
       preChecked: "all",
     });
   }
   writeConnectionsCsv(out, selected, options.excel === true);
-  output.err(
-    `Wrote ${selected.length} connection(s) to ${printable(out)}${options.excel ? " (for Excel: UTF-8 with BOM, semicolons)" : ""}.`,
-  );
+  output.err(m().run.connections.wrote(selected.length, printable(out), options.excel === true));
   return 0;
 }
 
@@ -141,18 +139,11 @@ export interface ConnectionsRemoveOptions
   out?: string;
   excel?: boolean;
   pick?: boolean;
+  /** With --dry-run: the plan as data. */
+  json?: boolean;
 }
 
 export const DEFAULT_REMOVED_FILE = "removed-connections.csv";
-
-export const REMOVE_WORDS: RunWords = {
-  verb: "remove",
-  noun: "connection",
-  done: "removed",
-  order: "longest-standing first",
-  consequences:
-    "They are not notified. Only you can connect again later, by inviting them; endorsements and recommendations between you are removed for good.",
-};
 
 /** A connection as a removal plans it: with the name the journal and the progress show. */
 type PlannedConnection = ConnectionRow & { name: string };
@@ -166,7 +157,6 @@ export function removalAction(
     name: "remove",
     done: "removed",
     settledDone: "settled-removed",
-    goneReason: "not a connection on LinkedIn any more",
     list: (driver) => driver.listConnections(),
     // The connections list has no addresses: a person is their profile, else a unique name.
     match: (planned, live) =>
@@ -191,14 +181,13 @@ export async function runConnectionsRemove(
   now = new Date(),
   argv: readonly string[] = process.argv.slice(2),
 ): Promise<number> {
+  const words = m().run.actions.remove;
   if (!options.batch && options.match === undefined && !options.connectedAfter && !options.pick) {
-    throw new UsageError(
-      "connections remove needs a selection",
-      "add --batch, --match, --connected-after or --pick (see invites connections remove --help); invites connections export --batch shows whom --batch selects",
-    );
+    throw new UsageError(words.needsSelection, words.selectionHint);
   }
+  if (options.json && !options.dryRun) throw new UsageError(m().run.options.jsonNeedsDryRun);
   checkPickHasTerminal(options, output);
-  const settings = readNetworkRunOptions(options, output, "removing connections");
+  const settings = readNetworkRunOptions(options, output, "remove");
   const selection = resolveConnectionSelection(options);
   const batchRules = resolveBatchRules(options);
   const record = new RemovedConnectionsFile(options.out ?? DEFAULT_REMOVED_FILE, {
@@ -213,55 +202,53 @@ export async function runConnectionsRemove(
       if (options.pick) {
         const { pickConnections } = await import("../ui/pick-list.js");
         selected = await pickConnections(selected, {
-          message: "Which connections do you want to remove?",
+          message: words.pick,
           preChecked: "batch",
         });
       }
       selected.sort(compareByConnectedOn);
       const journal = new Journal(db);
-      const { plan, sentToday } = capPlan(selected, journal, "remove", settings, now);
-
+      const plan = makeRunPlan(selected, {
+        action: "remove",
+        order: "connected",
+        journal,
+        settings,
+        asOf: now,
+        now,
+        // Connections get no reminders.
+        sentAt: () => null,
+      });
+      if (options.json) {
+        printPlanJson(output, plan, (c) => ({
+          name: connectionName(c),
+          profileUrl: c.url,
+          email: c.email,
+          sentAt: null,
+        }));
+        return 0;
+      }
+      const w = m().run.connections;
       output.out(
-        renderConnectionTable(plan, {
+        renderConnectionTable(plan.plan, {
           colour: output.colour,
           width: output.width,
           maxRows: Math.max(5, output.height - 12),
         }),
       );
-      printRunPlan(output, REMOVE_WORDS, settings, {
-        selected: selected.length,
-        planned: plan.length,
-        sentToday,
-      });
+      printRunPlan(output, plan);
       const closed = options.batch ? countClosedBatchInvitations(views) : 0;
-      if (closed > 0) {
-        output.out(
-          `${count(closed, "invitation")} of the accidental batch left the pending list after your export without being withdrawn here; whoever accepted them is not in this plan. Import a newer data export to include them.`,
-        );
-      }
-      if (plan.length > 0) {
-        const held = record.size > 0 ? ` (it holds ${count(record.size, "row")} already)` : "";
-        output.out(
-          `Before each removal the person's row is written to ${printable(record.path)}${held}.`,
-        );
-      }
-      return confirmAndRun(
-        output,
-        options,
-        settings,
-        plan.length,
-        `Remove these ${count(plan.length, "connection")} now? They are not told, and only you can reconnect.`,
-        argv,
-        (driver, command) =>
-          removeAndReport(db, output, {
-            driver,
-            journal,
-            pacer: settings.pacer,
-            plan,
-            known: rows,
-            command,
-            record,
-          }),
+      if (closed > 0) output.out(w.closedAfterExport(closed));
+      if (plan.plan.length > 0) output.out(w.beforeEach(printable(record.path), record.size));
+      return confirmAndRun(output, options, settings, plan, journal, argv, (driver, command) =>
+        removeAndReport(db, output, {
+          driver,
+          journal,
+          pacer: settings.pacer,
+          plan: plan.plan,
+          known: rows,
+          command,
+          record,
+        }),
       );
     }),
   );
@@ -284,7 +271,7 @@ export async function removeAndReport(
 ): Promise<RunSummary> {
   const named = (c: ConnectionRow): PlannedConnection => ({ ...c, name: connectionName(c) });
   const byId = new Map(run.known.map((c) => [c.id, c]));
-  const summary = await runAndReport(output, REMOVE_WORDS, {
+  const summary = await runAndReport(output, "remove", {
     action: removalAction(db, run.record),
     driver: run.driver,
     journal: run.journal,
@@ -298,6 +285,6 @@ export async function removeAndReport(
     checkAccount: accountCheck(db),
     command: run.command,
   });
-  output.err(`Everyone whose removal was attempted is listed in ${printable(run.record.path)}.`);
+  output.err(m().run.connections.everyone(printable(run.record.path)));
   return summary;
 }

@@ -9,10 +9,11 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_BATCH_RULES } from "../core/batches.js";
 import { compareByConnectedOn, selectConnections } from "../core/connections.js";
-import { compareByReminder, compareOldestFirst } from "../core/preview.js";
+import { compareByReminder } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
 import { summarizeStatus } from "../core/status.js";
 import { exportDateFromName } from "../formats/zip.js";
+import { m } from "../i18n/index.js";
 import { LinkedInClient } from "../network/linkedin-client.js";
 import { Pacer, realSleep } from "../network/pacer.js";
 import { seedWorld } from "../sandbox/seed.js";
@@ -27,12 +28,7 @@ import { renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
 import { describeBatches, renderBatches } from "../ui/preview.js";
 import { renderImportReport, renderStatus } from "../ui/tables.js";
-import {
-  REMOVE_WORDS,
-  readConnectionRows,
-  removeAndReport,
-  writeConnectionsCsv,
-} from "./connections.js";
+import { readConnectionRows, removeAndReport, writeConnectionsCsv } from "./connections.js";
 import type { DatabaseOptions } from "./options.js";
 import { printPreview } from "./preview.js";
 import { renderStatusReport } from "./status.js";
@@ -60,9 +56,10 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
   const dbPath = options.db ?? join(dir, "demo.db");
   const keep = options.keep || options.db !== undefined;
   const { colour } = output;
+  const words = m().run.demo;
   try {
-    output.out(colour.bold("invites demo: the bundled sample export and address book"));
-    output.out(colour.dim(`${keep ? "Database" : "Temporary database"}: ${dbPath}\n`));
+    output.out(colour.bold(words.title));
+    output.out(colour.dim(`${words.database(dbPath, !keep)}\n`));
     output.out(colour.bold(`$ invites import ${files.join(" ")}`));
     await withDatabase(dbPath, async (db) => {
       const report = await importPaths(db, files, { now });
@@ -93,9 +90,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
             `\n$ invites withdraw --batch --yes --pace 20ms --base-url ${sandbox.url} --as-of ${day}`,
           ),
         );
-        output.out(
-          colour.dim("(against the local emulation of LinkedIn, seeded from the sample export)"),
-        );
+        output.out(colour.dim(words.emulation));
         const driver = new LinkedInClient({ baseUrl: sandbox.url, cookies: sandbox.cookies });
         const journal = new Journal(db);
         const pacer = () => new Pacer({ pace: { minMs: 10, maxMs: 30 }, sleep: realSleep });
@@ -103,7 +98,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
           driver,
           journal,
           pacer: pacer(),
-          plan: [...selected].sort(compareOldestFirst),
+          plan: selected,
           known: views,
           command: "invites demo",
         });
@@ -114,7 +109,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
         const exported = join(dir, "accepted-by-mistake.csv");
         output.out(colour.bold(`\n$ invites connections export --batch --out ${exported}`));
         writeConnectionsCsv(exported, accepted, false);
-        output.out(`Wrote ${accepted.length} connection(s) to ${exported}.`);
+        output.out(m().run.connections.wrote(accepted.length, exported, false));
         const record = new RemovedConnectionsFile(join(dir, "removed-connections.csv"));
         output.out(
           colour.bold(
@@ -122,7 +117,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
           ),
         );
         output.out(renderConnectionTable(accepted, { colour, width: output.width, maxRows: 8 }));
-        output.out(colour.dim(REMOVE_WORDS.consequences));
+        output.out(colour.dim(m().run.actions.remove.consequences));
         await removeAndReport(db, output, {
           driver,
           journal,
@@ -142,13 +137,21 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
       output.out(colour.bold(`\n$ invites status --as-of ${day}`));
       output.out(renderStatus(summarizeStatus(after, asOf), asOf, colour));
     });
+    const cmd = (text: string) => colour.bold(text);
     output.out(
-      `\nWith your own files: ${colour.bold("invites import <your export .zip> <address books>")}, then ${colour.bold("invites preview --batch")}, and ${colour.bold("invites withdraw --batch --cookies <file>")} when the plan is right; ${colour.bold("invites connections export")} before ${colour.bold("invites connections remove --batch --cookies <file>")}.`,
+      `\n${words.next(
+        cmd(`invites import ${words.yourFiles}`),
+        cmd("invites preview --batch"),
+        cmd("invites login"),
+        cmd("invites withdraw --batch --browser"),
+        cmd("invites connections export"),
+        cmd("invites connections remove --batch --browser"),
+      )}`,
     );
   } finally {
     if (keep) {
-      output.err(`Kept the demo's CSV files in ${dir}`);
-      output.err(`Kept the demo database: ${dbPath}`);
+      output.err(words.keptFiles(dir));
+      output.err(words.keptDatabase(dbPath));
     }
     // The temporary folder holds the CSV files, and the database unless --db named another place.
     if (!keep) rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,15 @@
  */
 
 import type { LiveKeys } from "../core/matching.js";
-import { AccountMismatchError, CancelledError, StoppedError, UsageError } from "../errors.js";
+import { capSparingReminders, type Plannable, planDays } from "../core/plan.js";
+import {
+  AccountMismatchError,
+  CancelledError,
+  ExitCode,
+  StoppedError,
+  UsageError,
+} from "../errors.js";
+import { m } from "../i18n/index.js";
 import {
   type BrowserChoice,
   type BrowserWindow,
@@ -47,7 +55,14 @@ import { acquireRunLock, type RunLock } from "../store/run-lock.js";
 import { holdStdout, type Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
 import { createProgress } from "../ui/progress.js";
-import { type RunWords, renderRunPlan, renderRunSummary } from "../ui/run.js";
+import { askYesNo } from "../ui/prompts.js";
+import {
+  type RunOrder,
+  type RunPlan,
+  renderRunEnd,
+  renderRunPlan,
+  renderRunSummary,
+} from "../ui/run.js";
 import { wholeNumber } from "./options.js";
 
 export interface NetworkRunOptions {
@@ -103,27 +118,24 @@ function isLinkedInHost(baseUrl: string): boolean {
     const host = new URL(baseUrl).hostname.toLowerCase();
     return host === "linkedin.com" || host.endsWith(".linkedin.com");
   } catch {
-    throw new UsageError(
-      `--base-url "${baseUrl}" is not a URL (expected e.g. https://www.linkedin.com)`,
-    );
+    throw new UsageError(m().run.options.badUrl(baseUrl));
   }
 }
 
-/** Checks the options before anything is read; `gerund` names the action in errors. */
+/** Checks the options of a run of `action` before anything is read. */
 export function readNetworkRunOptions(
   options: NetworkRunOptions,
   output: Output,
-  gerund: string,
+  action: JournalAction,
 ): NetworkRunSettings {
+  const w = m().run.options;
   const paceText = options.pace;
   const pace = paceText === undefined ? DEFAULT_PACE : parsePace(paceText);
   if (!pace) {
     const bare =
       paceText !== undefined && /^\s*\d+(\.\d+)?(\s*-\s*\d+(\.\d+)?)?\s*$/.test(paceText);
     throw new UsageError(
-      bare
-        ? `--pace "${paceText}" has no unit: did you mean ${paceText.replace(/\s/g, "")}s (seconds) or ${paceText.replace(/\s/g, "")}ms?`
-        : `--pace "${paceText}" is not a pace (expected e.g. 3s, 2-4s, 500ms or 0)`,
+      bare ? w.paceNoUnit(paceText, paceText.replace(/\s/g, "")) : w.paceBad(paceText ?? ""),
     );
   }
   const max = wholeNumber("--max", options.max, 0, Number.POSITIVE_INFINITY);
@@ -131,23 +143,16 @@ export function readNetworkRunOptions(
   const baseUrl = options.baseUrl ?? process.env.INVITES_BASE_URL ?? DEFAULT_BASE_URL;
   const isLinkedIn = isLinkedInHost(baseUrl);
   const risks = [
-    ...(pace.minMs < SAFE_MIN_PACE_MS ? [`a pace under 1 s (--pace ${paceText})`] : []),
-    ...(dailyCap > SAFE_DAILY_CAP
-      ? [`more than ${SAFE_DAILY_CAP} requests a day (--daily-cap ${dailyCap})`]
-      : []),
+    ...(pace.minMs < SAFE_MIN_PACE_MS ? [w.riskPace(paceText ?? "")] : []),
+    ...(dailyCap > SAFE_DAILY_CAP ? [w.riskCap(dailyCap)] : []),
   ];
   if (isLinkedIn && risks.length > 0) {
-    const why = `${risks.join(" and ")} against linkedin.com is faster than a person clicks, and LinkedIn restricts accounts for that`;
-    if (!options.acceptRisk) {
-      throw new UsageError(why, "keep the defaults, or add --accept-risk if you really mean it");
-    }
-    output.err(`Warning: ${why}. Going ahead because of --accept-risk.`);
+    const why = w.risk(risks);
+    if (!options.acceptRisk) throw new UsageError(why, w.riskFix);
+    output.err(w.riskTaken(why));
   }
   if (!options.dryRun && !options.yes && !output.isInteractive) {
-    throw new UsageError(
-      `${gerund} asks for confirmation, and there is no terminal to ask in`,
-      `add --yes to go ahead without asking, or --dry-run to see the plan only`,
-    );
+    throw new UsageError(w.noTerminal(m().run.actions[action].gerund), w.noTerminalFix);
   }
   const session = readSessionSource(options, output, isLinkedIn);
   return {
@@ -171,16 +176,12 @@ function readSessionSource(
   isLinkedIn: boolean,
   env: NodeJS.ProcessEnv = process.env,
 ): () => SessionSource {
+  const w = m().run.options;
   const strategy = options.strategy ?? "api";
-  if (strategy !== "api" && strategy !== "click") {
-    throw new UsageError(`--strategy "${strategy}" must be api or click`);
-  }
+  if (strategy !== "api" && strategy !== "click") throw new UsageError(w.badStrategy(strategy));
   const flagged = options.browser !== undefined && options.browser !== false;
   if (flagged && options.cookies !== undefined) {
-    throw new UsageError(
-      "--browser and --cookies are two ways to reach LinkedIn: give one of them",
-      "--browser uses the login of invites login (recommended); --cookies uses cookies you copied",
-    );
+    throw new UsageError(w.browserOrCookies, w.browserOrCookiesFix);
   }
   const browser =
     flagged || (options.cookies === undefined && Boolean(env.INVITES_BROWSER?.trim()));
@@ -190,20 +191,13 @@ function readSessionSource(
     [options.browserProfile !== undefined, "--browser-profile"],
   ] as const) {
     if (given && !browser) {
-      throw new UsageError(`${flag} works with --browser only`, "add --browser");
+      throw new UsageError(w.browserOnly(flag), w.addBrowser);
     }
   }
   if (browser && options.headless && isLinkedIn) {
     // A headless browser tells LinkedIn it is one (HeadlessChrome, NETWORK-2026.md §4.3).
-    const why =
-      "--headless against linkedin.com shows LinkedIn a browser without a window, which it can tell from a person's";
-    if (!options.acceptRisk) {
-      throw new UsageError(
-        why,
-        "leave out --headless (it is for the emulation and tests), or add --accept-risk",
-      );
-    }
-    output.err(`Warning: ${why}. Going ahead because of --accept-risk.`);
+    if (!options.acceptRisk) throw new UsageError(w.headlessRisk, w.headlessFix);
+    output.err(w.riskTaken(w.headlessRisk));
   }
   return () =>
     browser
@@ -239,7 +233,7 @@ export async function withRunLock<T>(
     recordLockHolder(
       db,
       action,
-      `process ${process.pid}, started ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC: ${resumeCommand(argv)}`,
+      m().run.session.lockHolder(process.pid, new Date().toISOString(), resumeCommand(argv)),
     );
     return await fn();
   } finally {
@@ -250,47 +244,89 @@ export async function withRunLock<T>(
   }
 }
 
-/** The part of a selection this run may send: within --max and what the daily cap leaves. */
-export function capPlan<T>(
-  selected: readonly T[],
-  journal: Journal,
-  action: JournalAction,
-  settings: NetworkRunSettings,
-  now: Date,
-): { plan: T[]; sentToday: number } {
-  const sentToday = journal.requestsOn(action, now.toISOString().slice(0, 10));
-  const capLeft = Math.max(0, settings.dailyCap - sentToday);
-  return { plan: selected.slice(0, Math.min(settings.max, capLeft)), sentToday };
+/**
+ * A run's plan: the selection in its order, this run's part of it (within --max and what the
+ * daily cap leaves today), and the whole selection placed on days under the cap from `asOf`'s
+ * day, with what that means for the reminders. Today's requests count against the first day.
+ */
+export function makeRunPlan<P>(
+  selected: readonly P[],
+  o: {
+    action: JournalAction;
+    order: RunOrder;
+    journal: Journal;
+    settings: NetworkRunSettings;
+    /** The day the plan's days start on (--as-of's, for the reminders). */
+    asOf: Date;
+    /** The clock: the daily cap counts the requests sent on its day (UTC). */
+    now: Date;
+    /** When an item was sent, for its reminders; null for what has none. */
+    sentAt: (item: P) => string | null;
+  },
+): RunPlan<P> {
+  const day = o.now.toISOString().slice(0, 10);
+  const sentToday = o.journal.requestsOn(o.action, day);
+  const capLeft = Math.max(0, o.settings.dailyCap - sentToday);
+  const rules = { asOf: o.asOf, dailyCap: o.settings.dailyCap, alreadyToday: sentToday };
+  const items = selected.map((item): Plannable & { item: P } => ({ item, sentAt: o.sentAt(item) }));
+  const days = planDays(items, rules);
+  return {
+    action: o.action,
+    order: o.order,
+    selected,
+    plan: selected.slice(0, Math.min(o.settings.max, capLeft)),
+    days: { ...days, items: days.items.map((d) => ({ ...d, item: d.item.item })) },
+    sentToday,
+    dailyCap: o.settings.dailyCap,
+    max: o.settings.max,
+    meanDelayMs: o.settings.pacer.meanDelayMs,
+    spare: o.action === "withdraw" ? capSparingReminders(items, rules) : null,
+    day,
+    nextDay: new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10),
+  };
 }
 
-/** The plan's closing lines: how many, in which order, how long, and what it means for others. */
-export function printRunPlan(
+/** The plan's closing lines. */
+export function printRunPlan<P>(output: Output, plan: RunPlan<P>): void {
+  output.out(renderRunPlan(plan, output.colour, output.width));
+}
+
+/** What `--dry-run --json` prints: the plan as data, each item with the day it goes out. */
+export function printPlanJson<P>(
   output: Output,
-  words: RunWords,
-  settings: NetworkRunSettings,
-  counts: { selected: number; planned: number; sentToday: number },
+  plan: RunPlan<P>,
+  describe: (item: P) => {
+    name: string;
+    profileUrl: string | null;
+    email: string | null;
+    sentAt: string | null;
+  },
 ): void {
   output.out(
-    renderRunPlan(
-      words,
+    JSON.stringify(
       {
-        ...counts,
-        max: settings.max,
-        dailyCap: settings.dailyCap,
-        meanDelayMs: settings.pacer.meanDelayMs,
+        action: plan.action,
+        total: plan.selected.length,
+        dailyCap: plan.dailyCap,
+        alreadyToday: plan.sentToday,
+        days: plan.days.days,
+        remindersPrevented: plan.days.remindersPrevented,
+        remindersStillSent: plan.days.remindersStillSent,
+        items: plan.days.items.map((d) => ({
+          ...describe(d.item),
+          nextReminder: d.nextReminder,
+          plannedDay: d.plannedDay,
+        })),
       },
-      output.colour,
+      null,
+      2,
     ),
   );
 }
 
 /** Asks on stderr; anything but yes cancels (exit 130) with nothing sent. */
 async function confirmRun(message: string): Promise<void> {
-  const { confirm } = await import("@inquirer/prompts");
-  const answer = await confirm({ message, default: false }, { output: process.stderr }).catch(
-    () => false,
-  );
-  if (!answer) throw new CancelledError();
+  if (!(await askYesNo(message, false))) throw new CancelledError();
 }
 
 /** The client for linkedin.com (or --base-url), reading long lists at the pacer's list pace. */
@@ -327,7 +363,11 @@ async function withDriver(
     );
   }
   output.err(
-    `Opening ${printable(session.browser.label)}${session.headless ? " (headless)" : ""} with the browser profile of invites at ${printable(session.profileDir)}.`,
+    m().run.session.opening(
+      printable(session.browser.label),
+      session.headless,
+      printable(session.profileDir),
+    ),
   );
   const window = await openBrowser({
     browser: session.browser,
@@ -378,9 +418,7 @@ async function handToUser(
   settings: NetworkRunSettings,
   command: string,
 ): Promise<void> {
-  output.err(
-    "LinkedIn wants you in the browser window of invites: it is in front now. Log in or complete the check there; invites waits up to 10 minutes, or until you close the window.",
-  );
+  output.err(m().run.session.handToUser);
   await window.page
     .goto(new URL(SENT_PAGE_PATH, settings.baseUrl).href, { waitUntil: "domcontentloaded" })
     .catch(() => undefined);
@@ -391,9 +429,7 @@ async function handToUser(
     if (window.closed) break;
     try {
       const account = await api.checkSession();
-      output.err(
-        `The session works again (${printable(account.publicIdentifier)}). Run the same command when you are ready: ${command}`,
-      );
+      output.err(m().run.session.worksAgain(printable(account.publicIdentifier), command));
       return;
     } catch (error) {
       if (!(error instanceof StoppedError || error instanceof TransientNetworkError)) throw error;
@@ -413,8 +449,8 @@ export function accountCheck(db: Db): (account: Account) => void {
     const expected = owners.length > 0 ? owners : recorded ? [recorded] : [];
     if (expected.length > 0 && !expected.includes(session)) {
       throw new AccountMismatchError(
-        `the LinkedIn session is ${session}'s, but the data in this database is ${expected.join(" and ")}'s: nothing was sent`,
-        `log in to LinkedIn as ${expected.join(" or ")}, or use that account's own database (--db)`,
+        m().run.session.mismatch(session, expected),
+        m().run.session.mismatchFix(expected),
       );
     }
     if (recorded === null) recordAccount(db, session);
@@ -423,53 +459,59 @@ export function accountCheck(db: Db): (account: Account) => void {
 
 /**
  * Runs a plan with progress on stderr and the closing table on stdout; the commands and the demo
- * share it. Returns the summary; stopping is the caller's to report.
+ * share it. Ctrl-C during the run finishes the request under way, records it and ends the run
+ * there (the summary says so; the command exits 130). Returns the summary; stopping is the
+ * caller's to report.
  */
 export async function runAndReport<P extends PlannedItem, L extends LiveKeys>(
   output: Output,
-  words: RunWords,
-  run: Omit<RunOptions<P, L>, "now" | "retries" | "onEvent">,
+  action: JournalAction,
+  run: Omit<RunOptions<P, L>, "now" | "retries" | "onEvent" | "shouldStop">,
 ): Promise<RunSummary> {
+  const words = m().run;
+  const a = words.actions[action];
   const progress = createProgress(output);
   // A reader that goes away (`invites withdraw … | head`) must not end a run half way.
   const release = holdStdout();
+  let interrupted = false;
+  const onInterrupt = () => {
+    interrupted = true;
+  };
+  process.on("SIGINT", onInterrupt);
   try {
     const summary = await runJournaled({
       ...run,
       now: () => new Date(),
       retries: 3,
+      shouldStop: () => interrupted,
       onEvent: (event) => {
-        if (event.kind === "session") output.err(`Logged in as ${printable(event.account)}.`);
+        const p = words.progress;
+        if (event.kind === "session") output.err(p.session(printable(event.account)));
         if (event.kind === "listed" && event.settled > 0) {
-          output.err(
-            `Settled ${event.settled} request(s) an interrupted run left open: ${words.done}.`,
-          );
+          output.err(p.settled(event.settled, a.done));
         }
         if (event.kind === "listed" && event.reopened > 0) {
-          output.err(
-            `LinkedIn lists ${event.reopened} ${words.noun}(s) again that an earlier run found gone: open again.`,
-          );
+          output.err(p.reopened(a.items(event.reopened)));
         }
         if (event.kind === "item") {
           const answer =
             event.answer === "done"
-              ? words.done
+              ? p.done(a.done)
               : event.answer === "not-found"
-                ? "not there"
-                : "failed";
+                ? p.notThere
+                : p.failed;
           progress.item(event.done, event.total, `${answer}: ${event.name}`);
         }
         if (event.kind === "verified" && (event.done > 0 || event.notDone > 0)) {
-          progress.note(
-            `Checked LinkedIn's list: ${event.done} ${words.done}${event.notDone > 0 ? `, ${event.notDone} still listed (not done)` : ""}.`,
-          );
+          progress.note(p.verified(event.done, a.done, event.notDone));
         }
       },
     });
     progress.end();
-    output.out(renderRunSummary(words, summary, output.colour));
+    output.out(renderRunSummary(action, summary, output.colour, output.width));
     return summary;
   } finally {
+    process.off("SIGINT", onInterrupt);
     progress.end();
     release();
   }
@@ -480,10 +522,11 @@ function exitCodeOf(summary: RunSummary, command: string): number {
   if (summary.stopped) {
     throw new StoppedError(
       summary.stopped.signal,
-      `stopped: ${summary.stopped.message}`,
-      `${summary.stopped.suggestion ?? ""}; to resume: ${command}`,
+      m().run.stop.stopped(summary.stopped.message),
+      m().run.stop.resume(summary.stopped.suggestion ?? "", command),
     );
   }
+  if (summary.interrupted) return ExitCode.cancelled;
   return summary.failed.length > 0 || summary.notDone.length > 0 ? 1 : 0;
 }
 
@@ -495,30 +538,42 @@ export function resumeCommand(argv: readonly string[]): string {
 
 /**
  * What follows the printed plan: nothing is sent on --dry-run or when nothing is planned;
- * otherwise the user confirms (unless --yes), the run goes, and its summary is the exit code.
+ * otherwise the user confirms (unless --yes), the run goes, what is left is said, and the
+ * summary is the exit code.
  */
-export async function confirmAndRun(
+export async function confirmAndRun<P>(
   output: Output,
   options: NetworkRunOptions,
   settings: NetworkRunSettings,
-  planned: number,
-  question: string,
+  plan: RunPlan<P>,
+  journal: Journal,
   argv: readonly string[],
   run: (driver: NetworkDriver, command: string) => Promise<RunSummary>,
 ): Promise<number> {
   const { session } = settings;
-  if (options.dryRun || planned === 0 || session === null) return 0;
+  if (options.dryRun || plan.plan.length === 0 || session === null) return 0;
   if (!settings.isLinkedIn) {
+    const origin = new URL(settings.baseUrl).origin;
     output.err(
       session.kind === "browser"
-        ? `The browser acts on ${new URL(settings.baseUrl).origin}, not on linkedin.com.`
-        : `Sending your LinkedIn session to ${new URL(settings.baseUrl).origin}, not to linkedin.com.`,
+        ? m().run.session.browserOn(origin)
+        : m().run.session.sendingTo(origin),
     );
   }
-  if (!options.yes) await confirmRun(question);
+  if (!options.yes) await confirmRun(m().run.actions[plan.action].confirm(plan.plan.length));
   const command = resumeCommand(argv);
   const summary = await withDriver(output, settings, session, command, (driver) =>
     run(driver, command),
   );
+  const end = renderRunEnd(
+    plan,
+    summary,
+    {
+      command,
+      capReached: plan.dailyCap > 0 && journal.requestsOn(plan.action, plan.day) >= plan.dailyCap,
+    },
+    output.width,
+  );
+  if (end !== "" && !summary.stopped) output.err(end);
   return exitCodeOf(summary, command);
 }

@@ -1,9 +1,10 @@
 /** `invites withdraw <selection>`: plan, confirm, then withdraw through the network, journaled. */
 import { invitationKeys, matchLive, unseenAsUncertain } from "../core/matching.js";
-import { compareOldestFirst, type InvitationView } from "../core/preview.js";
+import { compareByReminder, compareOldestFirst, type InvitationView } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
 import { reinviteAfter } from "../core/states.js";
 import { UsageError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import type { LiveInvitation, NetworkDriver } from "../network/driver.js";
 import type { RunAction, RunSummary } from "../network/journaled-run.js";
 import type { Pacer } from "../network/pacer.js";
@@ -12,12 +13,13 @@ import { readPreview } from "../store/invitations.js";
 import { Journal } from "../store/journal.js";
 import { invitationOutcomes } from "../store/outcomes.js";
 import type { Output } from "../ui/output.js";
-import type { RunWords } from "../ui/run.js";
+import type { RunOrder } from "../ui/run.js";
 import {
   accountCheck,
-  capPlan,
   confirmAndRun,
+  makeRunPlan,
   type NetworkRunOptions,
+  printPlanJson,
   printRunPlan,
   readNetworkRunOptions,
   runAndReport,
@@ -34,6 +36,10 @@ import {
 
 export interface WithdrawOptions extends DatabaseOptions, SelectionOptions, NetworkRunOptions {
   asOf?: string;
+  /** `reminder` (the default: the soonest reminder first) or `oldest`. */
+  order?: string;
+  /** With --dry-run: the plan as data. */
+  json?: boolean;
 }
 
 const SELECTION_FLAGS = [
@@ -47,36 +53,28 @@ const SELECTION_FLAGS = [
   "pick",
 ] as const;
 
-export const WITHDRAW_WORDS: RunWords = {
-  verb: "withdraw",
-  noun: "invitation",
-  done: "withdrawn",
-  order: "oldest first",
-  consequences:
-    "Recipients are not notified; a withdrawn person can be invited again after 3 weeks.",
-};
-
-/** Said of an invitation to an address when the live list shows none: never taken as gone. */
-export const UNLISTED_EMAIL_INVITEE =
-  "LinkedIn's list does not show invitations sent to e-mail addresses: withdraw these by hand on LinkedIn's Sent page";
-
 /** Withdrawing: the sent list, the withdraw request, and withdrawn_at with its re-invite date. */
 export function withdrawalAction(db: Db): RunAction<InvitationView, LiveInvitation> {
   return {
     name: "withdraw",
     done: "withdrawn",
     settledDone: "settled-withdrawn",
-    goneReason: "not pending on LinkedIn any more",
     list: (driver) => driver.listSentInvitations(),
     match: (planned, live) =>
       unseenAsUncertain(
         matchLive(planned, live.items, invitationKeys),
         (p) => live.showsEmailInvitees || invitationKeys(p).slug !== null,
-        UNLISTED_EMAIL_INVITEE,
       ),
     send: (driver, live) => driver.withdraw(live),
     outcomes: invitationOutcomes(db, (at) => reinviteAfter(at)),
   };
+}
+
+/** `--order`: the soonest reminder first (the default), or the oldest first. */
+export function readOrder(value: string | undefined): RunOrder {
+  if (value === undefined || value === "reminder") return "reminder";
+  if (value === "oldest") return "oldest";
+  throw new UsageError(m().run.badOrder(value));
 }
 
 export async function runWithdraw(
@@ -85,14 +83,14 @@ export async function runWithdraw(
   now = new Date(),
   argv: readonly string[] = process.argv.slice(2),
 ): Promise<number> {
+  const words = m().run.actions.withdraw;
   if (!SELECTION_FLAGS.some((flag) => options[flag])) {
-    throw new UsageError(
-      "withdraw needs a selection",
-      "add --batch, --all-pending, --older-than, --match, … (see invites withdraw --help); invites preview shows what each selects",
-    );
+    throw new UsageError(words.needsSelection, words.selectionHint);
   }
+  if (options.json && !options.dryRun) throw new UsageError(m().run.options.jsonNeedsDryRun);
   checkPickHasTerminal(options, output);
-  const settings = readNetworkRunOptions(options, output, "withdrawing");
+  const order = readOrder(options.order);
+  const settings = readNetworkRunOptions(options, output, "withdraw");
   const asOf = parseAsOf(options.asOf, now);
   const selection = resolveSelection(options);
   const batchRules = resolveBatchRules(options);
@@ -102,41 +100,45 @@ export async function runWithdraw(
     withRunLock(db, path, "withdraw", options, argv, async () => {
       const { views, batches } = readPreview(db, { asOf, batchRules });
       if (typeof selection.batch === "string" && !batches.some((b) => b.id === selection.batch)) {
-        throw new UsageError(`there is no batch ${selection.batch}`, "invites batches lists them");
+        throw new UsageError(m().commands.noBatch(selection.batch), m().commands.noBatchDetected);
       }
       let selected = selectInvitations(views, selection, asOf);
       if (options.pick) {
         const { pickInvitations } = await import("../ui/pick-list.js");
-        selected = await pickInvitations(selected, {
-          message: "Which invitations do you want to withdraw?",
-        });
+        selected = await pickInvitations(selected, { message: words.pick });
       }
-      selected.sort(compareOldestFirst);
+      // Reminders go out a week and two weeks after sending: the soonest first spares the most.
+      selected.sort(order === "reminder" ? compareByReminder : compareOldestFirst);
       const journal = new Journal(db);
-      const { plan, sentToday } = capPlan(selected, journal, "withdraw", settings, now);
-
-      printPreview(output, views, plan, asOf, Math.max(5, output.height - 12));
-      printRunPlan(output, WITHDRAW_WORDS, settings, {
-        selected: selected.length,
-        planned: plan.length,
-        sentToday,
-      });
-      return confirmAndRun(
-        output,
-        options,
+      const plan = makeRunPlan(selected, {
+        action: "withdraw",
+        order,
+        journal,
         settings,
-        plan.length,
-        `Withdraw these ${plan.length} invitations now?`,
-        argv,
-        (driver, command) =>
-          withdrawAndReport(db, output, {
-            driver,
-            journal,
-            pacer: settings.pacer,
-            plan,
-            known: views,
-            command,
-          }),
+        asOf,
+        now,
+        sentAt: (v) => v.sentAt,
+      });
+      if (options.json) {
+        printPlanJson(output, plan, (v) => ({
+          name: v.name,
+          profileUrl: v.profileUrl,
+          email: v.email,
+          sentAt: v.sentAt,
+        }));
+        return 0;
+      }
+      printPreview(output, views, [...plan.plan], asOf, Math.max(5, output.height - 12));
+      printRunPlan(output, plan);
+      return confirmAndRun(output, options, settings, plan, journal, argv, (driver, command) =>
+        withdrawAndReport(db, output, {
+          driver,
+          journal,
+          pacer: settings.pacer,
+          plan: plan.plan,
+          known: views,
+          command,
+        }),
       );
     }),
   );
@@ -157,7 +159,7 @@ export function withdrawAndReport(
   },
 ): Promise<RunSummary> {
   const byId = new Map(run.known.map((v) => [v.id, v]));
-  return runAndReport(output, WITHDRAW_WORDS, {
+  return runAndReport(output, "withdraw", {
     action: withdrawalAction(db),
     driver: run.driver,
     journal: run.journal,

@@ -21,6 +21,12 @@ export interface Matched<P, L extends LiveKeys> {
   live: L;
 }
 
+/**
+ * Why a planned item cannot be told apart safely: nothing to recognise it by, namesakes, someone
+ * of its name under another profile, or an invitation to an address on a list that shows none.
+ */
+export type UncertainReason = "no-keys" | "namesakes" | "other-profile" | "unlisted-email";
+
 export interface MatchResult<P, L extends LiveKeys> {
   matched: Array<Matched<P, L>>;
   /** Planned items the network no longer lists: accepted, withdrawn, removed or expired meanwhile. */
@@ -29,7 +35,7 @@ export interface MatchResult<P, L extends LiveKeys> {
    * Planned items that cannot be told apart safely: namesakes, a changed profile address, or
    * nothing to recognise them by. Neither acted on nor taken as gone.
    */
-  uncertain: Array<{ planned: P; reason: string }>;
+  uncertain: Array<{ planned: P; reason: UncertainReason }>;
 }
 
 /** The keys of a planned invitation: its invitee's profile, else address, else name. */
@@ -61,13 +67,10 @@ export function matchLive<P, L extends LiveKeys>(
     if (keys.slug) found = bySlug.get(keys.slug);
     else if (keys.email) found = byEmail.get(keys.email);
     else if (!nameKey) {
-      result.uncertain.push({ planned: p, reason: "nothing to recognise them by on LinkedIn" });
+      result.uncertain.push({ planned: p, reason: "no-keys" });
       continue;
     } else if (namesakes.length > 1) {
-      result.uncertain.push({
-        planned: p,
-        reason: "LinkedIn lists more than one person of this name",
-      });
+      result.uncertain.push({ planned: p, reason: "namesakes" });
       continue;
     } else found = namesakes[0];
     if (found && !used.has(found.id)) {
@@ -76,10 +79,7 @@ export function matchLive<P, L extends LiveKeys>(
     } else if (!found && (keys.slug || keys.email) && namesakes.length > 0) {
       // The export's profile address or email is not listed, but someone of this name is:
       // perhaps the address changed. Guessing could remove the wrong person.
-      result.uncertain.push({
-        planned: p,
-        reason: "LinkedIn lists someone of this name, but not under this profile or address",
-      });
+      result.uncertain.push({ planned: p, reason: "other-profile" });
     } else result.unmatched.push(p);
   }
   return result;
@@ -92,13 +92,12 @@ export function matchLive<P, L extends LiveKeys>(
 export function unseenAsUncertain<P, L extends LiveKeys>(
   result: MatchResult<P, L>,
   shown: (p: P) => boolean,
-  reason: string,
 ): MatchResult<P, L> {
   const unmatched: P[] = [];
   const uncertain = [...result.uncertain];
   for (const p of result.unmatched) {
     if (shown(p)) unmatched.push(p);
-    else uncertain.push({ planned: p, reason });
+    else uncertain.push({ planned: p, reason: "unlisted-email" });
   }
   return { matched: result.matched, unmatched, uncertain };
 }

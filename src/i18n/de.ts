@@ -5,6 +5,7 @@
  */
 import type { Catalogue } from "./en.js";
 import { formatsFor } from "./format.js";
+import { deRun } from "./run.js";
 
 const fmt = formatsFor("de-DE");
 const { num, count, day, dayTime } = fmt;
@@ -17,6 +18,7 @@ const contacts = (n: number) =>
 
 export const de: Catalogue = {
   fmt,
+  run: deRun,
 
   common: {
     noName: "(ohne Namen)",

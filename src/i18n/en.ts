@@ -4,6 +4,7 @@
  * Numbers and dates go through `fmt`, plural forms through `fmt.plural`.
  */
 import { formatsFor } from "./format.js";
+import { enRun } from "./run.js";
 import type { Shape } from "./shape.js";
 
 const fmt = formatsFor("en-US");
@@ -16,6 +17,7 @@ const contacts = (n: number) => count(n, { one: "contact", other: "contacts" });
 
 export const en = {
   fmt,
+  run: enRun,
 
   common: {
     noName: "(no name)",

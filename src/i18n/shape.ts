@@ -3,8 +3,8 @@
  * section written in its own file (en and de side by side) is typed `Shape<typeof en…>`, so that
  * a message missing or extra in one language does not compile.
  */
-export type Shape<T> = T extends (...args: infer A) => unknown
-  ? (...args: A) => string
+export type Shape<T> = T extends (...args: infer A) => infer R
+  ? (...args: A) => R extends readonly string[] ? readonly string[] : string
   : T extends string
     ? string
     : T extends readonly string[]

@@ -13,8 +13,9 @@
  * Several failures in a row stop the run (exit 3), as a careful person would stop clicking.
  * There is no UI here: progress goes out through a callback.
  */
-import type { LiveKeys, MatchResult } from "../core/matching.js";
+import type { LiveKeys, MatchResult, UncertainReason } from "../core/matching.js";
 import { StoppedError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import type { Journal, JournalAction, JournalAnswer, JournalOutcome } from "../store/journal.js";
 import type { ItemOutcomes } from "../store/outcomes.js";
 import type { Account, ItemOutcome, LiveList, NetworkDriver } from "./driver.js";
@@ -35,8 +36,7 @@ export interface RunAction<P extends PlannedItem, L extends LiveKeys> {
   /** The journal outcome of a request that took effect, answered and unanswered. */
   done: "withdrawn" | "removed";
   settledDone: "settled-withdrawn" | "settled-removed";
-  /** Why a planned item the network no longer lists is skipped. */
-  goneReason: string;
+
   list(driver: NetworkDriver): Promise<LiveList<L>>;
   /** Planned items to live rows; an item the list cannot show is uncertain, never unmatched. */
   match(planned: readonly P[], live: LiveList<L>): MatchResult<P, L>;
@@ -91,6 +91,11 @@ export interface RunOptions<P extends PlannedItem, L extends LiveKeys> {
   verifyEvery?: number;
   /** Throws when the session is not the account the data belongs to; before any write. */
   checkAccount?: (account: Account) => void;
+  /**
+   * Asked before each request: true ends the run there (Ctrl-C). The request under way is
+   * finished and recorded first; what it left open is settled by the next run.
+   */
+  shouldStop?: () => boolean;
   onEvent?: (event: RunEvent) => void;
 }
 
@@ -112,6 +117,8 @@ export interface RunSummary {
   /** Items an earlier run took for closed that LinkedIn lists again. */
   reopened: number;
   stopped: StoppedError | null;
+  /** Ended by the user (Ctrl-C) between two requests. */
+  interrupted: boolean;
 }
 
 export const DEFAULT_MAX_TRIES = 3;
@@ -120,8 +127,20 @@ export const DEFAULT_VERIFY_EVERY = 25;
 
 /** Why a request that did not take effect failed, in the network's words. */
 function stillListed(s: { answer: JournalAnswer | null; answerDetail: string | null }): string {
-  const answer = s.answer ?? "no answer";
-  return `still listed after: ${answer}${s.answerDetail ? ` (${s.answerDetail})` : ""}`;
+  const r = m().run.reasons;
+  return r.stillListed(s.answer ?? r.noAnswer, s.answerDetail);
+}
+
+/** Why an item is left to the user, in the language in use. */
+function uncertainReason(reason: UncertainReason): string {
+  const r = m().run.reasons;
+  const said = {
+    "no-keys": r.noKeys,
+    namesakes: r.namesakes,
+    "other-profile": r.otherProfile,
+    "unlisted-email": r.unlistedEmail,
+  }[reason];
+  return r.byHand(said);
 }
 
 async function withRetries<T>(pacer: Pacer, retries: number, call: () => Promise<T>): Promise<T> {
@@ -168,7 +187,10 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
     settled: 0,
     reopened: 0,
     stopped: null,
+    interrupted: false,
   };
+  const words = m().run;
+  const gone = words.actions[action.name].gone;
   const runId = summary.runId;
   /** This run's requests by journal entry, until a read settles them. */
   const sent = new Map<number, Sent<P, L>>();
@@ -220,9 +242,9 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
               : "refused";
         const detail =
           e.answer === "ok"
-            ? "LinkedIn answered that it was done, but still lists it"
+            ? words.reasons.notDone
             : e.answer === null
-              ? "interrupted before the answer; still listed"
+              ? words.reasons.interrupted
               : stillListed(e);
         journal.settle(e.id, outcome, detail, at);
         if (mine) {
@@ -235,16 +257,16 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
         }
       } else if (isAbsent) {
         if (e.answer === "not-found" || e.answer === "refused") {
-          journal.settleWith(e.id, "not-found", "not listed any more", at, () => {
+          journal.settleWith(e.id, "not-found", words.reasons.notListed, at, () => {
             if (e.itemId !== null) action.outcomes.markGone(e.itemId, at, runId);
           });
-          if (mine) summary.skipped.push({ name: mine.planned.name, reason: action.goneReason });
+          if (mine) summary.skipped.push({ name: mine.planned.name, reason: gone });
         } else {
           const outcome = e.answer === "ok" ? action.done : action.settledDone;
           journal.settleWith(
             e.id,
             outcome,
-            e.answer === "ok" ? null : "no answer was recorded; gone from the live list",
+            e.answer === "ok" ? null : words.reasons.settledNoAnswer,
             at,
             () => {
               if (e.itemId !== null) action.outcomes.markDone(e.itemId, at);
@@ -292,7 +314,7 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
       if (!driver.distrust(s.via as ItemOutcome["via"], action.name)) {
         throw new StoppedError(
           "changed",
-          `LinkedIn answered that ${s.planned.name} was done, but still lists them, and no other way of sending is left`,
+          words.reasons.noWayLeft(s.planned.name),
           STOP_ADVICE.changed,
         );
       }
@@ -333,26 +355,20 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
     const planned = o.planned.filter((p) => {
       if (doneIds.has(p.id)) return false;
       if (!open.has(p.id)) return true;
-      summary.skipped.push({
-        name: p.name,
-        reason: "an earlier request for them is not settled yet; left untouched",
-      });
+      summary.skipped.push({ name: p.name, reason: words.reasons.unsettled });
       return false;
     });
     const { matched, unmatched, uncertain } = action.match(planned, live);
     for (const p of unmatched) {
       action.outcomes.markGone(p.id, iso(), runId);
-      summary.skipped.push({ name: p.name, reason: action.goneReason });
+      summary.skipped.push({ name: p.name, reason: gone });
     }
     for (const { planned: p, reason } of uncertain) {
-      summary.skipped.push({ name: p.name, reason: `${reason}; left for you to do by hand` });
+      summary.skipped.push({ name: p.name, reason: uncertainReason(reason) });
     }
     queue = matched.filter(({ planned: p }) => {
       if (journal.attempts(action.name, p.id) < maxTries) return true;
-      summary.skipped.push({
-        name: p.name,
-        reason: `tried ${maxTries} times without effect; left for you to do by hand on LinkedIn`,
-      });
+      summary.skipped.push({ name: p.name, reason: words.reasons.tried(maxTries) });
       return false;
     });
     o.onEvent?.({
@@ -369,6 +385,10 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
     let failures = 0;
     let sinceVerify = 0;
     while (queue.length > 0) {
+      if (o.shouldStop?.()) {
+        summary.interrupted = true;
+        break;
+      }
       const next = queue.shift();
       if (!next) break;
       await o.pacer.beforeRequest();
@@ -420,7 +440,10 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
       if (failures >= breaker) {
         throw new StoppedError(
           "failing",
-          `${failures} requests in a row failed (the last: ${outcome ? (outcome.ok ? "" : scrub(outcome.detail)) : "no answer"})`,
+          words.reasons.breaker(
+            failures,
+            outcome ? (outcome.ok ? "" : scrub(outcome.detail)) : words.reasons.noAnswer,
+          ),
           STOP_ADVICE.failing,
         );
       }
@@ -432,13 +455,15 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
         failStillPending(await verify(), outcome === null ? next.planned.id : null);
       }
     }
-    if (sent.size > 0) failStillPending(await verify(), null);
+    // Ctrl-C ends the run now: what this run left open, the next run's first read settles.
+    if (sent.size > 0 && !summary.interrupted) failStillPending(await verify(), null);
     // Requests whose item the list cannot show either way stay open for a later read.
     summary.unverified = [...sent.values()].map((s) => s.planned.name);
+    summary.remaining = queue.length;
     journal.finishRun(
       runId,
       "done",
-      `${summary.done.length} ${action.done}, verified`,
+      words.reasons.verifiedDone(summary.done.length, words.actions[action.name].done),
       iso(),
       summary.skipped.length,
     );

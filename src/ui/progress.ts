@@ -2,6 +2,7 @@
  * Progress of a long run on stderr: one redrawn line with a bar, count, rate and time left on a
  * terminal; a plain line an item otherwise (logs, CI).
  */
+import { m } from "../i18n/index.js";
 import type { Output } from "./output.js";
 import { printable } from "./printable.js";
 
@@ -37,7 +38,9 @@ export function createProgress(
       const width = 24;
       const filled = total > 0 ? Math.round((done / total) * width) : width;
       const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
-      stream.write(`\r${bar} ${done}/${total} · ${rate.toFixed(1)}/s · ${clock(left)} left \x1b[K`);
+      stream.write(
+        `\r${bar} ${done}/${total} · ${rate.toFixed(1)}/s · ${clock(left)} ${m().run.progress.left} \x1b[K`,
+      );
       drawn = true;
     },
     note(line) {

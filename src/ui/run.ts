@@ -1,65 +1,92 @@
-/** Renderers for the plan of a journaled run (withdraw, remove) and its closing summary. */
+/**
+ * Renderers for a run that withdraws or removes: its plan (how many, in which order, how long,
+ * on how many days, what it means for the reminders), its closing table, and what is left when
+ * it ends early. Data in, string out.
+ */
 import type { ChalkInstance } from "chalk";
+import type { DayPlan } from "../core/plan.js";
+import { m } from "../i18n/index.js";
 import type { RunSummary } from "../network/journaled-run.js";
+import type { JournalAction } from "../store/journal.js";
 import { printable } from "./printable.js";
-import { count, n, table } from "./tables.js";
+import { n, table } from "./tables.js";
+import { wrap } from "./wrap.js";
 
-function duration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (ms < 60_000) return `${Math.max(1, Math.round(ms / 1000))} s`;
-  return minutes < 90 ? `${minutes} min` : `${(minutes / 60).toFixed(1)} h`;
+/** The order a run acts in. */
+export type RunOrder = "reminder" | "oldest" | "connected";
+
+/** A run as planned: the whole selection on days under the cap, and this run's part of it. */
+export interface RunPlan<P> {
+  action: JournalAction;
+  order: RunOrder;
+  /** Everything selected, in the order it goes out. */
+  selected: readonly P[];
+  /** What this run sends: within --max and what today's cap leaves. */
+  plan: readonly P[];
+  /** The selection placed on days under the daily cap, from --as-of's day. */
+  days: DayPlan<P>;
+  /** Requests of this action already sent on that day. */
+  sentToday: number;
+  dailyCap: number;
+  max: number;
+  meanDelayMs: number;
+  /** The least cap that would spare the reminders this plan still lets go out. */
+  spare: { cap: number; stillSent: number } | null;
+  /** Today (YYYY-MM-DD, UTC), whose requests count against the cap, and the next day. */
+  day: string;
+  nextDay: string;
 }
 
-/** How a run names what it does: "withdraw" / "invitation", "remove" / "connection". */
-export interface RunWords {
-  verb: string;
-  noun: string;
-  /** Past tense, for the summary's first column. */
-  done: string;
-  /** The order items are acted on, e.g. "oldest first". */
-  order: string;
-  /** Said when anything is planned: what the other side sees and what cannot be undone. */
-  consequences: string;
-}
-
-export function renderRunPlan(
-  words: RunWords,
-  p: {
-    selected: number;
-    planned: number;
-    max: number;
-    dailyCap: number;
-    sentToday: number;
-    meanDelayMs: number;
-  },
-  colour: ChalkInstance,
-): string {
-  const lines = [
-    colour.bold(`Plan: ${words.verb} ${count(p.planned, words.noun)}, ${words.order}.`),
-  ];
-  if (p.planned < p.selected) {
-    const why =
-      p.planned === p.max
-        ? `--max ${n(p.max)}`
-        : `the daily cap of ${n(p.dailyCap)} (${n(p.sentToday)} sent today; --daily-cap changes it)`;
-    lines.push(`${n(p.selected - p.planned)} more are selected but wait for another run: ${why}.`);
-  }
-  if (p.planned > 0) {
+export function renderRunPlan<P>(p: RunPlan<P>, colour: ChalkInstance, width: number): string {
+  const words = m().run;
+  const a = words.actions[p.action];
+  const w = words.plan;
+  const lines = [colour.bold(w.title(a.verb, a.items(p.plan.length), words.order[p.order]))];
+  const waiting = p.selected.length - p.plan.length;
+  if (waiting > 0) {
     lines.push(
-      `At ${(p.meanDelayMs / 1000).toFixed(1)} s a request this takes about ${duration(p.planned * p.meanDelayMs)}.`,
-      words.consequences,
+      w.waiting(
+        waiting,
+        p.plan.length === p.max ? w.byMax(p.max) : w.byCap(p.dailyCap, p.sentToday),
+      ),
     );
   }
-  return lines.join("\n");
+  if (p.plan.length > 0) {
+    lines.push(w.takes(p.meanDelayMs, p.plan.length * p.meanDelayMs));
+  }
+  if (p.selected.length > 0) {
+    if (p.dailyCap === 0) lines.push(w.noCap);
+    else {
+      const last = p.days.items.at(-1)?.plannedDay ?? p.nextDay;
+      lines.push(w.days(p.selected.length, p.dailyCap, p.days.days, last));
+    }
+  }
+  if (p.action === "withdraw" && p.selected.length > 0) {
+    const still = p.days.peopleStillReminded;
+    let line = w.reminders(p.days.remindersPrevented, still);
+    if (still > 0) {
+      if (p.spare === null) line += w.spareNone;
+      else if (p.spare.stillSent === 0) line += w.spare(p.spare.cap, p.spare.cap > 300);
+      else line += w.spareSome(p.spare.cap, p.spare.stillSent);
+    }
+    lines.push(line);
+  }
+  if (p.plan.length > 0) lines.push(a.consequences);
+  return wrap(lines.join("\n"), width);
 }
 
-export function renderRunSummary(words: RunWords, s: RunSummary, colour: ChalkInstance): string {
-  const head = words.done.charAt(0).toUpperCase() + words.done.slice(1);
-  const t = table(
-    [`${head}, verified`, "Not done", "Skipped", "Failed", "To verify", "Remaining"],
-    colour,
-    { colAligns: ["right", "right", "right", "right", "right", "right"] },
-  );
+export function renderRunSummary(
+  action: JournalAction,
+  s: RunSummary,
+  colour: ChalkInstance,
+  width: number,
+): string {
+  const words = m().run;
+  const w = words.summary;
+  const a = words.actions[action];
+  const t = table(w.head(a.head), colour, {
+    colAligns: ["right", "right", "right", "right", "right", "right"],
+  });
   t.push([
     colour.green(n(s.done.length)),
     s.notDone.length > 0 ? colour.red(n(s.notDone.length)) : "0",
@@ -69,30 +96,47 @@ export function renderRunSummary(words: RunWords, s: RunSummary, colour: ChalkIn
     n(s.remaining),
   ]);
   const lines = [t.toString()];
+  const notes: string[] = [];
   const reasons = new Map<string, number>();
   for (const k of s.skipped) reasons.set(k.reason, (reasons.get(k.reason) ?? 0) + 1);
-  for (const [reason, times] of reasons) lines.push(`Skipped ${n(times)}: ${reason}.`);
+  for (const [reason, times] of reasons) notes.push(w.skipped(times, reason));
   // Names come from files and the network, details from the network: made printable.
-  for (const f of s.notDone) {
-    lines.push(
-      colour.red(
-        `Not done: ${printable(f.name)}: ${printable(f.detail)}; it stays pending for the next run.`,
-      ),
-    );
-  }
-  for (const f of s.failed) {
-    lines.push(colour.red(`Failed: ${printable(f.name)}: ${printable(f.detail)}`));
-  }
-  if (s.unverified.length > 0) {
-    lines.push(
-      `${count(s.unverified.length, "request")} answered but not yet checked against LinkedIn's list; the next run checks them before it sends anything.`,
-    );
-  }
-  if (s.settled > 0)
-    lines.push(`${count(s.settled, "request")} of an interrupted run settled as ${words.done}.`);
-  if (s.reopened > 0)
-    lines.push(
-      `${count(s.reopened, words.noun)} an earlier run found gone LinkedIn lists again: open again.`,
-    );
+  for (const f of s.notDone)
+    notes.push(colour.red(w.notDone(printable(f.name), printable(f.detail))));
+  for (const f of s.failed)
+    notes.push(colour.red(w.failed(printable(f.name), printable(f.detail))));
+  if (s.unverified.length > 0) notes.push(w.unverified(s.unverified.length));
+  if (s.settled > 0) notes.push(w.settled(s.settled, a.done));
+  if (s.reopened > 0) notes.push(w.reopened(a.items(s.reopened)));
+  if (s.interrupted) notes.push(w.interrupted);
+  if (notes.length > 0) lines.push(wrap(notes.join("\n"), width));
   return lines.join("\n");
+}
+
+/**
+ * What is left after a run that did not do all that was selected: how many, when the cap allows
+ * the next run, how long the rest takes, and the command to continue. Empty when nothing is left.
+ */
+export function renderRunEnd<P>(
+  p: RunPlan<P>,
+  s: RunSummary,
+  end: { command: string; capReached: boolean },
+  width: number,
+): string {
+  const words = m().run;
+  const w = words.summary;
+  // Still to do by a later run: neither done (now or by an earlier run), nor given up, nor
+  // answered and waiting for the next run's check.
+  const left = Math.max(
+    0,
+    p.selected.length - s.done.length - s.settled - s.skipped.length - s.unverified.length,
+  );
+  if (left === 0) return "";
+  const lines = [w.left(words.actions[p.action].items(left))];
+  if (end.capReached) lines.push(w.capToday(p.nextDay));
+  if (p.dailyCap > 0) {
+    lines.push(w.restTakes(Math.max(1, Math.ceil(left / p.dailyCap)), p.dailyCap));
+  }
+  lines.push(w.continue(end.command));
+  return wrap(lines.join("\n"), width);
 }

@@ -29,7 +29,7 @@ describe("invites connections export", () => {
     await runCli(["import", "--db", temp.db, DEMO]);
     const { out, result } = await exportTo("all.csv");
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain("Wrote 9 connection(s)");
+    expect(result.stderr).toContain("Wrote 9 connections");
     const text = readFileSync(out, "utf8");
     const rows = parse(text) as string[][];
     expect(rows[0]).toEqual(HEADER);
@@ -65,11 +65,11 @@ describe("invites connections export", () => {
   it("selects the batch's connections, by text and by date", async () => {
     await runCli(["import", "--db", temp.db, DEMO]);
     const batch = await exportTo("batch.csv", "--batch");
-    expect(batch.result.stderr).toContain("Wrote 6 connection(s)");
+    expect(batch.result.stderr).toContain("Wrote 6 connections");
     const matched = await exportTo("match.csv", "--match", "größer");
-    expect(matched.result.stderr).toContain("Wrote 1 connection(s)");
+    expect(matched.result.stderr).toContain("Wrote 1 connection");
     const recent = await exportTo("recent.csv", "--connected-after", "2026-11-01");
-    expect(recent.result.stderr).toContain("Wrote 7 connection(s)");
+    expect(recent.result.stderr).toContain("Wrote 7 connections");
   });
 
   it("writes UTF-8 with a BOM and semicolons for Excel, which imports back too", async () => {

@@ -162,7 +162,7 @@ describe("the program", () => {
     expect(result.stdout).toMatch(/│\s+38 │\s+0 │\s+0 │\s+0 │/);
     expect(result.stdout).toMatch(/withdrawn\s+38/);
     // Then the six who had accepted: exported, written to the CSV, removed.
-    expect(result.stdout).toContain("Wrote 6 connection(s)");
+    expect(result.stdout).toContain("Wrote 6 connections");
     expect(result.stderr).toContain("6/6 removed");
     expect(result.stdout).toMatch(/│\s+6 │\s+0 │\s+0 │\s+0 │/);
     expect(result.stdout).toMatch(

@@ -113,7 +113,9 @@ describe("invites withdraw against the emulation", () => {
     await startEmulation();
     const dry = await withdraw("--batch", "--dry-run");
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain("Plan: withdraw 38 invitations, oldest first.");
+    expect(dry.stdout).toContain("Plan: withdraw 38 invitations, the soonest reminder first.");
+    const oldest = await withdraw("--batch", "--dry-run", "--order", "oldest");
+    expect(oldest.stdout).toContain("Plan: withdraw 38 invitations, oldest first.");
     expect((await state()).invitations.every((i) => i.withdrawCalls === 0)).toBe(true);
     const none = await withdraw("--yes");
     expect(none.code).toBe(2);

@@ -57,9 +57,9 @@ describe("matching planned items to the live list", () => {
     expect(result.matched).toEqual([]);
     expect(result.unmatched).toEqual([]);
     expect(result.uncertain.map((u) => [u.planned.id, u.reason])).toEqual([
-      [1, "LinkedIn lists more than one person of this name"],
-      [2, "LinkedIn lists someone of this name, but not under this profile or address"],
-      [3, "nothing to recognise them by on LinkedIn"],
+      [1, "namesakes"],
+      [2, "other-profile"],
+      [3, "no-keys"],
     ]);
   });
 
