@@ -1,0 +1,169 @@
+/** Every command's help in German and English, in process, with commander's own words in it. */
+import type { Command } from "commander";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { buildProgram, main } from "../../src/cli.js";
+import { setLang } from "../../src/i18n/index.js";
+import { plain } from "../../src/ui/colour.js";
+import { helpWidth } from "../../src/ui/help.js";
+import type { Output } from "../../src/ui/output.js";
+
+function capture(): Output & { stdout: () => string; stderr: () => string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    colour: plain,
+    width: 80,
+    height: 40,
+    isInteractive: false,
+    stdout: () => out.join("\n"),
+    stderr: () => err.join("\n"),
+  };
+}
+
+async function run(argv: string[]) {
+  const output = capture();
+  const code = await main(argv, output);
+  return { code, stdout: output.stdout(), stderr: output.stderr() };
+}
+
+/** The program, then every command under it, nested ones too: `[]`, `["status"]`, …, `["connections", "export"]`. */
+function commandPaths(): string[][] {
+  const paths: string[][] = [[]];
+  const walk = (command: Command, path: string[]) => {
+    for (const sub of command.commands) {
+      paths.push([...path, sub.name()]);
+      walk(sub, [...path, sub.name()]);
+    }
+  };
+  walk(
+    buildProgram(capture(), () => {}),
+    [],
+  );
+  return paths;
+}
+
+/** Words of commander's and our English help that no German help may hold. */
+const ENGLISH = [
+  "Usage:",
+  "Arguments:",
+  "Options:",
+  "Commands:",
+  "Exit codes:",
+  "Environment:",
+  "display help",
+  "output the version",
+  "[options]",
+  "[command]",
+  "(default:",
+  "choices:",
+  "database file",
+  "the ",
+  "The ",
+  " and ",
+  " or ",
+  " of ",
+  " with ",
+];
+
+function environment(vars: Record<string, string>) {
+  // No language from the machine running the tests, unless a test sets one.
+  for (const name of ["INVITES_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]) vi.stubEnv(name, "");
+  for (const [name, value] of Object.entries(vars)) vi.stubEnv(name, value);
+}
+
+beforeEach(() => environment({ COLUMNS: "80" }));
+afterEach(() => {
+  vi.unstubAllEnvs();
+  setLang("en");
+});
+
+describe("every command's help", () => {
+  const paths = commandPaths();
+
+  it("covers every command, the nested ones too", () => {
+    expect(paths).toContainEqual(["connections", "export"]);
+    expect(paths).toContainEqual(["connections", "remove"]);
+    expect(paths).toContainEqual(["sources", "forget"]);
+    expect(paths.length).toBeGreaterThan(20);
+  });
+
+  for (const [how, argv, env] of [
+    ["with --lang de", ["--lang", "de"], {}],
+    ["with LANG=de_DE.UTF-8 and no --lang", [], { LANG: "de_DE.UTF-8" }],
+  ] as const) {
+    it(`is German ${how}`, async () => {
+      environment(env);
+      for (const path of paths) {
+        const { code, stdout } = await run([...path, "--help", ...argv]);
+        expect(code).toBe(0);
+        expect(stdout).toContain("Aufruf: invites");
+        expect(stdout).toContain("Exit-Codes:\n  0  erledigt");
+        expect(stdout).toContain("Umgebung:");
+        for (const english of ENGLISH)
+          expect(stdout, `${path.join(" ")}: ${english}`).not.toContain(english);
+      }
+    });
+  }
+
+  it("is English without a German setting, as it always was", async () => {
+    const { stdout } = await run(["withdraw", "--help"]);
+    expect(stdout).toContain("Usage: invites withdraw [options]");
+    expect(stdout).toContain("  -h, --help                display help for command");
+    expect(stdout).toContain(
+      "  --daily-cap <n>           at most this many such requests a day, over all runs\n",
+    );
+    expect(stdout).toContain('(default: "100")');
+    expect(stdout).toMatch(/Exit codes:\n {2}0 {2}done\n/);
+    const { stdout: top } = await run(["--help"]);
+    expect(top).toContain("  help [command]              display help for command");
+    expect(top).toContain("  -V, --version               output the version number");
+    expect(top).toContain('(choices: "en", "de")');
+  });
+
+  it("says commander's own words in German", async () => {
+    const { stdout } = await run(["--help", "--lang", "de"]);
+    expect(stdout).toContain("Aufruf: invites [Optionen] [Befehl]");
+    expect(stdout).toContain(
+      "Optionen:\n  -V, --version                die Versionsnummer ausgeben",
+    );
+    expect(stdout).toContain("  -h, --help                   Hilfe zu diesem Befehl anzeigen");
+    expect(stdout).toContain("Befehle:\n  import [Optionen] <path...>");
+    expect(stdout).toContain("  help [Befehl]                Hilfe zu einem Befehl anzeigen");
+    expect(stdout).toContain('(Auswahl: "en", "de")');
+    const { stdout: forget } = await run(["sources", "forget", "--help", "--lang", "de"]);
+    expect(forget).toContain("Argumente:\n  number       die Nummer des Imports");
+    const { stdout: batches } = await run(["batches", "--help", "--lang", "de"]);
+    expect(batches).toContain('(Standard: "10")');
+  });
+
+  for (const lang of ["en", "de"]) {
+    it(`fits 80 columns in ${lang === "de" ? "German" : "English"}, wrapped at word boundaries`, async () => {
+      for (const path of paths) {
+        const { stdout } = await run([...path, "--help", "--lang", lang]);
+        for (const line of stdout.split("\n")) {
+          expect([...line].length, `${path.join(" ")}: ${line}`).toBeLessThanOrEqual(80);
+        }
+      }
+    });
+  }
+
+  it("uses the width it is given", async () => {
+    environment({ COLUMNS: "120" });
+    const { stdout } = await run(["withdraw", "--help"]);
+    const widest = Math.max(...stdout.split("\n").map((line) => line.length));
+    expect(widest).toBeGreaterThan(80);
+    expect(widest).toBeLessThanOrEqual(120);
+  });
+});
+
+describe("the help's width", () => {
+  it("is $COLUMNS when set, else the terminal's, else 80", () => {
+    expect(helpWidth({ isTTY: true, columns: 132 }, { COLUMNS: "80" })).toBe(80);
+    expect(helpWidth({ isTTY: true, columns: 132 }, {})).toBe(132);
+    expect(helpWidth({ isTTY: true, columns: 132 }, { COLUMNS: "wide" })).toBe(132);
+    expect(helpWidth({ isTTY: false }, { COLUMNS: "" })).toBe(80);
+    expect(helpWidth({}, {})).toBe(80);
+  });
+});
