@@ -12,7 +12,7 @@ import {
 } from "./commands/selection.js";
 import { AppError, ExitCode } from "./errors.js";
 import { LANGS, m, resolveLang, setLang } from "./i18n/index.js";
-import { helpConfiguration, helpWidth } from "./ui/help.js";
+import { commanderMessage, helpConfiguration, helpWidth } from "./ui/help.js";
 import { type Output, processOutput } from "./ui/output.js";
 import { printable } from "./ui/printable.js";
 
@@ -28,10 +28,11 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
     .helpOption("-h, --help", h.commander.helpOption)
     .helpCommand("help [command]", h.commander.helpCommand)
     .configureHelp(helpConfiguration())
-    .showHelpAfterError("(run with --help for usage)")
+    .showHelpAfterError(h.commander.afterError)
     .configureOutput({
       writeOut: (s) => output.out(s.trimEnd()),
       writeErr: (s) => output.err(s.trimEnd()),
+      outputError: (s, write) => write(commanderMessage(s)),
       getOutHelpWidth: () => helpWidth(process.stdout),
       getErrHelpWidth: () => helpWidth(process.stderr),
     })

@@ -1,9 +1,13 @@
 /**
  * The command line's own words: every command's and option's help text (one key each: an option
  * added to src/cli.ts or src/commands/options.ts takes its text from here), the exit codes and
- * environment that every help lists, and the words commander itself puts in a help.
+ * environment that every help lists, and what commander itself says (titles, errors, hints).
  */
+import { formatsFor } from "./format.js";
 import type { Shape } from "./shape.js";
+
+const en = formatsFor("en-US");
+const de = formatsFor("de-DE");
 
 export const enHelp = {
   program:
@@ -209,7 +213,8 @@ export const enHelp = {
   },
 
   /**
-   * What commander says itself. The English is commander 14's own text, word for word.
+   * What commander says itself. The English is commander 14's own text, word for word: its
+   * errors are recognised in that form (src/ui/help.ts) and said again in the language in use.
    */
   commander: {
     titles: {
@@ -225,6 +230,21 @@ export const enHelp = {
     helpOption: "display help for command",
     helpCommand: "display help for command",
     version: "output the version number",
+    afterError: "(run with --help for usage)",
+    unknownOption: (flag: string) => `error: unknown option '${flag}'`,
+    unknownCommand: (name: string) => `error: unknown command '${name}'`,
+    missingArgument: (name: string) => `error: missing required argument '${name}'`,
+    optionMissingArgument: (flags: string) => `error: option '${flags}' argument missing`,
+    missingMandatoryOption: (flags: string) => `error: required option '${flags}' not specified`,
+    invalidOptionArgument: (flags: string, value: string) =>
+      `error: option '${flags}' argument '${value}' is invalid.`,
+    allowedChoices: (choices: string[]) => `Allowed choices are ${choices.join(", ")}.`,
+    tooManyArguments: (command: string | null, expected: number, received: number) =>
+      `error: too many arguments${command === null ? "" : ` for '${command}'`}. Expected ${en.count(expected, { one: "argument", other: "arguments" })} but got ${en.num(received)}.`,
+    didYouMean: (candidates: string[]) =>
+      candidates.length === 1
+        ? `(Did you mean ${candidates[0]}?)`
+        : `(Did you mean one of ${candidates.join(", ")}?)`,
   },
 };
 
@@ -453,5 +473,20 @@ export const deHelp: Shape<typeof enHelp> = {
     helpOption: "Hilfe zu diesem Befehl anzeigen",
     helpCommand: "Hilfe zu einem Befehl anzeigen",
     version: "die Versionsnummer ausgeben",
+    afterError: "(mit --help sehen Sie, wie der Befehl aufgerufen wird)",
+    unknownOption: (flag) => `Fehler: unbekannte Option "${flag}"`,
+    unknownCommand: (name) => `Fehler: unbekannter Befehl "${name}"`,
+    missingArgument: (name) => `Fehler: Das Argument "${name}" fehlt`,
+    optionMissingArgument: (flags) => `Fehler: Zur Option ${flags} fehlt der Wert`,
+    missingMandatoryOption: (flags) => `Fehler: Die Option ${flags} ist erforderlich`,
+    invalidOptionArgument: (flags, value) =>
+      `Fehler: "${value}" ist für die Option ${flags} nicht zulässig.`,
+    allowedChoices: (choices) => `Möglich sind ${de.list(choices)}.`,
+    tooManyArguments: (command, expected, received) =>
+      `Fehler: zu viele Argumente${command === null ? "" : ` für den Befehl ${command}`}: erwartet ${de.count(expected, { one: "Argument", other: "Argumente" })}, erhalten ${de.num(received)}.`,
+    didYouMean: (candidates) =>
+      candidates.length === 1
+        ? `(Meinten Sie ${candidates[0]}?)`
+        : `(Meinten Sie ${candidates.slice(0, -1).join(", ")} oder ${candidates.at(-1)}?)`,
   },
 };

@@ -1,10 +1,13 @@
-/** Every command's help in German and English, in process, with commander's own words in it. */
+/**
+ * The command line in German and English, in process: every command's help, commander's own
+ * words and errors.
+ */
 import type { Command } from "commander";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildProgram, main } from "../../src/cli.js";
 import { setLang } from "../../src/i18n/index.js";
 import { plain } from "../../src/ui/colour.js";
-import { helpWidth } from "../../src/ui/help.js";
+import { commanderMessage, helpWidth } from "../../src/ui/help.js";
 import type { Output } from "../../src/ui/output.js";
 
 function capture(): Output & { stdout: () => string; stderr: () => string } {
@@ -165,5 +168,89 @@ describe("the help's width", () => {
     expect(helpWidth({ isTTY: true, columns: 132 }, { COLUMNS: "wide" })).toBe(132);
     expect(helpWidth({ isTTY: false }, { COLUMNS: "" })).toBe(80);
     expect(helpWidth({}, {})).toBe(80);
+  });
+});
+
+describe("commander's errors", () => {
+  const CASES: Array<{ argv: string[]; en: string; de: string }> = [
+    {
+      argv: ["status", "--frobnicate"],
+      en: "error: unknown option '--frobnicate'",
+      de: 'Fehler: unbekannte Option "--frobnicate"',
+    },
+    {
+      argv: ["status", "--jsn"],
+      en: "error: unknown option '--jsn'\n(Did you mean --json?)",
+      de: 'Fehler: unbekannte Option "--jsn"\n(Meinten Sie --json?)',
+    },
+    {
+      argv: ["preview", "--batch-g", "5"],
+      en: "error: unknown option '--batch-g'\n(Did you mean one of --batch, --batch-gap?)",
+      de: 'Fehler: unbekannte Option "--batch-g"\n(Meinten Sie --batch oder --batch-gap?)',
+    },
+    {
+      argv: ["frobnicate"],
+      en: "error: unknown command 'frobnicate'",
+      de: 'Fehler: unbekannter Befehl "frobnicate"',
+    },
+    {
+      argv: ["stauts"],
+      en: "error: unknown command 'stauts'\n(Did you mean status?)",
+      de: 'Fehler: unbekannter Befehl "stauts"\n(Meinten Sie status?)',
+    },
+    {
+      argv: ["connections", "frob"],
+      en: "error: unknown command 'frob'",
+      de: 'Fehler: unbekannter Befehl "frob"',
+    },
+    {
+      argv: ["import"],
+      en: "error: missing required argument 'path'",
+      de: 'Fehler: Das Argument "path" fehlt',
+    },
+    {
+      argv: ["apologize"],
+      en: "error: required option '--out <file>' not specified",
+      de: "Fehler: Die Option --out <file> ist erforderlich",
+    },
+    {
+      argv: ["apologize", "--out"],
+      en: "error: option '--out <file>' argument missing",
+      de: "Fehler: Zur Option --out <file> fehlt der Wert",
+    },
+    {
+      argv: ["status", "--lang", "fr"],
+      en: "error: option '--lang <de|en>' argument 'fr' is invalid. Allowed choices are en, de.",
+      de: 'Fehler: "fr" ist für die Option --lang <de|en> nicht zulässig. Möglich sind en und de.',
+    },
+    {
+      argv: ["status", "today"],
+      en: "error: too many arguments for 'status'. Expected 0 arguments but got 1.",
+      de: "Fehler: zu viele Argumente für den Befehl status: erwartet 0 Argumente, erhalten 1.",
+    },
+    {
+      argv: ["sources", "forget", "1", "2"],
+      en: "error: too many arguments for 'forget'. Expected 1 argument but got 2.",
+      de: "Fehler: zu viele Argumente für den Befehl forget: erwartet 1 Argument, erhalten 2.",
+    },
+  ];
+
+  for (const { argv, en, de } of CASES) {
+    it(`${argv.join(" ")}: in English as commander says it, and in German`, async () => {
+      const english = await run(argv);
+      expect(english.code).toBe(2);
+      expect(english.stderr).toBe(`${en}\n(run with --help for usage)`);
+      environment({ LANG: "de_DE.UTF-8" });
+      const german = await run(argv);
+      expect(german.code).toBe(2);
+      expect(german.stderr).toBe(`${de}\n(mit --help sehen Sie, wie der Befehl aufgerufen wird)`);
+    });
+  }
+
+  it("shows what the user typed printable, and passes a form it does not know on", async () => {
+    const { stderr } = await run(["--lang", "de", "x\x1b[2J\u202e"]);
+    expect(stderr).toContain('Fehler: unbekannter Befehl "x\\u001b[2J"');
+    expect(stderr).not.toContain("\x1b");
+    expect(commanderMessage("error: something new\n")).toBe("error: something new\n");
   });
 });
