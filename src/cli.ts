@@ -301,7 +301,7 @@ function reportError(error: unknown, output: Output): number {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  output.err(`invites: unexpected error: ${printable(message.split("\n")[0] ?? "")}`);
+  output.err(`invites: ${m().help.errors.unexpected(printable(message.split("\n")[0] ?? ""))}`);
   if (process.env.INVITES_DEBUG && error instanceof Error && error.stack) output.err(error.stack);
   return ExitCode.failure;
 }

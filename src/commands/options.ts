@@ -70,9 +70,7 @@ export function parseDayOrTime(flag: string, value: string, endOfDay: boolean): 
       ? new Date(text)
       : new Date(Number.NaN);
   if (Number.isNaN(date.getTime()) || (day && date.getUTCDate() !== Number(day[3]))) {
-    throw new UsageError(
-      `${flag} "${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22, or an ISO 8601 time)`,
-    );
+    throw new UsageError(m().help.errors.notDate(flag, value));
   }
   return date;
 }
@@ -92,7 +90,7 @@ export function wholeNumber(
   if (value === undefined) return fallback;
   const n = Number(value);
   if (value.trim() === "" || !Number.isInteger(n) || n < min) {
-    throw new UsageError(`${flag} "${value}" is not a whole number of at least ${min}`);
+    throw new UsageError(m().help.errors.notWholeNumber(flag, value, min));
   }
   return n;
 }

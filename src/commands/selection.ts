@@ -71,10 +71,7 @@ export function addConnectionSelectionOptions(command: Command): Command {
 /** `--pick` asks in the terminal; without one it is a usage error before anything is read. */
 export function checkPickHasTerminal(options: { pick?: boolean }, output: Output): void {
   if (options.pick && !output.isInteractive) {
-    throw new UsageError(
-      "--pick needs a terminal to choose in",
-      "without one, select with flags such as --batch or --match",
-    );
+    throw new UsageError(m().help.errors.pickNeedsTerminal, m().help.errors.pickWithFlags);
   }
 }
 
@@ -100,9 +97,7 @@ export function resolveSelection(options: SelectionOptions): Selection {
   if (options.olderThan !== undefined) {
     const duration = parseDuration(options.olderThan);
     if (!duration) {
-      throw new UsageError(
-        `--older-than "${options.olderThan}" is not a duration (expected e.g. 14d, 3w or 2m)`,
-      );
+      throw new UsageError(m().help.errors.notDuration(options.olderThan));
     }
     selection.olderThan = duration;
   }

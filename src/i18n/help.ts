@@ -1,7 +1,8 @@
 /**
  * The command line's own words: every command's and option's help text (one key each: an option
  * added to src/cli.ts or src/commands/options.ts takes its text from here), the exit codes and
- * environment that every help lists, and what commander itself says (titles, errors, hints).
+ * environment that every help lists, what commander itself says (titles, errors, hints), and
+ * the usage errors of the shared options.
  */
 import { formatsFor } from "./format.js";
 import type { Shape } from "./shape.js";
@@ -246,6 +247,20 @@ export const enHelp = {
         ? `(Did you mean ${candidates[0]}?)`
         : `(Did you mean one of ${candidates.join(", ")}?)`,
   },
+
+  /** The usage errors of the shared options (src/commands/options.ts, selection.ts). */
+  errors: {
+    notDate: (flag: string, value: string) =>
+      `${flag} "${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22, or an ISO 8601 time)`,
+    notWholeNumber: (flag: string, value: string, min: number) =>
+      `${flag} "${value}" is not a whole number of at least ${en.num(min)}`,
+    notDuration: (value: string) =>
+      `--older-than "${value}" is not a duration (expected e.g. 14d, 3w or 2m)`,
+    pickNeedsTerminal: "--pick needs a terminal to choose in",
+    pickWithFlags: "without one, select with flags such as --batch or --match",
+    cancelled: "cancelled: nothing was changed",
+    unexpected: (message: string) => `unexpected error: ${message}`,
+  },
 };
 
 export const deHelp: Shape<typeof enHelp> = {
@@ -488,5 +503,18 @@ export const deHelp: Shape<typeof enHelp> = {
       candidates.length === 1
         ? `(Meinten Sie ${candidates[0]}?)`
         : `(Meinten Sie ${candidates.slice(0, -1).join(", ")} oder ${candidates.at(-1)}?)`,
+  },
+
+  errors: {
+    notDate: (flag, value) =>
+      `${flag} "${value}" ist kein Datum (erwartet wird JJJJ-MM-TT, z. B. 2026-11-22, oder ein Zeitpunkt nach ISO 8601)`,
+    notWholeNumber: (flag, value, min) =>
+      `${flag} "${value}" ist keine ganze Zahl ab ${de.num(min)}`,
+    notDuration: (value) =>
+      `--older-than "${value}" ist keine Zeitspanne (erwartet wird z. B. 14d, 3w oder 2m: Tage, Wochen, Monate)`,
+    pickNeedsTerminal: "--pick braucht ein Terminal, in dem Sie auswählen können",
+    pickWithFlags: "Ohne Terminal wählen Sie mit Optionen wie --batch oder --match aus",
+    cancelled: "abgebrochen: Nichts wurde geändert",
+    unexpected: (message) => `unerwarteter Fehler: ${message}`,
   },
 };

@@ -1,10 +1,13 @@
 /**
  * The command line in German and English, in process: every command's help, commander's own
- * words and errors.
+ * words and errors, and the usage errors of the shared options.
  */
 import type { Command } from "commander";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildProgram, main } from "../../src/cli.js";
+import { parseDayOrTime, wholeNumber } from "../../src/commands/options.js";
+import { resolveSelection } from "../../src/commands/selection.js";
+import { UsageError } from "../../src/errors.js";
 import { setLang } from "../../src/i18n/index.js";
 import { plain } from "../../src/ui/colour.js";
 import { commanderMessage, helpWidth } from "../../src/ui/help.js";
@@ -252,5 +255,43 @@ describe("commander's errors", () => {
     expect(stderr).toContain('Fehler: unbekannter Befehl "x\\u001b[2J"');
     expect(stderr).not.toContain("\x1b");
     expect(commanderMessage("error: something new\n")).toBe("error: something new\n");
+  });
+});
+
+describe("the shared options' usage errors", () => {
+  it("are German when German is in use", async () => {
+    setLang("de");
+    expect(() => parseDayOrTime("--as-of", "03.11.2026", true)).toThrow(
+      '--as-of "03.11.2026" ist kein Datum (erwartet wird JJJJ-MM-TT, z. B. 2026-11-22, oder ein Zeitpunkt nach ISO 8601)',
+    );
+    expect(() => wholeNumber("--max", "zwei", 0, 0)).toThrow(
+      '--max "zwei" ist keine ganze Zahl ab 0',
+    );
+    expect(() => resolveSelection({ olderThan: "5x" })).toThrow(
+      '--older-than "5x" ist keine Zeitspanne',
+    );
+  });
+
+  it("reach the user in German through the command line, with their hint", async () => {
+    const date = await run(["--lang", "de", "preview", "--as-of", "03.11.2026"]);
+    expect(date.code).toBe(2);
+    expect(date.stderr).toBe(
+      'invites: --as-of "03.11.2026" ist kein Datum (erwartet wird JJJJ-MM-TT, z. B. 2026-11-22, oder ein Zeitpunkt nach ISO 8601)',
+    );
+    const pick = await run(["--lang", "de", "preview", "--pick"]);
+    expect(pick.code).toBe(2);
+    expect(pick.stderr).toBe(
+      "invites: --pick braucht ein Terminal, in dem Sie auswählen können\n  Ohne Terminal wählen Sie mit Optionen wie --batch oder --match aus",
+    );
+    const gap = await run(["--lang", "de", "batches", "--batch-gap", "0"]);
+    expect(gap.stderr).toBe('invites: --batch-gap "0" ist keine ganze Zahl ab 1');
+  });
+
+  it("stay as they were in English", async () => {
+    const date = await run(["preview", "--as-of", "03.11.2026"]);
+    expect(date.stderr).toBe(
+      'invites: --as-of "03.11.2026" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22, or an ISO 8601 time)',
+    );
+    expect(() => resolveSelection({ olderThan: "5x" })).toThrow(UsageError);
   });
 });
