@@ -1,8 +1,8 @@
 /**
  * The command line's own words: every command's and option's help text (one key each: an option
  * added to src/cli.ts or src/commands/options.ts takes its text from here), the exit codes and
- * environment that every help lists, what commander itself says (titles, errors, hints), and
- * the usage errors of the shared options.
+ * environment that every help lists, what commander itself says (titles, errors, hints), the
+ * usage errors of the shared options, and the pick-list of `--pick`.
  */
 import { formatsFor } from "./format.js";
 import type { Shape } from "./shape.js";
@@ -261,6 +261,26 @@ export const enHelp = {
     cancelled: "cancelled: nothing was changed",
     unexpected: (message: string) => `unexpected error: ${message}`,
   },
+
+  /**
+   * The pick-list of `--pick`. Its counters are plain digits: they change at every key, and a
+   * separator appearing at 1,000 would make the line jump.
+   */
+  pickList: {
+    invitations: "Which invitations?",
+    connections: "Which connections?",
+    noProfile: "(no profile in the export)",
+    chosenOf: (chosen: string, total: number) => `${chosen} chosen of ${total}`,
+    hidden: (n: number) => `${n} hidden by the filter`,
+    chosen: (n: number) => `${n} chosen`,
+    cancelled: "cancelled",
+    filter: (text: string) => `Filter: ${text}`,
+    typing: "(enter keeps it, esc clears it)",
+    change: "(/ to change)",
+    toFilter: "/ to filter",
+    nothingMatches: "Nothing matches the filter.",
+    keys: "space toggle · a all · i invert · n none (within the filter) · ↑↓ pgup pgdn · enter confirm · esc cancel",
+  },
 };
 
 export const deHelp: Shape<typeof enHelp> = {
@@ -516,5 +536,21 @@ export const deHelp: Shape<typeof enHelp> = {
     pickWithFlags: "Ohne Terminal wählen Sie mit Optionen wie --batch oder --match aus",
     cancelled: "abgebrochen: Nichts wurde geändert",
     unexpected: (message) => `unerwarteter Fehler: ${message}`,
+  },
+
+  pickList: {
+    invitations: "Welche Einladungen?",
+    connections: "Welche Kontakte?",
+    noProfile: "(kein Profil im Export)",
+    chosenOf: (chosen, total) => `${chosen} von ${total} gewählt`,
+    hidden: (n) => `${n} vom Filter ausgeblendet`,
+    chosen: (n) => `${n} gewählt`,
+    cancelled: "abgebrochen",
+    filter: (text) => `Filter: ${text}`,
+    typing: "(Enter behält ihn, Esc löscht ihn)",
+    change: "(/ zum Ändern)",
+    toFilter: "/ zum Filtern",
+    nothingMatches: "Nichts passt zum Filter.",
+    keys: "Leertaste an/aus · a alle · i umkehren · n keine (im Filter) · ↑↓ Bild↑ Bild↓ · Enter bestätigen · Esc abbrechen",
   },
 };
