@@ -2,6 +2,8 @@
  * Typed errors. Commands throw these; only src/cli.ts turns them into output and an exit code.
  * Messages are one line, name the file and line where they apply, and never carry secrets.
  */
+import { m } from "./i18n/index.js";
+
 export const ExitCode = {
   ok: 0,
   failure: 1,
@@ -60,7 +62,7 @@ export function formatLocation(location: InputLocation): string {
 export class CancelledError extends AppError {
   readonly exitCode = ExitCode.cancelled;
   constructor() {
-    super("cancelled: nothing was changed", "cancelled");
+    super(m().help.errors.cancelled, "cancelled");
   }
 }
 

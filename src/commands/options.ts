@@ -1,6 +1,7 @@
 /** Options several commands share, parsed once. */
 import type { Command } from "commander";
 import { UsageError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { requireDatabase, resolveDatabasePath } from "../store/location.js";
 
 export interface DatabaseOptions {
@@ -8,10 +9,7 @@ export interface DatabaseOptions {
 }
 
 export function addDatabaseOption(command: Command): Command {
-  return command.option(
-    "--db <path>",
-    "database file (default: $INVITES_DB, else the user data directory)",
-  );
+  return command.option("--db <path>", m().help.options.db);
 }
 
 export function databasePath(options: DatabaseOptions): string {
@@ -25,42 +23,28 @@ export function existingDatabasePath(options: DatabaseOptions): string {
   return path;
 }
 
-/** The options of a run that sends requests: withdraw and connections remove. */
-export function addNetworkRunOptions(command: Command, noun: string): Command {
+/**
+ * The options of a run that sends requests: withdraw and connections remove. `noun` names what
+ * the run does, for the text of --max.
+ */
+export function addNetworkRunOptions(command: Command, noun: "withdrawals" | "removals"): Command {
+  const h = m().help.options;
   return command
-    .option("--dry-run", "print the plan and stop; nothing is sent")
-    .option("-y, --yes", "do not ask for confirmation")
-    .option(
-      "--pace <delay>",
-      "delay between requests, with its unit: 2-4s (default), 3s, 1500ms; 0 for the emulation",
-    )
-    .option("--max <n>", `at most this many ${noun} in this run`)
-    .option("--daily-cap <n>", "at most this many such requests a day, over all runs", "100")
-    .option(
-      "--browser [name-or-path]",
-      "act through your own browser, logged in once with invites login: chrome, edge, chromium or the program's path (default: the first of them installed, or $INVITES_BROWSER)",
-    )
-    .option(
-      "--browser-profile <dir>",
-      "with --browser: the browser profile of invites (default: browser-profile in the user data directory)",
-    )
-    .option("--headless", "with --browser: no window; for the emulation and tests only")
-    .option(
-      "--cookies <file>",
-      'instead of --browser: your LinkedIn cookies in a file (a Cookie line, cookies.txt, "Copy as cURL", rows of the DevTools cookie table, or the li_at and JSESSIONID values), or - to paste them at a hidden prompt (else $INVITES_COOKIES)',
-    )
-    .option(
-      "--base-url <url>",
-      "the network's address (default https://www.linkedin.com, or $INVITES_BASE_URL)",
-    )
-    .option(
-      "--accept-risk",
-      "allow a pace under 1 s, a daily cap over 300 or --headless against linkedin.com, which risks a restriction",
-    );
+    .option("--dry-run", h.dryRun)
+    .option("-y, --yes", h.yes)
+    .option("--pace <delay>", h.pace)
+    .option("--max <n>", h.max[noun])
+    .option("--daily-cap <n>", h.dailyCap, "100")
+    .option("--browser [name-or-path]", h.browser)
+    .option("--browser-profile <dir>", h.browserProfile)
+    .option("--headless", h.headless)
+    .option("--cookies <file>", h.cookies)
+    .option("--base-url <url>", h.baseUrl)
+    .option("--accept-risk", h.acceptRisk);
 }
 
 export function addAsOfOption(command: Command): Command {
-  return command.option("--as-of <date>", "take this date as today (YYYY-MM-DD; default: now)");
+  return command.option("--as-of <date>", m().help.options.asOf);
 }
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
@@ -86,9 +70,7 @@ export function parseDayOrTime(flag: string, value: string, endOfDay: boolean): 
       ? new Date(text)
       : new Date(Number.NaN);
   if (Number.isNaN(date.getTime()) || (day && date.getUTCDate() !== Number(day[3]))) {
-    throw new UsageError(
-      `${flag} "${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22, or an ISO 8601 time)`,
-    );
+    throw new UsageError(m().help.errors.notDate(flag, value));
   }
   return date;
 }
@@ -108,7 +90,7 @@ export function wholeNumber(
   if (value === undefined) return fallback;
   const n = Number(value);
   if (value.trim() === "" || !Number.isInteger(n) || n < min) {
-    throw new UsageError(`${flag} "${value}" is not a whole number of at least ${min}`);
+    throw new UsageError(m().help.errors.notWholeNumber(flag, value, min));
   }
   return n;
 }

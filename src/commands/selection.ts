@@ -26,64 +26,52 @@ export interface SelectionOptions {
 }
 
 export function addSelectionOptions(command: Command): Command {
+  const h = m().help.selection;
   return addBatchRuleOptions(
     command
-      .option("--all-pending", "every pending invitation")
-      .option(
-        "--batch [id]",
-        "the accidental batches (all, or one such as B1); personal invitations never are in one",
-      )
-      .option("--older-than <duration>", "sent longer ago than this: 14d, 3w, 2m")
-      .option("--sent-before <date>", "sent before this day (YYYY-MM-DD) or time (ISO 8601)")
-      .option("--sent-after <date>", "sent after this day (YYYY-MM-DD) or time (ISO 8601)")
-      .option("--match <text>", "name, profile or email contains this (case and accents ignored)")
-      .option("--address-book", "only people found in an imported address book")
-      .option(
-        "--keep <file>",
-        "never select these: profile URLs, slugs or emails, one a line, or a CSV",
-      )
-      .option("--pick", "choose in an interactive list (needs a terminal)"),
+      .option("--all-pending", h.allPending)
+      .option("--batch [id]", h.batch)
+      .option("--older-than <duration>", h.olderThan)
+      .option("--sent-before <date>", h.sentBefore)
+      .option("--sent-after <date>", h.sentAfter)
+      .option("--match <text>", h.match)
+      .option("--address-book", h.addressBook)
+      .option("--keep <file>", h.keep)
+      .option("--pick", h.pick),
   );
 }
 
 /** The batch rules' two flags, on every command that finds batches. */
 export function addBatchRuleOptions(command: Command): Command {
+  const h = m().help.selection;
   return command
     .addOption(
-      new Option(
-        "--batch-gap <minutes>",
-        "a batch continues while invitations follow within this gap",
-      ).default(String(DEFAULT_BATCH_RULES.gapMinutes)),
+      new Option("--batch-gap <minutes>", h.batchGap).default(
+        String(DEFAULT_BATCH_RULES.gapMinutes),
+      ),
     )
     .addOption(
-      new Option("--batch-min <count>", "a burst is a batch from this many invitations on").default(
-        String(DEFAULT_BATCH_RULES.minSize),
-      ),
+      new Option("--batch-min <count>", h.batchMin).default(String(DEFAULT_BATCH_RULES.minSize)),
     );
 }
 
 /** The selection flags of `connections export` and `connections remove`. */
 export function addConnectionSelectionOptions(command: Command): Command {
+  const h = m().help.selection;
   return addBatchRuleOptions(
     command
-      .option("--batch", "those who accepted an invitation of an accidental batch")
-      .option("--match <text>", "name, profile or email contains this (case and accents ignored)")
-      .option("--connected-after <date>", "connected after this day (YYYY-MM-DD) or time")
-      .option(
-        "--keep <file>",
-        "never include these: profile URLs, slugs or emails, one a line, or a CSV",
-      )
-      .option("--pick", "choose in an interactive list (needs a terminal)"),
+      .option("--batch", h.connections.batch)
+      .option("--match <text>", h.match)
+      .option("--connected-after <date>", h.connections.connectedAfter)
+      .option("--keep <file>", h.connections.keep)
+      .option("--pick", h.pick),
   );
 }
 
 /** `--pick` asks in the terminal; without one it is a usage error before anything is read. */
 export function checkPickHasTerminal(options: { pick?: boolean }, output: Output): void {
   if (options.pick && !output.isInteractive) {
-    throw new UsageError(
-      "--pick needs a terminal to choose in",
-      "without one, select with flags such as --batch or --match",
-    );
+    throw new UsageError(m().help.errors.pickNeedsTerminal, m().help.errors.pickWithFlags);
   }
 }
 
@@ -109,9 +97,7 @@ export function resolveSelection(options: SelectionOptions): Selection {
   if (options.olderThan !== undefined) {
     const duration = parseDuration(options.olderThan);
     if (!duration) {
-      throw new UsageError(
-        `--older-than "${options.olderThan}" is not a duration (expected e.g. 14d, 3w or 2m)`,
-      );
+      throw new UsageError(m().help.errors.notDuration(options.olderThan));
     }
     selection.olderThan = duration;
   }

@@ -5,6 +5,7 @@
  */
 import type { Catalogue } from "./en.js";
 import { formatsFor } from "./format.js";
+import { deHelp } from "./help.js";
 import { deRun } from "./run.js";
 
 const fmt = formatsFor("de-DE");
@@ -418,4 +419,6 @@ export const de: Catalogue = {
     no: "Nein",
     keys: { navigate: "auswählen", select: "bestätigen" },
   },
+
+  help: deHelp,
 };

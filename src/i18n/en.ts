@@ -4,6 +4,7 @@
  * Numbers and dates go through `fmt`, plural forms through `fmt.plural`.
  */
 import { formatsFor } from "./format.js";
+import { enHelp } from "./help.js";
 import { enRun } from "./run.js";
 import type { Shape } from "./shape.js";
 
@@ -413,6 +414,8 @@ export const en = {
     no: "No",
     keys: { navigate: "navigate", select: "select" },
   },
+
+  help: enHelp,
 };
 
 export type Catalogue = Shape<typeof en>;

@@ -23,6 +23,7 @@ import type { ConnectionRow } from "../core/connections.js";
 import { toNameKey } from "../core/identity.js";
 import type { InvitationView } from "../core/preview.js";
 import { CancelledError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { profileOrEmail } from "./preview.js";
 import { printable } from "./printable.js";
 import { truncate } from "./tables.js";
@@ -150,24 +151,25 @@ export const pickList = createPrompt<PickRow[] | null, PickListConfig>((config, 
     }
   });
 
+  const words = m().help.pickList;
   const selected = checked.size;
-  if (status === "cancelled") return `${chalk.bold(config.message)} ${chalk.dim("cancelled")}`;
+  if (status === "cancelled") return `${chalk.bold(config.message)} ${chalk.dim(words.cancelled)}`;
   if (status === "done") {
-    return `${chalk.green("✔")} ${chalk.bold(config.message)} ${chalk.cyan(`${selected} chosen`)}`;
+    return `${chalk.green("✔")} ${chalk.bold(config.message)} ${chalk.cyan(words.chosen(selected))}`;
   }
   const hidden = entries.length - shown.length;
   const counts = [
-    `${chalk.cyan(String(selected))} chosen of ${entries.length}`,
-    hidden > 0 ? `${hidden} hidden by the filter` : "",
+    words.chosenOf(chalk.cyan(String(selected)), entries.length),
+    hidden > 0 ? words.hidden(hidden) : "",
   ]
     .filter(Boolean)
     .join(", ");
   // A pasted filter can hold controls too.
   const filterLine = typing
-    ? `Filter: ${printable(filter)}${chalk.inverse(" ")}  ${chalk.dim("(enter keeps it, esc clears it)")}`
+    ? `${words.filter(printable(filter))}${chalk.inverse(" ")}  ${chalk.dim(words.typing)}`
     : filter
-      ? `Filter: ${chalk.bold(printable(filter))}  ${chalk.dim("(/ to change)")}`
-      : chalk.dim("/ to filter");
+      ? `${words.filter(chalk.bold(printable(filter)))}  ${chalk.dim(words.change)}`
+      : chalk.dim(words.toFilter);
   const nameWidth = Math.max(12, Math.floor((width - 40) * 0.45));
   const profileWidth = Math.max(12, width - 40 - nameWidth);
   // A window of pageSize rows that follows the cursor. Only these rows are rendered:
@@ -180,21 +182,20 @@ export const pickList = createPrompt<PickRow[] | null, PickListConfig>((config, 
     const v = entry.view;
     const box = checked.has(v.id) ? chalk.green("◉") : "◯";
     // Names and profiles come from files; the tag is ours, coloured.
-    const name = truncate(printable(v.name || "(no name)"), nameWidth).padEnd(nameWidth);
+    const name = truncate(printable(v.name || m().common.noName), nameWidth).padEnd(nameWidth);
     const profile = truncate(printable(v.profile), profileWidth).padEnd(profileWidth);
-    const row = `${box} ${name}  ${profile}  ${v.date.padEnd(10)}  ${v.tag}`;
+    const date = v.date === "" ? "" : m().fmt.day(v.date);
+    const row = `${box} ${name}  ${profile}  ${date.padEnd(10)}  ${v.tag}`;
     return index === current ? chalk.cyan(`❯ ${row}`) : `  ${row}`;
   };
   const page =
     shown.length === 0
-      ? chalk.dim("  Nothing matches the filter.")
+      ? chalk.dim(`  ${words.nothingMatches}`)
       : shown
           .slice(window.start, window.start + pageSize)
           .map((entry, i) => renderRow(entry, window.start + i))
           .join("\n");
-  const help = chalk.dim(
-    "space toggle · a all · i invert · n none (within the filter) · ↑↓ pgup pgdn · enter confirm · esc cancel",
-  );
+  const help = chalk.dim(words.keys);
   return [
     `${chalk.bold("?")} ${chalk.bold(config.message)}  ${counts}`,
     filterLine,
@@ -251,11 +252,11 @@ export async function pickInvitations(
       name: v.name,
       profile: profileOrEmail(v),
       date: v.sentAt.slice(0, 10),
-      tag: v.personal ? chalk.green("personal") : (v.batch ?? ""),
+      tag: v.personal ? chalk.green(m().preview.flags.personal) : (v.batch ?? ""),
       checked: checked.has(v.id),
     }),
   );
-  const chosen = await pickRows(rows, "Which invitations?", options);
+  const chosen = await pickRows(rows, m().help.pickList.invitations, options);
   return items.filter((v) => chosen.has(v.id));
 }
 
@@ -271,12 +272,12 @@ export async function pickConnections(
     (c): PickRow => ({
       id: c.id,
       name: `${c.firstName} ${c.lastName}`.trim(),
-      profile: c.slug ? `in/${c.slug}` : (c.email ?? "(no profile in the export)"),
+      profile: c.slug ? `in/${c.slug}` : (c.email ?? m().help.pickList.noProfile),
       date: c.connectedOn ?? "",
       tag: c.batch ?? "",
       checked: options.preChecked === "all" || c.batch !== null,
     }),
   );
-  const chosen = await pickRows(rows, "Which connections?", options);
+  const chosen = await pickRows(rows, m().help.pickList.connections, options);
   return items.filter((c) => chosen.has(c.id));
 }

@@ -1,8 +1,9 @@
 import { PassThrough } from "node:stream";
 import { stripVTControlCharacters } from "node:util";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { InvitationView } from "../../src/core/preview.js";
 import { CancelledError } from "../../src/errors.js";
+import { setLang } from "../../src/i18n/index.js";
 import { initiallyChecked, pickConnections, pickInvitations } from "../../src/ui/pick-list.js";
 import { connectionRow } from "../support/rows.js";
 
@@ -178,5 +179,49 @@ describe("the pick-list for connections", () => {
     const { ids, screen } = await pick("batch", ["/", "z", "o", "e", "\r", "a", "\r"]);
     expect(screen).toContain("2 hidden by the filter");
     expect(ids).toEqual([1, 2]);
+  });
+});
+
+describe("the pick-list in German", () => {
+  afterEach(() => setLang("en"));
+
+  it("says its counts, hints and keys in German, and shows days as Germans write them", async () => {
+    setLang("de");
+    const { result, screen } = await drive(ITEMS, ["/", "x", "y", "z", "\r", "\r"]);
+    expect(ids(result)).toEqual([1, 2]);
+    expect(screen).toContain("? Welche Einladungen?  2 von 4 gewählt");
+    expect(screen).toContain("/ zum Filtern");
+    expect(screen).toContain("(Enter behält ihn, Esc löscht ihn)");
+    expect(screen).toContain("4 vom Filter ausgeblendet");
+    expect(screen).toContain("Filter: xyz  (/ zum Ändern)");
+    expect(screen).toContain("Nichts passt zum Filter.");
+    // The line of keys is wrapped at the terminal's width.
+    expect(screen).toContain("Leertaste an/aus · a alle · i umkehren · n keine (im Filter)");
+    expect(screen).toContain("Enter bestätigen · Esc abbrechen");
+    expect(screen).toContain("14.11.2026");
+    expect(screen).toContain("persönlich");
+    expect(screen).toContain("✔ Welche Einladungen? 2 gewählt");
+    for (const english of ["chosen", "hidden", "to filter", "space toggle", "Nothing", "personal"])
+      expect(screen).not.toContain(english);
+  });
+
+  it("names what has no profile, and a name that is missing, in German", async () => {
+    setLang("de");
+    const nameless = [connectionRow(1, { firstName: "", lastName: "", slug: null, url: null })];
+    const { screen } = await type(
+      (terminal) => pickConnections(nameless, { preChecked: "all", ...terminal }),
+      ["\r"],
+    );
+    expect(screen).toContain("? Welche Kontakte?  1 von 1 gewählt");
+    expect(screen).toContain("(ohne Namen)");
+    expect(screen).toContain("(kein Profil im Export)");
+    expect(screen).toContain("15.11.2026");
+  });
+
+  it("cancels with Esc in German", async () => {
+    setLang("de");
+    const cancelled = await drive(ITEMS, ["\x1b"]).catch((error: unknown) => error);
+    expect(cancelled).toBeInstanceOf(CancelledError);
+    expect((cancelled as CancelledError).message).toBe("abgebrochen: Nichts wurde geändert");
   });
 });

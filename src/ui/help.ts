@@ -1,0 +1,128 @@
+/**
+ * Commander's help and errors in the language in use. The help goes through commander's own hooks
+ * (`configureHelp`): its titles, placeholders and the words it adds to an option's text come from
+ * the catalogue, and every command's help ends with the exit codes and the environment, wrapped
+ * like the rest. Commander's errors are made inside it in English; `commanderMessage` recognises
+ * each of their forms and says it again from the catalogue.
+ */
+import { type Command, Help, type HelpConfiguration } from "commander";
+import { type Catalogue, m } from "../i18n/index.js";
+import { printable } from "./printable.js";
+
+/**
+ * The columns help wraps at: $COLUMNS when it is set (a user's or a test's choice), else the
+ * terminal's, else 80, as commander does when it writes to no terminal.
+ */
+export function helpWidth(
+  stream: { isTTY?: boolean; columns?: number },
+  env: NodeJS.ProcessEnv = process.env,
+): number {
+  const columns = Number(env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  return (stream.isTTY && stream.columns) || 80;
+}
+
+/** `  2  text…`, further lines at column 5: the codes are short, the texts long. */
+function exitCode(code: string, text: string, width: number, helper: Help): string {
+  const term = `  ${code}  `;
+  const [first = "", ...rest] = helper.boxWrap(text, width - term.length).split("\n");
+  return [`${term}${first}`, ...rest.map((line) => `     ${line}`)].join("\n");
+}
+
+function closingSections(helper: Help): string {
+  const words = m().help;
+  const width = helper.helpWidth ?? 80;
+  const variables = Object.entries(words.environment.variables);
+  const termWidth = Math.max(...variables.map(([name]) => name.length));
+  return [
+    words.exitCodes.title,
+    ...Object.entries(words.exitCodes.codes).map(([code, text]) =>
+      exitCode(code, text, width, helper),
+    ),
+    "",
+    words.environment.title,
+    ...variables.map(([name, text]) => helper.formatItem(name, termWidth, text, helper)),
+  ].join("\n");
+}
+
+/** For `configureHelp` on the program, before its commands are made: they inherit it. */
+export function helpConfiguration(): HelpConfiguration {
+  const words = m().help.commander;
+  const titles: Record<string, string | undefined> = words.titles;
+  const terms: Record<string, string | undefined> = words.terms;
+  const extras: Record<string, string | undefined> = words.extras;
+  const placeholders = (text: string) =>
+    text.replace(/\[(?:options|command)\]/g, (term) => terms[term] ?? term);
+  // Commander appends `(choices: "en", "de")` or `(default: "100")` to a text.
+  const withExtras = (description: string, full: string) =>
+    description +
+    full
+      .slice(description.length)
+      .replace(
+        /(^ ?\(|, )(choices|default|preset|env): /g,
+        (_, before: string, word: string) => `${before}${extras[word] ?? word}: `,
+      );
+  const base = new Help();
+  return {
+    styleTitle: (title) => titles[title] ?? title,
+    commandUsage: (cmd) => placeholders(base.commandUsage(cmd)),
+    subcommandTerm: (cmd) => placeholders(base.subcommandTerm(cmd)),
+    optionDescription: (option) => withExtras(option.description, base.optionDescription(option)),
+    argumentDescription: (argument) =>
+      withExtras(argument.description, base.argumentDescription(argument)),
+    formatHelp: (cmd: Command, helper: Help) =>
+      `${base.formatHelp(cmd, helper)}\n${closingSections(helper)}`,
+  };
+}
+
+type Words = Catalogue["help"]["commander"];
+
+/** Commander 14's errors (lib/command.js), each with what it says in the language in use. */
+const FORMS: ReadonlyArray<[RegExp, (words: Words, parts: string[]) => string]> = [
+  [/^error: unknown option '(.*)'$/s, (w, [flag = ""]) => w.unknownOption(flag)],
+  [/^error: unknown command '(.*)'$/s, (w, [name = ""]) => w.unknownCommand(name)],
+  [/^error: missing required argument '(.*)'$/s, (w, [name = ""]) => w.missingArgument(name)],
+  [/^error: option '(.*)' argument missing$/s, (w, [flags = ""]) => w.optionMissingArgument(flags)],
+  [
+    /^error: required option '(.*)' not specified$/s,
+    (w, [flags = ""]) => w.missingMandatoryOption(flags),
+  ],
+  [
+    /^error: option '(.*?)' argument '(.*)' is invalid\.(?: (.*))?$/s,
+    (w, [flags = "", value = "", reason]) => {
+      const choices = reason === undefined ? null : /^Allowed choices are (.*)\.$/s.exec(reason);
+      const why = choices ? w.allowedChoices((choices[1] ?? "").split(", ")) : reason;
+      return [w.invalidOptionArgument(flags, value), why].filter(Boolean).join(" ");
+    },
+  ],
+  [
+    /^error: too many arguments(?: for '(.*)')?\. Expected (\d+) arguments? but got (\d+)\.$/s,
+    (w, [command, expected = "", received = ""]) =>
+      w.tooManyArguments(command ?? null, Number(expected), Number(received)),
+  ],
+];
+
+/**
+ * One of commander's error messages (with its newline) in the language in use, with the user's
+ * words in it made printable. A form not known here is passed on as commander made it.
+ */
+export function commanderMessage(text: string): string {
+  const words = m().help.commander;
+  const body = text.replace(/\n$/, "");
+  // The suggestion commander appends to an unknown option or command.
+  const similar = /^(.*)\n\(Did you mean (?:one of )?(.*)\?\)$/s.exec(body);
+  const message = similar ? (similar[1] ?? "") : body;
+  let said: string | undefined;
+  for (const [form, say] of FORMS) {
+    const match = form.exec(message);
+    if (!match) continue;
+    said = say(
+      words,
+      match.slice(1).map((part) => (part === undefined ? part : printable(part))),
+    );
+    break;
+  }
+  const lines = [said ?? message.split("\n").map(printable).join("\n")];
+  if (similar) lines.push(words.didYouMean((similar[2] ?? "").split(", ").map(printable)));
+  return `${lines.join("\n")}\n`;
+}
