@@ -255,6 +255,9 @@ export class ClickDriver implements NetworkDriver {
         );
         await this.stopOnBlocker();
         if (!grew || (await cards.count()) <= shown) {
+          // The page's own request for more may have met a login wall or a check, which the
+          // page does not show: the Sent page opened afresh tells, and stops for it if so.
+          await this.load();
           throw shapeChanged(`"Show more" added no cards after ${shown}`);
         }
       }

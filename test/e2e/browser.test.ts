@@ -223,6 +223,19 @@ describe("invites login and withdraw --browser against the emulation, in Chromiu
     expect(history.map((run: { outcome: string }) => run.outcome)).toEqual(["stopped", "done"]);
   }, 120000);
 
+  it("stops for a security check that came after a Show more that added nothing, not for a changed page", async () => {
+    // Request 1 is the login's session check; 2-3 the run's first page and session check; 4 the
+    // Sent page; 5 its first "Show more", answered 500 (the page only says "Something went
+    // wrong"); 6, the Sent page opened afresh, meets the check.
+    await emulation.start(DEMO, { autoLogin: true, faults: parseFaults("500@5,challenge@6") });
+    expect((await login()).code).toBe(0);
+    const stopped = await withdraw("--strategy", "click");
+    expect(stopped.code, stopped.stderr).toBe(3);
+    expect(stopped.stderr).toContain("LinkedIn asks for a security check");
+    expect(stopped.stderr).not.toContain("changed");
+    expect((await emulation.state()).invitations.every((i) => i.withdrawCalls === 0)).toBe(true);
+  }, 60_000);
+
   it('stops when the Sent page shows the "Take care" dialog, and clicks nothing', async () => {
     // Request 1 is the login's session check; then the run's first page (2), its session
     // check (3), and the Sent page the click strategy reads (4).
