@@ -459,8 +459,9 @@ export function accountCheck(db: Db): (account: Account) => void {
 
 /**
  * Runs a plan with progress on stderr and the closing table on stdout; the commands and the demo
- * share it. Ctrl-C during the run finishes the request under way, records it and ends the run
- * there (the summary says so; the command exits 130). Returns the summary; stopping is the
+ * share it. Ctrl-C during the run finishes the request under way, records it, reads the list
+ * once more to decide what was sent, and ends the run there (the summary says so; the command
+ * exits 130). Returns the summary; stopping is the
  * caller's to report.
  */
 export async function runAndReport<P extends PlannedItem, L extends LiveKeys>(
@@ -474,8 +475,11 @@ export async function runAndReport<P extends PlannedItem, L extends LiveKeys>(
   // A reader that goes away (`invites withdraw … | head`) must not end a run half way.
   const release = holdStdout();
   let interrupted = false;
+  // The first Ctrl-C ends the run after the request under way; a second one, Node's own way.
   const onInterrupt = () => {
     interrupted = true;
+    process.off("SIGINT", onInterrupt);
+    progress.note(words.progress.stopping);
   };
   process.on("SIGINT", onInterrupt);
   try {

@@ -102,7 +102,8 @@ export const enRun = {
     restTakes: (days: number, cap: number) =>
       `At ${f.num(cap)} a day the rest takes about ${f.count(days, { one: "day", other: "days" })}.`,
     continue: (command: string) => `To continue: ${command}`,
-    interrupted: "Stopped with Ctrl-C: the request under way was finished and recorded.",
+    interrupted:
+      "Stopped with Ctrl-C: the request under way was finished and recorded, and LinkedIn's list read once more.",
   },
   progress: {
     session: (account: string) => `Logged in as ${account}.`,
@@ -116,6 +117,8 @@ export const enRun = {
     verified: (n: number, done: string, notDone: number) =>
       `Checked LinkedIn's list: ${f.num(n)} ${done}${notDone > 0 ? `, ${f.num(notDone)} still listed (not done)` : ""}.`,
     left: "left",
+    stopping:
+      "Ctrl-C: the request under way is finished, LinkedIn's list read once more, and the run ends. Ctrl-C again ends it at once (the journal keeps what was sent).",
   },
   reasons: {
     unsettled: "an earlier request for them is not settled yet; left untouched",
@@ -139,6 +142,7 @@ export const enRun = {
     noWayLeft: (name: string) =>
       `LinkedIn answered that ${name} was done, but still lists them, and no other way of sending is left`,
     verifiedDone: (n: number, done: string) => `${f.num(n)} ${done}, verified`,
+    byCtrlC: (verified: string) => `with Ctrl-C; ${verified}`,
   },
   stop: {
     stopped: (message: string) => `stopped: ${message}`,
@@ -322,7 +326,7 @@ export const deRun: Shape<typeof enRun> = {
       `Bei ${g.num(cap)} am Tag dauert der Rest etwa ${g.count(days, { one: "Tag", other: "Tage" })}.`,
     continue: (command) => `Weiter mit: ${command}`,
     interrupted:
-      "Mit Strg+C angehalten: Die laufende Anfrage wurde zu Ende gebracht und aufgezeichnet.",
+      "Mit Strg+C angehalten: Die laufende Anfrage wurde zu Ende gebracht und aufgezeichnet, und LinkedIns Liste noch einmal gelesen.",
   },
   progress: {
     session: (account) => `Angemeldet als ${account}.`,
@@ -336,6 +340,8 @@ export const deRun: Shape<typeof enRun> = {
     verified: (n, done, notDone) =>
       `LinkedIns Liste geprüft: ${g.num(n)} ${done}${notDone > 0 ? `, ${g.num(notDone)} noch gelistet (nicht erledigt)` : ""}.`,
     left: "übrig",
+    stopping:
+      "Strg+C: Die laufende Anfrage wird zu Ende gebracht, LinkedIns Liste noch einmal gelesen, dann endet der Lauf. Noch einmal Strg+C beendet ihn sofort (das Protokoll behält, was gesendet wurde).",
   },
   reasons: {
     unsettled: "eine frühere Anfrage dafür ist noch nicht geklärt; unberührt gelassen",
@@ -357,6 +363,7 @@ export const deRun: Shape<typeof enRun> = {
     noWayLeft: (name) =>
       `LinkedIn meldete für ${name} Erfolg, führt die Person aber noch, und kein anderer Weg des Sendens bleibt`,
     verifiedDone: (n, done) => `${g.num(n)} ${done}, geprüft`,
+    byCtrlC: (verified) => `mit Strg+C; ${verified}`,
   },
   stop: {
     stopped: (message) => `angehalten: ${message}`,

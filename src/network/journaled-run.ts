@@ -455,15 +455,19 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
         failStillPending(await verify(), outcome === null ? next.planned.id : null);
       }
     }
-    // Ctrl-C ends the run now: what this run left open, the next run's first read settles.
-    if (sent.size > 0 && !summary.interrupted) failStillPending(await verify(), null);
+    // The end's complete read decides this run's requests, after Ctrl-C too: it only reads.
+    if (sent.size > 0) failStillPending(await verify(), null);
     // Requests whose item the list cannot show either way stay open for a later read.
     summary.unverified = [...sent.values()].map((s) => s.planned.name);
     summary.remaining = queue.length;
+    const verified = words.reasons.verifiedDone(
+      summary.done.length,
+      words.actions[action.name].done,
+    );
     journal.finishRun(
       runId,
-      "done",
-      words.reasons.verifiedDone(summary.done.length, words.actions[action.name].done),
+      summary.interrupted ? "stopped" : "done",
+      summary.interrupted ? words.reasons.byCtrlC(verified) : verified,
       iso(),
       summary.skipped.length,
     );

@@ -41,6 +41,8 @@ export interface Emulation {
     change?: (world: SandboxWorld) => void,
   ): Promise<RunningSandbox>;
   readonly sandbox: RunningSandbox;
+  /** The running emulation, or null before `start`. */
+  readonly sandboxOrNull: RunningSandbox | null;
   readonly world: SandboxWorld;
   state(): Promise<EmulationState>;
 }
@@ -62,6 +64,9 @@ export function useEmulation(asOf = new Date("2026-11-20T23:59:59Z")): Emulation
     },
     get sandbox() {
       if (!running) throw new Error("the emulation is not started");
+      return running;
+    },
+    get sandboxOrNull() {
       return running;
     },
     get world() {

@@ -1,0 +1,201 @@
+/**
+ * A run's plan and its end as a user sees them: the plan by day as JSON, what is left when a run
+ * ends early and the command to go on, Ctrl-C in the middle of a run, and the plan in German.
+ * The built binary against the emulation over HTTP on 127.0.0.1.
+ */
+import { spawn } from "node:child_process";
+import { expect, it } from "vitest";
+import { BIN, fixture, ROOT, runCli, useTempDatabase } from "../support/cli.js";
+import { useEmulation } from "../support/emulation.js";
+
+const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
+const DAY_MS = 86_400_000;
+const temp = useTempDatabase();
+const emulation = useEmulation();
+
+async function imported() {
+  const result = await runCli([
+    "import",
+    "--db",
+    temp.db,
+    DEMO,
+    fixture("demo", "Outlook-Kontakte.CSV"),
+  ]);
+  expect(result.code, result.stderr).toBe(0);
+}
+
+function withdrawArgs(...flags: string[]): string[] {
+  return [
+    "withdraw",
+    "--db",
+    temp.db,
+    "--as-of",
+    "2026-11-20",
+    "--batch",
+    ...(emulation.sandboxOrNull ? ["--base-url", emulation.sandbox.url] : []),
+    ...flags,
+  ];
+}
+
+function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    INVITES_COOKIES: emulation.sandboxOrNull?.cookie ?? "",
+    LANG: "C.UTF-8",
+    LC_ALL: "",
+    LC_MESSAGES: "",
+    ...extra,
+  };
+}
+
+interface PlanJson {
+  action: string;
+  total: number;
+  dailyCap: number;
+  alreadyToday: number;
+  days: number;
+  remindersPrevented: number;
+  remindersStillSent: number;
+  items: Array<{
+    name: string;
+    profileUrl: string | null;
+    email: string | null;
+    sentAt: string | null;
+    nextReminder: string | null;
+    plannedDay: string | null;
+  }>;
+}
+
+it("prints the plan by day as JSON on --dry-run --json, the soonest reminder first, and sends nothing", async () => {
+  await imported();
+  const result = await runCli(withdrawArgs("--dry-run", "--json", "--daily-cap", "10"), {
+    env: env(),
+  });
+  expect(result.code, result.stderr).toBe(0);
+  const plan = JSON.parse(result.stdout) as PlanJson;
+  expect(plan).toMatchObject({ action: "withdraw", total: 38, dailyCap: 10, alreadyToday: 0 });
+  expect(plan.items).toHaveLength(38);
+  // Ten a day from the --as-of day: 10, 10, 10 and 8.
+  const perDay = new Map<string, number>();
+  for (const item of plan.items) {
+    perDay.set(item.plannedDay ?? "none", (perDay.get(item.plannedDay ?? "none") ?? 0) + 1);
+  }
+  expect([...perDay]).toEqual([
+    ["2026-11-20", 10],
+    ["2026-11-21", 10],
+    ["2026-11-22", 10],
+    ["2026-11-23", 8],
+  ]);
+  expect(plan.days).toBe(4);
+  // In the order of the next reminder.
+  const reminders = plan.items.map((i) => i.nextReminder ?? "9999");
+  expect(reminders).toEqual([...reminders].sort());
+  // Every reminder still to come is either spared or sent all the same, by the planned day.
+  const asOf = Date.parse("2026-11-20T00:00:00Z");
+  let prevented = 0;
+  let sent = 0;
+  for (const item of plan.items) {
+    const sentAt = Date.parse(item.sentAt ?? "");
+    for (const days of [7, 14]) {
+      const at = sentAt + days * DAY_MS;
+      if (at <= asOf) continue;
+      if (new Date(at).toISOString().slice(0, 10) > (item.plannedDay ?? "")) prevented++;
+      else sent++;
+    }
+  }
+  expect({ prevented, sent }).toEqual({
+    prevented: plan.remindersPrevented,
+    sent: plan.remindersStillSent,
+  });
+  expect(prevented).toBeGreaterThan(0);
+
+  const noDry = await runCli(withdrawArgs("--json", "--yes"), { env: env() });
+  expect(noDry.code).toBe(2);
+  expect(noDry.stderr).toContain("--json shows the plan: it goes with --dry-run");
+});
+
+it("says what is left when a run ends early, and the command that goes on", async () => {
+  await imported();
+  await emulation.start(DEMO);
+  const first = await runCli(withdrawArgs("--yes", "--pace", "0", "--max", "5"), { env: env() });
+  expect(first.code, first.stderr).toBe(0);
+  expect(first.stderr).toContain("Still to do: 33 invitations.");
+  expect(first.stderr).toContain("To continue: invites withdraw --db");
+  const capped = await runCli(withdrawArgs("--yes", "--pace", "0", "--daily-cap", "10"), {
+    env: env(),
+  });
+  expect(capped.code, capped.stderr).toBe(0);
+  expect(capped.stdout).toContain("wait for another run: the daily cap of 10 (5 sent today");
+  expect(capped.stderr).toContain("Still to do: 28 invitations.");
+  expect(capped.stderr).toContain("The daily cap allows the next run tomorrow");
+  expect(capped.stderr).toContain("At 10 a day the rest takes about 3 days.");
+  const state = await emulation.state();
+  expect(state.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(10);
+  expect(state.invitations.every((i) => i.withdrawCalls <= 1)).toBe(true);
+});
+
+it("ends a run on Ctrl-C after the request under way, exit 130, and the next run does the rest once", async () => {
+  await imported();
+  await emulation.start(DEMO);
+  const child = spawn(process.execPath, [BIN, ...withdrawArgs("--yes", "--pace", "150ms")], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: "1", INVITES_DB: "", ...env() },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => {
+    stdout += d;
+  });
+  let interrupted = false;
+  child.stderr.setEncoding("utf8").on("data", (d: string) => {
+    stderr += d;
+    if (!interrupted && stderr.includes("3/38 ")) {
+      interrupted = true;
+      child.kill("SIGINT");
+    }
+  });
+  const code = await new Promise<number | null>((done) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.on("close", (c) => {
+      clearTimeout(timer);
+      done(c);
+    });
+  });
+  expect(code, stderr).toBe(130);
+  expect(stdout.replace(/\s+/g, " ")).toContain(
+    "Stopped with Ctrl-C: the request under way was finished and recorded, and LinkedIn's list read once more.",
+  );
+  expect(stderr).toContain("Ctrl-C again ends it at once");
+  const withdrawn = (await emulation.state()).invitations.filter((i) => i.state === "withdrawn");
+  expect(withdrawn.length).toBeGreaterThanOrEqual(3);
+  expect(withdrawn.length).toBeLessThan(38);
+  // The database knows exactly what reached LinkedIn.
+  const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
+  expect(history[0]).toMatchObject({ outcome: "stopped", counts: { withdrawn: withdrawn.length } });
+  const rest = await runCli(withdrawArgs("--yes", "--pace", "0"), { env: env() });
+  expect(rest.code, rest.stderr).toBe(0);
+  const after = (await emulation.state()).invitations;
+  expect(after.filter((i) => i.state === "withdrawn")).toHaveLength(38);
+  expect(after.filter((i) => i.withdrawCalls > 1)).toEqual([]);
+}, 90_000);
+
+it("shows the plan in German under a German locale", async () => {
+  await imported();
+  const result = await runCli(withdrawArgs("--dry-run", "--daily-cap", "12"), {
+    env: env({ LANG: "de_DE.UTF-8" }),
+  });
+  expect(result.code, result.stderr).toBe(0);
+  const text = result.stdout.replace(/\s+/g, " ");
+  expect(text).toContain("Plan: 12 Einladungen zurückziehen, die nächste Erinnerung zuerst.");
+  expect(text).toContain("26 weitere sind ausgewählt, warten aber auf einen späteren Lauf");
+  expect(text).toContain("Bei 12 am Tag brauchen die 38 ausgewählten 4 Tage, bis zum 23.11.2026.");
+  expect(text).toContain("Das erspart");
+  for (const english of [
+    "Plan: withdraw",
+    "more are selected",
+    "This spares",
+    "a day",
+    "Recipients",
+  ])
+    expect(text).not.toContain(english);
+});
