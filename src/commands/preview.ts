@@ -114,9 +114,24 @@ export function printPreview(
   selected: readonly InvitationView[],
   asOf: Date,
   maxRows: number,
+  hasAll = true,
 ): void {
   output.out(
-    renderPreviewTable(selected, { colour: output.colour, width: output.width, maxRows, asOf }),
+    renderPreviewTable(selected, {
+      colour: output.colour,
+      width: output.width,
+      maxRows,
+      asOf,
+      hasAll,
+    }),
   );
-  output.out(renderPreviewSummary(summarize(views, asOf), selected.length, asOf, output.colour));
+  output.out(
+    renderPreviewSummary(
+      summarize(views, asOf),
+      selected.length,
+      asOf,
+      output.colour,
+      output.width,
+    ),
+  );
 }

@@ -145,6 +145,8 @@ export const de: Catalogue = {
           : `${Math.floor(days / 30)} M.`,
     flags: { personal: "persönlich", book: "Adressbuch", role: "Funktion", p: "P", b: "A", r: "F" },
     more: (n) => `… und ${num(n)} weitere (--all zeigt alle)`,
+    moreInPreview: (n) =>
+      `… und ${num(n)} weitere (invites preview mit derselben Auswahl und --all zeigt alle)`,
     legendCompact:
       "Merkmale: P persönlich (mit Nachricht), A im Adressbuch, F Funktionsadresse. Erinnerung: die nächste, falls nicht zurückgezogen.",
     legend:

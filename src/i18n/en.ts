@@ -141,6 +141,8 @@ export const en = {
           : `${Math.floor(days / 30)}mo`,
     flags: { personal: "personal", book: "book", role: "role", p: "P", b: "B", r: "R" },
     more: (n: number) => `… and ${num(n)} more (--all to list every one)`,
+    moreInPreview: (n: number) =>
+      `… and ${num(n)} more (invites preview with the same selection and --all lists every one)`,
     legendCompact:
       "Flags: P personal (a note), B in your address book, R role address. Reminder: the next one unless withdrawn.",
     legend:

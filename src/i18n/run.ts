@@ -83,6 +83,8 @@ export const enRun = {
     spareSome: (cap: number, still: number) =>
       `; at ${f.num(cap)} a day only ${f.num(still)} would: their reminder is due today.`,
     spareNone: ": their reminder is due today, before any run can go.",
+    noReminders:
+      "LinkedIn has sent their reminders already; withdrawing still takes the invitations back.",
   },
   summary: {
     head: (done: string) => [done, "Not done", "Skipped", "Failed", "To verify", "Remaining"],
@@ -300,6 +302,8 @@ export const deRun: Shape<typeof enRun> = {
     spareSome: (cap, still) =>
       `; bei ${g.num(cap)} am Tag nur noch ${g.num(still)}: Deren Erinnerung ist heute fällig.`,
     spareNone: ": Deren Erinnerung ist heute fällig, bevor ein Lauf sie erreichen kann.",
+    noReminders:
+      "LinkedIn hat ihre Erinnerungen schon verschickt; das Zurückziehen nimmt die Einladungen trotzdem zurück.",
   },
   summary: {
     head: (done) => [

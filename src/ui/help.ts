@@ -7,19 +7,15 @@
  */
 import { type Command, Help, type HelpConfiguration } from "commander";
 import { type Catalogue, m } from "../i18n/index.js";
+import { columnsOf } from "./output.js";
 import { printable } from "./printable.js";
 
-/**
- * The columns help wraps at: $COLUMNS when it is set (a user's or a test's choice), else the
- * terminal's, else 80, as commander does when it writes to no terminal.
- */
+/** The columns help wraps at: 80 when it goes to no terminal, as commander's own help does. */
 export function helpWidth(
   stream: { isTTY?: boolean; columns?: number },
   env: NodeJS.ProcessEnv = process.env,
 ): number {
-  const columns = Number(env.COLUMNS);
-  if (Number.isInteger(columns) && columns > 0) return columns;
-  return (stream.isTTY && stream.columns) || 80;
+  return columnsOf(stream, 80, env);
 }
 
 /** `  2  text…`, further lines at column 5: the codes are short, the texts long. */

@@ -43,6 +43,20 @@ export function onStdoutError(error: NodeJS.ErrnoException): void {
   if (!held) process.exit(0);
 }
 
+/**
+ * The columns to lay output out in: $COLUMNS when it is set (a user's or a test's choice), else
+ * the terminal's, else `fallback` when the stream goes to no terminal.
+ */
+export function columnsOf(
+  stream: { isTTY?: boolean; columns?: number },
+  fallback: number,
+  env: NodeJS.ProcessEnv = process.env,
+): number {
+  const columns = Number(env.COLUMNS);
+  if (Number.isInteger(columns) && columns > 0) return columns;
+  return (stream.isTTY && stream.columns) || fallback;
+}
+
 export function processOutput(): Output {
   return {
     out: (text) => {
@@ -57,7 +71,7 @@ export function processOutput(): Output {
     },
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
     colour: createColour(process.stdout),
-    width: process.stdout.columns || 120,
+    width: columnsOf(process.stdout, 120),
     height: process.stdout.rows || 40,
     isInteractive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
   };

@@ -8,6 +8,7 @@ import { DAY_MS } from "../i18n/format.js";
 import { m } from "../i18n/index.js";
 import { printable } from "./printable.js";
 import { n, table, truncate } from "./tables.js";
+import { wrap } from "./wrap.js";
 
 export function profileOrEmail(view: InvitationView): string {
   const slug = toProfileSlug(view.profileUrl);
@@ -33,6 +34,8 @@ export interface PreviewTableOptions {
   /** How many rows fit; the rest is counted, not listed. Infinity lists every one. */
   maxRows: number;
   asOf: Date;
+  /** The command has --all (preview does; withdraw points to preview for the whole list). */
+  hasAll?: boolean;
 }
 
 interface Column {
@@ -103,8 +106,11 @@ export function renderPreviewTable(views: readonly InvitationView[], options: Pr
     ]);
   }
   const lines = [t.toString()];
-  if (views.length > shown.length) lines.push(words.more(views.length - shown.length));
-  lines.push(colour.dim(compact ? words.legendCompact : words.legend));
+  if (views.length > shown.length) {
+    const more = views.length - shown.length;
+    lines.push(options.hasAll === false ? words.moreInPreview(more) : words.more(more));
+  }
+  lines.push(colour.dim(wrap(compact ? words.legendCompact : words.legend, width)));
   return lines.join("\n");
 }
 
@@ -113,10 +119,11 @@ export function renderPreviewSummary(
   selected: number,
   asOf: Date,
   colour: ChalkInstance,
+  width = Number.POSITIVE_INFINITY,
 ): string {
   const words = m().preview;
   const weekAhead = new Date(asOf.getTime() + 7 * DAY_MS);
-  return [
+  const text = [
     words.summary(
       summary.pending,
       asOf,
@@ -127,6 +134,7 @@ export function renderPreviewSummary(
     ),
     colour.bold(words.selected(selected, summary.pending)),
   ].join("\n");
+  return wrap(text, width);
 }
 
 export interface BatchView extends Batch {

@@ -61,7 +61,9 @@ export function renderRunPlan<P>(p: RunPlan<P>, colour: ChalkInstance, width: nu
       lines.push(w.days(p.selected.length, p.dailyCap, p.days.days, last));
     }
   }
-  if (p.action === "withdraw" && p.selected.length > 0) {
+  const toCome = p.days.remindersPrevented + p.days.remindersStillSent;
+  if (p.action === "withdraw" && p.selected.length > 0 && toCome === 0) lines.push(w.noReminders);
+  if (p.action === "withdraw" && p.selected.length > 0 && toCome > 0) {
     const still = p.days.peopleStillReminded;
     let line = w.reminders(p.days.remindersPrevented, still);
     if (still > 0) {

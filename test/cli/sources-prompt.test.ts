@@ -5,51 +5,29 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BIN, dumpDatabase, fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { useTerminal } from "../support/tmux.js";
 
 const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const temp = useTempDatabase();
-const session = `invites-sources-test-${process.pid}`;
-
-function tmux(...args: string[]): string {
-  return execFileSync("tmux", args, { encoding: "utf8" });
-}
-
-function screen(): string {
-  return tmux("capture-pane", "-p", "-J", "-t", session);
-}
-
-async function waitFor(predicate: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!predicate()) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; screen:\n${screen()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const terminal = useTerminal("sources", 0);
+const { screen, waitFor } = terminal;
 
 /** Runs `invites ARGS` in a 160×40 terminal until it asks `question`; returns the exit-code file. */
 async function startAt(args: string[], question: string): Promise<string> {
   const code = join(temp.dir, `code-${Date.now()}`);
   const quoted = args.map((a) => `'${a}'`).join(" ");
-  tmux(
-    "new-session",
-    "-d",
-    "-s",
-    session,
-    "-x",
-    "160",
-    "-y",
-    "40",
+  terminal.start(
     `NO_COLOR=1 '${process.execPath}' '${BIN}' ${quoted}; echo $? > '${code}'; sleep 30`,
+    { cols: 160, rows: 40 },
   );
   await waitFor(() => screen().includes(question), "the question");
   return code;
 }
 
 async function answer(key: string, code: string): Promise<string> {
-  tmux("send-keys", "-t", session, key, "Enter");
+  await terminal.keys(key, "Enter");
   await waitFor(() => existsSync(code) && readFileSync(code, "utf8").trim() !== "", "the exit");
   return readFileSync(code, "utf8").trim();
 }
@@ -65,14 +43,6 @@ function cutInvitations(): string {
   utimesSync(path, at, at);
   return path;
 }
-
-afterEach(() => {
-  try {
-    tmux("kill-session", "-t", session);
-  } catch {
-    // The session has ended already.
-  }
-});
 
 describe("in a terminal", () => {
   it("an import that would close most pending invitations asks first; no changes nothing", async () => {
@@ -99,7 +69,7 @@ describe("in a terminal", () => {
     );
     expect(await answer("y", imported)).toBe("0");
     expect(screen()).toContain("39 invitations no longer listed by this newer export: closed");
-    tmux("kill-session", "-t", session);
+    terminal.end();
 
     const forgot = await startAt(
       ["sources", "forget", "4", "--db", temp.db],

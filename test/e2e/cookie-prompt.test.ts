@@ -3,52 +3,27 @@
  * values pasted at the hidden prompts with send-keys, and the screen read with capture-pane
  * after each: nothing pasted is ever drawn, and nothing of it is left on disk.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { BIN, fixture, runCli, useTempDatabase } from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
+import { useTerminal } from "../support/tmux.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const temp = useTempDatabase();
 const emulation = useEmulation();
-const session = `invites-cookies-${process.pid}`;
-
-function tmux(...args: string[]): string {
-  return execFileSync("tmux", args, { encoding: "utf8" });
-}
-
-/** The screen, with what scrolled off it. */
-function screen(): string {
-  return tmux("capture-pane", "-p", "-S", "-200", "-t", session);
-}
-
-async function waitFor(predicate: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!predicate()) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; screen:\n${screen()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const terminal = useTerminal("cookies", 200);
+const { screen, waitFor } = terminal;
 
 /** Types text as a paste does (literally), then Enter. */
-function paste(text: string): void {
-  tmux("send-keys", "-t", session, "-l", text);
-  tmux("send-keys", "-t", session, "Enter");
+async function paste(text: string): Promise<void> {
+  terminal.type(text);
+  await terminal.keys("Enter");
 }
 
 beforeEach(async () => {
   expect((await runCli(["import", "--db", temp.db, DEMO])).code).toBe(0);
-});
-
-afterEach(() => {
-  try {
-    tmux("kill-session", "-t", session);
-  } catch {
-    // The session ended with the command.
-  }
 });
 
 describe("--cookies - in a terminal", () => {
@@ -57,12 +32,12 @@ describe("--cookies - in a terminal", () => {
     const { liAt, jsessionid } = emulation.world.account;
     const code = join(temp.dir, "code");
     const command = `cd '${temp.dir}' && NO_COLOR=1 INVITES_COOKIES= '${process.execPath}' '${BIN}' withdraw --db '${temp.db}' --as-of 2026-11-20 --base-url ${emulation.sandbox.url} --pace 0 --batch --yes --max 2 --cookies -; echo $? > '${code}'; sleep 60`;
-    tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "50", command);
+    terminal.start(command, { cols: 160, rows: 50 });
     await waitFor(() => screen().includes("the value of li_at"), "the first prompt");
-    paste(liAt);
+    await paste(liAt);
     await waitFor(() => screen().includes("the value of JSESSIONID"), "the second prompt");
     expect(screen()).not.toContain(liAt);
-    paste(jsessionid);
+    await paste(jsessionid);
     await waitFor(() => existsSync(code), "the exit code");
     const shown = screen();
     expect(readFileSync(code, "utf8").trim(), shown).toBe("0");

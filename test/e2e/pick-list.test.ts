@@ -2,62 +2,29 @@
  * The pick-list as a person uses it: the built binary in a real pseudo-terminal (tmux), keys
  * typed with send-keys, the screen read with capture-pane.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seedWorld } from "../../src/sandbox/seed.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/server.js";
 import { BIN, fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { useTerminal } from "../support/tmux.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const temp = useTempDatabase();
 let sandbox: RunningSandbox | null = null;
-const session = `invites-test-${process.pid}`;
-
-function tmux(...args: string[]): string {
-  return execFileSync("tmux", args, { encoding: "utf8" });
-}
-
-function screen(): string {
-  return tmux("capture-pane", "-p", "-t", session);
-}
-
-async function waitFor(predicate: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!predicate()) {
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; screen:\n${screen()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function keys(...sequence: string[]): Promise<void> {
-  for (const key of sequence) {
-    tmux("send-keys", "-t", session, key);
-    await new Promise((resolve) => setTimeout(resolve, 80));
-  }
-}
+const terminal = useTerminal("pick-list", 0);
+const { screen, waitFor, keys } = terminal;
 
 /** Starts `invites preview --pick --json` in a 120×40 terminal; stdout and the exit code go to files. */
 async function startPick(): Promise<{ out: string; code: string }> {
   const out = join(temp.dir, "chosen.json");
   const code = join(temp.dir, "code");
   const command = `NO_COLOR=1 '${process.execPath}' '${BIN}' preview --db '${temp.db}' --as-of 2026-11-20 --batch --pick --json > '${out}'; echo $? > '${code}'`;
-  tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command);
+  terminal.start(command);
   await waitFor(() => screen().includes("chosen of 38"), "the pick-list");
   return { out, code };
 }
-
-beforeAll(() => {
-  try {
-    tmux("-V");
-  } catch {
-    throw new Error(
-      "these tests drive a real terminal with tmux, which is not installed: apt-get install -y tmux",
-    );
-  }
-});
 
 beforeEach(async () => {
   await runCli(["import", "--db", temp.db, DEMO, fixture("demo", "Outlook-Kontakte.CSV")]);
@@ -66,11 +33,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await sandbox?.close();
   sandbox = null;
-  try {
-    tmux("kill-session", "-t", session);
-  } catch {
-    // The session ended with the command.
-  }
 });
 
 describe("preview --pick in a terminal", () => {
@@ -115,7 +77,7 @@ describe("connections remove --pick in a terminal", () => {
     const code = join(temp.dir, "code");
     const csv = join(temp.dir, "removed-connections.csv");
     const command = `cd '${temp.dir}' && NO_COLOR=1 INVITES_COOKIES='${sandbox.cookie}' '${process.execPath}' '${BIN}' connections remove --db '${temp.db}' --base-url ${sandbox.url} --pace 0 --batch --pick; echo $? > '${code}'`;
-    tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", command);
+    terminal.start(command);
     await waitFor(() => screen().includes("6 chosen of 6"), "the pick-list");
     return { code, csv };
   }

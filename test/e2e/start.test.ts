@@ -1,0 +1,91 @@
+/**
+ * `invites start` as the person it is for meets it: German, at a terminal (tmux), with the export
+ * and an address book in their Downloads folder. They go through what happened, import both
+ * files, say "not now" to logging in, look at the plan of a dry run, and stop there. Nothing is
+ * sent (the base URL points nowhere), and every word on the screen is German.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { BIN, fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { useTerminal } from "../support/tmux.js";
+
+const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
+const temp = useTempDatabase();
+const terminal = useTerminal("start", 2000);
+const { screen, waitFor, keys } = terminal;
+
+/** English a German screen must not show: the tool's own words, not names or commands. */
+const ENGLISH = [
+  "Step ",
+  "What happened",
+  "Continue?",
+  "Import ",
+  "pending invitations",
+  "will get a reminder",
+  "Plan: withdraw",
+  "a request",
+  "This spares",
+  "Recipients",
+  "Stopped here",
+  "navigate",
+  "select",
+  "(Y/n)",
+];
+
+it("guides a German user from the Downloads folder through a dry run, and stops when asked", async () => {
+  const home = join(temp.dir, "home");
+  const downloads = join(home, "Downloads");
+  mkdirSync(downloads, { recursive: true });
+  copyFileSync(DEMO, join(downloads, "Basic_LinkedInDataExport_11-20-2026.zip"));
+  copyFileSync(fixture("demo", "Outlook-Kontakte.CSV"), join(downloads, "Outlook-Kontakte.CSV"));
+  const code = join(temp.dir, "code");
+  terminal.start(
+    `cd '${temp.dir}' && env -u LC_ALL -u LC_MESSAGES -u XDG_DOWNLOAD_DIR HOME='${home}' LANG=de_DE.UTF-8 NO_COLOR=1 INVITES_DB= INVITES_BASE_URL=http://127.0.0.1:9 '${process.execPath}' '${BIN}' start --db '${temp.db}'; echo $? > '${code}'; sleep 60`,
+    { cols: 100, rows: 40 },
+  );
+  await waitFor(() => screen().includes("Schritt 1 von 5"), "the first step");
+  expect(screen()).toContain("Weiter? (J/n)");
+  await keys("Enter");
+  await waitFor(() => screen().includes("importieren?"), "the first file");
+  expect(screen()).toContain("Basic_LinkedInDataExport_11-20-2026.zip importieren?");
+  await keys("Enter");
+  await waitFor(() => screen().includes("Outlook-Kontakte.CSV importieren?"), "the address book");
+  await keys("Enter");
+  // The import, the batches and the preview, then the question whether to go on.
+  await waitFor(() => screen().split("Weiter?").length > 2, "the question after the preview");
+  const afterImport = screen();
+  expect(afterImport).toContain("$ invites import");
+  expect(afterImport).toContain("$ invites batches");
+  expect(afterImport).toContain("$ invites preview --batch");
+  await keys("Enter");
+  await waitFor(() => screen().includes("Schritt 4 von 5"), "the login step");
+  await waitFor(() => screen().includes("Wie möchten Sie sich anmelden?"), "the login choice");
+  // Not now: the third choice.
+  await keys("Down", "Down", "Enter");
+  await waitFor(() => screen().includes("Wie geht es weiter?"), "the withdraw choice");
+  // The dry run is the first choice; the plan follows, and the question again.
+  await keys("Enter");
+  await waitFor(
+    () => screen().includes("$ invites withdraw --batch --dry-run"),
+    "the dry run's command",
+  );
+  await waitFor(
+    () => screen().split("Wie geht es weiter?").length > 2,
+    "the question after the plan",
+  );
+  const plan = screen();
+  expect(plan).toContain("Einladungen zurückziehen, die nächste Erinnerung zuerst.");
+  await keys("Down", "Enter");
+  await waitFor(() => existsSync(code) && readFileSync(code, "utf8").trim() !== "", "the exit");
+  const all = screen();
+  expect(readFileSync(code, "utf8").trim(), all).toBe("0");
+  expect(all).toContain("Hier angehalten.");
+  // Whatever the tool said, it said in German.
+  for (const english of ENGLISH) expect(all, english).not.toContain(english);
+  // It imported both files, and sent nothing: the database holds no run.
+  const status = JSON.parse((await runCli(["status", "--db", temp.db, "--json"])).stdout);
+  expect(status.invitations.pending).toBe(41);
+  const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
+  expect(history).toEqual([]);
+}, 90_000);
