@@ -5,6 +5,7 @@
  */
 import type { Catalogue } from "./en.js";
 import { formatsFor } from "./format.js";
+import { deNetwork } from "./network.js";
 
 const fmt = formatsFor("de-DE");
 const { num, count, day, dayTime } = fmt;
@@ -416,4 +417,6 @@ export const de: Catalogue = {
     no: "Nein",
     keys: { navigate: "auswählen", select: "bestätigen" },
   },
+
+  network: deNetwork,
 };

@@ -4,6 +4,7 @@
  * Numbers and dates go through `fmt`, plural forms through `fmt.plural`.
  */
 import { formatsFor } from "./format.js";
+import { enNetwork } from "./network.js";
 import type { Shape } from "./shape.js";
 
 const fmt = formatsFor("en-US");
@@ -411,6 +412,8 @@ export const en = {
     no: "No",
     keys: { navigate: "navigate", select: "select" },
   },
+
+  network: enNetwork,
 };
 
 export type Catalogue = Shape<typeof en>;
