@@ -1,9 +1,9 @@
 /**
  * What the talk with LinkedIn prints: the verdicts on its answers and the advice after a stop
  * (src/network/signals.ts), the client's and the transports' stops, the browser and its window,
- * and the session cookies. Both languages side by side; en.ts and de.ts take them as the
- * section `network`. Details of a changed shape follow the words "LinkedIn's answer changed
- * shape" in parentheses, so they start in lower case.
+ * the session cookies, and `invites login` and `logout`. Both languages side by side; en.ts and
+ * de.ts take them as the section `network`. Details of a changed shape follow the words
+ * "LinkedIn's answer changed shape" in parentheses, so they start in lower case.
  */
 import type { StopSignal } from "../errors.js";
 import { formatsFor } from "./format.js";
@@ -11,6 +11,9 @@ import type { Shape } from "./shape.js";
 
 const en = formatsFor("en-US");
 const de = formatsFor("de-DE");
+
+const minutes = (n: number) => en.count(n, { one: "minute", other: "minutes" });
+const minuten = (n: number) => de.count(n, { one: "Minute", other: "Minuten" });
 
 const FORMS_EN =
   'a Cookie header line (li_at=…; JSESSIONID="ajax:…"), a cookies.txt, a "Copy as cURL" command, rows copied from the DevTools cookie table, or the li_at and JSESSIONID values on two lines';
@@ -224,6 +227,35 @@ export const enNetwork = {
     pasted: (problem: string) => `what you pasted: ${problem}`,
     pastedNone: "what you pasted holds no li_at and JSESSIONID cookies",
     pastedNoneFix: `paste ${FORMS_EN}; see "${README_COOKIES}" in the README`,
+  },
+
+  login: {
+    notUrl: (url: string) =>
+      `--base-url "${url}" is not a URL (expected e.g. https://www.linkedin.com)`,
+    headless:
+      "LinkedIn's login needs a window you can see: --headless is only for the emulation and tests",
+    headlessFix: "leave out --headless",
+    opening: (browser: string, page: string, dir: string) =>
+      `Opening ${browser} on ${page}, with the browser profile of invites at ${dir}.`,
+    logInThere: (wait: number) =>
+      `Log in to LinkedIn in that window, and answer any code or check it asks for there. invites waits up to ${minutes(wait)}; close the window to give up.`,
+    loggedIn: (who: string) => `Logged in as ${who}`,
+    kept: (dir: string) =>
+      `The login is kept in ${dir} (yours alone); withdraw and connections remove use it with --browser. invites logout deletes it.`,
+    tooLong: (wait: number) => `not logged in to LinkedIn after ${minutes(wait)}`,
+    tooLongFix: "run invites login again when you have a moment to log in",
+  },
+
+  logout: {
+    none: (dir: string) => `There is no browser profile of invites at ${dir}: nothing to delete.`,
+    emptyFolder: (dir: string) =>
+      `${dir} is an empty folder, not a browser profile of invites: nothing to delete.`,
+    noTerminal: "logout asks before it deletes the login, and there is no terminal to ask in",
+    noTerminalFix: "add --yes to delete it without asking",
+    ask: (dir: string) =>
+      `Delete the browser profile of invites at ${dir}? This logs invites out of LinkedIn; your everyday browser stays as it is.`,
+    deleted: (dir: string) =>
+      `Deleted the browser profile of invites at ${dir}: invites is logged out of LinkedIn.`,
   },
 };
 
@@ -439,5 +471,37 @@ export const deNetwork: Shape<typeof enNetwork> = {
     pasted: (problem) => `Eingefügter Text: ${problem}`,
     pastedNone: "Der eingefügte Text enthält keine Cookies li_at und JSESSIONID",
     pastedNoneFix: `Fügen Sie ${FORMS_DE} ein; wie Sie die Cookies kopieren, steht in der README (auf Englisch) unter „${README_COOKIES}“`,
+  },
+
+  login: {
+    notUrl: (url) =>
+      `--base-url "${url}" ist keine URL (erwartet wird z. B. https://www.linkedin.com)`,
+    headless:
+      "Die Anmeldung bei LinkedIn braucht ein Fenster, das Sie sehen: --headless ist nur für die Nachbildung von LinkedIn und für Tests gedacht",
+    headlessFix: "Lassen Sie --headless weg",
+    opening: (browser, page, dir) =>
+      `${browser} öffnet ${page}, mit dem Browserprofil von invites unter ${dir}.`,
+    logInThere: (wait) =>
+      `Melden Sie sich in diesem Fenster bei LinkedIn an; geben Sie dort auch jeden Code ein, den LinkedIn verlangt, und erledigen Sie jede Sicherheitsüberprüfung. invites wartet bis zu ${minuten(wait)}; wenn Sie das Fenster schließen, bricht invites ab.`,
+    loggedIn: (who) => `Angemeldet als ${who}`,
+    kept: (dir) =>
+      `Die Anmeldung bleibt in ${dir} gespeichert (nur für Sie zugänglich); withdraw und connections remove verwenden sie mit --browser. invites logout löscht sie.`,
+    tooLong: (wait) => `Nach ${minuten(wait)} noch nicht bei LinkedIn angemeldet`,
+    tooLongFix:
+      "Führen Sie invites login erneut aus, wenn Sie einen Moment Zeit für die Anmeldung haben",
+  },
+
+  logout: {
+    none: (dir) =>
+      `Unter ${dir} gibt es kein Browserprofil von invites: Es gibt nichts zu löschen.`,
+    emptyFolder: (dir) =>
+      `${dir} ist ein leerer Ordner, kein Browserprofil von invites: Es gibt nichts zu löschen.`,
+    noTerminal:
+      "Der Befehl logout fragt nach, bevor er die Anmeldung löscht, aber es gibt kein Terminal, in dem gefragt werden kann",
+    noTerminalFix: "Fügen Sie --yes hinzu, um sie ohne Nachfrage zu löschen",
+    ask: (dir) =>
+      `Das Browserprofil von invites unter ${dir} löschen? Damit wird invites bei LinkedIn abgemeldet; Ihr alltäglicher Browser bleibt, wie er ist.`,
+    deleted: (dir) =>
+      `Das Browserprofil von invites unter ${dir} wurde gelöscht: invites ist bei LinkedIn abgemeldet.`,
   },
 };
