@@ -6,6 +6,7 @@
 import type { Catalogue } from "./en.js";
 import { formatsFor } from "./format.js";
 import { deNetwork } from "./network.js";
+import { deSandbox } from "./sandbox.js";
 
 const fmt = formatsFor("de-DE");
 const { num, count, day, dayTime } = fmt;
@@ -419,4 +420,5 @@ export const de: Catalogue = {
   },
 
   network: deNetwork,
+  sandbox: deSandbox,
 };

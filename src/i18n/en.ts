@@ -5,6 +5,7 @@
  */
 import { formatsFor } from "./format.js";
 import { enNetwork } from "./network.js";
+import { enSandbox } from "./sandbox.js";
 import type { Shape } from "./shape.js";
 
 const fmt = formatsFor("en-US");
@@ -414,6 +415,7 @@ export const en = {
   },
 
   network: enNetwork,
+  sandbox: enSandbox,
 };
 
 export type Catalogue = Shape<typeof en>;
