@@ -239,10 +239,13 @@ export class ClickDriver implements NetworkDriver {
           async () => (await cards.count()) > shown || (await more.count()) === 0 || this.blocked(),
           15_000,
         );
+        const added = grew && (await cards.count()) > shown;
+        // A security check the page's own request was sent to shows in page.url() a moment
+        // after its page answers queries (no cards, no "Show more"): a list that did not grow
+        // waits for it, or the check would be told as a changed page.
+        if (!added) await this.waitUntil(async () => this.blocked(), 2_000);
         await this.stopOnBlocker();
-        if (!grew || (await cards.count()) <= shown) {
-          throw shapeChanged(words.showMoreAddedNone(shown));
-        }
+        if (!added) throw shapeChanged(words.showMoreAddedNone(shown));
       }
       const facts = await this.page.evaluate(readCards, WITHDRAW_SELECTOR);
       const items: LiveInvitation[] = [];
