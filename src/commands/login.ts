@@ -7,6 +7,7 @@
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { CancelledError, StoppedError, UsageError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import {
   type BrowserWindow,
   checkProfileDir,
@@ -24,6 +25,7 @@ import { TransientNetworkError } from "../network/transport.js";
 import { resolveBrowserProfilePath } from "../store/location.js";
 import type { Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
+import { askYesNo } from "../ui/prompts.js";
 
 export interface LoginOptions {
   browser?: string | boolean;
@@ -40,32 +42,22 @@ function isLinkedIn(baseUrl: string): boolean {
     const host = new URL(baseUrl).hostname.toLowerCase();
     return host === "linkedin.com" || host.endsWith(".linkedin.com");
   } catch {
-    throw new UsageError(
-      `--base-url "${baseUrl}" is not a URL (expected e.g. https://www.linkedin.com)`,
-    );
+    throw new UsageError(m().network.login.notUrl(baseUrl));
   }
 }
 
 export async function runLogin(options: LoginOptions, output: Output): Promise<number> {
   const baseUrl = options.baseUrl ?? process.env.INVITES_BASE_URL ?? DEFAULT_BASE_URL;
   const headless = options.headless === true;
-  if (headless && isLinkedIn(baseUrl)) {
-    throw new UsageError(
-      "LinkedIn's login needs a window you can see: --headless is only for the emulation and tests",
-      "leave out --headless",
-    );
-  }
+  const words = m().network.login;
+  if (headless && isLinkedIn(baseUrl)) throw new UsageError(words.headless, words.headlessFix);
   const browser = findBrowser(typeof options.browser === "string" ? options.browser : true);
   const profileDir = resolveBrowserProfilePath(options.browserProfile);
   const site = new URL(baseUrl);
   output.err(
-    `Opening ${printable(browser.label)} on ${site.origin}/login, with the browser profile of invites at ${printable(profileDir)}.`,
+    words.opening(printable(browser.label), `${site.origin}/login`, printable(profileDir)),
   );
-  if (!headless) {
-    output.err(
-      "Log in to LinkedIn in that window, and answer any code or check it asks for there. invites waits up to 10 minutes; close the window to give up.",
-    );
-  }
+  if (!headless) output.err(words.logInThere(LOGIN_WAIT_MS / 60_000));
   const window = await openBrowser({
     browser,
     profileDir,
@@ -75,10 +67,8 @@ export async function runLogin(options: LoginOptions, output: Output): Promise<n
   });
   try {
     const account = await waitForLogin(window, site);
-    output.out(`Logged in as ${printable(account.publicIdentifier)}`);
-    output.err(
-      `The login is kept in ${printable(profileDir)} (yours alone); withdraw and connections remove use it with --browser. invites logout deletes it.`,
-    );
+    output.out(words.loggedIn(printable(account.publicIdentifier)));
+    output.err(words.kept(printable(profileDir)));
     return 0;
   } finally {
     await window.close();
@@ -114,11 +104,8 @@ async function waitForLogin(window: BrowserWindow, site: URL): Promise<Account> 
       }
     }
     if (Date.now() > deadline) {
-      throw new StoppedError(
-        "expired",
-        "not logged in to LinkedIn after 10 minutes",
-        "run invites login again when you have a moment to log in",
-      );
+      const words = m().network.login;
+      throw new StoppedError("expired", words.tooLong(LOGIN_WAIT_MS / 60_000), words.tooLongFix);
     }
     await realSleep(1000);
   }
@@ -133,42 +120,28 @@ export interface LogoutOptions {
 export async function runLogout(options: LogoutOptions, output: Output): Promise<number> {
   const dir = resolveBrowserProfilePath(options.browserProfile);
   const shown = printable(dir);
+  const words = m().network.logout;
   if (!existsSync(dir)) {
-    output.err(`There is no browser profile of invites at ${shown}: nothing to delete.`);
+    output.err(words.none(shown));
     return 0;
   }
   checkProfileDir(dir);
   if (!existsSync(join(dir, PROFILE_MARKER))) {
-    output.err(`${shown} is an empty folder, not a browser profile of invites: nothing to delete.`);
+    output.err(words.emptyFolder(shown));
     return 0;
   }
   if (!options.yes && !output.isInteractive) {
-    throw new UsageError(
-      "logout asks before it deletes the login, and there is no terminal to ask in",
-      "add --yes to delete it without asking",
-    );
+    throw new UsageError(words.noTerminal, words.noTerminalFix);
   }
   const lock = lockProfile(dir, "invites logout");
   try {
-    if (!options.yes) {
-      const { confirm } = await import("@inquirer/prompts");
-      const yes = await confirm(
-        {
-          message: `Delete the browser profile of invites at ${shown}? This logs invites out of LinkedIn; your everyday browser stays as it is.`,
-          default: false,
-        },
-        { output: process.stderr },
-      ).catch(() => false);
-      if (!yes) throw new CancelledError();
-    }
+    if (!options.yes && !(await askYesNo(words.ask(shown), false))) throw new CancelledError();
     // Windows does not delete a file that is open; elsewhere the lock is held to the end.
     if (process.platform === "win32") lock.release();
     rmSync(dir, { recursive: true, force: true });
   } finally {
     lock.release();
   }
-  output.err(
-    `Deleted the browser profile of invites at ${shown}: invites is logged out of LinkedIn.`,
-  );
+  output.err(words.deleted(shown));
   return 0;
 }

@@ -1,5 +1,6 @@
 /** `invites sandbox`: the local emulation of LinkedIn, seeded from a data export, until Ctrl-C. */
 import { UsageError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import type { Surface } from "../network/driver.js";
 import { parseFaults } from "../sandbox/faults.js";
 import { seedWorld } from "../sandbox/seed.js";
@@ -28,20 +29,18 @@ export function parseSurfaces(text: string | undefined): Surface[] {
   const names = text.split(",").map((s) => s.trim().toLowerCase());
   const unknown = names.filter((s) => !(SURFACES as readonly string[]).includes(s));
   if (names.length === 0 || unknown.length > 0) {
-    throw new UsageError(
-      `--surfaces "${text}" names no surface (expected a comma list of ${SURFACES.join(", ")})`,
-    );
+    throw new UsageError(m().sandbox.noSurface(text, SURFACES));
   }
   return [...new Set(names)] as Surface[];
 }
 
 export async function runSandbox(options: SandboxCommandOptions, output: Output, now = new Date()) {
+  const words = m().sandbox;
   const port = wholeNumber("--port", options.port, 0, 0);
-  if (port > 65535)
-    throw new UsageError(`--port "${options.port}" is not a port number (0 to 65535)`);
+  if (port > 65535) throw new UsageError(words.notPort(options.port ?? ""));
   const rate = wholeNumber("--rate", options.rate, 1, 100);
   if (options.authFailure !== undefined && !["401", "redirect"].includes(options.authFailure)) {
-    throw new UsageError(`--auth-failure "${options.authFailure}" must be 401 or redirect`);
+    throw new UsageError(words.authFailure(options.authFailure));
   }
   const faults = parseFaults(options.faults);
   const surfaces = parseSurfaces(options.surfaces);
@@ -50,7 +49,7 @@ export async function runSandbox(options: SandboxCommandOptions, output: Output,
     options.envelope !== undefined &&
     !(ENVELOPES as readonly string[]).includes(options.envelope)
   ) {
-    throw new UsageError(`--envelope "${options.envelope}" must be one of ${ENVELOPES.join(", ")}`);
+    throw new UsageError(words.envelope(options.envelope, ENVELOPES));
   }
   const world = await seedWorld([options.seed], parseAsOf(options.asOf, now));
   const sandbox = await startSandbox({
@@ -71,15 +70,11 @@ export async function runSandbox(options: SandboxCommandOptions, output: Output,
     );
   } else {
     const pending = world.invitations.filter((i) => i.state === "pending").length;
-    output.out(
-      `LinkedIn emulation on ${sandbox.url}: ${pending} pending invitations, ${world.connections.length} connections; surfaces ${surfaces.join(", ")}${pageCap > 0 ? `, at most ${pageCap} rows a page` : ""}.`,
-    );
-    output.out(`Cookie line for --cookies or INVITES_COOKIES (test values, not a real account):`);
+    output.out(words.running(sandbox.url, pending, world.connections.length, surfaces, pageCap));
+    output.out(words.cookieLine);
     output.out(sandbox.cookie);
-    output.out(
-      `Browser login: ${sandbox.url}/login, any e-mail with the password sandbox${options.autoLogin ? " (or at once: --auto-login)" : ""}; then invites login --base-url ${sandbox.url}.`,
-    );
-    output.out(`State: ${sandbox.url}/__sandbox/state. Ctrl-C stops it.`);
+    output.out(words.browserLogin(sandbox.url, options.autoLogin === true));
+    output.out(words.state(sandbox.url));
   }
   await new Promise<void>((resolve) => {
     const stop = () => {

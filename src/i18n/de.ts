@@ -6,7 +6,9 @@
 import type { Catalogue } from "./en.js";
 import { formatsFor } from "./format.js";
 import { deHelp } from "./help.js";
+import { deNetwork } from "./network.js";
 import { deRun } from "./run.js";
+import { deSandbox } from "./sandbox.js";
 
 const fmt = formatsFor("de-DE");
 const { num, count, day, dayTime } = fmt;
@@ -423,4 +425,6 @@ export const de: Catalogue = {
   },
 
   help: deHelp,
+  network: deNetwork,
+  sandbox: deSandbox,
 };

@@ -5,7 +5,9 @@
  */
 import { formatsFor } from "./format.js";
 import { enHelp } from "./help.js";
+import { enNetwork } from "./network.js";
 import { enRun } from "./run.js";
+import { enSandbox } from "./sandbox.js";
 import type { Shape } from "./shape.js";
 
 const fmt = formatsFor("en-US");
@@ -418,6 +420,8 @@ export const en = {
   },
 
   help: enHelp,
+  network: enNetwork,
+  sandbox: enSandbox,
 };
 
 export type Catalogue = Shape<typeof en>;

@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { BrowserContext, Page } from "playwright-core";
 import { RunLockedError, UsageError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { printable } from "../ui/printable.js";
 
 export const BROWSER_NAMES = ["chrome", "edge", "chromium"] as const;
@@ -98,24 +99,19 @@ export function findBrowser(
   exists: (path: string) => boolean = isFile,
   home: string = homedir(),
 ): BrowserChoice {
+  const words = m().network.browser;
   const given = typeof wanted === "string" ? wanted : env.INVITES_BROWSER?.trim() || undefined;
   const from = typeof wanted === "string" ? "--browser" : "INVITES_BROWSER";
   if (given !== undefined) {
     const name = ALIASES[given.toLowerCase()];
     if (!name) {
       if (exists(given)) return { executablePath: given, label: given };
-      throw new UsageError(
-        `${from} "${given}" is neither a browser this tool knows (${BROWSER_NAMES.join(", ")}) nor a program that exists`,
-        "give chrome, edge or chromium, or the full path of the browser's program",
-      );
+      throw new UsageError(words.unknown(from, given, BROWSER_NAMES), words.unknownFix);
     }
     const paths = installLocations(name, platform, env, home);
     const found = paths.find(exists);
     if (found) return { executablePath: found, label: LABELS[name] };
-    throw new UsageError(
-      `${LABELS[name]} is not installed where it usually is (looked for ${paths.join(", ")})`,
-      "install it, or give the full path of the browser's program: --browser PATH",
-    );
+    throw new UsageError(words.notInstalled(LABELS[name], paths), words.notInstalledFix);
   }
   const looked: string[] = [];
   for (const name of BROWSER_NAMES) {
@@ -124,10 +120,7 @@ export function findBrowser(
     const found = paths.find(exists);
     if (found) return { executablePath: found, label: LABELS[name] };
   }
-  throw new UsageError(
-    `found no Chrome, Edge or Chromium on this computer (looked for ${looked.join(", ")})`,
-    "install Google Chrome, or give the browser's program: --browser PATH (or INVITES_BROWSER)",
-  );
+  throw new UsageError(words.none(looked), words.noneFix);
 }
 
 /** The everyday profile folders of Chrome, Edge and Chromium, which automation must not use. */
@@ -165,23 +158,14 @@ const HOLDER_FILE = "invites-profile-holder.txt";
 export function checkProfileDir(dir: string, everyday: readonly string[] = everydayProfiles()) {
   const path = resolve(dir);
   const shown = printable(path);
+  const words = m().network.browser;
   if (everyday.some((p) => path === resolve(p) || path.startsWith(`${resolve(p)}/`))) {
-    throw new UsageError(
-      `${shown} is your everyday browser profile; Chrome refuses to be driven there, and invites keeps out of it`,
-      "leave out --browser-profile (invites uses a profile of its own), or name a new, empty folder",
-    );
+    throw new UsageError(words.everyday(shown), words.everydayFix);
   }
   if (!existsSync(path)) return;
-  if (!statSync(path).isDirectory()) {
-    throw new UsageError(`--browser-profile ${shown} is not a folder`);
-  }
+  if (!statSync(path).isDirectory()) throw new UsageError(words.notFolder(shown));
   if (existsSync(join(path, PROFILE_MARKER))) return;
-  if (readdirSync(path).length > 0) {
-    throw new UsageError(
-      `${shown} is not empty and was not made by invites: it is not used as the browser profile`,
-      "name a new or empty folder with --browser-profile, or leave it out",
-    );
-  }
+  if (readdirSync(path).length > 0) throw new UsageError(words.notOurs(shown), words.notOursFix);
 }
 
 /** Creates the profile folder (0700) with its marker, if it is not there yet. */
@@ -190,11 +174,7 @@ export function makeProfileDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const marker = join(dir, PROFILE_MARKER);
   if (!existsSync(marker)) {
-    writeFileSync(
-      marker,
-      "This folder is the browser profile of invites: its own LinkedIn login, apart from your everyday browser.\n`invites logout` deletes it.\n",
-      { mode: 0o600 },
-    );
+    writeFileSync(marker, m().network.browser.marker, { mode: 0o600 });
   }
 }
 
@@ -216,12 +196,12 @@ export function lockProfile(dir: string, holder: string): ProfileLock {
     lock.close();
     if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
     const who = readHolder(join(dir, HOLDER_FILE));
-    throw new RunLockedError(
-      `the browser profile ${printable(dir)} is in use${who ? `: ${printable(who)}` : ""}`,
-      "wait until that command ends (or close its browser window), then run this again",
-    );
+    const words = m().network.browser;
+    throw new RunLockedError(words.inUse(printable(dir), printable(who)), words.inUseFix);
   }
-  writeFileSync(join(dir, HOLDER_FILE), `process ${process.pid}: ${holder}\n`, { mode: 0o600 });
+  writeFileSync(join(dir, HOLDER_FILE), `${m().network.browser.holder(process.pid, holder)}\n`, {
+    mode: 0o600,
+  });
   return {
     release() {
       if (!lock.open) return;
@@ -294,10 +274,8 @@ export async function openBrowser(o: OpenBrowserOptions): Promise<BrowserWindow>
     !env.DISPLAY?.trim() &&
     !env.WAYLAND_DISPLAY?.trim()
   ) {
-    throw new UsageError(
-      "there is no screen here to open a browser window on (neither DISPLAY nor WAYLAND_DISPLAY is set)",
-      "run invites on the computer where you use your browser; --headless is only for the emulation and tests",
-    );
+    const words = m().network.browser;
+    throw new UsageError(words.noScreen, words.noScreenFix);
   }
   makeProfileDir(o.profileDir);
   const lock = lockProfile(o.profileDir, o.holder);
@@ -349,9 +327,10 @@ export async function openBrowser(o: OpenBrowserOptions): Promise<BrowserWindow>
     await page.goto(o.url, { waitUntil: "domcontentloaded", timeout: 60_000 });
   } catch (error) {
     await window.close();
+    const words = m().network.browser;
     throw new UsageError(
-      `the browser could not open ${printable(o.url)} (${printable(firstLine(error))})`,
-      "check the address (--base-url) and that this computer is online, then try again later",
+      words.cannotOpen(printable(o.url), printable(firstLine(error))),
+      words.cannotOpenFix,
     );
   }
   return window;
@@ -364,15 +343,13 @@ function firstLine(error: unknown): string {
 /** A launch that failed, in words a user can act on. */
 function launchFailure(error: unknown, o: OpenBrowserOptions): Error {
   const message = error instanceof Error ? error.message : String(error);
+  const words = m().network.browser;
   if (/ProcessSingleton|already in use|profile.*in use|SingletonLock/i.test(message)) {
-    return new RunLockedError(
-      `the browser profile ${printable(o.profileDir)} is open in another browser window`,
-      "close that window, then run this again",
-    );
+    return new RunLockedError(words.openElsewhere(printable(o.profileDir)), words.openElsewhereFix);
   }
   return new UsageError(
-    `${printable(o.browser.label)} did not start (${printable(firstLine(error))})`,
-    "check that it runs on its own, or name another with --browser chrome|edge|chromium|PATH",
+    words.didNotStart(printable(o.browser.label), printable(firstLine(error))),
+    words.didNotStartFix,
   );
 }
 

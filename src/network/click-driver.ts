@@ -14,6 +14,7 @@
 import type { Locator, Page } from "playwright-core";
 import { toProfileSlug } from "../core/identity.js";
 import { StoppedError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import type {
   Account,
   ItemOutcome,
@@ -110,11 +111,7 @@ export interface ClickDriverOptions {
 }
 
 const shapeChanged = (what: string) =>
-  new StoppedError(
-    "changed",
-    `LinkedIn's Sent page changed (${what}); nothing was marked or sent`,
-    STOP_ADVICE.changed,
-  );
+  new StoppedError("changed", m().network.click.changed(what), STOP_ADVICE.changed);
 
 export class ClickDriver implements NetworkDriver {
   constructor(private readonly options: ClickDriverOptions) {}
@@ -178,10 +175,10 @@ export class ClickDriver implements NetworkDriver {
       );
     }
     if (verdict.kind === "transient") {
-      throw new TransientNetworkError(`the Sent page: ${verdict.detail}`);
+      throw new TransientNetworkError(m().network.click.sentPage(verdict.detail));
     }
     if (verdict.kind !== "ok") {
-      throw shapeChanged(`the page answered ${facts.status}`);
+      throw shapeChanged(m().network.click.answered(facts.status));
     }
   }
 
@@ -198,7 +195,7 @@ export class ClickDriver implements NetworkDriver {
       ).split("\n")[0] ?? "";
     throw new StoppedError(
       "challenge",
-      this.scrub(`LinkedIn shows a message that needs you: "${text.trim().slice(0, 80)}"`),
+      this.scrub(m().network.click.needsYou(text.trim().slice(0, 80))),
       STOP_ADVICE.challenge,
     );
   }
@@ -210,19 +207,11 @@ export class ClickDriver implements NetworkDriver {
     await this.stopOnBlocker();
     const status = response?.status() ?? 0;
     if (status === 404) {
-      throw new StoppedError(
-        "changed",
-        "LinkedIn does not serve its Sent page (404); nothing was marked or sent",
-        STOP_ADVICE.changed,
-      );
+      throw new StoppedError("changed", m().network.click.notServed, STOP_ADVICE.changed);
     }
     this.stopFor({ status, location: null, body: "" });
     if (looksLikeLogin(await this.page.content())) {
-      throw new StoppedError(
-        "expired",
-        "LinkedIn showed its sign-in page instead of the sent invitations",
-        STOP_ADVICE.expired,
-      );
+      throw new StoppedError("expired", m().network.client.signInInstead, STOP_ADVICE.expired);
     }
     await this.stopOnFriction();
   }
@@ -233,17 +222,14 @@ export class ClickDriver implements NetworkDriver {
    */
   async listSentInvitations(): Promise<LiveList<LiveInvitation>> {
     const max = this.options.maxInvitations ?? MAX_PENDING_INVITATIONS;
-    return this.guard("reading the Sent page", async () => {
+    const words = m().network.click;
+    return this.guard(words.reading, async () => {
       await this.load();
       const cards = this.page.locator(WITHDRAW_SELECTOR);
       for (;;) {
         const shown = await cards.count();
         if (shown > max) {
-          throw new StoppedError(
-            "changed",
-            `LinkedIn's Sent page goes on past ${max} invitations, which no account has; stopped reading`,
-            STOP_ADVICE.changed,
-          );
+          throw new StoppedError("changed", words.pastMax(max), STOP_ADVICE.changed);
         }
         const more = this.page.locator(SHOW_MORE_SELECTOR);
         if ((await more.count()) === 0 || !(await more.first().isVisible())) break;
@@ -253,12 +239,17 @@ export class ClickDriver implements NetworkDriver {
           async () => (await cards.count()) > shown || (await more.count()) === 0 || this.blocked(),
           15_000,
         );
+        const added = grew && (await cards.count()) > shown;
+        // A security check the page's own request was sent to shows in page.url() a moment
+        // after its page answers queries (no cards, no "Show more"): a list that did not grow
+        // waits for it, or the check would be told as a changed page.
+        if (!added) await this.waitUntil(async () => this.blocked(), 2_000);
         await this.stopOnBlocker();
-        if (!grew || (await cards.count()) <= shown) {
+        if (!added) {
           // The page's own request for more may have met a login wall or a check, which the
           // page does not show: the Sent page opened afresh tells, and stops for it if so.
           await this.load();
-          throw shapeChanged(`"Show more" added no cards after ${shown}`);
+          throw shapeChanged(words.showMoreAddedNone(shown));
         }
       }
       const facts = await this.page.evaluate(readCards, WITHDRAW_SELECTOR);
@@ -266,19 +257,15 @@ export class ClickDriver implements NetworkDriver {
       const ids = new Set<string>();
       for (const card of facts) {
         const live = toPageInvitation(card);
-        if (!live) throw shapeChanged("a card names neither a profile nor an e-mail address");
-        if (ids.has(live.id)) throw shapeChanged(`a card is there twice (${live.name})`);
+        if (!live) throw shapeChanged(words.cardWithout);
+        if (ids.has(live.id)) throw shapeChanged(words.cardTwice(live.name));
         ids.add(live.id);
         items.push(live);
       }
       const total = readTotal(await this.page.locator("body").innerText());
       const members = items.filter((i) => i.slug !== null).length;
-      if (total === null) throw shapeChanged("it shows no count of People (N)");
-      if (total !== members) {
-        throw shapeChanged(
-          `LinkedIn counts ${total} people, the page shows ${members} cards of members`,
-        );
-      }
+      if (total === null) throw shapeChanged(words.noCount);
+      if (total !== members) throw shapeChanged(words.countMismatch(total, members));
       return { items, surface: "page", showsEmailInvitees: true };
     });
   }
@@ -313,7 +300,8 @@ export class ClickDriver implements NetworkDriver {
    * which the run settles by reading the page again before anything is clicked again.
    */
   async withdraw(invitation: LiveInvitation): Promise<ItemOutcome> {
-    return this.guard(`withdrawing ${invitation.name}`, async () => {
+    const words = m().network.click;
+    return this.guard(words.withdrawing(invitation.name), async () => {
       await this.stopOnBlocker();
       await this.stopOnFriction();
       let control = await this.findControl(invitation);
@@ -325,7 +313,7 @@ export class ClickDriver implements NetworkDriver {
         return {
           ok: false,
           reason: "not-found",
-          detail: "not on LinkedIn's Sent page any more",
+          detail: words.notOnPage,
           via: CLICK,
         };
       }
@@ -343,7 +331,7 @@ export class ClickDriver implements NetworkDriver {
           return {
             ok: false,
             reason: "refused",
-            detail: "the Withdraw button opened no confirmation",
+            detail: words.noConfirmation,
             via: CLICK,
           };
         }
@@ -358,7 +346,7 @@ export class ClickDriver implements NetworkDriver {
           return {
             ok: false,
             reason: "refused",
-            detail: "the confirmation names someone else",
+            detail: words.someoneElse,
             via: CLICK,
           };
         }
@@ -385,17 +373,13 @@ export class ClickDriver implements NetworkDriver {
           return {
             ok: false,
             reason: "not-found",
-            detail: "not pending any more (LinkedIn: the action failed)",
+            detail: m().network.client.actionFailed(m().network.client.notPending),
             via: CLICK,
             definite: true,
           };
         }
         throw new TransientNetworkError(
-          this.scrub(
-            said
-              ? `the page said "${said.trim().slice(0, 80)}" and still shows the invitation`
-              : "the page did not show the withdrawal in time",
-          ),
+          this.scrub(said ? words.pageSaid(said.trim().slice(0, 80)) : words.notInTime),
         );
       } finally {
         await handle?.dispose().catch(() => undefined);
@@ -410,6 +394,6 @@ export class ClickDriver implements NetworkDriver {
       if ((await found.count()) === 1) return found;
     }
     await this.stopOnFriction();
-    throw shapeChanged("the confirmation has no Withdraw button");
+    throw shapeChanged(m().network.click.noConfirmButton);
   }
 }

@@ -7,6 +7,8 @@
  * command line, kept in memory only, and never shown.
  */
 import { InputError, UsageError } from "../errors.js";
+import { m } from "../i18n/index.js";
+import { createColour } from "../ui/colour.js";
 import { MiB, readOptionFile } from "../user-files.js";
 
 export interface SessionCookies {
@@ -55,9 +57,7 @@ const COOKIE_VALUE = /^[\x21-\x3a\x3c-\x5b\x5d-\x7e]*$/;
 /** Why a jar cannot be sent, naming the cookie but never its value; null when it can. */
 function unfitCookie(jar: Map<string, string>): string | null {
   for (const [name, value] of jar) {
-    if (!COOKIE_VALUE.test(value)) {
-      return `the value of the cookie ${name} holds characters no cookie has (a space, a line break, a ; or a letter outside ASCII): copy it again`;
-    }
+    if (!COOKIE_VALUE.test(value)) return m().network.cookies.unfit(name);
   }
   return null;
 }
@@ -174,9 +174,7 @@ export function parseCookies(text: string): SessionCookies | null {
   const trimmed = text.replace(/^\uFEFF/, "").trim();
   if (/^curl(\.exe)?\s/i.test(trimmed)) {
     if (addCurl(jar, trimmed) === "not-linkedin") {
-      throw new CookieFormError(
-        "is a cURL command for another site than linkedin.com: copy one of a request to www.linkedin.com",
-      );
+      throw new CookieFormError(m().network.cookies.otherSite);
     }
   } else {
     const lines: string[] = [];
@@ -222,10 +220,6 @@ export function parseCookieLine(line: string): SessionCookies | null {
   return unfitCookie(jar) ? null : fromJar(jar);
 }
 
-/** What `--cookies` and INVITES_COOKIES accept, for the messages. */
-export const COOKIE_FORMS =
-  'a Cookie header line (li_at=…; JSESSIONID="ajax:…"), a cookies.txt, a "Copy as cURL" command, rows copied from the DevTools cookie table, or the li_at and JSESSIONID values on two lines';
-
 /**
  * The cookies from `--cookies FILE`, else from INVITES_COOKIES; "ask" for `--cookies -`, whose
  * hidden prompt comes when the run starts (askSessionCookies). Errors name the file, never a
@@ -236,22 +230,18 @@ export function readSessionCookies(
   interactive: boolean,
   env: NodeJS.ProcessEnv = process.env,
 ): SessionCookies | "ask" {
+  const words = m().network.cookies;
   if (file === "-") {
-    if (!interactive) {
-      throw new UsageError(
-        "--cookies - asks for your cookies, and there is no terminal to ask in",
-        "give --cookies FILE, or run this in a terminal",
-      );
-    }
+    if (!interactive) throw new UsageError(words.noTerminal, words.noTerminalFix);
     return "ask";
   }
   if (file !== undefined) {
     // A cookies.txt of a whole browser profile is some hundred KiB; 4 MiB is no cookie file.
     const text = readOptionFile(file, {
-      what: "your LinkedIn cookies",
+      what: m().userFiles.cookies,
       maxBytes: 4 * MiB,
       // The cookies are the login: others who can read them can act as you on LinkedIn.
-      onOpenToOthers: (warning) => process.stderr.write(`invites: warning: ${warning}\n`),
+      onOpenToOthers: (warning) => process.stderr.write(`${words.warning(warning)}\n`),
     });
     let cookies: SessionCookies | null;
     try {
@@ -261,20 +251,13 @@ export function readSessionCookies(
       throw new InputError({ file }, error.message, "bad-cookies");
     }
     if (!cookies) {
-      throw new InputError(
-        { file },
-        `holds no li_at and JSESSIONID cookies (expected ${COOKIE_FORMS}, for linkedin.com)`,
-        "no-cookies",
-      );
+      throw new InputError({ file }, words.noCookies, "no-cookies");
     }
     return cookies;
   }
   const text = env.INVITES_COOKIES;
   if (!text?.trim()) {
-    throw new UsageError(
-      "no LinkedIn session: neither --browser nor cookies were given",
-      "log in once with: invites login, then add --browser; or give --cookies FILE, or --cookies - to paste them",
-    );
+    throw new UsageError(words.noSession, words.noSessionFix);
   }
   let cookies: SessionCookies | null;
   try {
@@ -283,7 +266,7 @@ export function readSessionCookies(
     if (!(error instanceof CookieFormError)) throw error;
     throw new UsageError(`INVITES_COOKIES: ${error.message}`);
   }
-  if (!cookies) throw new UsageError("INVITES_COOKIES holds no li_at and JSESSIONID cookies");
+  if (!cookies) throw new UsageError(words.envNone);
   return cookies;
 }
 
@@ -293,35 +276,25 @@ export function readSessionCookies(
  */
 export async function askSessionCookies(): Promise<SessionCookies> {
   const { password } = await import("@inquirer/prompts");
-  const ask = (message: string) => password({ message }, { output: process.stderr });
-  const first = (
-    await ask(
-      "Paste the Cookie line, or the value of li_at (nothing is shown; press Enter after pasting):",
-    )
-  ).trim();
+  const words = m().network.cookies;
+  const dim = createColour(process.stderr).dim;
+  // The prompt's one help text, "[input is masked]", in the language in use.
+  const theme = { style: { help: () => dim(words.masked) } };
+  const ask = (message: string) => password({ message, theme }, { output: process.stderr });
+  const first = (await ask(words.askFirst)).trim();
   if (first.endsWith("\\") || first.endsWith("^")) {
-    throw new UsageError(
-      "that is the first line of a longer text (a cURL command has several lines); the prompt takes one line",
-      "paste the Cookie line or the two values, or save the whole text in a file and give --cookies FILE",
-    );
+    throw new UsageError(words.oneLine, words.oneLineFix);
   }
   let text = first;
-  if (!first.includes("=")) {
-    text = `${first}\n${(await ask("Now paste the value of JSESSIONID (nothing is shown):")).trim()}`;
-  }
+  if (!first.includes("=")) text = `${first}\n${(await ask(words.askSecond)).trim()}`;
   let cookies: SessionCookies | null;
   try {
     cookies = parseCookies(text);
   } catch (error) {
     if (!(error instanceof CookieFormError)) throw error;
-    throw new UsageError(`what you pasted ${error.message}`);
+    throw new UsageError(words.pasted(error.message));
   }
-  if (!cookies) {
-    throw new UsageError(
-      "what you pasted holds no li_at and JSESSIONID cookies",
-      `paste ${COOKIE_FORMS}; see "Log in with cookies" in the README`,
-    );
-  }
+  if (!cookies) throw new UsageError(words.pastedNone, words.pastedNoneFix);
   return cookies;
 }
 

@@ -11,6 +11,8 @@
  * digits in JSON.parse.
  */
 
+import { m } from "../i18n/index.js";
+
 export type Entity = Record<string, unknown> & { entityUrn?: string; $type?: string };
 
 /** LinkedIn answered something that is not the list it was asked for, or not all of it. */
@@ -66,7 +68,8 @@ export interface Collection extends Normalized {
  * that is listed but not included would be a person silently missing from the list.
  */
 export function readCollection(json: unknown, finder?: string): Collection {
-  if (!isEntity(json)) throw new ShapeError("the answer is not a JSON object");
+  const words = m().network.shape;
+  if (!isEntity(json)) throw new ShapeError(words.notObject);
   const byUrn = indexIncluded(json);
   const data = isEntity(json.data) ? json.data : undefined;
   const wrapped = data && isEntity(data.data) ? data.data : undefined;
@@ -83,17 +86,17 @@ export function readCollection(json: unknown, finder?: string): Collection {
       const row = typeof element === "string" ? byUrn.get(element) : element;
       if (!isEntity(row)) {
         throw new ShapeError(
-          `a listed row (${typeof element === "string" ? element : typeof element}) is not in the answer`,
+          words.rowMissing(typeof element === "string" ? element : typeof element),
         );
       }
       return row;
     });
     if (rows.length === 0 && byUrn.size > 0) {
-      throw new ShapeError(`an empty list beside ${byUrn.size} included entities`);
+      throw new ShapeError(words.emptyBeside(byUrn.size));
     }
     return { rows, byUrn, data: candidate };
   }
-  throw new ShapeError("no list of rows in any place LinkedIn has put one");
+  throw new ShapeError(words.noList);
 }
 
 /** The last segment of a URN: `urn:li:fs_relInvitation:7233649881779728384` → `7233649881779728384`. */

@@ -9,6 +9,7 @@
 
 import { toProfileSlug } from "../core/identity.js";
 import { StoppedError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import type { SessionCookies } from "./cookies.js";
 import type {
   Account,
@@ -100,7 +101,10 @@ const JSON_HEADERS = {
 const WRITE_HEADERS = { ...JSON_HEADERS, "content-type": "application/json; charset=UTF-8" };
 const SDUI_HEADERS = { accept: "*/*", "content-type": "application/json" };
 
-const SHAPE_CHANGED = "LinkedIn's answer changed shape; nothing was marked or sent";
+/** The stop for an answer that is not provably the whole list, and why. */
+function changedShape(why: string): StoppedError {
+  return new StoppedError("changed", m().network.client.changedShape(why), STOP_ADVICE.changed);
+}
 
 /** A list's rows, in the order read, with their ids for telling pages apart. */
 interface PageRead<T> {
@@ -177,19 +181,11 @@ export class LinkedInClient implements NetworkDriver {
       if (optional) return undefined;
       throw new StoppedError(
         "changed",
-        `LinkedIn no longer serves ${where} (${response.status})`,
+        m().network.client.noLongerServes(where, response.status),
         STOP_ADVICE.changed,
       );
     }
-    if (verdict.kind !== "ok") {
-      throw new StoppedError(
-        "forbidden",
-        this.scrub(
-          `LinkedIn answered ${verdict.kind === "refused" ? verdict.detail : verdict.kind} to a read of ${where}`,
-        ),
-        STOP_ADVICE.changed,
-      );
-    }
+    if (verdict.kind !== "ok") throw this.readRefused(verdict, where);
     return parseJsonAnswer(response, where);
   }
 
@@ -197,11 +193,7 @@ export class LinkedInClient implements NetworkDriver {
     const n = readNormalized(await this.readJson("/voyager/api/me", false));
     const mini = follow(n, n.data, "miniProfile");
     if (!mini) {
-      throw new StoppedError(
-        "expired",
-        "LinkedIn: the session check returned no profile",
-        STOP_ADVICE.expired,
-      );
+      throw new StoppedError("expired", m().network.client.noProfile, STOP_ADVICE.expired);
     }
     return {
       publicIdentifier: text(mini.publicIdentifier),
@@ -253,11 +245,7 @@ export class LinkedInClient implements NetworkDriver {
       max,
     );
     if (dash) return { items: dash, surface: "dash", showsEmailInvitees: false };
-    throw new StoppedError(
-      "changed",
-      "LinkedIn serves none of the sent-invitation lists this tool knows",
-      STOP_ADVICE.changed,
-    );
+    throw new StoppedError("changed", m().network.client.noSentList, STOP_ADVICE.changed);
   }
 
   /** One page of a JSON list; undefined when the first page is not served. */
@@ -281,11 +269,7 @@ export class LinkedInClient implements NetworkDriver {
       if (verdict.kind === "not-found") return undefined;
       if (verdict.kind !== "ok") throw this.readRefused(verdict, SENT_PAGE_PATH);
       if (looksLikeLogin(response.text)) {
-        throw new StoppedError(
-          "expired",
-          "LinkedIn showed its sign-in page instead of the sent invitations",
-          STOP_ADVICE.expired,
-        );
+        throw new StoppedError("expired", m().network.client.signInInstead, STOP_ADVICE.expired);
       }
       const page = this.shape(SENT_PAGE_PATH, () => readSentPage(response.text));
       if (page.rows.length === 0 && (page.total ?? 0) > 0) {
@@ -319,7 +303,10 @@ export class LinkedInClient implements NetworkDriver {
     return new StoppedError(
       "forbidden",
       this.scrub(
-        `LinkedIn answered ${verdict.kind === "refused" ? verdict.detail : verdict.kind} to a read of ${where.split("?")[0]}`,
+        m().network.client.answeredRead(
+          verdict.kind === "refused" ? verdict.detail : verdict.kind,
+          where.split("?")[0] ?? where,
+        ),
       ),
       STOP_ADVICE.changed,
     );
@@ -331,11 +318,7 @@ export class LinkedInClient implements NetworkDriver {
       return read();
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
-      throw new StoppedError(
-        "changed",
-        this.scrub(`${SHAPE_CHANGED} (${path.split("?")[0]}: ${error.message})`),
-        STOP_ADVICE.changed,
-      );
+      throw changedShape(this.scrub(`${path.split("?")[0]}: ${error.message}`));
     }
   }
 
@@ -363,28 +346,16 @@ export class LinkedInClient implements NetworkDriver {
       if (page.items.length === 0) break;
       const fresh = page.items.filter((item) => !ids.has(item.id));
       if (fresh.length === 0) {
-        throw new StoppedError(
-          "changed",
-          `${SHAPE_CHANGED} (a page repeated rows already read, after ${found.length})`,
-          STOP_ADVICE.changed,
-        );
+        throw changedShape(m().network.client.repeated(found.length));
       }
       for (const item of fresh) ids.add(item.id);
       found.push(...fresh);
       if (found.length > max) {
-        throw new StoppedError(
-          "changed",
-          `LinkedIn's list goes on past ${max} rows, which no account has; stopped reading`,
-          STOP_ADVICE.changed,
-        );
+        throw new StoppedError("changed", m().network.client.pastRows(max), STOP_ADVICE.changed);
       }
     }
     if (total !== null && total !== found.length) {
-      throw new StoppedError(
-        "changed",
-        `${SHAPE_CHANGED} (LinkedIn counts ${total}, its list gave ${found.length})`,
-        STOP_ADVICE.changed,
-      );
+      throw changedShape(m().network.client.counts(total, found.length));
     }
     return found;
   }
@@ -401,7 +372,7 @@ export class LinkedInClient implements NetworkDriver {
     if (invitation.surface !== "sdui") {
       strategies.unshift({ via: "legacy", send: (i) => this.withdrawLegacy(i) });
     }
-    return this.write(invitation, strategies, "not pending any more");
+    return this.write(invitation, strategies, m().network.client.notPending);
   }
 
   private async withdrawLegacy(invitation: LiveInvitation): Promise<ItemOutcome> {
@@ -419,7 +390,7 @@ export class LinkedInClient implements NetworkDriver {
         }),
       ));
     }
-    return this.voyagerOutcome(verdict, response, "legacy", "not pending any more");
+    return this.voyagerOutcome(verdict, response, "legacy", m().network.client.notPending);
   }
 
   private async withdrawSdui(invitation: LiveInvitation): Promise<ItemOutcome> {
@@ -444,7 +415,7 @@ export class LinkedInClient implements NetworkDriver {
         }),
       ));
     }
-    return this.sduiOutcome(verdict, response, "not pending any more");
+    return this.sduiOutcome(verdict, response, m().network.client.notPending);
   }
 
   async listConnections(): Promise<LiveList<LiveConnection>> {
@@ -463,11 +434,7 @@ export class LinkedInClient implements NetworkDriver {
     const total = await this.readConnectionsTotal();
     const list = items ?? [];
     if (total !== null && total !== list.length) {
-      throw new StoppedError(
-        "changed",
-        `${SHAPE_CHANGED} (LinkedIn counts ${total} connections, its list gave ${list.length})`,
-        STOP_ADVICE.changed,
-      );
+      throw changedShape(m().network.client.countsConnections(total, list.length));
     }
     return { items: list, surface: "dash", showsEmailInvitees: false };
   }
@@ -485,7 +452,7 @@ export class LinkedInClient implements NetworkDriver {
    * 2026 web app sends (keyed by the vanity name), then the member-relationship call.
    */
   async removeConnection(connection: LiveConnection): Promise<ItemOutcome> {
-    const gone = "not a connection any more";
+    const gone = m().network.client.notConnection;
     const strategies: Array<Strategy<LiveConnection>> = [
       {
         via: "dash",
@@ -555,7 +522,7 @@ export class LinkedInClient implements NetworkDriver {
       first ?? {
         ok: false,
         reason: "refused",
-        detail: `no way of sending this is left in this run (${gone}?)`,
+        detail: m().network.client.noWayLeft(gone),
         via: open[0]?.via ?? strategies[0]?.via ?? "legacy",
       }
     );
@@ -590,7 +557,7 @@ export class LinkedInClient implements NetworkDriver {
         return {
           ok: false,
           reason: "not-found",
-          detail: `${gone} (LinkedIn: the action failed)`,
+          detail: m().network.client.actionFailed(gone),
           via: "sdui",
           definite: true,
         };
@@ -615,11 +582,7 @@ export class LinkedInClient implements NetworkDriver {
 }
 
 function halfWay(): StoppedError {
-  return new StoppedError(
-    "changed",
-    `${SHAPE_CHANGED} (LinkedIn stopped serving the list half way)`,
-    STOP_ADVICE.changed,
-  );
+  return changedShape(m().network.client.halfWay);
 }
 
 function isJsonObject(body: string): boolean {
@@ -632,45 +595,25 @@ function isJsonObject(body: string): boolean {
 }
 
 function unexpected(response: WireResponse): string {
-  const kind =
-    /html/i.test(response.contentType) || /^\s*</.test(response.text)
-      ? "a web page"
-      : "an answer it does not give";
-  return `unexpected answer: ${response.status} with ${kind}`;
+  const page = /html/i.test(response.contentType) || /^\s*</.test(response.text);
+  return m().network.client.unexpected(response.status, page);
 }
 
 /** The JSON of a read that answered 200: a web page, nothing, or a body cut short is a stop. */
 function parseJsonAnswer(response: WireResponse, where: string): unknown {
   const body = response.text;
+  const words = m().network.client;
   if (/^\s*</.test(body)) {
     if (looksLikeLogin(body)) {
-      throw new StoppedError(
-        "expired",
-        "LinkedIn answered with its sign-in page: the session has ended",
-        STOP_ADVICE.expired,
-      );
+      throw new StoppedError("expired", words.sessionEnded, STOP_ADVICE.expired);
     }
-    throw new StoppedError(
-      "changed",
-      `${SHAPE_CHANGED} (${where}: a web page instead of data)`,
-      STOP_ADVICE.changed,
-    );
+    throw changedShape(`${where}: ${words.webPage}`);
   }
-  if (body.trim() === "") {
-    throw new StoppedError(
-      "changed",
-      `${SHAPE_CHANGED} (${where}: an empty answer)`,
-      STOP_ADVICE.changed,
-    );
-  }
+  if (body.trim() === "") throw changedShape(`${where}: ${words.empty}`);
   try {
     return JSON.parse(body);
   } catch {
-    throw new StoppedError(
-      "changed",
-      `${SHAPE_CHANGED} (${where}: the data is cut short or not JSON)`,
-      STOP_ADVICE.changed,
-    );
+    throw changedShape(`${where}: ${words.cutShort}`);
   }
 }
 
@@ -707,7 +650,7 @@ function person(mini: Entity | undefined) {
 
 function toLiveInvitation(c: Collection, invitation: Entity): LiveInvitation {
   const id = urnId(invitation.entityUrn);
-  if (!id) throw new ShapeError("an invitation without an id");
+  if (!id) throw new ShapeError(m().network.shape.noInvitationId);
   const invitee = (follow(c, invitation, "invitee") ?? {}) as Entity;
   const emailInvitee =
     invitee.$type === "com.linkedin.voyager.relationships.invitation.EmailInvitee"
@@ -717,7 +660,7 @@ function toLiveInvitation(c: Collection, invitation: Entity): LiveInvitation {
           | undefined);
   const mini = follow(c, invitation, "toMember") ?? follow(c, invitee, "miniProfile");
   if (!mini && !emailInvitee) {
-    throw new ShapeError(`invitation ${id} names neither a member nor an address`);
+    throw new ShapeError(m().network.shape.neitherMemberNorAddress(id));
   }
   const sent = invitation.sentTime;
   const p = person(mini);
@@ -739,7 +682,7 @@ function readGeneration1Page(json: unknown): LiveInvitation[] {
   const c = readCollection(json);
   return c.rows.map((view) => {
     const invitation = follow(c, view, "invitation") ?? (view.entityUrn ? view : undefined);
-    if (!invitation) throw new ShapeError("a sent-invitation view without its invitation");
+    if (!invitation) throw new ShapeError(m().network.shape.viewWithout);
     return toLiveInvitation(c, invitation);
   });
 }
@@ -753,7 +696,7 @@ function dashRow(
   target: string,
   surface: "dash" | "graphql",
 ): LiveInvitation {
-  if (!id) throw new ShapeError(`a ${surface} row without an invitation id`);
+  if (!id) throw new ShapeError(m().network.shape.rowWithoutId(surface));
   return {
     id,
     surface,
@@ -793,11 +736,8 @@ function readGeneration2Page(json: unknown): LiveInvitation[] {
 function readGeneration3Page(json: unknown): LiveInvitation[] {
   const page = json as { errors?: unknown[] } | null;
   if (page?.errors && page.errors.length > 0) {
-    throw new StoppedError(
-      "changed",
-      "LinkedIn's GraphQL sent list answered with errors",
-      "its queryId may be stale: set INVITES_GRAPHQL_QUERY_ID to the one your browser uses",
-    );
+    const words = m().network.client;
+    throw new StoppedError("changed", words.graphqlErrors, words.graphqlAdvice);
   }
   const c = readCollection(json, "relationshipsDashSentInvitationViewsByInvitationType");
   return c.rows.map((row) => {
@@ -825,7 +765,7 @@ function readConnectionsPage(json: unknown): LiveConnection[] {
   const c = readCollection(json);
   return c.rows.map((connection): LiveConnection => {
     const member = text(connection.connectedMember);
-    if (!member) throw new ShapeError("a connection without its member");
+    if (!member) throw new ShapeError(m().network.shape.connectionWithout);
     const profile = c.byUrn.get(member) ?? follow(c, connection, "connectedMemberResolutionResult");
     const created = connection.createdAt;
     const firstName = profile ? text(profile.firstName) : "";

@@ -8,6 +8,7 @@
  */
 import type { Page } from "playwright-core";
 import { StoppedError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { isAuthBlocker } from "./browser.js";
 import { redact } from "./cookies.js";
 import type { PageDocument } from "./page-dom.js";
@@ -17,6 +18,7 @@ import {
   MAX_BODY_BYTES,
   TransientNetworkError,
   type Transport,
+  tooLarge,
   type WireRequest,
   type WireResponse,
 } from "./transport.js";
@@ -137,7 +139,7 @@ export function isClosedError(error: unknown): boolean {
 
 /** The run's stop when the user closed the browser window (or the browser ended). */
 export function windowClosed(): StoppedError {
-  return new StoppedError("browser", "the browser window was closed", STOP_ADVICE.browser);
+  return new StoppedError("browser", m().network.answer.windowClosed, STOP_ADVICE.browser);
 }
 
 export class PageTransport implements Transport {
@@ -197,15 +199,12 @@ export class PageTransport implements Transport {
     }
     if ("failed" in answer) {
       if (answer.failed === "too-large") {
-        throw new StoppedError(
-          "changed",
-          `LinkedIn's answer to ${what} is larger than ${(this.options.maxBodyBytes ?? MAX_BODY_BYTES) / 1024 / 1024} MiB, which no list or page of an account is`,
-          "nothing was marked or sent; run again later, and report this if it persists",
-        );
+        throw tooLarge(what, this.options.maxBodyBytes ?? MAX_BODY_BYTES);
       }
+      const words = m().network.answer;
       throw new TransientNetworkError(
         this.scrub(
-          `${what}: ${answer.failed === "timeout" ? "timed out" : answer.detail || "no answer"}`,
+          `${what}: ${answer.failed === "timeout" ? words.timedOut : answer.detail || words.none}`,
         ),
       );
     }
@@ -241,7 +240,7 @@ export function blockerPath(url: string): string | null {
 function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer from the browser in ${ms / 1000} s`)), ms);
+    timer = setTimeout(() => reject(new Error(m().network.answer.noneFromBrowser(ms / 1000))), ms);
   });
   return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

@@ -9,6 +9,7 @@
  * values; some of it is escaped once and some twice; fields must be read from the row's own
  * payload object, or a row picks up its neighbour's id.
  */
+import { m } from "../i18n/index.js";
 import { ShapeError } from "./envelope.js";
 
 export const SENT_PAGE_PATH = "/mynetwork/invitation-manager/sent/";
@@ -102,12 +103,12 @@ function scan(
       if (token === needle && stack.length > 0) {
         const start = stack[stack.length - 1] as number;
         const close = matchingBrace(text, start);
-        if (close < 0) throw new ShapeError(`an unterminated object around "${key}"`);
+        if (close < 0) throw new ShapeError(m().network.shape.unterminated(key));
         let parsed: unknown;
         try {
           parsed = JSON.parse(text.slice(start, close + 1));
         } catch {
-          throw new ShapeError(`an object around "${key}" that is not JSON`);
+          throw new ShapeError(m().network.shape.notJson(key));
         }
         found.push(parsed as Record<string, unknown>);
         // Objects nested in this one belong to it; go on after it.
@@ -121,7 +122,7 @@ function scan(
         try {
           inner = JSON.parse(token) as string;
         } catch {
-          throw new ShapeError(`a string around "${key}" that does not decode`);
+          throw new ShapeError(m().network.shape.noDecode(key));
         }
         scan(inner, key, found, depth + 1);
       }
@@ -185,10 +186,10 @@ function rowsOf(text: string, requireMarker: boolean): SduiRow[] {
   for (const payload of objectsWithKey(text, "inviteeVanityName")) {
     if (requireMarker && payload.trackingActionType !== WITHDRAW_MARKER) continue;
     const row = toRow(payload);
-    if (!row) throw new ShapeError("a withdraw payload that names no invitation id");
+    if (!row) throw new ShapeError(m().network.shape.payloadWithoutId);
     const seen = rows.get(row.invitationId);
     if (seen && seen.vanityName !== row.vanityName) {
-      throw new ShapeError(`invitation ${row.invitationId} is listed for two different people`);
+      throw new ShapeError(m().network.shape.twoPeople(row.invitationId));
     }
     rows.set(row.invitationId, row);
   }
@@ -231,15 +232,11 @@ export function readSentPage(html: string): SduiPage {
   const unique = new Map(rows.map((r) => [r.invitationId, r]));
   if (total === null && unique.size === 0 && controls === 0) {
     throw new ShapeError(
-      looksLikeLogin(html)
-        ? "LinkedIn showed its sign-in page instead of the sent invitations"
-        : "the page has no list of sent invitations",
+      looksLikeLogin(html) ? m().network.client.signInInstead : m().network.shape.noSentList,
     );
   }
   if (unique.size !== controls) {
-    throw new ShapeError(
-      `the page shows ${controls} withdraw buttons but carries ${unique.size} invitations`,
-    );
+    throw new ShapeError(m().network.shape.buttonsAndRows(controls, unique.size));
   }
   return { rows: [...unique.values()], total };
 }
@@ -251,7 +248,7 @@ export function readSentPage(html: string): SduiPage {
  */
 export function readRscPage(stream: string): SduiPage {
   if (/^\s*<(!doctype|html)/i.test(stream)) {
-    throw new ShapeError("LinkedIn answered with a web page instead of the list's next page");
+    throw new ShapeError(m().network.shape.webPageNext);
   }
   const rows = rowsOf(stream, false);
   const urns = new Set(
@@ -259,9 +256,7 @@ export function readRscPage(stream: string): SduiPage {
   );
   const ids = new Set(rows.map((r) => r.invitationId));
   if (urns.size !== ids.size || [...ids].some((id) => !urns.has(id))) {
-    throw new ShapeError(
-      `the page names ${urns.size} invitations but carries withdraw payloads for ${ids.size}`,
-    );
+    throw new ShapeError(m().network.shape.namesAndPayloads(urns.size, ids.size));
   }
   return { rows, total: null };
 }

@@ -3,6 +3,7 @@
  * retry after a pause, or stop everything. Pure: status, Location and body in, verdict out.
  */
 import type { StopSignal } from "../errors.js";
+import { m } from "../i18n/index.js";
 
 export type Verdict =
   | { kind: "ok" }
@@ -57,17 +58,22 @@ export function findRestrictionMarker(body: string): string | undefined {
 }
 
 export function classifyResponse(r: ResponseFacts): Verdict {
+  const words = m().network.verdict;
   const marker = findRestrictionMarker(r.body);
-  if (marker) return { kind: "stop", signal: "restricted", detail: `the response says ${marker}` };
+  if (marker) return { kind: "stop", signal: "restricted", detail: words.restricted(marker) };
   if (r.status >= 300 && r.status < 400) {
     const where = r.location ?? "";
     if (/\/checkpoint\//.test(where)) {
-      return { kind: "stop", signal: "challenge", detail: "LinkedIn asks for a security check" };
+      return { kind: "stop", signal: "challenge", detail: words.securityCheck };
     }
     return {
       kind: "stop",
       signal: "expired",
-      detail: `redirected to ${/\/(uas\/)?login|authwall/.test(where) ? "the login page" : where || "elsewhere"}`,
+      detail: /\/(uas\/)?login|authwall/.test(where)
+        ? words.toLogin
+        : where
+          ? words.redirected(where)
+          : words.elsewhere,
     };
   }
   switch (r.status) {
@@ -76,66 +82,58 @@ export function classifyResponse(r: ResponseFacts): Verdict {
     case 204:
       return { kind: "ok" };
     case 401:
-      return { kind: "stop", signal: "expired", detail: "not logged in (401)" };
+      return { kind: "stop", signal: "expired", detail: words.notLoggedIn };
     case 403:
       if (r.body.includes("CSRF check failed")) {
-        return {
-          kind: "stop",
-          signal: "csrf",
-          detail: "the csrf-token was refused (403 CSRF check failed)",
-        };
+        return { kind: "stop", signal: "csrf", detail: words.csrf };
       }
       // LINKEDIN-API.md would let one 403 on a write pass as a refusal; this tool stops on any
       // 403, as a careful user would want when the account may be flagged.
-      return { kind: "stop", signal: "forbidden", detail: "access denied (403)" };
+      return { kind: "stop", signal: "forbidden", detail: words.forbidden };
     case 404:
     case 410:
       return { kind: "not-found" };
     case 400:
       return { kind: "refused", detail: `400 ${r.body.slice(0, 80)}` };
     case 429:
-      return { kind: "stop", signal: "throttled", detail: "too many requests (429)" };
+      return { kind: "stop", signal: "throttled", detail: words.throttled };
     case 451:
-      return {
-        kind: "stop",
-        signal: "challenge",
-        detail: "LinkedIn asks for a security check (451)",
-      };
+      return { kind: "stop", signal: "challenge", detail: words.securityCheck451 };
     case 999:
-      return { kind: "stop", signal: "blocked", detail: "LinkedIn denied the request (999)" };
+      return { kind: "stop", signal: "blocked", detail: words.blocked };
     default:
-      if (r.status >= 500) return { kind: "transient", detail: `server error ${r.status}` };
-      return { kind: "refused", detail: `unexpected status ${r.status}` };
+      if (r.status >= 500) return { kind: "transient", detail: words.serverError(r.status) };
+      return { kind: "refused", detail: words.unexpectedStatus(r.status) };
   }
 }
 
+/**
+ * The advice of a message catalogue as a record whose entries are read when a stop is made, so
+ * that the advice is in the language in use then (the language is set when the command starts,
+ * after this module is loaded).
+ */
+function adviceOf<K extends string>(
+  keys: readonly K[],
+  advice: () => Partial<Record<K, string>>,
+): Readonly<Record<K, string>> {
+  const record = {} as Record<K, string>;
+  for (const key of keys) {
+    Object.defineProperty(record, key, { enumerable: true, get: () => advice()[key] });
+  }
+  return record;
+}
+
 /** What the user should do after each kind of stop. */
-export const STOP_ADVICE: Record<StopSignal, string> = {
-  expired:
-    "log in to LinkedIn in your browser, export fresh cookies, then run the same command again",
-  csrf: "the JSESSIONID cookie does not match: export both cookies again from the same browser",
-  challenge: "open LinkedIn in your browser and complete the security check, then wait a day",
-  throttled: "LinkedIn asks for a pause: wait at least 15 minutes, then run the same command again",
-  blocked:
-    "LinkedIn refused this connection: wait at least an hour; a VPN or server address can cause this",
-  restricted:
-    "LinkedIn reports a restriction on your account: stop for today and check linkedin.com",
-  forbidden: "LinkedIn refused access: check the cookies belong to this account and this network",
-  changed:
-    "nothing was marked or sent; LinkedIn may have changed its web app: run again later, and if it persists, update invites",
-  failing: "LinkedIn may be having trouble: wait at least an hour, then run the same command again",
-  browser: "keep the browser window open until the run ends; run the same command again to resume",
-};
+export const STOP_ADVICE: Readonly<Record<StopSignal, string>> = adviceOf(
+  Object.keys(m().network.stopAdvice) as StopSignal[],
+  () => m().network.stopAdvice,
+);
 
 /**
  * The same stops as a run through the user's own browser meets them: the user acts in the
  * browser window (the one invites opened on its profile), not in a cookie file.
  */
-export const BROWSER_STOP_ADVICE: Partial<Record<StopSignal, string>> = {
-  expired:
-    "log in again in the browser window of invites (invites login opens it), then run the same command again",
-  csrf: "log in again with invites login, then run the same command again",
-  challenge:
-    "complete LinkedIn's security check in the browser window of invites (invites login opens it), then wait a day",
-  forbidden: "LinkedIn refused access: check that invites login was done with this account",
-};
+export const BROWSER_STOP_ADVICE: Readonly<Partial<Record<StopSignal, string>>> = adviceOf(
+  Object.keys(m().network.browserStopAdvice) as StopSignal[],
+  () => m().network.browserStopAdvice,
+);

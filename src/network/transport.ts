@@ -4,6 +4,7 @@
  * not fit in one). The cookie transport sends from this process with the user's session cookies.
  */
 import { StoppedError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { cookieHeader, csrfToken, redact, type SessionCookies } from "./cookies.js";
 
 export interface WireRequest {
@@ -72,11 +73,13 @@ async function readBounded(response: Response, limit: number, what: string): Pro
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function tooLarge(what: string, limit: number): StoppedError {
+/** The stop for an answer past the bound; the page transport makes the same one. */
+export function tooLarge(what: string, limit: number): StoppedError {
+  const words = m().network.answer;
   return new StoppedError(
     "changed",
-    `LinkedIn's answer to ${what} is larger than ${limit / 1024 / 1024} MiB, which no list or page of an account is`,
-    "nothing was marked or sent; run again later, and report this if it persists",
+    words.tooLarge(what, limit / 1024 / 1024),
+    words.tooLargeAdvice,
   );
 }
 
@@ -125,7 +128,9 @@ export class CookieTransport implements Transport {
           ? ((error.cause as Error | undefined)?.message ?? error.message)
           : String(error);
       throw new TransientNetworkError(
-        this.scrub(`${what}: ${/timeout|aborted/i.test(reason) ? "timed out" : reason}`),
+        this.scrub(
+          `${what}: ${/timeout|aborted/i.test(reason) ? m().network.answer.timedOut : reason}`,
+        ),
       );
     }
   }

@@ -4,6 +4,7 @@
  * /flagship-web and the sent page) answer 429, and so on; `fail200@N` counts writes only.
  */
 import { UsageError } from "../errors.js";
+import { m } from "../i18n/index.js";
 
 export type FaultKind =
   /** Answers 429 once. */
@@ -85,13 +86,11 @@ export const LATCHED: ReadonlySet<FaultKind> = new Set(["challenge", "999", "401
 export function parseFaults(spec: string | undefined): Fault[] {
   if (!spec?.trim()) return [];
   return spec.split(",").map((part) => {
-    const m = /^\s*([a-z0-9]+)@(\d+)(?::(\d+))?\s*$/i.exec(part);
-    const kind = m?.[1]?.toLowerCase() as FaultKind | undefined;
-    if (!m || !kind || !KINDS.includes(kind) || Number(m[2]) < 1) {
-      throw new UsageError(
-        `--faults: "${part.trim()}" is not a fault (expected KIND@N with KIND one of ${KINDS.join(", ")}, e.g. 429@20)`,
-      );
+    const match = /^\s*([a-z0-9]+)@(\d+)(?::(\d+))?\s*$/i.exec(part);
+    const kind = match?.[1]?.toLowerCase() as FaultKind | undefined;
+    if (!match || !kind || !KINDS.includes(kind) || Number(match[2]) < 1) {
+      throw new UsageError(m().sandbox.notFault(part.trim(), KINDS));
     }
-    return { kind, at: Number(m[2]), ...(m[3] ? { ms: Number(m[3]) } : {}) };
+    return { kind, at: Number(match[2]), ...(match[3] ? { ms: Number(match[3]) } : {}) };
   });
 }

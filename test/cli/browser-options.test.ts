@@ -1,8 +1,12 @@
 /**
  * The browser's options as the command line checks them, before any browser starts: what goes
- * together, what is refused against linkedin.com, and what is said when no browser is there.
+ * together, what is refused against linkedin.com, and what is said when no browser is there;
+ * and login and logout as they say it in German.
  */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PROFILE_MARKER } from "../../src/network/browser.js";
 import { fixture, runCli, useTempDatabase } from "../support/cli.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -66,5 +70,68 @@ describe("--browser and its companions", () => {
     const removeHelp = await runCli(["connections", "remove", "--help"]);
     expect(removeHelp.stdout).not.toContain("--strategy");
     expect(removeHelp.stdout).toContain("no clicking is needed");
+  });
+});
+
+describe("invites login and logout in German", () => {
+  it("refuses a headless login to linkedin.com with --lang de", async () => {
+    const login = await runCli([
+      "login",
+      "--lang",
+      "de",
+      "--headless",
+      "--base-url",
+      "https://www.linkedin.com",
+    ]);
+    expect(login.code).toBe(2);
+    expect(login.stderr).toBe(
+      "invites: Die Anmeldung bei LinkedIn braucht ein Fenster, das Sie sehen: --headless ist nur für die Nachbildung von LinkedIn und für Tests gedacht\n  Lassen Sie --headless weg\n",
+    );
+  });
+
+  it("names a browser it does not know, and an address that is none, in the language of LANG", async () => {
+    const env = { LANG: "de_DE.UTF-8", INVITES_BROWSER: "" };
+    const browser = await runCli(["login", "--browser", "/no/such/browser"], { env });
+    expect(browser.code).toBe(2);
+    expect(browser.stderr).toContain(
+      '--browser "/no/such/browser" ist weder ein Browser, den dieses Werkzeug kennt (chrome, edge, chromium), noch ein vorhandenes Programm',
+    );
+    expect(browser.stderr).toContain("Geben Sie chrome, edge oder chromium an");
+    const address = await runCli(["login", "--headless", "--base-url", "::"], { env });
+    expect(address.code).toBe(2);
+    expect(address.stderr).toContain('--base-url "::" ist keine URL');
+  });
+
+  it("logs out in German: nothing to delete, asking first, and deleted", async () => {
+    const profile = join(temp.dir, "profile");
+    const logout = (...flags: string[]) =>
+      runCli(["logout", "--lang", "de", "--browser-profile", profile, ...flags], { cwd: temp.dir });
+    mkdirSync(profile);
+    const empty = await logout();
+    expect(empty.code).toBe(0);
+    expect(empty.stderr).toBe(
+      `${profile} ist ein leerer Ordner, kein Browserprofil von invites: Es gibt nichts zu löschen.\n`,
+    );
+    writeFileSync(join(profile, PROFILE_MARKER), "");
+    const noTerminal = await logout();
+    expect(noTerminal.code).toBe(2);
+    expect(noTerminal.stderr).toBe(
+      "invites: Der Befehl logout fragt nach, bevor er die Anmeldung löscht, aber es gibt kein Terminal, in dem gefragt werden kann\n  Fügen Sie --yes hinzu, um sie ohne Nachfrage zu löschen\n",
+    );
+    const deleted = await logout("--yes");
+    expect(deleted.code, deleted.stderr).toBe(0);
+    expect(deleted.stderr).toBe(
+      `Das Browserprofil von invites unter ${profile} wurde gelöscht: invites ist bei LinkedIn abgemeldet.\n`,
+    );
+    expect(existsSync(profile)).toBe(false);
+  });
+
+  it("says in German how to log in when neither the browser nor cookies are given", async () => {
+    const result = await withdraw("--lang", "de");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      "Keine Sitzung bei LinkedIn: Weder --browser noch Cookies wurden angegeben",
+    );
+    expect(result.stderr).toContain("Melden Sie sich einmal an mit: invites login");
   });
 });

@@ -343,6 +343,18 @@ describe("invites login and withdraw --browser against the emulation, in Chromiu
     expect((await emulation.state()).invitations.every((i) => i.withdrawCalls === 0)).toBe(true);
   });
 
+  it("says in German, with --lang de, that the login is to do, and where to do it", async () => {
+    await emulation.start(DEMO);
+    const result = await withdraw("--lang", "de");
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain("LinkedIn: nicht angemeldet (401)");
+    expect(result.stderr).toContain(
+      "Melden Sie sich im Browserfenster von invites erneut an (invites login öffnet es) und führen Sie dann denselben Befehl erneut aus",
+    );
+    expect(result.stderr).not.toContain("not logged in");
+    expect((await emulation.state()).invitations.every((i) => i.withdrawCalls === 0)).toBe(true);
+  });
+
   it("refuses a login while a run holds the profile, naming the run", async () => {
     await emulation.start(DEMO, { autoLogin: true });
     expect((await login()).code).toBe(0);

@@ -52,6 +52,28 @@ describe("--cookies - in a terminal", () => {
     expect(after.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(2);
   });
 
+  it("asks in German with --lang de, the hidden input's hint included", async () => {
+    await emulation.start(DEMO);
+    const { liAt, jsessionid } = emulation.world.account;
+    const code = join(temp.dir, "code");
+    const command = `cd '${temp.dir}' && NO_COLOR=1 INVITES_COOKIES= '${process.execPath}' '${BIN}' withdraw --lang de --db '${temp.db}' --as-of 2026-11-20 --base-url ${emulation.sandbox.url} --pace 0 --batch --yes --max 1 --cookies -; echo $? > '${code}'; sleep 60`;
+    terminal.start(command, { cols: 200, rows: 50 });
+    await waitFor(() => screen().includes("den Wert von li_at ein"), "the first prompt");
+    expect(screen()).toContain(
+      "Fügen Sie die Cookie-Zeile oder den Wert von li_at ein (es wird nichts angezeigt; drücken Sie danach die Eingabetaste): [die Eingabe wird nicht angezeigt]",
+    );
+    expect(screen()).not.toContain("input is masked");
+    await paste(liAt);
+    await waitFor(() => screen().includes("den Wert von JSESSIONID ein"), "the second prompt");
+    expect(screen()).toContain(
+      "Fügen Sie jetzt den Wert von JSESSIONID ein (es wird nichts angezeigt): [die Eingabe wird nicht angezeigt]",
+    );
+    await paste(jsessionid);
+    await waitFor(() => existsSync(code), "the exit code");
+    expect(readFileSync(code, "utf8").trim(), screen()).toBe("0");
+    expect(screen()).not.toContain(liAt);
+  });
+
   it("refuses at once without a terminal to ask in", async () => {
     await emulation.start(DEMO);
     const result = await runCli(

@@ -158,6 +158,28 @@ describe("invites withdraw against the emulation", () => {
     expect(history[0].detail).toContain(signal);
   });
 
+  it("says the stop and what to do in German, with --lang de or LANG", async () => {
+    await startEmulation({ faults: parseFaults("429@11,html@13") });
+    const throttled = await withdraw("--batch", "--yes", "--lang", "de");
+    expect(throttled.code).toBe(3);
+    expect(throttled.stderr).toContain("LinkedIn: zu viele Anfragen (429)");
+    expect(throttled.stderr).toContain(
+      "LinkedIn bittet um eine Pause: Warten Sie mindestens 15 Minuten und führen Sie dann denselben Befehl erneut aus",
+    );
+    expect(throttled.stderr).not.toContain("too many requests");
+    // The resume's session check is request 12, its first list page 13.
+    const changed = await runCli(withdrawArgs("0", "--batch", "--yes"), {
+      env: { INVITES_COOKIES: sandbox?.cookie ?? "", LANG: "de_DE.UTF-8" },
+    });
+    expect(changed.code).toBe(3);
+    expect(changed.stderr).toContain(
+      "LinkedIn hat anders geantwortet als bisher; es wurde nichts vermerkt und nichts gesendet (/voyager/api/relationships/sentInvitationViewsV2: eine Webseite statt Daten)",
+    );
+    expect(changed.stderr).toContain(
+      "Es wurde nichts vermerkt und nichts gesendet; vielleicht hat LinkedIn seine Website geändert",
+    );
+  });
+
   it("resumes after a passing stop without sending anything twice", async () => {
     await startEmulation({ faults: parseFaults("429@11") });
     expect((await withdraw("--batch", "--yes")).code).toBe(3);
