@@ -326,6 +326,31 @@ export async function* decodeText(
  * that turns € „ “ ” – — Š Ž œ Ÿ (0x80–0x9F) into control characters; decoding as a stream goes
  * through the real code page.
  */
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * The bytes of a UTF-8 stream without a leading byte-order mark, dropped as TextDecoder drops it:
+ * for a reader that parses the bytes itself instead of decoding them to text first.
+ */
+export async function* withoutUtf8Bom(stream: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const dropMark = (bytes: Buffer) =>
+    bytes.subarray(bytes.subarray(0, UTF8_BOM.length).equals(UTF8_BOM) ? UTF8_BOM.length : 0);
+  // The first bytes, until there are enough of them to tell whether they are the mark.
+  let head = Buffer.alloc(0);
+  let told = false;
+  for await (const chunk of stream) {
+    if (told) {
+      yield chunk;
+      continue;
+    }
+    head = Buffer.concat([head, chunk]);
+    if (head.length < UTF8_BOM.length && UTF8_BOM.subarray(0, head.length).equals(head)) continue;
+    told = true;
+    yield dropMark(head);
+  }
+  if (!told) yield dropMark(head);
+}
+
 export function decodeBytes(bytes: Uint8Array, encoding: string): string {
   const decoder = new TextDecoder(encoding);
   return decoder.decode(bytes, { stream: true }) + decoder.decode();

@@ -5,7 +5,7 @@ import { parse as parseSync } from "csv-parse/sync";
 import type { ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
 import { ADDRESS_BOOK_FAMILIES, mapContacts } from "./address-books.js";
-import { decodeText, readChunks, type TextEncoding } from "./bytes.js";
+import { decodeText, readChunks, type TextEncoding, withoutUtf8Bom } from "./bytes.js";
 import { Header, RowError } from "./header.js";
 import {
   isConnectionsHeader,
@@ -195,9 +195,16 @@ export async function* readCsvRecords(
     return taken;
   };
   try {
-    for await (const text of decodeText(readChunks(label, stream), encoding)) {
-      parser.write(text);
-      endsWithLineBreak = /[\r\n]$/.test(text);
+    // csv-parse works on UTF-8 bytes: UTF-8 goes in as read, without the round trip through a
+    // string that csv-parse would encode again. Other encodings are decoded first.
+    const chunks: AsyncIterable<Buffer | string> =
+      encoding === "utf-8"
+        ? withoutUtf8Bom(readChunks(label, stream))
+        : decodeText(readChunks(label, stream), encoding);
+    for await (const chunk of chunks) {
+      if (chunk.length === 0) continue;
+      parser.write(chunk);
+      endsWithLineBreak = endsWithBreak(chunk);
       const records = take();
       if (records.length > 0) yield records;
     }
@@ -222,6 +229,11 @@ export async function* readCsvRecords(
     stream.destroy();
     parser.destroy();
   }
+}
+
+function endsWithBreak(chunk: Buffer | string): boolean {
+  const last = typeof chunk === "string" ? chunk.charCodeAt(chunk.length - 1) : chunk.at(-1);
+  return last === 0x0a || last === 0x0d;
 }
 
 function toInputError(error: unknown, label: string, line: number): unknown {

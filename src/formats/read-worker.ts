@@ -1,8 +1,8 @@
 /** The worker side of readInputsInWorker: reads the inputs and posts their tables and rows. */
 import { parentPort, workerData } from "node:worker_threads";
 import { type ReadOptions, RefusedTableError, readInputs } from "./inputs.js";
+import { packRecords } from "./record-batch.js";
 import {
-  Inbox,
   MAX_BATCHES_IN_FLIGHT,
   type MainMessage,
   serializeError,
@@ -11,35 +11,52 @@ import {
 
 const port = parentPort;
 if (port === null) throw new Error("read-worker.js runs only as a worker thread");
-const inbox = new Inbox<MainMessage>(port);
-const post = (message: WorkerMessage) => port.postMessage(message);
+const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
+  port.postMessage(message, transfer);
+
+/** Batches sent and not yet taken by the main thread. */
+let inFlight = 0;
+/** The highest table number the main thread does not want. */
+let discarded = -1;
+let wake: (() => void) | null = null;
+port.on("message", (message: MainMessage) => {
+  if (message.t === "ack") inFlight--;
+  else discarded = Math.max(discarded, message.table);
+  wake?.();
+  wake = null;
+});
+const nextMessage = () =>
+  new Promise<void>((resolve) => {
+    wake = resolve;
+  });
 
 try {
   const { paths, options } = workerData as { paths: string[]; options: ReadOptions };
+  let tables = 0;
   for await (const item of readInputs(paths, options)) {
     if ("passedOver" in item) {
       post({ t: "passed", label: item.label, reason: item.reason });
       continue;
     }
+    const table = tables++;
     post({ t: "table", info: item.info });
-    if ((await inbox.next()).t !== "read") continue;
-    let inFlight = 0;
     try {
       for await (const records of item.batches()) {
-        post({ t: "batch", records });
-        if (++inFlight >= MAX_BATCHES_IN_FLIGHT) {
-          await inbox.next();
-          inFlight--;
-        }
+        while (inFlight >= MAX_BATCHES_IN_FLIGHT && discarded < table) await nextMessage();
+        if (discarded >= table) break;
+        const packed = packRecords(records);
+        post({ t: "batch", records: packed }, [packed.slots.buffer as ArrayBuffer]);
+        inFlight++;
       }
       post({ t: "end" });
     } catch (error) {
-      // A refused table ends on its own; the other tables are still read.
-      if (!(error instanceof RefusedTableError)) throw error;
-      post({ t: "refused", error: serializeError(error) });
+      // An error in a table's rows ends that table; the main thread decides what it means.
+      post({
+        t: "failed",
+        refused: error instanceof RefusedTableError,
+        error: serializeError(error),
+      });
     }
-    // The main thread acknowledges every batch; take the last acknowledgements before moving on.
-    while (inFlight-- > 0) await inbox.next();
   }
   post({ t: "done" });
 } catch (error) {

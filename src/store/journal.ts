@@ -1,9 +1,16 @@
 /**
  * The journal of runs and of every request that changes something on the network. Each request
- * is an entry in three steps: the intent, written (synchronous=FULL) before the request leaves;
- * the answer, as the network gave it; and the outcome, decided only by a complete read of the
- * live list that shows whether the request took effect. A run killed at any instant leaves
- * entries without outcome, which the next run settles against the live list before it sends.
+ * is an entry in three steps: the intent, on disk before the request leaves; the answer, as the
+ * network gave it; and the outcome, decided only by a complete read of the live list that shows
+ * whether the request took effect. A run killed at any instant leaves entries without outcome,
+ * which the next run settles against the live list before it sends.
+ *
+ * Only the intent's commit waits for the disk (synchronous=FULL). Everything else is committed
+ * at the connection's synchronous=NORMAL: in WAL mode such a commit survives the process being
+ * killed and becomes durable against a power loss with the next intent's commit, which syncs
+ * the whole log, or at the latest when the database is closed. A power loss can thus cost the
+ * last answers and outcomes, never an intent: the next run settles those entries by the live
+ * list, as it does after a kill between request and answer.
  */
 import type { Db } from "./database.js";
 
@@ -67,9 +74,9 @@ export class Journal {
   private readonly s;
 
   constructor(private readonly db: Db) {
-    // Every intent must be on disk before its request leaves.
-    db.pragma("synchronous = FULL");
     this.s = {
+      syncFull: db.prepare("PRAGMA synchronous = FULL"),
+      syncNormal: db.prepare("PRAGMA synchronous = NORMAL"),
       startRun: db.prepare(
         "INSERT INTO runs (command, action, started_at, planned, pid) VALUES (@command, @action, @at, @planned, @pid)",
       ),
@@ -151,7 +158,14 @@ export class Journal {
     target: string;
     at: string;
   }): number {
-    return Number(this.s.intend[entry.action].run(entry).lastInsertRowid);
+    // Inside a transaction the commit, and with it the sync, would come after the request.
+    if (this.db.inTransaction) throw new Error("an intent is committed on its own");
+    this.s.syncFull.run();
+    try {
+      return Number(this.s.intend[entry.action].run(entry).lastInsertRowid);
+    } finally {
+      this.s.syncNormal.run();
+    }
   }
 
   /** What the network answered; the entry stays unsettled until a read decides it. */

@@ -3,7 +3,9 @@
  * @inquirer/core, for invitations and for connections alike. Invitations of the accidental
  * batches start checked and personal ones unchecked; connections start checked when they came
  * from a batch. `/` filters, space toggles, `a`/`i`/`n` act on what the filter shows. Only one
- * page is rendered at a time, so thousands of entries cost nothing per keystroke.
+ * page is rendered at a time, so thousands of entries cost nothing per keystroke, and a row is
+ * built (profile, date, search text) only when it is first shown or filtered, so that the first
+ * paint takes as long for 30,000 entries as for 30.
  */
 import {
   createPrompt,
@@ -30,7 +32,6 @@ import { truncate } from "./tables.js";
 
 /** One row of the list, whatever it stands for. */
 export interface PickRow {
-  id: number;
   name: string;
   /** `in/<slug>` or an address. */
   profile: string;
@@ -38,33 +39,31 @@ export interface PickRow {
   date: string;
   /** The batch, or a coloured word such as "personal". */
   tag: string;
-  checked: boolean;
 }
 
 export interface PickListConfig {
   message: string;
-  items: readonly PickRow[];
+  /** How many rows the list has; they are known by their index. */
+  count: number;
+  /** Builds row `index`; called once for each row shown or filtered. */
+  rowAt: (index: number) => PickRow;
+  /** The indexes of the rows checked at the start. */
+  checked: ReadonlySet<number>;
   /** Rows of the list on one page. */
   pageSize?: number;
   /** Columns to fit each row in. */
   width?: number;
 }
 
-interface Entry {
-  view: PickRow;
-  /** Name and profile or email folded for the filter. */
-  haystack: string;
+/** Name and profile or email folded for the filter. */
+function haystackOf(row: PickRow): string {
+  return [toNameKey(row.name) ?? "", row.profile.toLowerCase()].join(" ");
 }
 
-function entryOf(view: PickRow): Entry {
-  const haystack = [toNameKey(view.name) ?? "", view.profile.toLowerCase()].join(" ");
-  return { view, haystack };
-}
-
-function matches(entry: Entry, filter: string): boolean {
-  if (filter === "") return true;
+function matcherOf(filter: string): (haystack: string) => boolean {
   const needle = toNameKey(filter) ?? filter.toLowerCase();
-  return entry.haystack.includes(needle) || entry.haystack.includes(filter.toLowerCase());
+  const plain = filter.toLowerCase();
+  return (haystack) => haystack.includes(needle) || haystack.includes(plain);
 }
 
 /** What the batch and personal flags suggest before the user changes anything. */
@@ -72,12 +71,22 @@ export function initiallyChecked(items: readonly InvitationView[]): Set<number> 
   return new Set(items.filter((v) => v.batch !== null && !v.personal).map((v) => v.id));
 }
 
-/** Resolves with the chosen rows, or null when the user cancelled with Esc. */
-export const pickList = createPrompt<PickRow[] | null, PickListConfig>((config, done) => {
-  const entries = useMemo(() => config.items.map(entryOf), [config.items]);
-  const [checked, setChecked] = useState<Set<number>>(
-    () => new Set(config.items.filter((v) => v.checked).map((v) => v.id)),
+/** Resolves with the indexes of the chosen rows, or null when the user cancelled with Esc. */
+export const pickList = createPrompt<number[] | null, PickListConfig>((config, done) => {
+  const { count } = config;
+  const built = useMemo(
+    () => ({
+      rows: new Array<PickRow | undefined>(count),
+      haystacks: new Array<string | undefined>(count),
+      all: Array.from({ length: count }, (_, i) => i),
+    }),
+    [count, config.rowAt],
   );
+  const rowAt = (i: number): PickRow => {
+    built.rows[i] ??= config.rowAt(i);
+    return built.rows[i];
+  };
+  const [checked, setChecked] = useState<ReadonlySet<number>>(config.checked);
   const [filter, setFilter] = useState("");
   const [typing, setTyping] = useState(false);
   const [active, setActive] = useState(0);
@@ -86,14 +95,22 @@ export const pickList = createPrompt<PickRow[] | null, PickListConfig>((config, 
   const pageSize = config.pageSize ?? 15;
   const width = config.width ?? 100;
 
-  const shown = useMemo(() => entries.filter((e) => matches(e, filter)), [entries, filter]);
+  /** The indexes the filter shows. */
+  const shown = useMemo(() => {
+    if (filter === "") return built.all;
+    const matches = matcherOf(filter);
+    return built.all.filter((i) => {
+      built.haystacks[i] ??= haystackOf(rowAt(i));
+      return matches(built.haystacks[i]);
+    });
+  }, [built, filter]);
   const current = Math.min(active, Math.max(0, shown.length - 1));
 
-  const setAll = (fn: (id: number, isChecked: boolean) => boolean) => {
+  const setAll = (fn: (isChecked: boolean) => boolean) => {
     const next = new Set(checked);
-    for (const e of shown) {
-      if (fn(e.view.id, next.has(e.view.id))) next.add(e.view.id);
-      else next.delete(e.view.id);
+    for (const i of shown) {
+      if (fn(next.has(i))) next.add(i);
+      else next.delete(i);
     }
     setChecked(next);
   };
@@ -116,7 +133,7 @@ export const pickList = createPrompt<PickRow[] | null, PickListConfig>((config, 
     rl.clearLine(0);
     if (isEnterKey(key)) {
       setStatus("done");
-      done(config.items.filter((v) => checked.has(v.id)));
+      done(built.all.filter((i) => checked.has(i)));
     } else if (key.name === "escape") {
       setStatus("cancelled");
       done(null);
@@ -133,16 +150,16 @@ export const pickList = createPrompt<PickRow[] | null, PickListConfig>((config, 
     } else if (key.name === "end") {
       setActive(shown.length - 1);
     } else if (isSpaceKey(key)) {
-      const entry = shown[current];
-      if (!entry) return;
+      const index = shown[current];
+      if (index === undefined) return;
       const next = new Set(checked);
-      if (next.has(entry.view.id)) next.delete(entry.view.id);
-      else next.add(entry.view.id);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
       setChecked(next);
     } else if (key.name === "a") {
       setAll(() => true);
     } else if (key.name === "i") {
-      setAll((_, isChecked) => !isChecked);
+      setAll((isChecked) => !isChecked);
     } else if (key.name === "n") {
       setAll(() => false);
     } else if (key.sequence === "/") {
@@ -157,9 +174,9 @@ export const pickList = createPrompt<PickRow[] | null, PickListConfig>((config, 
   if (status === "done") {
     return `${chalk.green("✔")} ${chalk.bold(config.message)} ${chalk.cyan(words.chosen(selected))}`;
   }
-  const hidden = entries.length - shown.length;
+  const hidden = count - shown.length;
   const counts = [
-    words.chosenOf(chalk.cyan(String(selected)), entries.length),
+    words.chosenOf(chalk.cyan(String(selected)), count),
     hidden > 0 ? words.hidden(hidden) : "",
   ]
     .filter(Boolean)
@@ -178,22 +195,22 @@ export const pickList = createPrompt<PickRow[] | null, PickListConfig>((config, 
   if (current < window.start) window.start = current;
   if (current >= window.start + pageSize) window.start = current - pageSize + 1;
   window.start = Math.max(0, Math.min(window.start, shown.length - pageSize));
-  const renderRow = (entry: Entry, index: number) => {
-    const v = entry.view;
-    const box = checked.has(v.id) ? chalk.green("◉") : "◯";
+  const renderRow = (index: number, position: number) => {
+    const v = rowAt(index);
+    const box = checked.has(index) ? chalk.green("◉") : "◯";
     // Names and profiles come from files; the tag is ours, coloured.
     const name = truncate(printable(v.name || m().common.noName), nameWidth).padEnd(nameWidth);
     const profile = truncate(printable(v.profile), profileWidth).padEnd(profileWidth);
     const date = v.date === "" ? "" : m().fmt.day(v.date);
     const row = `${box} ${name}  ${profile}  ${date.padEnd(10)}  ${v.tag}`;
-    return index === current ? chalk.cyan(`❯ ${row}`) : `  ${row}`;
+    return position === current ? chalk.cyan(`❯ ${row}`) : `  ${row}`;
   };
   const page =
     shown.length === 0
       ? chalk.dim(`  ${words.nothingMatches}`)
       : shown
           .slice(window.start, window.start + pageSize)
-          .map((entry, i) => renderRow(entry, window.start + i))
+          .map((index, i) => renderRow(index, window.start + i))
           .join("\n");
   const help = chalk.dim(words.keys);
   return [
@@ -214,17 +231,23 @@ interface PickOptions {
 }
 
 /** Asks which rows to keep; Esc or Ctrl-C cancels with CancelledError. */
-async function pickRows(
-  rows: readonly PickRow[],
-  message: string,
+async function pickRows<T>(
+  items: readonly T[],
+  list: { message: string; rowOf: (item: T) => PickRow; checked: (item: T) => boolean },
   options: PickOptions,
-): Promise<Set<number>> {
-  let chosen: PickRow[] | null;
+): Promise<T[]> {
+  const checked = new Set<number>();
+  items.forEach((item, i) => {
+    if (list.checked(item)) checked.add(i);
+  });
+  let chosen: number[] | null;
   try {
     chosen = await pickList(
       {
-        message: options.message ?? message,
-        items: rows,
+        message: options.message ?? list.message,
+        count: items.length,
+        rowAt: (i) => list.rowOf(items[i] as T),
+        checked,
         width: options.width ?? process.stderr.columns ?? 100,
         pageSize: options.pageSize ?? Math.max(5, (process.stderr.rows || 24) - 6),
       },
@@ -237,7 +260,7 @@ async function pickRows(
     throw error;
   }
   if (chosen === null) throw new CancelledError();
-  return new Set(chosen.map((r) => r.id));
+  return chosen.map((i) => items[i] as T);
 }
 
 /** Asks which of the invitations to keep in the selection. */
@@ -246,18 +269,20 @@ export async function pickInvitations(
   options: PickOptions = {},
 ): Promise<InvitationView[]> {
   const checked = initiallyChecked(items);
-  const rows = items.map(
-    (v): PickRow => ({
-      id: v.id,
-      name: v.name,
-      profile: profileOrEmail(v),
-      date: v.sentAt.slice(0, 10),
-      tag: v.personal ? chalk.green(m().preview.flags.personal) : (v.batch ?? ""),
-      checked: checked.has(v.id),
-    }),
+  return pickRows(
+    items,
+    {
+      message: m().help.pickList.invitations,
+      rowOf: (v) => ({
+        name: v.name,
+        profile: profileOrEmail(v),
+        date: v.sentAt.slice(0, 10),
+        tag: v.personal ? chalk.green(m().preview.flags.personal) : (v.batch ?? ""),
+      }),
+      checked: (v) => checked.has(v.id),
+    },
+    options,
   );
-  const chosen = await pickRows(rows, m().help.pickList.invitations, options);
-  return items.filter((v) => chosen.has(v.id));
 }
 
 /**
@@ -268,16 +293,18 @@ export async function pickConnections(
   items: readonly ConnectionRow[],
   options: PickOptions & { preChecked: "batch" | "all" },
 ): Promise<ConnectionRow[]> {
-  const rows = items.map(
-    (c): PickRow => ({
-      id: c.id,
-      name: `${c.firstName} ${c.lastName}`.trim(),
-      profile: c.slug ? `in/${c.slug}` : (c.email ?? m().help.pickList.noProfile),
-      date: c.connectedOn ?? "",
-      tag: c.batch ?? "",
-      checked: options.preChecked === "all" || c.batch !== null,
-    }),
+  return pickRows(
+    items,
+    {
+      message: m().help.pickList.connections,
+      rowOf: (c) => ({
+        name: `${c.firstName} ${c.lastName}`.trim(),
+        profile: c.slug ? `in/${c.slug}` : (c.email ?? m().help.pickList.noProfile),
+        date: c.connectedOn ?? "",
+        tag: c.batch ?? "",
+      }),
+      checked: (c) => options.preChecked === "all" || c.batch !== null,
+    },
+    options,
   );
-  const chosen = await pickRows(rows, m().help.pickList.connections, options);
-  return items.filter((c) => chosen.has(c.id));
 }

@@ -1,6 +1,9 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, readFileSync } from "node:fs";
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { ContactRecord, ImportRecord, InvitationRecord } from "../../src/core/records.js";
+import { withoutUtf8Bom } from "../../src/formats/bytes.js";
+import { readCsvRecords, sniffCsv } from "../../src/formats/csv.js";
 import { type InputTable, readInputs } from "../../src/formats/inputs.js";
 import { readLdifRecords } from "../../src/formats/ldif.js";
 import { readVCardRecords } from "../../src/formats/vcard.js";
@@ -540,5 +543,55 @@ describe("the data export zip", () => {
       "linkedin-imported-contacts",
     ]);
     expect(passed.sort()).toEqual(["Profile.csv", "Rich_Media.csv", "Skills.csv", "messages.csv"]);
+  });
+});
+
+async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for await (const chunk of chunks) out.push(chunk);
+  return out;
+}
+
+const bytesOf = (...bytes: number[]) => Buffer.from(bytes);
+
+describe("UTF-8 bytes without their byte-order mark", () => {
+  it("drop the mark however the first chunks cut it, and nothing else", async () => {
+    const cases: Array<[Buffer[], Buffer]> = [
+      [[bytesOf(0xef, 0xbb, 0xbf, 0x61, 0x62)], bytesOf(0x61, 0x62)],
+      [[bytesOf(0xef), bytesOf(0xbb), bytesOf(0xbf, 0x61), bytesOf(0x62)], bytesOf(0x61, 0x62)],
+      [[bytesOf(0xef, 0xbb, 0xbf)], bytesOf()],
+      [[bytesOf(0xef, 0xbb, 0x41)], bytesOf(0xef, 0xbb, 0x41)],
+      [[bytesOf(0x61)], bytesOf(0x61)],
+      [[bytesOf(0xef, 0xbb)], bytesOf(0xef, 0xbb)],
+      [[bytesOf(0x61), bytesOf(0xef, 0xbb, 0xbf)], bytesOf(0x61, 0xef, 0xbb, 0xbf)],
+    ];
+    for (const [chunks, expected] of cases) {
+      expect(Buffer.concat(await collect(withoutUtf8Bom(Readable.from(chunks))))).toEqual(expected);
+    }
+  });
+
+  it("read as CSV byte by byte, give the rows read in one piece: characters cut by chunks too", async () => {
+    const path = fixture("address-books", "google.csv");
+    const bytes = readFileSync(path);
+    const layout = sniffCsv(new TextDecoder().decode(bytes), true);
+    if (!layout?.match || !("format" in layout.match)) throw new Error("google.csv not recognised");
+    const format = layout.match.format;
+    const read = async (chunks: Buffer[]) => {
+      const records: ImportRecord[] = [];
+      const rows = readCsvRecords(
+        "google.csv",
+        Readable.from(chunks),
+        "utf-8",
+        layout,
+        format,
+        100,
+      );
+      for await (const batch of rows) records.push(...batch);
+      return records;
+    };
+    const whole = await read([bytes]);
+    expect(whole.length).toBeGreaterThan(3);
+    expect(await read([...bytes].map((b) => bytesOf(b)))).toEqual(whole);
+    expect(whole).toEqual((await readOne("address-books", "google.csv")).records);
   });
 });
