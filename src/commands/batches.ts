@@ -34,6 +34,6 @@ export async function runBatches(options: BatchesOptions, output: Output, now = 
         addressBookShare: Number(b.addressBookShare.toFixed(3)),
       })),
     );
-  } else output.out(renderBatches(described, output.colour));
+  } else output.out(renderBatches(described, output.colour, output.width));
   return 0;
 }

@@ -30,6 +30,7 @@ import { RemovedConnectionsFile } from "../store/removed-connections.js";
 import { connectionName, renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
+import { wrap } from "../ui/wrap.js";
 import { checkNewFile, writeCsvFile } from "../user-files.js";
 import {
   accountCheck,
@@ -238,7 +239,8 @@ export async function runConnectionsRemove(
       printRunPlan(output, plan);
       const closed = options.batch ? countClosedBatchInvitations(views) : 0;
       if (closed > 0) output.out(w.closedAfterExport(closed));
-      if (plan.plan.length > 0) output.out(w.beforeEach(printable(record.path), record.size));
+      if (plan.plan.length > 0)
+        output.out(wrap(w.beforeEach(printable(record.path), record.size), output.width));
       return confirmAndRun(output, options, settings, plan, journal, argv, (driver, command) =>
         removeAndReport(db, output, {
           driver,
@@ -285,6 +287,6 @@ export async function removeAndReport(
     checkAccount: accountCheck(db),
     command: run.command,
   });
-  output.err(m().run.connections.everyone(printable(run.record.path)));
+  output.err(wrap(m().run.connections.everyone(printable(run.record.path)), output.width));
   return summary;
 }

@@ -28,6 +28,7 @@ import { renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
 import { describeBatches, renderBatches } from "../ui/preview.js";
 import { renderImportReport, renderStatus } from "../ui/tables.js";
+import { truncateToWidth, wrap, wrapCommand } from "../ui/wrap.js";
 import { readConnectionRows, removeAndReport, writeConnectionsCsv } from "./connections.js";
 import type { DatabaseOptions } from "./options.js";
 import { printPreview } from "./preview.js";
@@ -57,22 +58,26 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
   const keep = options.keep || options.db !== undefined;
   const { colour } = output;
   const words = m().run.demo;
+  /** A command the demo does, as the user would type it; a blank line before it but the first. */
+  const shell = (command: string, first = false) =>
+    output.out(`${first ? "" : "\n"}${colour.bold(wrapCommand(`$ ${command}`, output.width))}`);
+  const say = (text: string) => output.out(wrap(text, output.width));
   try {
     output.out(colour.bold(words.title));
-    output.out(colour.dim(`${words.database(dbPath, !keep)}\n`));
-    output.out(colour.bold(`$ invites import ${files.join(" ")}`));
+    output.out(colour.dim(`${wrap(words.database(dbPath, !keep), output.width)}\n`));
+    shell(`invites import ${files.join(" ")}`, true);
     await withDatabase(dbPath, async (db) => {
       const report = await importPaths(db, files, { now });
       output.out(renderImportReport(report, colour, output.width));
       const facts = readStoredFacts(db);
-      output.out(colour.bold(`\n$ invites status --as-of ${asOf.toISOString().slice(0, 10)}`));
+      shell(`invites status --as-of ${asOf.toISOString().slice(0, 10)}`);
       output.out(renderStatusReport(summarizeStatus(facts, asOf), facts.sources, asOf, output));
 
       const { views, batches } = readPreview(db, { asOf, batchRules: DEFAULT_BATCH_RULES });
       const day = asOf.toISOString().slice(0, 10);
-      output.out(colour.bold(`\n$ invites batches --as-of ${day}`));
-      output.out(renderBatches(describeBatches(batches, views), colour));
-      output.out(colour.bold(`\n$ invites preview --batch --as-of ${day}`));
+      shell(`invites batches --as-of ${day}`);
+      output.out(renderBatches(describeBatches(batches, views), colour, output.width));
+      shell(`invites preview --batch --as-of ${day}`);
       const selected = selectInvitations(views, { batch: true }, asOf).sort(compareByReminder);
       printPreview(output, views, selected, asOf, 8, false);
 
@@ -85,12 +90,10 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
         ),
       });
       try {
-        output.out(
-          colour.bold(
-            `\n$ invites withdraw --batch --yes --pace 20ms --base-url ${sandbox.url} --as-of ${day}`,
-          ),
+        shell(
+          `invites withdraw --batch --yes --pace 20ms --base-url ${sandbox.url} --as-of ${day}`,
         );
-        output.out(colour.dim(words.emulation));
+        output.out(colour.dim(wrap(words.emulation, output.width)));
         const driver = new LinkedInClient({ baseUrl: sandbox.url, cookies: sandbox.cookies });
         const journal = new Journal(db);
         const pacer = () => new Pacer({ pace: { minMs: 10, maxMs: 30 }, sleep: realSleep });
@@ -107,17 +110,15 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
         const { rows } = readConnectionRows(db, asOf, DEFAULT_BATCH_RULES);
         const accepted = selectConnections(rows, { batch: true }).sort(compareByConnectedOn);
         const exported = join(dir, "accepted-by-mistake.csv");
-        output.out(colour.bold(`\n$ invites connections export --batch --out ${exported}`));
+        shell(`invites connections export --batch --out ${exported}`);
         writeConnectionsCsv(exported, accepted, false);
-        output.out(m().run.connections.wrote(accepted.length, exported, false));
+        say(m().run.connections.wrote(accepted.length, exported, false));
         const record = new RemovedConnectionsFile(join(dir, "removed-connections.csv"));
-        output.out(
-          colour.bold(
-            `\n$ invites connections remove --batch --yes --pace 20ms --base-url ${sandbox.url} --out ${record.path}`,
-          ),
+        shell(
+          `invites connections remove --batch --yes --pace 20ms --base-url ${sandbox.url} --out ${record.path}`,
         );
         output.out(renderConnectionTable(accepted, { colour, width: output.width, maxRows: 8 }));
-        output.out(colour.dim(m().run.actions.remove.consequences));
+        output.out(colour.dim(wrap(m().run.actions.remove.consequences, output.width)));
         await removeAndReport(db, output, {
           driver,
           journal,
@@ -128,17 +129,23 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
           record,
         });
         const written = readFileSync(record.path, "utf8").split("\n");
-        output.out(colour.bold(`\n$ head -3 ${record.path}`));
-        output.out(written.slice(0, 3).join("\n"));
+        shell(`head -3 ${record.path}`);
+        // The file's lines as they are, cut at the width: the file itself holds them whole.
+        output.out(
+          written
+            .slice(0, 3)
+            .map((line) => truncateToWidth(line, output.width))
+            .join("\n"),
+        );
       } finally {
         await sandbox.close();
       }
       const after = readStoredFacts(db);
-      output.out(colour.bold(`\n$ invites status --as-of ${day}`));
+      shell(`invites status --as-of ${day}`);
       output.out(renderStatus(summarizeStatus(after, asOf), asOf, colour));
     });
     const cmd = (text: string) => colour.bold(text);
-    output.out(
+    say(
       `\n${words.next(
         cmd(`invites import ${words.yourFiles}`),
         cmd("invites preview --batch"),

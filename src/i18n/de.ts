@@ -169,6 +169,7 @@ export const de: Catalogue = {
       "Angenommen",
       "Im Adressbuch",
     ],
+    sent: "Gesendet (UTC)",
   },
 
   connectionsTable: {
@@ -225,6 +226,14 @@ export const de: Catalogue = {
       "Zu prüfen",
       "Beendet",
     ],
+    result: "Ergebnis",
+    counts: {
+      done: (n) => `${num(n)} erledigt, geprüft`,
+      notDone: (n) => `${num(n)} nicht erledigt`,
+      skipped: (n) => `${num(n)} übersprungen`,
+      failed: (n) => `${num(n)} fehlgeschlagen`,
+      unsettled: (n) => `${num(n)} zu prüfen`,
+    },
     action: (action) => (action === "remove" ? "entfernen" : "zurückziehen"),
     interrupted: "unterbrochen",
     ended: (outcome, detail) =>

@@ -172,6 +172,8 @@ export const en = {
       "Accepted",
       "In address book",
     ],
+    /** First and last sent in one column, where the table would not fit otherwise. */
+    sent: "Sent (UTC)",
   },
 
   connectionsTable: {
@@ -228,6 +230,15 @@ export const en = {
       "To verify",
       "Ended",
     ],
+    /** Where the table is too wide: the counts that are not 0, in one column. */
+    result: "Result",
+    counts: {
+      done: (n: number) => `${num(n)} done, verified`,
+      notDone: (n: number) => `${num(n)} not done`,
+      skipped: (n: number) => `${num(n)} skipped`,
+      failed: (n: number) => `${num(n)} failed`,
+      unsettled: (n: number) => `${num(n)} to verify`,
+    },
     action: (action: string) => (action === "remove" ? "remove" : "withdraw"),
     interrupted: "interrupted",
     ended: (outcome: string, detail: string | null) =>

@@ -7,8 +7,8 @@ import type { InvitationView, PreviewSummary } from "../core/preview.js";
 import { DAY_MS } from "../i18n/format.js";
 import { m } from "../i18n/index.js";
 import { printable } from "./printable.js";
-import { n, table, truncate } from "./tables.js";
-import { wrap } from "./wrap.js";
+import { fitTable, n, type Column as TableColumn, table, truncate } from "./tables.js";
+import { displayWidth, wrap } from "./wrap.js";
 
 export function profileOrEmail(view: InvitationView): string {
   const slug = toProfileSlug(view.profileUrl);
@@ -108,7 +108,9 @@ export function renderPreviewTable(views: readonly InvitationView[], options: Pr
   const lines = [t.toString()];
   if (views.length > shown.length) {
     const more = views.length - shown.length;
-    lines.push(options.hasAll === false ? words.moreInPreview(more) : words.more(more));
+    lines.push(
+      wrap(options.hasAll === false ? words.moreInPreview(more) : words.more(more), width),
+    );
   }
   lines.push(colour.dim(wrap(compact ? words.legendCompact : words.legend, width)));
   return lines.join("\n");
@@ -161,23 +163,46 @@ export function describeBatches(
   });
 }
 
-export function renderBatches(batches: readonly BatchView[], colour: ChalkInstance): string {
+export function renderBatches(
+  batches: readonly BatchView[],
+  colour: ChalkInstance,
+  width: number,
+): string {
   const words = m().batches;
   const { fmt } = m();
-  if (batches.length === 0) return colour.dim(words.none);
-  const t = table(words.head, colour, {
-    colAligns: ["left", "left", "left", "right", "right", "right", "right"],
-  });
-  for (const b of batches) {
-    t.push([
+  if (batches.length === 0) return colour.dim(wrap(words.none, width));
+  const columns = words.head.map(
+    (head, i): TableColumn => ({ head, align: i < 3 ? "left" : "right" }),
+  );
+  const counts = (b: BatchView) => [
+    n(b.members.length),
+    n(b.pending),
+    n(b.accepted),
+    `${Math.round(b.addressBookShare * 100)}%`,
+  ];
+  const full = fitTable(
+    columns,
+    batches.map((b) => [
       colour.bold(b.id),
       fmt.dayTime(b.first),
       fmt.dayTime(b.last),
-      n(b.members.length),
-      n(b.pending),
-      n(b.accepted),
-      `${Math.round(b.addressBookShare * 100)}%`,
-    ]);
-  }
-  return t.toString();
+      ...counts(b),
+    ]),
+    colour,
+    width,
+  );
+  if (displayWidth(full.split("\n")[0] ?? "") <= width) return full;
+  // Too wide: first and last sent in one column, the last as its time alone on the same day.
+  const [batch, , , ...rest] = columns;
+  const sent = (b: BatchView) => {
+    const last = fmt.dayTime(b.last);
+    const first = fmt.dayTime(b.first);
+    return `${first}–${first.slice(0, -5) === last.slice(0, -5) ? last.slice(-5) : last}`;
+  };
+  return fitTable(
+    [batch as TableColumn, { head: words.sent, give: "wrap" }, ...rest],
+    batches.map((b) => [colour.bold(b.id), sent(b), ...counts(b)]),
+    colour,
+    width,
+  );
 }

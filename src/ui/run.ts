@@ -1,16 +1,16 @@
 /**
  * Renderers for a run that withdraws or removes: its plan (how many, in which order, how long,
  * on how many days, what it means for the reminders), its closing table, and what is left when
- * it ends early. Data in, string out.
+ * it ends early; and the runs `invites history` lists. Data in, string out.
  */
 import type { ChalkInstance } from "chalk";
 import type { DayPlan } from "../core/plan.js";
 import { m } from "../i18n/index.js";
 import type { RunSummary } from "../network/journaled-run.js";
-import type { JournalAction } from "../store/journal.js";
+import { DONE_OUTCOMES, type JournalAction, type RunView } from "../store/journal.js";
 import { printable } from "./printable.js";
-import { n, table } from "./tables.js";
-import { wrap } from "./wrap.js";
+import { type Column, fitTable, n } from "./tables.js";
+import { displayWidth, wrap } from "./wrap.js";
 
 /** The order a run acts in. */
 export type RunOrder = "reminder" | "oldest" | "connected";
@@ -86,18 +86,16 @@ export function renderRunSummary(
   const words = m().run;
   const w = words.summary;
   const a = words.actions[action];
-  const t = table(w.head(a.head), colour, {
-    colAligns: ["right", "right", "right", "right", "right", "right"],
-  });
-  t.push([
+  const columns = w.head(a.head).map((head): Column => ({ head, align: "right" }));
+  const counts = [
     colour.green(n(s.done.length)),
     s.notDone.length > 0 ? colour.red(n(s.notDone.length)) : "0",
     n(s.skipped.length),
     s.failed.length > 0 ? colour.red(n(s.failed.length)) : "0",
     n(s.unverified.length),
     n(s.remaining),
-  ]);
-  const lines = [t.toString()];
+  ];
+  const lines = [fitTable(columns, [counts], colour, width)];
   const notes: string[] = [];
   const reasons = new Map<string, number>();
   for (const k of s.skipped) reasons.set(k.reason, (reasons.get(k.reason) ?? 0) + 1);
@@ -141,4 +139,89 @@ export function renderRunEnd<P>(
   }
   lines.push(w.continue(end.command));
   return wrap(lines.join("\n"), width);
+}
+
+/** `invites history`: each run, what it did, when, and how it ended. */
+export function renderHistory(
+  runs: readonly RunView[],
+  colour: ChalkInstance,
+  width: number,
+): string {
+  const words = m().history;
+  if (runs.length === 0) return colour.dim(words.none);
+  const gives: Column["give"][] = ["none", "none", "none", "end"];
+  const columns = words.head.map(
+    (head, i): Column => ({
+      head,
+      align: i === 0 || (i >= 4 && i < 10) ? "right" : "left",
+      give: i === 10 ? "wrap" : (gives[i] ?? "none"),
+    }),
+  );
+  // Every "done" is verified: a complete re-read of LinkedIn's list no longer showed the item.
+  const counted = runs.map((r) => {
+    const c = r.counts;
+    return {
+      run: r,
+      done: DONE_OUTCOMES.reduce((sum, outcome) => sum + (c[outcome] ?? 0), 0),
+      notDone: c["not-done"] ?? 0,
+      skipped: r.skipped ?? c["not-found"] ?? 0,
+      failed: (c.refused ?? 0) + (c.failed ?? 0),
+      unsettled: c.unsettled ?? 0,
+    };
+  });
+  const started = (r: RunView) => m().fmt.dayTime(r.startedAt);
+  const ended = (r: RunView) =>
+    r.outcome === null ? words.interrupted : printable(words.ended(r.outcome, r.detail));
+  const full = fitTable(
+    columns,
+    counted.map((k) => [
+      String(k.run.id),
+      started(k.run),
+      words.action(k.run.action),
+      printable(k.run.account ?? ""),
+      n(k.run.planned),
+      n(k.done),
+      n(k.notDone),
+      n(k.skipped),
+      n(k.failed),
+      n(k.unsettled),
+      ended(k.run),
+    ]),
+    colour,
+    width,
+  );
+  if (displayWidth(full.split("\n")[0] ?? "") <= width) return full;
+  // Too wide: the counts that are not 0 in one column, the start's day above its time.
+  const [id, start, action, account, planned, , , , , , end] = columns as Column[];
+  const c = words.counts;
+  return fitTable(
+    [
+      id as Column,
+      { ...(start as Column), give: "wrap" },
+      action as Column,
+      account as Column,
+      planned as Column,
+      { head: words.result, give: "wrap" },
+      end as Column,
+    ],
+    counted.map((k) => [
+      String(k.run.id),
+      started(k.run),
+      words.action(k.run.action),
+      printable(k.run.account ?? ""),
+      n(k.run.planned),
+      [
+        c.done(k.done),
+        k.notDone > 0 ? c.notDone(k.notDone) : "",
+        k.skipped > 0 ? c.skipped(k.skipped) : "",
+        k.failed > 0 ? c.failed(k.failed) : "",
+        k.unsettled > 0 ? c.unsettled(k.unsettled) : "",
+      ]
+        .filter(Boolean)
+        .join(", "),
+      ended(k.run),
+    ]),
+    colour,
+    width,
+  );
 }

@@ -5,7 +5,8 @@ import type { MassClosure } from "../store/importer.js";
 import type { ForgetReport, ImportedSource } from "../store/sources.js";
 import { printable } from "./printable.js";
 import { askYesNo, type PromptStreams } from "./prompts.js";
-import { n, table, truncateStart } from "./tables.js";
+import { type Column, fitTable, n } from "./tables.js";
+import { wrap } from "./wrap.js";
 
 /** What an import changed beyond its own rows, in words; empty when nothing. */
 function describeEffects(s: ImportedSource): string {
@@ -27,23 +28,28 @@ export function renderImportedSources(
 ): string {
   const words = m().sources;
   if (sources.length === 0) return colour.dim(words.noneYet);
-  const t = table(words.headWithEffects, colour, {
-    colAligns: ["right", "left", "left", "right", "left", "left"],
-    wordWrap: false,
-  });
-  const fileWidth = Math.max(30, width - 105);
-  for (const s of sources) {
+  const [id = "", file = "", recognised = "", rowsHead = "", importedAt = "", effects = ""] =
+    words.headWithEffects;
+  const columns: Column[] = [
+    { head: id, align: "right" },
+    { head: file, give: "start" },
+    { head: recognised, give: "end" },
+    { head: rowsHead, align: "right" },
+    { head: importedAt },
+    { head: effects, give: "wrap" },
+  ];
+  const rows = sources.map((s) => {
     const effects = describeEffects(s);
-    t.push([
+    return [
       String(s.id),
-      truncateStart(printable(s.path), fileWidth),
+      printable(s.path),
       s.description,
       n(s.rows),
       words.importedAt(s.importedAt),
       s.replacedBy === null ? effects : colour.dim(effects),
-    ]);
-  }
-  return `${t.toString()}\n${colour.dim(words.forgetHint)}`;
+    ];
+  });
+  return `${fitTable(columns, rows, colour, width)}\n${colour.dim(wrap(words.forgetHint, width))}`;
 }
 
 /** The plan of `sources forget`, as measured inside its transaction. */

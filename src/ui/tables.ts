@@ -3,6 +3,7 @@
  * before it is truncated or coloured.
  */
 import { resolve } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Status } from "../core/status.js";
@@ -16,7 +17,7 @@ import {
 } from "../store/importer.js";
 import type { ContactView, SourceView } from "../store/queries.js";
 import { printable } from "./printable.js";
-import { truncateToWidth } from "./wrap.js";
+import { displayWidth, truncateStartToWidth, truncateToWidth, wrap, wrapCell } from "./wrap.js";
 
 /** A number as the language in use writes it: `1,234` / `1.234`. */
 export const n = (value: number) => m().fmt.num(value);
@@ -37,6 +38,109 @@ export function table(
     wordWrap: true,
     ...options,
   });
+}
+
+/**
+ * A column of a table that fits the width: how it gives way when the table is too wide. `end`
+ * and `start` cut its cells (a name at its end, a path at its start), `wrap` breaks them into
+ * lines, `none` keeps them whole (dates, counts); any column's heading wraps at its spaces.
+ */
+export interface Column {
+  head: string;
+  align?: "left" | "right";
+  give?: "end" | "start" | "wrap" | "none";
+}
+
+/** Cells that take up no more than this, however narrow the terminal: a word still reads. */
+const NARROWEST = 6;
+/** A word in a wrapped cell longer than this (a path, a link) is broken. */
+const WIDEST_WORD = 20;
+
+/**
+ * A table no wider than `width` terminal columns where it can be: headings wrap first, then the
+ * widest of the columns that may give way shrinks, a column at a time. Cells may be coloured;
+ * one that is cut loses its colour.
+ */
+export function fitTable(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  colour: ChalkInstance,
+  width: number,
+): string {
+  const cells = columns.map(() => 0);
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      cells[i] = Math.max(cells[i] ?? 0, displayWidth(cell));
+    });
+  }
+  const cellWidth = (i: number) => cells[i] as number;
+  const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map(displayWidth));
+  const natural = columns.map((c, i) => Math.max(displayWidth(c.head), cellWidth(i)));
+  const widths = [...natural];
+  // Borders and padding: "│ a │ b │".
+  const total = () => widths.reduce((sum, w) => sum + w, 0) + 3 * columns.length + 1;
+  const floor = columns.map((c, i) => {
+    const head = longestWord(c.head);
+    if ((c.give ?? "none") === "none") return Math.max(head, cellWidth(i));
+    // A wrapped cell breaks between its words, not inside one where a line can hold it.
+    const words =
+      c.give === "wrap"
+        ? Math.min(WIDEST_WORD, Math.max(0, ...rows.map((r) => longestWord(r[i] ?? ""))))
+        : 0;
+    return Math.min(natural[i] as number, Math.max(NARROWEST, head, words));
+  });
+  // The headings that are wider than their cells wrap first, then the widest column gives way.
+  const shrink = (room: (i: number) => number) => {
+    while (total() > width) {
+      let widest = -1;
+      for (let i = 0; i < columns.length; i++) {
+        if (room(i) > 0 && (widest < 0 || (widths[i] as number) > (widths[widest] as number)))
+          widest = i;
+      }
+      if (widest < 0) return;
+      widths[widest] = (widths[widest] as number) - 1;
+    }
+  };
+  shrink((i) => (widths[i] as number) - Math.max(floor[i] as number, cellWidth(i)));
+  shrink((i) => (widths[i] as number) - (floor[i] as number));
+  // A wrapped column takes no more than its longest line once wrapped.
+  columns.forEach((c, i) => {
+    const w = widths[i] as number;
+    if (c.give !== "wrap" || w >= (natural[i] as number)) return;
+    const lines = [c.head, ...rows.map((r) => stripVTControlCharacters(r[i] ?? ""))].flatMap(
+      (text) => wrapCell(text, w).split("\n"),
+    );
+    widths[i] = Math.max(1, ...lines.map(displayWidth));
+  });
+  const fit = (cell: string, i: number) => {
+    const w = widths[i] as number;
+    if (displayWidth(cell) <= w) return cell;
+    const plain = stripVTControlCharacters(cell);
+    switch (columns[i]?.give ?? "none") {
+      case "end":
+        return truncateToWidth(plain, w);
+      case "start":
+        return truncateStartToWidth(plain, w);
+      case "wrap":
+        return wrapCell(plain, w);
+      default:
+        return cell;
+    }
+  };
+  const t = new Table({
+    head: columns.map((c, i) =>
+      wrapCell(c.head, widths[i] as number)
+        .split("\n")
+        .map((line) => colour.bold(line))
+        .join("\n"),
+    ),
+    colAligns: columns.map((c) => c.align ?? "left"),
+    colWidths: widths.map((w) => w + 2),
+    style: { head: [], border: [], compact: true },
+    wordWrap: false,
+  });
+  for (const row of rows) t.push(row.map(fit));
+  return t.toString();
 }
 
 /** Shortens text to `width` terminal columns with an ellipsis (a CJK character takes two). */
@@ -92,15 +196,17 @@ export function renderImportReport(
   const words = m().importReport;
   const lines: string[] = [];
   if (report.files.length > 0 || report.refused.length > 0) {
-    const t = table(words.head, colour, {
-      colAligns: ["left", "left", "right", "right", "right", "right"],
-      wordWrap: false,
-    });
-    const fileWidth = Math.max(30, width - 80);
+    const [file = "", recognised = "", ...counts] = words.head;
+    const columns: Column[] = [
+      { head: file, give: "start" },
+      { head: recognised, give: "end" },
+      ...counts.map((head): Column => ({ head, align: "right" })),
+    ];
+    const rows: string[][] = [];
     for (const file of report.files) {
       const unchanged = file.outcome === "unchanged";
-      t.push([
-        truncateStart(printable(file.label), fileWidth),
+      rows.push([
+        printable(file.label),
         file.description,
         unchanged ? "–" : n(file.rows),
         unchanged ? "–" : colour.green(n(file.imported)),
@@ -109,8 +215,8 @@ export function renderImportReport(
       ]);
     }
     for (const file of report.refused) {
-      t.push([
-        truncateStart(file.label, fileWidth),
+      rows.push([
+        printable(file.label),
         file.description,
         "–",
         colour.red(m().common.refused),
@@ -118,30 +224,33 @@ export function renderImportReport(
         "–",
       ]);
     }
-    lines.push(t.toString());
+    lines.push(fitTable(columns, rows, colour, width));
     const allUnchanged = report.files.every((f) => f.outcome === "unchanged");
     for (const file of allUnchanged ? [] : report.files) {
       const notes = fileNotes(file);
       if (notes.length > 0)
-        lines.push(`${colour.bold(shortName(file.label))}: ${notes.join("; ")}.`);
+        lines.push(wrap(`${colour.bold(shortName(file.label))}: ${notes.join("; ")}.`, width));
     }
     for (const file of report.refused) {
       lines.push(
-        `${colour.bold(shortName(file.label))}: ${colour.red(words.refusedNote(file.line, printable(file.problem)))}.`,
+        wrap(
+          `${colour.bold(shortName(file.label))}: ${colour.red(words.refusedNote(file.line, printable(file.problem)))}.`,
+          width,
+        ),
       );
     }
   }
   if (report.passedOver.length > 0) {
     const shown = report.passedOver.slice(0, 3).map((p) => shortName(p.label));
     const more = report.passedOver.length - shown.length;
-    lines.push(colour.dim(words.passedOver(report.passedOver.length, shown, more)));
+    lines.push(colour.dim(wrap(words.passedOver(report.passedOver.length, shown, more), width)));
   }
   if (
     report.files.length > 0 &&
     report.refused.length === 0 &&
     report.files.every((f) => f.outcome === "unchanged")
   ) {
-    lines.push(words.nothingChanged);
+    lines.push(wrap(words.nothingChanged, width));
   }
   return lines.join("\n");
 }
@@ -209,21 +318,22 @@ export function renderStatus(status: Status, asOf: Date, colour: ChalkInstance):
 
 export function renderSources(sources: SourceView[], colour: ChalkInstance, width: number): string {
   if (sources.length === 0) return colour.dim(m().sources.noneYet);
-  const t = table(m().sources.head, colour, {
-    colAligns: ["right", "left", "left", "right", "left"],
-    wordWrap: false,
-  });
-  const fileWidth = Math.max(30, width - 75);
-  for (const s of sources) {
-    t.push([
-      String(s.id),
-      truncateStart(printable(s.path), fileWidth),
-      s.description,
-      n(s.rows),
-      m().sources.importedAt(s.importedAt),
-    ]);
-  }
-  return t.toString();
+  const [id = "", file = "", recognised = "", rowsHead = "", importedAt = ""] = m().sources.head;
+  const columns: Column[] = [
+    { head: id, align: "right" },
+    { head: file, give: "start" },
+    { head: recognised, give: "end" },
+    { head: rowsHead, align: "right" },
+    { head: importedAt },
+  ];
+  const rows = sources.map((s) => [
+    String(s.id),
+    printable(s.path),
+    s.description,
+    n(s.rows),
+    m().sources.importedAt(s.importedAt),
+  ]);
+  return fitTable(columns, rows, colour, width);
 }
 
 export function renderContacts(
@@ -233,19 +343,13 @@ export function renderContacts(
 ): string {
   const words = m().contacts;
   if (contacts.length === 0) return colour.dim(words.none);
-  const nameWidth = Math.max(16, Math.floor((width - 20) * 0.25));
-  const emailWidth = Math.max(20, Math.floor((width - 20) * 0.3));
-  const t = table(words.head, colour, {
-    wordWrap: false,
-  });
-  for (const c of contacts) {
-    t.push([
-      c.name === "" ? colour.dim(m().common.noName) : truncate(printable(c.name), nameWidth),
-      truncate(printable(c.emails.join(", ")), emailWidth),
-      truncate(printable(c.phones.join(", ")), 18),
-      truncate(printable(c.company), 20),
-      truncate(printable(c.source.replace(/^.*[/\\]/, "")), 24),
-    ]);
-  }
-  return `${t.toString()}\n${words.total(contacts.length)}`;
+  const columns = words.head.map((head): Column => ({ head, give: "end" }));
+  const rows = contacts.map((c) => [
+    c.name === "" ? colour.dim(m().common.noName) : printable(c.name),
+    printable(c.emails.join(", ")),
+    printable(c.phones.join(", ")),
+    printable(c.company),
+    printable(c.source.replace(/^.*[/\\]/, "")),
+  ]);
+  return `${fitTable(columns, rows, colour, width)}\n${words.total(contacts.length)}`;
 }

@@ -36,6 +36,49 @@ export function wrap(text: string, columns: number): string {
     .join("\n");
 }
 
+/**
+ * A shell command laid out in `columns`: it breaks between words with a backslash, so that what
+ * is shown still runs when copied.
+ */
+export function wrapCommand(command: string, columns: number): string {
+  const lines: string[] = [];
+  let current = "";
+  for (const word of command.split(" ")) {
+    const next = current === "" ? word : `${current} ${word}`;
+    if (current !== "" && displayWidth(next) + 2 > columns) {
+      lines.push(`${current} \\`);
+      current = `    ${word}`;
+    } else current = next;
+  }
+  lines.push(current);
+  return lines.join("\n");
+}
+
+/** Wraps a table cell to `columns`, however narrow: no indentation, words broken where they must. */
+export function wrapCell(text: string, columns: number): string {
+  return text
+    .split("\n")
+    .map((line) => wrapLine(line, Math.max(1, columns)))
+    .join("\n");
+}
+
+/** Shortens text from the left to at most `width` columns: `…/exports/Invitations.csv`. */
+export function truncateStartToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const segments = [...new Intl.Segmenter().segment(text)].map((s) => s.segment);
+  let out = "";
+  let used = 0;
+  const room = Math.max(1, width - 1);
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const segment = segments[i] as string;
+    const w = displayWidth(segment);
+    if (used + w > room) break;
+    out = segment + out;
+    used += w;
+  }
+  return `…${out}`;
+}
+
 function wrapLine(line: string, columns: number): string {
   if (displayWidth(line) <= columns) return line;
   const indent = /^(\s*(?:[•\-*]\s+|\d+\.\s+)?)/.exec(line)?.[1] ?? "";
@@ -53,7 +96,10 @@ function wrapLine(line: string, columns: number): string {
     out.push(current);
     current = hang + word;
     while (displayWidth(current) > columns) {
-      const cut = truncateToWidth(current, columns + 1).slice(0, -1);
+      // At least one character a line, even one wider than the line.
+      const cut =
+        truncateToWidth(current, columns + 1).slice(0, -1) ||
+        ([...new Intl.Segmenter().segment(current)][0]?.segment ?? current);
       out.push(cut);
       current = hang + current.slice(cut.length);
     }
