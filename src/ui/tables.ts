@@ -21,11 +21,6 @@ import { truncateToWidth } from "./wrap.js";
 /** A number as the language in use writes it: `1,234` / `1.234`. */
 export const n = (value: number) => m().fmt.num(value);
 
-/** "1 row", "2 rows": `plural` defaults to the singular with an s. */
-export function count(value: number, singular: string, plural = `${singular}s`): string {
-  return `${n(value)} ${value === 1 ? singular : plural}`;
-}
-
 export function table(
   head: readonly string[],
   colour: ChalkInstance,
