@@ -5,6 +5,7 @@
  */
 import type { Catalogue } from "./en.js";
 import { formatsFor } from "./format.js";
+import { deFormats } from "./formats.js";
 import { deHelp } from "./help.js";
 import { deNetwork } from "./network.js";
 import { deRun } from "./run.js";
@@ -426,5 +427,6 @@ export const de: Catalogue = {
 
   help: deHelp,
   network: deNetwork,
+  formats: deFormats,
   sandbox: deSandbox,
 };

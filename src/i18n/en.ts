@@ -4,6 +4,7 @@
  * Numbers and dates go through `fmt`, plural forms through `fmt.plural`.
  */
 import { formatsFor } from "./format.js";
+import { enFormats } from "./formats.js";
 import { enHelp } from "./help.js";
 import { enNetwork } from "./network.js";
 import { enRun } from "./run.js";
@@ -421,6 +422,7 @@ export const en = {
 
   help: enHelp,
   network: enNetwork,
+  formats: enFormats,
   sandbox: enSandbox,
 };
 
