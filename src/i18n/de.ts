@@ -35,7 +35,6 @@ export const de: Catalogue = {
     unchanged: (when) =>
       `schon am ${dayTime(when)} UTC mit demselben Inhalt importiert: nichts zu tun`,
     skipped: (reasons) => `übersprungen: ${reasons}`,
-    skipReason: (times, reason) => `${num(times)} × ${reason}`,
     merged: (n) =>
       `${count(n, { one: "doppelte Zeile", other: "doppelte Zeilen" })} zusammengeführt`,
     alreadyKnown: (n) => `${num(n)} schon aus einer anderen Datei bekannt`,

@@ -34,8 +34,6 @@ export const en = {
     unchanged: (when: string) =>
       `imported before (${dayTime(when)} UTC) with the same content: nothing to do`,
     skipped: (reasons: string) => `skipped ${reasons}`,
-    skipReason: (times: number, reason: string) =>
-      `${num(times)} ${times === 1 ? reason : reason.replace(/\brow\b/, "rows")}`,
     merged: (n: number) => `merged ${count(n, { one: "duplicate row", other: "duplicate rows" })}`,
     alreadyKnown: (n: number) => `${num(n)} already known from another file`,
     x500: (n: number) =>

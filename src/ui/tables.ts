@@ -5,6 +5,7 @@
 import { resolve } from "node:path";
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
+import type { SkipReason } from "../core/records.js";
 import type { Status } from "../core/status.js";
 import { formatLocation } from "../errors.js";
 import { m } from "../i18n/index.js";
@@ -39,11 +40,26 @@ export function truncate(text: string, width: number): string {
   return truncateToWidth(text, width);
 }
 
+/** The skipped rows by reason, in the language in use; repeated contacts are told as merged. */
 function describeSkips(file: FileReport): string {
-  return Object.entries(file.skipReasons)
+  const words = m().formats.skipped;
+  return (Object.entries(file.skipReasons) as Array<[SkipReason, number]>)
     .filter(([reason]) => reason !== DUPLICATE_CONTACT)
-    .map(([reason, times]) => m().importReport.skipReason(times, reason))
+    .map(([reason, times]) => words[reason](times))
     .join(", ");
+}
+
+/**
+ * What a file was recognised as, in the language in use. The readers' own description
+ * (`Outlook CSV (German)`) is what the database keeps and `--json` prints, from before too.
+ */
+export function describeFormat(description: string): string {
+  const words = m().formats.recognised;
+  if (description === "Google's Outlook CSV") return words.googleOutlook;
+  return description.replace(
+    /\((English|German|French|Spanish|legacy)\)$/,
+    (_, qualifier: keyof typeof words.qualifiers) => `(${words.qualifiers[qualifier]})`,
+  );
 }
 
 function fileNotes(file: FileReport): string[] {
@@ -74,9 +90,14 @@ function fileNotes(file: FileReport): string[] {
   return notes;
 }
 
-/** `macintosh` is what TextDecoder calls Mac OS Roman; users know the second name. */
+/**
+ * `macintosh` is what TextDecoder calls Mac OS Roman; users know the second name. A vCard's
+ * properties may name their own charset: `per property, else windows-1252` (as kept).
+ */
 function encodingName(encoding: string): string {
-  return encoding.replace(/\bmacintosh\b/, m().importReport.macRoman);
+  const named = encoding.replace(/\bmacintosh\b/, m().importReport.macRoman);
+  const perProperty = /^per property, else (.+)$/.exec(named);
+  return perProperty ? m().formats.perProperty(perProperty[1] ?? "") : named;
 }
 
 export function renderImportReport(
@@ -96,7 +117,7 @@ export function renderImportReport(
       const unchanged = file.outcome === "unchanged";
       t.push([
         truncateStart(printable(file.label), fileWidth),
-        file.description,
+        describeFormat(file.description),
         unchanged ? "–" : n(file.rows),
         unchanged ? "–" : colour.green(n(file.imported)),
         unchanged ? "–" : n(file.added),
@@ -106,7 +127,7 @@ export function renderImportReport(
     for (const file of report.refused) {
       t.push([
         truncateStart(file.label, fileWidth),
-        file.description,
+        describeFormat(file.description),
         "–",
         colour.red(m().common.refused),
         "–",
@@ -213,7 +234,7 @@ export function renderSources(sources: SourceView[], colour: ChalkInstance, widt
     t.push([
       String(s.id),
       truncateStart(printable(s.path), fileWidth),
-      s.description,
+      describeFormat(s.description),
       n(s.rows),
       m().sources.importedAt(s.importedAt),
     ]);
