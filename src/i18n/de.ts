@@ -211,6 +211,23 @@ export const de: Catalogue = {
     massClosureAsk: "Ist die Datei vollständig? Importieren und diese als erledigt markieren?",
   },
 
+  apologize: {
+    notLang: (value) => `--lang "${value}" muss de oder en sein`,
+    noSubject: 'erwartet: "Subject: …" in der ersten Zeile, danach der Text',
+    wrote: (n, file, roleLeftOut) =>
+      `${count(n, { one: "Entschuldigung", other: "Entschuldigungen" })} für einen Serienbrief in ${file} geschrieben; nichts wurde versendet. Darin stehen nur zurückgezogene Einladungen mit bekannter Adresse${roleLeftOut ? ", ohne Funktionsadressen (--include-role-addresses)" : ""}.`,
+  },
+
+  reinviteList: {
+    none: "Niemand, den Sie wieder einladen könnten: Keine zurückgezogene Einladung ging an jemanden, den Sie wirklich kennen.",
+    head: ["Name", "Profil oder E-Mail", "Wieder einladen ab", "Warum"],
+    why: {
+      addressBook: "in Ihrem Adressbuch",
+      personal: "mit einer persönlichen Nachricht eingeladen",
+      invitedYou: "hat Sie selbst eingeladen",
+    },
+  },
+
   history: {
     none: "Noch keine Läufe: Hier stehen die Rückzüge und Entfernungen.",
     head: [

@@ -213,6 +213,23 @@ export const en = {
     massClosureAsk: "Is the file complete? Import it and close them?",
   },
 
+  apologize: {
+    notLang: (value: string) => `--lang "${value}" must be de or en`,
+    noSubject: 'expected "Subject: …" on the first line, then the text',
+    wrote: (n: number, file: string, roleLeftOut: boolean) =>
+      `Wrote ${count(n, { one: "note", other: "notes" })} to ${file}, for a mail merge; nothing was sent. Only withdrawn invitations with a known address are in it${roleLeftOut ? ", role addresses left out (--include-role-addresses)" : ""}.`,
+  },
+
+  reinviteList: {
+    none: "Nobody to invite again: no withdrawn invitation went to a real contact.",
+    head: ["Name", "Profile or email", "Invite again from", "Why"],
+    why: {
+      addressBook: "in your address book",
+      personal: "you wrote them a note",
+      invitedYou: "they invited you",
+    },
+  },
+
   history: {
     none: "No runs yet: withdrawals and removals are listed here.",
     head: [
