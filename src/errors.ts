@@ -54,8 +54,9 @@ export class InputError extends AppError {
   }
 }
 
+/** `Kontakte.csv line 12`, `Kontakte.csv, Zeile 12`: in the language in use. */
 export function formatLocation(location: InputLocation): string {
-  return location.line === undefined ? location.file : `${location.file} line ${location.line}`;
+  return m().formats.location(location.file, location.line);
 }
 
 /** The user cancelled at a prompt (Esc, Ctrl-C). Nothing was changed. */

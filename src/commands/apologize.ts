@@ -39,7 +39,7 @@ export interface ApologizeOptions extends DatabaseOptions, SelectionOptions {
 export async function runApologize(options: ApologizeOptions, output: Output, now = new Date()) {
   const lang = (options.lang ?? "de") as Language;
   if (lang !== "de" && lang !== "en")
-    throw new UsageError(`--lang "${options.lang}" must be de or en`);
+    throw new UsageError(m().apologize.notLang(options.lang ?? ""));
   let template = DEFAULT_TEMPLATES[lang];
   if (options.template !== undefined) {
     const text = readOptionFile(options.template, {
@@ -50,7 +50,7 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
     if (!parsed) {
       throw new InputError(
         { file: options.template, line: 1 },
-        'expected "Subject: …" on the first line, then the text',
+        m().apologize.noSubject,
         "bad-template",
       );
     }
@@ -83,7 +83,7 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
     { flag: "--out" },
   );
   output.err(
-    `Wrote ${rows.length} note(s) to ${printable(options.out)}, for a mail merge; nothing was sent. Only withdrawn invitations with a known address are in it${options.includeRoleAddresses ? "" : ", role addresses left out (--include-role-addresses)"}.`,
+    m().apologize.wrote(rows.length, printable(options.out), !options.includeRoleAddresses),
   );
   return 0;
 }
@@ -99,6 +99,7 @@ export async function runReinviteList(
   now = new Date(),
 ) {
   const asOf = parseAsOf(options.asOf, now);
+  const words = m().reinviteList;
   const list = await withDatabase(
     databasePath(options),
     (db) => {
@@ -110,9 +111,9 @@ export async function runReinviteList(
         .map((v) => {
           const slug = toProfileSlug(v.profileUrl);
           const why = [
-            v.addressBook ? "in your address book" : "",
-            v.personal ? "you wrote them a note" : "",
-            slug && incoming.has(slug) ? "they invited you" : "",
+            v.addressBook ? words.why.addressBook : "",
+            v.personal ? words.why.personal : "",
+            slug && incoming.has(slug) ? words.why.invitedYou : "",
           ].filter(Boolean);
           return { v, why, dates: dates.get(v.id) };
         })
@@ -138,17 +139,15 @@ export async function runReinviteList(
     return 0;
   }
   if (list.length === 0) {
-    output.out(
-      output.colour.dim("Nobody to invite again: no withdrawn invitation went to a real contact."),
-    );
+    output.out(output.colour.dim(words.none));
     return 0;
   }
-  const t = table(["Name", "Profile or email", "Invite again from", "Why"], output.colour);
+  const t = table(words.head, output.colour);
   for (const r of list) {
     t.push([
       printable(r.name),
       printable(r.profileUrl ?? r.email ?? ""),
-      r.reinviteFrom ?? "",
+      r.reinviteFrom === null ? "" : m().fmt.day(r.reinviteFrom),
       r.why,
     ]);
   }

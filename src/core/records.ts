@@ -56,11 +56,27 @@ export interface ContactRecord {
   dropped: { x500: number; notEmail: number };
 }
 
-/** A row that was read and deliberately not imported; `reason` is shown to the user, counted. */
+/**
+ * Why a row was read and not imported. Each is a code, counted by it and named by it in
+ * `--json`'s skipReasons, so it stays as it is written here; the words shown for it, in the
+ * language in use, are the catalogue's (src/i18n/formats.ts). The last two are the importer's.
+ */
+export type SkipReason =
+  | "empty row"
+  | "row without name, email or phone"
+  | "row with only an Exchange X.500 name"
+  | "row without recipient"
+  | "card without name, email or phone"
+  | "entry without name, email or phone"
+  | "mailing list"
+  | "duplicate row"
+  | "duplicate contact";
+
+/** A row that was read and deliberately not imported, counted by its reason. */
 export interface SkippedRecord {
   type: "skip";
   line: number;
-  reason: string;
+  reason: SkipReason;
 }
 
 export type ImportRecord = InvitationRecord | ConnectionRecord | ContactRecord | SkippedRecord;

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import chardet from "chardet";
 import { InputError } from "../errors.js";
+import { m } from "../i18n/index.js";
 
 /** One file or archive entry the user gave us, which can be opened as often as needed. */
 export interface ByteSource {
@@ -367,7 +368,7 @@ export function readFailure(label: string, error: unknown): InputError {
   const reason = error instanceof Error ? error.message : String(error);
   return new InputError(
     { file: label },
-    `could not be read to the end (${reason.replace(/\s+/g, " ")}); is the file complete?`,
+    m().formats.unreadable(reason.replace(/\s+/g, " ")),
     "unreadable",
   );
 }

@@ -4,6 +4,7 @@ import { type CsvError, parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
 import type { ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { ADDRESS_BOOK_FAMILIES, mapContacts } from "./address-books.js";
 import { decodeText, readChunks, type TextEncoding, withoutUtf8Bom } from "./bytes.js";
 import { Header, RowError } from "./header.js";
@@ -219,7 +220,7 @@ export async function* readCsvRecords(
     if (!endsWithLineBreak && lastCells > 0 && lastCells < width) {
       failure ??= new InputError(
         { file: label, line: lastLine },
-        `the last row ends after ${lastCells} of ${width} fields, without a line break: the file looks cut off (expected a complete file; download or export it again)`,
+        m().formats.csv.cutOff(lastCells, width),
         "truncated",
       );
     }
@@ -241,23 +242,15 @@ function toInputError(error: unknown, label: string, line: number): unknown {
   const code = (error as CsvError | undefined)?.code;
   switch (code) {
     case "CSV_QUOTE_NOT_CLOSED":
-      return new InputError(
-        { file: label, line },
-        'a quoted field opens here and is never closed (expected a closing ")',
-        "unclosed-quote",
-      );
+      return new InputError({ file: label, line }, m().formats.csv.unclosedQuote, "unclosed-quote");
     case "CSV_MAX_RECORD_SIZE":
-      return new InputError(
-        { file: label, line },
-        "a row longer than 1 MiB (expected rows of a contact list or export table; is this file really CSV?)",
-        "record-too-large",
-      );
+      return new InputError({ file: label, line }, m().formats.csv.rowTooLong, "record-too-large");
     case undefined:
       return error;
     default:
       return new InputError(
         { file: label, line },
-        `unreadable CSV (${(error as Error).message.replace(/\s+/g, " ")})`,
+        m().formats.csv.unreadable((error as Error).message.replace(/\s+/g, " ")),
         "bad-csv",
       );
   }

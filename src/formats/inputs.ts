@@ -7,6 +7,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
+import { type Catalogue, m } from "../i18n/index.js";
 import {
   type ByteSource,
   bomEncoding,
@@ -24,14 +25,7 @@ import {
 import { type CsvLayout, readCsvRecords, sniffCsv, type TableFormat } from "./csv.js";
 import { describeLdif, isLdif, readLdifRecords } from "./ldif.js";
 import { describeVCard, isVCard, readVCardRecords, sampleUndeclaredBytes } from "./vcard.js";
-import {
-  exportDateFromName,
-  IF_REAL,
-  isZip,
-  MAX_ENTRY_BYTES,
-  MAX_ENTRY_ROWS,
-  openZip,
-} from "./zip.js";
+import { exportDateFromName, isZip, MAX_ENTRY_BYTES, MAX_ENTRY_ROWS, openZip } from "./zip.js";
 
 /** What is known of a table before its rows are read: plain data, so it can cross threads. */
 export interface TableInfo {
@@ -89,13 +83,11 @@ function refusedAlone(error: unknown): unknown {
   return new RefusedTableError(error.location, error.problem, error.code, error.suggestion);
 }
 
-const EXPECTED =
-  "expected a LinkedIn data export (zip, Invitations.csv, Connections.csv), an address book CSV, a vCard or an LDIF file";
-
 type Recognised =
   | { vcard: true; description: string }
   | { ldif: true; description: string }
   | { csv: CsvLayout; format: TableFormat }
+  /** A table of the export that holds nothing to import, by its name. */
   | { unsupported: string };
 
 function recognise(head: Buffer, encoding: TextEncoding, complete: boolean): Recognised | null {
@@ -104,25 +96,25 @@ function recognise(head: Buffer, encoding: TextEncoding, complete: boolean): Rec
   if (isLdif(text)) return { ldif: true, description: describeLdif(text) };
   const layout = sniffCsv(text, complete);
   if (layout === null || layout.match === null) return null;
-  if ("unsupported" in layout.match) {
-    return { unsupported: `${layout.match.unsupported}, which holds nothing this tool imports` };
-  }
+  if ("unsupported" in layout.match) return { unsupported: layout.match.unsupported };
   return { csv: layout, format: layout.match.format };
 }
 
-function binaryKind(head: Buffer): string | null {
+type BinaryKind = keyof Catalogue["formats"]["binary"];
+
+function binaryKind(head: Buffer): BinaryKind | null {
   const hex = head.subarray(0, 4).toString("hex");
-  if (hex === "d0cf11e0") return "an Excel or Outlook binary file (save it as CSV first)";
-  if (head.subarray(0, 5).toString("latin1") === "%PDF-") return "a PDF document";
-  if (hex.startsWith("1f8b")) return "a gzip archive (unpack it first)";
+  if (hex === "d0cf11e0") return "office";
+  if (head.subarray(0, 5).toString("latin1") === "%PDF-") return "pdf";
+  if (hex.startsWith("1f8b")) return "gzip";
   if (bomEncoding(head) || utf16WithoutBom(head)) return null;
   const sample = head.subarray(0, 8192);
   let control = 0;
   for (const byte of sample) {
-    if (byte === 0) return "a binary file";
+    if (byte === 0) return "other";
     if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) control++;
   }
-  return control > sample.length * 0.05 ? "a binary file" : null;
+  return control > sample.length * 0.05 ? "other" : null;
 }
 
 /** A fast first guess of the encoding from the head alone, for sniffing archive entries. */
@@ -148,6 +140,7 @@ async function classify(
   options: ReadOptions,
 ): Promise<InputTable | PassedOver> {
   const forced = options.encoding ?? null;
+  const words = m().formats;
   const passOver = (reason: string, code: string, line?: number): PassedOver => {
     if (strict) {
       throw new InputError(
@@ -159,22 +152,22 @@ async function classify(
     return { passedOver: true, label: source.label, reason };
   };
   const head = await readHead(source);
-  if (head.length === 0) return passOver(`the file is empty (${EXPECTED})`, "empty");
+  if (head.length === 0) return passOver(words.empty, "empty");
   const binary = binaryKind(head);
-  if (binary) return passOver(`${binary}, not text (${EXPECTED})`, "binary");
+  if (binary) return passOver(words.notText(words.binary[binary]), "binary");
   // Archive entries are many, and messages.csv can be large: only what looks like a table we
   // import is read in full.
   if (!strict) {
     const quick = recognise(head, guessFromHead(head, forced), false);
-    if (quick === null) return passOver("not an address book or invitations table", "unrecognised");
+    if (quick === null) return passOver(words.notTable, "unrecognised");
     if ("unsupported" in quick)
-      return passOver(`recognised as ${quick.unsupported}`, "unsupported");
+      return passOver(words.unsupported(quick.unsupported), "unsupported");
   }
   const inflated = source.inflatedSize;
   if (inflated !== null && inflated > MAX_ENTRY_BYTES) {
     throw new InputError(
       { file: source.label },
-      `inflates to ${mib(inflated)} MiB, more than a table of a real export holds (expected at most ${mib(MAX_ENTRY_BYTES)} MiB; ${IF_REAL})`,
+      words.inflatesTo(mib(inflated), mib(MAX_ENTRY_BYTES)),
       "too-large",
     );
   }
@@ -183,22 +176,14 @@ async function classify(
   const forcedHere = forced !== null && !inspection.marked;
   const encoding = forcedHere ? forced : inspection.encoding;
   if (encoding === "utf-8" && !inspection.validUtf8) {
-    throw new InputError(
-      { file: source.label },
-      "not valid UTF-8 (expected UTF-8, as --encoding utf-8 says; leave --encoding out to have the code page detected)",
-      "not-utf-8",
-    );
+    throw new InputError({ file: source.label }, words.notUtf8, "not-utf-8");
   }
   const complete = inspection.size <= head.length;
   const found = recognise(inspection.head, encoding, complete);
   if (found === null) {
-    return passOver(
-      `not an address book or LinkedIn export table: no known column names in the first lines (${EXPECTED})`,
-      "unrecognised",
-      1,
-    );
+    return passOver(words.noKnownColumns, "unrecognised", 1);
   }
-  if ("unsupported" in found) return passOver(`recognised as ${found.unsupported}`, "unsupported");
+  if ("unsupported" in found) return passOver(words.unsupported(found.unsupported), "unsupported");
   /** `detected` is what the bytes say, `used` what decodes them: they differ under --encoding. */
   const info = (
     kind: string,
@@ -297,8 +282,9 @@ async function detectVCardFallback(
   return { encoding: inspection.encoding, alsoLikely: inspection.alsoLikely };
 }
 
-function mib(bytes: number): string {
-  return Math.ceil(bytes / (1024 * 1024)).toLocaleString("en-US");
+/** Whole MiB, rounded up: a file just past the bound does not read as being at it. */
+function mib(bytes: number): number {
+  return Math.ceil(bytes / (1024 * 1024));
 }
 
 function fileSource(path: string, label: string, modifiedAt: Date): ByteSource {
@@ -323,7 +309,7 @@ export async function* readInputs(
   for (const given of paths) {
     const path = resolve(given);
     const info = await stat(path).catch(() => null);
-    if (info === null) throw new InputError({ file: given }, "no such file or folder", "not-found");
+    if (info === null) throw new InputError({ file: given }, m().formats.notFound, "not-found");
     if (info.isDirectory()) {
       yield* readFolder(path, given, options);
     } else {
@@ -367,13 +353,9 @@ async function* readZip(
     archive.close();
   }
   if (tables === 0 && !strict) {
-    yield { passedOver: true, label, reason: "an archive with no table this tool imports" };
+    yield { passedOver: true, label, reason: m().formats.noTableInArchive };
   } else if (tables === 0) {
-    throw new InputError(
-      { file: label },
-      "the archive holds no Invitations.csv, Connections.csv, ImportedContacts.csv, Contacts.csv or address book",
-      "empty-archive",
-    );
+    throw new InputError({ file: label }, m().formats.emptyArchive, "empty-archive");
   }
 }
 

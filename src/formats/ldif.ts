@@ -6,6 +6,7 @@
 import { isX500Address, toEmail, toNameKey } from "../core/identity.js";
 import type { ContactRecord, ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { decodeText, readChunks, type TextEncoding } from "./bytes.js";
 import { tooManyRows } from "./zip.js";
 
@@ -64,24 +65,20 @@ export async function* readLdifRecords(
     }
     if (logical.startsWith("#")) return null;
     const colon = logical.indexOf(":");
-    if (colon <= 0) throw fail(at, 'a line without ":" (expected attribute: value)');
+    if (colon <= 0) throw fail(at, m().formats.ldif.noColon);
     const written = (logical.slice(0, colon).split(";")[0] ?? "").trim();
     const name = written.toLowerCase();
     let value: string;
     if (logical[colon + 1] === ":") {
       value = decodeBase64(logical.slice(colon + 2).trim(), () =>
-        fail(
-          at,
-          `the base64 value of ${written} is broken (expected base64 of UTF-8 text; is the file complete?)`,
-        ),
+        fail(at, m().formats.ldif.badBase64(written)),
       );
     } else if (logical[colon + 1] === "<") {
       value = ""; // A value by URL (a photo file): nothing a contact needs.
     } else value = logical.slice(colon + 1).trim();
     if (entry === null) {
       if (name === "version") return null;
-      if (name !== "dn")
-        throw fail(at, `"${name}:" before the entry's dn: line (expected dn: first)`);
+      if (name !== "dn") throw fail(at, m().formats.ldif.beforeDn(name));
       entry = { line: at, attributes: new Map() };
     }
     const values = entry.attributes.get(name);
@@ -113,7 +110,7 @@ export async function* readLdifRecords(
     if (physical.startsWith(" ") && (continues || physical.trim() !== "")) {
       // RFC 2849 folding: the line continues the one before, without its leading space.
       if (logical === null || !continues) {
-        throw fail(line, "a continued line with no line before it (expected attribute: value)");
+        throw fail(line, m().formats.ldif.continuedFirst);
       }
       logical += physical.slice(1);
       if (logical.length > MAX_LDIF_LINE_CHARS) throw tooLong(label, logicalLine);
@@ -135,11 +132,7 @@ export async function* readLdifRecords(
 }
 
 function tooLong(label: string, line: number): InputError {
-  return new InputError(
-    { file: label, line },
-    "an LDIF line longer than 16 MiB (expected attributes of a contact entry)",
-    "record-too-large",
-  );
+  return new InputError({ file: label, line }, m().formats.ldif.lineTooLong, "record-too-large");
 }
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });

@@ -7,6 +7,7 @@ import {
   toProfileSlug,
 } from "../core/identity.js";
 import type { ConnectionRecord, ImportRecord, InvitationRecord } from "../core/records.js";
+import { m } from "../i18n/index.js";
 import { parseConnectedOn, parseSentAt } from "./dates.js";
 import { cell, type Header, RowError } from "./header.js";
 
@@ -32,16 +33,12 @@ export function mapInvitations(h: Header): RowMapper {
     if (isBlankRow(cells)) return { type: "skip", line, reason: "empty row" };
     const dir = cell(cells, direction).toUpperCase();
     if (dir !== "OUTGOING" && dir !== "INCOMING") {
-      throw new RowError(
-        `Direction is "${cell(cells, direction)}" (expected INCOMING or OUTGOING)`,
-      );
+      throw new RowError(m().formats.csv.direction(cell(cells, direction)));
     }
     const sentText = cell(cells, sentAt);
     const sent = parseSentAt(sentText);
     if (sent === null) {
-      throw new RowError(
-        `Sent At is "${sentText}" (expected a date like 1/29/26, 2:37 PM or 2026-06-01 10:00 UTC)`,
-      );
+      throw new RowError(m().formats.csv.sentAt(sentText));
     }
     const toName = cell(cells, to);
     const fromName = cell(cells, from);
@@ -97,9 +94,7 @@ export function mapConnections(h: Header): RowMapper {
     const dateText = cell(cells, connectedOn);
     const date = dateText === "" ? null : parseConnectedOn(dateText);
     if (dateText !== "" && date === null) {
-      throw new RowError(
-        `Connected On is "${dateText}" (expected a date like 08 Feb 2026 or 12/22/16, 9:55 AM)`,
-      );
+      throw new RowError(m().formats.csv.connectedOn(dateText));
     }
     const firstName = cell(cells, first);
     const lastName = cell(cells, last);

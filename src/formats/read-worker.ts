@@ -1,10 +1,12 @@
 /** The worker side of readInputsInWorker: reads the inputs and posts their tables and rows. */
 import { parentPort, workerData } from "node:worker_threads";
-import { type ReadOptions, RefusedTableError, readInputs } from "./inputs.js";
+import { setLang } from "../i18n/index.js";
+import { RefusedTableError, readInputs } from "./inputs.js";
 import { packRecords } from "./record-batch.js";
 import {
   MAX_BATCHES_IN_FLIGHT,
   type MainMessage,
+  type ReaderData,
   serializeError,
   type WorkerMessage,
 } from "./worker-inputs.js";
@@ -31,7 +33,8 @@ const nextMessage = () =>
   });
 
 try {
-  const { paths, options } = workerData as { paths: string[]; options: ReadOptions };
+  const { paths, options, lang } = workerData as ReaderData;
+  setLang(lang);
   let tables = 0;
   for await (const item of readInputs(paths, options)) {
     if ("passedOver" in item) {

@@ -9,6 +9,7 @@ import type {
   ContactRecord,
   ImportRecord,
   InvitationRecord,
+  SkipReason,
 } from "../core/records.js";
 
 export interface PackedRecords {
@@ -226,7 +227,8 @@ export function unpackRecords(packed: PackedRecords): ImportRecord[] {
         break;
       }
       case "skip":
-        records.push({ type, line, reason: u.string() });
+        // Packed from a SkippedRecord: its reason is one of the codes.
+        records.push({ type, line, reason: u.string() as SkipReason });
         break;
       default:
         throw new Error(`a packed record of no known type at line ${line}`);

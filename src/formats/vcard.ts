@@ -6,6 +6,7 @@ import { isUtf8 } from "node:buffer";
 import { isX500Address, toEmail, toNameKey } from "../core/identity.js";
 import type { ContactRecord, ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { decodeBytes, decodeText, hasHighBytes, readChunks, type TextEncoding } from "./bytes.js";
 import { tooManyRows } from "./zip.js";
 
@@ -69,11 +70,7 @@ function trimCr(bytes: Buffer): Buffer {
 }
 
 function tooLong(label: string, line: number): InputError {
-  return new InputError(
-    { file: label, line },
-    "a vCard line longer than 16 MiB (expected properties of a contact card)",
-    "record-too-large",
-  );
+  return new InputError({ file: label, line }, m().formats.vcard.lineTooLong, "record-too-large");
 }
 
 interface Property {
@@ -279,7 +276,7 @@ export async function* readVCardRecords(
       if (card !== null) {
         throw new InputError(
           { file: label, line: at },
-          `BEGIN:VCARD inside the card that began on line ${card.line} (expected END:VCARD first)`,
+          m().formats.vcard.beginInside(card.line),
           "bad-vcard",
         );
       }
@@ -290,7 +287,7 @@ export async function* readVCardRecords(
       if (card === null) {
         throw new InputError(
           { file: label, line: at },
-          "END:VCARD without BEGIN:VCARD",
+          m().formats.vcard.endWithoutBegin,
           "bad-vcard",
         );
       }
@@ -301,17 +298,13 @@ export async function* readVCardRecords(
     if (card === null) {
       throw new InputError(
         { file: label, line: at },
-        `"${bytesOfLine.toString("latin1").slice(0, 40)}" outside a card (expected BEGIN:VCARD)`,
+        m().formats.vcard.outsideCard(bytesOfLine.toString("latin1").slice(0, 40)),
         "bad-vcard",
       );
     }
     const property = parseProperty(bytesOfLine, at);
     if (property === null) {
-      throw new InputError(
-        { file: label, line: at },
-        'a vCard line without ":" (expected NAME:value)',
-        "bad-vcard",
-      );
+      throw new InputError({ file: label, line: at }, m().formats.vcard.noColon, "bad-vcard");
     }
     (card as Card).properties.push(property);
     return null;
@@ -332,7 +325,7 @@ export async function* readVCardRecords(
   if (open !== null) {
     throw new InputError(
       { file: label, line: lastLine },
-      `the file ends inside the card that began on line ${open.line} (expected END:VCARD)`,
+      m().formats.vcard.endsInside(open.line),
       "bad-vcard",
     );
   }

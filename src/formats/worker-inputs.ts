@@ -7,6 +7,7 @@
  */
 import { Worker } from "node:worker_threads";
 import { InputError, type InputLocation } from "../errors.js";
+import { type Lang, lang, m } from "../i18n/index.js";
 import {
   type InputTable,
   type PassedOver,
@@ -15,6 +16,13 @@ import {
   type TableInfo,
 } from "./inputs.js";
 import { type PackedRecords, unpackRecords } from "./record-batch.js";
+
+/** What the worker is started with. */
+export interface ReaderData {
+  paths: string[];
+  options: ReadOptions;
+  lang: Lang;
+}
 
 export type SerializedError =
   | { input: true; location: InputLocation; problem: string; code: string }
@@ -81,7 +89,7 @@ export function serializeError(error: unknown): SerializedError {
 function deserializeError(error: SerializedError): Error {
   return error.input
     ? new InputError(error.location, error.problem, error.code)
-    : new Error(`reading the input failed: ${error.message}`);
+    : new Error(m().formats.readerFailed(error.message));
 }
 
 function deserializeFailure(message: { refused: boolean; error: SerializedError }): Error {
@@ -96,7 +104,8 @@ export async function* readInputsInWorker(
   options: ReadOptions = {},
 ): AsyncGenerator<InputTable | PassedOver> {
   const worker = new Worker(new URL("./read-worker.js", import.meta.url), {
-    workerData: { paths: [...paths], options },
+    // The worker words its errors and what it passes over in the language of this thread.
+    workerData: { paths: [...paths], options, lang: lang() } satisfies ReaderData,
   });
   const inbox = new Inbox<WorkerMessage>(worker);
   worker.on("error", (error) => inbox.push({ t: "error", error: serializeError(error) }));

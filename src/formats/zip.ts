@@ -3,6 +3,7 @@ import { basename } from "node:path";
 import type { Readable } from "node:stream";
 import yauzl from "yauzl";
 import { InputError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import type { ByteSource } from "./bytes.js";
 
 export function isZip(head: Buffer): boolean {
@@ -28,8 +29,6 @@ export function isZip(head: Buffer): boolean {
 export const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 export const MAX_ENTRY_ROWS = 1_000_000;
 
-export const IF_REAL = "if it is real, unpack the archive and import the file itself";
-
 /** Past the bound (MAX_ENTRY_ROWS) of rows of a CSV, or unfolded lines of a vCard or LDIF. */
 export function tooManyRows(
   label: string,
@@ -37,11 +36,7 @@ export function tooManyRows(
   bound: number,
   rows: "rows" | "lines",
 ): InputError {
-  return new InputError(
-    { file: label, line },
-    `more than ${bound.toLocaleString("en-US")} ${rows}, more than a table of a real export holds (${IF_REAL})`,
-    "too-large",
-  );
+  return new InputError({ file: label, line }, m().formats.tooMany(bound, rows), "too-large");
 }
 
 export interface ZipArchive {
@@ -56,11 +51,7 @@ export async function openZip(path: string, label: string): Promise<ZipArchive> 
       err ? reject(err) : resolve(z),
     );
   }).catch((error: unknown) => {
-    throw new InputError(
-      { file: label },
-      `not a readable zip archive (${reason(error)}); is the download complete?`,
-      "bad-zip",
-    );
+    throw new InputError({ file: label }, m().formats.badZip(reason(error)), "bad-zip");
   });
   const entries = await new Promise<yauzl.Entry[]>((resolve, reject) => {
     const found: yauzl.Entry[] = [];
@@ -73,11 +64,7 @@ export async function openZip(path: string, label: string): Promise<ZipArchive> 
     zip.readEntry();
   }).catch((error: unknown) => {
     zip.close();
-    throw new InputError(
-      { file: label },
-      `corrupt zip archive (${reason(error)}); download the export again`,
-      "bad-zip",
-    );
+    throw new InputError({ file: label }, m().formats.corruptZip(reason(error)), "bad-zip");
   });
   return {
     entries: entries.map((entry) => ({
@@ -94,7 +81,7 @@ export async function openZip(path: string, label: string): Promise<ZipArchive> 
               ? reject(
                   new InputError(
                     { file: `${label} › ${entry.fileName}` },
-                    `corrupt zip entry (${reason(err)}); download the export again`,
+                    m().formats.corruptEntry(reason(err)),
                     "bad-zip",
                   ),
                 )

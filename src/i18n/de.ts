@@ -5,10 +5,12 @@
  */
 import type { Catalogue } from "./en.js";
 import { formatsFor } from "./format.js";
+import { deFormats } from "./formats.js";
 import { deHelp } from "./help.js";
 import { deNetwork } from "./network.js";
 import { deRun } from "./run.js";
 import { deSandbox } from "./sandbox.js";
+import { deStore } from "./store.js";
 
 const fmt = formatsFor("de-DE");
 const { num, count, day, dayTime } = fmt;
@@ -34,7 +36,6 @@ export const de: Catalogue = {
     unchanged: (when) =>
       `schon am ${dayTime(when)} UTC mit demselben Inhalt importiert: nichts zu tun`,
     skipped: (reasons) => `übersprungen: ${reasons}`,
-    skipReason: (times, reason) => `${num(times)} × ${reason}`,
     merged: (n) =>
       `${count(n, { one: "doppelte Zeile", other: "doppelte Zeilen" })} zusammengeführt`,
     alreadyKnown: (n) => `${num(n)} schon aus einer anderen Datei bekannt`,
@@ -211,6 +212,23 @@ export const de: Catalogue = {
     massClosureAsk: "Ist die Datei vollständig? Importieren und diese als erledigt markieren?",
   },
 
+  apologize: {
+    notLang: (value) => `--lang "${value}" muss de oder en sein`,
+    noSubject: 'erwartet: "Subject: …" in der ersten Zeile, danach der Text',
+    wrote: (n, file, roleLeftOut) =>
+      `${count(n, { one: "Entschuldigung", other: "Entschuldigungen" })} für einen Serienbrief in ${file} geschrieben; nichts wurde versendet. Darin stehen nur zurückgezogene Einladungen mit bekannter Adresse${roleLeftOut ? ", ohne Funktionsadressen (--include-role-addresses)" : ""}.`,
+  },
+
+  reinviteList: {
+    none: "Niemand, den Sie wieder einladen könnten: Keine zurückgezogene Einladung ging an jemanden, den Sie wirklich kennen.",
+    head: ["Name", "Profil oder E-Mail", "Wieder einladen ab", "Warum"],
+    why: {
+      addressBook: "in Ihrem Adressbuch",
+      personal: "mit einer persönlichen Nachricht eingeladen",
+      invitedYou: "hat Sie selbst eingeladen",
+    },
+  },
+
   history: {
     none: "Noch keine Läufe: Hier stehen die Rückzüge und Entfernungen.",
     head: [
@@ -242,54 +260,7 @@ export const de: Catalogue = {
         : `${outcome === "stopped" ? "angehalten" : "fehlgeschlagen"}: ${detail ?? ""}`,
   },
 
-  store: {
-    fileOnTheWay: (db, blocker) =>
-      `Die Datenbank ${db} kann nicht verwendet werden: ${blocker} ist eine Datei, kein Ordner; geben Sie mit --db einen Ort in einem Ordner an`,
-    notDatabase: (db, said) =>
-      `${db} ist keine invites-Datenbank${said}; nichts wurde geändert: Geben Sie mit --db die richtige Datei an`,
-    corrupt: (db, said) =>
-      `Die Datenbank ${db} ist beschädigt${said}; stellen Sie sie aus einer Sicherung wieder her oder importieren Sie Ihren Export mit --db in eine neue`,
-    full: (db, said) =>
-      `Der Datenträger der Datenbank ${db} ist voll${said}; schaffen Sie Platz und führen Sie denselben Befehl erneut aus`,
-    readOnly: (db, said) =>
-      `Die Datenbank ${db} ist schreibgeschützt${said}; machen Sie sie und ihren Ordner für sich beschreibbar oder kopieren Sie sie an einen beschreibbaren Ort und geben Sie die Kopie mit --db an`,
-    permission: (db, said) =>
-      `Keine Berechtigung, die Datenbank ${db} zu öffnen${said}; starten Sie invites als der Benutzer, dem sie gehört, oder geben Sie mit --db eine andere Datei an`,
-    busy: (db) =>
-      `Die Datenbank ${db} ist belegt: Ein anderer invites-Befehl arbeitet damit; führen Sie diesen erneut aus, wenn jener fertig ist`,
-    io: (db, said) =>
-      `Die Datenbank ${db} konnte nicht gelesen oder geschrieben werden${said}; prüfen Sie, ob der Datenträger voll oder defekt ist, und führen Sie denselben Befehl erneut aus`,
-    cannotOpen: (db, said) =>
-      `Die Datenbank ${db} lässt sich nicht öffnen${said}; prüfen Sie, ob die Datei und ihr Ordner existieren und Ihnen gehören`,
-    isFolder: (db, example) =>
-      `${db} ist ein Ordner, keine Datenbankdatei; geben Sie mit --db eine Datei an, z. B. --db ${example}`,
-    empty: (db) =>
-      `${db} ist eine leere Datei (0 Byte), keine invites-Datenbank; nichts wurde geändert: Löschen Sie sie, um neu zu beginnen, oder geben Sie mit --db die richtige Datei an`,
-    newer: (db, version, known) =>
-      `${db} wurde von einer neueren Version von invites geschrieben (Schema ${version}, diese kennt ${known}); nichts wurde geändert: Öffnen Sie sie mit dieser neueren Version`,
-    noDatabase: (path) => `Keine Datenbank unter ${path}`,
-    importFirst: "Importieren Sie zuerst Ihren Export: invites import <export.zip>",
-    noImportNumber: (id) => `Es gibt keinen Import Nummer ${id}`,
-    wouldLoseRecords: (id, path, withdrawn, removed) =>
-      `Import ${id} (${path}) kann nicht zurückgenommen werden: Er ist die einzige Datei, die ${[
-        withdrawn > 0
-          ? `${count(withdrawn, { one: "Einladung", other: "Einladungen" })} enthält, die Sie mit invites zurückgezogen haben oder zurückziehen wollten`
-          : "",
-        removed > 0
-          ? `${count(removed, { one: "Kontakt", other: "Kontakte" })} enthält, die Sie mit invites entfernt haben oder entfernen wollten`
-          : "",
-      ]
-        .filter(Boolean)
-        .join(
-          ", und die ",
-        )}, und deren Aufzeichnungen gingen mit ihm verloren; nichts wurde geändert`,
-    historyShowsRuns:
-      "invites history zeigt diese Läufe; ein neuerer Export, darüber importiert, korrigiert, was dieser sagt",
-    nothingToImport: (folders, names, more) =>
-      names.length === 0
-        ? `Nichts wurde importiert: ${folders === 1 ? "Der Ordner enthält" : "Die Ordner enthalten"} keine Dateien (erwartet: ein LinkedIn-Datenexport, ein Adressbuch als CSV oder eine vCard)`
-        : `Nichts wurde importiert: ${folders === 1 ? "Der Ordner enthält" : "Die Ordner enthalten"} keine Tabelle, die dieses Werkzeug importiert, nur ${names.join(", ")}${more > 0 ? ` und ${num(more)} weitere` : ""} (erwartet: ein LinkedIn-Datenexport, ein Adressbuch als CSV oder eine vCard)`,
-  },
+  store: deStore,
 
   removedFile: {
     ownFile: "Geben Sie mit --out eine eigene oder eine neue Datei an",
@@ -435,5 +406,6 @@ export const de: Catalogue = {
 
   help: deHelp,
   network: deNetwork,
+  formats: deFormats,
   sandbox: deSandbox,
 };

@@ -4,11 +4,13 @@
  * Numbers and dates go through `fmt`, plural forms through `fmt.plural`.
  */
 import { formatsFor } from "./format.js";
+import { enFormats } from "./formats.js";
 import { enHelp } from "./help.js";
 import { enNetwork } from "./network.js";
 import { enRun } from "./run.js";
 import { enSandbox } from "./sandbox.js";
 import type { Shape } from "./shape.js";
+import { enStore } from "./store.js";
 
 const fmt = formatsFor("en-US");
 const { num, count, day, dayTime } = fmt;
@@ -33,8 +35,6 @@ export const en = {
     unchanged: (when: string) =>
       `imported before (${dayTime(when)} UTC) with the same content: nothing to do`,
     skipped: (reasons: string) => `skipped ${reasons}`,
-    skipReason: (times: number, reason: string) =>
-      `${num(times)} ${times === 1 ? reason : reason.replace(/\brow\b/, "rows")}`,
     merged: (n: number) => `merged ${count(n, { one: "duplicate row", other: "duplicate rows" })}`,
     alreadyKnown: (n: number) => `${num(n)} already known from another file`,
     x500: (n: number) =>
@@ -215,6 +215,23 @@ export const en = {
     massClosureAsk: "Is the file complete? Import it and close them?",
   },
 
+  apologize: {
+    notLang: (value: string) => `--lang "${value}" must be de or en`,
+    noSubject: 'expected "Subject: …" on the first line, then the text',
+    wrote: (n: number, file: string, roleLeftOut: boolean) =>
+      `Wrote ${count(n, { one: "note", other: "notes" })} to ${file}, for a mail merge; nothing was sent. Only withdrawn invitations with a known address are in it${roleLeftOut ? ", role addresses left out (--include-role-addresses)" : ""}.`,
+  },
+
+  reinviteList: {
+    none: "Nobody to invite again: no withdrawn invitation went to a real contact.",
+    head: ["Name", "Profile or email", "Invite again from", "Why"],
+    why: {
+      addressBook: "in your address book",
+      personal: "you wrote them a note",
+      invitedYou: "they invited you",
+    },
+  },
+
   history: {
     none: "No runs yet: withdrawals and removals are listed here.",
     head: [
@@ -247,52 +264,7 @@ export const en = {
         : `${outcome === "stopped" ? "stopped" : "failed"}: ${detail ?? ""}`,
   },
 
-  store: {
-    fileOnTheWay: (db: string, blocker: string) =>
-      `cannot use the database ${db}: ${blocker} is a file, not a folder; name a place in a folder with --db`,
-    notDatabase: (db: string, said: string) =>
-      `${db} is not an invites database${said}; nothing was changed: name the right file with --db`,
-    corrupt: (db: string, said: string) =>
-      `the database ${db} is damaged${said}; restore it from a backup, or import your export into a new one with --db`,
-    full: (db: string, said: string) =>
-      `the disk holding the database ${db} is full${said}; free some space, then run the same command again`,
-    readOnly: (db: string, said: string) =>
-      `the database ${db} is read-only${said}; make it and its folder writable for you, or copy it somewhere writable and name the copy with --db`,
-    permission: (db: string, said: string) =>
-      `no permission to open the database ${db}${said}; run invites as the user who owns it, or name another file with --db`,
-    busy: (db: string) =>
-      `the database ${db} is busy: another invites command is using it; run this one again when that one has finished`,
-    io: (db: string, said: string) =>
-      `the database ${db} could not be read or written${said}; check that the disk is not full or failing, then run the same command again`,
-    cannotOpen: (db: string, said: string) =>
-      `cannot open the database ${db}${said}; check that the file and its folder exist and are yours`,
-    isFolder: (db: string, example: string) =>
-      `${db} is a folder, not a database file; name a file with --db, e.g. --db ${example}`,
-    empty: (db: string) =>
-      `${db} is an empty file (0 bytes), not an invites database; nothing was changed: remove it to start anew, or name the right file with --db`,
-    newer: (db: string, version: number, known: number) =>
-      `${db} was written by a newer version of invites (schema ${version}, this one knows ${known}); nothing was changed: open it with that newer version`,
-    noDatabase: (path: string) => `no database at ${path}`,
-    importFirst: "import your export first: invites import <export.zip>",
-    noImportNumber: (id: number) => `there is no import number ${id}`,
-    wouldLoseRecords: (id: number, path: string, withdrawn: number, removed: number) =>
-      `import ${id} (${path}) cannot be taken back: it is the only file that lists ${[
-        withdrawn > 0
-          ? `${count(withdrawn, { one: "invitation", other: "invitations" })} you withdrew or tried to withdraw`
-          : "",
-        removed > 0
-          ? `${count(removed, { one: "connection", other: "connections" })} you removed or tried to remove`
-          : "",
-      ]
-        .filter(Boolean)
-        .join(" and ")} with invites, and their records would go with it; nothing was changed`,
-    historyShowsRuns:
-      "invites history shows those runs; a newer export imported on top corrects what this one says",
-    nothingToImport: (folders: number, names: string[], more: number) =>
-      names.length === 0
-        ? `nothing was imported: ${folders === 1 ? "the folder holds" : "the folders hold"} no files (expected a LinkedIn data export, an address book CSV or a vCard)`
-        : `nothing was imported: ${folders === 1 ? "the folder holds" : "the folders hold"} no table this tool imports, only ${names.join(", ")}${more > 0 ? ` and ${num(more)} more` : ""} (expected a LinkedIn data export, an address book CSV or a vCard)`,
-  },
+  store: enStore,
 
   removedFile: {
     ownFile: "name a file of your own, or a new one, with --out",
@@ -432,6 +404,7 @@ export const en = {
 
   help: enHelp,
   network: enNetwork,
+  formats: enFormats,
   sandbox: enSandbox,
 };
 

@@ -10,7 +10,7 @@ import {
   MASS_CLOSURE_MIN,
   pendingClosedShare,
 } from "../core/closures.js";
-import type { ContactRecord } from "../core/records.js";
+import type { ContactRecord, SkipReason } from "../core/records.js";
 import { indexConnections } from "../core/states.js";
 import { InputError } from "../errors.js";
 import { type InputTable, RefusedTableError } from "../formats/inputs.js";
@@ -43,7 +43,8 @@ export interface FileReport {
   /** Of the imported rows, how many were not in the database before. */
   added: number;
   skipped: number;
-  skipReasons: Record<string, number>;
+  /** How many rows each reason skipped; `--json` prints it as it is. */
+  skipReasons: Partial<Record<SkipReason, number>>;
   /** Values in email columns that are not addresses (Exchange X.500 strings, labels). */
   droppedValues: { x500: number; notEmail: number };
   /** Outgoing invitations a newer export no longer lists, closed by this import. */
@@ -151,7 +152,7 @@ function nothingToImport(paths: readonly string[], passedOver: ImportReport["pas
 }
 
 /** The skip reason of a contact row that repeats an earlier row of the same file exactly. */
-export const DUPLICATE_CONTACT = "duplicate contact";
+export const DUPLICATE_CONTACT = "duplicate contact" satisfies SkipReason;
 
 /** Exact duplicates: the same name as written, emails, phones, company and title. */
 function isFirstSighting(seen: Set<string>, c: ContactRecord): boolean {
@@ -199,7 +200,7 @@ async function importTable(
     importedAt: now.toISOString(),
   };
   const sourceId = writer.insertSource(source);
-  const skip = (reason: string) => {
+  const skip = (reason: SkipReason) => {
     file.skipped++;
     file.skipReasons[reason] = (file.skipReasons[reason] ?? 0) + 1;
   };

@@ -8,6 +8,7 @@
  */
 import Database from "better-sqlite3";
 import { RunLockedError } from "../errors.js";
+import { m } from "../i18n/index.js";
 import type { JournalAction } from "./journal.js";
 
 export interface RunLock {
@@ -36,10 +37,7 @@ export function acquireRunLock(
     lock.close();
     if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
     const holder = describeHolder();
-    throw new RunLockedError(
-      `another ${action === "withdraw" ? "withdraw" : "connections remove"} run is using this database${holder ? `: ${holder}` : ""}`,
-      "wait until it ends (or stop it), then run this again; two runs at once would send requests twice",
-    );
+    throw new RunLockedError(m().store.runLocked(action, holder), m().store.runLockedFix);
   }
   return {
     release() {

@@ -5,7 +5,7 @@ import type { MassClosure } from "../store/importer.js";
 import type { ForgetReport, ImportedSource } from "../store/sources.js";
 import { printable } from "./printable.js";
 import { askYesNo, type PromptStreams } from "./prompts.js";
-import { type Column, fitTable, n } from "./tables.js";
+import { type Column, describeFormat, fitTable, n } from "./tables.js";
 import { wrap } from "./wrap.js";
 
 /** What an import changed beyond its own rows, in words; empty when nothing. */
@@ -43,7 +43,7 @@ export function renderImportedSources(
     return [
       String(s.id),
       printable(s.path),
-      s.description,
+      describeFormat(s.description),
       n(s.rows),
       words.importedAt(s.importedAt),
       s.replacedBy === null ? effects : colour.dim(effects),
@@ -57,7 +57,9 @@ export function renderForgetReport(report: ForgetReport, colour: ChalkInstance):
   const s = report.source;
   const w = m().sources.forget;
   const lines = [
-    colour.bold(w.title(s.id, printable(s.path), s.description, s.rows, s.importedAt)),
+    colour.bold(
+      w.title(s.id, printable(s.path), describeFormat(s.description), s.rows, s.importedAt),
+    ),
   ];
   const item = (value: number, text: (n: number) => string) => {
     if (value > 0) lines.push(`  ${text(value)}`);

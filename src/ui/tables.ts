@@ -6,6 +6,7 @@ import { resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import type { ChalkInstance } from "chalk";
 import Table from "cli-table3";
+import type { SkipReason } from "../core/records.js";
 import type { Status } from "../core/status.js";
 import { formatLocation } from "../errors.js";
 import { m } from "../i18n/index.js";
@@ -21,11 +22,6 @@ import { displayWidth, truncateStartToWidth, truncateToWidth, wrap, wrapCell } f
 
 /** A number as the language in use writes it: `1,234` / `1.234`. */
 export const n = (value: number) => m().fmt.num(value);
-
-/** "1 row", "2 rows": `plural` defaults to the singular with an s. */
-export function count(value: number, singular: string, plural = `${singular}s`): string {
-  return `${n(value)} ${value === 1 ? singular : plural}`;
-}
 
 export function table(
   head: readonly string[],
@@ -148,11 +144,26 @@ export function truncate(text: string, width: number): string {
   return truncateToWidth(text, width);
 }
 
+/** The skipped rows by reason, in the language in use; repeated contacts are told as merged. */
 function describeSkips(file: FileReport): string {
-  return Object.entries(file.skipReasons)
+  const words = m().formats.skipped;
+  return (Object.entries(file.skipReasons) as Array<[SkipReason, number]>)
     .filter(([reason]) => reason !== DUPLICATE_CONTACT)
-    .map(([reason, times]) => m().importReport.skipReason(times, reason))
+    .map(([reason, times]) => words[reason](times))
     .join(", ");
+}
+
+/**
+ * What a file was recognised as, in the language in use. The readers' own description
+ * (`Outlook CSV (German)`) is what the database keeps and `--json` prints, from before too.
+ */
+export function describeFormat(description: string): string {
+  const words = m().formats.recognised;
+  if (description === "Google's Outlook CSV") return words.googleOutlook;
+  return description.replace(
+    /\((English|German|French|Spanish|legacy)\)$/,
+    (_, qualifier: keyof typeof words.qualifiers) => `(${words.qualifiers[qualifier]})`,
+  );
 }
 
 function fileNotes(file: FileReport): string[] {
@@ -183,9 +194,14 @@ function fileNotes(file: FileReport): string[] {
   return notes;
 }
 
-/** `macintosh` is what TextDecoder calls Mac OS Roman; users know the second name. */
+/**
+ * `macintosh` is what TextDecoder calls Mac OS Roman; users know the second name. A vCard's
+ * properties may name their own charset: `per property, else windows-1252` (as kept).
+ */
 function encodingName(encoding: string): string {
-  return encoding.replace(/\bmacintosh\b/, m().importReport.macRoman);
+  const named = encoding.replace(/\bmacintosh\b/, m().importReport.macRoman);
+  const perProperty = /^per property, else (.+)$/.exec(named);
+  return perProperty ? m().formats.perProperty(perProperty[1] ?? "") : named;
 }
 
 export function renderImportReport(
@@ -207,7 +223,7 @@ export function renderImportReport(
       const unchanged = file.outcome === "unchanged";
       rows.push([
         printable(file.label),
-        file.description,
+        describeFormat(file.description),
         unchanged ? "–" : n(file.rows),
         unchanged ? "–" : colour.green(n(file.imported)),
         unchanged ? "–" : n(file.added),
@@ -217,7 +233,7 @@ export function renderImportReport(
     for (const file of report.refused) {
       rows.push([
         printable(file.label),
-        file.description,
+        describeFormat(file.description),
         "–",
         colour.red(m().common.refused),
         "–",
@@ -329,7 +345,7 @@ export function renderSources(sources: SourceView[], colour: ChalkInstance, widt
   const rows = sources.map((s) => [
     String(s.id),
     printable(s.path),
-    s.description,
+    describeFormat(s.description),
     n(s.rows),
     m().sources.importedAt(s.importedAt),
   ]);

@@ -31,6 +31,11 @@ const ENGLISH = [
   "navigate",
   "select",
   "(Y/n)",
+  "row without",
+  "skipped",
+  "left out",
+  "read as",
+  "Recognised as",
 ];
 
 it("guides a German user from the Downloads folder through a dry run, and stops when asked", async () => {

@@ -1,0 +1,181 @@
+/**
+ * Reading the inputs and the database in both languages: every German message translated, a
+ * reader's problem and the file and line before it said in the language in use, skipped rows
+ * counted by their code whatever the language and worded when the report is shown.
+ */
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { ImportRecord } from "../../src/core/records.js";
+import { InputError, RunLockedError } from "../../src/errors.js";
+import { readInputs } from "../../src/formats/inputs.js";
+import { de } from "../../src/i18n/de.js";
+import { en } from "../../src/i18n/en.js";
+import { deFormats, enFormats } from "../../src/i18n/formats.js";
+import { setLang } from "../../src/i18n/index.js";
+import { deStore, enStore } from "../../src/i18n/store.js";
+import type { FileReport } from "../../src/store/importer.js";
+import { acquireRunLock } from "../../src/store/run-lock.js";
+import { plain } from "../../src/ui/colour.js";
+import { renderImportReport } from "../../src/ui/tables.js";
+import { englishInGerman, texts, untranslated } from "../support/catalogue.js";
+import { fixture, tempDir } from "../support/cli.js";
+
+describe.each([
+  ["formats", enFormats, deFormats],
+  ["store", enStore, deStore],
+  ["apologize", en.apologize, de.apologize],
+  ["reinviteList", en.reinviteList, de.reinviteList],
+])("the %s catalogue", (_, english, german) => {
+  it("has every sentence translated into German", () => {
+    expect([...texts(german).keys()]).toEqual([...texts(english).keys()]);
+    expect(untranslated(english, german)).toEqual([]);
+  });
+
+  it("says no sentence of the English in German", () => {
+    expect(englishInGerman(english, german)).toEqual([]);
+  });
+});
+
+/** The rows of every table in `path`, or the error that ended the reading. */
+async function readRecords(path: string): Promise<ImportRecord[]> {
+  const records: ImportRecord[] = [];
+  for await (const item of readInputs([path])) {
+    if ("passedOver" in item) continue;
+    for await (const batch of item.batches()) records.push(...batch);
+  }
+  return records;
+}
+
+async function problemOf(path: string): Promise<InputError> {
+  const error = await readRecords(path).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(InputError);
+  return error as InputError;
+}
+
+describe("a reader's problem", () => {
+  afterEach(() => setLang("en"));
+
+  it("names the file and line and what was expected, in German under German", async () => {
+    const path = fixture("bad", "invitations-bad-date.csv");
+    setLang("de");
+    expect((await problemOf(path)).message).toBe(
+      `${path}, Zeile 3: Sent At ist "yesterday" (erwartet: ein Datum wie 1/29/26, 2:37 PM oder 2026-06-01 10:00 UTC)`,
+    );
+    setLang("en");
+    expect((await problemOf(path)).message).toBe(
+      `${path} line 3: Sent At is "yesterday" (expected a date like 1/29/26, 2:37 PM or 2026-06-01 10:00 UTC)`,
+    );
+  });
+
+  it("says in German what a file that is no table is", async () => {
+    setLang("de");
+    expect((await problemOf(fixture("bad", "binary.csv"))).problem).toBe(
+      "eine Binärdatei, kein Text (erwartet: ein LinkedIn-Datenexport (ZIP, Invitations.csv, Connections.csv), ein Adressbuch als CSV, eine vCard oder eine LDIF-Datei)",
+    );
+    expect((await problemOf(fixture("bad", "unterminated.vcf"))).message).toMatch(
+      /unterminated\.vcf, Zeile 4: Die Datei endet innerhalb der Karte, die in Zeile 1 beginnt \(erwartet: END:VCARD\)$/,
+    );
+    expect((await problemOf(fixture("bad", "holiday-photos.zip"))).problem).toBe(
+      "Das Archiv enthält keine Invitations.csv, Connections.csv, ImportedContacts.csv oder Contacts.csv und kein Adressbuch",
+    );
+    expect((await problemOf(join(fixture("bad"), "nope.csv"))).problem).toBe(
+      "Diese Datei oder diesen Ordner gibt es nicht",
+    );
+  });
+});
+
+function fileReport(over: Partial<FileReport>): FileReport {
+  return {
+    label: "Outlook-Kontakte.CSV",
+    kind: "outlook-csv",
+    description: "Outlook CSV (German)",
+    encoding: "windows-1252",
+    alsoLikely: [],
+    outcome: "imported",
+    rows: 10,
+    imported: 3,
+    added: 3,
+    skipped: 7,
+    skipReasons: {},
+    droppedValues: { x500: 0, notEmail: 0 },
+    closedInvitations: 0,
+    goneConnections: 0,
+    replacedContacts: 0,
+    ...over,
+  };
+}
+
+describe("skipped rows", () => {
+  afterEach(() => setLang("en"));
+
+  it("carry their code, not words, whatever the language", async () => {
+    setLang("de");
+    const skips = (await readRecords(fixture("demo", "Outlook-Kontakte.CSV"))).filter(
+      (r) => r.type === "skip",
+    );
+    expect(skips).toEqual([
+      { type: "skip", line: expect.any(Number), reason: "row without name, email or phone" },
+    ]);
+  });
+
+  it("are worded by their code in the report, with the plural each language has", () => {
+    const report = {
+      files: [
+        fileReport({
+          skipReasons: { "empty row": 2, "mailing list": 1, "duplicate contact": 4 },
+        }),
+        fileReport({
+          label: "book.vcf",
+          kind: "vcard",
+          description: "vCard 2.1",
+          encoding: "per property, else windows-1252",
+          skipReasons: { "card without name, email or phone": 1 },
+        }),
+      ],
+      refused: [],
+      passedOver: [],
+    };
+    expect(renderImportReport(report, plain, 120)).toContain(
+      "Outlook-Kontakte.CSV: skipped 2 empty rows, 1 mailing list; merged 4 duplicate rows; read as windows-1252.",
+    );
+    setLang("de");
+    const german = renderImportReport(report, plain, 120);
+    expect(german).toContain(
+      "Outlook-Kontakte.CSV: übersprungen: 2 leere Zeilen, 1 Verteilerliste; 4 doppelte Zeilen zusammengeführt; gelesen als windows-1252.",
+    );
+    expect(german).toContain(
+      "book.vcf: übersprungen: 1 Karte ohne Namen, E-Mail-Adresse oder Telefonnummer; gelesen als windows-1252, wo eine Eigenschaft keine Kodierung angibt.",
+    );
+    // What the file was recognised as is kept in English and shown in German.
+    expect(german).toContain("Outlook CSV (deutsch)");
+    expect(german).not.toMatch(/skipped|empty row|mailing list|per property|\(German\)/);
+  });
+});
+
+describe("the run lock", () => {
+  afterEach(() => setLang("en"));
+
+  it("refuses a second run in German, naming the one that holds it", () => {
+    const { dir, cleanup } = tempDir();
+    const database = join(dir, "invites.db");
+    const first = acquireRunLock(database, "remove", () => undefined);
+    try {
+      setLang("de");
+      const refusal = (() => {
+        try {
+          acquireRunLock(database, "remove", () => "Prozess 42");
+        } catch (error) {
+          return error;
+        }
+      })();
+      expect(refusal).toBeInstanceOf(RunLockedError);
+      expect((refusal as RunLockedError).message).toBe(
+        "Ein anderer Lauf von connections remove arbeitet gerade mit dieser Datenbank: Prozess 42",
+      );
+      expect((refusal as RunLockedError).suggestion).toBe(deStore.runLockedFix);
+    } finally {
+      first.release();
+      cleanup();
+    }
+  });
+});
