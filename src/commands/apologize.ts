@@ -5,7 +5,7 @@ import {
   type Language,
   parseTemplate,
 } from "../core/apology.js";
-import { toProfileSlug } from "../core/identity.js";
+import { reinviteList } from "../core/reinvite.js";
 import { selectInvitations } from "../core/selection.js";
 import { InputError, UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
@@ -19,7 +19,7 @@ import {
 } from "../store/queries.js";
 import { type Output, printJson } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
-import { table } from "../ui/tables.js";
+import { reinviteWhy, renderReinviteList } from "../ui/reinvite.js";
 import { checkNewFile, MiB, readOptionFile, writeCsvFile } from "../user-files.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import { resolveBatchRules, resolveSelection, type SelectionOptions } from "./selection.js";
@@ -99,58 +99,22 @@ export async function runReinviteList(
   now = new Date(),
 ) {
   const asOf = parseAsOf(options.asOf, now);
-  const words = m().reinviteList;
   const list = await withDatabase(
     databasePath(options),
     (db) => {
       const { views } = readPreview(db, { asOf, batchRules: resolveBatchRules({}) });
-      const dates = readWithdrawnDates(db);
-      const incoming = readIncomingSlugs(db);
-      return views
-        .filter((v) => v.state === "withdrawn")
-        .map((v) => {
-          const slug = toProfileSlug(v.profileUrl);
-          const why = [
-            v.addressBook ? words.why.addressBook : "",
-            v.personal ? words.why.personal : "",
-            slug && incoming.has(slug) ? words.why.invitedYou : "",
-          ].filter(Boolean);
-          return { v, why, dates: dates.get(v.id) };
-        })
-        .filter((r) => r.why.length > 0 && !r.v.roleAddress)
-        .map((r) => ({
-          name: r.v.name,
-          profileUrl: r.v.profileUrl,
-          email: r.v.email,
-          withdrawnAt: r.dates?.withdrawnAt ?? null,
-          reinviteFrom: r.dates?.reinviteAfter ?? null,
-          why: r.why.join(", "),
-        }))
-        .sort(
-          (a, b) =>
-            (a.reinviteFrom ?? "").localeCompare(b.reinviteFrom ?? "") ||
-            a.name.localeCompare(b.name),
-        );
+      return reinviteList(views, readWithdrawnDates(db), readIncomingSlugs(db));
     },
     "read",
   );
   if (options.json) {
-    printJson(output, list);
+    // `why` as the list shows it, in the language in use; the rest is data.
+    printJson(
+      output,
+      list.map(({ reasons, ...entry }) => ({ ...entry, why: reinviteWhy(reasons) })),
+    );
     return 0;
   }
-  if (list.length === 0) {
-    output.out(output.colour.dim(words.none));
-    return 0;
-  }
-  const t = table(words.head, output.colour);
-  for (const r of list) {
-    t.push([
-      printable(r.name),
-      printable(r.profileUrl ?? r.email ?? ""),
-      r.reinviteFrom === null ? "" : m().fmt.day(r.reinviteFrom),
-      r.why,
-    ]);
-  }
-  output.out(t.toString());
+  output.out(renderReinviteList(list, output.colour, output.width));
   return 0;
 }

@@ -1,0 +1,35 @@
+/** The re-invite list as `invites reinvite-list` shows it: data in, string out. */
+import type { ChalkInstance } from "chalk";
+import type { ReinviteEntry, ReinviteReason } from "../core/reinvite.js";
+import { m } from "../i18n/index.js";
+import { printable } from "./printable.js";
+import { type Column, fitTable } from "./tables.js";
+import { wrap } from "./wrap.js";
+
+/** Why someone is on the list, in the language in use. */
+export function reinviteWhy(reasons: readonly ReinviteReason[]): string {
+  return reasons.map((reason) => m().reinviteList.why[reason]).join(", ");
+}
+
+export function renderReinviteList(
+  list: readonly ReinviteEntry[],
+  colour: ChalkInstance,
+  width: number,
+): string {
+  const words = m().reinviteList;
+  if (list.length === 0) return colour.dim(wrap(words.none, width));
+  const [name = "", profile = "", from = "", why = ""] = words.head;
+  const columns: Column[] = [
+    { head: name, give: "end" },
+    { head: profile, give: "end" },
+    { head: from },
+    { head: why, give: "wrap" },
+  ];
+  const rows = list.map((r) => [
+    printable(r.name),
+    printable(r.profileUrl ?? r.email ?? ""),
+    r.reinviteFrom === null ? "" : m().fmt.day(r.reinviteFrom),
+    reinviteWhy(r.reasons),
+  ]);
+  return fitTable(columns, rows, colour, width);
+}
