@@ -1,0 +1,96 @@
+/**
+ * The German issue's test of done: under LANG=de_DE.UTF-8, and with --lang de under LANG=C,
+ * `status`, `batches`, `preview --batch`, `withdraw --batch --dry-run`, `connections export`,
+ * the `--help` of each and the error for a bad input file hold no English sentence. Command
+ * names, flags, file names and what the files themselves say stay as they are, so they are taken
+ * out before the words are looked at.
+ */
+import { describe, expect, it } from "vitest";
+import { fixture, runCli, useTempDatabase } from "../support/cli.js";
+
+const temp = useTempDatabase();
+
+/**
+ * Words of English sentences that German never writes (not "will", "was" or "die"), as whole
+ * words: "Käthe" holds no "the".
+ */
+const ENGLISH_WORD =
+  /(?<!\p{L})(the|and|of|to|is|are|with|you|your|this|that|from|for|has|have|would|which|there|been|can|cannot|only|when|what|invitations?|pending|withdrawn|nothing|none|file|line|expected|options?|display|usage|default)(?!\p{L})/iu;
+
+/** The command names, which German text names as they are. */
+const COMMANDS =
+  /(?<!\p{L})(import|status|preview|withdraw|batches|connections(?: export| remove)?|apologize|reinvite-list|history|sources(?: forget)?|contacts|login|logout|start|demo|sandbox|help)(?!\p{L})/gu;
+
+/**
+ * What may be English in German output: a command line (`invites withdraw --batch`), a flag or
+ * placeholder, a path or link, a file's own name for itself (LinkedIn Invitations.csv), and
+ * names and companies from the fixtures.
+ */
+function prose(text: string): string {
+  return text
+    .replace(/`[^`]*`/g, " ")
+    .replace(/\binvites(?: [a-z-]+)*/g, " ")
+    .replace(COMMANDS, " ")
+    .replace(/(?:^|\s)--?[a-z][\w-]*(?:[ =]<[^>]*>|[ =][A-Z]+\b)?/g, " ")
+    .replace(/<[^>]*>|\[[^\]]*\]/g, " ")
+    .replace(/\S*[/\\]\S*|\S+\.(?:csv|zip|db|vcf|ldif|CSV)\b/g, " ")
+    .replace(/"[^"]*"/g, " ");
+}
+
+function englishLines(text: string): string[] {
+  return text.split("\n").filter((line) => ENGLISH_WORD.test(prose(line)));
+}
+
+describe.each([
+  ["LANG=de_DE.UTF-8", { LANG: "de_DE.UTF-8" }, []],
+  ["--lang de under LANG=C", { LANG: "C" }, ["--lang", "de"]],
+])("in German by %s", (_, locale, flag) => {
+  const env = { INVITES_LANG: "", LC_ALL: "", LC_MESSAGES: "", ...locale };
+  const run = (args: string[]) => runCli([...args, ...flag], { env });
+
+  it("no command of the done-when list, its help or a bad file's error speaks English", async () => {
+    const imported = await run([
+      "import",
+      "--db",
+      temp.db,
+      fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip"),
+      fixture("demo", "Outlook-Kontakte.CSV"),
+    ]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const db = ["--db", temp.db, "--as-of", "2026-11-20"];
+    const commands = [
+      ["status", ...db],
+      ["batches", ...db],
+      ["preview", "--batch", ...db],
+      ["withdraw", "--batch", "--dry-run", ...db],
+      ["connections", "export", "--db", temp.db, "--out", `${temp.dir}/kontakte.csv`],
+    ];
+    const english: string[] = [];
+    for (const command of commands) {
+      const result = await run(command);
+      expect(result.code, `${command.join(" ")}: ${result.stderr}`).toBe(0);
+      expect(result.stdout + result.stderr, command.join(" ")).toMatch(/\p{L}{3,}/u);
+      english.push(
+        ...englishLines(result.stdout + result.stderr).map((l) => `${command[0]}: ${l}`),
+      );
+    }
+    for (const help of [
+      [],
+      ["status"],
+      ["batches"],
+      ["preview"],
+      ["withdraw"],
+      ["connections", "export"],
+      ["import"],
+    ]) {
+      const result = await run([...help, "--help"]);
+      expect(result.code).toBe(0);
+      english.push(...englishLines(result.stdout).map((l) => `${help.join(" ")} --help: ${l}`));
+    }
+    const bad = await run(["import", "--db", temp.db, fixture("bad", "invitations-bad-date.csv")]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("Zeile");
+    english.push(...englishLines(bad.stderr).map((l) => `bad file: ${l}`));
+    expect(english).toEqual([]);
+  });
+});
