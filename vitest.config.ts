@@ -10,6 +10,9 @@ const BUILT = ["test/support/build.ts"];
 
 export default defineConfig({
   test: {
+    // Most tests wait on a child process, a browser or a terminal, not on the CPU: three files at
+    // a time keep two cores busy (vitest would run one at a time on two cores).
+    maxWorkers: 3,
     projects: [
       {
         extends: true,

@@ -27,7 +27,7 @@ const ENGLISH = [
 const temp = useTempDatabase();
 
 function importGerman(...args: string[]) {
-  return runCli(["import", "--db", temp.db, ...args], { env: { ...GERMAN, COLUMNS: "110" } });
+  return runCli(["import", "--db", temp.db, ...args], { env: { ...GERMAN, COLUMNS: "400" } });
 }
 
 function expectNoEnglish(text: string) {
