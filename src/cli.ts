@@ -10,6 +10,7 @@ import {
   addConnectionSelectionOptions,
   addSelectionOptions,
 } from "./commands/selection.js";
+import { readEnv } from "./env.js";
 import { AppError, ExitCode } from "./errors.js";
 import { LANGS, m, resolveLang, setLang } from "./i18n/index.js";
 import { commanderMessage, helpConfiguration, helpWidth } from "./ui/help.js";
@@ -306,6 +307,6 @@ function reportError(error: unknown, output: Output): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   output.err(`invites: ${m().help.errors.unexpected(printable(message.split("\n")[0] ?? ""))}`);
-  if (process.env.INVITES_DEBUG && error instanceof Error && error.stack) output.err(error.stack);
+  if (readEnv("INVITES_DEBUG") && error instanceof Error && error.stack) output.err(error.stack);
   return ExitCode.failure;
 }

@@ -7,6 +7,7 @@
 
 import type { LiveKeys } from "../core/matching.js";
 import { capSparingReminders, type Plannable, planDays } from "../core/plan.js";
+import { readEnv } from "../env.js";
 import {
   AccountMismatchError,
   CancelledError,
@@ -140,7 +141,7 @@ export function readNetworkRunOptions(
   }
   const max = wholeNumber("--max", options.max, 0, Number.POSITIVE_INFINITY);
   const dailyCap = wholeNumber("--daily-cap", options.dailyCap, 0, 100);
-  const baseUrl = options.baseUrl ?? process.env.INVITES_BASE_URL ?? DEFAULT_BASE_URL;
+  const baseUrl = options.baseUrl ?? readEnv("INVITES_BASE_URL") ?? DEFAULT_BASE_URL;
   const isLinkedIn = isLinkedInHost(baseUrl);
   const risks = [
     ...(pace.minMs < SAFE_MIN_PACE_MS ? [w.riskPace(paceText ?? "")] : []),
@@ -184,7 +185,7 @@ function readSessionSource(
     throw new UsageError(w.browserOrCookies, w.browserOrCookiesFix);
   }
   const browser =
-    flagged || (options.cookies === undefined && Boolean(env.INVITES_BROWSER?.trim()));
+    flagged || (options.cookies === undefined && Boolean(readEnv("INVITES_BROWSER", env)?.trim()));
   for (const [given, flag] of [
     [strategy === "click", "--strategy click"],
     [options.headless, "--headless"],
@@ -333,8 +334,8 @@ async function confirmRun(message: string): Promise<void> {
 function clientOptions(settings: NetworkRunSettings): LinkedInClientOptions {
   return {
     beforePage: () => settings.pacer.beforeListPage(),
-    ...(process.env.INVITES_GRAPHQL_QUERY_ID
-      ? { graphqlQueryId: process.env.INVITES_GRAPHQL_QUERY_ID }
+    ...(readEnv("INVITES_GRAPHQL_QUERY_ID")
+      ? { graphqlQueryId: readEnv("INVITES_GRAPHQL_QUERY_ID") }
       : {}),
   };
 }

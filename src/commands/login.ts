@@ -6,6 +6,7 @@
  */
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { readEnv } from "../env.js";
 import { CancelledError, StoppedError, UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import {
@@ -47,7 +48,7 @@ function isLinkedIn(baseUrl: string): boolean {
 }
 
 export async function runLogin(options: LoginOptions, output: Output): Promise<number> {
-  const baseUrl = options.baseUrl ?? process.env.INVITES_BASE_URL ?? DEFAULT_BASE_URL;
+  const baseUrl = options.baseUrl ?? readEnv("INVITES_BASE_URL") ?? DEFAULT_BASE_URL;
   const headless = options.headless === true;
   const words = m().network.login;
   if (headless && isLinkedIn(baseUrl)) throw new UsageError(words.headless, words.headlessFix);

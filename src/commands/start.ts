@@ -7,6 +7,7 @@
 import { readdirSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { readEnv } from "../env.js";
 import { m } from "../i18n/index.js";
 import type { Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
@@ -25,7 +26,7 @@ const ADDRESS_BOOK_NAME =
 /** Where browsers put downloads, in the order looked in. */
 export function downloadFolders(env: NodeJS.ProcessEnv = process.env, home = homedir()): string[] {
   const folders = [
-    env.XDG_DOWNLOAD_DIR,
+    readEnv("XDG_DOWNLOAD_DIR", env),
     join(home, "Downloads"),
     join(home, "Download"),
     join(home, "Desktop"),

@@ -197,7 +197,7 @@ export const enHelp = {
       1: "unexpected failure (a bug, or the disk or database failed: full, damaged, read-only, not yours), or withdraw / connections remove finished but some requests were refused or did not take effect",
       2: "bad usage or bad input: nothing was changed (also when there is no database yet, --db names a file that is not an invites database or is from a newer version, another run holds the database, or the session is another member's); for import also when a table inside a zip or folder was refused while the others were imported",
       3: "stopped by the network, or by an answer in a shape it cannot read, or by three failed requests in a row, or the browser window was closed; run the same command again to resume",
-      130: "cancelled at a prompt, or the window of invites login was closed: nothing was changed",
+      130: "cancelled at a prompt, or the window of invites login was closed: nothing was changed; or a run ended by Ctrl-C after the request under way, which is recorded",
     },
   },
 
@@ -213,7 +213,9 @@ export const enHelp = {
       INVITES_COOKIES: "LinkedIn cookies (any form --cookies reads), when --cookies is not given",
       INVITES_BASE_URL: "the network's address, when --base-url is not given",
       INVITES_GRAPHQL_QUERY_ID: "queryId of LinkedIn's GraphQL sent list, for the last fallback",
+      INVITES_DEBUG: "set: an unexpected error prints its stack trace too",
       NO_COLOR: "no colours",
+      COLUMNS: "the width to lay output out in (default: the terminal's)",
     },
   },
 
@@ -481,7 +483,7 @@ export const deHelp: Shape<typeof enHelp> = {
       1: "unerwarteter Fehler (ein Programmfehler, oder Festplatte oder Datenbank versagen: voll, beschädigt, schreibgeschützt, gehört nicht Ihnen), oder withdraw bzw. connections remove ist fertig, aber einige Anfragen wurden abgelehnt oder haben nicht gewirkt",
       2: "falscher Aufruf oder fehlerhafte Eingabe: Nichts wurde geändert (auch wenn es noch keine Datenbank gibt, --db eine Datei nennt, die keine invites-Datenbank ist oder von einer neueren Version stammt, ein anderer Lauf die Datenbank belegt oder die Sitzung einem anderen Mitglied gehört); bei import auch, wenn eine Tabelle in einer ZIP-Datei oder einem Ordner abgelehnt wurde, die übrigen aber importiert wurden",
       3: "angehalten vom Netzwerk, von einer Antwort in einer Form, die invites nicht lesen kann, von drei fehlgeschlagenen Anfragen hintereinander oder weil das Browserfenster geschlossen wurde; führen Sie denselben Befehl erneut aus, um fortzufahren",
-      130: "abgebrochen bei einer Rückfrage oder durch Schließen des Fensters von invites login: Nichts wurde geändert",
+      130: "abgebrochen bei einer Rückfrage oder durch Schließen des Fensters von invites login: Nichts wurde geändert; oder ein Lauf, mit Strg+C beendet, nachdem die laufende Anfrage fertig und aufgezeichnet war",
     },
   },
 
@@ -500,7 +502,9 @@ export const deHelp: Shape<typeof enHelp> = {
       INVITES_BASE_URL: "die Adresse des Netzwerks, wenn --base-url fehlt",
       INVITES_GRAPHQL_QUERY_ID:
         "queryId von LinkedIns GraphQL-Liste gesendeter Einladungen, für den letzten Ausweg",
+      INVITES_DEBUG: "gesetzt: ein unerwarteter Fehler zeigt auch seinen Stacktrace",
       NO_COLOR: "keine Farben",
+      COLUMNS: "die Breite, auf die die Ausgabe umbrochen wird (Standard: die des Terminals)",
     },
   },
 

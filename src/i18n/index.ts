@@ -4,6 +4,7 @@
  * German, anything else English. Every word the tool prints comes from the catalogue of that
  * language (en.ts, de.ts); the compiler checks that both hold every message.
  */
+import { readEnv } from "../env.js";
 import { de } from "./de.js";
 import { type Catalogue, en } from "./en.js";
 
@@ -47,8 +48,8 @@ export function isLang(value: string): value is Lang {
 
 /** The language from the environment alone. */
 export function langOfEnvironment(env: NodeJS.ProcessEnv = process.env): Lang {
-  for (const name of ["INVITES_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]) {
-    const value = env[name]?.trim();
+  for (const name of ["INVITES_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] as const) {
+    const value = readEnv(name, env)?.trim();
     if (value) return value.toLowerCase().startsWith("de") ? "de" : "en";
   }
   return "en";

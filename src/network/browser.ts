@@ -10,6 +10,7 @@ import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { BrowserContext, Page } from "playwright-core";
+import { readEnv, readSetEnv } from "../env.js";
 import { RunLockedError, UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { printable } from "../ui/printable.js";
@@ -40,9 +41,11 @@ export function installLocations(
   home: string,
 ): string[] {
   if (platform === "win32") {
-    const roots = [env.PROGRAMFILES, env["PROGRAMFILES(X86)"], env.LOCALAPPDATA].filter(
-      (r): r is string => Boolean(r),
-    );
+    const roots = [
+      readEnv("PROGRAMFILES", env),
+      readEnv("PROGRAMFILES(X86)", env),
+      readEnv("LOCALAPPDATA", env),
+    ].filter((r): r is string => Boolean(r));
     const tail = {
       chrome: ["Google", "Chrome", "Application", "chrome.exe"],
       edge: ["Microsoft", "Edge", "Application", "msedge.exe"],
@@ -100,7 +103,8 @@ export function findBrowser(
   home: string = homedir(),
 ): BrowserChoice {
   const words = m().network.browser;
-  const given = typeof wanted === "string" ? wanted : env.INVITES_BROWSER?.trim() || undefined;
+  const given =
+    typeof wanted === "string" ? wanted : readEnv("INVITES_BROWSER", env)?.trim() || undefined;
   const from = typeof wanted === "string" ? "--browser" : "INVITES_BROWSER";
   if (given !== undefined) {
     const name = ALIASES[given.toLowerCase()];
@@ -130,7 +134,7 @@ export function everydayProfiles(
   home: string = homedir(),
 ): string[] {
   if (platform === "win32") {
-    const local = env.LOCALAPPDATA ?? join(home, "AppData", "Local");
+    const local = readEnv("LOCALAPPDATA", env) ?? join(home, "AppData", "Local");
     return [
       join(local, "Google", "Chrome", "User Data"),
       join(local, "Microsoft", "Edge", "User Data"),
@@ -145,7 +149,7 @@ export function everydayProfiles(
       join(support, "Chromium"),
     ];
   }
-  const config = env.XDG_CONFIG_HOME?.trim() ? env.XDG_CONFIG_HOME : join(home, ".config");
+  const config = readSetEnv("XDG_CONFIG_HOME", env) ?? join(home, ".config");
   return ["google-chrome", "microsoft-edge", "chromium"].map((d) => join(config, d));
 }
 
@@ -257,7 +261,7 @@ export function launchFlags(
     // navigator.webdriver stays false, as in the browser the user knows (NETWORK-2026.md §4.3).
     "--disable-blink-features=AutomationControlled",
     ...(headless ? ["--disable-gpu", "--disable-background-networking"] : []),
-    ...(env.INVITES_BROWSER_ARGS?.trim() ? env.INVITES_BROWSER_ARGS.trim().split(/\s+/) : []),
+    ...(readSetEnv("INVITES_BROWSER_ARGS", env)?.trim().split(/\s+/) ?? []),
   ];
   return { args, chromiumSandbox: !isRoot };
 }
@@ -271,8 +275,8 @@ export async function openBrowser(o: OpenBrowserOptions): Promise<BrowserWindow>
   if (
     !o.headless &&
     process.platform === "linux" &&
-    !env.DISPLAY?.trim() &&
-    !env.WAYLAND_DISPLAY?.trim()
+    !readEnv("DISPLAY", env)?.trim() &&
+    !readEnv("WAYLAND_DISPLAY", env)?.trim()
   ) {
     const words = m().network.browser;
     throw new UsageError(words.noScreen, words.noScreenFix);

@@ -6,6 +6,8 @@
  * values on their own lines), from a file, INVITES_COOKIES or a hidden prompt; never from the
  * command line, kept in memory only, and never shown.
  */
+
+import { readEnv } from "../env.js";
 import { InputError, UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { createColour } from "../ui/colour.js";
@@ -255,7 +257,7 @@ export function readSessionCookies(
     }
     return cookies;
   }
-  const text = env.INVITES_COOKIES;
+  const text = readEnv("INVITES_COOKIES", env);
   if (!text?.trim()) {
     throw new UsageError(words.noSession, words.noSessionFix);
   }

@@ -6,6 +6,7 @@
 import { statSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { readEnv, readSetEnv } from "../env.js";
 import { DatabaseError, ExitCode } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { toDatabaseError } from "./database-errors.js";
@@ -16,18 +17,23 @@ export function defaultDatabasePath(
   home: string = homedir(),
 ): string {
   if (platform === "win32") {
-    return join(env.APPDATA ?? join(home, "AppData", "Roaming"), "invites", "invites.db");
+    return join(
+      readEnv("APPDATA", env) ?? join(home, "AppData", "Roaming"),
+      "invites",
+      "invites.db",
+    );
   }
   if (platform === "darwin") {
     return join(home, "Library", "Application Support", "invites", "invites.db");
   }
-  const base = env.XDG_DATA_HOME?.trim() ? env.XDG_DATA_HOME : join(home, ".local", "share");
+  const base = readSetEnv("XDG_DATA_HOME", env) ?? join(home, ".local", "share");
   return join(base, "invites", "invites.db");
 }
 
 export function resolveDatabasePath(option: string | undefined, env = process.env): string {
   if (option?.trim()) return option;
-  if (env.INVITES_DB?.trim()) return env.INVITES_DB;
+  const fromEnv = readSetEnv("INVITES_DB", env);
+  if (fromEnv !== undefined) return fromEnv;
   return defaultDatabasePath(env);
 }
 

@@ -1,12 +1,15 @@
 /** The one colour module: honours NO_COLOR and FORCE_COLOR, and is off when output is no terminal. */
 import { Chalk, type ChalkInstance } from "chalk";
+import { readEnv } from "../env.js";
 
 export function createColour(
   stream: { isTTY?: boolean } = process.stdout,
   env: NodeJS.ProcessEnv = process.env,
 ): ChalkInstance {
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return new Chalk({ level: 0 });
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return new Chalk({ level: 1 });
+  if (readEnv("NO_COLOR", env) !== undefined && readEnv("NO_COLOR", env) !== "")
+    return new Chalk({ level: 0 });
+  if (readEnv("FORCE_COLOR", env) !== undefined && readEnv("FORCE_COLOR", env) !== "0")
+    return new Chalk({ level: 1 });
   return new Chalk({ level: stream.isTTY ? 1 : 0 });
 }
 

@@ -18,11 +18,11 @@ export function helpWidth(
   return columnsOf(stream, 80, env);
 }
 
-/** `  2  text…`, further lines at column 5: the codes are short, the texts long. */
+/** `  2    text…`, further lines under the text: the codes are short (130 the longest). */
 function exitCode(code: string, text: string, width: number, helper: Help): string {
-  const term = `  ${code}  `;
+  const term = `  ${code.padEnd(3)}  `;
   const [first = "", ...rest] = helper.boxWrap(text, width - term.length).split("\n");
-  return [`${term}${first}`, ...rest.map((line) => `     ${line}`)].join("\n");
+  return [`${term}${first}`, ...rest.map((line) => `${" ".repeat(term.length)}${line}`)].join("\n");
 }
 
 function closingSections(helper: Help): string {

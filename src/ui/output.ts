@@ -1,5 +1,6 @@
 /** Where commands print: data to stdout, diagnostics to stderr. Tests pass their own. */
 import type { ChalkInstance } from "chalk";
+import { readEnv } from "../env.js";
 import { createColour } from "./colour.js";
 
 export interface Output {
@@ -52,7 +53,7 @@ export function columnsOf(
   fallback: number,
   env: NodeJS.ProcessEnv = process.env,
 ): number {
-  const columns = Number(env.COLUMNS);
+  const columns = Number(readEnv("COLUMNS", env));
   if (Number.isInteger(columns) && columns > 0) return columns;
   return (stream.isTTY && stream.columns) || fallback;
 }

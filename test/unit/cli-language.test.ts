@@ -105,7 +105,7 @@ describe("every command's help", () => {
         const { code, stdout } = await run([...path, "--help", ...argv]);
         expect(code).toBe(0);
         expect(stdout).toContain("Aufruf: invites");
-        expect(stdout).toContain("Exit-Codes:\n  0  erledigt");
+        expect(stdout).toContain("Exit-Codes:\n  0    erledigt");
         expect(stdout).toContain("Umgebung:");
         for (const english of ENGLISH)
           expect(stdout, `${path.join(" ")}: ${english}`).not.toContain(english);
@@ -123,7 +123,7 @@ describe("every command's help", () => {
       " --daily-cap <n> at most this many such requests a day, over all runs ",
     );
     expect(stdout).toContain('(default: "100")');
-    expect(stdout).toMatch(/Exit codes:\n {2}0 {2}done\n/);
+    expect(stdout).toMatch(/Exit codes:\n {2}0 {4}done\n/);
     const { stdout: top } = await run(["--help"]);
     expect(top).toContain("  help [command]              display help for command");
     expect(top).toContain("  -V, --version               output the version number");
