@@ -16,6 +16,7 @@ import { LANGS, m, resolveLang, setLang } from "./i18n/index.js";
 import { commanderMessage, helpConfiguration, helpWidth } from "./ui/help.js";
 import { type Output, processOutput } from "./ui/output.js";
 import { printable } from "./ui/printable.js";
+import { VERSION } from "./version.js";
 
 // Each command's module is loaded when that command runs: starting the CLI reads no parser,
 // zip or prompt library that the command does not use. Every text is the catalogue's
@@ -25,7 +26,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
   const h = m().help;
   const program = new Command("invites")
     .description(h.program)
-    .version("0.1.0", "-V, --version", h.commander.version)
+    .version(VERSION, "-V, --version", h.commander.version)
     .helpOption("-h, --help", h.commander.helpOption)
     .helpCommand("help [command]", h.commander.helpCommand)
     .configureHelp(helpConfiguration())

@@ -18,8 +18,8 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
-import { stringify } from "csv-stringify/sync";
 import { neutralizeFormula } from "./core/connections.js";
 import { InputError, UsageError } from "./errors.js";
 import { m } from "./i18n/index.js";
@@ -183,12 +183,16 @@ export interface CsvShape {
   recordDelimiter: "unix" | "windows";
 }
 
+const require = createRequire(import.meta.url);
+
 const PLAIN_CSV: CsvShape = { delimiter: ",", recordDelimiter: "unix" };
 /** What German Excel opens cleanly: semicolons and CRLF (and a BOM, which writeCsvFile adds). */
 const EXCEL_CSV: CsvShape = { delimiter: ";", recordDelimiter: "windows" };
 
 /** CSV text of rows, each cell neutralised so that a spreadsheet shows it and does not run it. */
 export function formatCsv(rows: ReadonlyArray<ReadonlyArray<string>>, shape: CsvShape): string {
+  // Loaded when a CSV is written: the commands that read option files need no CSV writer.
+  const { stringify } = require("csv-stringify/sync") as typeof import("csv-stringify/sync");
   return stringify(
     rows.map((row) => row.map(neutralizeFormula)),
     { delimiter: shape.delimiter, record_delimiter: shape.recordDelimiter },

@@ -72,6 +72,9 @@ export type SkipReason =
   | "duplicate row"
   | "duplicate contact";
 
+/** The skip reason of a contact row that repeats an earlier row of the same file exactly. */
+export const DUPLICATE_CONTACT = "duplicate contact" satisfies SkipReason;
+
 /** A row that was read and deliberately not imported, counted by its reason. */
 export interface SkippedRecord {
   type: "skip";

@@ -10,7 +10,7 @@ import {
   MASS_CLOSURE_MIN,
   pendingClosedShare,
 } from "../core/closures.js";
-import type { ContactRecord, SkipReason } from "../core/records.js";
+import { type ContactRecord, DUPLICATE_CONTACT, type SkipReason } from "../core/records.js";
 import { indexConnections } from "../core/states.js";
 import { InputError } from "../errors.js";
 import { type InputTable, RefusedTableError } from "../formats/inputs.js";
@@ -151,8 +151,7 @@ function nothingToImport(paths: readonly string[], passedOver: ImportReport["pas
   );
 }
 
-/** The skip reason of a contact row that repeats an earlier row of the same file exactly. */
-export const DUPLICATE_CONTACT = "duplicate contact" satisfies SkipReason;
+export { DUPLICATE_CONTACT };
 
 /** Exact duplicates: the same name as written, emails, phones, company and title. */
 function isFirstSighting(seen: Set<string>, c: ContactRecord): boolean {

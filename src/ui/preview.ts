@@ -7,7 +7,7 @@ import type { InvitationView, PreviewSummary } from "../core/preview.js";
 import { DAY_MS } from "../i18n/format.js";
 import { m } from "../i18n/index.js";
 import { printable } from "./printable.js";
-import { fitTable, n, type Column as TableColumn, table, truncate } from "./tables.js";
+import { drawTable, fitTable, n, type Column as TableColumn, truncate } from "./tables.js";
 import { displayWidth, wrap } from "./wrap.js";
 
 export function profileOrEmail(view: InvitationView): string {
@@ -95,17 +95,21 @@ export function renderPreviewTable(views: readonly InvitationView[], options: Pr
     profileWidth >= words.head.profileOrEmail.length
       ? words.head.profileOrEmail
       : words.head.profile;
-  const t = table([words.head.name, profileHead, ...fixed.map((c) => c.head)], colour, {
-    wordWrap: false,
-  });
-  for (const v of shown) {
-    t.push([
-      truncate(printable(v.name || m().common.noName), nameWidth),
-      truncate(printable(profileOrEmail(v)), profileWidth),
-      ...fixed.map((c) => c.cell(v)),
-    ]);
+  const head = [words.head.name, profileHead, ...fixed.map((c) => c.head)];
+  const rows = shown.map((v) => [
+    truncate(printable(v.name || m().common.noName), nameWidth),
+    truncate(printable(profileOrEmail(v)), profileWidth),
+    ...fixed.map((c) => c.cell(v)),
+  ]);
+  // Each column as wide as its widest cell: the cells were cut to what the width leaves them.
+  const widths = head.map((h) => displayWidth(h));
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell));
+    });
   }
-  const lines = [t.toString()];
+  const aligns = head.map(() => "left" as const);
+  const lines = [drawTable(head, rows, widths, aligns, colour)];
   if (views.length > shown.length) {
     const more = views.length - shown.length;
     lines.push(

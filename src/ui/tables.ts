@@ -5,36 +5,19 @@
 import { resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import type { ChalkInstance } from "chalk";
-import Table from "cli-table3";
 import type { SkipReason } from "../core/records.js";
+// The import's types only: a read command must not load the readers (csv-parse, zip, chardet).
+import { DUPLICATE_CONTACT } from "../core/records.js";
 import type { Status } from "../core/status.js";
 import { formatLocation } from "../errors.js";
 import { m } from "../i18n/index.js";
-import {
-  DUPLICATE_CONTACT,
-  type FileReport,
-  type ImportReport,
-  type RefusedFile,
-} from "../store/importer.js";
+import type { FileReport, ImportReport, RefusedFile } from "../store/importer.js";
 import type { ContactView, SourceView } from "../store/queries.js";
 import { printable } from "./printable.js";
 import { displayWidth, truncateStartToWidth, truncateToWidth, wrap, wrapCell } from "./wrap.js";
 
 /** A number as the language in use writes it: `1,234` / `1.234`. */
 export const n = (value: number) => m().fmt.num(value);
-
-export function table(
-  head: readonly string[],
-  colour: ChalkInstance,
-  options: Table.TableConstructorOptions = {},
-) {
-  return new Table({
-    head: head.map((h) => colour.bold(h)),
-    style: { head: [], border: [], compact: true },
-    wordWrap: true,
-    ...options,
-  });
-}
 
 /**
  * A column of a table that fits the width: how it gives way when the table is too wide. `end`
@@ -123,20 +106,48 @@ export function fitTable(
         return cell;
     }
   };
-  const t = new Table({
-    head: columns.map((c, i) =>
-      wrapCell(c.head, widths[i] as number)
-        .split("\n")
-        .map((line) => colour.bold(line))
-        .join("\n"),
-    ),
-    colAligns: columns.map((c) => c.align ?? "left"),
-    colWidths: widths.map((w) => w + 2),
-    style: { head: [], border: [], compact: true },
-    wordWrap: false,
-  });
-  for (const row of rows) t.push(row.map(fit));
-  return t.toString();
+  return drawTable(
+    columns.map((c, i) => wrapCell(c.head, widths[i] as number)),
+    rows.map((row) => row.map(fit)),
+    widths,
+    columns.map((c) => c.align ?? "left"),
+    colour,
+  );
+}
+
+/**
+ * Draws a table whose cells already fit `widths` (a cell may hold several lines): a border
+ * around, the heading in bold, no lines between rows. Linear in the cells, so that a table of
+ * 100,000 rows takes as long as writing it.
+ */
+export function drawTable(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  widths: readonly number[],
+  aligns: readonly ("left" | "right")[],
+  colour: ChalkInstance,
+): string {
+  const rule = (left: string, middle: string, right: string) =>
+    `${left}${widths.map((w) => "─".repeat(w + 2)).join(middle)}${right}`;
+  const pad = (text: string, i: number) => {
+    const room = " ".repeat(Math.max(0, (widths[i] ?? 0) - displayWidth(text)));
+    return aligns[i] === "right" ? room + text : text + room;
+  };
+  const draw = (cells: readonly string[], style: (line: string) => string = (line) => line) => {
+    const split = widths.map((_, i) => (cells[i] ?? "").split("\n"));
+    const height = Math.max(1, ...split.map((lines) => lines.length));
+    const lines: string[] = [];
+    for (let k = 0; k < height; k++) {
+      lines.push(
+        `│ ${split.map((cell, i) => pad(cell[k] === undefined ? "" : style(cell[k] as string), i)).join(" │ ")} │`,
+      );
+    }
+    return lines.join("\n");
+  };
+  const out = [rule("┌", "┬", "┐"), draw(head, (line) => colour.bold(line)), rule("├", "┼", "┤")];
+  for (const row of rows) out.push(draw(row));
+  out.push(rule("└", "┴", "┘"));
+  return out.join("\n");
 }
 
 /** Shortens text to `width` terminal columns with an ellipsis (a CJK character takes two). */

@@ -1,12 +1,15 @@
 /**
  * Text laid out in terminal columns: a CJK character or an emoji takes two, an escape code none,
- * measured as cli-table3 measures its cells (string-width), so that wrapped text and tables agree.
+ * measured as the tables measure their cells (string-width), so that wrapped text and tables agree.
  */
 import stringWidth from "string-width";
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** The columns `text` takes on a terminal. */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  // Printable ASCII, most cells of most tables, takes a column a character.
+  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
 /** Shortens text to at most `width` columns, with an ellipsis. */

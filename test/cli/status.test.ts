@@ -125,8 +125,8 @@ describe("the program", () => {
   it("documents the exit codes in --help", async () => {
     const result = await runCli(["--help"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Exit codes:\n\s+0 {2}done/);
-    expect(result.stdout).toContain("3  stopped by the network");
+    expect(result.stdout).toMatch(/Exit codes:\n {2}0 {4}done/);
+    expect(result.stdout).toContain("3    stopped by the network");
   });
 
   it("exits 2 on an unknown command or option", async () => {
