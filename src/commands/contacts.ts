@@ -2,7 +2,7 @@ import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { listContacts, sourceExists } from "../store/queries.js";
-import { type Output, printJson } from "../ui/output.js";
+import { type Output, printJsonArray } from "../ui/output.js";
 import { renderContacts } from "../ui/tables.js";
 import { type DatabaseOptions, databasePath } from "./options.js";
 
@@ -32,7 +32,7 @@ export async function runContacts(options: ContactsOptions, output: Output): Pro
     },
     "read",
   );
-  if (options.json) printJson(output, contacts);
+  if (options.json) await printJsonArray(output, contacts, (c) => c);
   else output.out(renderContacts(contacts, output.colour, output.width));
   return 0;
 }

@@ -5,7 +5,7 @@ import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { readPreview } from "../store/invitations.js";
-import { type Output, printJson } from "../ui/output.js";
+import { type Output, printJsonArray } from "../ui/output.js";
 import { renderPreviewSummary, renderPreviewTable } from "../ui/preview.js";
 import { printable } from "../ui/printable.js";
 import { checkNewFile, writeCsvFile } from "../user-files.js";
@@ -88,7 +88,7 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
     selected = await pickInvitations(selected, { message: m().commands.pickInvitations });
   }
   if (options.json) {
-    printJson(output, selected.map(toPreviewJson));
+    await printJsonArray(output, selected, toPreviewJson);
     return 0;
   }
   if (options.csv !== undefined) {

@@ -15,6 +15,8 @@ export interface Output {
   height: number;
   /** A person at a terminal can answer prompts: stdin and stderr (where prompts draw) are TTYs. */
   isInteractive: boolean;
+  /** Resolves when stdout has taken what was written, for output written a slice at a time. */
+  drain?(): Promise<void>;
 }
 
 /** Runs that must not end when stdout's reader goes away, and whether it went away. */
@@ -75,6 +77,18 @@ export function processOutput(): Output {
     width: columnsOf(process.stdout, 120),
     height: process.stdout.rows || 40,
     isInteractive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+    drain: () =>
+      stdoutClosed || !process.stdout.writableNeedDrain
+        ? Promise.resolve()
+        : new Promise((done) => {
+            const finish = () => {
+              process.stdout.off("drain", finish);
+              process.stdout.off("close", finish);
+              done();
+            };
+            process.stdout.once("drain", finish);
+            process.stdout.once("close", finish);
+          }),
   };
 }
 
@@ -90,6 +104,31 @@ function stringify(value: unknown, indent?: number): string {
     JSON_RAW,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
+}
+
+/** Elements of a JSON array made and written at a time: enough to write fast, few to hold. */
+const JSON_SLICE = 1000;
+
+/**
+ * A long JSON array on stdout, as printJson writes it, made and written a slice at a time and
+ * waiting for stdout to take each: the output of 1,000,000 invitations is never held whole.
+ */
+export async function printJsonArray<T>(
+  output: Output,
+  items: readonly T[],
+  toJson: (item: T) => unknown,
+): Promise<void> {
+  if (items.length === 0) return output.out("[]");
+  for (let start = 0; start < items.length; start += JSON_SLICE) {
+    const end = Math.min(items.length, start + JSON_SLICE);
+    const slice: string[] = [];
+    for (let i = start; i < end; i++) slice.push(stringify(toJson(items[i] as T)));
+    // out() ends each slice with a line break: the elements' commas end the lines before it.
+    output.out(
+      `${start === 0 ? "[\n" : ""}${slice.join(",\n")}${end === items.length ? "\n]" : ","}`,
+    );
+    await output.drain?.();
+  }
 }
 
 /**
