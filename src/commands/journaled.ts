@@ -5,6 +5,7 @@
  * a stop is reported.
  */
 
+import { DAY_MS } from "../core/days.js";
 import type { LiveKeys } from "../core/matching.js";
 import { capSparingReminders, type Plannable, planDays } from "../core/plan.js";
 import { readEnv } from "../env.js";
@@ -283,7 +284,7 @@ export function makeRunPlan<P>(
     meanDelayMs: o.settings.pacer.meanDelayMs,
     spare: o.action === "withdraw" ? capSparingReminders(items, rules) : null,
     day,
-    nextDay: new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10),
+    nextDay: new Date(Date.parse(day) + DAY_MS).toISOString().slice(0, 10),
   };
 }
 

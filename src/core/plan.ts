@@ -4,9 +4,9 @@
  * prevents, how many people still get one before their turn, and the cap that would spare them.
  * Pure: the items, "today", the cap and what went out today already come in.
  */
-import { REMINDER_DAYS } from "./preview.js";
 
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "./days.js";
+import { REMINDER_DAYS } from "./preview.js";
 
 export interface Plannable {
   /** ISO 8601 send time of an invitation; null for what has no reminders (a connection). */

@@ -3,6 +3,7 @@
  * the next reminder goes out and when it expires. Pure: the stored facts and "today" come in.
  */
 import { type BatchRules, DEFAULT_BATCH_RULES, detectBatches, isPersonal } from "./batches.js";
+import { DAY_MS } from "./days.js";
 import { isRoleAddress } from "./roles.js";
 import {
   type ConnectionIndex,
@@ -46,8 +47,6 @@ export interface InvitationView {
 
 /** The network reminds the recipient about one and two weeks after sending. */
 export const REMINDER_DAYS: readonly number[] = [7, 14];
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 // Thousands of invitations share a handful of days: format each day once.
 const dayCache = new Map<number, string>();

@@ -1,3 +1,4 @@
+import { DAY_MS } from "./days.js";
 /**
  * Invitation states (DOMAIN.md): pure rules, "today" passed in.
  * Precedence: withdrawn (our own act) > accepted (the invitee is a connection) > expired (183 days)
@@ -72,8 +73,6 @@ export function isAccepted(inv: OutgoingInvitationFacts, index: ConnectionIndex)
   const names = inv.peerSlug ? index.unlinkedNames : index.names;
   return names.get(inv.peerNameKey) === 1;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The day (YYYY-MM-DD, UTC) from which a person withdrawn at `at` can be invited again. */
 export function reinviteAfter(at: Date, rules: LifecycleRules = DEFAULT_RULES): string {

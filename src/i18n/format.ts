@@ -3,8 +3,6 @@
  * each Intl constructor loads locale data, which a command that prints no number need not pay.
  */
 
-const DAY_MS = 86_400_000;
-
 export interface Formats {
   /** `1,234` / `1.234`. */
   num(value: number): string;
@@ -56,4 +54,4 @@ export function formatsFor(locale: "en-US" | "de-DE"): Formats {
   return formats;
 }
 
-export { DAY_MS };
+export { DAY_MS } from "../core/days.js";

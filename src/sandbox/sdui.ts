@@ -7,6 +7,8 @@
  * the stream and after it in the markup, and `$L` references. It cannot prove LinkedIn's exact
  * bytes (no raw capture is public); it proves the client reads by anchors, not by position.
  */
+
+import { DAY_MS } from "../core/days.js";
 import type { SandboxInvitation, SandboxWorld } from "./seed.js";
 import { pendingInvitations, splitName } from "./voyager.js";
 
@@ -22,7 +24,7 @@ function escapeHtml(s: string): string {
 }
 
 function ageLabel(inv: SandboxInvitation, now: number): string {
-  const days = Math.max(0, Math.round((now - inv.sentAt) / 86_400_000));
+  const days = Math.max(0, Math.round((now - inv.sentAt) / DAY_MS));
   if (days < 7) return `Sent ${days} day${days === 1 ? "" : "s"} ago`;
   const weeks = Math.round(days / 7);
   return `Sent ${weeks} week${weeks === 1 ? "" : "s"} ago`;

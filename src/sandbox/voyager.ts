@@ -3,6 +3,8 @@
  * each envelope LinkedIn has used, Dash REST inline, GraphQL inline) and the connections list,
  * with `included` shuffled, as LinkedIn's order is not that of `*elements`.
  */
+
+import { DAY_MS } from "../core/days.js";
 import type { SandboxConnection, SandboxInvitation, SandboxWorld } from "./seed.js";
 
 /** The legacy list's envelope: LinkedIn's two, inline, or rows under a key no client knows. */
@@ -163,7 +165,7 @@ export function legacySentPage(
 
 /** A row of the Dash and GraphQL lists: only members, a profile URL, a relative age. */
 function dashRow(inv: SandboxInvitation, now: number) {
-  const days = Math.max(0, Math.round((now - inv.sentAt) / 86_400_000));
+  const days = Math.max(0, Math.round((now - inv.sentAt) / DAY_MS));
   return {
     invitationUrn: `urn:li:fsd_invitation:${inv.id}`,
     title: { text: inv.inviteeName },

@@ -20,15 +20,18 @@ import {
   useRef,
   useState,
 } from "@inquirer/core";
-import chalk from "chalk";
 import type { ConnectionRow } from "../core/connections.js";
 import { toNameKey } from "../core/identity.js";
 import type { InvitationView } from "../core/preview.js";
 import { CancelledError } from "../errors.js";
 import { m } from "../i18n/index.js";
+import { createColour } from "./colour.js";
 import { profileOrEmail } from "./preview.js";
 import { printable } from "./printable.js";
 import { truncate } from "./tables.js";
+
+/** The pick-list draws on stderr: its colours follow stderr, NO_COLOR and FORCE_COLOR. */
+const chalk = createColour(process.stderr);
 
 /** One row of the list, whatever it stands for. */
 export interface PickRow {
