@@ -67,7 +67,7 @@ export class CancelledError extends AppError {
   }
 }
 
-/** What the network said that ends a run at once; see LINKEDIN-API.md §9. */
+/** What the network said that ends a run at once; README, "Safety rules". */
 export type StopSignal =
   | "expired"
   | "csrf"

@@ -197,7 +197,7 @@ function readSessionSource(
     }
   }
   if (browser && options.headless && isLinkedIn) {
-    // A headless browser tells LinkedIn it is one (HeadlessChrome, NETWORK-2026.md §4.3).
+    // A headless browser tells LinkedIn it is one (HeadlessChrome).
     if (!options.acceptRisk) throw new UsageError(w.headlessRisk, w.headlessFix);
     output.err(w.riskTaken(w.headlessRisk));
   }

@@ -35,7 +35,7 @@ export interface LoginOptions {
   headless?: boolean;
 }
 
-/** How long the user has to log in, 2FA and checks included (NETWORK-2026.md §4.5). */
+/** How long the user has to log in, 2FA and checks included. */
 const LOGIN_WAIT_MS = 10 * 60_000;
 
 function isLinkedIn(baseUrl: string): boolean {

@@ -1,5 +1,5 @@
 /**
- * The accidental mass send: note-less outgoing invitations sent in a burst. DOMAIN.md: "the
+ * The accidental mass send: note-less outgoing invitations sent in a burst. As the lifecycle has it: "the
  * accidental batch is a burst of note-less invitations sent within minutes".
  */
 

@@ -1,6 +1,6 @@
 import { DAY_MS } from "./days.js";
 /**
- * Invitation states (DOMAIN.md): pure rules, "today" passed in.
+ * Invitation states: pure rules, "today" passed in.
  * Precedence: withdrawn (our own act) > accepted (the invitee is a connection) > expired (183 days)
  * > closed (a newer export no longer lists it) > pending.
  */

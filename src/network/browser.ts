@@ -1,8 +1,8 @@
 /**
  * The user's own browser: which one (an installed Chrome, Edge or Chromium, or the one named),
  * its dedicated profile, and launching it with playwright-core, which downloads no browser.
- * The profile is never the user's everyday one (Chrome 136 and later refuse automation there,
- * NETWORK-2026.md §4.2): it is a folder of its own, made 0700, marked as ours so that
+ * The profile is never the user's everyday one (Chrome 136 and later refuse automation there):
+ * it is a folder of its own, made 0700, marked as ours so that
  * `invites logout` deletes nothing else, and locked while a command uses it.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -258,7 +258,7 @@ export function launchFlags(
   isRoot: boolean = process.platform === "linux" && process.getuid?.() === 0,
 ): { args: string[]; chromiumSandbox: boolean } {
   const args = [
-    // navigator.webdriver stays false, as in the browser the user knows (NETWORK-2026.md §4.3).
+    // navigator.webdriver stays false, as in the browser the user knows.
     "--disable-blink-features=AutomationControlled",
     ...(headless ? ["--disable-gpu", "--disable-background-networking"] : []),
     ...(readSetEnv("INVITES_BROWSER_ARGS", env)?.trim().split(/\s+/) ?? []),

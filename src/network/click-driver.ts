@@ -1,5 +1,5 @@
 /**
- * The click strategy (NETWORK-2026.md §4.4, §5.2; opt-in with `--strategy click`): the sent
+ * The click strategy (opt-in with `--strategy click`): the sent
  * list read from the cards of LinkedIn's own Sent page, and each invitation withdrawn by
  * clicking the card's Withdraw control and then the confirmation's Withdraw button, with real
  * input events (a page may ignore a script's `element.click()`). It is how invitations sent to

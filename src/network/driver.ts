@@ -9,7 +9,7 @@ export interface Account {
 }
 
 /**
- * The generation of LinkedIn's web API a list came from (LINKEDIN-API.md §1), or "page": the
+ * The generation of LinkedIn's web API a list came from, or "page": the
  * cards of the Sent page itself, read in the user's browser (the click strategy).
  */
 export type Surface = "legacy" | "dash" | "graphql" | "sdui" | "page";

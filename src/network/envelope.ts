@@ -1,5 +1,5 @@
 /**
- * LinkedIn's JSON envelopes (LINKEDIN-API.md §3): normalized (`*elements` pointing at entities in
+ * LinkedIn's JSON envelopes: normalized (`*elements` pointing at entities in
  * `included` by URN), wrapped one level deeper (`data.data`), or inline (`elements` holding the
  * rows themselves). The same endpoint has answered in more than one of these within weeks, and
  * reading the wrong one gives a clean, well-formed zero, which a run would take for "nothing is

@@ -10,7 +10,7 @@ export interface Pace {
   maxMs: number;
 }
 
-/** The default: 2 to 4 seconds between requests (LINKEDIN-API.md §10). */
+/** The default: 2 to 4 seconds between requests. */
 export const DEFAULT_PACE: Pace = { minMs: 2000, maxMs: 4000 };
 
 /** Between the pages of a list read (§10.4). */
@@ -57,7 +57,7 @@ export class Pacer {
   }
 
   /**
-   * Waits between two pages of one list read: 0.5 to 1.5 s (LINKEDIN-API.md §10.4), never longer
+   * Waits between two pages of one list read: 0.5 to 1.5 s, never longer
    * than the pace between requests, so that --pace 0 against the emulation reads at once. A long
    * list read in one burst would run into the rate limit before anything is sent.
    */

@@ -1,5 +1,5 @@
 /**
- * Requests made inside a page of the user's own browser (NETWORK-2026.md §4.3, §5.1): a `fetch`
+ * Requests made inside a page of the user's own browser: a `fetch`
  * with the page's own session (`credentials: "include"`), following redirects, with the
  * csrf-token read from the page's JSESSIONID cookie. The browser adds the cookies, its own user
  * agent and the sec-fetch headers; the cookies never reach this process. What comes back is

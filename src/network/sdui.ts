@@ -210,8 +210,8 @@ export function looksLikeLogin(html: string): boolean {
 /**
  * The withdraw controls of member cards: those with a profile link (`/in/…`) since the control
  * before. An invitation sent to an e-mail address has a card with the same control but no
- * profile, and the page's data carries no payload for it (no 2026 API list shows them,
- * NETWORK-2026.md D14): such cards are for the click strategy, and counting them here would
+ * profile, and the page's data carries no payload for it (no 2026 API list shows them): such
+ * cards are for the click strategy, and counting them here would
  * refuse every page that has one.
  */
 function memberControls(markup: string): number {

@@ -1,5 +1,5 @@
 /**
- * What a response means for the run (LINKEDIN-API.md §9): go on, record this item and go on,
+ * What a response means for the run (README, "Safety rules"): go on, record this item and go on,
  * retry after a pause, or stop everything. Pure: status, Location and body in, verdict out.
  */
 import type { StopSignal } from "../errors.js";
@@ -87,7 +87,7 @@ export function classifyResponse(r: ResponseFacts): Verdict {
       if (r.body.includes("CSRF check failed")) {
         return { kind: "stop", signal: "csrf", detail: words.csrf };
       }
-      // LINKEDIN-API.md would let one 403 on a write pass as a refusal; this tool stops on any
+      // The older wire reference would let one 403 on a write pass as a refusal; this tool stops on any
       // 403, as a careful user would want when the account may be flagged.
       return { kind: "stop", signal: "forbidden", detail: words.forbidden };
     case 404:

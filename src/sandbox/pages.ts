@@ -1,7 +1,7 @@
 /**
  * The emulation's web pages, for a real browser: the login form, the feed, the security check,
  * and the script of the sent-invitations page. The script does what LinkedIn's web app does
- * with the page (NETWORK-2026.md §4.4): the card's Withdraw control opens a confirmation
+ * with the page: the card's Withdraw control opens a confirmation
  * `<dialog>`, whose Withdraw button acts only on a trusted click (a person's, or Playwright's
  * real input events; a script's `element.click()` is ignored), and "Show more" loads the next
  * cards. Both talk to endpoints only the page uses.
@@ -44,8 +44,8 @@ export const CHALLENGE_PAGE = `<!DOCTYPE html>
 </main></body></html>`;
 
 /**
- * The dialog LinkedIn shows when it wants the member to slow down or confirm who they know
- * (NETWORK-2026.md §4.5): not a confirmation, and nothing a tool may click away.
+ * The dialog LinkedIn shows when it wants the member to slow down or confirm who they know:
+ * not a confirmation, and nothing a tool may click away.
  */
 export const TAKE_CARE_DIALOG = `<dialog open aria-labelledby="take-care-title">
 <h2 id="take-care-title">Take care when connecting</h2>

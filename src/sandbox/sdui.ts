@@ -1,6 +1,6 @@
 /**
  * The emulation's server-driven UI: the sent-invitations page and its pages as an RSC stream,
- * built with the traps public clients describe (LINKEDIN-API.md §5.4): the page's JSON in a
+ * built with the traps public clients describe (README, "How it talks to LinkedIn"): the page's JSON in a
  * script array of string chunks whose joins cut through values, escaped once for some rows and
  * twice for others (as JSON inside a JSON string), integer enums in the payloads, `People (N)`
  * on the first page only, ten rows a page, newest first, the note before the withdraw control in
@@ -96,7 +96,7 @@ export function cardName(inv: SandboxInvitation): string {
  * the page shows them), `People (N)` over the members (the server-driven list's rows), the
  * island with each member card's withdraw payload, a "Show more" button when there are more
  * cards, and the page's script. The island carries no e-mail invitee: no 2026 API list shows
- * them (NETWORK-2026.md D14), only the page does.
+ * them, only the page does.
  */
 export function sentPageHtml(world: SandboxWorld, now: number): string {
   const members = sduiInvitations(world);

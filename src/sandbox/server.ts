@@ -1,5 +1,5 @@
 /**
- * The local emulation of LinkedIn's web API (LINKEDIN-API.md §13), on 127.0.0.1 only. It speaks
+ * The local emulation of LinkedIn's web API, on 127.0.0.1 only. It speaks
  * every generation the client does (legacy REST, Dash REST, GraphQL, and the 2026 server-driven
  * UI), each switchable, and enforces what the network enforces: the login cookie, the
  * csrf-token, a rate limit, pending-only withdrawals, LinkedIn's page caps. Faults are injected

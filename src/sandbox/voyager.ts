@@ -81,7 +81,7 @@ export function splitName(name: string): [string, string] {
   return [first, rest.join(" ")];
 }
 
-/** The legacy sent list (LINKEDIN-API.md §5.1), one page, in the envelope asked for. */
+/** The legacy sent list, one page, in the envelope asked for. */
 export function legacySentPage(
   world: SandboxWorld,
   start: number,
