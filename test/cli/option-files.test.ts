@@ -8,14 +8,14 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { fixture, runBinary, useTempDatabase } from "../support/cli.js";
 
 const temp = useTempDatabase();
 /** Far longer than a refusal takes, far shorter than reading /dev/zero or waiting on a pipe. */
 const QUICKLY = { timeoutMs: 15_000 };
 
 beforeEach(async () => {
-  const result = await runCli([
+  const result = await runBinary([
     "import",
     "--db",
     temp.db,
@@ -79,7 +79,7 @@ const WHAT: Record<string, string> = {
 async function expectRefused(flag: string, file: string, problem: string) {
   const args = COMMANDS[flag]?.(file) ?? [];
   const started = Date.now();
-  const result = await runCli(args, QUICKLY);
+  const result = await runBinary(args, QUICKLY);
   expect(result.code, `${flag} ${file}: ${result.stderr}`).toBe(2);
   expect(Date.now() - started).toBeLessThan(10_000);
   expect(result.stderr.split("\n")[0]).toBe(
@@ -126,7 +126,7 @@ describe("the size bound of an option file", () => {
     const keep = join(temp.dir, "keep.txt");
     const lines = "https://www.linkedin.com/in/someone-kept\n".repeat(400_000);
     writeFileSync(keep, lines + "x".repeat(16 * 1024 * 1024 - lines.length));
-    const result = await runCli(["preview", "--db", temp.db, "--json", "--keep", keep], QUICKLY);
+    const result = await runBinary(["preview", "--db", temp.db, "--json", "--keep", keep], QUICKLY);
     expect(result.code, result.stderr).toBe(0);
   });
 });

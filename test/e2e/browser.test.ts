@@ -10,7 +10,7 @@ import { chromium } from "playwright-core";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/server.js";
-import { BIN, fixture, type RunResult, runCli, useTempDatabase } from "../support/cli.js";
+import { BIN, fixture, type RunResult, runBinary, useTempDatabase } from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 import { killRepeatedly, type RequestObserver } from "../support/kills.js";
 
@@ -31,7 +31,7 @@ function browserArgs(url: string): string[] {
 }
 
 function login(url = emulation.sandbox.url): Promise<RunResult> {
-  return runCli(["login", ...browserArgs(url)], { env: ENV, cwd: temp.dir, timeoutMs: 60_000 });
+  return runBinary(["login", ...browserArgs(url)], { env: ENV, cwd: temp.dir, timeoutMs: 60_000 });
 }
 
 function withdrawArgs(url: string, ...flags: string[]): string[] {
@@ -51,7 +51,7 @@ function withdrawArgs(url: string, ...flags: string[]): string[] {
 }
 
 function withdraw(...flags: string[]): Promise<RunResult> {
-  return runCli(withdrawArgs(emulation.sandbox.url, ...flags), {
+  return runBinary(withdrawArgs(emulation.sandbox.url, ...flags), {
     env: ENV,
     cwd: temp.dir,
     timeoutMs: 120_000,
@@ -104,7 +104,7 @@ beforeAll(() => {
 });
 
 beforeEach(async () => {
-  const imported = await runCli([
+  const imported = await runBinary([
     "import",
     "--db",
     temp.db,
@@ -128,18 +128,20 @@ describe("invites login and withdraw --browser against the emulation, in Chromiu
     expect(result.stdout).toBe("Logged in as katrin-boehm-4711\n");
     expect(result.stderr).toContain(`the browser profile of invites at ${profile()}`);
     expect(statSync(profile()).mode & 0o777).toBe(0o700);
-    const noTerminal = await runCli(["logout", "--browser-profile", profile()], { cwd: temp.dir });
+    const noTerminal = await runBinary(["logout", "--browser-profile", profile()], {
+      cwd: temp.dir,
+    });
     expect(noTerminal.code).toBe(2);
     expect(noTerminal.stderr).toContain("there is no terminal to ask in");
     expect(existsSync(profile())).toBe(true);
-    const out = await runCli(["logout", "--yes", "--browser-profile", profile()], {
+    const out = await runBinary(["logout", "--yes", "--browser-profile", profile()], {
       cwd: temp.dir,
     });
     expect(out.code, out.stderr).toBe(0);
     expect(out.stderr).toContain(`Deleted the browser profile of invites at ${profile()}`);
     expect(existsSync(profile())).toBe(false);
     // A folder invites did not make is never deleted.
-    const foreign = await runCli(["logout", "--yes", "--browser-profile", temp.dir], {
+    const foreign = await runBinary(["logout", "--yes", "--browser-profile", temp.dir], {
       cwd: temp.dir,
     });
     expect(foreign.code).toBe(2);
@@ -166,7 +168,7 @@ describe("invites login and withdraw --browser against the emulation, in Chromiu
         after.invitations.filter((i) => i.state !== "withdrawn" && i.withdrawCalls > 0),
       ).toEqual([]);
       const status = JSON.parse(
-        (await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"])).stdout,
+        (await runBinary(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"])).stdout,
       );
       expect(status.invitations.withdrawn).toBe(expected);
     },
@@ -210,7 +212,7 @@ describe("invites login and withdraw --browser against the emulation, in Chromiu
     expect(done).toBeLessThan(38);
     // The check is solved (a new emulation of the same world, without the latch): resume.
     second = await startSandbox({ world: emulation.world, autoLogin: true });
-    const resumed = await runCli(withdrawArgs(second.url, "--strategy", "click"), {
+    const resumed = await runBinary(withdrawArgs(second.url, "--strategy", "click"), {
       env: ENV,
       cwd: temp.dir,
       timeoutMs: 120_000,
@@ -219,7 +221,7 @@ describe("invites login and withdraw --browser against the emulation, in Chromiu
     const after = emulation.world.invitations;
     expect(after.filter((i) => i.state === "withdrawn")).toHaveLength(38);
     expect(after.filter((i) => i.withdrawCalls > 1)).toEqual([]);
-    const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
+    const history = JSON.parse((await runBinary(["history", "--db", temp.db, "--json"])).stdout);
     expect(history.map((run: { outcome: string }) => run.outcome)).toEqual(["stopped", "done"]);
   }, 120000);
 
@@ -254,7 +256,7 @@ describe("invites login and withdraw --browser against the emulation, in Chromiu
     let writes = 0;
     await emulation.start(DEMO, { autoLogin: true, onChangeRequest: () => void writes++ });
     expect((await login()).code).toBe(0);
-    const running = runCli(withdrawArgs(emulation.sandbox.url, "--pace", "200ms"), {
+    const running = runBinary(withdrawArgs(emulation.sandbox.url, "--pace", "200ms"), {
       env: ENV,
       cwd: temp.dir,
       timeoutMs: 120_000,
@@ -358,7 +360,7 @@ describe("invites login and withdraw --browser against the emulation, in Chromiu
   it("refuses a login while a run holds the profile, naming the run", async () => {
     await emulation.start(DEMO, { autoLogin: true });
     expect((await login()).code).toBe(0);
-    const running = runCli(withdrawArgs(emulation.sandbox.url, "--pace", "2s", "--max", "3"), {
+    const running = runBinary(withdrawArgs(emulation.sandbox.url, "--pace", "2s", "--max", "3"), {
       env: ENV,
       cwd: temp.dir,
       timeoutMs: 60_000,
@@ -382,7 +384,7 @@ describe("invites login and withdraw --browser against the emulation, in Chromiu
     await emulation.start(DEMO, { autoLogin: true });
     expect((await login()).code).toBe(0);
     const remove = (...flags: string[]) =>
-      runCli(
+      runBinary(
         [
           "connections",
           "remove",

@@ -7,7 +7,7 @@
  */
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { fixture, runBinary, useTempDatabase } from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 
 const WIDE = fixture("wide");
@@ -69,17 +69,17 @@ describe.each([
     ];
     const wide: string[] = [];
     for (const command of commands) {
-      const result = await runCli([...command, ...db], { env });
+      const result = await runBinary([...command, ...db], { env });
       expect(result.code, `${command.join(" ")}\n${result.stderr}`).toBe(0);
       wide.push(...tooWide(command.join(" "), result.stdout + result.stderr));
     }
     for (const help of [[], ["withdraw"], ["connections", "remove"], ["import"], ["preview"]]) {
-      const result = await runCli([...help, "--help", "--lang", lang], { env });
+      const result = await runBinary([...help, "--help", "--lang", lang], { env });
       wide.push(...tooWide(`${help.join(" ")} --help`, result.stdout));
     }
     expect(wide).toEqual([]);
     // The runs happened: their rows are what history measured.
-    const history = JSON.parse((await runCli(["history", "--json", ...db], { env })).stdout);
+    const history = JSON.parse((await runBinary(["history", "--json", ...db], { env })).stdout);
     expect(history).toHaveLength(2);
   });
 });

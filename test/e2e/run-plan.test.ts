@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { expect, it } from "vitest";
-import { BIN, fixture, ROOT, runCli, useTempDatabase } from "../support/cli.js";
+import { BIN, fixture, ROOT, runBinary, useTempDatabase } from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -14,7 +14,7 @@ const temp = useTempDatabase();
 const emulation = useEmulation();
 
 async function imported() {
-  const result = await runCli([
+  const result = await runBinary([
     "import",
     "--db",
     temp.db,
@@ -67,7 +67,7 @@ interface PlanJson {
 
 it("prints the plan by day as JSON on --dry-run --json, the soonest reminder first, and sends nothing", async () => {
   await imported();
-  const result = await runCli(withdrawArgs("--dry-run", "--json", "--daily-cap", "10"), {
+  const result = await runBinary(withdrawArgs("--dry-run", "--json", "--daily-cap", "10"), {
     env: env(),
   });
   expect(result.code, result.stderr).toBe(0);
@@ -108,7 +108,7 @@ it("prints the plan by day as JSON on --dry-run --json, the soonest reminder fir
   });
   expect(prevented).toBeGreaterThan(0);
 
-  const noDry = await runCli(withdrawArgs("--json", "--yes"), { env: env() });
+  const noDry = await runBinary(withdrawArgs("--json", "--yes"), { env: env() });
   expect(noDry.code).toBe(2);
   expect(noDry.stderr).toContain("--json shows the plan: it goes with --dry-run");
 });
@@ -116,11 +116,11 @@ it("prints the plan by day as JSON on --dry-run --json, the soonest reminder fir
 it("says what is left when a run ends early, and the command that goes on", async () => {
   await imported();
   await emulation.start(DEMO);
-  const first = await runCli(withdrawArgs("--yes", "--pace", "0", "--max", "5"), { env: env() });
+  const first = await runBinary(withdrawArgs("--yes", "--pace", "0", "--max", "5"), { env: env() });
   expect(first.code, first.stderr).toBe(0);
   expect(first.stderr).toContain("Still to do: 33 invitations.");
   expect(first.stderr).toContain("To continue: invites withdraw --db");
-  const capped = await runCli(withdrawArgs("--yes", "--pace", "0", "--daily-cap", "10"), {
+  const capped = await runBinary(withdrawArgs("--yes", "--pace", "0", "--daily-cap", "10"), {
     env: env(),
   });
   expect(capped.code, capped.stderr).toBe(0);
@@ -170,9 +170,9 @@ it("ends a run on Ctrl-C after the request under way, exit 130, and the next run
   expect(withdrawn.length).toBeGreaterThanOrEqual(3);
   expect(withdrawn.length).toBeLessThan(38);
   // The database knows exactly what reached LinkedIn.
-  const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
+  const history = JSON.parse((await runBinary(["history", "--db", temp.db, "--json"])).stdout);
   expect(history[0]).toMatchObject({ outcome: "stopped", counts: { withdrawn: withdrawn.length } });
-  const rest = await runCli(withdrawArgs("--yes", "--pace", "0"), { env: env() });
+  const rest = await runBinary(withdrawArgs("--yes", "--pace", "0"), { env: env() });
   expect(rest.code, rest.stderr).toBe(0);
   const after = (await emulation.state()).invitations;
   expect(after.filter((i) => i.state === "withdrawn")).toHaveLength(38);
@@ -181,7 +181,7 @@ it("ends a run on Ctrl-C after the request under way, exit 130, and the next run
 
 it("shows the plan in German under a German locale", async () => {
   await imported();
-  const result = await runCli(withdrawArgs("--dry-run", "--daily-cap", "12"), {
+  const result = await runBinary(withdrawArgs("--dry-run", "--daily-cap", "12"), {
     env: env({ LANG: "de_DE.UTF-8" }),
   });
   expect(result.code, result.stderr).toBe(0);

@@ -10,7 +10,7 @@ import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
 import type { SandboxOptions } from "../../src/sandbox/server.js";
-import { fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { fixture, runBinary, useTempDatabase } from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 
 const EXPORT = fixture("export-300");
@@ -19,20 +19,20 @@ const temp = useTempDatabase();
 const emulation = useEmulation();
 
 async function importExport(path: string) {
-  const imported = await runCli(["import", "--db", temp.db, path]);
+  const imported = await runBinary(["import", "--db", temp.db, path]);
   expect(imported.code, imported.stderr).toBe(0);
 }
 
 /** A command against the emulation, as of the exports' day, unpaced. */
 function network(...args: string[]) {
-  return runCli([...args, "--db", temp.db, "--base-url", emulation.sandbox.url, "--pace", "0"], {
+  return runBinary([...args, "--db", temp.db, "--base-url", emulation.sandbox.url, "--pace", "0"], {
     env: { INVITES_COOKIES: emulation.sandbox.cookie },
     cwd: temp.dir,
   });
 }
 
 async function status() {
-  const result = await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"]);
+  const result = await runBinary(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"]);
   return JSON.parse(result.stdout) as {
     invitations: { pending: number; withdrawn: number };
     connections: { active: number; removed: number };
@@ -40,7 +40,7 @@ async function status() {
 }
 
 async function history() {
-  const result = await runCli(["history", "--db", temp.db, "--json"]);
+  const result = await runBinary(["history", "--db", temp.db, "--json"]);
   return JSON.parse(result.stdout) as Array<{ outcome: string; counts: Record<string, number> }>;
 }
 
