@@ -13,6 +13,9 @@ export default defineConfig({
     // Most tests wait on a child process, a browser or a terminal, not on the CPU: three files at
     // a time keep two cores busy (vitest would run one at a time on two cores).
     maxWorkers: 3,
+    // The built code (dist/) is what runCli calls in process: Node loads it as the binary does,
+    // without Vite's transform of every module in every test file.
+    server: { deps: { external: [/\/dist\//] } },
     projects: [
       {
         extends: true,

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixture, runBinary, useTempDatabase } from "../support/cli.js";
+import { fixture, runCli, useTempDatabase } from "../support/cli.js";
 
 const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const OUTLOOK = fixture("demo", "Outlook-Kontakte.CSV");
@@ -10,8 +10,8 @@ const temp = useTempDatabase();
 
 describe("invites status", () => {
   it("prints exactly the documented JSON for the demo export", async () => {
-    expect((await runBinary(["import", "--db", temp.db, DEMO_ZIP, OUTLOOK])).code).toBe(0);
-    const result = await runBinary(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"]);
+    expect((await runCli(["import", "--db", temp.db, DEMO_ZIP, OUTLOOK])).code).toBe(0);
+    const result = await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"]);
     expect(result.code).toBe(0);
     const status = JSON.parse(result.stdout);
     expect(Object.keys(status)).toEqual(["invitations", "connections", "contacts", "sources"]);
@@ -42,15 +42,15 @@ describe("invites status", () => {
   });
 
   it("lets --as-of decide what has expired", async () => {
-    await runBinary(["import", "--db", temp.db, DEMO_ZIP]);
+    await runCli(["import", "--db", temp.db, DEMO_ZIP]);
     const later = JSON.parse(
-      (await runBinary(["status", "--db", temp.db, "--json", "--as-of", "2027-06-01"])).stdout,
+      (await runCli(["status", "--db", temp.db, "--json", "--as-of", "2027-06-01"])).stdout,
     );
     expect(later.invitations).toMatchObject({ pending: 0, expired: 43, accepted: 6 });
   });
 
   it("shows no empty picture without a database, and creates none", async () => {
-    const result = await runBinary(["status", "--db", temp.db]);
+    const result = await runCli(["status", "--db", temp.db]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain(`no database at ${temp.db}`);
@@ -58,7 +58,7 @@ describe("invites status", () => {
   });
 
   it("refuses a date it cannot read", async () => {
-    const result = await runBinary(["status", "--db", temp.db, "--as-of", "20.11.2026"]);
+    const result = await runCli(["status", "--db", temp.db, "--as-of", "20.11.2026"]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
       'invites: --as-of "20.11.2026" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22, or an ISO 8601 time)',
@@ -68,8 +68,8 @@ describe("invites status", () => {
 
 describe("invites contacts", () => {
   it("lists contacts as JSON with names as the file spelled them", async () => {
-    await runBinary(["import", "--db", temp.db, OUTLOOK]);
-    const result = await runBinary(["contacts", "--db", temp.db, "--json"]);
+    await runCli(["import", "--db", temp.db, OUTLOOK]);
+    const result = await runCli(["contacts", "--db", temp.db, "--json"]);
     const contacts = JSON.parse(result.stdout);
     expect(contacts[0]).toEqual({
       name: "Jürgen Weiß",
@@ -82,19 +82,19 @@ describe("invites contacts", () => {
   });
 
   it("filters by source number and refuses an unknown one", async () => {
-    await runBinary(["import", "--db", temp.db, OUTLOOK, fixture("address-books", "yahoo.csv")]);
+    await runCli(["import", "--db", temp.db, OUTLOOK, fixture("address-books", "yahoo.csv")]);
     const only = JSON.parse(
-      (await runBinary(["contacts", "--db", temp.db, "--json", "--source", "2"])).stdout,
+      (await runCli(["contacts", "--db", temp.db, "--json", "--source", "2"])).stdout,
     );
     expect(only.map((c: { name: string }) => c.name)).toEqual(["Niklas Lindström"]);
-    const bad = await runBinary(["contacts", "--db", temp.db, "--source", "7"]);
+    const bad = await runCli(["contacts", "--db", temp.db, "--source", "7"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("there is no source number 7");
   });
 
   it("prints a table with a count", async () => {
-    await runBinary(["import", "--db", temp.db, OUTLOOK]);
-    const result = await runBinary(["contacts", "--db", temp.db]);
+    await runCli(["import", "--db", temp.db, OUTLOOK]);
+    const result = await runCli(["contacts", "--db", temp.db]);
     expect(result.stdout).toMatch(/│ Jürgen Weiß\s+│ juergen\.weiss@example\.de/);
     expect(result.stdout.trim().endsWith("5 contacts")).toBe(true);
   });
@@ -103,20 +103,20 @@ describe("invites contacts", () => {
 describe("where the database lives", () => {
   it("uses INVITES_DB, else the XDG data directory, and creates the file private", async () => {
     const envDb = join(temp.dir, "from-env.db");
-    await runBinary(["import", fixture("address-books", "yahoo.csv")], {
+    await runCli(["import", fixture("address-books", "yahoo.csv")], {
       env: { INVITES_DB: envDb },
     });
     expect(statSync(envDb).mode & 0o777).toBe(0o600);
 
     const dataHome = join(temp.dir, "xdg");
-    await runBinary(["import", fixture("address-books", "yahoo.csv")], {
+    await runCli(["import", fixture("address-books", "yahoo.csv")], {
       env: { XDG_DATA_HOME: dataHome },
     });
     expect(statSync(join(dataHome, "invites", "invites.db")).mode & 0o777).toBe(0o600);
 
     // --temp.db wins over the environment.
     const flagDb = join(temp.dir, "flag.db");
-    await runBinary(["import", "--db", flagDb, fixture("address-books", "yahoo.csv")], {
+    await runCli(["import", "--db", flagDb, fixture("address-books", "yahoo.csv")], {
       env: { INVITES_DB: envDb },
     });
     expect(existsSync(flagDb)).toBe(true);
@@ -125,36 +125,36 @@ describe("where the database lives", () => {
 
 describe("the program", () => {
   it("documents the exit codes in --help", async () => {
-    const result = await runBinary(["--help"]);
+    const result = await runCli(["--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Exit codes:\n\s+0 {2}done/);
     expect(result.stdout).toContain("3  stopped by the network");
   });
 
   it("exits 2 on an unknown command or option", async () => {
-    expect((await runBinary(["frobnicate"])).code).toBe(2);
-    expect((await runBinary(["status", "--frobnicate"])).code).toBe(2);
-    expect((await runBinary(["connections", "remove", "--frobnicate"])).code).toBe(2);
+    expect((await runCli(["frobnicate"])).code).toBe(2);
+    expect((await runCli(["status", "--frobnicate"])).code).toBe(2);
+    expect((await runCli(["connections", "remove", "--frobnicate"])).code).toBe(2);
   });
 
   it("lists the exit codes in the help of every command, nested ones too", async () => {
     for (const command of [["withdraw"], ["connections", "remove"], ["connections", "export"]]) {
-      const help = await runBinary([...command, "--help"]);
+      const help = await runCli([...command, "--help"]);
       expect(help.code).toBe(0);
       expect(help.stdout).toContain("130  cancelled at a prompt");
     }
   });
 
   it("fills and keeps the database named with demo --db", async () => {
-    const result = await runBinary(["demo", "--db", temp.db], { cwd: temp.dir });
+    const result = await runCli(["demo", "--db", temp.db], { cwd: temp.dir });
     expect(result.code).toBe(0);
     expect(result.stderr.trim().split("\n").at(-1)).toBe(`Kept the demo database: ${temp.db}`);
-    const status = JSON.parse((await runBinary(["status", "--db", temp.db, "--json"])).stdout);
+    const status = JSON.parse((await runCli(["status", "--db", temp.db, "--json"])).stdout);
     expect(status.invitations).toMatchObject({ outgoing: 49, withdrawn: 38 });
   });
 
   it("runs the demo on the bundled fixtures", async () => {
-    const result = await runBinary(["demo"], { cwd: temp.dir });
+    const result = await runCli(["demo"], { cwd: temp.dir });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Outlook CSV (German)");
     expect(result.stdout).toMatch(/pending: can still be withdrawn\s+41/);
