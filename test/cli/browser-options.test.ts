@@ -7,17 +7,16 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROFILE_MARKER } from "../../src/network/browser.js";
-import { fixture, runBinary, useTempDatabase } from "../support/cli.js";
+import { fixture, runCli, useTempDatabase } from "../support/cli.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const temp = useTempDatabase();
 
 async function withdraw(...flags: string[]) {
-  expect((await runBinary(["import", "--db", temp.db, DEMO])).code).toBe(0);
-  return runBinary(["withdraw", "--db", temp.db, "--batch", "--yes", ...flags], {
+  expect((await runCli(["import", "--db", temp.db, DEMO])).code).toBe(0);
+  return runCli(["withdraw", "--db", temp.db, "--batch", "--yes", ...flags], {
     env: { INVITES_COOKIES: "", INVITES_BROWSER: "" },
     cwd: temp.dir,
-    timeoutMs: 20_000,
   });
 }
 
@@ -57,22 +56,17 @@ describe("--browser and its companions", () => {
   });
 
   it("refuses a headless login to linkedin.com, and lists login and logout in the help", async () => {
-    const login = await runBinary([
-      "login",
-      "--headless",
-      "--base-url",
-      "https://www.linkedin.com",
-    ]);
+    const login = await runCli(["login", "--headless", "--base-url", "https://www.linkedin.com"]);
     expect(login.code).toBe(2);
     expect(login.stderr).toContain("LinkedIn's login needs a window you can see");
-    const help = await runBinary(["--help"]);
+    const help = await runCli(["--help"]);
     expect(help.stdout).toMatch(/login .*open your browser on LinkedIn's login/);
     expect(help.stdout).toMatch(/logout .*delete the browser profile of invites/);
     expect(help.stdout).toContain("INVITES_BROWSER ");
-    const withdrawHelp = await runBinary(["withdraw", "--help"]);
+    const withdrawHelp = await runCli(["withdraw", "--help"]);
     expect(withdrawHelp.stdout).toContain("--strategy <api|click>");
     expect(withdrawHelp.stdout).toContain("Exit codes:");
-    const removeHelp = await runBinary(["connections", "remove", "--help"]);
+    const removeHelp = await runCli(["connections", "remove", "--help"]);
     expect(removeHelp.stdout).not.toContain("--strategy");
     expect(removeHelp.stdout).toContain("no clicking is needed");
   });
@@ -80,7 +74,7 @@ describe("--browser and its companions", () => {
 
 describe("invites login and logout in German", () => {
   it("refuses a headless login to linkedin.com with --lang de", async () => {
-    const login = await runBinary([
+    const login = await runCli([
       "login",
       "--lang",
       "de",
@@ -96,13 +90,13 @@ describe("invites login and logout in German", () => {
 
   it("names a browser it does not know, and an address that is none, in the language of LANG", async () => {
     const env = { LANG: "de_DE.UTF-8", INVITES_BROWSER: "" };
-    const browser = await runBinary(["login", "--browser", "/no/such/browser"], { env });
+    const browser = await runCli(["login", "--browser", "/no/such/browser"], { env });
     expect(browser.code).toBe(2);
     expect(browser.stderr).toContain(
       '--browser "/no/such/browser" ist weder ein Browser, den dieses Werkzeug kennt (chrome, edge, chromium), noch ein vorhandenes Programm',
     );
     expect(browser.stderr).toContain("Geben Sie chrome, edge oder chromium an");
-    const address = await runBinary(["login", "--headless", "--base-url", "::"], { env });
+    const address = await runCli(["login", "--headless", "--base-url", "::"], { env });
     expect(address.code).toBe(2);
     expect(address.stderr).toContain('--base-url "::" ist keine URL');
   });
@@ -110,7 +104,7 @@ describe("invites login and logout in German", () => {
   it("logs out in German: nothing to delete, asking first, and deleted", async () => {
     const profile = join(temp.dir, "profile");
     const logout = (...flags: string[]) =>
-      runBinary(["logout", "--lang", "de", "--browser-profile", profile, ...flags], {
+      runCli(["logout", "--lang", "de", "--browser-profile", profile, ...flags], {
         cwd: temp.dir,
       });
     mkdirSync(profile);
