@@ -2,19 +2,19 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
-import { runBinary, useTempDatabase } from "../support/cli.js";
+import { runCli, useTempDatabase } from "../support/cli.js";
 
 const temp = useTempDatabase();
 
 beforeEach(async () => {
   // The demo imports the sample export and withdraws its batch against the emulation.
-  const demo = await runBinary(["demo", "--db", temp.db], { cwd: temp.dir });
+  const demo = await runCli(["demo", "--db", temp.db], { cwd: temp.dir });
   expect(demo.code).toBe(0);
 });
 
 async function apologize(...flags: string[]) {
   const out = join(temp.dir, `notes-${flags.join("").replace(/\W/g, "")}.csv`);
-  const result = await runBinary([
+  const result = await runCli([
     "apologize",
     "--db",
     temp.db,
@@ -58,10 +58,10 @@ describe("invites apologize", () => {
   it("writes the notes to a new file of the user's alone, and never over one", async () => {
     const out = join(temp.dir, "notes.csv");
     const args = ["apologize", "--db", temp.db, "--as-of", "2026-11-20", "--out", out];
-    expect((await runBinary(args)).code).toBe(0);
+    expect((await runCli(args)).code).toBe(0);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     const text = readFileSync(out, "utf8");
-    const again = await runBinary(args);
+    const again = await runCli(args);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(`invites: ${out} exists already`);
     expect(again.stderr).toContain("name another file with --out: invites never overwrites a file");
@@ -71,7 +71,7 @@ describe("invites apologize", () => {
 
 describe("invites reinvite-list", () => {
   it("lists withdrawn real contacts with the day they can be invited again", async () => {
-    const result = await runBinary([
+    const result = await runCli([
       "reinvite-list",
       "--db",
       temp.db,

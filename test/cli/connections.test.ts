@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { fixture, runBinary, useTempDatabase } from "../support/cli.js";
+import { fixture, runCli, useTempDatabase } from "../support/cli.js";
 
 const temp = useTempDatabase();
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -20,21 +20,13 @@ const HEADER = [
 
 async function exportTo(name: string, ...flags: string[]) {
   const out = join(temp.dir, name);
-  const result = await runBinary([
-    "connections",
-    "export",
-    "--db",
-    temp.db,
-    "--out",
-    out,
-    ...flags,
-  ]);
+  const result = await runCli(["connections", "export", "--db", temp.db, "--out", out, ...flags]);
   return { out, result };
 }
 
 describe("invites connections export", () => {
   it("writes every connection with LinkedIn's columns first, and imports back the same", async () => {
-    await runBinary(["import", "--db", temp.db, DEMO]);
+    await runCli(["import", "--db", temp.db, DEMO]);
     const { out, result } = await exportTo("all.csv");
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain("Wrote 9 connections");
@@ -52,11 +44,11 @@ describe("invites connections export", () => {
     ).toBe(true);
 
     const again = join(temp.dir, "again.db");
-    expect((await runBinary(["import", "--db", again, out])).code).toBe(0);
-    const original = JSON.parse((await runBinary(["status", "--db", temp.db, "--json"])).stdout);
-    const reimported = JSON.parse((await runBinary(["status", "--db", again, "--json"])).stdout);
+    expect((await runCli(["import", "--db", again, out])).code).toBe(0);
+    const original = JSON.parse((await runCli(["status", "--db", temp.db, "--json"])).stdout);
+    const reimported = JSON.parse((await runCli(["status", "--db", again, "--json"])).stdout);
     expect(reimported.connections).toEqual(original.connections);
-    const second = await runBinary([
+    const second = await runCli([
       "connections",
       "export",
       "--db",
@@ -71,7 +63,7 @@ describe("invites connections export", () => {
   });
 
   it("selects the batch's connections, by text and by date", async () => {
-    await runBinary(["import", "--db", temp.db, DEMO]);
+    await runCli(["import", "--db", temp.db, DEMO]);
     const batch = await exportTo("batch.csv", "--batch");
     expect(batch.result.stderr).toContain("Wrote 6 connections");
     const matched = await exportTo("match.csv", "--match", "größer");
@@ -81,14 +73,14 @@ describe("invites connections export", () => {
   });
 
   it("writes UTF-8 with a BOM and semicolons for Excel, which imports back too", async () => {
-    await runBinary(["import", "--db", temp.db, DEMO]);
+    await runCli(["import", "--db", temp.db, DEMO]);
     const { out } = await exportTo("excel.csv", "--excel");
     const bytes = readFileSync(out);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString("utf8").slice(1, 30)).toBe("First Name;Last Name;URL;Emai");
     expect(bytes.toString("utf8")).toContain("\r\n");
     const again = join(temp.dir, "again.db");
-    const imported = await runBinary(["import", "--db", again, "--json", out]);
+    const imported = await runCli(["import", "--db", again, "--json", out]);
     expect(JSON.parse(imported.stdout).files[0]).toMatchObject({
       kind: "linkedin-connections",
       imported: 9,
@@ -101,7 +93,7 @@ describe("invites connections export", () => {
       connections,
       'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n=HYPERLINK("http://x"),+49,https://www.linkedin.com/in/a,,-2+3,@SUM(A1),08 Feb 2026\n"\tTab","\rReturn",https://www.linkedin.com/in/b,,Ärzte = gut,Chef,08 Feb 2026\n',
     );
-    await runBinary(["import", "--db", temp.db, connections]);
+    await runCli(["import", "--db", temp.db, connections]);
     const { out } = await exportTo("safe.csv");
     const rows = parse(readFileSync(out, "utf8")) as string[][];
     const a = rows.find((r) => r[2]?.endsWith("/in/a"));
@@ -125,7 +117,7 @@ describe("invites connections export", () => {
   });
 
   it("never overwrites a file", async () => {
-    await runBinary(["import", "--db", temp.db, DEMO]);
+    await runCli(["import", "--db", temp.db, DEMO]);
     const first = await exportTo("same.csv");
     expect(first.result.code).toBe(0);
     const second = await exportTo("same.csv");
@@ -134,7 +126,7 @@ describe("invites connections export", () => {
   });
 
   it("asks for a terminal before --pick, and writes nothing without one", async () => {
-    await runBinary(["import", "--db", temp.db, DEMO]);
+    await runCli(["import", "--db", temp.db, DEMO]);
     const { out, result } = await exportTo("picked.csv", "--pick");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("--pick needs a terminal to choose in");

@@ -20,7 +20,7 @@ import {
   dumpDatabase,
   fixture,
   type RunResult,
-  runBinary,
+  runCli,
   useTempDatabase,
 } from "../support/cli.js";
 
@@ -82,7 +82,7 @@ describe("read commands without a database", () => {
   it.each(READ_COMMANDS)("%s: says to import first, exit 2, creates nothing", async (command) => {
     const out = join(temp.dir, "out.csv");
     const args = command.split(" ").map((a) => (a === "OUT" ? out : a));
-    const result = await runBinary([...args, "--db", temp.db]);
+    const result = await runCli([...args, "--db", temp.db]);
     expectOneLine(
       result,
       2,
@@ -95,8 +95,8 @@ describe("read commands without a database", () => {
   });
 
   it("status names the database it reads on its first line", async () => {
-    expect((await runBinary(["import", "--db", temp.db, YAHOO])).code).toBe(0);
-    const result = await runBinary(["status", "--db", temp.db]);
+    expect((await runCli(["import", "--db", temp.db, YAHOO])).code).toBe(0);
+    const result = await runCli(["status", "--db", temp.db]);
     expect(result.code).toBe(0);
     expect(result.stdout.split("\n")[0]).toBe(`Database: ${temp.db}`);
   });
@@ -108,8 +108,8 @@ describe("a file that is not an invites database", () => {
     const message = new RegExp(
       `^invites: ${temp.db} is an empty file \\(0 bytes\\), not an invites database; nothing was changed: remove it to start anew, or name the right file with --db$`,
     );
-    expectOneLine(await runBinary(["status", "--db", temp.db]), 2, message);
-    expectOneLine(await runBinary(["import", "--db", temp.db, YAHOO]), 2, message);
+    expectOneLine(await runCli(["status", "--db", temp.db]), 2, message);
+    expectOneLine(await runCli(["import", "--db", temp.db, YAHOO]), 2, message);
     expect(readFileSync(temp.db).length).toBe(0);
     expect(existsSync(`${temp.db}-wal`)).toBe(false);
   });
@@ -119,13 +119,13 @@ describe("a file that is not an invites database", () => {
     writeFileSync(temp.db, bytes);
     const message =
       /is not an invites database \(file is not a database\); .*name the right file with --db$/;
-    expectOneLine(await runBinary(["status", "--db", temp.db]), 2, message);
-    expectOneLine(await runBinary(["import", "--db", temp.db, YAHOO]), 2, message);
+    expectOneLine(await runCli(["status", "--db", temp.db]), 2, message);
+    expectOneLine(await runCli(["import", "--db", temp.db, YAHOO]), 2, message);
     expect(readFileSync(temp.db).equals(bytes)).toBe(true);
   });
 
   it("refuses a database from a newer version of invites, changing nothing", async () => {
-    expect((await runBinary(["import", "--db", temp.db, YAHOO])).code).toBe(0);
+    expect((await runCli(["import", "--db", temp.db, YAHOO])).code).toBe(0);
     const db = new Database(temp.db);
     db.pragma(`user_version = ${MIGRATIONS.length + 5}`);
     db.close();
@@ -133,13 +133,13 @@ describe("a file that is not an invites database", () => {
     const message = new RegExp(
       `^invites: ${temp.db} was written by a newer version of invites \\(schema ${MIGRATIONS.length + 5}, this one knows ${MIGRATIONS.length}\\); nothing was changed: open it with that newer version$`,
     );
-    expectOneLine(await runBinary(["status", "--db", temp.db]), 2, message);
-    expectOneLine(await runBinary(["import", "--db", temp.db, DEMO_ZIP]), 2, message);
+    expectOneLine(await runCli(["status", "--db", temp.db]), 2, message);
+    expectOneLine(await runCli(["import", "--db", temp.db, DEMO_ZIP]), 2, message);
     expect(dumpDatabase(temp.db)).toBe(before);
   });
 
   it("says a damaged database is damaged, for reading and for importing", async () => {
-    expect((await runBinary(["import", "--db", temp.db, DEMO_ZIP])).code).toBe(0);
+    expect((await runCli(["import", "--db", temp.db, DEMO_ZIP])).code).toBe(0);
     // Every page after the first two overwritten: the header is intact, the tables are not.
     const bytes = readFileSync(temp.db);
     for (let i = 2 * 4096; i < bytes.length; i++) bytes[i] = (i * 31 + 7) % 256;
@@ -147,8 +147,8 @@ describe("a file that is not an invites database", () => {
     const message = new RegExp(
       `^invites: the database ${temp.db} is damaged \\(database disk image is malformed\\); restore it from a backup, or import your export into a new one with --db$`,
     );
-    expectOneLine(await runBinary(["status", "--db", temp.db]), 1, message);
-    expectOneLine(await runBinary(["import", "--db", temp.db, YAHOO]), 1, message);
+    expectOneLine(await runCli(["status", "--db", temp.db]), 1, message);
+    expectOneLine(await runCli(["import", "--db", temp.db, YAHOO]), 1, message);
   });
 
   it("refuses a folder named as the database", async () => {
@@ -157,8 +157,8 @@ describe("a file that is not an invites database", () => {
     const message = new RegExp(
       `^invites: ${folder} is a folder, not a database file; name a file with --db, e\\.g\\. --db ${join(folder, "invites.db")}$`,
     );
-    expectOneLine(await runBinary(["status", "--db", folder]), 2, message);
-    expectOneLine(await runBinary(["import", "--db", folder, YAHOO]), 2, message);
+    expectOneLine(await runCli(["status", "--db", folder]), 2, message);
+    expectOneLine(await runCli(["import", "--db", folder, YAHOO]), 2, message);
   });
 
   it("names the file that stands where a folder of --db should be", async () => {
@@ -168,15 +168,15 @@ describe("a file that is not an invites database", () => {
     const message = new RegExp(
       `^invites: cannot use the database ${db}: ${file} is a file, not a folder; name a place in a folder with --db$`,
     );
-    expectOneLine(await runBinary(["import", "--db", db, YAHOO]), 2, message);
-    expectOneLine(await runBinary(["status", "--db", db]), 2, message);
+    expectOneLine(await runCli(["import", "--db", db, YAHOO]), 2, message);
+    expectOneLine(await runCli(["status", "--db", db]), 2, message);
     expect(readFileSync(file, "utf8")).toBe("not a folder\n");
   });
 });
 
 describe("a database the disk or the file system will not let us use", () => {
   it("imports nothing into a read-only database, and still shows it", async () => {
-    expect((await runBinary(["import", "--db", temp.db, YAHOO])).code).toBe(0);
+    expect((await runCli(["import", "--db", temp.db, YAHOO])).code).toBe(0);
     // Dumped from a copy: a reading connection here would leave root's -shm file beside it.
     const copy = join(temp.dir, "copy.db");
     copyFileSync(temp.db, copy);
@@ -198,7 +198,7 @@ describe("a database the disk or the file system will not let us use", () => {
   });
 
   it("says so when the database is someone else's and cannot be read", async () => {
-    expect((await runBinary(["import", "--db", temp.db, YAHOO])).code).toBe(0);
+    expect((await runCli(["import", "--db", temp.db, YAHOO])).code).toBe(0);
     chmodSync(temp.db, process.getuid?.() === 0 ? 0o600 : 0o000);
     chmodSync(temp.dir, 0o755);
     const message = new RegExp(
@@ -209,7 +209,7 @@ describe("a database the disk or the file system will not let us use", () => {
   });
 
   it("rolls the import back when the disk refuses a write, and says what to check", async () => {
-    expect((await runBinary(["import", "--db", temp.db, YAHOO])).code).toBe(0);
+    expect((await runCli(["import", "--db", temp.db, YAHOO])).code).toBe(0);
     const before = dumpDatabase(temp.db);
     // A file-size limit makes the kernel refuse the WAL's growth part way, as a full disk does.
     const result = await new Promise<RunResult>((done) => {
@@ -239,7 +239,7 @@ describe("a database the disk or the file system will not let us use", () => {
       ),
     );
     expect(dumpDatabase(temp.db)).toBe(before);
-    expect((await runBinary(["import", "--db", temp.db, DEMO_ZIP])).code).toBe(0);
+    expect((await runCli(["import", "--db", temp.db, DEMO_ZIP])).code).toBe(0);
   });
 });
 
@@ -248,7 +248,7 @@ describe("importing nothing", () => {
     const folder = join(temp.dir, "export");
     mkdirSync(folder);
     expectOneLine(
-      await runBinary(["import", "--db", temp.db, folder]),
+      await runCli(["import", "--db", temp.db, folder]),
       2,
       new RegExp(
         `^invites: ${folder}: nothing was imported: the folder holds no files \\(expected a LinkedIn data export, an address book CSV or a vCard\\)$`,
@@ -263,7 +263,7 @@ describe("importing nothing", () => {
     writeFileSync(join(folder, "Profile.csv"), "First Name,Last Name,Headline\nKatrin,Böhm,Hi\n");
     writeFileSync(join(folder, "notes.txt"), "buy milk\n");
     expectOneLine(
-      await runBinary(["import", "--db", temp.db, folder]),
+      await runCli(["import", "--db", temp.db, folder]),
       2,
       /export: nothing was imported: the folder holds no table this tool imports, only Profile\.csv, notes\.txt \(expected/,
     );

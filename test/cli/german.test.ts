@@ -6,7 +6,7 @@
  * out before the words are looked at.
  */
 import { describe, expect, it } from "vitest";
-import { fixture, runBinary, useTempDatabase } from "../support/cli.js";
+import { fixture, runCli, useTempDatabase } from "../support/cli.js";
 
 const temp = useTempDatabase();
 
@@ -46,7 +46,7 @@ describe.each([
   ["--lang de under LANG=C", { LANG: "C" }, ["--lang", "de"]],
 ])("in German by %s", (_, locale, flag) => {
   const env = { INVITES_LANG: "", LC_ALL: "", LC_MESSAGES: "", ...locale };
-  const run = (args: string[]) => runBinary([...args, ...flag], { env });
+  const run = (args: string[]) => runCli([...args, ...flag], { env });
 
   it("no command of the done-when list, its help or a bad file's error speaks English", async () => {
     const imported = await run([

@@ -6,7 +6,7 @@ import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
-import { fixture, runBinary, useTempDatabase } from "../support/cli.js";
+import { fixture, runCli, useTempDatabase } from "../support/cli.js";
 import { rawCharacters } from "../support/terminal.js";
 
 const temp = useTempDatabase();
@@ -19,7 +19,7 @@ let imported = { stdout: "", stderr: "" };
 beforeEach(async () => {
   const connections = join(temp.dir, HOSTILE_NAME);
   copyFileSync(fixture("hostile", "Connections.csv"), connections);
-  const result = await runBinary([
+  const result = await runCli([
     "import",
     "--db",
     temp.db,
@@ -40,7 +40,7 @@ describe("hostile names and file names", () => {
   it("reach no terminal raw in import, preview, status, contacts and batches", async () => {
     expect(rawOf(imported)).toEqual([]);
     expect(imported.stdout).toContain("pwned\\u0007vsc.csv │ LinkedIn Connections.csv");
-    const preview = await runBinary(["preview", "--db", temp.db, ...AS_OF, "--all"]);
+    const preview = await runCli(["preview", "--db", temp.db, ...AS_OF, "--all"]);
     expect(preview.code).toBe(0);
     expect(rawOf(preview)).toEqual([]);
     expect(preview.stdout).toContain("Lena\\u001b[2J\\u001b[H Mül");
@@ -48,7 +48,7 @@ describe("hostile names and file names", () => {
     expect(preview.stdout).toContain("│ Anna LEUNAM Nowak ");
     expect(preview.stdout).toContain("│ Jürgen Weiß ");
     for (const command of ["status", "contacts", "batches"]) {
-      const result = await runBinary([
+      const result = await runCli([
         command,
         "--db",
         temp.db,
@@ -57,13 +57,13 @@ describe("hostile names and file names", () => {
       expect(result.code, command).toBe(0);
       expect(rawOf(result), command).toEqual([]);
     }
-    const contacts = await runBinary(["contacts", "--db", temp.db]);
+    const contacts = await runCli(["contacts", "--db", temp.db]);
     expect(contacts.stdout).toContain("Lena\\u001b[2J Müller");
     expect(contacts.stdout).toContain("Bäckerei\\u0007 Groß");
   });
 
   it("keep our own colours working around the data", async () => {
-    const result = await runBinary(["preview", "--db", temp.db, ...AS_OF, "--all"], {
+    const result = await runCli(["preview", "--db", temp.db, ...AS_OF, "--all"], {
       env: { NO_COLOR: "", FORCE_COLOR: "1" },
     });
     expect(result.stdout).toContain("\x1b[1m");
@@ -75,12 +75,12 @@ describe("hostile names and file names", () => {
 
   it("reach no terminal raw in the export's message or in an error naming a file", async () => {
     const out = join(temp.dir, "export\x1b[2J.csv");
-    const exported = await runBinary(["connections", "export", "--db", temp.db, "--out", out]);
+    const exported = await runCli(["connections", "export", "--db", temp.db, "--out", out]);
     expect(exported.code, exported.stderr).toBe(0);
     expect(rawOf(exported)).toEqual([]);
     expect(exported.stderr).toContain("export\\u001b[2J.csv");
     const missing = join(temp.dir, "keep\x1b]8;;evil\x07.txt");
-    const failed = await runBinary(["preview", "--db", temp.db, ...AS_OF, "--keep", missing]);
+    const failed = await runCli(["preview", "--db", temp.db, ...AS_OF, "--keep", missing]);
     expect(failed.code).toBe(2);
     expect(rawOf(failed)).toEqual([]);
     expect(failed.stderr).toContain("keep\\u001b]8;;evil\\u0007.txt: cannot be read");
@@ -92,13 +92,13 @@ describe("hostile names and file names", () => {
         Record<string, string>
       >
     ).map((r) => r.To?.trim());
-    const preview = await runBinary(["preview", "--db", temp.db, "--json", ...AS_OF]);
+    const preview = await runCli(["preview", "--db", temp.db, "--json", ...AS_OF]);
     expect(rawOf(preview)).toEqual([]);
     const listed = (JSON.parse(preview.stdout) as Array<{ name: string }>).map((r) => r.name);
     expect(listed.sort()).toEqual(names.sort());
     expect(listed).toContain("Anna \u202eLEUNAM\u202c Nowak");
     expect(listed).toContain("\u009b31mRot\u009b0m Weber");
-    const contacts = await runBinary(["contacts", "--db", temp.db, "--json"]);
+    const contacts = await runCli(["contacts", "--db", temp.db, "--json"]);
     expect(rawOf(contacts)).toEqual([]);
     const companies = (JSON.parse(contacts.stdout) as Array<{ company: string }>).map(
       (c) => c.company,

@@ -5,7 +5,7 @@
  * no English sentence of the tool is left. --json keeps its codes.
  */
 import { describe, expect, it } from "vitest";
-import { runBinary, useTempDatabase } from "../support/cli.js";
+import { runCli, useTempDatabase } from "../support/cli.js";
 
 const GERMAN = { INVITES_LANG: "", LC_ALL: "", LC_MESSAGES: "", LANG: "de_DE.UTF-8" };
 
@@ -27,7 +27,7 @@ const ENGLISH = [
 const temp = useTempDatabase();
 
 function importGerman(...args: string[]) {
-  return runBinary(["import", "--db", temp.db, ...args], { env: { ...GERMAN, COLUMNS: "400" } });
+  return runCli(["import", "--db", temp.db, ...args], { env: { ...GERMAN, COLUMNS: "400" } });
 }
 
 function expectNoEnglish(text: string) {

@@ -2,14 +2,14 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { dumpDatabase, fixture, runBinary, useTempDatabase } from "../support/cli.js";
+import { dumpDatabase, fixture, runCli, useTempDatabase } from "../support/cli.js";
 
 const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 
 const temp = useTempDatabase();
 
 async function importJson(...paths: string[]) {
-  const result = await runBinary(["import", "--db", temp.db, "--json", ...paths]);
+  const result = await runCli(["import", "--db", temp.db, "--json", ...paths]);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as {
@@ -19,7 +19,7 @@ async function importJson(...paths: string[]) {
 }
 
 async function statusJson(...extra: string[]) {
-  const result = await runBinary(["status", "--db", temp.db, "--json", ...extra]);
+  const result = await runCli(["status", "--db", temp.db, "--json", ...extra]);
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout);
 }
@@ -35,7 +35,7 @@ describe("invites import", () => {
     const report = await importJson("--yes", ...files);
     expect(report.files).toHaveLength(files.length);
     expect(report.files.every((f) => f.outcome === "imported" && f.imported > 0)).toBe(true);
-    const contacts = await runBinary(["contacts", "--db", temp.db, "--json"]);
+    const contacts = await runCli(["contacts", "--db", temp.db, "--json"]);
     const list = JSON.parse(contacts.stdout) as Array<{ name: string; emails: string[] }>;
     const names = list.map((c) => c.name);
     for (const name of [
@@ -56,7 +56,7 @@ describe("invites import", () => {
   });
 
   it("reads the data export zip and prints a summary table", async () => {
-    const result = await runBinary(["import", "--db", temp.db, DEMO_ZIP]);
+    const result = await runCli(["import", "--db", temp.db, DEMO_ZIP]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("LinkedIn Invitations.csv");
     expect(result.stdout).toMatch(
@@ -86,7 +86,7 @@ describe("invites import", () => {
     const again = await importJson(DEMO_ZIP);
     expect(again.files.map((f) => f.outcome)).toEqual(["unchanged", "unchanged", "unchanged"]);
     expect(dumpDatabase(temp.db)).toBe(before);
-    const text = await runBinary(["import", "--db", temp.db, DEMO_ZIP]);
+    const text = await runCli(["import", "--db", temp.db, DEMO_ZIP]);
     expect(text.stdout).toContain(
       "Nothing changed: every file was imported before with the same content.",
     );
@@ -151,7 +151,7 @@ describe("invites import", () => {
   });
 
   it("imports nothing when any of several files is bad", async () => {
-    const result = await runBinary([
+    const result = await runCli([
       "import",
       "--db",
       temp.db,
@@ -168,7 +168,7 @@ describe("--encoding", () => {
   const MAC = fixture("address-books", "google-excel-mac.csv");
 
   async function contactNames() {
-    const result = await runBinary(["contacts", "--db", temp.db, "--json"]);
+    const result = await runCli(["contacts", "--db", temp.db, "--json"]);
     return (JSON.parse(result.stdout) as Array<{ name: string }>).map((c) => c.name);
   }
 
@@ -194,7 +194,7 @@ describe("--encoding", () => {
 
   it("is what the report names when the code page was a close call", async () => {
     const short = fixture("address-books", "google-excel-mac-short.csv");
-    const first = await runBinary(["import", "--db", temp.db, short]);
+    const first = await runCli(["import", "--db", temp.db, short]);
     expect(first.code).toBe(0);
     // The note wraps to the width: 120 columns when stdout is no terminal.
     expect(first.stdout.replace(/\n(?=\S)/g, " ")).toContain(
@@ -219,7 +219,7 @@ describe("--encoding", () => {
   });
 
   it("refuses a file that is not UTF-8 when --encoding utf-8 says it is", async () => {
-    const result = await runBinary(["import", "--db", temp.db, "--encoding", "utf-8", MAC]);
+    const result = await runCli(["import", "--db", temp.db, "--encoding", "utf-8", MAC]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(
       /google-excel-mac\.csv: not valid UTF-8 \(expected UTF-8, as --encoding utf-8 says;/,
@@ -228,7 +228,7 @@ describe("--encoding", () => {
   });
 
   it("names a few encodings when it does not know the one given", async () => {
-    const result = await runBinary(["import", "--db", temp.db, "--encoding", "mac-roman", MAC]);
+    const result = await runCli(["import", "--db", temp.db, "--encoding", "mac-roman", MAC]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
       'invites: --encoding "mac-roman" is not an encoding this tool can read (expected a name like utf-8, windows-1252, windows-1250, macintosh, iso-8859-15 or utf-16le)',
@@ -241,7 +241,7 @@ describe("a bad table inside a zip or folder", () => {
   const ZIP_2017 = fixture("bad", "Basic_LinkedInDataExport_12-30-2017.zip");
 
   it("is refused alone: the other tables import, the report names it, exit 2", async () => {
-    const result = await runBinary(["import", "--db", temp.db, ZIP_2017]);
+    const result = await runCli(["import", "--db", temp.db, ZIP_2017]);
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(
       /Invitations\.csv\s*│ LinkedIn Invitations\.csv\s*│\s+4 │\s+4 │\s+4 │\s+0 │/,
@@ -264,7 +264,7 @@ describe("a bad table inside a zip or folder", () => {
   });
 
   it("--json lists the refused file with its line and reason", async () => {
-    const result = await runBinary(["import", "--db", temp.db, "--json", ZIP_2017]);
+    const result = await runCli(["import", "--db", temp.db, "--json", ZIP_2017]);
     expect(result.code).toBe(2);
     const report = JSON.parse(result.stdout);
     expect(report.files.map((f: { kind: string }) => f.kind)).toEqual(["linkedin-invitations"]);
@@ -291,7 +291,7 @@ describe("a bad table inside a zip or folder", () => {
       join(folder, "huge.vcf"),
       `BEGIN:VCARD\nVERSION:2.1\nNOTE;ENCODING=QUOTED-PRINTABLE:${"=E4".repeat(6 * 1024 * 1024)}\nEND:VCARD\n`,
     );
-    const result = await runBinary(["import", "--db", temp.db, "--json", folder]);
+    const result = await runCli(["import", "--db", temp.db, "--json", folder]);
     expect(result.code).toBe(2);
     const report = JSON.parse(result.stdout);
     expect(report.files.map((f: { kind: string }) => f.kind)).toEqual(["linkedin-invitations"]);
@@ -320,7 +320,7 @@ describe("a bad table inside a zip or folder", () => {
       join(folder, "Connections.csv"),
       `First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${rows.join("\n")}\nJürgen,Weiß,,,,,gestern\n`,
     );
-    const result = await runBinary(["import", "--db", temp.db, folder]);
+    const result = await runCli(["import", "--db", temp.db, folder]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Connections\.csv line 30002: Connected On is "gestern"/);
     const status = await statusJson("--as-of", "2026-02-01");
@@ -391,7 +391,7 @@ describe("bad input", () => {
     async (name, message) => {
       await importJson(fixture("address-books", "google.csv"));
       const before = dumpDatabase(temp.db);
-      const result = await runBinary(["import", "--db", temp.db, fixture("bad", name)]);
+      const result = await runCli(["import", "--db", temp.db, fixture("bad", name)]);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe("");
       const lines = result.stderr.trimEnd().split("\n");
@@ -403,7 +403,7 @@ describe("bad input", () => {
   );
 
   it.each(cases)("%s: no database file is left behind when there was none", async (name) => {
-    const result = await runBinary(["import", "--db", temp.db, fixture("bad", name)]);
+    const result = await runCli(["import", "--db", temp.db, fixture("bad", name)]);
     expect(result.code).toBe(2);
     expect(readdirSync(temp.dir)).toEqual([]);
   });
@@ -414,7 +414,7 @@ describe("bad input", () => {
       huge,
       `First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAnna,Nowak,,,,,01 Mar 2026\nAnna,"${"x".repeat(3 * 1024 * 1024)}",,,,,01 Mar 2026\n`,
     );
-    const result = await runBinary(["import", "--db", temp.db, huge]);
+    const result = await runCli(["import", "--db", temp.db, huge]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/huge\.csv line 3: a row longer than 1 MiB/);
   });
@@ -422,7 +422,7 @@ describe("bad input", () => {
   it("rejects a line without any quote far beyond any real size", async () => {
     const huge = join(temp.dir, "long-line.csv");
     writeFileSync(huge, `First Name,Last Name,Connected On\n${"y".repeat(2 * 1024 * 1024)}\n`);
-    const result = await runBinary(["import", "--db", temp.db, huge]);
+    const result = await runCli(["import", "--db", temp.db, huge]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/long-line\.csv line 2: a row longer than 1 MiB/);
   });
@@ -433,13 +433,13 @@ describe("bad input", () => {
       huge,
       `BEGIN:VCARD\nVERSION:3.0\nNOTE:${"z".repeat(17 * 1024 * 1024)}\nEND:VCARD\n`,
     );
-    const result = await runBinary(["import", "--db", temp.db, huge]);
+    const result = await runCli(["import", "--db", temp.db, huge]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/huge\.vcf line 3: a vCard line longer than 16 MiB/);
   });
 
   it("names a missing file", async () => {
-    const result = await runBinary(["import", "--db", temp.db, join(temp.dir, "nope.csv")]);
+    const result = await runCli(["import", "--db", temp.db, join(temp.dir, "nope.csv")]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/nope\.csv: no such file or folder$/);
   });
@@ -478,7 +478,7 @@ describe("duplicates", () => {
       skipped: 4,
       skipReasons: { "duplicate contact": 4 },
     });
-    const contacts = JSON.parse((await runBinary(["contacts", "--db", temp.db, "--json"])).stdout);
+    const contacts = JSON.parse((await runCli(["contacts", "--db", temp.db, "--json"])).stdout);
     expect(
       contacts.map((c: { name: string; emails: string[] }) => `${c.name} ${c.emails}`),
     ).toEqual([
@@ -488,7 +488,7 @@ describe("duplicates", () => {
       "Björn Möller bjoern.moeller@example.de",
       "Heike Voß heike@privat.example",
     ]);
-    const text = await runBinary(["import", "--db", join(temp.dir, "text.db"), synced]);
+    const text = await runCli(["import", "--db", join(temp.dir, "text.db"), synced]);
     expect(text.stdout).toContain("google-synced.csv: merged 4 duplicate rows.");
   });
 

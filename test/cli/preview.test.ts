@@ -2,13 +2,13 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
-import { fixture, runBinary, useTempDatabase } from "../support/cli.js";
+import { fixture, runCli, useTempDatabase } from "../support/cli.js";
 
 const temp = useTempDatabase();
 const AS_OF = ["--as-of", "2026-11-20"];
 
 beforeEach(async () => {
-  const result = await runBinary([
+  const result = await runCli([
     "import",
     "--db",
     temp.db,
@@ -19,7 +19,7 @@ beforeEach(async () => {
 });
 
 async function previewJson(...flags: string[]) {
-  const result = await runBinary(["preview", "--db", temp.db, "--json", ...AS_OF, ...flags]);
+  const result = await runCli(["preview", "--db", temp.db, "--json", ...AS_OF, ...flags]);
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as Array<Record<string, unknown>>;
@@ -103,15 +103,7 @@ describe("invites preview", () => {
 
   it("writes the same columns to --csv", async () => {
     const file = join(temp.dir, "preview.csv");
-    const result = await runBinary([
-      "preview",
-      "--db",
-      temp.db,
-      ...AS_OF,
-      "--batch",
-      "--csv",
-      file,
-    ]);
+    const result = await runCli(["preview", "--db", temp.db, ...AS_OF, "--batch", "--csv", file]);
     expect(result.code).toBe(0);
     const rows = parse(readFileSync(file, "utf8"), { columns: true }) as Array<
       Record<string, string>
@@ -127,7 +119,7 @@ describe("invites preview", () => {
 
   it("writes --csv as a new file of the user's alone, where no cell runs as a formula", async () => {
     // Another file of invitations on top of the demo's: it closes most of them, on purpose.
-    const hostile = await runBinary([
+    const hostile = await runCli([
       "import",
       "--db",
       temp.db,
@@ -136,7 +128,7 @@ describe("invites preview", () => {
     ]);
     expect(hostile.code, hostile.stderr).toBe(0);
     const file = join(temp.dir, "preview.csv");
-    const result = await runBinary(["preview", "--db", temp.db, ...AS_OF, "--csv", file]);
+    const result = await runCli(["preview", "--db", temp.db, ...AS_OF, "--csv", file]);
     expect(result.code, result.stderr).toBe(0);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const text = readFileSync(file, "utf8");
@@ -152,7 +144,7 @@ describe("invites preview", () => {
     expect(names).toContain("Fake Person\rDörte Schröder");
     expect(names).toContain("Lena\x1b[2J\x1b[H Müller");
 
-    const again = await runBinary(["preview", "--db", temp.db, ...AS_OF, "--csv", file]);
+    const again = await runCli(["preview", "--db", temp.db, ...AS_OF, "--csv", file]);
     expect(again.code).toBe(2);
     expect(again.stderr).toBe(
       `invites: ${file} exists already\n  name another file with --csv: invites never overwrites a file\n`,
@@ -161,14 +153,14 @@ describe("invites preview", () => {
   });
 
   it("prints a table that stops after a screenful and a summary", async () => {
-    const result = await runBinary(["preview", "--db", temp.db, ...AS_OF]);
+    const result = await runCli(["preview", "--db", temp.db, ...AS_OF]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/… and \d+ more \(--all to list every one\)/);
     // The summary wraps to the width (120 columns when stdout is no terminal).
     expect(result.stdout.replace(/\n(?=\S)/g, " ")).toContain(
       "41 pending invitations as of 2026-11-20: 38 in an accidental batch, 3 personal; 38 will get a reminder by 2026-11-27 unless withdrawn.",
     );
-    const all = await runBinary(["preview", "--db", temp.db, ...AS_OF, "--all"]);
+    const all = await runCli(["preview", "--db", temp.db, ...AS_OF, "--all"]);
     expect(all.stdout).not.toContain("more (--all");
     expect(all.stdout).toContain("│ Jürgen Fuß");
   });
@@ -190,7 +182,7 @@ describe("invites preview", () => {
       [["--batch-min", "0"], 'invites: --batch-min "0" is not a whole number of at least 1'],
     ];
     for (const [flags, message] of cases) {
-      const result = await runBinary(["preview", "--db", temp.db, ...AS_OF, ...flags]);
+      const result = await runCli(["preview", "--db", temp.db, ...AS_OF, ...flags]);
       expect(result.code, flags.join(" ")).toBe(2);
       expect(result.stderr).toContain(message);
       expect(result.stdout).toBe("");
@@ -200,7 +192,7 @@ describe("invites preview", () => {
 
 describe("invites batches", () => {
   it("describes each batch", async () => {
-    const result = await runBinary(["batches", "--db", temp.db, "--json", ...AS_OF]);
+    const result = await runCli(["batches", "--db", temp.db, "--json", ...AS_OF]);
     expect(JSON.parse(result.stdout)).toEqual([
       {
         id: "B1",
@@ -212,14 +204,14 @@ describe("invites batches", () => {
         addressBookShare: 1,
       },
     ]);
-    const text = await runBinary(["batches", "--db", temp.db, ...AS_OF]);
+    const text = await runCli(["batches", "--db", temp.db, ...AS_OF]);
     expect(text.stdout).toMatch(
       /│ B1\s+│ 2026-11-14 09:14\s+│ 2026-11-14 09:21\s+│\s+44 │\s+38 │\s+6 │\s+100% │/,
     );
   });
 
   it("finds none when the burst is smaller than --batch-min", async () => {
-    const result = await runBinary(["batches", "--db", temp.db, "--batch-min", "45", ...AS_OF]);
+    const result = await runCli(["batches", "--db", temp.db, "--batch-min", "45", ...AS_OF]);
     expect(result.stdout).toContain("No accidental batch found");
   });
 });

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { migrate } from "../../src/store/database.js";
 import { invitationOutcomes } from "../../src/store/outcomes.js";
 import { MIGRATIONS } from "../../src/store/schema.js";
-import { runBinary, useTempDatabase } from "../support/cli.js";
+import { runCli, useTempDatabase } from "../support/cli.js";
 
 const temp = useTempDatabase();
 
@@ -33,7 +33,7 @@ describe("a run's closures", () => {
       [row("Lena Voß", "lena-voss-652"), row("Jan Kühn", "jan-kuehn-1")],
       "2026-11-20T18:00:00Z",
     );
-    expect((await runBinary(["import", "--db", temp.db, first])).code).toBe(0);
+    expect((await runCli(["import", "--db", temp.db, first])).code).toBe(0);
     const db = new Database(temp.db);
     const runId = Number(
       db
@@ -57,7 +57,7 @@ describe("a run's closures", () => {
       "2026-11-23T18:00:00Z",
     );
     db.close();
-    expect((await runBinary(["import", "--db", temp.db, newer])).code).toBe(0);
+    expect((await runCli(["import", "--db", temp.db, newer])).code).toBe(0);
     const after = new Database(temp.db);
     expect(invitationOutcomes(after, () => "2026-12-12").closedByRuns()).toEqual([]);
     expect(

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
-import { BIN, fixture, runBinary } from "../support/cli.js";
+import { BIN, fixture, runCli } from "../support/cli.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 
@@ -80,7 +80,7 @@ describe("invites sandbox", () => {
   });
 
   it("refuses a fault, surface, page cap or envelope it does not know, with exit 2", async () => {
-    const result = await runBinary(["sandbox", "--seed", DEMO, "--faults", "boom@1"]);
+    const result = await runCli(["sandbox", "--seed", DEMO, "--faults", "boom@1"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--faults: "boom@1" is not a fault');
     for (const [flag, value, words] of [
@@ -88,27 +88,19 @@ describe("invites sandbox", () => {
       ["--page-cap", "0", "not a whole number of at least 1"],
       ["--envelope", "square", "must be one of normalized, wrapped, inline, unknown"],
     ]) {
-      const refused = await runBinary(["sandbox", "--seed", DEMO, flag as string, value as string]);
+      const refused = await runCli(["sandbox", "--seed", DEMO, flag as string, value as string]);
       expect(refused.code).toBe(2);
       expect(refused.stderr).toContain(words);
     }
   });
 
   it("refuses a fault and a surface it does not know in German", async () => {
-    const fault = await runBinary([
-      "sandbox",
-      "--lang",
-      "de",
-      "--seed",
-      DEMO,
-      "--faults",
-      "boom@1",
-    ]);
+    const fault = await runCli(["sandbox", "--lang", "de", "--seed", DEMO, "--faults", "boom@1"]);
     expect(fault.code).toBe(2);
     expect(fault.stderr).toContain(
       'invites: --faults: "boom@1" ist keine Störung, die die Nachbildung kennt (erwartet: ART@N, mit ART aus 429, 500,',
     );
-    const surface = await runBinary(["sandbox", "--seed", DEMO, "--surfaces", "soap"], {
+    const surface = await runCli(["sandbox", "--seed", DEMO, "--surfaces", "soap"], {
       env: { LANG: "de_DE.UTF-8" },
     });
     expect(surface.code).toBe(2);

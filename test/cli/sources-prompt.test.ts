@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, dumpDatabase, fixture, runBinary, useTempDatabase } from "../support/cli.js";
+import { BIN, dumpDatabase, fixture, runCli, useTempDatabase } from "../support/cli.js";
 import { useTerminal } from "../support/tmux.js";
 
 const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -46,7 +46,7 @@ function cutInvitations(): string {
 
 describe("in a terminal", () => {
   it("an import that would close most pending invitations asks first; no changes nothing", async () => {
-    expect((await runBinary(["import", "--db", temp.db, DEMO_ZIP])).code).toBe(0);
+    expect((await runCli(["import", "--db", temp.db, DEMO_ZIP])).code).toBe(0);
     const before = dumpDatabase(temp.db);
     const code = await startAt(
       ["import", "--db", temp.db, cutInvitations()],
@@ -61,7 +61,7 @@ describe("in a terminal", () => {
   });
 
   it("yes imports it, and taking it back asks too", async () => {
-    expect((await runBinary(["import", "--db", temp.db, DEMO_ZIP])).code).toBe(0);
+    expect((await runCli(["import", "--db", temp.db, DEMO_ZIP])).code).toBe(0);
     const before = dumpDatabase(temp.db);
     const imported = await startAt(
       ["import", "--db", temp.db, cutInvitations()],

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/store/schema.js";
-import { dumpDatabase, fixture, runBinary, useTempDatabase } from "../support/cli.js";
+import { dumpDatabase, fixture, runCli, useTempDatabase } from "../support/cli.js";
 
 const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const OUTLOOK = fixture("demo", "Outlook-Kontakte.CSV");
@@ -33,7 +33,7 @@ function writeLater(name: string, text: string, day = "2026-11-25"): string {
 }
 
 async function run(...args: string[]) {
-  return runBinary([...args, "--db", temp.db]);
+  return runCli([...args, "--db", temp.db]);
 }
 
 async function importJson(...args: string[]) {
@@ -222,7 +222,7 @@ describe("invites sources", () => {
   });
 
   it("refuses to take back the only file that lists what was withdrawn, keeping every record", async () => {
-    expect((await runBinary(["demo", "--db", temp.db], { cwd: temp.dir })).code).toBe(0);
+    expect((await runCli(["demo", "--db", temp.db], { cwd: temp.dir })).code).toBe(0);
     const before = dumpDatabase(temp.db);
     const refused = await run("sources", "forget", "1", "--yes");
     expect(refused.code).toBe(2);
@@ -284,16 +284,16 @@ describe("a database of the previous schema", () => {
     db.exec("DETACH current");
     db.close();
 
-    const sources = await runBinary(["sources", "--json", "--db", old]);
+    const sources = await runCli(["sources", "--json", "--db", old]);
     expect(sources.code).toBe(0);
     expect(
       JSON.parse(sources.stdout).map((s: { closedInvitations: number }) => s.closedInvitations),
     ).toEqual([0, 0, 0, 3]);
-    const forget = await runBinary(["sources", "forget", "4", "--yes", "--db", old]);
+    const forget = await runCli(["sources", "forget", "4", "--yes", "--db", old]);
     expect(forget.code).toBe(0);
     expect(forget.stdout).toContain("3 invitations it closed open again");
     const status = JSON.parse(
-      (await runBinary(["status", "--json", "--as-of", AS_OF, "--db", old])).stdout,
+      (await runCli(["status", "--json", "--as-of", AS_OF, "--db", old])).stdout,
     );
     expect(status.invitations).toMatchObject({ pending: 41, closed: 0 });
   });
