@@ -282,7 +282,9 @@ describe("invites login and withdraw --browser against the emulation, in Chromiu
     expect(after.invitations.filter((i) => i.withdrawCalls > 1)).toEqual([]);
   }, 120_000);
 
-  it("survives kill -9 of the CLI at random instants: every one withdrawn, none requested twice", async () => {
+  it("survives kill -9 of the CLI at random instants: every one withdrawn, none requested twice", async ({
+    signal,
+  }) => {
     const observer: RequestObserver = { current: null };
     await emulation.start(DEMO, {
       autoLogin: true,
@@ -296,6 +298,7 @@ describe("invites login and withdraw --browser against the emulation, in Chromiu
       cwd: temp.dir,
       observer,
       seed: 4242,
+      signal,
       rounds: 12,
     });
     expect(kills).toBeGreaterThan(4);

@@ -370,7 +370,9 @@ describe("invites connections remove against the emulation", () => {
     );
   });
 
-  it("survives kill -9 at random instants: each removed once, each in the CSV once and first", async () => {
+  it("survives kill -9 at random instants: each removed once, each in the CSV once and first", async ({
+    signal,
+  }) => {
     // Some 25 starts read the session and the list each: more than the default 100 a minute.
     await startEmulation({ ratePerMinute: 1000 });
     const { kills, killedInFlight } = await killRepeatedly({
@@ -379,6 +381,7 @@ describe("invites connections remove against the emulation", () => {
       cwd: temp.dir,
       observer,
       seed: 4711,
+      signal,
       spread: 4,
     });
     expect(kills).toBeGreaterThan(10);

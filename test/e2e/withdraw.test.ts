@@ -205,12 +205,13 @@ describe("invites withdraw against the emulation", () => {
     expect(after.invitations.every((i) => i.withdrawCalls <= 1)).toBe(true);
   });
 
-  it.each([
+  // it.for, not it.each: it hands the test its context, whose signal ends the kill loop.
+  it.for([
     ["every surface", undefined],
     ["the server-driven UI only", ["sdui"] as const],
-  ])(
+  ] as const)(
     "survives kill -9 at random instants (%s): every selected one withdrawn, none requested twice",
-    async (_, surfaces) => {
+    async ([_, surfaces], { signal }) => {
       // Some 25 starts read the session and the list each: more than the default 100 a minute.
       const observer: RequestObserver = { current: null };
       await startEmulation({
@@ -223,6 +224,7 @@ describe("invites withdraw against the emulation", () => {
         env: { INVITES_COOKIES: sandbox?.cookie ?? "" },
         observer,
         seed: 12345,
+        signal,
       });
       expect(kills).toBeGreaterThan(10);
       expect(killedInFlight).toBeGreaterThan(3);
