@@ -1,8 +1,8 @@
 /**
- * The test layers: `unit` (pure code, in process, seconds), `command` (the built binary and the
- * client against the emulation), `e2e` (whole runs: kills, tmux, the browser). Timeouts live
- * here, not in npm script flags, so `npx vitest run` and `npm test` behave alike;
- * `npm test -- --project unit` runs one layer.
+ * The test layers: `unit` (pure code, in process, seconds), `command` (the built command line,
+ * in process, and the client against the emulation), `e2e` (whole runs: kills, tmux, the
+ * browser). Timeouts live here, not in npm script flags, so `npx vitest run` and `npm test`
+ * behave alike; `npm test -- --project unit` runs one layer.
  */
 import { defineConfig } from "vitest/config";
 
