@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { BIN, fixture, runBinary, useTempDatabase } from "../support/cli.js";
+import { BIN, fixture, runCli, useTempDatabase } from "../support/cli.js";
 import { useTerminal } from "../support/tmux.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -89,8 +89,8 @@ it("guides a German user from the Downloads folder through a dry run, and stops 
   // Whatever the tool said, it said in German.
   for (const english of ENGLISH) expect(all, english).not.toContain(english);
   // It imported both files, and sent nothing: the database holds no run.
-  const status = JSON.parse((await runBinary(["status", "--db", temp.db, "--json"])).stdout);
+  const status = JSON.parse((await runCli(["status", "--db", temp.db, "--json"])).stdout);
   expect(status.invitations.pending).toBe(41);
-  const history = JSON.parse((await runBinary(["history", "--db", temp.db, "--json"])).stdout);
+  const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
   expect(history).toEqual([]);
 }, 90_000);
