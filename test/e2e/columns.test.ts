@@ -2,12 +2,12 @@
  * Every command's human output fits 80 columns, in English and in German, on an export with long
  * company names, long and CJK names and an emoji (fixtures/wide): tables shrink or wrap their
  * widest columns, prose wraps at word boundaries, a CJK character counts as two columns. The
- * built binary at COLUMNS=80, and a withdrawal and a removal against the emulation so that the
+ * built command line at COLUMNS=80, and a withdrawal and a removal against the emulation so that the
  * run's plan, its closing table and `history` are measured too.
  */
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { fixture, runBinary, useTempDatabase } from "../support/cli.js";
+import { fixture, runCli, useTempDatabase } from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 
 const WIDE = fixture("wide");
@@ -69,17 +69,17 @@ describe.each([
     ];
     const wide: string[] = [];
     for (const command of commands) {
-      const result = await runBinary([...command, ...db], { env });
+      const result = await runCli([...command, ...db], { env });
       expect(result.code, `${command.join(" ")}\n${result.stderr}`).toBe(0);
       wide.push(...tooWide(command.join(" "), result.stdout + result.stderr));
     }
     for (const help of [[], ["withdraw"], ["connections", "remove"], ["import"], ["preview"]]) {
-      const result = await runBinary([...help, "--help", "--lang", lang], { env });
+      const result = await runCli([...help, "--help", "--lang", lang], { env });
       wide.push(...tooWide(`${help.join(" ")} --help`, result.stdout));
     }
     expect(wide).toEqual([]);
     // The runs happened: their rows are what history measured.
-    const history = JSON.parse((await runBinary(["history", "--json", ...db], { env })).stdout);
+    const history = JSON.parse((await runCli(["history", "--json", ...db], { env })).stdout);
     expect(history).toHaveLength(2);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * connections remove as a user runs it: the built binary against the emulation over HTTP on
- * 127.0.0.1. The emulation counts the removal requests each connection received, and looks at
+ * connections remove as a user runs it: the built command line against the emulation over HTTP
+ * on 127.0.0.1, in process but for the kills and the named pipe. The emulation counts the removal requests each connection received, and looks at
  * the removed-connections CSV at the instant each request arrives.
  */
 import { execFileSync } from "node:child_process";
@@ -24,7 +24,7 @@ import {
   type SandboxOptions,
   startSandbox,
 } from "../../src/sandbox/server.js";
-import { BIN, dumpDatabase, fixture, runBinary, useTempDatabase } from "../support/cli.js";
+import { BIN, dumpDatabase, fixture, runBinary, runCli, useTempDatabase } from "../support/cli.js";
 import { killRepeatedly, type RequestObserver } from "../support/kills.js";
 
 const CONNECTIONS = fixture("linkedin", "Connections-many.csv");
@@ -90,7 +90,7 @@ function removeArgs(pace: string, ...flags: string[]): string[] {
 }
 
 function remove(...flags: string[]) {
-  return runBinary(removeArgs("0", ...flags), {
+  return runCli(removeArgs("0", ...flags), {
     env: { INVITES_COOKIES: sandbox?.cookie ?? "" },
     cwd: temp.dir,
   });
@@ -104,7 +104,7 @@ function readRemoved(path = csvPath()): string[][] {
 
 beforeEach(async () => {
   unrecorded = [];
-  const imported = await runBinary(["import", "--db", temp.db, CONNECTIONS]);
+  const imported = await runCli(["import", "--db", temp.db, CONNECTIONS]);
   expect(imported.code, imported.stderr).toBe(0);
 });
 
@@ -151,7 +151,7 @@ describe("invites connections remove against the emulation", () => {
       ),
     ).toBe(true);
 
-    const history = JSON.parse((await runBinary(["history", "--db", temp.db, "--json"])).stdout);
+    const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
     expect(history[0]).toMatchObject({
       action: "remove",
       outcome: "done",
@@ -159,7 +159,7 @@ describe("invites connections remove against the emulation", () => {
       skipped: 0,
     });
     expect(history[0].counts).toEqual({ removed: 10 });
-    const status = JSON.parse((await runBinary(["status", "--db", temp.db, "--json"])).stdout);
+    const status = JSON.parse((await runCli(["status", "--db", temp.db, "--json"])).stdout);
     expect(status.connections).toEqual({ active: 51, removed: 10 });
 
     // The removed are no longer selected: a second run plans nothing, sends nothing, writes nothing.
@@ -257,6 +257,7 @@ describe("invites connections remove against the emulation", () => {
       [pipe, "pipe.csv: is a named pipe (FIFO), not a file (expected a removed-connections CSV)"],
     ];
     for (const [out, message] of cases) {
+      // Its own process: code that opened the pipe would block the process it runs in.
       const result = await runBinary(
         removeArgs("0", "--connected-after", "2024-06-01", "--yes", "--out", out),
         {
@@ -345,7 +346,7 @@ describe("invites connections remove against the emulation", () => {
   it("says when batch invitations closed after the export: who accepted them is not in the plan", async () => {
     const demo = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
     const db = join(temp.dir, "demo.db");
-    expect((await runBinary(["import", "--db", db, demo])).code).toBe(0);
+    expect((await runCli(["import", "--db", db, demo])).code).toBe(0);
     const world = await seedWorld([demo], new Date("2026-11-20T23:59:59Z"));
     // Accepted on LinkedIn after the export was downloaded.
     const late = world.invitations.find((i) => i.state === "pending" && i.slug !== null);
@@ -354,12 +355,12 @@ describe("invites connections remove against the emulation", () => {
     sandbox = await startSandbox({ world });
     const env = { INVITES_COOKIES: sandbox.cookie };
     const common = ["--db", db, "--base-url", sandbox.url, "--pace", "0"];
-    const withdrawn = await runBinary(
+    const withdrawn = await runCli(
       ["withdraw", ...common, "--as-of", "2026-11-20", "--batch", "--yes"],
       { env },
     );
     expect(withdrawn.stdout).toContain("Skipped 1: not pending on LinkedIn any more.");
-    const plan = await runBinary(["connections", "remove", ...common, "--batch", "--dry-run"], {
+    const plan = await runCli(["connections", "remove", ...common, "--batch", "--dry-run"], {
       env,
       cwd: temp.dir,
     });
@@ -403,7 +404,7 @@ describe("invites connections remove against the emulation", () => {
       "Skipped 1: nothing to recognise them by on LinkedIn; left for you to do by hand.",
     );
     // Requests whose answer a kill cut off were settled against the live list, not sent again.
-    const history = JSON.parse((await runBinary(["history", "--db", temp.db, "--json"])).stdout);
+    const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
     const settled = history.reduce(
       (sum: number, run: { counts: Record<string, number> }) =>
         sum + (run.counts["settled-removed"] ?? 0),

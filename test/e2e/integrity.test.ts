@@ -1,15 +1,23 @@
 /**
  * What an unlucky user or a hostile network does to a run, end to end: two runs at once, lost
  * answers, a server that fails every write, the wrong account's session, a server that echoes
- * the cookies, a pace without its unit, a reader that goes away. The built binary against the
- * emulation on 127.0.0.1; the emulation's own counts are the judge.
+ * the cookies, a pace without its unit, a reader that goes away. The built command line against
+ * the emulation on 127.0.0.1, in process but for what takes a process (the run that holds the
+ * lock, the reader that goes away); the emulation's own counts are the judge.
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
-import { BIN, fixture, type RunResult, runBinary, useTempDatabase } from "../support/cli.js";
+import {
+  BIN,
+  fixture,
+  type RunResult,
+  runBinary,
+  runCli,
+  useTempDatabase,
+} from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -22,13 +30,10 @@ function args(pace: string, ...flags: string[]): string[] {
 }
 
 function withdraw(...flags: string[]): Promise<RunResult> {
-  return runBinary(
-    ["withdraw", ...args("0", "--batch", "--yes", "--as-of", "2026-11-20", ...flags)],
-    {
-      env: { INVITES_COOKIES: emulation.sandbox.cookie },
-      cwd: temp.dir,
-    },
-  );
+  return runCli(["withdraw", ...args("0", "--batch", "--yes", "--as-of", "2026-11-20", ...flags)], {
+    env: { INVITES_COOKIES: emulation.sandbox.cookie },
+    cwd: temp.dir,
+  });
 }
 
 /** Resolves when the emulation has seen `n` more write requests. */
@@ -42,7 +47,7 @@ function writesSeen(n: number): Promise<void> {
 }
 
 async function history() {
-  const result = await runBinary(["history", "--db", temp.db, "--json"]);
+  const result = await runCli(["history", "--db", temp.db, "--json"]);
   return JSON.parse(result.stdout) as Array<{
     outcome: string;
     detail: string;
@@ -52,12 +57,13 @@ async function history() {
 
 describe("requests are never sent twice, nor for the wrong account", () => {
   beforeEach(async () => {
-    expect((await runBinary(["import", "--db", temp.db, DEMO])).code).toBe(0);
+    expect((await runCli(["import", "--db", temp.db, DEMO])).code).toBe(0);
   });
 
   it("refuses a second run on the same database at once, naming the one that runs", async () => {
     await emulation.start(DEMO);
     const started = writesSeen(2);
+    // Two runs at once: the first in a process of its own, whose lock the second meets.
     const first = runBinary(
       ["withdraw", ...args("150ms", "--batch", "--yes", "--as-of", "2026-11-20")],
       { env: { INVITES_COOKIES: emulation.sandbox.cookie }, cwd: temp.dir },
@@ -152,10 +158,10 @@ describe("requests are never sent twice, nor for the wrong account", () => {
 
 describe("a run on a database of connections only records its account", () => {
   it("takes the first run's account as the database's, and refuses another one after", async () => {
-    expect((await runBinary(["import", "--db", temp.db, CONNECTIONS])).code).toBe(0);
+    expect((await runCli(["import", "--db", temp.db, CONNECTIONS])).code).toBe(0);
     await emulation.start(CONNECTIONS);
     const remove = (match: string) =>
-      runBinary(["connections", "remove", ...args("0", "--match", match, "--yes")], {
+      runCli(["connections", "remove", ...args("0", "--match", match, "--yes")], {
         env: { INVITES_COOKIES: emulation.sandbox.cookie },
         cwd: temp.dir,
       });
@@ -169,12 +175,12 @@ describe("a run on a database of connections only records its account", () => {
 
 describe("pace, place and a reader that goes away", () => {
   beforeEach(async () => {
-    expect((await runBinary(["import", "--db", temp.db, DEMO])).code).toBe(0);
+    expect((await runCli(["import", "--db", temp.db, DEMO])).code).toBe(0);
   });
 
   it("refuses a pace without its unit, and asks before going fast against linkedin.com", async () => {
     const run = (...flags: string[]) =>
-      runBinary(["withdraw", "--db", temp.db, "--batch", "--dry-run", ...flags]);
+      runCli(["withdraw", "--db", temp.db, "--batch", "--dry-run", ...flags]);
     const bare = await run("--pace", "2-4");
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('--pace "2-4" has no unit: did you mean 2-4s');

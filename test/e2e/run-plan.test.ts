@@ -1,11 +1,12 @@
 /**
  * A run's plan and its end as a user sees them: the plan by day as JSON, what is left when a run
  * ends early and the command to go on, Ctrl-C in the middle of a run, and the plan in German.
- * The built binary against the emulation over HTTP on 127.0.0.1.
+ * The built command line against the emulation over HTTP on 127.0.0.1; Ctrl-C goes to the
+ * binary, as a signal needs a process of its own.
  */
 import { spawn } from "node:child_process";
 import { expect, it } from "vitest";
-import { BIN, fixture, ROOT, runBinary, useTempDatabase } from "../support/cli.js";
+import { BIN, fixture, ROOT, runCli, useTempDatabase } from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -14,7 +15,7 @@ const temp = useTempDatabase();
 const emulation = useEmulation();
 
 async function imported() {
-  const result = await runBinary([
+  const result = await runCli([
     "import",
     "--db",
     temp.db,
@@ -67,7 +68,7 @@ interface PlanJson {
 
 it("prints the plan by day as JSON on --dry-run --json, the soonest reminder first, and sends nothing", async () => {
   await imported();
-  const result = await runBinary(withdrawArgs("--dry-run", "--json", "--daily-cap", "10"), {
+  const result = await runCli(withdrawArgs("--dry-run", "--json", "--daily-cap", "10"), {
     env: env(),
   });
   expect(result.code, result.stderr).toBe(0);
@@ -108,7 +109,7 @@ it("prints the plan by day as JSON on --dry-run --json, the soonest reminder fir
   });
   expect(prevented).toBeGreaterThan(0);
 
-  const noDry = await runBinary(withdrawArgs("--json", "--yes"), { env: env() });
+  const noDry = await runCli(withdrawArgs("--json", "--yes"), { env: env() });
   expect(noDry.code).toBe(2);
   expect(noDry.stderr).toContain("--json shows the plan: it goes with --dry-run");
 });
@@ -116,11 +117,11 @@ it("prints the plan by day as JSON on --dry-run --json, the soonest reminder fir
 it("says what is left when a run ends early, and the command that goes on", async () => {
   await imported();
   await emulation.start(DEMO);
-  const first = await runBinary(withdrawArgs("--yes", "--pace", "0", "--max", "5"), { env: env() });
+  const first = await runCli(withdrawArgs("--yes", "--pace", "0", "--max", "5"), { env: env() });
   expect(first.code, first.stderr).toBe(0);
   expect(first.stderr).toContain("Still to do: 33 invitations.");
   expect(first.stderr).toContain("To continue: invites withdraw --db");
-  const capped = await runBinary(withdrawArgs("--yes", "--pace", "0", "--daily-cap", "10"), {
+  const capped = await runCli(withdrawArgs("--yes", "--pace", "0", "--daily-cap", "10"), {
     env: env(),
   });
   expect(capped.code, capped.stderr).toBe(0);
@@ -170,9 +171,9 @@ it("ends a run on Ctrl-C after the request under way, exit 130, and the next run
   expect(withdrawn.length).toBeGreaterThanOrEqual(3);
   expect(withdrawn.length).toBeLessThan(38);
   // The database knows exactly what reached LinkedIn.
-  const history = JSON.parse((await runBinary(["history", "--db", temp.db, "--json"])).stdout);
+  const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
   expect(history[0]).toMatchObject({ outcome: "stopped", counts: { withdrawn: withdrawn.length } });
-  const rest = await runBinary(withdrawArgs("--yes", "--pace", "0"), { env: env() });
+  const rest = await runCli(withdrawArgs("--yes", "--pace", "0"), { env: env() });
   expect(rest.code, rest.stderr).toBe(0);
   const after = (await emulation.state()).invitations;
   expect(after.filter((i) => i.state === "withdrawn")).toHaveLength(38);
@@ -181,7 +182,7 @@ it("ends a run on Ctrl-C after the request under way, exit 130, and the next run
 
 it("shows the plan in German under a German locale", async () => {
   await imported();
-  const result = await runBinary(withdrawArgs("--dry-run", "--daily-cap", "12"), {
+  const result = await runCli(withdrawArgs("--dry-run", "--daily-cap", "12"), {
     env: env({ LANG: "de_DE.UTF-8" }),
   });
   expect(result.code, result.stderr).toBe(0);

@@ -1,7 +1,7 @@
 /**
  * Withdraw and remove against the emulation as LinkedIn behaves in 2026: pages capped well below
  * what is asked, the list in another envelope or in one no client knows, only the server-driven
- * UI left, answers that lie. The built binary against real HTTP on 127.0.0.1; the emulation's
+ * UI left, answers that lie. The built command line against real HTTP on 127.0.0.1; the emulation's
  * own count of the requests that reached each item is the judge.
  */
 import { readFileSync } from "node:fs";
@@ -10,7 +10,7 @@ import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
 import type { SandboxOptions } from "../../src/sandbox/server.js";
-import { fixture, runBinary, useTempDatabase } from "../support/cli.js";
+import { fixture, runCli, useTempDatabase } from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 
 const EXPORT = fixture("export-300");
@@ -19,20 +19,20 @@ const temp = useTempDatabase();
 const emulation = useEmulation();
 
 async function importExport(path: string) {
-  const imported = await runBinary(["import", "--db", temp.db, path]);
+  const imported = await runCli(["import", "--db", temp.db, path]);
   expect(imported.code, imported.stderr).toBe(0);
 }
 
 /** A command against the emulation, as of the exports' day, unpaced. */
 function network(...args: string[]) {
-  return runBinary([...args, "--db", temp.db, "--base-url", emulation.sandbox.url, "--pace", "0"], {
+  return runCli([...args, "--db", temp.db, "--base-url", emulation.sandbox.url, "--pace", "0"], {
     env: { INVITES_COOKIES: emulation.sandbox.cookie },
     cwd: temp.dir,
   });
 }
 
 async function status() {
-  const result = await runBinary(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"]);
+  const result = await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"]);
   return JSON.parse(result.stdout) as {
     invitations: { pending: number; withdrawn: number };
     connections: { active: number; removed: number };
@@ -40,7 +40,7 @@ async function status() {
 }
 
 async function history() {
-  const result = await runBinary(["history", "--db", temp.db, "--json"]);
+  const result = await runCli(["history", "--db", temp.db, "--json"]);
   return JSON.parse(result.stdout) as Array<{ outcome: string; counts: Record<string, number> }>;
 }
 

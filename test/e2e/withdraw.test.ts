@@ -1,6 +1,7 @@
 /**
- * withdraw as a user runs it: the built binary against the emulation over HTTP on 127.0.0.1,
- * with the emulation's own count of the requests that reached each invitation as the judge.
+ * withdraw as a user runs it: the built command line against the emulation over HTTP on
+ * 127.0.0.1, with the emulation's own count of the requests that reached each invitation as the
+ * judge. In process (runCli) but for the kills, which need the binary as a process of its own.
  */
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ import {
   type SandboxOptions,
   startSandbox,
 } from "../../src/sandbox/server.js";
-import { BIN, fixture, runBinary, useTempDatabase } from "../support/cli.js";
+import { BIN, fixture, runCli, useTempDatabase } from "../support/cli.js";
 import { killRepeatedly, type RequestObserver } from "../support/kills.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -56,13 +57,13 @@ function withdrawArgs(pace: string, ...flags: string[]): string[] {
 }
 
 function withdraw(...flags: string[]) {
-  return runBinary(withdrawArgs("0", ...flags), {
+  return runCli(withdrawArgs("0", ...flags), {
     env: { INVITES_COOKIES: sandbox?.cookie ?? "" },
   });
 }
 
 beforeEach(async () => {
-  const imported = await runBinary([
+  const imported = await runCli([
     "import",
     "--db",
     temp.db,
@@ -92,10 +93,10 @@ describe("invites withdraw against the emulation", () => {
     expect(untouched.every((i) => i.withdrawCalls === 0)).toBe(true);
     expect(after.invitations.filter((i) => i.state === "pending")).toHaveLength(3);
     const status = JSON.parse(
-      (await runBinary(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"])).stdout,
+      (await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"])).stdout,
     );
     expect(status.invitations).toMatchObject({ pending: 3, withdrawn: 38 });
-    const history = JSON.parse((await runBinary(["history", "--db", temp.db, "--json"])).stdout);
+    const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({
       action: "withdraw",
@@ -155,7 +156,7 @@ describe("invites withdraw against the emulation", () => {
       /to resume: invites withdraw --db \S+ --as-of 2026-11-20 --base-url \S+ --pace 0 --batch --yes/,
     );
     expect((await state()).invitations.filter((i) => i.state === "withdrawn")).toHaveLength(5);
-    const history = JSON.parse((await runBinary(["history", "--db", temp.db, "--json"])).stdout);
+    const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
     expect(history[0]).toMatchObject({ outcome: "stopped" });
     expect(history[0].detail).toContain(signal);
   });
@@ -170,7 +171,7 @@ describe("invites withdraw against the emulation", () => {
     );
     expect(throttled.stderr).not.toContain("too many requests");
     // The resume's session check is request 12, its first list page 13.
-    const changed = await runBinary(withdrawArgs("0", "--batch", "--yes"), {
+    const changed = await runCli(withdrawArgs("0", "--batch", "--yes"), {
       env: { INVITES_COOKIES: sandbox?.cookie ?? "", LANG: "de_DE.UTF-8" },
     });
     expect(changed.code).toBe(3);
@@ -238,11 +239,11 @@ describe("invites withdraw against the emulation", () => {
       const twice = after.invitations.filter((i) => i.withdrawCalls > 1);
       expect(twice).toEqual([]);
       const status = JSON.parse(
-        (await runBinary(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"])).stdout,
+        (await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"])).stdout,
       );
       expect(status.invitations.withdrawn).toBe(expected);
       // Requests whose answer a kill cut off were settled against the live list, not sent again.
-      const history = JSON.parse((await runBinary(["history", "--db", temp.db, "--json"])).stdout);
+      const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
       const settled = history.reduce(
         (sum: number, run: { counts: Record<string, number> }) =>
           sum + (run.counts["settled-withdrawn"] ?? 0),
@@ -288,7 +289,7 @@ describe("invites withdraw against the emulation", () => {
     const cookies = join(temp.dir, "cookies.txt");
     const account = sandbox?.cookies;
     writeFileSync(cookies, form(account?.liAt ?? "", account?.jsessionid ?? ""), { mode: 0o600 });
-    const result = await runBinary(
+    const result = await runCli(
       withdrawArgs("0", "--batch", "--yes", "--max", "2", "--cookies", cookies),
       { env: { INVITES_COOKIES: "" } },
     );
@@ -304,7 +305,7 @@ describe("invites withdraw against the emulation", () => {
     const secret = (sandbox?.cookie ?? "").match(/li_at=([^;]+);/)?.[1] ?? "";
     expect(secret).not.toBe("");
     const args = withdrawArgs("0", "--batch", "--yes", "--max", "1", "--cookies", cookies);
-    const open = await runBinary(args);
+    const open = await runCli(args);
     expect(open.code, open.stderr).toBe(0);
     const warnings = open.stderr.split("\n").filter((l) => l.startsWith("invites: warning:"));
     expect(warnings).toEqual([
@@ -313,7 +314,7 @@ describe("invites withdraw against the emulation", () => {
     expect(`${open.stdout}${open.stderr}`).not.toContain(secret);
     expect((await state()).invitations.filter((i) => i.withdrawCalls === 1)).toHaveLength(1);
     chmodSync(cookies, 0o600);
-    const closed = await runBinary(args);
+    const closed = await runCli(args);
     expect(closed.code, closed.stderr).toBe(0);
     expect(closed.stderr).not.toContain("warning");
   });
