@@ -60,6 +60,9 @@ function loadBuilt(): Promise<[Cli, OutputModule, ColourModule]> {
 
 let inProcessRunning = false;
 
+/** What a run may listen to on the process while it runs, and must let go of when it ends. */
+const PROCESS_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "exit", "beforeExit"] as const;
+
 /**
  * Runs `invites args` in this process: the built `main()` with an output that collects stdout
  * and stderr as a process's pipes would (no terminal: no colour unless the environment asks,
@@ -67,12 +70,19 @@ let inProcessRunning = false;
  * folder for the call, and both are put back after it, so calls may not overlap: one test file
  * runs its tests one at a time. Anything the code writes to process.stdout or process.stderr
  * itself, past the output it was given, is collected too, in order, as the binary's pipes would
- * hold it. For what only a real process shows (exit by itself, signals, kills, a terminal,
- * stdin, a closed pipe), use `runBinary`.
+ * hold it. A run that leaves a listener on the process (a signal handler) fails: in the binary
+ * it would end with the process, here it would go on into the next test. For what only a real
+ * process shows (exit by itself, signals, kills, a terminal, stdin, a closed pipe), use
+ * `runBinary`.
  */
 export async function runCli(args: string[], options: RunOptions = {}): Promise<RunResult> {
-  if (inProcessRunning) throw new Error("runCli: a call started while another one runs");
+  if (inProcessRunning) {
+    throw new Error(
+      "runCli: a call started while another one runs (calls in process cannot overlap; did a test end while its run went on?)",
+    );
+  }
   inProcessRunning = true;
+  const listeners = PROCESS_EVENTS.map((event) => process.listenerCount(event));
   const savedEnv = { ...process.env };
   const savedCwd = process.cwd();
   const savedExitCode = process.exitCode;
@@ -117,6 +127,12 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
       stderr += text;
     }) as typeof process.stderr.write;
     const code = await main(args, output);
+    const left = PROCESS_EVENTS.filter(
+      (event, i) => process.listenerCount(event) > (listeners[i] ?? 0),
+    );
+    if (left.length > 0) {
+      throw new Error(`runCli: invites ${args.join(" ")} left listeners on ${left.join(", ")}`);
+    }
     return { code, stdout, stderr };
   } finally {
     process.stdout.write = writeOut;
