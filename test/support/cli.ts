@@ -63,6 +63,45 @@ let inProcessRunning = false;
 /** What a run may listen to on the process while it runs, and must let go of when it ends. */
 const PROCESS_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "exit", "beforeExit"] as const;
 
+/** Counts of each type of resource. */
+function census(types: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const type of types) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The kinds of handle that keep a process alive and that only a command here makes while it
+ * runs: a server, a child process and its pipes, a watcher. Not timers (the test runner's own
+ * come and go, and would hide one), not connections (an idle keep-alive socket of the client
+ * holds no process, and the other end of one is the test's emulation's).
+ */
+const LASTING = new Set([
+  "TCPServerWrap",
+  "ProcessWrap",
+  "PipeWrap",
+  "FSEventWrap",
+  "StatWatcher",
+  "UDPWrap",
+]);
+
+/**
+ * What a run left open that would keep the binary from ending by itself. Waits up to `ms` for
+ * what a run closes as it returns (a server's last handles).
+ */
+async function resourcesKept(before: string[], ms = 1000): Promise<string[]> {
+  const was = census(before);
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const now = census(process.getActiveResourcesInfo());
+    const kept = [...now]
+      .filter(([type, n]) => LASTING.has(type) && n > (was.get(type) ?? 0))
+      .map(([type]) => type);
+    if (kept.length === 0 || Date.now() >= deadline) return kept;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 /**
  * Runs `invites args` in this process: the built `main()` with an output that collects stdout
  * and stderr as a process's pipes would (no terminal: no colour unless the environment asks,
@@ -71,7 +110,8 @@ const PROCESS_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "exit", "beforeExit"] as 
  * runs its tests one at a time. Anything the code writes to process.stdout or process.stderr
  * itself, past the output it was given, is collected too, in order, as the binary's pipes would
  * hold it. A run that leaves a listener on the process (a signal handler) fails: in the binary
- * it would end with the process, here it would go on into the next test. For what only a real
+ * it would end with the process, here it would go on into the next test; so does a run that
+ * leaves open what would keep the binary from ending by itself. For what only a real
  * process shows (exit by itself, signals, kills, a terminal, stdin, a closed pipe), use
  * `runBinary`.
  */
@@ -83,6 +123,7 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
   }
   inProcessRunning = true;
   const listeners = PROCESS_EVENTS.map((event) => process.listenerCount(event));
+  const resources = process.getActiveResourcesInfo();
   const savedEnv = { ...process.env };
   const savedCwd = process.cwd();
   const savedExitCode = process.exitCode;
@@ -132,6 +173,12 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
     );
     if (left.length > 0) {
       throw new Error(`runCli: invites ${args.join(" ")} left listeners on ${left.join(", ")}`);
+    }
+    const kept = await resourcesKept(resources);
+    if (kept.length > 0) {
+      throw new Error(
+        `runCli: invites ${args.join(" ")} returned but left ${kept.join(", ")} open: the binary would not end by itself`,
+      );
     }
     return { code, stdout, stderr };
   } finally {
