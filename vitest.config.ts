@@ -1,8 +1,8 @@
 /**
- * The test layers: `unit` (pure code, in process, seconds), `command` (the built binary and the
- * client against the emulation), `e2e` (whole runs: kills, tmux, the browser). Timeouts live
- * here, not in npm script flags, so `npx vitest run` and `npm test` behave alike;
- * `npm test -- --project unit` runs one layer.
+ * The test layers: `unit` (pure code, in process, seconds), `command` (the built command line,
+ * in process, and the client against the emulation), `e2e` (whole runs: kills, tmux, the
+ * browser). Timeouts live here, not in npm script flags, so `npx vitest run` and `npm test`
+ * behave alike; `npm test -- --project unit` runs one layer.
  */
 import { defineConfig } from "vitest/config";
 
@@ -13,6 +13,9 @@ export default defineConfig({
     // Most tests wait on a child process, a browser or a terminal, not on the CPU: three files at
     // a time keep two cores busy (vitest would run one at a time on two cores).
     maxWorkers: 3,
+    // The built code (dist/) is what runCli calls in process: Node loads it as the binary does,
+    // without Vite's transform of every module in every test file.
+    server: { deps: { external: [/\/dist\//] } },
     projects: [
       {
         extends: true,

@@ -22,7 +22,12 @@ import { VERSION } from "./version.js";
 // zip or prompt library that the command does not use. Every text is the catalogue's
 // (src/i18n/help.ts), one key each, in the language main() chose. Commands inherit the
 // program's help, output and exit settings when they are made, so those come first.
-export function buildProgram(output: Output, setExit: (code: number) => void): Command {
+export function buildProgram(
+  output: Output,
+  setExit: (code: number) => void,
+  /** The command line as the user typed it: a stopped run's resume command repeats it. */
+  commandLine: readonly string[] = process.argv.slice(2),
+): Command {
   const h = m().help;
   const program = new Command("invites")
     .description(h.program)
@@ -88,7 +93,14 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
         .option("--json", h.commands.withdraw.json),
     ),
   ).action(async (options) =>
-    setExit(await (await import("./commands/withdraw.js")).runWithdraw(options, output)),
+    setExit(
+      await (await import("./commands/withdraw.js")).runWithdraw(
+        options,
+        output,
+        undefined,
+        commandLine,
+      ),
+    ),
   );
 
   addDatabaseOption(
@@ -134,7 +146,12 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
     ),
   ).action(async (options) =>
     setExit(
-      await (await import("./commands/connections.js")).runConnectionsRemove(options, output),
+      await (await import("./commands/connections.js")).runConnectionsRemove(
+        options,
+        output,
+        undefined,
+        commandLine,
+      ),
     ),
   );
 
@@ -254,7 +271,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
     .action(async (options) =>
       setExit(
         await (await import("./commands/start.js")).runStart(options, output, (argv) =>
-          main(argv, output, { nested: true }),
+          main(argv, output, { nested: true, commandLine }),
         ),
       ),
     );
@@ -274,17 +291,27 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
 export async function main(
   argv: string[],
   output: Output = processOutput(),
-  /** A command the guided path runs: it keeps the language the guide speaks. */
-  options: { nested?: boolean } = {},
+  options: {
+    /** A command the guided path runs: it keeps the language the guide speaks. */
+    nested?: boolean;
+    /** What the user typed, when it is not `argv` (the guided path's commands): for resuming. */
+    commandLine?: readonly string[];
+  } = {},
 ): Promise<number> {
+  const commandLine = options.commandLine ?? argv;
   // The language is known before the program is built: its help texts are in it.
   if (!options.nested) setLang(resolveLang(argv));
   // `invites` alone, at a terminal, is the guided path.
-  if (argv.length === 0 && output.isInteractive) return main(["start"], output, { nested: true });
+  if (argv.length === 0 && output.isInteractive)
+    return main(["start"], output, { nested: true, commandLine });
   let exitCode: number = ExitCode.ok;
-  const program = buildProgram(output, (code) => {
-    exitCode = code;
-  });
+  const program = buildProgram(
+    output,
+    (code) => {
+      exitCode = code;
+    },
+    commandLine,
+  );
   try {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;

@@ -212,7 +212,9 @@ function readSessionSource(
         }
       : {
           kind: "cookies",
-          cookies: readSessionCookies(options.cookies, output.isInteractive, env),
+          cookies: readSessionCookies(options.cookies, output.isInteractive, env, (line) =>
+            output.err(line),
+          ),
         };
 }
 

@@ -225,12 +225,13 @@ export function parseCookieLine(line: string): SessionCookies | null {
 /**
  * The cookies from `--cookies FILE`, else from INVITES_COOKIES; "ask" for `--cookies -`, whose
  * hidden prompt comes when the run starts (askSessionCookies). Errors name the file, never a
- * value.
+ * value; `warn` says (on the command's stderr) that others can open the file.
  */
 export function readSessionCookies(
   file: string | undefined,
   interactive: boolean,
   env: NodeJS.ProcessEnv = process.env,
+  warn: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
 ): SessionCookies | "ask" {
   const words = m().network.cookies;
   if (file === "-") {
@@ -243,7 +244,7 @@ export function readSessionCookies(
       what: m().userFiles.cookies,
       maxBytes: 4 * MiB,
       // The cookies are the login: others who can read them can act as you on LinkedIn.
-      onOpenToOthers: (warning) => process.stderr.write(`${words.warning(warning)}\n`),
+      onOpenToOthers: (warning) => warn(words.warning(warning)),
     });
     let cookies: SessionCookies | null;
     try {

@@ -17,7 +17,6 @@ async function withdraw(...flags: string[]) {
   return runCli(["withdraw", "--db", temp.db, "--batch", "--yes", ...flags], {
     env: { INVITES_COOKIES: "", INVITES_BROWSER: "" },
     cwd: temp.dir,
-    timeoutMs: 20_000,
   });
 }
 
@@ -105,7 +104,9 @@ describe("invites login and logout in German", () => {
   it("logs out in German: nothing to delete, asking first, and deleted", async () => {
     const profile = join(temp.dir, "profile");
     const logout = (...flags: string[]) =>
-      runCli(["logout", "--lang", "de", "--browser-profile", profile, ...flags], { cwd: temp.dir });
+      runCli(["logout", "--lang", "de", "--browser-profile", profile, ...flags], {
+        cwd: temp.dir,
+      });
     mkdirSync(profile);
     const empty = await logout();
     expect(empty.code).toBe(0);

@@ -1,6 +1,6 @@
 /**
  * Names, companies and file names that carry terminal controls (fixtures/hostile/), shown by the
- * built binary: nothing of them reaches the terminal raw, while --json keeps them exactly.
+ * built command line: nothing of them reaches the terminal raw, while --json keeps them exactly.
  */
 import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -1,5 +1,5 @@
 /**
- * `invites import` under a German locale, through the built binary: bad files are refused in
+ * `invites import` under a German locale, through the built command line: bad files are refused in
  * one German line naming the file, the line and what was expected, also when the reader's
  * worker thread finds the problem inside an archive; skipped rows are reported in German; and
  * no English sentence of the tool is left. --json keeps its codes.

@@ -25,7 +25,7 @@ async function statusJson(...extra: string[]) {
 }
 
 describe("invites import", () => {
-  it("imports every address-book and export fixture through the built binary", async () => {
+  it("imports every address-book and export fixture through the built command line", async () => {
     const files = [
       ...readdirSync(fixture("address-books")).map((f) => fixture("address-books", f)),
       ...readdirSync(fixture("linkedin")).map((f) => fixture("linkedin", f)),

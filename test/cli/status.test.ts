@@ -103,7 +103,9 @@ describe("invites contacts", () => {
 describe("where the database lives", () => {
   it("uses INVITES_DB, else the XDG data directory, and creates the file private", async () => {
     const envDb = join(temp.dir, "from-env.db");
-    await runCli(["import", fixture("address-books", "yahoo.csv")], { env: { INVITES_DB: envDb } });
+    await runCli(["import", fixture("address-books", "yahoo.csv")], {
+      env: { INVITES_DB: envDb },
+    });
     expect(statSync(envDb).mode & 0o777).toBe(0o600);
 
     const dataHome = join(temp.dir, "xdg");

@@ -2,7 +2,7 @@
  * Every command's human output fits 80 columns, in English and in German, on an export with long
  * company names, long and CJK names and an emoji (fixtures/wide): tables shrink or wrap their
  * widest columns, prose wraps at word boundaries, a CJK character counts as two columns. The
- * built binary at COLUMNS=80, and a withdrawal and a removal against the emulation so that the
+ * built command line at COLUMNS=80, and a withdrawal and a removal against the emulation so that the
  * run's plan, its closing table and `history` are measured too.
  */
 import stringWidth from "string-width";

@@ -1,6 +1,6 @@
 /**
- * connections remove as a user runs it: the built binary against the emulation over HTTP on
- * 127.0.0.1. The emulation counts the removal requests each connection received, and looks at
+ * connections remove as a user runs it: the built command line against the emulation over HTTP
+ * on 127.0.0.1, in process but for the kills and the named pipe. The emulation counts the removal requests each connection received, and looks at
  * the removed-connections CSV at the instant each request arrives.
  */
 import { execFileSync } from "node:child_process";
@@ -24,7 +24,7 @@ import {
   type SandboxOptions,
   startSandbox,
 } from "../../src/sandbox/server.js";
-import { BIN, dumpDatabase, fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { BIN, dumpDatabase, fixture, runBinary, runCli, useTempDatabase } from "../support/cli.js";
 import { killRepeatedly, type RequestObserver } from "../support/kills.js";
 
 const CONNECTIONS = fixture("linkedin", "Connections-many.csv");
@@ -257,7 +257,8 @@ describe("invites connections remove against the emulation", () => {
       [pipe, "pipe.csv: is a named pipe (FIFO), not a file (expected a removed-connections CSV)"],
     ];
     for (const [out, message] of cases) {
-      const result = await runCli(
+      // Its own process: code that opened the pipe would block the process it runs in.
+      const result = await runBinary(
         removeArgs("0", "--connected-after", "2024-06-01", "--yes", "--out", out),
         {
           env: { INVITES_COOKIES: sandbox?.cookie ?? "" },
@@ -370,7 +371,9 @@ describe("invites connections remove against the emulation", () => {
     );
   });
 
-  it("survives kill -9 at random instants: each removed once, each in the CSV once and first", async () => {
+  it("survives kill -9 at random instants: each removed once, each in the CSV once and first", async ({
+    signal,
+  }) => {
     // Some 25 starts read the session and the list each: more than the default 100 a minute.
     await startEmulation({ ratePerMinute: 1000 });
     const { kills, killedInFlight } = await killRepeatedly({
@@ -379,6 +382,7 @@ describe("invites connections remove against the emulation", () => {
       cwd: temp.dir,
       observer,
       seed: 4711,
+      signal,
       spread: 4,
     });
     expect(kills).toBeGreaterThan(10);

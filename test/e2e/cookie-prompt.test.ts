@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { BIN, fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { BIN, fixture, runBinary, runCli, useTempDatabase } from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 import { useTerminal } from "../support/tmux.js";
 
@@ -76,7 +76,8 @@ describe("--cookies - in a terminal", () => {
 
   it("refuses at once without a terminal to ask in", async () => {
     await emulation.start(DEMO);
-    const result = await runCli(
+    // Its own process, with no stdin: code that asked anyway would wait on the test's stdin.
+    const result = await runBinary(
       [
         "withdraw",
         "--db",

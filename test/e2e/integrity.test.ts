@@ -1,15 +1,23 @@
 /**
  * What an unlucky user or a hostile network does to a run, end to end: two runs at once, lost
  * answers, a server that fails every write, the wrong account's session, a server that echoes
- * the cookies, a pace without its unit, a reader that goes away. The built binary against the
- * emulation on 127.0.0.1; the emulation's own counts are the judge.
+ * the cookies, a pace without its unit, a reader that goes away. The built command line against
+ * the emulation on 127.0.0.1, in process but for what takes a process (the run that holds the
+ * lock, the reader that goes away); the emulation's own counts are the judge.
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
-import { BIN, fixture, type RunResult, runCli, useTempDatabase } from "../support/cli.js";
+import {
+  BIN,
+  fixture,
+  type RunResult,
+  runBinary,
+  runCli,
+  useTempDatabase,
+} from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -55,7 +63,8 @@ describe("requests are never sent twice, nor for the wrong account", () => {
   it("refuses a second run on the same database at once, naming the one that runs", async () => {
     await emulation.start(DEMO);
     const started = writesSeen(2);
-    const first = runCli(
+    // Two runs at once: the first in a process of its own, whose lock the second meets.
+    const first = runBinary(
       ["withdraw", ...args("150ms", "--batch", "--yes", "--as-of", "2026-11-20")],
       { env: { INVITES_COOKIES: emulation.sandbox.cookie }, cwd: temp.dir },
     );

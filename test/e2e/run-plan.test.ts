@@ -1,7 +1,8 @@
 /**
  * A run's plan and its end as a user sees them: the plan by day as JSON, what is left when a run
  * ends early and the command to go on, Ctrl-C in the middle of a run, and the plan in German.
- * The built binary against the emulation over HTTP on 127.0.0.1.
+ * The built command line against the emulation over HTTP on 127.0.0.1; Ctrl-C goes to the
+ * binary, as a signal needs a process of its own.
  */
 import { spawn } from "node:child_process";
 import { expect, it } from "vitest";

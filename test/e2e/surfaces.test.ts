@@ -1,7 +1,7 @@
 /**
  * Withdraw and remove against the emulation as LinkedIn behaves in 2026: pages capped well below
  * what is asked, the list in another envelope or in one no client knows, only the server-driven
- * UI left, answers that lie. The built binary against real HTTP on 127.0.0.1; the emulation's
+ * UI left, answers that lie. The built command line against real HTTP on 127.0.0.1; the emulation's
  * own count of the requests that reached each item is the judge.
  */
 import { readFileSync } from "node:fs";

@@ -1,6 +1,7 @@
 /**
- * withdraw as a user runs it: the built binary against the emulation over HTTP on 127.0.0.1,
- * with the emulation's own count of the requests that reached each invitation as the judge.
+ * withdraw as a user runs it: the built command line against the emulation over HTTP on
+ * 127.0.0.1, with the emulation's own count of the requests that reached each invitation as the
+ * judge. In process (runCli) but for the kills, which need the binary as a process of its own.
  */
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -56,7 +57,9 @@ function withdrawArgs(pace: string, ...flags: string[]): string[] {
 }
 
 function withdraw(...flags: string[]) {
-  return runCli(withdrawArgs("0", ...flags), { env: { INVITES_COOKIES: sandbox?.cookie ?? "" } });
+  return runCli(withdrawArgs("0", ...flags), {
+    env: { INVITES_COOKIES: sandbox?.cookie ?? "" },
+  });
 }
 
 beforeEach(async () => {
@@ -203,12 +206,13 @@ describe("invites withdraw against the emulation", () => {
     expect(after.invitations.every((i) => i.withdrawCalls <= 1)).toBe(true);
   });
 
-  it.each([
+  // it.for, not it.each: it hands the test its context, whose signal ends the kill loop.
+  it.for([
     ["every surface", undefined],
     ["the server-driven UI only", ["sdui"] as const],
-  ])(
+  ] as const)(
     "survives kill -9 at random instants (%s): every selected one withdrawn, none requested twice",
-    async (_, surfaces) => {
+    async ([_, surfaces], { signal }) => {
       // Some 25 starts read the session and the list each: more than the default 100 a minute.
       const observer: RequestObserver = { current: null };
       await startEmulation({
@@ -221,6 +225,7 @@ describe("invites withdraw against the emulation", () => {
         env: { INVITES_COOKIES: sandbox?.cookie ?? "" },
         observer,
         seed: 12345,
+        signal,
       });
       expect(kills).toBeGreaterThan(10);
       expect(killedInFlight).toBeGreaterThan(3);

@@ -1,7 +1,7 @@
 /**
- * Vitest's global setup for the layers that run the built binary: builds `dist/` first when any
- * source is newer than it, so that no test runs stale code (`npx vitest run` as much as
- * `npm test`).
+ * Vitest's global setup for the layers that run the built code, in process or as the binary:
+ * builds `dist/` first when any source is newer than it, so that no test runs stale code
+ * (`npx vitest run` as much as `npm test`).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";

@@ -1,8 +1,13 @@
-/** Runs the built binary as a user would, and helpers for temporary folders and databases. */
+/**
+ * Runs the command line as a user would: in this process (`runCli`, the built `main()` with an
+ * output that collects what it prints) or as the built binary (`runBinary`, for what only a real
+ * process shows); and helpers for temporary folders and databases.
+ */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach } from "vitest";
 
@@ -22,25 +27,187 @@ export interface RunResult {
   stderr: string;
 }
 
+export interface RunOptions {
+  /** Added to the environment; `undefined` removes a variable. */
+  env?: NodeJS.ProcessEnv;
+  /** The working folder: the repository's root unless given. */
+  cwd?: string;
+}
+
+/** What every run's environment holds unless the test says otherwise. */
+function baseEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  // No test may touch the real user data directory.
+  return { NO_COLOR: "1", INVITES_DB: "", XDG_DATA_HOME: SAFE_DATA_HOME, ...env };
+}
+
+// The built code, as the binary runs it: reading files goes through a worker thread
+// (dist/formats/read-worker.js) that Node cannot start from a .ts file. The command and e2e
+// projects' global setup builds dist/ first. Types come from the sources.
+type Cli = typeof import("../../src/cli.js");
+type OutputModule = typeof import("../../src/ui/output.js");
+type ColourModule = typeof import("../../src/ui/colour.js");
+let built: Promise<[Cli, OutputModule, ColourModule]> | undefined;
+function loadBuilt(): Promise<[Cli, OutputModule, ColourModule]> {
+  const load = <T>(path: string) =>
+    import(pathToFileURL(join(ROOT, "dist", path)).href) as Promise<T>;
+  built ??= Promise.all([
+    load<Cli>("cli.js"),
+    load<OutputModule>("ui/output.js"),
+    load<ColourModule>("ui/colour.js"),
+  ]);
+  return built;
+}
+
+let inProcessRunning = false;
+
+/** What a run may listen to on the process while it runs, and must let go of when it ends. */
+const PROCESS_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "exit", "beforeExit"] as const;
+
+/** Counts of each type of resource. */
+function census(types: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const type of types) counts.set(type, (counts.get(type) ?? 0) + 1);
+  return counts;
+}
+
 /**
- * Runs the binary; `timeoutMs` kills it (code null) when it has not ended by then, for the tests
- * of what used to hang.
+ * The kinds of handle that keep a process alive and that only a command here makes while it
+ * runs: a server, a child process and its pipes, a watcher. Not timers (the test runner's own
+ * come and go, and would hide one), not connections (an idle keep-alive socket of the client
+ * holds no process, and the other end of one is the test's emulation's).
  */
-export function runCli(
+const LASTING = new Set([
+  "TCPServerWrap",
+  "ProcessWrap",
+  "PipeWrap",
+  "FSEventWrap",
+  "StatWatcher",
+  "UDPWrap",
+]);
+
+/**
+ * What a run left open that would keep the binary from ending by itself. Waits up to `ms` for
+ * what a run closes as it returns (a server's last handles).
+ */
+async function resourcesKept(before: string[], ms = 1000): Promise<string[]> {
+  const was = census(before);
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const now = census(process.getActiveResourcesInfo());
+    const kept = [...now]
+      .filter(([type, n]) => LASTING.has(type) && n > (was.get(type) ?? 0))
+      .map(([type]) => type);
+    if (kept.length === 0 || Date.now() >= deadline) return kept;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * Runs `invites args` in this process: the built `main()` with an output that collects stdout
+ * and stderr as a process's pipes would (no terminal: no colour unless the environment asks,
+ * $COLUMNS else 120 columns, no prompts). `env` is set in process.env and `cwd` made the working
+ * folder for the call, and both are put back after it, so calls may not overlap: one test file
+ * runs its tests one at a time. Anything the code writes to process.stdout or process.stderr
+ * itself, past the output it was given, is collected too, in order, as the binary's pipes would
+ * hold it. A run that leaves a listener on the process (a signal handler) fails: in the binary
+ * it would end with the process, here it would go on into the next test; so does a run that
+ * leaves open what would keep the binary from ending by itself. For what only a real
+ * process shows (exit by itself, signals, kills, a terminal, stdin, a closed pipe), use
+ * `runBinary`.
+ */
+export async function runCli(args: string[], options: RunOptions = {}): Promise<RunResult> {
+  if (inProcessRunning) {
+    throw new Error(
+      "runCli: a call started while another one runs (calls in process cannot overlap; did a test end while its run went on?)",
+    );
+  }
+  inProcessRunning = true;
+  const listeners = PROCESS_EVENTS.map((event) => process.listenerCount(event));
+  const resources = process.getActiveResourcesInfo();
+  const savedEnv = { ...process.env };
+  const savedCwd = process.cwd();
+  const savedExitCode = process.exitCode;
+  const writeOut = process.stdout.write;
+  const writeErr = process.stderr.write;
+  try {
+    const [{ main }, { columnsOf }, { createColour }] = await loadBuilt();
+    const env = baseEnv(options.env);
+    for (const [name, value] of Object.entries(env)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    process.chdir(options.cwd ?? ROOT);
+    let stdout = "";
+    let stderr = "";
+    const line = (text: string) => (text.endsWith("\n") ? text : `${text}\n`);
+    const pipe = { isTTY: false };
+    const output = {
+      out: (text: string) => {
+        stdout += line(text);
+      },
+      err: (text: string) => {
+        stderr += line(text);
+      },
+      colour: createColour(pipe, process.env),
+      width: columnsOf(pipe, 120, process.env),
+      height: 40,
+      isInteractive: false,
+    };
+    const capture =
+      (append: (text: string) => void) =>
+      (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+        append(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+        const done = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+        if (done) process.nextTick(done);
+        return true;
+      };
+    process.stdout.write = capture((text) => {
+      stdout += text;
+    }) as typeof process.stdout.write;
+    process.stderr.write = capture((text) => {
+      stderr += text;
+    }) as typeof process.stderr.write;
+    const code = await main(args, output);
+    const left = PROCESS_EVENTS.filter(
+      (event, i) => process.listenerCount(event) > (listeners[i] ?? 0),
+    );
+    if (left.length > 0) {
+      throw new Error(`runCli: invites ${args.join(" ")} left listeners on ${left.join(", ")}`);
+    }
+    const kept = await resourcesKept(resources);
+    if (kept.length > 0) {
+      throw new Error(
+        `runCli: invites ${args.join(" ")} returned but left ${kept.join(", ")} open: the binary would not end by itself`,
+      );
+    }
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = writeOut;
+    process.stderr.write = writeErr;
+    process.exitCode = savedExitCode;
+    process.chdir(savedCwd);
+    for (const name of Object.keys(process.env)) {
+      if (!(name in savedEnv)) delete process.env[name];
+    }
+    for (const [name, value] of Object.entries(savedEnv)) {
+      if (process.env[name] !== value) process.env[name] = value;
+    }
+    inProcessRunning = false;
+  }
+}
+
+/**
+ * Runs the built binary as its own process; `timeoutMs` kills it (code null) when it has not
+ * ended by then, for the tests of what used to hang.
+ */
+export function runBinary(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
+  options: RunOptions & { timeoutMs?: number } = {},
 ): Promise<RunResult> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
-      // No test may touch the real user data directory.
-      env: {
-        ...process.env,
-        NO_COLOR: "1",
-        INVITES_DB: "",
-        XDG_DATA_HOME: SAFE_DATA_HOME,
-        ...options.env,
-      },
+      env: { ...process.env, ...baseEnv(options.env) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -19,6 +19,10 @@ export interface Kills {
  * 0, killing each run in one of three ways in turn: at a random instant of start-up, the instant
  * the 1st to `spread`th next request arrives, or a few milliseconds after it (the answer, the
  * journal, the pacer's wait). Aiming by requests keeps a slow start-up from taking every kill.
+ *
+ * `signal` is the test's own (`async ({ signal }) => …`): vitest aborts it the moment the test
+ * times out, before the test's afterEach hooks remove its folder, so that the loop starts no
+ * run in a folder that is gone (`spawn ENOENT`, as it once did).
  */
 export async function killRepeatedly(o: {
   args: string[];
@@ -26,6 +30,7 @@ export async function killRepeatedly(o: {
   cwd?: string;
   observer: RequestObserver;
   seed: number;
+  signal: AbortSignal;
   rounds?: number;
   spread?: number;
 }): Promise<Kills> {
@@ -37,12 +42,17 @@ export async function killRepeatedly(o: {
   let requests = 0;
   const result: Kills = { kills: 0, killedInFlight: 0 };
   // A test that ends (or times out) ends the loop with it: no run may go on spawning into a
-  // folder the test has already removed.
-  let finished = false;
+  // folder the test has already removed. onTestFinished comes after afterEach: too late alone.
+  let finished = o.signal.aborted;
   let running: ChildProcess | null = null;
-  onTestFinished(() => {
+  const stop = () => {
     finished = true;
     running?.kill("SIGKILL");
+  };
+  o.signal.addEventListener("abort", stop, { once: true });
+  onTestFinished(() => {
+    stop();
+    o.signal.removeEventListener("abort", stop);
   });
   for (let round = 0; round < (o.rounds ?? 25) && !finished; round++) {
     const child = spawn(process.execPath, o.args, {
@@ -51,7 +61,10 @@ export async function killRepeatedly(o: {
       stdio: "ignore",
     });
     running = child;
-    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    const exited = new Promise<number | null>((resolve, reject) => {
+      child.on("close", resolve);
+      child.on("error", reject);
+    });
     const mode = round % 3;
     const target = requests + 1 + Math.floor(random() * (o.spread ?? 3));
     const delay = random() * 25;
@@ -65,10 +78,14 @@ export async function killRepeatedly(o: {
         result.killedInFlight++;
       } else timers.push(setTimeout(() => child.kill("SIGKILL"), delay));
     };
-    const code = await exited;
-    running = null;
-    for (const timer of timers) clearTimeout(timer);
-    o.observer.current = null;
+    let code: number | null;
+    try {
+      code = await exited;
+    } finally {
+      running = null;
+      for (const timer of timers) clearTimeout(timer);
+      o.observer.current = null;
+    }
     if (code === 0) break;
     result.kills++;
   }
