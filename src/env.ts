@@ -28,8 +28,9 @@ export const VARIABLES = {
   /** No colours (https://no-color.org); FORCE_COLOR forces them where no terminal is. */
   NO_COLOR: "system",
   FORCE_COLOR: "system",
-  /** The width output is laid out in, over the terminal's. */
+  /** The width output is laid out in, over the terminal's; LINES, the height of a screenful. */
   COLUMNS: "system",
+  LINES: "system",
   /** Where the database, the browser profile and the download folder are. */
   XDG_DATA_HOME: "system",
   XDG_CONFIG_HOME: "system",

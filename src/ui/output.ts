@@ -60,6 +60,19 @@ export function columnsOf(
   return (stream.isTTY && stream.columns) || fallback;
 }
 
+/**
+ * The lines of a screenful, where long lists stop unless asked for all: $LINES when it is set,
+ * else the terminal's; no stop when stdout is no terminal (a file or a pipe gets every row).
+ */
+export function linesOf(
+  stream: { isTTY?: boolean; rows?: number },
+  env: NodeJS.ProcessEnv = process.env,
+): number {
+  const lines = Number(readEnv("LINES", env));
+  if (Number.isInteger(lines) && lines > 0) return lines;
+  return stream.isTTY ? stream.rows || 24 : Number.POSITIVE_INFINITY;
+}
+
 export function processOutput(): Output {
   return {
     out: (text) => {
@@ -75,7 +88,7 @@ export function processOutput(): Output {
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
     colour: createColour(process.stdout),
     width: columnsOf(process.stdout, 120),
-    height: process.stdout.rows || 40,
+    height: linesOf(process.stdout),
     isInteractive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
     drain: () =>
       stdoutClosed || !process.stdout.writableNeedDrain

@@ -153,16 +153,23 @@ describe("invites preview", () => {
   });
 
   it("prints a table that stops after a screenful and a summary", async () => {
-    const result = await runCli(["preview", "--db", temp.db, ...AS_OF]);
+    // A screen of 40 lines ($LINES, as a terminal of that height has).
+    const result = await runCli(["preview", "--db", temp.db, ...AS_OF], { env: { LINES: "40" } });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/… and \d+ more \(--all to list every one\)/);
     // The summary wraps to the width (120 columns when stdout is no terminal).
     expect(result.stdout.replace(/\n(?=\S)/g, " ")).toContain(
       "41 pending invitations as of 2026-11-20: 38 in an accidental batch, 3 personal; 38 will get a reminder by 2026-11-27 unless withdrawn.",
     );
-    const all = await runCli(["preview", "--db", temp.db, ...AS_OF, "--all"]);
+    const all = await runCli(["preview", "--db", temp.db, ...AS_OF, "--all"], {
+      env: { LINES: "40" },
+    });
     expect(all.stdout).not.toContain("more (--all");
     expect(all.stdout).toContain("│ Jürgen Fuß");
+    // Without a terminal (and no $LINES) every row is listed: a file or a pipe gets them all.
+    const piped = await runCli(["preview", "--db", temp.db, ...AS_OF]);
+    expect(piped.stdout).not.toContain("more (--all");
+    expect(piped.stdout.split("\n").filter((line) => line.startsWith("│ ")).length).toBe(42);
   });
 
   it("refuses what it cannot do, with exit 2", async () => {

@@ -130,7 +130,7 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
   const writeOut = process.stdout.write;
   const writeErr = process.stderr.write;
   try {
-    const [{ main }, { columnsOf }, { createColour }] = await loadBuilt();
+    const [{ main }, { columnsOf, linesOf }, { createColour }] = await loadBuilt();
     const env = baseEnv(options.env);
     for (const [name, value] of Object.entries(env)) {
       if (value === undefined) delete process.env[name];
@@ -150,7 +150,7 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
       },
       colour: createColour(pipe, process.env),
       width: columnsOf(pipe, 120, process.env),
-      height: 40,
+      height: linesOf(pipe, process.env),
       isInteractive: false,
     };
     const capture =
