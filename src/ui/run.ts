@@ -169,17 +169,20 @@ export function renderHistory(
       unsettled: c.unsettled ?? 0,
     };
   });
-  const started = (r: RunView) => m().fmt.dayTime(r.startedAt);
+  /** The cells both layouts begin with: the run, when, what, whose, how many planned. */
+  const lead = (r: RunView) => [
+    String(r.id),
+    m().fmt.dayTime(r.startedAt),
+    words.action(r.action),
+    printable(r.account ?? ""),
+    n(r.planned),
+  ];
   const ended = (r: RunView) =>
     r.outcome === null ? words.interrupted : printable(words.ended(r.outcome, r.detail));
   const full = fitTable(
     columns,
     counted.map((k) => [
-      String(k.run.id),
-      started(k.run),
-      words.action(k.run.action),
-      printable(k.run.account ?? ""),
-      n(k.run.planned),
+      ...lead(k.run),
       n(k.done),
       n(k.notDone),
       n(k.skipped),
@@ -205,11 +208,7 @@ export function renderHistory(
       end as Column,
     ],
     counted.map((k) => [
-      String(k.run.id),
-      started(k.run),
-      words.action(k.run.action),
-      printable(k.run.account ?? ""),
-      n(k.run.planned),
+      ...lead(k.run),
       [
         c.done(k.done),
         k.notDone > 0 ? c.notDone(k.notDone) : "",

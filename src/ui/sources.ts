@@ -5,7 +5,7 @@ import type { MassClosure } from "../store/importer.js";
 import type { ForgetReport, ImportedSource } from "../store/sources.js";
 import { printable } from "./printable.js";
 import { askYesNo, type PromptStreams } from "./prompts.js";
-import { type Column, describeFormat, fitTable, n } from "./tables.js";
+import { type Column, describeFormat, fitTable, SOURCE_COLUMNS, sourceCells } from "./tables.js";
 import { wrap } from "./wrap.js";
 
 /** What an import changed beyond its own rows, in words; empty when nothing. */
@@ -28,26 +28,14 @@ export function renderImportedSources(
 ): string {
   const words = m().sources;
   if (sources.length === 0) return colour.dim(words.noneYet);
-  const [id = "", file = "", recognised = "", rowsHead = "", importedAt = "", effects = ""] =
-    words.headWithEffects;
+  const heads = words.headWithEffects;
   const columns: Column[] = [
-    { head: id, align: "right" },
-    { head: file, give: "start" },
-    { head: recognised, give: "end" },
-    { head: rowsHead, align: "right" },
-    { head: importedAt },
-    { head: effects, give: "wrap" },
+    ...SOURCE_COLUMNS.map((c, i) => ({ ...c, head: heads[i] ?? "" })),
+    { head: heads[SOURCE_COLUMNS.length] ?? "", give: "wrap" },
   ];
   const rows = sources.map((s) => {
     const effects = describeEffects(s);
-    return [
-      String(s.id),
-      printable(s.path),
-      describeFormat(s.description),
-      n(s.rows),
-      words.importedAt(s.importedAt),
-      s.replacedBy === null ? effects : colour.dim(effects),
-    ];
+    return [...sourceCells(s), s.replacedBy === null ? effects : colour.dim(effects)];
   });
   return `${fitTable(columns, rows, colour, width)}\n${colour.dim(wrap(words.forgetHint, width))}`;
 }

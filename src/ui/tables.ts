@@ -303,12 +303,6 @@ function shortName(label: string): string {
   return printable(label.replace(/^.* › /, "").replace(/^.*[/\\]/, ""));
 }
 
-/** Shortens from the left, keeping the file name: `…/exports/Invitations.csv`. */
-export function truncateStart(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text : `…${chars.slice(chars.length - width + 1).join("")}`;
-}
-
 /** Which database a report shows: with --db, INVITES_DB and a default, it is worth saying. */
 export function renderDatabaseName(path: string, colour: ChalkInstance): string {
   return colour.dim(m().status.database(resolve(path)));
@@ -343,24 +337,33 @@ export function renderStatus(status: Status, asOf: Date, colour: ChalkInstance):
   return lines.join("\n");
 }
 
-export function renderSources(sources: SourceView[], colour: ChalkInstance, width: number): string {
-  if (sources.length === 0) return colour.dim(m().sources.noneYet);
-  const [id = "", file = "", recognised = "", rowsHead = "", importedAt = ""] = m().sources.head;
-  const columns: Column[] = [
-    { head: id, align: "right" },
-    { head: file, give: "start" },
-    { head: recognised, give: "end" },
-    { head: rowsHead, align: "right" },
-    { head: importedAt },
-  ];
-  const rows = sources.map((s) => [
+/** The columns every list of imports has: number, file, format, rows, when. */
+export const SOURCE_COLUMNS: readonly Column[] = [
+  { head: "", align: "right" },
+  { head: "", give: "start" },
+  { head: "", give: "end" },
+  { head: "", align: "right" },
+  { head: "" },
+];
+
+/** Those columns' cells of one import. */
+export function sourceCells(
+  s: Pick<SourceView, "id" | "path" | "description" | "rows" | "importedAt">,
+): string[] {
+  return [
     String(s.id),
     printable(s.path),
     describeFormat(s.description),
     n(s.rows),
     m().sources.importedAt(s.importedAt),
-  ]);
-  return fitTable(columns, rows, colour, width);
+  ];
+}
+
+export function renderSources(sources: SourceView[], colour: ChalkInstance, width: number): string {
+  if (sources.length === 0) return colour.dim(m().sources.noneYet);
+  const heads = m().sources.head;
+  const columns = SOURCE_COLUMNS.map((c, i) => ({ ...c, head: heads[i] ?? "" }));
+  return fitTable(columns, sources.map(sourceCells), colour, width);
 }
 
 export function renderContacts(

@@ -12,19 +12,35 @@ export function displayWidth(text: string): number {
   return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
 }
 
+/** The characters (graphemes) of `text`: an emoji sequence or a letter with its accents is one. */
+function graphemes(text: string): string[] {
+  return Array.from(new Intl.Segmenter().segment(text), (s) => s.segment);
+}
+
+/** As many of `parts`, in order, as fit in `room` columns. */
+function takeWidth(parts: readonly string[], room: number): string[] {
+  const taken: string[] = [];
+  let used = 0;
+  for (const part of parts) {
+    const w = displayWidth(part);
+    if (used + w > room) break;
+    taken.push(part);
+    used += w;
+  }
+  return taken;
+}
+
 /** Shortens text to at most `width` columns, with an ellipsis. */
 export function truncateToWidth(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
-  let out = "";
-  let used = 0;
-  const room = Math.max(1, width - 1);
-  for (const { segment } of new Intl.Segmenter().segment(text)) {
-    const w = displayWidth(segment);
-    if (used + w > room) break;
-    out += segment;
-    used += w;
-  }
-  return `${out}…`;
+  return `${takeWidth(graphemes(text), Math.max(1, width - 1)).join("")}…`;
+}
+
+/** Shortens text from the left to at most `width` columns: `…/exports/Invitations.csv`. */
+export function truncateStartToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const kept = takeWidth(graphemes(text).reverse(), Math.max(1, width - 1));
+  return `…${kept.reverse().join("")}`;
 }
 
 /**
@@ -63,23 +79,6 @@ export function wrapCell(text: string, columns: number): string {
     .split("\n")
     .map((line) => wrapLine(line, Math.max(1, columns)))
     .join("\n");
-}
-
-/** Shortens text from the left to at most `width` columns: `…/exports/Invitations.csv`. */
-export function truncateStartToWidth(text: string, width: number): string {
-  if (displayWidth(text) <= width) return text;
-  const segments = [...new Intl.Segmenter().segment(text)].map((s) => s.segment);
-  let out = "";
-  let used = 0;
-  const room = Math.max(1, width - 1);
-  for (let i = segments.length - 1; i >= 0; i--) {
-    const segment = segments[i] as string;
-    const w = displayWidth(segment);
-    if (used + w > room) break;
-    out = segment + out;
-    used += w;
-  }
-  return `…${out}`;
 }
 
 function wrapLine(line: string, columns: number): string {
