@@ -4,12 +4,16 @@
  */
 import stringWidth from "string-width";
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Printable ASCII, the Latin letters of Europe (Latin-1, Latin Extended-A and -B) and the dashes,
+ * quotes, bullet and ellipsis of General Punctuation: a column each.
+ */
+const NARROW = /^[\x20-\x7e\u00a0-\u024f\u2010-\u2027]*$/;
 
 /** The columns `text` takes on a terminal. */
 export function displayWidth(text: string): number {
-  // Printable ASCII, most cells of most tables, takes a column a character.
-  return PRINTABLE_ASCII.test(text) ? text.length : stringWidth(text);
+  // Most cells of most tables: a column a character, without string-width's scan for emoji.
+  return NARROW.test(text) ? text.length : stringWidth(text);
 }
 
 /** The characters (graphemes) of `text`: an emoji sequence or a letter with its accents is one. */
@@ -84,28 +88,38 @@ export function wrapCell(text: string, columns: number): string {
 function wrapLine(line: string, columns: number): string {
   if (displayWidth(line) <= columns) return line;
   const indent = /^(\s*(?:[•\-*]\s+|\d+\.\s+)?)/.exec(line)?.[1] ?? "";
-  const hang = " ".repeat(displayWidth(indent));
+  // A hang that leaves less than half the line for words is dropped.
+  const hang = displayWidth(indent) * 2 <= columns ? " ".repeat(displayWidth(indent)) : "";
   const out: string[] = [];
-  let current = indent;
-  let words = 0;
+  let current = displayWidth(indent) * 2 <= columns ? indent : "";
+  let empty = true;
   for (const word of line.slice(indent.length).split(/ +/)) {
-    const spaced = words === 0 ? word : ` ${word}`;
-    words++;
+    if (word === "") continue;
+    const spaced = empty ? word : ` ${word}`;
     if (displayWidth(current) + displayWidth(spaced) <= columns) {
       current += spaced;
+      empty = false;
       continue;
     }
-    out.push(current);
-    current = hang + word;
-    while (displayWidth(current) > columns) {
-      // At least one character a line, even one wider than the line.
-      const cut =
-        truncateToWidth(current, columns + 1).slice(0, -1) ||
-        ([...new Intl.Segmenter().segment(current)][0]?.segment ?? current);
-      out.push(cut);
-      current = hang + current.slice(cut.length);
+    if (!empty) {
+      out.push(current);
+      current = hang;
     }
+    // A word wider than a line is broken where it must be, a character at least a line.
+    let rest = graphemes(word);
+    while (displayWidth(current) + displayWidth(rest.join("")) > columns) {
+      const taken = takeWidth(rest, columns - displayWidth(current));
+      const piece = taken.length > 0 ? taken : rest.slice(0, 1);
+      out.push(current + piece.join(""));
+      current = hang;
+      rest = rest.slice(piece.length);
+    }
+    // What is left of the word begins the next line; a word broken up to its end leaves none.
+    if (rest.length > 0) {
+      current += rest.join("");
+      empty = false;
+    } else empty = true;
   }
-  out.push(current);
+  if (!empty || out.length === 0) out.push(current);
   return out.join("\n");
 }

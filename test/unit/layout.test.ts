@@ -1,0 +1,126 @@
+/**
+ * Laying text out in terminal columns: the width of text (its fast path agrees with
+ * string-width), cutting from either end, wrapping commands with a backslash, and tables that fit
+ * a width by cutting, wrapping and wrapping their headings.
+ */
+import stringWidth from "string-width";
+import { describe, expect, it } from "vitest";
+import { plain } from "../../src/ui/colour.js";
+import { drawTable, fitTable } from "../../src/ui/tables.js";
+import {
+  displayWidth,
+  truncateStartToWidth,
+  truncateToWidth,
+  wrapCell,
+  wrapCommand,
+} from "../../src/ui/wrap.js";
+
+const widest = (text: string) => Math.max(...text.split("\n").map(displayWidth));
+
+describe("the width of text", () => {
+  it("agrees with string-width on every character the fast path takes, and on wide ones", () => {
+    const samples: string[] = [];
+    for (const [from, to] of [
+      [0x20, 0x7e],
+      [0xa0, 0x24f],
+      [0x2010, 0x2027],
+    ] as const) {
+      for (let c = from; c <= to; c++) samples.push(String.fromCharCode(c));
+    }
+    samples.push("Jürgen Weiß", "山田 太郎", "김 민준", "Øster 😀", "👩‍💻", "–", "…");
+    for (const text of samples) expect(displayWidth(text), text).toBe(stringWidth(text));
+    expect(displayWidth("山田")).toBe(4);
+  });
+
+  it("cuts at either end to the width, a wide character whole or not at all", () => {
+    expect(truncateToWidth("Maximiliane", 6)).toBe("Maxim…");
+    expect(truncateToWidth("山田太郎", 5)).toBe("山田…");
+    expect(truncateStartToWidth("/home/anna/Downloads/Invitations.csv", 17)).toBe(
+      "…/Invitations.csv",
+    );
+    expect(displayWidth(truncateStartToWidth("株式会社東京海上日動", 7))).toBeLessThanOrEqual(7);
+    expect(truncateToWidth("short", 10)).toBe("short");
+  });
+
+  it("wraps a cell however narrow, never looping on a character wider than the line", () => {
+    expect(wrapCell("14.11.2026 09:14–09:20", 11)).toBe("14.11.2026\n09:14–09:20");
+    expect(wrapCell("山田", 1).split("\n")).toEqual(["山", "田"]);
+    expect(wrapCell("a https://www.linkedin.com/in/x b", 10)).toBe(
+      "a\nhttps://ww\nw.linkedin\n.com/in/x\nb",
+    );
+    // An indentation as wide as the line leaves room for the words.
+    expect(
+      wrapCell("    • one two", 4)
+        .split("\n")
+        .every((l) => displayWidth(l) <= 4),
+    ).toBe(true);
+  });
+
+  it("breaks a command between words with a backslash, so that it still runs when copied", () => {
+    const command =
+      "$ invites connections remove --batch --yes --pace 20ms --base-url http://127.0.0.1:40761 --out /tmp/removed.csv";
+    const lines = wrapCommand(command, 60).split("\n");
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(60);
+    expect(lines.slice(0, -1).every((line) => line.endsWith(" \\"))).toBe(true);
+    expect(lines.map((line) => line.replace(/ \\$/, "").trim()).join(" ")).toBe(command);
+  });
+});
+
+describe("a table that fits", () => {
+  const columns = [
+    { head: "Name", give: "end" as const },
+    { head: "File", give: "start" as const },
+    { head: "Rows", align: "right" as const },
+    { head: "Imported at (UTC)" },
+  ];
+  const rows = [
+    [
+      "Maximiliane-Friederike von Hohenzollern",
+      "/home/anna/Downloads/Invitations.csv",
+      "1,234",
+      "2026-11-20 09:14",
+    ],
+    ["山田 太郎", "Connections.csv", "8", "2026-11-20 09:15"],
+  ];
+
+  it("is drawn at its natural width when that fits", () => {
+    const text = fitTable(columns, rows, plain, 200);
+    expect(text).toContain("│ Maximiliane-Friederike von Hohenzollern │");
+    expect(text).toContain("│ 山田 太郎 ");
+    expect(text.split("\n")[1]).toContain("│ Imported at (UTC) │");
+  });
+
+  it("cuts the columns that may give way and wraps headings, to the width", () => {
+    const text = fitTable(columns, rows, plain, 60);
+    expect(widest(text)).toBeLessThanOrEqual(60);
+    expect(text).toMatch(/│ …\S*ations\.csv /);
+    expect(text).toMatch(/│ Maximiliane-… /);
+    // Counts and dates are never cut.
+    expect(text).toContain("1,234");
+    expect(text).toContain("2026-11-20 09:14");
+  });
+
+  it("aligns, keeps every line of the border as wide as the rows, and draws no line between rows", () => {
+    const text = drawTable(
+      ["A", "Count"],
+      [
+        ["x", "1"],
+        ["yy", "22"],
+      ],
+      [2, 5],
+      ["left", "right"],
+      plain,
+    );
+    expect(text).toBe(
+      [
+        "┌────┬───────┐",
+        "│ A  │ Count │",
+        "├────┼───────┤",
+        "│ x  │     1 │",
+        "│ yy │    22 │",
+        "└────┴───────┘",
+      ].join("\n"),
+    );
+  });
+});
