@@ -6,10 +6,10 @@ export function createColour(
   stream: { isTTY?: boolean } = process.stdout,
   env: NodeJS.ProcessEnv = process.env,
 ): ChalkInstance {
-  if (readEnv("NO_COLOR", env) !== undefined && readEnv("NO_COLOR", env) !== "")
-    return new Chalk({ level: 0 });
-  if (readEnv("FORCE_COLOR", env) !== undefined && readEnv("FORCE_COLOR", env) !== "0")
-    return new Chalk({ level: 1 });
+  const noColor = readEnv("NO_COLOR", env);
+  const forceColor = readEnv("FORCE_COLOR", env);
+  if (noColor !== undefined && noColor !== "") return new Chalk({ level: 0 });
+  if (forceColor !== undefined && forceColor !== "0") return new Chalk({ level: 1 });
   return new Chalk({ level: stream.isTTY ? 1 : 0 });
 }
 
