@@ -17,6 +17,7 @@ import { describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/store/schema.js";
 import {
   BIN,
+  collect,
   dumpDatabase,
   fixture,
   type RunResult,
@@ -59,23 +60,13 @@ function expectOneLine(result: RunResult, code: number, message: RegExp): void {
  */
 function runAsUser(args: string[]): Promise<RunResult> {
   const asRoot = process.getuid?.() === 0;
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+  return collect(
+    spawn(process.execPath, [BIN, ...args], {
       env: { ...process.env, NO_COLOR: "1", INVITES_DB: "", HOME: temp.dir },
       stdio: ["ignore", "pipe", "pipe"],
       ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding("utf8").on("data", (d: string) => {
-      stderr += d;
-    });
-    child.on("error", fail);
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
+    }),
+  );
 }
 
 describe("read commands without a database", () => {
@@ -212,25 +203,16 @@ describe("a database the disk or the file system will not let us use", () => {
     expect((await runCli(["import", "--db", temp.db, YAHOO])).code).toBe(0);
     const before = dumpDatabase(temp.db);
     // A file-size limit makes the kernel refuse the WAL's growth part way, as a full disk does.
-    const result = await new Promise<RunResult>((done) => {
-      const child = spawn(
+    const result = await collect(
+      spawn(
         "bash",
         [
           "-c",
           `trap '' XFSZ; ulimit -f 32; exec '${process.execPath}' '${BIN}' import --db '${temp.db}' '${DEMO_ZIP}'`,
         ],
         { env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] },
-      );
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (d: string) => {
-        stdout += d;
-      });
-      child.stderr.setEncoding("utf8").on("data", (d: string) => {
-        stderr += d;
-      });
-      child.on("close", (code) => done({ code, stdout, stderr }));
-    });
+      ),
+    );
     expectOneLine(
       result,
       1,

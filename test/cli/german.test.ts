@@ -6,7 +6,7 @@
  * out before the words are looked at.
  */
 import { describe, expect, it } from "vitest";
-import { fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { fixture, importDemo, localeEnv, runCli, useTempDatabase } from "../support/cli.js";
 
 const temp = useTempDatabase();
 
@@ -42,21 +42,14 @@ function englishLines(text: string): string[] {
 }
 
 describe.each([
-  ["LANG=de_DE.UTF-8", { LANG: "de_DE.UTF-8" }, []],
-  ["--lang de under LANG=C", { LANG: "C" }, ["--lang", "de"]],
+  ["LANG=de_DE.UTF-8", "de_DE.UTF-8", []],
+  ["--lang de under LANG=C", "C", ["--lang", "de"]],
 ])("in German by %s", (_, locale, flag) => {
-  const env = { INVITES_LANG: "", LC_ALL: "", LC_MESSAGES: "", ...locale };
+  const env = localeEnv(locale);
   const run = (args: string[]) => runCli([...args, ...flag], { env });
 
   it("no command of the done-when list, its help or a bad file's error speaks English", async () => {
-    const imported = await run([
-      "import",
-      "--db",
-      temp.db,
-      fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip"),
-      fixture("demo", "Outlook-Kontakte.CSV"),
-    ]);
-    expect(imported.code, imported.stderr).toBe(0);
+    await importDemo(temp.db, { env });
     const db = ["--db", temp.db, "--as-of", "2026-11-20"];
     const commands = [
       ["status", ...db],

@@ -5,9 +5,9 @@
  * no English sentence of the tool is left. --json keeps its codes.
  */
 import { describe, expect, it } from "vitest";
-import { runCli, useTempDatabase } from "../support/cli.js";
+import { localeEnv, runCli, useTempDatabase } from "../support/cli.js";
 
-const GERMAN = { INVITES_LANG: "", LC_ALL: "", LC_MESSAGES: "", LANG: "de_DE.UTF-8" };
+const GERMAN = localeEnv("de_DE.UTF-8");
 
 /** The tool's own English, which a German import must not print; file contents may be English. */
 const ENGLISH = [

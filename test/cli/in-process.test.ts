@@ -6,12 +6,12 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixture, runBinary, runCli, useTempDatabase } from "../support/cli.js";
+import { fixture, localeEnv, runBinary, runCli, useTempDatabase } from "../support/cli.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const temp = useTempDatabase();
 /** German from LANG, whatever the machine's locale says. */
-const GERMAN = { INVITES_LANG: "", LC_ALL: "", LC_MESSAGES: "", LANG: "de_DE.UTF-8" };
+const GERMAN = localeEnv("de_DE.UTF-8");
 
 describe("runCli", () => {
   it("gives what the binary gives: exit code, stdout and stderr", async () => {

@@ -1,14 +1,8 @@
 /** The binary speaks German from the environment alone: help, commander's errors, exit codes. */
 import { describe, expect, it } from "vitest";
-import { runCli } from "../support/cli.js";
+import { localeEnv, runCli } from "../support/cli.js";
 
-const GERMAN = {
-  INVITES_LANG: "",
-  LC_ALL: "",
-  LC_MESSAGES: "",
-  LANG: "de_DE.UTF-8",
-  COLUMNS: "80",
-};
+const GERMAN = { ...localeEnv("de_DE.UTF-8"), COLUMNS: "80" };
 
 describe("invites under LANG=de_DE.UTF-8", () => {
   it("prints its help in German, within 80 columns", async () => {

@@ -2,21 +2,12 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
-import { fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { fixture, importDemo, runCli, useTempDatabase } from "../support/cli.js";
 
 const temp = useTempDatabase();
 const AS_OF = ["--as-of", "2026-11-20"];
 
-beforeEach(async () => {
-  const result = await runCli([
-    "import",
-    "--db",
-    temp.db,
-    fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip"),
-    fixture("demo", "Outlook-Kontakte.CSV"),
-  ]);
-  expect(result.code).toBe(0);
-});
+beforeEach(() => importDemo(temp.db));
 
 async function previewJson(...flags: string[]) {
   const result = await runCli(["preview", "--db", temp.db, "--json", ...AS_OF, ...flags]);

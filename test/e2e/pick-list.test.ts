@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seedWorld } from "../../src/sandbox/seed.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/server.js";
-import { BIN, fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { BIN, fixture, importDemo, useTempDatabase } from "../support/cli.js";
 import { useTerminal } from "../support/tmux.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -26,9 +26,7 @@ async function startPick(): Promise<{ out: string; code: string }> {
   return { out, code };
 }
 
-beforeEach(async () => {
-  await runCli(["import", "--db", temp.db, DEMO, fixture("demo", "Outlook-Kontakte.CSV")]);
-});
+beforeEach(() => importDemo(temp.db));
 
 afterEach(async () => {
   await sandbox?.close();

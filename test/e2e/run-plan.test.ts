@@ -6,7 +6,15 @@
  */
 import { spawn } from "node:child_process";
 import { expect, it } from "vitest";
-import { BIN, fixture, ROOT, runCli, useTempDatabase } from "../support/cli.js";
+import {
+  BIN,
+  fixture,
+  importDemo,
+  localeEnv,
+  ROOT,
+  runCli,
+  useTempDatabase,
+} from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -14,15 +22,8 @@ const DAY_MS = 86_400_000;
 const temp = useTempDatabase();
 const emulation = useEmulation();
 
-async function imported() {
-  const result = await runCli([
-    "import",
-    "--db",
-    temp.db,
-    DEMO,
-    fixture("demo", "Outlook-Kontakte.CSV"),
-  ]);
-  expect(result.code, result.stderr).toBe(0);
+function imported() {
+  return importDemo(temp.db);
 }
 
 function withdrawArgs(...flags: string[]): string[] {
@@ -41,9 +42,7 @@ function withdrawArgs(...flags: string[]): string[] {
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
     INVITES_COOKIES: emulation.sandboxOrNull?.cookie ?? "",
-    LANG: "C.UTF-8",
-    LC_ALL: "",
-    LC_MESSAGES: "",
+    ...localeEnv("C.UTF-8"),
     ...extra,
   };
 }

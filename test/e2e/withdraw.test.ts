@@ -13,7 +13,7 @@ import {
   type SandboxOptions,
   startSandbox,
 } from "../../src/sandbox/server.js";
-import { BIN, fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { BIN, fixture, importDemo, runCli, useTempDatabase } from "../support/cli.js";
 import { killRepeatedly, type RequestObserver } from "../support/kills.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -63,14 +63,7 @@ function withdraw(...flags: string[]) {
 }
 
 beforeEach(async () => {
-  const imported = await runCli([
-    "import",
-    "--db",
-    temp.db,
-    DEMO,
-    fixture("demo", "Outlook-Kontakte.CSV"),
-  ]);
-  expect(imported.code).toBe(0);
+  await importDemo(temp.db);
 });
 
 afterEach(async () => {

@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, expect } from "vitest";
-import { fixture, type RunResult, runBinary, runCli, useTempDatabase } from "./cli.js";
+import { fixture, importDemo, type RunResult, runBinary, useTempDatabase } from "./cli.js";
 import { type Emulation, useEmulation } from "./emulation.js";
 
 export const CHROMIUM = process.env.INVITES_CHROMIUM || "/usr/bin/chromium";
@@ -106,16 +106,7 @@ export function useBrowserRuns(): BrowserRuns {
     }
   });
 
-  beforeEach(async () => {
-    const imported = await runCli([
-      "import",
-      "--db",
-      temp.db,
-      DEMO,
-      fixture("demo", "Outlook-Kontakte.CSV"),
-    ]);
-    expect(imported.code, imported.stderr).toBe(0);
-  });
+  beforeEach(() => importDemo(temp.db));
 
   // Registered after the folder's and the emulation's: it runs before both are gone.
   afterEach(noBrowserLeft);

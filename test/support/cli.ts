@@ -3,13 +3,14 @@
  * output that collects what it prints) or as the built binary (`runBinary`, for what only a real
  * process shows); and helpers for temporary folders and databases.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
-import { afterEach, beforeEach } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const BIN = join(ROOT, "bin", "invites.js");
@@ -204,12 +205,21 @@ export function runBinary(
   args: string[],
   options: RunOptions & { timeoutMs?: number } = {},
 ): Promise<RunResult> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...baseEnv(options.env) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const timer =
+    options.timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => child.kill("SIGKILL"), options.timeoutMs);
+  return collect(child).finally(() => clearTimeout(timer));
+}
+
+/** What a spawned process printed on stdout and stderr, and its exit code, once it has ended. */
+export function collect(child: ChildProcessByStdio<null, Readable, Readable>): Promise<RunResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, ...baseEnv(options.env) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => {
@@ -218,15 +228,8 @@ export function runBinary(
     child.stderr.setEncoding("utf8").on("data", (d: string) => {
       stderr += d;
     });
-    const timer =
-      options.timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => child.kill("SIGKILL"), options.timeoutMs);
     child.on("error", fail);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      done({ code, stdout, stderr });
-    });
+    child.on("close", (code) => done({ code, stdout, stderr }));
   });
 }
 
@@ -276,4 +279,26 @@ export function dumpDatabase(path: string): string {
   } finally {
     db.close();
   }
+}
+
+/**
+ * The environment of a user whose locale is `lang` (`de_DE.UTF-8`, `C`, …) and nothing else:
+ * no INVITES_LANG, LC_ALL or LC_MESSAGES of the machine the tests run on gets in the way.
+ */
+export function localeEnv(lang: string): NodeJS.ProcessEnv {
+  return { INVITES_LANG: "", LC_ALL: "", LC_MESSAGES: "", LANG: lang };
+}
+
+/** The bundled sample export and German Outlook address book, where most of the tests' stories begin. */
+export const DEMO_EXPORT = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
+export const DEMO_OUTLOOK = fixture("demo", "Outlook-Kontakte.CSV");
+
+/** Imports the demo export and address book into `db`; the test fails if the import does. */
+export async function importDemo(
+  db: string,
+  options: { env?: NodeJS.ProcessEnv } = {},
+): Promise<RunResult> {
+  const result = await runCli(["import", "--db", db, DEMO_EXPORT, DEMO_OUTLOOK], options);
+  expect(result.code, result.stderr).toBe(0);
+  return result;
 }
