@@ -22,7 +22,12 @@ import { printable } from "../ui/printable.js";
 import { reinviteWhy, renderReinviteList } from "../ui/reinvite.js";
 import { checkNewFile, MiB, readOptionFile, writeCsvFile } from "../user-files.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
-import { resolveBatchRules, resolveSelection, type SelectionOptions } from "./selection.js";
+import {
+  checkBatchExists,
+  resolveBatchRules,
+  resolveSelection,
+  type SelectionOptions,
+} from "./selection.js";
 
 /** A mail text is a few KiB; a megabyte is no template. */
 const TEMPLATE_MAX_BYTES = MiB;
@@ -65,7 +70,8 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
   const rows = await withDatabase(
     databasePath(options),
     (db) => {
-      const { views } = readPreview(db, { asOf, batchRules: resolveBatchRules(options) });
+      const { views, batches } = readPreview(db, { asOf, batchRules: resolveBatchRules(options) });
+      checkBatchExists(selection, batches);
       const withdrawn = selectInvitations(views, selection, asOf, ["withdrawn"]);
       return buildApologies(withdrawn, readContactEmailsByName(db), template, {
         sender: options.sender ?? readOwnerName(db),

@@ -11,6 +11,7 @@ import { printable } from "../ui/printable.js";
 import { checkNewFile, writeCsvFile } from "../user-files.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import {
+  checkBatchExists,
   checkPickHasTerminal,
   resolveBatchRules,
   resolveSelection,
@@ -74,14 +75,7 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
     (db) => readPreview(db, { asOf, batchRules }),
     "read",
   );
-  if (typeof selection.batch === "string" && !batches.some((b) => b.id === selection.batch)) {
-    throw new UsageError(
-      m().commands.noBatch(selection.batch),
-      batches.length > 0
-        ? m().commands.batchesAre(batches.map((b) => b.id))
-        : m().commands.noBatchDetected,
-    );
-  }
+  checkBatchExists(selection, batches);
   let selected = selectInvitations(views, selection, asOf).sort(compareByReminder);
   if (options.pick) {
     const { pickInvitations } = await import("../ui/pick-list.js");

@@ -117,3 +117,14 @@ export function resolveBatchRules(options: { batchGap?: string; batchMin?: strin
     minSize: wholeNumber("--batch-min", options.batchMin, 1, DEFAULT_BATCH_RULES.minSize),
   };
 }
+
+/** Refuses a `--batch ID` that names no batch, naming those there are (or that none was found). */
+export function checkBatchExists(selection: Selection, batches: readonly { id: string }[]): void {
+  if (typeof selection.batch !== "string" || batches.some((b) => b.id === selection.batch)) return;
+  throw new UsageError(
+    m().commands.noBatch(selection.batch),
+    batches.length > 0
+      ? m().commands.batchesAre(batches.map((b) => b.id))
+      : m().commands.noBatchDetected,
+  );
+}

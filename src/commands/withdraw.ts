@@ -28,6 +28,7 @@ import {
 import { type DatabaseOptions, existingDatabasePath, parseAsOf } from "./options.js";
 import { printPreview } from "./preview.js";
 import {
+  checkBatchExists,
   checkPickHasTerminal,
   resolveBatchRules,
   resolveSelection,
@@ -99,9 +100,7 @@ export async function runWithdraw(
   return withDatabase(path, (db) =>
     withRunLock(db, path, "withdraw", options, argv, async () => {
       const { views, batches } = readPreview(db, { asOf, batchRules });
-      if (typeof selection.batch === "string" && !batches.some((b) => b.id === selection.batch)) {
-        throw new UsageError(m().commands.noBatch(selection.batch), m().commands.noBatchDetected);
-      }
+      checkBatchExists(selection, batches);
       let selected = selectInvitations(views, selection, asOf);
       if (options.pick) {
         const { pickInvitations } = await import("../ui/pick-list.js");

@@ -186,6 +186,20 @@ describe("invites preview", () => {
       expect(result.stdout).toBe("");
     }
   });
+
+  it("names the batches there are when --batch names none, in every command that selects", async () => {
+    for (const command of [
+      ["preview"],
+      ["withdraw", "--dry-run"],
+      ["apologize", "--out", join(temp.dir, "notes.csv")],
+    ]) {
+      const result = await runCli([...command, "--db", temp.db, ...AS_OF, "--batch", "B7"]);
+      expect(result.code, command[0]).toBe(2);
+      expect(result.stderr).toBe(
+        "invites: there is no batch B7\n  the batches are B1 (see invites batches)\n",
+      );
+    }
+  });
 });
 
 describe("invites batches", () => {
