@@ -1,5 +1,6 @@
 /** The worker side of readInputsInWorker: reads the inputs and posts their tables and rows. */
 import { parentPort, workerData } from "node:worker_threads";
+import type { ImportRecord } from "../core/records.js";
 import { setLang } from "../i18n/index.js";
 import { RefusedTableError, readInputs } from "./inputs.js";
 import { packRecords } from "./record-batch.js";
@@ -15,6 +16,9 @@ const port = parentPort;
 if (port === null) throw new Error("read-worker.js runs only as a worker thread");
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
   port.postMessage(message, transfer);
+
+/** Records a message carries at the most, but for a table's last. */
+const BATCH_RECORDS = 1000;
 
 /** Batches sent and not yet taken by the main thread. */
 let inFlight = 0;
@@ -43,16 +47,33 @@ try {
     }
     const table = tables++;
     post({ t: "table", info: item.info });
+    // Readers yield as suits them (CSV a chunk's rows, vCard and LDIF a card or entry at a time):
+    // the records go over in batches of about BATCH_RECORDS, each message costing the same.
+    let pending: ImportRecord[] = [];
+    /** Sends what is pending; false when the main thread has let the table go meanwhile. */
+    const send = async (): Promise<boolean> => {
+      while (inFlight >= MAX_BATCHES_IN_FLIGHT && discarded < table) await nextMessage();
+      if (discarded >= table) return false;
+      if (pending.length === 0) return true;
+      const packed = packRecords(pending);
+      pending = [];
+      post({ t: "batch", records: packed }, [packed.slots.buffer as ArrayBuffer]);
+      inFlight++;
+      return true;
+    };
     try {
+      let wanted = true;
       for await (const records of item.batches()) {
-        while (inFlight >= MAX_BATCHES_IN_FLIGHT && discarded < table) await nextMessage();
-        if (discarded >= table) break;
-        const packed = packRecords(records);
-        post({ t: "batch", records: packed }, [packed.slots.buffer as ArrayBuffer]);
-        inFlight++;
+        for (const record of records) pending.push(record);
+        if (pending.length < BATCH_RECORDS) continue;
+        wanted = await send();
+        if (!wanted) break;
       }
+      if (wanted) await send();
       post({ t: "end" });
     } catch (error) {
+      // What was read before the error goes first, as it would have in smaller batches.
+      await send();
       // An error in a table's rows ends that table; the main thread decides what it means.
       post({
         t: "failed",
