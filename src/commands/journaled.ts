@@ -8,7 +8,7 @@
 import { DAY_MS } from "../core/days.js";
 import type { LiveKeys } from "../core/matching.js";
 import { capSparingReminders, type Plannable, planDays } from "../core/plan.js";
-import { readEnv } from "../env.js";
+import { readEnv, readSetEnv } from "../env.js";
 import {
   AccountMismatchError,
   CancelledError,
@@ -186,7 +186,7 @@ function readSessionSource(
     throw new UsageError(w.browserOrCookies, w.browserOrCookiesFix);
   }
   const browser =
-    flagged || (options.cookies === undefined && Boolean(readEnv("INVITES_BROWSER", env)?.trim()));
+    flagged || (options.cookies === undefined && readSetEnv("INVITES_BROWSER", env) !== undefined);
   for (const [given, flag] of [
     [strategy === "click", "--strategy click"],
     [options.headless, "--headless"],
@@ -335,11 +335,10 @@ async function confirmRun(message: string): Promise<void> {
 
 /** The client for linkedin.com (or --base-url), reading long lists at the pacer's list pace. */
 function clientOptions(settings: NetworkRunSettings): LinkedInClientOptions {
+  const graphqlQueryId = readSetEnv("INVITES_GRAPHQL_QUERY_ID");
   return {
     beforePage: () => settings.pacer.beforeListPage(),
-    ...(readEnv("INVITES_GRAPHQL_QUERY_ID")
-      ? { graphqlQueryId: readEnv("INVITES_GRAPHQL_QUERY_ID") }
-      : {}),
+    ...(graphqlQueryId === undefined ? {} : { graphqlQueryId }),
   };
 }
 

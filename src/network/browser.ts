@@ -103,8 +103,7 @@ export function findBrowser(
   home: string = homedir(),
 ): BrowserChoice {
   const words = m().network.browser;
-  const given =
-    typeof wanted === "string" ? wanted : readEnv("INVITES_BROWSER", env)?.trim() || undefined;
+  const given = typeof wanted === "string" ? wanted : readSetEnv("INVITES_BROWSER", env)?.trim();
   const from = typeof wanted === "string" ? "--browser" : "INVITES_BROWSER";
   if (given !== undefined) {
     const name = ALIASES[given.toLowerCase()];
@@ -275,8 +274,8 @@ export async function openBrowser(o: OpenBrowserOptions): Promise<BrowserWindow>
   if (
     !o.headless &&
     process.platform === "linux" &&
-    !readEnv("DISPLAY", env)?.trim() &&
-    !readEnv("WAYLAND_DISPLAY", env)?.trim()
+    readSetEnv("DISPLAY", env) === undefined &&
+    readSetEnv("WAYLAND_DISPLAY", env) === undefined
   ) {
     const words = m().network.browser;
     throw new UsageError(words.noScreen, words.noScreenFix);

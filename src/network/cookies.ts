@@ -7,7 +7,7 @@
  * command line, kept in memory only, and never shown.
  */
 
-import { readEnv } from "../env.js";
+import { readSetEnv } from "../env.js";
 import { InputError, UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { createColour } from "../ui/colour.js";
@@ -258,8 +258,8 @@ export function readSessionCookies(
     }
     return cookies;
   }
-  const text = readEnv("INVITES_COOKIES", env);
-  if (!text?.trim()) {
+  const text = readSetEnv("INVITES_COOKIES", env);
+  if (text === undefined) {
     throw new UsageError(words.noSession, words.noSessionFix);
   }
   let cookies: SessionCookies | null;
