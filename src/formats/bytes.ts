@@ -322,11 +322,6 @@ export async function* decodeText(
   if (rest !== "") yield rest;
 }
 
-/**
- * Bytes to text in one go. Node 20's one-shot `decode` of windows-1252 takes a latin1 shortcut
- * that turns € „ “ ” – — Š Ž œ Ÿ (0x80–0x9F) into control characters; decoding as a stream goes
- * through the real code page.
- */
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
@@ -352,6 +347,11 @@ export async function* withoutUtf8Bom(stream: AsyncIterable<Buffer>): AsyncGener
   if (!told) yield dropMark(head);
 }
 
+/**
+ * Bytes to text in one go. Node 20's one-shot `decode` of windows-1252 takes a latin1 shortcut
+ * that turns € „ “ ” – — Š Ž œ Ÿ (0x80–0x9F) into control characters; decoding as a stream goes
+ * through the real code page.
+ */
 export function decodeBytes(bytes: Uint8Array, encoding: string): string {
   const decoder = new TextDecoder(encoding);
   return decoder.decode(bytes, { stream: true }) + decoder.decode();

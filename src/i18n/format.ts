@@ -53,5 +53,3 @@ export function formatsFor(locale: "en-US" | "de-DE"): Formats {
   };
   return formats;
 }
-
-export { DAY_MS } from "../core/days.js";

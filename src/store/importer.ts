@@ -151,8 +151,6 @@ function nothingToImport(paths: readonly string[], passedOver: ImportReport["pas
   );
 }
 
-export { DUPLICATE_CONTACT };
-
 /** Exact duplicates: the same name as written, emails, phones, company and title. */
 function isFirstSighting(seen: Set<string>, c: ContactRecord): boolean {
   const key = JSON.stringify([c.displayName, c.emails, c.phones, c.company, c.title]);

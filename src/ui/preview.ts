@@ -2,9 +2,9 @@
 import { stripVTControlCharacters as stripAnsi } from "node:util";
 import type { ChalkInstance } from "chalk";
 import type { Batch } from "../core/batches.js";
+import { DAY_MS } from "../core/days.js";
 import { toProfileSlug } from "../core/identity.js";
 import type { InvitationView, PreviewSummary } from "../core/preview.js";
-import { DAY_MS } from "../i18n/format.js";
 import { m } from "../i18n/index.js";
 import { printable } from "./printable.js";
 import { drawTable, fitTable, n, type Column as TableColumn, truncate } from "./tables.js";
