@@ -67,7 +67,8 @@ describe("invites connections export", () => {
     const batch = await exportTo("batch.csv", "--batch");
     expect(batch.result.stderr).toContain("Wrote 6 connections");
     const matched = await exportTo("match.csv", "--match", "größer");
-    expect(matched.result.stderr).toContain("Wrote 1 connection");
+    // The singular: "1 connection", not "1 connections".
+    expect(matched.result.stderr).toMatch(/Wrote 1 connection to /);
     const recent = await exportTo("recent.csv", "--connected-after", "2026-11-01");
     expect(recent.result.stderr).toContain("Wrote 7 connections");
   });

@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { VERSION } from "../../src/version.js";
 import { fixture, localeEnv, runBinary, runCli, useTempDatabase } from "../support/cli.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -64,6 +65,6 @@ describe("runCli", () => {
     await expect(runCli(["status", "--db", temp.db])).rejects.toThrow(/while another one runs/);
     await first;
     // And takes the next call once the first has ended.
-    expect((await runCli(["--version"])).stdout).toBe("0.1.0\n");
+    expect((await runCli(["--version"])).stdout).toBe(`${VERSION}\n`);
   });
 });

@@ -75,7 +75,9 @@ describe.each([
     }
     for (const help of [[], ["withdraw"], ["connections", "remove"], ["import"], ["preview"]]) {
       const result = await runCli([...help, "--help", "--lang", lang], { env });
-      wide.push(...tooWide(`${help.join(" ")} --help`, result.stdout));
+      expect(result.code, `${help.join(" ")} --help`).toBe(0);
+      expect(result.stdout).toContain(lang === "de" ? "Aufruf: invites" : "Usage: invites");
+      wide.push(...tooWide(`${help.join(" ")} --help`, result.stdout + result.stderr));
     }
     expect(wide).toEqual([]);
     // The runs happened: their rows are what history measured.

@@ -50,7 +50,8 @@ it("guides a German user from the Downloads folder through a dry run, and stops 
     { cols: 100, rows: 40 },
   );
   await waitFor(() => screen().includes("Schritt 1 von 5"), "the first step");
-  expect(screen()).toContain("Weiter? (J/n)");
+  // The question comes after its step's heading, once the prompt library has loaded.
+  await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
   await keys("Enter");
   await waitFor(() => screen().includes("importieren?"), "the first file");
   expect(screen()).toContain("Basic_LinkedInDataExport_11-20-2026.zip importieren?");

@@ -38,7 +38,7 @@ describe("the width of text", () => {
     expect(truncateStartToWidth("/home/anna/Downloads/Invitations.csv", 17)).toBe(
       "…/Invitations.csv",
     );
-    expect(displayWidth(truncateStartToWidth("株式会社東京海上日動", 7))).toBeLessThanOrEqual(7);
+    expect(truncateStartToWidth("株式会社東京海上日動", 7)).toBe("…上日動");
     expect(truncateToWidth("short", 10)).toBe("short");
   });
 
@@ -48,12 +48,8 @@ describe("the width of text", () => {
     expect(wrapCell("a https://www.linkedin.com/in/x b", 10)).toBe(
       "a\nhttps://ww\nw.linkedin\n.com/in/x\nb",
     );
-    // An indentation as wide as the line leaves room for the words.
-    expect(
-      wrapCell("    • one two", 4)
-        .split("\n")
-        .every((l) => displayWidth(l) <= 4),
-    ).toBe(true);
+    // An indentation that would leave less than half the line is dropped, the words kept.
+    expect(wrapCell("    • one two", 4)).toBe("one\ntwo");
   });
 
   it("breaks a command between words with a backslash, so that it still runs when copied", () => {
