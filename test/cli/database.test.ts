@@ -17,6 +17,7 @@ import { describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/store/schema.js";
 import {
   BIN,
+  binaryEnv,
   collect,
   dumpDatabase,
   fixture,
@@ -62,7 +63,7 @@ function runAsUser(args: string[]): Promise<RunResult> {
   const asRoot = process.getuid?.() === 0;
   return collect(
     spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, NO_COLOR: "1", INVITES_DB: "", HOME: temp.dir },
+      env: binaryEnv({ HOME: temp.dir }),
       stdio: ["ignore", "pipe", "pipe"],
       ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
     }),
@@ -210,7 +211,7 @@ describe("a database the disk or the file system will not let us use", () => {
           "-c",
           `trap '' XFSZ; ulimit -f 32; exec '${process.execPath}' '${BIN}' import --db '${temp.db}' '${DEMO_ZIP}'`,
         ],
-        { env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] },
+        { env: binaryEnv(), stdio: ["ignore", "pipe", "pipe"] },
       ),
     );
     expectOneLine(

@@ -7,7 +7,7 @@
  */
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { fixture, localeEnv, runCli, useTempDatabase } from "../support/cli.js";
+import { fixture, runCli, useTempDatabase } from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 
 const WIDE = fixture("wide");
@@ -29,7 +29,7 @@ describe.each([
 ])("at 80 columns, in %s", (_, lang) => {
   it("every command's output fits, runs and their history included", async () => {
     const sandbox = await emulation.start(WIDE);
-    const env = { ...localeEnv("C.UTF-8"), COLUMNS: "80", INVITES_COOKIES: sandbox.cookie };
+    const env = { COLUMNS: "80", INVITES_COOKIES: sandbox.cookie };
     const db = ["--db", temp.db, "--lang", lang];
     const live = ["--base-url", sandbox.url, "--pace", "0"];
     const commands: string[][] = [

@@ -8,9 +8,9 @@ import { spawn } from "node:child_process";
 import { expect, it } from "vitest";
 import {
   BIN,
+  binaryEnv,
   fixture,
   importDemo,
-  localeEnv,
   ROOT,
   runCli,
   useTempDatabase,
@@ -42,7 +42,6 @@ function withdrawArgs(...flags: string[]): string[] {
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
     INVITES_COOKIES: emulation.sandboxOrNull?.cookie ?? "",
-    ...localeEnv("C.UTF-8"),
     ...extra,
   };
 }
@@ -138,7 +137,7 @@ it("ends a run on Ctrl-C after the request under way, exit 130, and the next run
   await emulation.start(DEMO);
   const child = spawn(process.execPath, [BIN, ...withdrawArgs("--yes", "--pace", "150ms")], {
     cwd: ROOT,
-    env: { ...process.env, NO_COLOR: "1", INVITES_DB: "", ...env() },
+    env: binaryEnv(env()),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

@@ -37,8 +37,20 @@ export interface RunOptions {
 
 /** What every run's environment holds unless the test says otherwise. */
 function baseEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  // No test may touch the real user data directory.
-  return { NO_COLOR: "1", INVITES_DB: "", XDG_DATA_HOME: SAFE_DATA_HOME, ...env };
+  // No test may touch the real user data directory, nor depend on the machine's locale: English
+  // unless the test says otherwise (a LANG of its own is the whole locale then).
+  return {
+    NO_COLOR: "1",
+    INVITES_DB: "",
+    XDG_DATA_HOME: SAFE_DATA_HOME,
+    ...localeEnv("C.UTF-8"),
+    ...env,
+  };
+}
+
+/** The environment a test's own spawn of the binary runs in: the machine's, made safe as runCli's. */
+export function binaryEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { ...process.env, ...baseEnv(env) };
 }
 
 // The built code, as the binary runs it: reading files goes through a worker thread
@@ -207,7 +219,7 @@ export function runBinary(
 ): Promise<RunResult> {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, ...baseEnv(options.env) },
+    env: binaryEnv(options.env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   const timer =
