@@ -53,7 +53,7 @@ export async function runSourcesForget(
   const path = existingDatabasePath(options);
   const report = await withDatabase(path, (db) =>
     forgetSource(db, id, async (plan) => {
-      output.out(renderForgetReport(plan, output.colour));
+      output.out(renderForgetReport(plan, output.colour, output.width));
       if (options.yes) return;
       if (!output.isInteractive) {
         throw new UsageError(m().commands.forgetNeedsTerminal, m().commands.forgetAddYes);

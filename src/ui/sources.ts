@@ -41,7 +41,11 @@ export function renderImportedSources(
 }
 
 /** The plan of `sources forget`, as measured inside its transaction. */
-export function renderForgetReport(report: ForgetReport, colour: ChalkInstance): string {
+export function renderForgetReport(
+  report: ForgetReport,
+  colour: ChalkInstance,
+  width: number,
+): string {
   const s = report.source;
   const w = m().sources.forget;
   const lines = [
@@ -68,7 +72,8 @@ export function renderForgetReport(report: ForgetReport, colour: ChalkInstance):
   }
   if (lines.length === 1) lines.push(`  ${w.nothingElse}`);
   lines.push(colour.dim(`  ${w.importAgain}`));
-  return lines.join("\n");
+  // Each line wraps under its own text: the items are indented two spaces.
+  return lines.map((line) => wrap(line, width)).join("\n");
 }
 
 /** One line for each file of an import that would close more than half of what is open. */
