@@ -18,23 +18,16 @@ export function helpWidth(
   return columnsOf(stream, 80, env);
 }
 
-/** `  2    text…`, further lines under the text: the codes are short (130 the longest). */
-function exitCode(code: string, text: string, width: number, helper: Help): string {
-  const term = `  ${code.padEnd(3)}  `;
-  const [first = "", ...rest] = helper.boxWrap(text, width - term.length).split("\n");
-  return [`${term}${first}`, ...rest.map((line) => `${" ".repeat(term.length)}${line}`)].join("\n");
-}
-
 function closingSections(helper: Help): string {
   const words = m().help;
-  const width = helper.helpWidth ?? 80;
+  const codes = Object.entries(words.exitCodes.codes);
   const variables = Object.entries(words.environment.variables);
   const termWidth = Math.max(...variables.map(([name]) => name.length));
+  // Laid out as commander lays out options: each text in one column, wrapped under itself.
+  const codeWidth = Math.max(...codes.map(([code]) => code.length));
   return [
     words.exitCodes.title,
-    ...Object.entries(words.exitCodes.codes).map(([code, text]) =>
-      exitCode(code, text, width, helper),
-    ),
+    ...codes.map(([code, text]) => helper.formatItem(code, codeWidth, text, helper)),
     "",
     words.environment.title,
     ...variables.map(([name, text]) => helper.formatItem(name, termWidth, text, helper)),
