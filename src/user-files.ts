@@ -24,6 +24,7 @@ import { neutralizeFormula } from "./core/connections.js";
 import { InputError, UsageError } from "./errors.js";
 import { m } from "./i18n/index.js";
 import { printable } from "./ui/printable.js";
+import { shellWord } from "./ui/shell.js";
 
 export const MiB = 1024 * 1024;
 
@@ -39,10 +40,6 @@ export function describeNotAFile(stats: Stats): string | null {
 }
 
 /** The path as a shell word, for a command the user may paste. */
-function shellWord(path: string): string {
-  return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
-}
-
 export interface OptionFileOptions {
   /** What the file must hold, as the messages say it: "a keep-list file". */
   what: string;

@@ -7,7 +7,7 @@
 
 import { DAY_MS } from "../core/days.js";
 import type { LiveKeys } from "../core/matching.js";
-import { capSparingReminders, type Plannable, planDays } from "../core/plan.js";
+import { capSparingReminders, type Plannable, planDays, SAFE_DAILY_CAP } from "../core/plan.js";
 import { readEnv, readSetEnv } from "../env.js";
 import {
   AccountMismatchError,
@@ -65,6 +65,7 @@ import {
   renderRunPlan,
   renderRunSummary,
 } from "../ui/run.js";
+import { invitesCommand } from "../ui/shell.js";
 import { wholeNumber } from "./options.js";
 
 export interface NetworkRunOptions {
@@ -109,11 +110,10 @@ export interface NetworkRunSettings {
 }
 
 /**
- * Below this pace, or above this daily cap, a run against linkedin.com acts faster than any
+ * Below this pace (or above SAFE_DAILY_CAP) a run against linkedin.com acts faster than any
  * person clicks, which is what gets accounts restricted; the tool asks the user to say so.
  */
 const SAFE_MIN_PACE_MS = 1000;
-const SAFE_DAILY_CAP = 300;
 
 function isLinkedInHost(baseUrl: string): boolean {
   try {
@@ -237,7 +237,7 @@ export async function withRunLock<T>(
     recordLockHolder(
       db,
       action,
-      m().run.session.lockHolder(process.pid, new Date().toISOString(), resumeCommand(argv)),
+      m().run.session.lockHolder(process.pid, new Date().toISOString(), invitesCommand(argv)),
     );
     return await fn();
   } finally {
@@ -537,12 +537,6 @@ function exitCodeOf(summary: RunSummary, command: string): number {
   return summary.failed.length > 0 || summary.notDone.length > 0 ? 1 : 0;
 }
 
-/** The command line to run again after a stop: it holds no secret, cookies never come by flag. */
-export function resumeCommand(argv: readonly string[]): string {
-  const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
-  return ["invites", ...argv.map(quote)].join(" ");
-}
-
 /**
  * What follows the printed plan: nothing is sent on --dry-run or when nothing is planned;
  * otherwise the user confirms (unless --yes), the run goes, what is left is said, and the
@@ -568,7 +562,8 @@ export async function confirmAndRun<P>(
     );
   }
   if (!options.yes) await confirmRun(m().run.actions[plan.action].confirm(plan.plan.length));
-  const command = resumeCommand(argv);
+  // The command line to run again after a stop: it holds no secret, cookies never come by flag.
+  const command = invitesCommand(argv);
   const summary = await withDriver(output, settings, session, command, (driver) =>
     run(driver, command),
   );

@@ -12,6 +12,7 @@ import { m } from "../i18n/index.js";
 import type { Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
 import { askChoice, askYesNo } from "../ui/prompts.js";
+import { invitesCommand } from "../ui/shell.js";
 import { wrap } from "../ui/wrap.js";
 import type { DatabaseOptions } from "./options.js";
 
@@ -69,8 +70,7 @@ interface Guide {
 
 /** Shows a command as the user would type it, then runs it. */
 async function runShown(g: Guide, argv: string[]): Promise<number> {
-  const shown = argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`));
-  g.output.out(g.output.colour.bold(m().guide.running(`invites ${shown.join(" ")}`)));
+  g.output.out(g.output.colour.bold(m().guide.running(invitesCommand(argv))));
   return g.run([...argv, ...g.db]);
 }
 
