@@ -8,6 +8,12 @@
 import { DAY_MS } from "./days.js";
 import { REMINDER_DAYS } from "./preview.js";
 
+/**
+ * Above this daily cap a run against linkedin.com acts faster than any person clicks, which is
+ * what gets accounts restricted: the user has to say so (--accept-risk).
+ */
+export const SAFE_DAILY_CAP = 300;
+
 export interface Plannable {
   /** ISO 8601 send time of an invitation; null for what has no reminders (a connection). */
   sentAt: string | null;

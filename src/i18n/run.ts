@@ -3,6 +3,7 @@
  * question before it, its progress, its closing table and what is left, and its stops. English
  * and German side by side; `Shape` makes the compiler hold them to the same messages.
  */
+import { SAFE_DAILY_CAP } from "../core/plan.js";
 import { formatsFor } from "./format.js";
 import type { Shape } from "./shape.js";
 
@@ -79,7 +80,7 @@ export const enRun = {
         ? `This spares ${reminders(prevented)}; nobody gets one before their turn.`
         : `This spares ${reminders(prevented)}; ${people(still)} will still get one before their turn`,
     spare: (cap: number, risky: boolean) =>
-      `; at ${f.num(cap)} a day, none would${risky ? " (more than 300 a day needs --accept-risk)" : ""}.`,
+      `; at ${f.num(cap)} a day, none would${risky ? ` (more than ${f.num(SAFE_DAILY_CAP)} a day needs --accept-risk)` : ""}.`,
     spareSome: (cap: number, still: number) =>
       `; at ${f.num(cap)} a day only ${f.num(still)} would: their reminder is due today.`,
     spareNone: ": their reminder is due today, before any run can go.",
@@ -159,7 +160,8 @@ export const enRun = {
     badUrl: (value: string) =>
       `--base-url "${value}" is not a URL (expected e.g. https://www.linkedin.com)`,
     riskPace: (value: string) => `a pace under 1 s (--pace ${value})`,
-    riskCap: (cap: number) => `more than 300 requests a day (--daily-cap ${f.num(cap)})`,
+    riskCap: (cap: number) =>
+      `more than ${f.num(SAFE_DAILY_CAP)} requests a day (--daily-cap ${f.num(cap)})`,
     risk: (risks: string[]) =>
       `${f.list(risks)} against linkedin.com is faster than a person clicks, and LinkedIn restricts accounts for that`,
     riskFix: "keep the defaults, or add --accept-risk if you really mean it",
@@ -298,7 +300,7 @@ export const deRun: Shape<typeof enRun> = {
         ? `Das erspart ${erinnerungen(prevented)}; niemand bekommt eine, bevor er an der Reihe ist.`
         : `Das erspart ${erinnerungen(prevented)}; ${personen(still)} bekommen trotzdem eine, bevor sie an der Reihe sind`,
     spare: (cap, risky) =>
-      `; bei ${g.num(cap)} am Tag bekäme niemand eine${risky ? " (mehr als 300 am Tag nur mit --accept-risk)" : ""}.`,
+      `; bei ${g.num(cap)} am Tag bekäme niemand eine${risky ? ` (mehr als ${g.num(SAFE_DAILY_CAP)} am Tag nur mit --accept-risk)` : ""}.`,
     spareSome: (cap, still) =>
       `; bei ${g.num(cap)} am Tag nur noch ${g.num(still)}: Deren Erinnerung ist heute fällig.`,
     spareNone: ": Deren Erinnerung ist heute fällig, bevor ein Lauf sie erreichen kann.",
@@ -380,7 +382,8 @@ export const deRun: Shape<typeof enRun> = {
     badUrl: (value) =>
       `--base-url "${value}" ist keine Adresse (erwartet z. B. https://www.linkedin.com)`,
     riskPace: (value) => `ein Tempo unter 1 s (--pace ${value})`,
-    riskCap: (cap) => `mehr als 300 Anfragen am Tag (--daily-cap ${g.num(cap)})`,
+    riskCap: (cap) =>
+      `mehr als ${g.num(SAFE_DAILY_CAP)} Anfragen am Tag (--daily-cap ${g.num(cap)})`,
     risk: (risks) =>
       `${g.list(risks)} ist bei linkedin.com schneller, als ein Mensch klickt, und LinkedIn schränkt Konten dafür ein`,
     riskFix:

@@ -4,7 +4,7 @@
  * it ends early; and the runs `invites history` lists. Data in, string out.
  */
 import type { ChalkInstance } from "chalk";
-import type { DayPlan } from "../core/plan.js";
+import { type DayPlan, SAFE_DAILY_CAP } from "../core/plan.js";
 import { m } from "../i18n/index.js";
 import type { RunSummary } from "../network/journaled-run.js";
 import { DONE_OUTCOMES, type JournalAction, type RunView } from "../store/journal.js";
@@ -68,7 +68,7 @@ export function renderRunPlan<P>(p: RunPlan<P>, colour: ChalkInstance, width: nu
     let line = w.reminders(p.days.remindersPrevented, still);
     if (still > 0) {
       if (p.spare === null) line += w.spareNone;
-      else if (p.spare.stillSent === 0) line += w.spare(p.spare.cap, p.spare.cap > 300);
+      else if (p.spare.stillSent === 0) line += w.spare(p.spare.cap, p.spare.cap > SAFE_DAILY_CAP);
       else line += w.spareSome(p.spare.cap, p.spare.stillSent);
     }
     lines.push(line);
