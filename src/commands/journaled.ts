@@ -8,7 +8,7 @@
 import { DAY_MS } from "../core/days.js";
 import type { LiveKeys } from "../core/matching.js";
 import { capSparingReminders, type Plannable, planDays, SAFE_DAILY_CAP } from "../core/plan.js";
-import { readEnv, readSetEnv } from "../env.js";
+import { readSetEnv } from "../env.js";
 import {
   AccountMismatchError,
   CancelledError,
@@ -17,6 +17,7 @@ import {
   UsageError,
 } from "../errors.js";
 import { m } from "../i18n/index.js";
+import { resolveBaseUrl } from "../network/base-url.js";
 import {
   type BrowserChoice,
   type BrowserWindow,
@@ -32,11 +33,7 @@ import {
   type RunSummary,
   runJournaled,
 } from "../network/journaled-run.js";
-import {
-  DEFAULT_BASE_URL,
-  LinkedInClient,
-  type LinkedInClientOptions,
-} from "../network/linkedin-client.js";
+import { LinkedInClient, type LinkedInClientOptions } from "../network/linkedin-client.js";
 import { DEFAULT_PACE, Pacer, parsePace, realSleep } from "../network/pacer.js";
 import { PageTransport } from "../network/page-transport.js";
 import { SENT_PAGE_PATH } from "../network/sdui.js";
@@ -115,15 +112,6 @@ export interface NetworkRunSettings {
  */
 const SAFE_MIN_PACE_MS = 1000;
 
-function isLinkedInHost(baseUrl: string): boolean {
-  try {
-    const host = new URL(baseUrl).hostname.toLowerCase();
-    return host === "linkedin.com" || host.endsWith(".linkedin.com");
-  } catch {
-    throw new UsageError(m().run.options.badUrl(baseUrl));
-  }
-}
-
 /** Checks the options of a run of `action` before anything is read. */
 export function readNetworkRunOptions(
   options: NetworkRunOptions,
@@ -142,8 +130,7 @@ export function readNetworkRunOptions(
   }
   const max = wholeNumber("--max", options.max, 0, Number.POSITIVE_INFINITY);
   const dailyCap = wholeNumber("--daily-cap", options.dailyCap, 0, 100);
-  const baseUrl = options.baseUrl ?? readEnv("INVITES_BASE_URL") ?? DEFAULT_BASE_URL;
-  const isLinkedIn = isLinkedInHost(baseUrl);
+  const { baseUrl, isLinkedIn } = resolveBaseUrl(options.baseUrl);
   const risks = [
     ...(pace.minMs < SAFE_MIN_PACE_MS ? [w.riskPace(paceText ?? "")] : []),
     ...(dailyCap > SAFE_DAILY_CAP ? [w.riskCap(dailyCap)] : []),

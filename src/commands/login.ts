@@ -6,9 +6,9 @@
  */
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { readEnv } from "../env.js";
 import { CancelledError, StoppedError, UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
+import { resolveBaseUrl } from "../network/base-url.js";
 import {
   type BrowserWindow,
   checkProfileDir,
@@ -19,7 +19,7 @@ import {
   PROFILE_MARKER,
 } from "../network/browser.js";
 import type { Account } from "../network/driver.js";
-import { DEFAULT_BASE_URL, LinkedInClient } from "../network/linkedin-client.js";
+import { LinkedInClient } from "../network/linkedin-client.js";
 import { realSleep } from "../network/pacer.js";
 import { PageTransport } from "../network/page-transport.js";
 import { TransientNetworkError } from "../network/transport.js";
@@ -38,20 +38,11 @@ export interface LoginOptions {
 /** How long the user has to log in, 2FA and checks included. */
 const LOGIN_WAIT_MS = 10 * 60_000;
 
-function isLinkedIn(baseUrl: string): boolean {
-  try {
-    const host = new URL(baseUrl).hostname.toLowerCase();
-    return host === "linkedin.com" || host.endsWith(".linkedin.com");
-  } catch {
-    throw new UsageError(m().network.login.notUrl(baseUrl));
-  }
-}
-
 export async function runLogin(options: LoginOptions, output: Output): Promise<number> {
-  const baseUrl = options.baseUrl ?? readEnv("INVITES_BASE_URL") ?? DEFAULT_BASE_URL;
+  const { baseUrl, isLinkedIn } = resolveBaseUrl(options.baseUrl);
   const headless = options.headless === true;
   const words = m().network.login;
-  if (headless && isLinkedIn(baseUrl)) throw new UsageError(words.headless, words.headlessFix);
+  if (headless && isLinkedIn) throw new UsageError(words.headless, words.headlessFix);
   const browser = findBrowser(typeof options.browser === "string" ? options.browser : true);
   const profileDir = resolveBrowserProfilePath(options.browserProfile);
   const site = new URL(baseUrl);

@@ -230,8 +230,6 @@ export const enNetwork = {
   },
 
   login: {
-    notUrl: (url: string) =>
-      `--base-url "${url}" is not a URL (expected e.g. https://www.linkedin.com)`,
     headless:
       "LinkedIn's login needs a window you can see: --headless is only for the emulation and tests",
     headlessFix: "leave out --headless",
@@ -474,8 +472,6 @@ export const deNetwork: Shape<typeof enNetwork> = {
   },
 
   login: {
-    notUrl: (url) =>
-      `--base-url "${url}" ist keine URL (erwartet wird z. B. https://www.linkedin.com)`,
     headless:
       "Die Anmeldung bei LinkedIn braucht ein Fenster, das Sie sehen: --headless ist nur für die Nachbildung von LinkedIn und für Tests gedacht",
     headlessFix: "Lassen Sie --headless weg",

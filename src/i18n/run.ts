@@ -380,7 +380,7 @@ export const deRun: Shape<typeof enRun> = {
       `--pace "${value}" hat keine Einheit: Meinten Sie ${bare}s (Sekunden) oder ${bare}ms?`,
     paceBad: (value) => `--pace "${value}" ist kein Tempo (erwartet z. B. 3s, 2-4s, 500ms oder 0)`,
     badUrl: (value) =>
-      `--base-url "${value}" ist keine Adresse (erwartet z. B. https://www.linkedin.com)`,
+      `--base-url "${value}" ist keine URL (erwartet z. B. https://www.linkedin.com)`,
     riskPace: (value) => `ein Tempo unter 1 s (--pace ${value})`,
     riskCap: (cap) =>
       `mehr als ${g.num(SAFE_DAILY_CAP)} Anfragen am Tag (--daily-cap ${g.num(cap)})`,

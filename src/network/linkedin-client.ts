@@ -56,8 +56,6 @@ import {
 
 export { TransientNetworkError } from "./transport.js";
 
-export const DEFAULT_BASE_URL = "https://www.linkedin.com";
-
 /** The newest GraphQL queryId the reference records (2026-09-08); they rotate. */
 export const DEFAULT_GRAPHQL_QUERY_ID =
   "voyagerRelationshipsDashSentInvitationViews.6c862840bc95d23d4c97c3844cde9981";
