@@ -4,7 +4,7 @@
  * test file, ended after each test; the file fails at once, saying so, when tmux is missing.
  */
 import { execFileSync } from "node:child_process";
-import { afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 
 export interface Terminal {
   /** Starts `command` (a shell line) in a terminal of `cols`×`rows`. */
@@ -24,12 +24,16 @@ export interface Terminal {
   waitFor(predicate: () => boolean, what: string, ms?: number): Promise<void>;
 }
 
-export function tmux(...args: string[]): string {
-  return execFileSync("tmux", args, { encoding: "utf8" });
-}
-
 export function useTerminal(name: string, history = 500): Terminal {
   const session = `invites-${name}-${process.pid}`;
+  // Each terminal has a tmux server of its own (its own socket, no user configuration), so that
+  // neither a developer's sessions and ~/.tmux.conf nor another test file touch what it types
+  // and reads.
+  const tmux = (...args: string[]): string =>
+    execFileSync("tmux", ["-L", session, "-f", "/dev/null", ...args], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   beforeAll(() => {
     try {
       tmux("-V");
@@ -47,6 +51,13 @@ export function useTerminal(name: string, history = 500): Terminal {
     }
   };
   afterEach(end);
+  afterAll(() => {
+    try {
+      tmux("kill-server");
+    } catch {
+      // The server ended with its last session.
+    }
+  });
   const screen = () =>
     tmux("capture-pane", "-p", "-J", ...(history > 0 ? ["-S", `-${history}`] : []), "-t", session);
   return {
@@ -72,7 +83,8 @@ export function useTerminal(name: string, history = 500): Terminal {
       }
     },
     type(text) {
-      tmux("send-keys", "-t", session, "-l", text);
+      // "--" ends the options: a pasted value may itself begin with "-".
+      tmux("send-keys", "-t", session, "-l", "--", text);
     },
     async waitFor(predicate, what, ms = 20_000) {
       const deadline = Date.now() + ms;
