@@ -27,7 +27,7 @@ describe("--browser and its companions", () => {
     [["--headless"], "--headless works with --browser only"],
     [["--browser", "--strategy", "dom"], '--strategy "dom" must be api or click'],
     [
-      ["--browser", "--headless"],
+      ["--browser", "--headless", "--base-url", "https://www.linkedin.com"],
       "--headless against linkedin.com shows LinkedIn a browser without a window",
     ],
     [

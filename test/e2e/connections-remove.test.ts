@@ -25,6 +25,7 @@ import {
   startSandbox,
 } from "../../src/sandbox/server.js";
 import { BIN, dumpDatabase, fixture, runBinary, runCli, useTempDatabase } from "../support/cli.js";
+import { clearOfMidnight } from "../support/clock.js";
 import { killRepeatedly, type RequestObserver } from "../support/kills.js";
 
 const CONNECTIONS = fixture("linkedin", "Connections-many.csv");
@@ -290,6 +291,7 @@ describe("invites connections remove against the emulation", () => {
   });
 
   it("keeps to --max and the daily cap, appending to one file under one header", async () => {
+    await clearOfMidnight();
     await startEmulation();
     expect((await remove("--connected-after", "2024-06-01", "--yes", "--max", "3")).code).toBe(0);
     const capped = await remove("--connected-after", "2024-06-01", "--yes", "--daily-cap", "5");

@@ -188,10 +188,13 @@ describe("pace, place and a reader that goes away", () => {
     expect(fast.code).toBe(2);
     expect(fast.stderr).toContain("a pace under 1 s (--pace 500ms) against linkedin.com");
     expect(fast.stderr).toContain("--accept-risk");
-    const many = await run("--daily-cap", "500");
+    const many = await run("--daily-cap", "500", "--base-url", "https://www.linkedin.com");
     expect(many.code).toBe(2);
     expect(many.stderr).toContain("more than 300 requests a day");
-    const accepted = await run("--pace", "500ms", "--daily-cap", "500", "--accept-risk");
+    const accepted = await run(
+      ...["--pace", "500ms", "--daily-cap", "500", "--accept-risk"],
+      ...["--base-url", "https://www.linkedin.com"],
+    );
     expect(accepted.code).toBe(0);
     expect(accepted.stderr).toContain("Going ahead because of --accept-risk");
   });

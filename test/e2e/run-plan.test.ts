@@ -15,6 +15,7 @@ import {
   runCli,
   useTempDatabase,
 } from "../support/cli.js";
+import { clearOfMidnight } from "../support/clock.js";
 import { useEmulation } from "../support/emulation.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -34,7 +35,10 @@ function withdrawArgs(...flags: string[]): string[] {
     "--as-of",
     "2026-11-20",
     "--batch",
-    ...(emulation.sandboxOrNull ? ["--base-url", emulation.sandbox.url] : []),
+    // Without the emulation (the dry runs), a closed port on 127.0.0.1: nothing here may reach
+    // LinkedIn, even by mistake.
+    "--base-url",
+    emulation.sandboxOrNull?.url ?? "http://127.0.0.1:9",
     ...flags,
   ];
 }
@@ -113,6 +117,7 @@ it("prints the plan by day as JSON on --dry-run --json, the soonest reminder fir
 });
 
 it("says what is left when a run ends early, and the command that goes on", async () => {
+  await clearOfMidnight();
   await imported();
   await emulation.start(DEMO);
   const first = await runCli(withdrawArgs("--yes", "--pace", "0", "--max", "5"), { env: env() });

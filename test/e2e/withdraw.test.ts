@@ -14,6 +14,7 @@ import {
   startSandbox,
 } from "../../src/sandbox/server.js";
 import { BIN, fixture, importDemo, runCli, useTempDatabase } from "../support/cli.js";
+import { clearOfMidnight } from "../support/clock.js";
 import { killRepeatedly, type RequestObserver } from "../support/kills.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
@@ -122,6 +123,7 @@ describe("invites withdraw against the emulation", () => {
   });
 
   it("keeps to --max and the daily cap across runs", async () => {
+    await clearOfMidnight();
     await startEmulation();
     expect((await withdraw("--batch", "--yes", "--max", "5")).code).toBe(0);
     expect((await state()).invitations.filter((i) => i.state === "withdrawn")).toHaveLength(5);

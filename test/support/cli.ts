@@ -38,10 +38,12 @@ export interface RunOptions {
 /** What every run's environment holds unless the test says otherwise. */
 function baseEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   // No test may touch the real user data directory, nor depend on the machine's locale: English
-  // unless the test says otherwise (a LANG of its own is the whole locale then).
+  // unless the test says otherwise (a LANG of its own is the whole locale then). Nor reach
+  // LinkedIn: unless a test names a server, requests go to a closed port on 127.0.0.1.
   return {
     NO_COLOR: "1",
     INVITES_DB: "",
+    INVITES_BASE_URL: "http://127.0.0.1:9",
     XDG_DATA_HOME: SAFE_DATA_HOME,
     ...localeEnv("C.UTF-8"),
     ...env,
