@@ -11,7 +11,6 @@ import { DEFAULT_BATCH_RULES } from "../core/batches.js";
 import { compareByConnectedOn, selectConnections } from "../core/connections.js";
 import { compareByReminder } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
-import { summarizeStatus } from "../core/status.js";
 import { exportDateFromName } from "../formats/zip.js";
 import { m } from "../i18n/index.js";
 import { LinkedInClient } from "../network/linkedin-client.js";
@@ -22,7 +21,7 @@ import { withDatabase } from "../store/database.js";
 import { importPaths } from "../store/importer.js";
 import { readPreview } from "../store/invitations.js";
 import { Journal } from "../store/journal.js";
-import { readStoredFacts } from "../store/queries.js";
+import { readStatus } from "../store/queries.js";
 import { RemovedConnectionsFile } from "../store/removed-connections.js";
 import { renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
@@ -69,9 +68,9 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
     await withDatabase(dbPath, async (db) => {
       const report = await importPaths(db, files, { now });
       output.out(renderImportReport(report, colour, output.width));
-      const facts = readStoredFacts(db);
+      const { status, sources } = readStatus(db, asOf);
       shell(`invites status --as-of ${asOf.toISOString().slice(0, 10)}`);
-      output.out(renderStatusReport(summarizeStatus(facts, asOf), facts.sources, asOf, output));
+      output.out(renderStatusReport(status, sources, asOf, output));
 
       const { views, batches } = readPreview(db, { asOf, batchRules: DEFAULT_BATCH_RULES });
       const day = asOf.toISOString().slice(0, 10);
@@ -140,9 +139,8 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
       } finally {
         await sandbox.close();
       }
-      const after = readStoredFacts(db);
       shell(`invites status --as-of ${day}`);
-      output.out(renderStatus(summarizeStatus(after, asOf), asOf, colour));
+      output.out(renderStatus(readStatus(db, asOf).status, asOf, colour));
     });
     const cmd = (text: string) => colour.bold(text);
     say(

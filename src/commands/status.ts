@@ -1,6 +1,6 @@
-import { type Status, summarizeStatus } from "../core/status.js";
+import type { Status } from "../core/status.js";
 import { withDatabase } from "../store/database.js";
-import { readStoredFacts } from "../store/queries.js";
+import { readStatus } from "../store/queries.js";
 import { type Output, printJson } from "../ui/output.js";
 import { renderDatabaseName, renderSources, renderStatus } from "../ui/tables.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
@@ -16,16 +16,14 @@ export async function runStatus(options: StatusOptions, output: Output, now = ne
   const { status, sources } = await withDatabase(
     path,
     (db) => {
-      const facts = readStoredFacts(db);
-      return { status: summarizeStatus(facts, asOf), sources: facts.sources };
+      // Which database, as soon as it is open: the counts of a large one take a moment.
+      if (!options.json) output.out(renderDatabaseName(path, output.colour));
+      return readStatus(db, asOf);
     },
     "read",
   );
   if (options.json) printJson(output, status);
-  else {
-    output.out(renderDatabaseName(path, output.colour));
-    output.out(renderStatusReport(status, sources, asOf, output));
-  }
+  else output.out(renderStatusReport(status, sources, asOf, output));
   return 0;
 }
 

@@ -1,7 +1,14 @@
 /** Read-only views of the database for status and listings. */
 import type { ConnectionRow } from "../core/connections.js";
+import { DAY_MS } from "../core/days.js";
 import type { AddressBookIndex, StoredInvitation } from "../core/preview.js";
-import type { ConnectionKeys, OutgoingInvitationFacts } from "../core/states.js";
+import {
+  type ConnectionKeys,
+  DEFAULT_RULES,
+  type InvitationState,
+  type LifecycleRules,
+} from "../core/states.js";
+import type { Status } from "../core/status.js";
 import type { Db } from "./database.js";
 
 /**
@@ -19,40 +26,79 @@ export interface SourceView {
   importedAt: string;
 }
 
-export interface StoredFacts {
-  outgoing: OutgoingInvitationFacts[];
-  incoming: number;
-  connections: Array<ConnectionKeys & { gone: boolean; removed: boolean }>;
-  contacts: { total: number; withEmail: number; emails: number };
-  sources: SourceView[];
-}
-
-export function readStoredFacts(db: Db): StoredFacts {
-  const outgoing = db
-    .prepare<[], OutgoingInvitationFacts>(
-      `SELECT peer_slug AS peerSlug, invitee_email AS inviteeEmail, peer_name_key AS peerNameKey,
-              sent_at AS sentAt, withdrawn_at AS withdrawnAt,
-              coalesce(closed_at, live_closed_at) AS closedAt
-       FROM invitations WHERE direction = 'OUTGOING'`,
+/**
+ * The counts `invites status` shows, counted by SQLite: reading 100,000 invitations into
+ * JavaScript to count them took most of a second. The states are those of `invitationState`
+ * (core/states.ts), in its order and with its truthiness (an empty text counts as none); a test
+ * holds the two to the same answers on random data.
+ */
+export function readStatus(
+  db: Db,
+  asOf: Date,
+  rules: LifecycleRules = DEFAULT_RULES,
+): { status: Status; sources: SourceView[] } {
+  const states: Record<InvitationState, number> = {
+    pending: 0,
+    accepted: 0,
+    expired: 0,
+    withdrawn: 0,
+    closed: 0,
+  };
+  const rows = db
+    .prepare<{ expiredUpTo: number }, { state: InvitationState; n: number }>(
+      `WITH names AS (
+         SELECT name_key, count(*) AS n, sum(slug IS NULL OR slug = '') AS unlinked
+         FROM connections WHERE name_key <> '' GROUP BY name_key
+       )
+       SELECT CASE
+           WHEN i.withdrawn_at <> '' THEN 'withdrawn'
+           WHEN i.peer_slug <> '' AND i.peer_slug IN (SELECT slug FROM connections WHERE slug <> '')
+             OR i.invitee_email <> ''
+                AND i.invitee_email IN (SELECT email FROM connections WHERE email <> '')
+             OR i.peer_name_key <> '' AND (
+                  SELECT CASE WHEN i.peer_slug <> '' THEN names.unlinked ELSE names.n END
+                  FROM names WHERE names.name_key = i.peer_name_key) = 1
+             THEN 'accepted'
+           WHEN unixepoch(i.sent_at, 'subsec') * 1000 <= @expiredUpTo THEN 'expired'
+           WHEN coalesce(i.closed_at, i.live_closed_at) <> '' THEN 'closed'
+           ELSE 'pending'
+         END AS state, count(*) AS n
+       FROM invitations i WHERE i.direction = 'OUTGOING' GROUP BY state`,
     )
-    .all();
-  const incoming =
-    db
-      .prepare<[], { n: number }>(
-        "SELECT count(*) AS n FROM invitations WHERE direction = 'INCOMING'",
-      )
-      .get()?.n ?? 0;
-  const connections = readConnectionKeys(db);
-  const contacts = db
-    .prepare<[], { total: number; withEmail: number; emails: number }>(
+    .all({ expiredUpTo: asOf.getTime() - rules.expiryDays * DAY_MS });
+  for (const { state, n } of rows) states[state] = n;
+  const counts = db
+    .prepare<
+      [],
+      {
+        outgoing: number;
+        incoming: number;
+        connections: number;
+        removed: number;
+      } & Status["contacts"]
+    >(
       `SELECT
+         (SELECT count(*) FROM invitations WHERE direction = 'OUTGOING') AS outgoing,
+         (SELECT count(*) FROM invitations WHERE direction = 'INCOMING') AS incoming,
+         (SELECT count(*) FROM connections) AS connections,
+         (SELECT count(*) FROM connections
+          WHERE removed_at IS NOT NULL OR coalesce(gone_at, live_gone_at) IS NOT NULL) AS removed,
          (SELECT count(*) FROM contacts WHERE ${SHOWN}) AS total,
          (SELECT count(*) FROM contacts WHERE ${SHOWN} AND emails <> '[]') AS withEmail,
          (SELECT count(DISTINCT e.value) FROM contacts, json_each(contacts.emails) e
           WHERE ${SHOWN}) AS emails`,
     )
-    .get() ?? { total: 0, withEmail: 0, emails: 0 };
-  return { outgoing, incoming, connections, contacts, sources: listSources(db) };
+    .get();
+  if (!counts) throw new Error("a count of the database answered no row");
+  const sources = listSources(db);
+  const status: Status = {
+    invitations: { outgoing: counts.outgoing, incoming: counts.incoming, ...states },
+    connections: { active: counts.connections - counts.removed, removed: counts.removed },
+    contacts: { total: counts.total, withEmail: counts.withEmail, emails: counts.emails },
+    // Exactly the documented keys of --json.
+    sources: sources.map(({ path, kind, rows, importedAt }) => ({ path, kind, rows, importedAt })),
+  };
+  return { status, sources };
 }
 
 /** SQL for a source as an absolute path, an archive entry as `archive › entry`. */

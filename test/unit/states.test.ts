@@ -4,7 +4,6 @@ import {
   invitationState,
   type OutgoingInvitationFacts,
 } from "../../src/core/states.js";
-import { summarizeStatus } from "../../src/core/status.js";
 
 const base: OutgoingInvitationFacts = {
   peerSlug: "anna-nowak",
@@ -75,39 +74,5 @@ describe("invitationState", () => {
         asOf,
       ),
     ).toBe("expired");
-  });
-});
-
-describe("summarizeStatus", () => {
-  it("counts by state and keeps exactly the documented keys", () => {
-    const status = summarizeStatus(
-      {
-        outgoing: [base, { ...base, peerSlug: "b", peerNameKey: "b" }],
-        incoming: 3,
-        connections: [
-          { slug: "anna-nowak", email: null, nameKey: null, gone: false, removed: false },
-          { slug: "z", email: null, nameKey: null, gone: true, removed: false },
-        ],
-        contacts: { total: 5, withEmail: 4, emails: 6 },
-        sources: [
-          { path: "a.csv", kind: "google-csv", rows: 5, importedAt: "2026-11-20T10:00:00Z" },
-        ],
-      },
-      asOf,
-    );
-    expect(status).toEqual({
-      invitations: {
-        outgoing: 2,
-        incoming: 3,
-        pending: 1,
-        accepted: 1,
-        expired: 0,
-        withdrawn: 0,
-        closed: 0,
-      },
-      connections: { active: 1, removed: 1 },
-      contacts: { total: 5, withEmail: 4, emails: 6 },
-      sources: [{ path: "a.csv", kind: "google-csv", rows: 5, importedAt: "2026-11-20T10:00:00Z" }],
-    });
   });
 });

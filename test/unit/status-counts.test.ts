@@ -1,0 +1,132 @@
+/**
+ * `invites status` counts the states in SQL (store/queries.ts `readStatus`); the rules are those
+ * of `invitationState` in core/states.ts. Random invitations and connections, with the keys drawn
+ * from small pools so that they collide, with empty texts beside nulls and send times on either
+ * side of the expiry, are written to a real SQLite file and counted both ways.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DAY_MS } from "../../src/core/days.js";
+import {
+  DEFAULT_RULES,
+  type InvitationState,
+  indexConnections,
+  invitationState,
+} from "../../src/core/states.js";
+import { type Db, openDatabase } from "../../src/store/database.js";
+import { readStatus } from "../../src/store/queries.js";
+
+const AS_OF = new Date("2026-11-20T12:00:00.000Z");
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function database(): Db {
+  const dir = mkdtempSync(join(tmpdir(), "invites-status-"));
+  dirs.push(dir);
+  const { db } = openDatabase(join(dir, "invites.db"));
+  db.prepare(
+    `INSERT INTO sources (id, label, path, kind, description, encoding, sha256, imported_at, rows,
+                          imported, skipped)
+     VALUES (1, 'x', '/x', 'linkedin-invitations', 'x', 'utf-8', 'x', '2026-11-20T00:00:00Z', 0, 0, 0)`,
+  ).run();
+  return db;
+}
+
+/** A small deterministic generator (mulberry32): the same cases on every run. */
+function random(seed: number) {
+  let a = seed;
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
+  return { next, pick };
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
+
+describe("the status counts", () => {
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])("are those of invitationState (seed %i)", (seed) => {
+    const { next, pick } = random(seed);
+    const db = database();
+    const slugs = [null, "", "anna", "bert", "carla", "dora"];
+    const emails = [null, "", "anna@example.org", "bert@example.org", "eva@example.org"];
+    const names = [null, "", "anna nowak", "bert meier", "carla ruiz"];
+    const expiry = AS_OF.getTime() - DEFAULT_RULES.expiryDays * DAY_MS;
+    const connections = Array.from({ length: 1 + Math.floor(next() * 6) }, () => ({
+      slug: pick(slugs),
+      email: pick(emails),
+      nameKey: pick(names),
+      gone: next() < 0.2,
+      removed: next() < 0.2,
+    }));
+    const insertConnection = db.prepare(
+      `INSERT INTO connections (identity, first_name, last_name, slug, email, company, position,
+                                name_key, source_id, seen_source_id, last_seen_at, gone_at,
+                                removed_at)
+       VALUES (?, '', '', ?, ?, '', '', ?, 1, 1, '2026-11-20T00:00:00Z', ?, ?)`,
+    );
+    connections.forEach((c, i) => {
+      insertConnection.run(
+        `c${i}`,
+        c.slug,
+        c.email,
+        c.nameKey,
+        c.gone ? "2026-11-19T00:00:00Z" : null,
+        c.removed ? "2026-11-19T00:00:00Z" : null,
+      );
+    });
+    const invitations = Array.from({ length: 200 }, () => ({
+      peerSlug: pick(slugs),
+      inviteeEmail: pick(emails),
+      peerNameKey: pick(names),
+      sentAt: iso(pick([expiry - DAY_MS, expiry - 1000, expiry, expiry + 1000, expiry + DAY_MS])),
+      withdrawnAt: pick([null, null, null, "", "2026-11-19T10:00:00Z"]),
+      closedAt: pick([null, null, "", "2026-11-18T00:00:00Z"]),
+      liveClosedAt: pick([null, null, null, "2026-11-19T00:00:00Z"]),
+    }));
+    const insertInvitation = db.prepare(
+      `INSERT INTO invitations (identity, direction, inviter_name, invitee_name, invitee_email,
+                                peer_slug, peer_name_key, sent_at, source_id, seen_source_id,
+                                last_seen_at, closed_at, withdrawn_at, live_closed_at)
+       VALUES (?, 'OUTGOING', 'me', 'x', ?, ?, ?, ?, 1, 1, '2026-11-20T00:00:00Z', ?, ?, ?)`,
+    );
+    invitations.forEach((inv, i) => {
+      insertInvitation.run(
+        `i${i}`,
+        inv.inviteeEmail,
+        inv.peerSlug,
+        inv.peerNameKey,
+        inv.sentAt,
+        inv.closedAt,
+        inv.withdrawnAt,
+        inv.liveClosedAt,
+      );
+    });
+    const index = indexConnections(connections);
+    const expected: Record<InvitationState, number> = {
+      pending: 0,
+      accepted: 0,
+      expired: 0,
+      withdrawn: 0,
+      closed: 0,
+    };
+    for (const inv of invitations) {
+      const closedAt = inv.closedAt ?? inv.liveClosedAt;
+      expected[invitationState({ ...inv, closedAt }, index, AS_OF)]++;
+    }
+    const { status } = readStatus(db, AS_OF);
+    db.close();
+    expect(status.invitations).toEqual({ outgoing: 200, incoming: 0, ...expected });
+    const removed = connections.filter((c) => c.gone || c.removed).length;
+    expect(status.connections).toEqual({ active: connections.length - removed, removed });
+    // Every state occurs over the seeds, so that none of the comparisons is empty.
+    expect(Object.values(expected).filter((n) => n > 0).length).toBeGreaterThanOrEqual(4);
+  });
+});
