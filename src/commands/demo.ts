@@ -25,13 +25,11 @@ import { readStatus } from "../store/queries.js";
 import { RemovedConnectionsFile } from "../store/removed-connections.js";
 import { renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
-import { describeBatches, renderBatches } from "../ui/preview.js";
-import { renderImportReport, renderStatus } from "../ui/tables.js";
+import { describeBatches, printPreview, renderBatches } from "../ui/preview.js";
+import { renderImportReport, renderStatus, renderStatusReport } from "../ui/tables.js";
 import { truncateToWidth, wrap, wrapCommand } from "../ui/wrap.js";
 import { readConnectionRows, removeAndReport, writeConnectionsCsv } from "./connections.js";
 import type { DatabaseOptions } from "./options.js";
-import { printPreview } from "./preview.js";
-import { renderStatusReport } from "./status.js";
 import { withdrawAndReport } from "./withdraw.js";
 
 export const DEMO_FOLDER = fileURLToPath(new URL("../../fixtures/demo/", import.meta.url));

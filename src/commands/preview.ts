@@ -1,12 +1,12 @@
 import type { InvitationView } from "../core/preview.js";
-import { compareByReminder, summarize } from "../core/preview.js";
+import { compareByReminder } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
 import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { readPreview } from "../store/invitations.js";
 import { type Output, printJsonArray } from "../ui/output.js";
-import { renderPreviewSummary, renderPreviewTable } from "../ui/preview.js";
+import { printPreview } from "../ui/preview.js";
 import { printable } from "../ui/printable.js";
 import { checkNewFile, writeCsvFile } from "../user-files.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
@@ -99,33 +99,4 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
     options.all ? Number.POSITIVE_INFINITY : Math.max(5, output.height - 10),
   );
   return 0;
-}
-
-/** The table of the selected invitations and the summary of all pending ones. */
-export function printPreview(
-  output: Output,
-  views: readonly InvitationView[],
-  selected: readonly InvitationView[],
-  asOf: Date,
-  maxRows: number,
-  hasAll = true,
-): void {
-  output.out(
-    renderPreviewTable(selected, {
-      colour: output.colour,
-      width: output.width,
-      maxRows,
-      asOf,
-      hasAll,
-    }),
-  );
-  output.out(
-    renderPreviewSummary(
-      summarize(views, asOf),
-      selected.length,
-      asOf,
-      output.colour,
-      output.width,
-    ),
-  );
 }

@@ -1,8 +1,7 @@
-import type { Status } from "../core/status.js";
 import { withDatabase } from "../store/database.js";
 import { readStatus } from "../store/queries.js";
 import { type Output, printJson } from "../ui/output.js";
-import { renderDatabaseName, renderSources, renderStatus } from "../ui/tables.js";
+import { renderDatabaseName, renderStatusReport } from "../ui/tables.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 
 export interface StatusOptions extends DatabaseOptions {
@@ -25,13 +24,4 @@ export async function runStatus(options: StatusOptions, output: Output, now = ne
   if (options.json) printJson(output, status);
   else output.out(renderStatusReport(status, sources, asOf, output));
   return 0;
-}
-
-export function renderStatusReport(
-  status: Status,
-  sources: Parameters<typeof renderSources>[0],
-  asOf: Date,
-  output: Output,
-): string {
-  return `${renderStatus(status, asOf, output.colour)}\n\n${renderSources(sources, output.colour, output.width)}`;
 }

@@ -13,6 +13,7 @@ import { readPreview } from "../store/invitations.js";
 import { Journal } from "../store/journal.js";
 import { invitationOutcomes } from "../store/outcomes.js";
 import type { Output } from "../ui/output.js";
+import { printPreview } from "../ui/preview.js";
 import type { RunOrder } from "../ui/run.js";
 import {
   accountCheck,
@@ -26,7 +27,6 @@ import {
   withRunLock,
 } from "./journaled.js";
 import { type DatabaseOptions, existingDatabasePath, parseAsOf } from "./options.js";
-import { printPreview } from "./preview.js";
 import {
   checkBatchExists,
   checkPickHasTerminal,

@@ -4,8 +4,9 @@ import type { ChalkInstance } from "chalk";
 import type { Batch } from "../core/batches.js";
 import { DAY_MS } from "../core/days.js";
 import { toProfileSlug } from "../core/identity.js";
-import type { InvitationView, PreviewSummary } from "../core/preview.js";
+import { type InvitationView, type PreviewSummary, summarize } from "../core/preview.js";
 import { m } from "../i18n/index.js";
+import type { Output } from "./output.js";
 import { printable } from "./printable.js";
 import { drawTable, fitTable, n, type Column as TableColumn, truncate } from "./tables.js";
 import { displayWidth, wrap } from "./wrap.js";
@@ -208,5 +209,34 @@ export function renderBatches(
     batches.map((b) => [colour.bold(b.id), sent(b), ...counts(b)]),
     colour,
     width,
+  );
+}
+
+/** The table of the selected invitations and the summary of all pending ones. */
+export function printPreview(
+  output: Output,
+  views: readonly InvitationView[],
+  selected: readonly InvitationView[],
+  asOf: Date,
+  maxRows: number,
+  hasAll = true,
+): void {
+  output.out(
+    renderPreviewTable(selected, {
+      colour: output.colour,
+      width: output.width,
+      maxRows,
+      asOf,
+      hasAll,
+    }),
+  );
+  output.out(
+    renderPreviewSummary(
+      summarize(views, asOf),
+      selected.length,
+      asOf,
+      output.colour,
+      output.width,
+    ),
   );
 }

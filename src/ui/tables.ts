@@ -13,6 +13,7 @@ import { formatLocation } from "../errors.js";
 import { m } from "../i18n/index.js";
 import type { FileReport, ImportReport, RefusedFile } from "../store/importer.js";
 import type { ContactView, SourceView } from "../store/queries.js";
+import type { Output } from "./output.js";
 import { printable } from "./printable.js";
 import { displayWidth, truncateStartToWidth, truncateToWidth, wrap, wrapCell } from "./wrap.js";
 
@@ -382,4 +383,14 @@ export function renderContacts(
     printable(c.source.replace(/^.*[/\\]/, "")),
   ]);
   return `${fitTable(columns, rows, colour, width)}\n${words.total(contacts.length)}`;
+}
+
+/** The status counts, then the table of what was imported: `invites status` and the demo. */
+export function renderStatusReport(
+  status: Status,
+  sources: Parameters<typeof renderSources>[0],
+  asOf: Date,
+  output: Pick<Output, "colour" | "width">,
+): string {
+  return `${renderStatus(status, asOf, output.colour)}\n\n${renderSources(sources, output.colour, output.width)}`;
 }
