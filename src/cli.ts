@@ -3,31 +3,389 @@
  * code. Importing it runs nothing (src/main.ts runs it as the process), so tests can call
  * `main(argv, output)` in process.
  */
-import { Command, CommanderError, Option } from "commander";
+import {
+  Command,
+  CommanderError,
+  type CommandUnknownOpts,
+  Option,
+  type OptionValues,
+} from "@commander-js/extra-typings";
+import type { ApologizeOptions, ReinviteListOptions } from "./commands/apologize.js";
+import type { BatchesOptions } from "./commands/batches.js";
+import type { ConnectionsExportOptions, ConnectionsRemoveOptions } from "./commands/connections.js";
+import type { ContactsOptions } from "./commands/contacts.js";
+import type { DemoOptions } from "./commands/demo.js";
+import type { HistoryOptions } from "./commands/history.js";
+import type { ImportOptions } from "./commands/import.js";
+import type { LoginOptions, LogoutOptions } from "./commands/login.js";
 import { addAsOfOption, addDatabaseOption, addNetworkRunOptions } from "./commands/options.js";
+import type { PreviewOptions } from "./commands/preview.js";
+import type { SandboxCommandOptions } from "./commands/sandbox.js";
 import {
   addBatchRuleOptions,
   addConnectionSelectionOptions,
   addSelectionOptions,
 } from "./commands/selection.js";
+import type { SourcesForgetOptions, SourcesOptions } from "./commands/sources.js";
+import type { StartOptions } from "./commands/start.js";
+import type { StatusOptions } from "./commands/status.js";
+import type { WithdrawOptions } from "./commands/withdraw.js";
 import { readEnv } from "./env.js";
 import { AppError, ExitCode } from "./errors.js";
-import { LANGS, m, resolveLang, setLang } from "./i18n/index.js";
+import { type Catalogue, LANGS, m, resolveLang, setLang } from "./i18n/index.js";
 import { commanderMessage, helpConfiguration, helpWidth } from "./ui/help.js";
 import { type Output, processOutput } from "./ui/output.js";
 import { printable } from "./ui/printable.js";
 import { VERSION } from "./version.js";
 
-// Each command's module is loaded when that command runs: starting the CLI reads no parser,
-// zip or prompt library that the command does not use. Every text is the catalogue's
-// (src/i18n/help.ts), one key each, in the language main() chose. Commands inherit the
-// program's help, output and exit settings when they are made, so those come first.
+type HelpTexts = Catalogue["help"];
+
+/** A command just named, with no argument or option yet. */
+type NewCommand = Command<[], Record<never, never>, OptionValues>;
+
+/** What a command's run has besides its arguments and options. */
+interface Context {
+  output: Output;
+  /** The program's own options (--lang). */
+  global: { lang?: string };
+  /** The command line as the user typed it: a stopped run's resume command repeats it. */
+  commandLine: readonly string[];
+}
+
+/**
+ * One command of the table: where it hangs, what it declares, and what it runs. `define` gets the
+ * command already named; `run` gets the arguments and options exactly as `define` declared them
+ * (the types are commander's inference from the flags), and loads the command's module only then:
+ * starting the CLI reads no parser, zip or prompt library that the command does not use.
+ */
+interface CommandSpec<A extends unknown[], O extends OptionValues> {
+  name: string;
+  /** The group it belongs to: `invites connections export`, `invites sources list`. */
+  group?: keyof typeof GROUPS;
+  /** The command run when its group is named alone. */
+  isDefault?: boolean;
+  define(command: NewCommand, h: HelpTexts): Command<A, O, OptionValues>;
+  run(context: Context, options: O, args: A): Promise<number>;
+}
+
+/** A command function's options as `T`, which may take no option that the spec does not declare. */
+function declared<T>() {
+  return <O extends T>(options: O & Record<Exclude<keyof T, keyof O>, never>): T => options;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the table holds specs of every shape; each entry is checked where `command()` makes it.
+type AnySpec = CommandSpec<any[], any>;
+
+function command<A extends unknown[], O extends OptionValues>(spec: CommandSpec<A, O>): AnySpec {
+  return spec as unknown as AnySpec;
+}
+
+const GROUPS = {
+  connections: (h: HelpTexts) => h.commands.connections.description,
+  sources: (h: HelpTexts) => h.commands.sources.description,
+};
+
+const COMMANDS: readonly AnySpec[] = [
+  command({
+    name: "import",
+    define: (c, h) =>
+      addDatabaseOption(
+        c
+          .description(h.commands.import.description)
+          .argument("<path...>", h.commands.import.path)
+          .option("--json", h.commands.import.json)
+          .option("-y, --yes", h.commands.import.yes)
+          .option("--encoding <name>", h.commands.import.encoding),
+      ),
+    run: async ({ output }, options, [paths]) =>
+      (await import("./commands/import.js")).runImport(
+        paths,
+        declared<ImportOptions>()(options),
+        output,
+      ),
+  }),
+  command({
+    name: "status",
+    define: (c, h) =>
+      addDatabaseOption(
+        addAsOfOption(
+          c.description(h.commands.status.description).option("--json", h.commands.status.json),
+        ),
+      ),
+    run: async ({ output }, options) =>
+      (await import("./commands/status.js")).runStatus(declared<StatusOptions>()(options), output),
+  }),
+  command({
+    name: "preview",
+    define: (c, h) =>
+      addDatabaseOption(
+        addAsOfOption(
+          addSelectionOptions(c.description(h.commands.preview.description))
+            .option("--all", h.commands.preview.all)
+            .option("--json", h.commands.preview.json)
+            .option("--csv <file>", h.commands.preview.csv),
+        ),
+      ),
+    run: async ({ output }, options) =>
+      (await import("./commands/preview.js")).runPreview(
+        declared<PreviewOptions>()(options),
+        output,
+      ),
+  }),
+  command({
+    name: "withdraw",
+    define: (c, h) =>
+      addDatabaseOption(
+        addAsOfOption(
+          addNetworkRunOptions(
+            addSelectionOptions(c.description(h.commands.withdraw.description)),
+            "withdrawals",
+          )
+            .option("--strategy <api|click>", h.commands.withdraw.strategy)
+            .option("--order <reminder|oldest>", h.commands.withdraw.order)
+            .option("--json", h.commands.withdraw.json),
+        ),
+      ),
+    run: async ({ output, commandLine }, options) =>
+      (await import("./commands/withdraw.js")).runWithdraw(
+        declared<WithdrawOptions>()(options),
+        output,
+        undefined,
+        commandLine,
+      ),
+  }),
+  command({
+    name: "batches",
+    define: (c, h) =>
+      addDatabaseOption(
+        addAsOfOption(
+          addBatchRuleOptions(
+            c.description(h.commands.batches.description).option("--json", h.commands.batches.json),
+          ),
+        ),
+      ),
+    run: async ({ output }, options) =>
+      (await import("./commands/batches.js")).runBatches(
+        declared<BatchesOptions>()(options),
+        output,
+      ),
+  }),
+  command({
+    name: "export",
+    group: "connections",
+    define: (c, h) =>
+      addDatabaseOption(
+        addConnectionSelectionOptions(
+          c
+            .description(h.commands.connectionsExport.description)
+            .option("--out <file>", h.commands.connectionsExport.out)
+            .option("--excel", h.commands.connectionsExport.excel),
+        ),
+      ),
+    run: async ({ output }, options) =>
+      (await import("./commands/connections.js")).runConnectionsExport(
+        declared<ConnectionsExportOptions>()(options),
+        output,
+      ),
+  }),
+  command({
+    name: "remove",
+    group: "connections",
+    define: (c, h) =>
+      addDatabaseOption(
+        addNetworkRunOptions(
+          addConnectionSelectionOptions(
+            c
+              .description(h.commands.connectionsRemove.description)
+              .option("--out <file>", h.commands.connectionsRemove.out)
+              .option("--excel", h.commands.connectionsRemove.excel)
+              .option("--json", h.commands.connectionsRemove.json),
+          ),
+          "removals",
+        ),
+      ),
+    run: async ({ output, commandLine }, options) =>
+      (await import("./commands/connections.js")).runConnectionsRemove(
+        declared<ConnectionsRemoveOptions>()(options),
+        output,
+        undefined,
+        commandLine,
+      ),
+  }),
+  command({
+    name: "apologize",
+    define: (c, h) =>
+      addDatabaseOption(
+        addAsOfOption(
+          addSelectionOptions(c.description(h.commands.apologize.description))
+            .requiredOption("--out <file>", h.commands.apologize.out)
+            .option("--template <file>", h.commands.apologize.template)
+            .option("--sender <name>", h.commands.apologize.sender)
+            .option("--include-role-addresses", h.commands.apologize.includeRoleAddresses),
+        ),
+      ),
+    // The mail's language is --lang when it is given; else German, as most recipients read.
+    run: async ({ output, global }, options) =>
+      (await import("./commands/apologize.js")).runApologize(
+        declared<ApologizeOptions>()({ ...options, lang: global.lang }),
+        output,
+      ),
+  }),
+  command({
+    name: "reinvite-list",
+    define: (c, h) =>
+      addDatabaseOption(
+        addAsOfOption(
+          c
+            .description(h.commands.reinviteList.description)
+            .option("--json", h.commands.reinviteList.json),
+        ),
+      ),
+    run: async ({ output }, options) =>
+      (await import("./commands/apologize.js")).runReinviteList(
+        declared<ReinviteListOptions>()(options),
+        output,
+      ),
+  }),
+  command({
+    name: "history",
+    define: (c, h) =>
+      addDatabaseOption(
+        c.description(h.commands.history.description).option("--json", h.commands.history.json),
+      ),
+    run: async ({ output }, options) =>
+      (await import("./commands/history.js")).runHistory(
+        declared<HistoryOptions>()(options),
+        output,
+      ),
+  }),
+  command({
+    name: "list",
+    group: "sources",
+    isDefault: true,
+    define: (c, h) =>
+      addDatabaseOption(
+        c
+          .description(h.commands.sourcesList.description)
+          .option("--json", h.commands.sourcesList.json),
+      ),
+    run: async ({ output }, options) =>
+      (await import("./commands/sources.js")).runSources(
+        declared<SourcesOptions>()(options),
+        output,
+      ),
+  }),
+  command({
+    name: "forget",
+    group: "sources",
+    define: (c, h) =>
+      addDatabaseOption(
+        c
+          .description(h.commands.sourcesForget.description)
+          .argument("<number>", h.commands.sourcesForget.number)
+          .option("-y, --yes", h.options.yes),
+      ),
+    run: async ({ output }, options, [number]) =>
+      (await import("./commands/sources.js")).runSourcesForget(
+        number,
+        declared<SourcesForgetOptions>()(options),
+        output,
+      ),
+  }),
+  command({
+    name: "contacts",
+    define: (c, h) =>
+      addDatabaseOption(
+        c
+          .description(h.commands.contacts.description)
+          .option("--source <number>", h.commands.contacts.source)
+          .option("--json", h.commands.contacts.json),
+      ),
+    run: async ({ output }, options) =>
+      (await import("./commands/contacts.js")).runContacts(
+        declared<ContactsOptions>()(options),
+        output,
+      ),
+  }),
+  command({
+    name: "login",
+    define: (c, h) =>
+      c
+        .description(h.commands.login.description)
+        .option("--browser [name-or-path]", h.commands.login.browser)
+        .option("--browser-profile <dir>", h.commands.login.browserProfile)
+        .option("--base-url <url>", h.options.baseUrl)
+        .option("--headless", h.commands.login.headless),
+    run: async ({ output }, options) =>
+      (await import("./commands/login.js")).runLogin(declared<LoginOptions>()(options), output),
+  }),
+  command({
+    name: "logout",
+    define: (c, h) =>
+      c
+        .description(h.commands.logout.description)
+        .option("--browser-profile <dir>", h.commands.login.browserProfile)
+        .option("-y, --yes", h.options.yes),
+    run: async ({ output }, options) =>
+      (await import("./commands/login.js")).runLogout(declared<LogoutOptions>()(options), output),
+  }),
+  command({
+    name: "sandbox",
+    define: (c, h) =>
+      c
+        .description(h.commands.sandbox.description)
+        .requiredOption("--seed <path>", h.commands.sandbox.seed)
+        .option("--port <n>", h.commands.sandbox.port)
+        .option("--as-of <date>", h.commands.sandbox.asOf)
+        .option("--faults <spec>", h.commands.sandbox.faults)
+        .option("--surfaces <list>", h.commands.sandbox.surfaces)
+        .option("--page-cap <n>", h.commands.sandbox.pageCap)
+        .option("--envelope <shape>", h.commands.sandbox.envelope)
+        .option("--rate <n>", h.commands.sandbox.rate, "100")
+        .option("--auth-failure <mode>", h.commands.sandbox.authFailure, "401")
+        .option("--auto-login", h.commands.sandbox.autoLogin)
+        .option("--json", h.commands.sandbox.json),
+    run: async ({ output }, options) =>
+      (await import("./commands/sandbox.js")).runSandbox(
+        declared<SandboxCommandOptions>()(options),
+        output,
+      ),
+  }),
+  command({
+    name: "start",
+    define: (c, h) =>
+      c.description(h.commands.start.description).option("--db <path>", h.options.db),
+    // The guided path runs each step as its own command line, in the language it speaks.
+    run: async ({ output, commandLine }, options) =>
+      (await import("./commands/start.js")).runStart(
+        declared<StartOptions>()(options),
+        output,
+        (argv) => main(argv, output, { nested: true, commandLine }),
+      ),
+  }),
+  command({
+    name: "demo",
+    define: (c, h) =>
+      c
+        .description(h.commands.demo.description)
+        .option("--keep", h.commands.demo.keep)
+        .option("--db <path>", h.commands.demo.db),
+    run: async ({ output }, options) =>
+      (await import("./commands/demo.js")).runDemo(declared<DemoOptions>()(options), output),
+  }),
+];
+
+/**
+ * The program: its own options, then every command of the table in its group. Every text is the
+ * catalogue's (src/i18n/help.ts), one key each, in the language main() chose. Commands inherit
+ * the program's help, output and exit settings when they are made, so those come first.
+ */
 export function buildProgram(
   output: Output,
   setExit: (code: number) => void,
   /** The command line as the user typed it: a stopped run's resume command repeats it. */
   commandLine: readonly string[] = process.argv.slice(2),
-): Command {
+): CommandUnknownOpts {
   const h = m().help;
   const program = new Command("invites")
     .description(h.program)
@@ -45,246 +403,26 @@ export function buildProgram(
     })
     .addOption(new Option("--lang <de|en>", h.lang).choices(LANGS))
     .exitOverride();
-
-  addDatabaseOption(
-    program
-      .command("import")
-      .description(h.commands.import.description)
-      .argument("<path...>", h.commands.import.path)
-      .option("--json", h.commands.import.json)
-      .option("-y, --yes", h.commands.import.yes)
-      .option("--encoding <name>", h.commands.import.encoding),
-  ).action(async (paths: string[], options) =>
-    setExit(await (await import("./commands/import.js")).runImport(paths, options, output)),
-  );
-
-  addDatabaseOption(
-    addAsOfOption(
-      program
-        .command("status")
-        .description(h.commands.status.description)
-        .option("--json", h.commands.status.json),
-    ),
-  ).action(async (options) =>
-    setExit(await (await import("./commands/status.js")).runStatus(options, output)),
-  );
-
-  addDatabaseOption(
-    addAsOfOption(
-      addSelectionOptions(program.command("preview").description(h.commands.preview.description))
-        .option("--all", h.commands.preview.all)
-        .option("--json", h.commands.preview.json)
-        .option("--csv <file>", h.commands.preview.csv),
-    ),
-  ).action(async (options) =>
-    setExit(await (await import("./commands/preview.js")).runPreview(options, output)),
-  );
-
-  addDatabaseOption(
-    addAsOfOption(
-      addNetworkRunOptions(
-        addSelectionOptions(
-          program.command("withdraw").description(h.commands.withdraw.description),
-        ),
-        "withdrawals",
-      )
-        .option("--strategy <api|click>", h.commands.withdraw.strategy)
-        .option("--order <reminder|oldest>", h.commands.withdraw.order)
-        .option("--json", h.commands.withdraw.json),
-    ),
-  ).action(async (options) =>
-    setExit(
-      await (await import("./commands/withdraw.js")).runWithdraw(
-        options,
-        output,
-        undefined,
-        commandLine,
-      ),
-    ),
-  );
-
-  addDatabaseOption(
-    addAsOfOption(
-      addBatchRuleOptions(
-        program
-          .command("batches")
-          .description(h.commands.batches.description)
-          .option("--json", h.commands.batches.json),
-      ),
-    ),
-  ).action(async (options) =>
-    setExit(await (await import("./commands/batches.js")).runBatches(options, output)),
-  );
-
-  const connections = program
-    .command("connections")
-    .description(h.commands.connections.description);
-  addDatabaseOption(
-    addConnectionSelectionOptions(
-      connections
-        .command("export")
-        .description(h.commands.connectionsExport.description)
-        .option("--out <file>", h.commands.connectionsExport.out)
-        .option("--excel", h.commands.connectionsExport.excel),
-    ),
-  ).action(async (options) =>
-    setExit(
-      await (await import("./commands/connections.js")).runConnectionsExport(options, output),
-    ),
-  );
-  addDatabaseOption(
-    addNetworkRunOptions(
-      addConnectionSelectionOptions(
-        connections
-          .command("remove")
-          .description(h.commands.connectionsRemove.description)
-          .option("--out <file>", h.commands.connectionsRemove.out)
-          .option("--excel", h.commands.connectionsRemove.excel)
-          .option("--json", h.commands.connectionsRemove.json),
-      ),
-      "removals",
-    ),
-  ).action(async (options) =>
-    setExit(
-      await (await import("./commands/connections.js")).runConnectionsRemove(
-        options,
-        output,
-        undefined,
-        commandLine,
-      ),
-    ),
-  );
-
-  addDatabaseOption(
-    addAsOfOption(
-      addSelectionOptions(
-        program.command("apologize").description(h.commands.apologize.description),
-      )
-        .requiredOption("--out <file>", h.commands.apologize.out)
-        .option("--template <file>", h.commands.apologize.template)
-        .option("--sender <name>", h.commands.apologize.sender)
-        .option("--include-role-addresses", h.commands.apologize.includeRoleAddresses),
-    ),
-  ).action(async (options) =>
-    setExit(
-      await (await import("./commands/apologize.js")).runApologize(
-        // The mail's language is --lang when it is given; else German, as most recipients read.
-        { ...options, lang: program.opts().lang },
-        output,
-      ),
-    ),
-  );
-
-  addDatabaseOption(
-    addAsOfOption(
-      program
-        .command("reinvite-list")
-        .description(h.commands.reinviteList.description)
-        .option("--json", h.commands.reinviteList.json),
-    ),
-  ).action(async (options) =>
-    setExit(await (await import("./commands/apologize.js")).runReinviteList(options, output)),
-  );
-
-  addDatabaseOption(
-    program
-      .command("history")
-      .description(h.commands.history.description)
-      .option("--json", h.commands.history.json),
-  ).action(async (options) =>
-    setExit(await (await import("./commands/history.js")).runHistory(options, output)),
-  );
-
-  const sources = program.command("sources").description(h.commands.sources.description);
-  addDatabaseOption(
-    sources
-      .command("list", { isDefault: true })
-      .description(h.commands.sourcesList.description)
-      .option("--json", h.commands.sourcesList.json),
-  ).action(async (options) =>
-    setExit(await (await import("./commands/sources.js")).runSources(options, output)),
-  );
-  addDatabaseOption(
-    sources
-      .command("forget")
-      .description(h.commands.sourcesForget.description)
-      .argument("<number>", h.commands.sourcesForget.number)
-      .option("-y, --yes", h.options.yes),
-  ).action(async (number: string, options) =>
-    setExit(
-      await (await import("./commands/sources.js")).runSourcesForget(number, options, output),
-    ),
-  );
-
-  addDatabaseOption(
-    program
-      .command("contacts")
-      .description(h.commands.contacts.description)
-      .addOption(new Option("--source <number>", h.commands.contacts.source))
-      .option("--json", h.commands.contacts.json),
-  ).action(async (options) =>
-    setExit(await (await import("./commands/contacts.js")).runContacts(options, output)),
-  );
-
-  program
-    .command("login")
-    .description(h.commands.login.description)
-    .option("--browser [name-or-path]", h.commands.login.browser)
-    .option("--browser-profile <dir>", h.commands.login.browserProfile)
-    .option("--base-url <url>", h.options.baseUrl)
-    .option("--headless", h.commands.login.headless)
-    .action(async (options) =>
-      setExit(await (await import("./commands/login.js")).runLogin(options, output)),
-    );
-
-  program
-    .command("logout")
-    .description(h.commands.logout.description)
-    .option("--browser-profile <dir>", h.commands.login.browserProfile)
-    .option("-y, --yes", h.options.yes)
-    .action(async (options) =>
-      setExit(await (await import("./commands/login.js")).runLogout(options, output)),
-    );
-
-  program
-    .command("sandbox")
-    .description(h.commands.sandbox.description)
-    .requiredOption("--seed <path>", h.commands.sandbox.seed)
-    .option("--port <n>", h.commands.sandbox.port)
-    .option("--as-of <date>", h.commands.sandbox.asOf)
-    .option("--faults <spec>", h.commands.sandbox.faults)
-    .option("--surfaces <list>", h.commands.sandbox.surfaces)
-    .option("--page-cap <n>", h.commands.sandbox.pageCap)
-    .option("--envelope <shape>", h.commands.sandbox.envelope)
-    .option("--rate <n>", h.commands.sandbox.rate, "100")
-    .option("--auth-failure <mode>", h.commands.sandbox.authFailure, "401")
-    .option("--auto-login", h.commands.sandbox.autoLogin)
-    .option("--json", h.commands.sandbox.json)
-    .action(async (options) =>
-      setExit(await (await import("./commands/sandbox.js")).runSandbox(options, output)),
-    );
-
-  program
-    .command("start")
-    .description(h.commands.start.description)
-    .addOption(new Option("--db <path>", h.options.db))
-    .action(async (options) =>
-      setExit(
-        await (await import("./commands/start.js")).runStart(options, output, (argv) =>
-          main(argv, output, { nested: true, commandLine }),
-        ),
-      ),
-    );
-
-  program
-    .command("demo")
-    .description(h.commands.demo.description)
-    .option("--keep", h.commands.demo.keep)
-    .option("--db <path>", h.commands.demo.db)
-    .action(async (options) =>
-      setExit(await (await import("./commands/demo.js")).runDemo(options, output)),
-    );
-
+  const groups = new Map<string, CommandUnknownOpts>();
+  const parentOf = (group: keyof typeof GROUPS | undefined): CommandUnknownOpts => {
+    if (group === undefined) return program;
+    let parent = groups.get(group);
+    if (!parent) {
+      parent = program.command(group).description(GROUPS[group](h));
+      groups.set(group, parent);
+    }
+    return parent;
+  };
+  for (const spec of COMMANDS) {
+    const made = parentOf(spec.group).command(spec.name, { isDefault: spec.isDefault === true });
+    spec.define(made, h).action(async (...params: unknown[]) => {
+      // Commander passes the arguments, then the options, then the command itself.
+      const args = params.slice(0, -2);
+      const options = params.at(-2) as OptionValues;
+      const context = { output, global: program.opts(), commandLine };
+      setExit(await spec.run(context, options, args));
+    });
+  }
   return program;
 }
 

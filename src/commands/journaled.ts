@@ -78,9 +78,10 @@ export interface NetworkRunOptions {
   browser?: string | boolean;
   browserProfile?: string;
   headless?: boolean;
-  /** `api` (the default) or `click` (withdraw only). */
-  strategy?: string;
 }
+
+/** A run's options with withdraw's own --strategy: `api` (the default) or `click`. */
+export type StrategyOption = { strategy?: string };
 
 /** How the run reaches LinkedIn: the user's cookies from Node, or the user's own browser. */
 export type SessionSource =
@@ -114,7 +115,7 @@ const SAFE_MIN_PACE_MS = 1000;
 
 /** Checks the options of a run of `action` before anything is read. */
 export function readNetworkRunOptions(
-  options: NetworkRunOptions,
+  options: NetworkRunOptions & StrategyOption,
   output: Output,
   action: JournalAction,
 ): NetworkRunSettings {
@@ -160,7 +161,7 @@ export function readNetworkRunOptions(
  * does. --cookies wins over INVITES_BROWSER, as a flag over the environment.
  */
 function readSessionSource(
-  options: NetworkRunOptions,
+  options: NetworkRunOptions & StrategyOption,
   output: Output,
   isLinkedIn: boolean,
   env: NodeJS.ProcessEnv = process.env,

@@ -1,5 +1,5 @@
 /** Options several commands share, parsed once. */
-import type { Command } from "commander";
+import type { Command, OptionValues } from "@commander-js/extra-typings";
 import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { requireDatabase, resolveDatabasePath } from "../store/location.js";
@@ -8,7 +8,11 @@ export interface DatabaseOptions {
   db?: string;
 }
 
-export function addDatabaseOption(command: Command): Command {
+export function addDatabaseOption<
+  A extends unknown[],
+  O extends OptionValues,
+  G extends OptionValues,
+>(command: Command<A, O, G>) {
   return command.option("--db <path>", m().help.options.db);
 }
 
@@ -27,7 +31,11 @@ export function existingDatabasePath(options: DatabaseOptions): string {
  * The options of a run that sends requests: withdraw and connections remove. `noun` names what
  * the run does, for the text of --max.
  */
-export function addNetworkRunOptions(command: Command, noun: "withdrawals" | "removals"): Command {
+export function addNetworkRunOptions<
+  A extends unknown[],
+  O extends OptionValues,
+  G extends OptionValues,
+>(command: Command<A, O, G>, noun: "withdrawals" | "removals") {
   const h = m().help.options;
   return command
     .option("--dry-run", h.dryRun)
@@ -43,7 +51,9 @@ export function addNetworkRunOptions(command: Command, noun: "withdrawals" | "re
     .option("--accept-risk", h.acceptRisk);
 }
 
-export function addAsOfOption(command: Command): Command {
+export function addAsOfOption<A extends unknown[], O extends OptionValues, G extends OptionValues>(
+  command: Command<A, O, G>,
+) {
   return command.option("--as-of <date>", m().help.options.asOf);
 }
 

@@ -2,7 +2,7 @@
  * The selection flags that preview, withdraw and the connection commands share, and their
  * translation into a core Selection. Every mistake here is a usage error: nothing is read yet.
  */
-import { type Command, Option } from "commander";
+import { type Command, Option, type OptionValues } from "@commander-js/extra-typings";
 import { type BatchRules, DEFAULT_BATCH_RULES } from "../core/batches.js";
 import { type KeepList, parseDuration, parseKeepList, type Selection } from "../core/selection.js";
 import { UsageError } from "../errors.js";
@@ -25,7 +25,11 @@ export interface SelectionOptions {
   batchMin?: string;
 }
 
-export function addSelectionOptions(command: Command): Command {
+export function addSelectionOptions<
+  A extends unknown[],
+  O extends OptionValues,
+  G extends OptionValues,
+>(command: Command<A, O, G>) {
   const h = m().help.selection;
   return addBatchRuleOptions(
     command
@@ -42,7 +46,11 @@ export function addSelectionOptions(command: Command): Command {
 }
 
 /** The batch rules' two flags, on every command that finds batches. */
-export function addBatchRuleOptions(command: Command): Command {
+export function addBatchRuleOptions<
+  A extends unknown[],
+  O extends OptionValues,
+  G extends OptionValues,
+>(command: Command<A, O, G>) {
   const h = m().help.selection;
   return command
     .addOption(
@@ -56,7 +64,11 @@ export function addBatchRuleOptions(command: Command): Command {
 }
 
 /** The selection flags of `connections export` and `connections remove`. */
-export function addConnectionSelectionOptions(command: Command): Command {
+export function addConnectionSelectionOptions<
+  A extends unknown[],
+  O extends OptionValues,
+  G extends OptionValues,
+>(command: Command<A, O, G>) {
   const h = m().help.selection;
   return addBatchRuleOptions(
     command

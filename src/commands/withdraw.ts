@@ -24,6 +24,7 @@ import {
   printRunPlan,
   readNetworkRunOptions,
   runAndReport,
+  type StrategyOption,
   withRunLock,
 } from "./journaled.js";
 import { type DatabaseOptions, existingDatabasePath, parseAsOf } from "./options.js";
@@ -35,7 +36,11 @@ import {
   type SelectionOptions,
 } from "./selection.js";
 
-export interface WithdrawOptions extends DatabaseOptions, SelectionOptions, NetworkRunOptions {
+export interface WithdrawOptions
+  extends DatabaseOptions,
+    SelectionOptions,
+    NetworkRunOptions,
+    StrategyOption {
   asOf?: string;
   /** `reminder` (the default: the soonest reminder first) or `oldest`. */
   order?: string;

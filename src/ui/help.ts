@@ -5,7 +5,7 @@
  * like the rest. Commander's errors are made inside it in English; `commanderMessage` recognises
  * each of their forms and says it again from the catalogue.
  */
-import { type Command, Help, type HelpConfiguration } from "commander";
+import { type Command, Help, type HelpConfiguration } from "@commander-js/extra-typings";
 import { type Catalogue, m } from "../i18n/index.js";
 import { columnsOf } from "./output.js";
 import { printable } from "./printable.js";

@@ -2,7 +2,7 @@
  * The command line in German and English, in process: every command's help, commander's own
  * words and errors, and the usage errors of the shared options.
  */
-import type { Command } from "commander";
+import type { CommandUnknownOpts } from "@commander-js/extra-typings";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildProgram, main } from "../../src/cli.js";
 import { parseDayOrTime, wholeNumber } from "../../src/commands/options.js";
@@ -37,7 +37,7 @@ async function run(argv: string[]) {
 /** The program, then every command under it, nested ones too: `[]`, `["status"]`, …, `["connections", "export"]`. */
 function commandPaths(): string[][] {
   const paths: string[][] = [[]];
-  const walk = (command: Command, path: string[]) => {
+  const walk = (command: CommandUnknownOpts, path: string[]) => {
     for (const sub of command.commands) {
       paths.push([...path, sub.name()]);
       walk(sub, [...path, sub.name()]);
