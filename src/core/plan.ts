@@ -103,6 +103,47 @@ export function planDays<T extends Plannable>(items: readonly T[], rules: PlanRu
 }
 
 /**
+ * Each item's reminders still to come, as days after asOf's day (0 is asOf's own), in one flat
+ * list with each item's count beside it: what the search for a cap counts over and over, without
+ * a date or a string.
+ */
+function reminderOffsets(items: readonly Plannable[], asOf: Date) {
+  const today = Math.floor(asOf.getTime() / DAY_MS);
+  const counts = new Uint8Array(items.length);
+  const offsets: number[] = [];
+  items.forEach((item, i) => {
+    if (item.sentAt === null) return;
+    const sent = Date.parse(item.sentAt);
+    for (const d of REMINDER_DAYS) {
+      const at = sent + d * DAY_MS;
+      if (at > asOf.getTime()) {
+        offsets.push(Math.floor(at / DAY_MS) - today);
+        counts[i] = (counts[i] ?? 0) + 1;
+      }
+    }
+  });
+  return { counts, offsets };
+}
+
+/** planDays's remindersStillSent at `cap`, from the offsets: the same placing, by arithmetic. */
+function stillSentAt(
+  { counts, offsets }: ReturnType<typeof reminderOffsets>,
+  cap: number,
+  alreadyToday: number,
+): number {
+  if (cap <= 0) return offsets.length;
+  const firstDay = Math.max(0, cap - alreadyToday);
+  let sent = 0;
+  let next = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const day = i < firstDay ? 0 : 1 + Math.floor((i - firstDay) / cap);
+    const end = next + (counts[i] ?? 0);
+    for (; next < end; next++) if ((offsets[next] ?? 0) <= day) sent++;
+  }
+  return sent;
+}
+
+/**
  * The smallest daily cap at which the plan sends no more reminders than it must (those due
  * today, which no cap prevents), rounded up to a ten; null when the cap in use does that already.
  */
@@ -111,18 +152,16 @@ export function capSparingReminders<T extends Plannable>(
   rules: PlanRules,
 ): { cap: number; stillSent: number } | null {
   if (items.length === 0) return null;
-  const current = planDays(items, rules).remindersStillSent;
-  const best = planDays(items, {
-    ...rules,
-    dailyCap: rules.alreadyToday + items.length,
-  }).remindersStillSent;
-  if (current <= best) return null;
+  const reminders = reminderOffsets(items, rules.asOf);
+  const at = (cap: number) => stillSentAt(reminders, cap, rules.alreadyToday);
+  const best = at(rules.alreadyToday + items.length);
+  if (at(rules.dailyCap) <= best) return null;
   // Fewer reminders the higher the cap: the least cap that reaches the best, by bisection.
   let low = Math.max(1, rules.dailyCap);
   let high = rules.alreadyToday + items.length;
   while (low < high) {
     const mid = Math.floor((low + high) / 2);
-    if (planDays(items, { ...rules, dailyCap: mid }).remindersStillSent <= best) high = mid;
+    if (at(mid) <= best) high = mid;
     else low = mid + 1;
   }
   return { cap: Math.ceil(low / 10) * 10, stillSent: best };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { capSparingReminders, planDays } from "../../src/core/plan.js";
+import {
+  capSparingReminders,
+  type Plannable,
+  type PlanRules,
+  planDays,
+} from "../../src/core/plan.js";
 
 const asOf = new Date("2026-11-20T23:59:59Z");
 /** Invitations sent `daysAgo` days before asOf's morning. */
@@ -63,5 +68,43 @@ describe("placing a plan on days under the daily cap", () => {
       cap: 280,
       stillSent: 30,
     });
+  });
+});
+
+describe("the cap that spares the reminders, against planDays", () => {
+  /** The search as planDays itself answers it, cap by cap: slow, and plainly right. */
+  function byPlanDays(items: Plannable[], rules: PlanRules) {
+    const stillSent = (dailyCap: number) =>
+      planDays(items, { ...rules, dailyCap }).remindersStillSent;
+    const best = stillSent(rules.alreadyToday + items.length);
+    if (stillSent(rules.dailyCap) <= best) return null;
+    let cap = Math.max(1, rules.dailyCap);
+    while (stillSent(cap) > best) cap++;
+    return { cap: Math.ceil(cap / 10) * 10, stillSent: best };
+  }
+
+  it("finds what trying every cap finds, over random plans", () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const asOf = new Date("2026-11-20T15:30:00Z");
+    for (let round = 0; round < 60; round++) {
+      const items: Plannable[] = Array.from({ length: 1 + Math.floor(next() * 120) }, () => ({
+        sentAt:
+          next() < 0.1
+            ? null
+            : new Date(asOf.getTime() - Math.floor(next() * 20 * 86_400_000)).toISOString(),
+      }));
+      const rules = {
+        asOf,
+        dailyCap: Math.floor(next() * 40),
+        alreadyToday: Math.floor(next() * 30),
+      };
+      expect(capSparingReminders(items, rules), JSON.stringify(rules)).toEqual(
+        byPlanDays(items, rules),
+      );
+    }
   });
 });
