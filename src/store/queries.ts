@@ -161,21 +161,21 @@ export function readOutgoingInvitations(db: Db): StoredInvitation[] {
 
 /** The emails and name keys of every imported address-book contact. */
 export function readAddressBookIndex(db: Db): AddressBookIndex {
-  const emails = new Set(
-    db
-      .prepare<[], { email: string }>(
-        `SELECT DISTINCT e.value AS email FROM contacts, json_each(contacts.emails) e WHERE ${SHOWN}`,
-      )
-      .all()
-      .map((r) => r.email),
-  );
+  // Each contact's JSON list parsed here: SQLite's json_each and DISTINCT over 50,000 contacts
+  // took 2½ times as long.
+  const emails = new Set<string>();
+  const lists = db
+    .prepare<[], string>(`SELECT emails FROM contacts WHERE emails <> '[]' AND ${SHOWN}`)
+    .pluck()
+    .all();
+  for (const list of lists) for (const email of JSON.parse(list) as string[]) emails.add(email);
   const names = new Set(
     db
-      .prepare<[], { key: string }>(
-        `SELECT DISTINCT name_key AS key FROM contacts WHERE name_key IS NOT NULL AND ${SHOWN}`,
+      .prepare<[], string>(
+        `SELECT DISTINCT name_key FROM contacts WHERE name_key IS NOT NULL AND ${SHOWN}`,
       )
-      .all()
-      .map((r) => r.key),
+      .pluck()
+      .all(),
   );
   return { emails, names };
 }
