@@ -15,17 +15,19 @@ import type { BatchesOptions } from "./commands/batches.js";
 import type { ConnectionsExportOptions, ConnectionsRemoveOptions } from "./commands/connections.js";
 import type { ContactsOptions } from "./commands/contacts.js";
 import type { DemoOptions } from "./commands/demo.js";
+import {
+  addAsOfOption,
+  addBatchRuleOptions,
+  addConnectionSelectionOptions,
+  addDatabaseOption,
+  addNetworkRunOptions,
+  addSelectionOptions,
+} from "./commands/flags.js";
 import type { HistoryOptions } from "./commands/history.js";
 import type { ImportOptions } from "./commands/import.js";
 import type { LoginOptions, LogoutOptions } from "./commands/login.js";
-import { addAsOfOption, addDatabaseOption, addNetworkRunOptions } from "./commands/options.js";
 import type { PreviewOptions } from "./commands/preview.js";
 import type { SandboxCommandOptions } from "./commands/sandbox.js";
-import {
-  addBatchRuleOptions,
-  addConnectionSelectionOptions,
-  addSelectionOptions,
-} from "./commands/selection.js";
 import type { SourcesForgetOptions, SourcesOptions } from "./commands/sources.js";
 import type { StartOptions } from "./commands/start.js";
 import type { StatusOptions } from "./commands/status.js";

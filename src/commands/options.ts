@@ -1,19 +1,10 @@
 /** Options several commands share, parsed once. */
-import type { Command, OptionValues } from "@commander-js/extra-typings";
 import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { requireDatabase, resolveDatabasePath } from "../store/location.js";
 
 export interface DatabaseOptions {
   db?: string;
-}
-
-export function addDatabaseOption<
-  A extends unknown[],
-  O extends OptionValues,
-  G extends OptionValues,
->(command: Command<A, O, G>) {
-  return command.option("--db <path>", m().help.options.db);
 }
 
 export function databasePath(options: DatabaseOptions): string {
@@ -25,36 +16,6 @@ export function existingDatabasePath(options: DatabaseOptions): string {
   const path = databasePath(options);
   requireDatabase(path);
   return path;
-}
-
-/**
- * The options of a run that sends requests: withdraw and connections remove. `noun` names what
- * the run does, for the text of --max.
- */
-export function addNetworkRunOptions<
-  A extends unknown[],
-  O extends OptionValues,
-  G extends OptionValues,
->(command: Command<A, O, G>, noun: "withdrawals" | "removals") {
-  const h = m().help.options;
-  return command
-    .option("--dry-run", h.dryRun)
-    .option("-y, --yes", h.yes)
-    .option("--pace <delay>", h.pace)
-    .option("--max <n>", h.max[noun])
-    .option("--daily-cap <n>", h.dailyCap, "100")
-    .option("--browser [name-or-path]", h.browser)
-    .option("--browser-profile <dir>", h.browserProfile)
-    .option("--headless", h.headless)
-    .option("--cookies <file>", h.cookies)
-    .option("--base-url <url>", h.baseUrl)
-    .option("--accept-risk", h.acceptRisk);
-}
-
-export function addAsOfOption<A extends unknown[], O extends OptionValues, G extends OptionValues>(
-  command: Command<A, O, G>,
-) {
-  return command.option("--as-of <date>", m().help.options.asOf);
 }
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;

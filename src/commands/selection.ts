@@ -2,7 +2,6 @@
  * The selection flags that preview, withdraw and the connection commands share, and their
  * translation into a core Selection. Every mistake here is a usage error: nothing is read yet.
  */
-import { type Command, Option, type OptionValues } from "@commander-js/extra-typings";
 import { type BatchRules, DEFAULT_BATCH_RULES } from "../core/batches.js";
 import { type KeepList, parseDuration, parseKeepList, type Selection } from "../core/selection.js";
 import { UsageError } from "../errors.js";
@@ -23,61 +22,6 @@ export interface SelectionOptions {
   pick?: boolean;
   batchGap?: string;
   batchMin?: string;
-}
-
-export function addSelectionOptions<
-  A extends unknown[],
-  O extends OptionValues,
-  G extends OptionValues,
->(command: Command<A, O, G>) {
-  const h = m().help.selection;
-  return addBatchRuleOptions(
-    command
-      .option("--all-pending", h.allPending)
-      .option("--batch [id]", h.batch)
-      .option("--older-than <duration>", h.olderThan)
-      .option("--sent-before <date>", h.sentBefore)
-      .option("--sent-after <date>", h.sentAfter)
-      .option("--match <text>", h.match)
-      .option("--address-book", h.addressBook)
-      .option("--keep <file>", h.keep)
-      .option("--pick", h.pick),
-  );
-}
-
-/** The batch rules' two flags, on every command that finds batches. */
-export function addBatchRuleOptions<
-  A extends unknown[],
-  O extends OptionValues,
-  G extends OptionValues,
->(command: Command<A, O, G>) {
-  const h = m().help.selection;
-  return command
-    .addOption(
-      new Option("--batch-gap <minutes>", h.batchGap).default(
-        String(DEFAULT_BATCH_RULES.gapMinutes),
-      ),
-    )
-    .addOption(
-      new Option("--batch-min <count>", h.batchMin).default(String(DEFAULT_BATCH_RULES.minSize)),
-    );
-}
-
-/** The selection flags of `connections export` and `connections remove`. */
-export function addConnectionSelectionOptions<
-  A extends unknown[],
-  O extends OptionValues,
-  G extends OptionValues,
->(command: Command<A, O, G>) {
-  const h = m().help.selection;
-  return addBatchRuleOptions(
-    command
-      .option("--batch", h.connections.batch)
-      .option("--match <text>", h.match)
-      .option("--connected-after <date>", h.connections.connectedAfter)
-      .option("--keep <file>", h.connections.keep)
-      .option("--pick", h.pick),
-  );
 }
 
 /** `--pick` asks in the terminal; without one it is a usage error before anything is read. */

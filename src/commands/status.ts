@@ -1,7 +1,6 @@
 import { withDatabase } from "../store/database.js";
 import { readStatus } from "../store/queries.js";
 import { type Output, printJson } from "../ui/output.js";
-import { renderDatabaseName, renderStatusReport } from "../ui/tables.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 
 export interface StatusOptions extends DatabaseOptions {
@@ -12,16 +11,21 @@ export interface StatusOptions extends DatabaseOptions {
 export async function runStatus(options: StatusOptions, output: Output, now = new Date()) {
   const asOf = parseAsOf(options.asOf, now);
   const path = databasePath(options);
+  if (options.json) {
+    printJson(output, (await withDatabase(path, (db) => readStatus(db, asOf), "read")).status);
+    return 0;
+  }
+  // The tables' code only for the tables.
+  const { renderDatabaseName, renderStatusReport } = await import("../ui/tables.js");
   const { status, sources } = await withDatabase(
     path,
     (db) => {
       // Which database, as soon as it is open: the counts of a large one take a moment.
-      if (!options.json) output.out(renderDatabaseName(path, output.colour));
+      output.out(renderDatabaseName(path, output.colour));
       return readStatus(db, asOf);
     },
     "read",
   );
-  if (options.json) printJson(output, status);
-  else output.out(renderStatusReport(status, sources, asOf, output));
+  output.out(renderStatusReport(status, sources, asOf, output));
   return 0;
 }

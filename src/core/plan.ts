@@ -5,8 +5,7 @@
  * Pure: the items, "today", the cap and what went out today already come in.
  */
 
-import { DAY_MS } from "./days.js";
-import { REMINDER_DAYS } from "./preview.js";
+import { DAY_MS, REMINDER_DAYS } from "./days.js";
 
 /**
  * Above this daily cap a run against linkedin.com acts faster than any person clicks, which is

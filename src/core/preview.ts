@@ -3,7 +3,7 @@
  * the next reminder goes out and when it expires. Pure: the stored facts and "today" come in.
  */
 import { type BatchRules, DEFAULT_BATCH_RULES, detectBatches, isPersonal } from "./batches.js";
-import { DAY_MS } from "./days.js";
+import { DAY_MS, REMINDER_DAYS } from "./days.js";
 import { isRoleAddress } from "./roles.js";
 import {
   type ConnectionIndex,
@@ -44,9 +44,6 @@ export interface InvitationView {
   /** ISO date. */
   expiresAt: string;
 }
-
-/** The network reminds the recipient about one and two weeks after sending. */
-export const REMINDER_DAYS: readonly number[] = [7, 14];
 
 // Thousands of invitations share a handful of days: format each day once.
 const dayCache = new Map<number, string>();
