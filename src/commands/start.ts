@@ -25,7 +25,7 @@ const ADDRESS_BOOK_NAME =
   /(contact|kontakt|adress|address|outlook|google|gmx|web\.de|thunderbird|icloud).*\.(csv|vcf|ldif|tab)$|\.(vcf|ldif)$/i;
 
 /** Where browsers put downloads, in the order looked in. */
-export function downloadFolders(env: NodeJS.ProcessEnv = process.env, home = homedir()): string[] {
+function downloadFolders(env: NodeJS.ProcessEnv = process.env, home = homedir()): string[] {
   const folders = [
     readEnv("XDG_DOWNLOAD_DIR", env),
     join(home, "Downloads"),
@@ -37,7 +37,7 @@ export function downloadFolders(env: NodeJS.ProcessEnv = process.env, home = hom
 }
 
 /** The exports (newest first) and address books in the download folders. */
-export function findDownloads(folders: readonly string[]): string[] {
+function findDownloads(folders: readonly string[]): string[] {
   const found: Array<{ path: string; export: boolean; mtime: number }> = [];
   for (const folder of folders) {
     let names: string[];

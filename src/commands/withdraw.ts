@@ -77,7 +77,7 @@ export function withdrawalAction(db: Db): RunAction<InvitationView, LiveInvitati
 }
 
 /** `--order`: the soonest reminder first (the default), or the oldest first. */
-export function readOrder(value: string | undefined): RunOrder {
+function readOrder(value: string | undefined): RunOrder {
   if (value === undefined || value === "reminder") return "reminder";
   if (value === "oldest") return "oldest";
   throw new UsageError(m().run.badOrder(value));

@@ -11,7 +11,7 @@ import { decodeText, readChunks, type TextEncoding } from "./bytes.js";
 import { tooManyRows } from "./zip.js";
 
 /** An unfolded line may hold a jpegPhoto of a few hundred KiB; nothing real is larger. */
-export const MAX_LDIF_LINE_CHARS = 16 * 1024 * 1024;
+const MAX_LDIF_LINE_CHARS = 16 * 1024 * 1024;
 
 /** Whether a decoded head is LDIF: after comments and `version: 1`, a `dn:` line. */
 export function isLdif(headText: string): boolean {

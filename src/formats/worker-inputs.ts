@@ -54,7 +54,7 @@ export type MainMessage = { t: "ack" } | { t: "discard"; table: number };
 export const MAX_BATCHES_IN_FLIGHT = 64;
 
 /** Messages of a port, taken one at a time with `await next()`. */
-export class Inbox<T> {
+class Inbox<T> {
   private readonly queue: T[] = [];
   private waiting: ((message: T) => void) | null = null;
 

@@ -32,7 +32,7 @@ export function m(): Catalogue {
 }
 
 /** The value `--lang` has on the command line, if it is given (`--lang de`, `--lang=de`). */
-export function langFlag(argv: readonly string[]): string | undefined {
+function langFlag(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === "--") break;
@@ -42,12 +42,12 @@ export function langFlag(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-export function isLang(value: string): value is Lang {
+function isLang(value: string): value is Lang {
   return (LANGS as readonly string[]).includes(value);
 }
 
 /** The language from the environment alone. */
-export function langOfEnvironment(env: NodeJS.ProcessEnv = process.env): Lang {
+function langOfEnvironment(env: NodeJS.ProcessEnv = process.env): Lang {
   for (const name of ["INVITES_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] as const) {
     const value = readEnv(name, env)?.trim();
     if (value) return value.toLowerCase().startsWith("de") ? "de" : "en";

@@ -28,7 +28,7 @@ import { m } from "../i18n/index.js";
 import { createColour } from "./colour.js";
 import { profileOrEmail } from "./preview.js";
 import { printable } from "./printable.js";
-import { truncate } from "./tables.js";
+import { truncateToWidth } from "./wrap.js";
 
 /** The pick-list draws on stderr: its colours follow stderr, NO_COLOR and FORCE_COLOR. */
 const chalk = createColour(process.stderr);
@@ -202,8 +202,10 @@ export const pickList = createPrompt<number[] | null, PickListConfig>((config, d
     const v = rowAt(index);
     const box = checked.has(index) ? chalk.green("◉") : "◯";
     // Names and profiles come from files; the tag is ours, coloured.
-    const name = truncate(printable(v.name || m().common.noName), nameWidth).padEnd(nameWidth);
-    const profile = truncate(printable(v.profile), profileWidth).padEnd(profileWidth);
+    const name = truncateToWidth(printable(v.name || m().common.noName), nameWidth).padEnd(
+      nameWidth,
+    );
+    const profile = truncateToWidth(printable(v.profile), profileWidth).padEnd(profileWidth);
     const date = v.date === "" ? "" : m().fmt.day(v.date);
     const row = `${box} ${name}  ${profile}  ${date.padEnd(10)}  ${v.tag}`;
     return position === current ? chalk.cyan(`❯ ${row}`) : `  ${row}`;

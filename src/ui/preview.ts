@@ -8,8 +8,8 @@ import { type InvitationView, type PreviewSummary, summarize } from "../core/pre
 import { m } from "../i18n/index.js";
 import type { Output } from "./output.js";
 import { printable } from "./printable.js";
-import { drawTable, fitTable, n, type Column as TableColumn, truncate } from "./tables.js";
-import { displayWidth, wrap } from "./wrap.js";
+import { drawTable, fitTable, n, type Column as TableColumn } from "./tables.js";
+import { displayWidth, truncateToWidth, wrap } from "./wrap.js";
 
 export function profileOrEmail(view: InvitationView): string {
   const slug = toProfileSlug(view.profileUrl);
@@ -98,8 +98,8 @@ export function renderPreviewTable(views: readonly InvitationView[], options: Pr
       : words.head.profile;
   const head = [words.head.name, profileHead, ...fixed.map((c) => c.head)];
   const rows = shown.map((v) => [
-    truncate(printable(v.name || m().common.noName), nameWidth),
-    truncate(printable(profileOrEmail(v)), profileWidth),
+    truncateToWidth(printable(v.name || m().common.noName), nameWidth),
+    truncateToWidth(printable(profileOrEmail(v)), profileWidth),
     ...fixed.map((c) => c.cell(v)),
   ]);
   // Each column as wide as its widest cell: the cells were cut to what the width leaves them.

@@ -151,11 +151,6 @@ export function drawTable(
   return out.join("\n");
 }
 
-/** Shortens text to `width` terminal columns with an ellipsis (a CJK character takes two). */
-export function truncate(text: string, width: number): string {
-  return truncateToWidth(text, width);
-}
-
 /** The skipped rows by reason, in the language in use; repeated contacts are told as merged. */
 function describeSkips(file: FileReport): string {
   const words = m().formats.skipped;
