@@ -34,7 +34,7 @@ import type { StatusOptions } from "./commands/status.js";
 import type { WithdrawOptions } from "./commands/withdraw.js";
 import { readEnv } from "./env.js";
 import { AppError, ExitCode } from "./errors.js";
-import { type Catalogue, LANGS, m, resolveLang, setLang } from "./i18n/index.js";
+import { type Catalogue, LANGS, type Lang, m, resolveLang, setLang } from "./i18n/index.js";
 import { commanderMessage, helpConfiguration, helpWidth } from "./ui/help.js";
 import { type Output, processOutput } from "./ui/output.js";
 import { printable } from "./ui/printable.js";
@@ -48,8 +48,8 @@ type NewCommand = Command<[], Record<never, never>, OptionValues>;
 /** What a command's run has besides its arguments and options. */
 interface Context {
   output: Output;
-  /** The program's own options (--lang). */
-  global: { lang?: string };
+  /** The program's own options: --lang, which commander has checked against LANGS. */
+  global: { lang?: Lang };
   /** The command line as the user typed it: a stopped run's resume command repeats it. */
   commandLine: readonly string[];
 }
@@ -226,7 +226,6 @@ const COMMANDS: readonly AnySpec[] = [
             .option("--include-role-addresses", h.commands.apologize.includeRoleAddresses),
         ),
       ),
-    // The mail's language is --lang when it is given; else German, as most recipients read.
     run: async ({ output, global }, options) =>
       (await import("./commands/apologize.js")).runApologize(
         declared<ApologizeOptions>()({ ...options, lang: global.lang }),
@@ -421,7 +420,7 @@ export function buildProgram(
       // Commander passes the arguments, then the options, then the command itself.
       const args = params.slice(0, -2);
       const options = params.at(-2) as OptionValues;
-      const context = { output, global: program.opts(), commandLine };
+      const context = { output, global: program.opts() as Context["global"], commandLine };
       setExit(await spec.run(context, options, args));
     });
   }

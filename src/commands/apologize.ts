@@ -7,7 +7,7 @@ import {
 } from "../core/apology.js";
 import { reinviteList } from "../core/reinvite.js";
 import { selectInvitations } from "../core/selection.js";
-import { InputError, UsageError } from "../errors.js";
+import { InputError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { readPreview } from "../store/invitations.js";
@@ -34,7 +34,7 @@ const TEMPLATE_MAX_BYTES = MiB;
 
 export interface ApologizeOptions extends DatabaseOptions, SelectionOptions {
   out: string;
-  lang?: string;
+  lang?: Language;
   template?: string;
   sender?: string;
   includeRoleAddresses?: boolean;
@@ -42,9 +42,8 @@ export interface ApologizeOptions extends DatabaseOptions, SelectionOptions {
 }
 
 export async function runApologize(options: ApologizeOptions, output: Output, now = new Date()) {
-  const lang = (options.lang ?? "de") as Language;
-  if (lang !== "de" && lang !== "en")
-    throw new UsageError(m().apologize.notLang(options.lang ?? ""));
+  // The mail's language is --lang when it is given; else German, as most recipients read.
+  const lang: Language = options.lang ?? "de";
   let template = DEFAULT_TEMPLATES[lang];
   if (options.template !== undefined) {
     const text = readOptionFile(options.template, {

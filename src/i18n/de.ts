@@ -213,7 +213,6 @@ export const de: Catalogue = {
   },
 
   apologize: {
-    notLang: (value) => `--lang "${value}" muss de oder en sein`,
     noSubject: 'erwartet: "Subject: …" in der ersten Zeile, danach der Text',
     wrote: (n, file, roleLeftOut) =>
       `${count(n, { one: "Entschuldigung", other: "Entschuldigungen" })} für einen Serienbrief in ${file} geschrieben; nichts wurde versendet. Darin stehen nur zurückgezogene Einladungen mit bekannter Adresse${roleLeftOut ? ", ohne Funktionsadressen (--include-role-addresses)" : ""}.`,

@@ -216,7 +216,6 @@ export const en = {
   },
 
   apologize: {
-    notLang: (value: string) => `--lang "${value}" must be de or en`,
     noSubject: 'expected "Subject: …" on the first line, then the text',
     wrote: (n: number, file: string, roleLeftOut: boolean) =>
       `Wrote ${count(n, { one: "note", other: "notes" })} to ${file}, for a mail merge; nothing was sent. Only withdrawn invitations with a known address are in it${roleLeftOut ? ", role addresses left out (--include-role-addresses)" : ""}.`,

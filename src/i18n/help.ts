@@ -69,7 +69,7 @@ export const enHelp = {
     },
     apologize: {
       description:
-        "a mail-merge CSV (email, name, subject, body) with a kind note for people whose accidental invitation you withdrew; sends nothing",
+        "a mail-merge CSV (email, name, subject, body) with a kind note for people whose accidental invitation you withdrew, in German unless --lang en is given; sends nothing",
       out: "the CSV to write",
       template: 'your own text: "Subject: …" on the first line; {name} and {sender} are filled in',
       sender: "how to sign (default: your name from the export)",
@@ -350,7 +350,7 @@ export const deHelp: Shape<typeof enHelp> = {
     },
     apologize: {
       description:
-        "eine Serienbrief-CSV (email, name, subject, body) mit ein paar freundlichen Zeilen an die Menschen, deren versehentliche Einladung Sie zurückgezogen haben; versendet nichts",
+        "eine Serienbrief-CSV (email, name, subject, body) mit ein paar freundlichen Zeilen an die Menschen, deren versehentliche Einladung Sie zurückgezogen haben, auf Deutsch, außer mit --lang en; versendet nichts",
       out: "die zu schreibende CSV-Datei",
       template:
         "Ihr eigener Text: „Subject: …“ in der ersten Zeile; {name} und {sender} werden eingesetzt",
