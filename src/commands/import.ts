@@ -4,7 +4,8 @@ import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { type ImportReport, importPaths, type MassClosure } from "../store/importer.js";
 import { type Output, printJson } from "../ui/output.js";
-import { askToGoAhead, renderMassClosures } from "../ui/sources.js";
+import { askYesNo } from "../ui/prompts.js";
+import { renderMassClosures } from "../ui/sources.js";
 import { renderImportReport, renderRefusedFiles } from "../ui/tables.js";
 import { type DatabaseOptions, databasePath } from "./options.js";
 
@@ -53,7 +54,7 @@ async function confirmMassClosures(
     throw new UsageError(m().commands.massClosureRefused(what), m().commands.massClosureYes);
   }
   output.err(output.colour.yellow(m().commands.massClosureWarn(what)));
-  if (!(await askToGoAhead(m().commands.massClosureAsk))) {
+  if (!(await askYesNo(m().commands.massClosureAsk, false))) {
     throw new CancelledError();
   }
 }

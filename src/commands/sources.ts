@@ -5,7 +5,8 @@ import { withDatabase } from "../store/database.js";
 import { forgetSource, type ImportedSource, listImportedSources } from "../store/sources.js";
 import { type Output, printJson } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
-import { askToGoAhead, renderForgetReport, renderImportedSources } from "../ui/sources.js";
+import { askYesNo } from "../ui/prompts.js";
+import { renderForgetReport, renderImportedSources } from "../ui/sources.js";
 import { type DatabaseOptions, databasePath, existingDatabasePath } from "./options.js";
 
 export interface SourcesOptions extends DatabaseOptions {
@@ -58,7 +59,7 @@ export async function runSourcesForget(
       if (!output.isInteractive) {
         throw new UsageError(m().commands.forgetNeedsTerminal, m().commands.forgetAddYes);
       }
-      if (!(await askToGoAhead(m().commands.forgetAsk(id)))) throw new CancelledError();
+      if (!(await askYesNo(m().commands.forgetAsk(id), false))) throw new CancelledError();
     }),
   );
   output.err(m().commands.tookBack(report.source.id, printable(report.source.path)));

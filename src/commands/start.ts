@@ -11,7 +11,7 @@ import { readEnv } from "../env.js";
 import { m } from "../i18n/index.js";
 import type { Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
-import { askChoice, askYesNo } from "../ui/prompts.js";
+import { askChoice, askText, askYesNo } from "../ui/prompts.js";
 import { invitesCommand } from "../ui/shell.js";
 import { wrap } from "../ui/wrap.js";
 import type { DatabaseOptions } from "./options.js";
@@ -74,9 +74,8 @@ async function runShown(g: Guide, argv: string[]): Promise<number> {
   return g.run([...argv, ...g.db]);
 }
 
-function ask(message: string, yes = true): Promise<boolean> {
-  return askYesNo(message, yes);
-}
+/** The guide's questions go on by default: Enter is yes. */
+const ask = (message: string) => askYesNo(message, true);
 
 function heading(g: Guide, n: number, title: string): void {
   g.output.out(`\n${g.output.colour.bold(m().guide.step(n, 5, title))}`);
@@ -112,10 +111,7 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
     if (await ask(words.importThis(printable(file)))) chosen.push(file);
   }
   if (chosen.length === 0) {
-    const { input } = await import("@inquirer/prompts");
-    const typed = (
-      await input({ message: words.askPath }, { output: process.stderr }).catch(() => "")
-    ).trim();
+    const typed = (await askText(words.askPath)).trim();
     if (typed === "") return stop(g);
     if (!statSync(resolve(typed), { throwIfNoEntry: false })) {
       output.err(words.noFile(printable(typed)));
@@ -178,7 +174,7 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
 
   output.out(`\n${output.colour.bold(words.connectionsStep)}`);
   if (await ask(words.exportConnections)) await runShown(g, ["connections", "export", "--batch"]);
-  if (await ask(words.removeConnections, false)) {
+  if (await askYesNo(words.removeConnections, false)) {
     await runShown(g, ["connections", "remove", "--batch", ...(session ?? [])]);
   }
   if (await ask(words.apologize)) {

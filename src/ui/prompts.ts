@@ -59,6 +59,12 @@ export async function askYesNo(
   );
 }
 
+/** A line of text, as typed; Ctrl-C and Esc give "". */
+export async function askText(message: string): Promise<string> {
+  const { input } = await import("@inquirer/prompts");
+  return input({ message }, { output: process.stderr }).catch(() => "");
+}
+
 /** One of `choices`; Ctrl-C and Esc give `cancel`. */
 export async function askChoice<T extends string>(
   message: string,

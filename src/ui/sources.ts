@@ -4,7 +4,6 @@ import { m } from "../i18n/index.js";
 import type { MassClosure } from "../store/importer.js";
 import type { ForgetReport, ImportedSource } from "../store/sources.js";
 import { printable } from "./printable.js";
-import { askYesNo, type PromptStreams } from "./prompts.js";
 import { type Column, describeFormat, fitTable, SOURCE_COLUMNS, sourceCells } from "./tables.js";
 import { wrap } from "./wrap.js";
 
@@ -86,9 +85,4 @@ export function renderMassClosures(closures: readonly MassClosure[]): string {
         : w.connections(printable(c.label), c.closing, c.open),
     )
     .join("; ");
-}
-
-/** Asks yes or no on stderr, no by default; Ctrl-C or Esc count as no. */
-export function askToGoAhead(message: string, streams: PromptStreams = {}): Promise<boolean> {
-  return askYesNo(message, false, streams);
 }
