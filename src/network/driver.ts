@@ -67,6 +67,8 @@ export interface LiveList<T> {
    * list and the page's cards show them. Where they do not, their absence proves nothing.
    */
   showsEmailInvitees: boolean;
+  /** The requests (pages, or the page and its "Show more" clicks) the read took. */
+  pages: number;
 }
 
 /** The outcome of one withdrawal or removal. Account-level signals throw StoppedError instead. */

@@ -6,7 +6,11 @@
  * item is still there. That read runs at the start (settling what earlier runs left open), after
  * the first request of the run (the canary: a way of writing that answers but does not act is
  * dropped before it is used on everyone), after every `verifyEvery` requests, after any lost
- * answer (before anything is sent again), and at the end.
+ * answer (before anything is sent again), and at the end. A read costs a request a page, and the
+ * list is long while it is long: the regular reads come no more often than every
+ * READ_SHARE_INVERSE × the pages the last read took, so that verifying costs at most about a
+ * quarter of the run's requests however long the list (2,000 pending at LinkedIn's 10 a page,
+ * read every 25 withdrawals, would be eight page reads for every withdrawal).
  *
  * A request whose answer was lost is never repeated blindly: the re-read settles it, and a retry
  * goes out only for an item the list proves still pending, up to `maxTries` over all runs.
@@ -87,7 +91,7 @@ export interface RunOptions<P extends PlannedItem, L extends LiveKeys> {
   maxTries?: number;
   /** Failed requests in a row that stop the run. */
   breaker?: number;
-  /** Requests between two verifying reads of the live list. */
+  /** Requests between two verifying reads of the live list, at the least. */
   verifyEvery?: number;
   /** Throws when the session is not the account the data belongs to; before any write. */
   checkAccount?: (account: Account) => void;
@@ -124,6 +128,8 @@ export interface RunSummary {
 export const DEFAULT_MAX_TRIES = 3;
 export const DEFAULT_BREAKER = 3;
 export const DEFAULT_VERIFY_EVERY = 25;
+/** Regular reads wait for this many requests for every page the last read took. */
+export const READ_SHARE_INVERSE = 4;
 
 /** Why a request that did not take effect failed, in the network's words. */
 function stillListed(s: { answer: JournalAnswer | null; answerDetail: string | null }): string {
@@ -167,7 +173,8 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
   const { action, journal, driver } = o;
   const maxTries = o.maxTries ?? DEFAULT_MAX_TRIES;
   const breaker = o.breaker ?? DEFAULT_BREAKER;
-  const verifyEvery = o.verifyEvery ?? DEFAULT_VERIFY_EVERY;
+  const leastVerifyEvery = o.verifyEvery ?? DEFAULT_VERIFY_EVERY;
+  let verifyEvery = leastVerifyEvery;
   const iso = () => o.now().toISOString();
   const scrub = (text: string) => driver.scrub(text);
   const summary: RunSummary = {
@@ -198,7 +205,11 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
   /** Until one request of this run is verified done, every request is verified at once. */
   let canary = true;
 
-  const readLive = () => withRetries(o.pacer, o.retries, () => action.list(driver));
+  const readLive = async () => {
+    const live = await withRetries(o.pacer, o.retries, () => action.list(driver));
+    verifyEvery = Math.max(leastVerifyEvery, READ_SHARE_INVERSE * live.pages);
+    return live;
+  };
 
   /**
    * Settles every open entry of this action by the complete live list: gone after an answer

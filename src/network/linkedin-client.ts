@@ -218,9 +218,9 @@ export class LinkedInClient implements NetworkDriver {
         ),
       max,
     );
-    if (legacy) return { items: legacy, surface: "legacy", showsEmailInvitees: true };
+    if (legacy) return { ...legacy, surface: "legacy", showsEmailInvitees: true };
     const sdui = await this.pages((start) => this.readSduiPage(start), max);
-    if (sdui) return { items: sdui, surface: "sdui", showsEmailInvitees: false };
+    if (sdui) return { ...sdui, surface: "sdui", showsEmailInvitees: false };
     const queryId = this.options.graphqlQueryId ?? DEFAULT_GRAPHQL_QUERY_ID;
     const graphql = await this.pages(
       (start) =>
@@ -231,7 +231,7 @@ export class LinkedInClient implements NetworkDriver {
         ),
       max,
     );
-    if (graphql) return { items: graphql, surface: "graphql", showsEmailInvitees: false };
+    if (graphql) return { ...graphql, surface: "graphql", showsEmailInvitees: false };
     const dash = await this.pages(
       (start) =>
         // No decorationId: with one, this surface answers 400.
@@ -242,7 +242,7 @@ export class LinkedInClient implements NetworkDriver {
         ),
       max,
     );
-    if (dash) return { items: dash, surface: "dash", showsEmailInvitees: false };
+    if (dash) return { ...dash, surface: "dash", showsEmailInvitees: false };
     throw new StoppedError("changed", m().network.client.noSentList, STOP_ADVICE.changed);
   }
 
@@ -329,13 +329,15 @@ export class LinkedInClient implements NetworkDriver {
   private async pages<T extends { id: string }>(
     readPage: (start: number) => Promise<PageRead<T> | undefined>,
     max: number,
-  ): Promise<T[] | undefined> {
+  ): Promise<{ items: T[]; pages: number } | undefined> {
     const found: T[] = [];
     const ids = new Set<string>();
     let total: number | null = null;
+    let pages = 0;
     for (;;) {
       if (found.length > 0) await this.options.beforePage?.();
       const page = await readPage(found.length);
+      pages++;
       if (page === undefined) {
         if (found.length === 0) return undefined;
         throw halfWay();
@@ -355,7 +357,7 @@ export class LinkedInClient implements NetworkDriver {
     if (total !== null && total !== found.length) {
       throw changedShape(m().network.client.counts(total, found.length));
     }
-    return found;
+    return { items: found, pages };
   }
 
   /**
@@ -418,7 +420,7 @@ export class LinkedInClient implements NetworkDriver {
 
   async listConnections(): Promise<LiveList<LiveConnection>> {
     const size = this.options.pageSize ?? CONNECTIONS_PAGE_SIZE;
-    const items = await this.pages(
+    const read = await this.pages(
       (start) =>
         this.readJsonPage(
           `/voyager/api/relationships/dash/connections?decorationId=com.linkedin.voyager.dash.deco.web.mynetwork.ConnectionListWithProfile-16&count=${size}&q=search&sortType=RECENTLY_ADDED&start=${start}`,
@@ -430,11 +432,16 @@ export class LinkedInClient implements NetworkDriver {
       this.options.maxConnections ?? MAX_CONNECTIONS,
     );
     const total = await this.readConnectionsTotal();
-    const list = items ?? [];
+    const list = read?.items ?? [];
     if (total !== null && total !== list.length) {
       throw changedShape(m().network.client.countsConnections(total, list.length));
     }
-    return { items: list, surface: "dash", showsEmailInvitees: false };
+    return {
+      items: list,
+      surface: "dash",
+      showsEmailInvitees: false,
+      pages: (read?.pages ?? 0) + 1,
+    };
   }
 
   /** The connection count LinkedIn states beside the list, where it states one. */

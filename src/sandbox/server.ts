@@ -201,6 +201,9 @@ export function createSandbox(options: SandboxOptions): Server {
       removeCalls: c.removeCalls,
       via: c.via,
     })),
+    /** Requests to the network's paths (the pages' and the state's own not counted), and writes. */
+    requests,
+    writes,
   });
 
   /**

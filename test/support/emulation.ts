@@ -31,6 +31,9 @@ export interface EmulatedConnection {
 export interface EmulationState {
   invitations: EmulatedInvitation[];
   connections: EmulatedConnection[];
+  /** Requests to the network's paths, reads and writes. */
+  requests: number;
+  writes: number;
 }
 
 export interface Emulation {
