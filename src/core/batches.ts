@@ -38,28 +38,49 @@ export function detectBatches(
   invitations: readonly BatchCandidate[],
   rules: BatchRules = DEFAULT_BATCH_RULES,
 ): Batch[] {
-  const noteless = invitations
-    .filter((inv) => !inv.personal)
-    .map((inv) => ({ id: inv.id, sentAt: inv.sentAt, at: Date.parse(inv.sentAt) }))
-    .sort((a, b) => a.at - b.at || a.id - b.id);
+  return groupBatches(invitations, rules).map(({ batch }) => batch);
+}
+
+/**
+ * The batches with the very items in each, oldest first: what detectBatches answers, for callers
+ * that mark their own items. Sorts indexes by send time read once, without a copy of any item.
+ */
+export function groupBatches<T extends BatchCandidate>(
+  items: readonly T[],
+  rules: BatchRules = DEFAULT_BATCH_RULES,
+): Array<{ batch: Batch; members: T[] }> {
+  const at = new Float64Array(items.length);
+  const noteless: number[] = [];
+  items.forEach((inv, i) => {
+    if (inv.personal) return;
+    at[i] = Date.parse(inv.sentAt);
+    noteless.push(i);
+  });
+  const itemAt = (i: number) => items[i] as T;
+  noteless.sort((a, b) => (at[a] ?? 0) - (at[b] ?? 0) || itemAt(a).id - itemAt(b).id);
   const gap = rules.gapMinutes * 60_000;
-  const bursts: Array<typeof noteless> = [];
-  let current: typeof noteless = [];
-  for (const inv of noteless) {
-    const previous = current[current.length - 1];
-    if (previous && inv.at - previous.at > gap) {
+  const bursts: T[][] = [];
+  let current: T[] = [];
+  let previous = Number.NaN;
+  for (const i of noteless) {
+    const time = at[i] ?? 0;
+    if (current.length > 0 && time - previous > gap) {
       bursts.push(current);
       current = [];
     }
-    current.push(inv);
+    current.push(itemAt(i));
+    previous = time;
   }
   if (current.length > 0) bursts.push(current);
   return bursts
     .filter((burst) => burst.length >= rules.minSize)
-    .map((burst, i) => ({
-      id: `B${i + 1}`,
-      first: burst[0]?.sentAt ?? "",
-      last: burst[burst.length - 1]?.sentAt ?? "",
-      members: burst.map((inv) => inv.id),
+    .map((members, i) => ({
+      batch: {
+        id: `B${i + 1}`,
+        first: members[0]?.sentAt ?? "",
+        last: members[members.length - 1]?.sentAt ?? "",
+        members: members.map((inv) => inv.id),
+      },
+      members,
     }));
 }

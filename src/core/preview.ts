@@ -2,7 +2,13 @@
  * What the user sees of each invitation they sent: its state, its batch, why it is flagged, when
  * the next reminder goes out and when it expires. Pure: the stored facts and "today" come in.
  */
-import { type BatchRules, DEFAULT_BATCH_RULES, detectBatches, isPersonal } from "./batches.js";
+import {
+  type Batch,
+  type BatchRules,
+  DEFAULT_BATCH_RULES,
+  groupBatches,
+  isPersonal,
+} from "./batches.js";
 import { DAY_MS, REMINDER_DAYS } from "./days.js";
 import { isRoleAddress } from "./roles.js";
 import {
@@ -82,44 +88,47 @@ export interface PreviewOptions {
 
 export interface PreviewResult {
   views: InvitationView[];
-  batches: ReturnType<typeof detectBatches>;
+  batches: Batch[];
 }
 
 export function buildViews(
   invitations: readonly StoredInvitation[],
   options: PreviewOptions,
 ): PreviewResult {
+  const views = invitations.map((inv) => viewOf(inv, options));
+  return { views, batches: markBatches(views, options.batchRules) };
+}
+
+/** What the user sees of one invitation, but its batch (null until markBatches). */
+export function viewOf(inv: StoredInvitation, options: PreviewOptions): InvitationView {
   const rules = options.rules ?? DEFAULT_RULES;
-  const personal = invitations.map((inv) => isPersonal(inv.message));
-  const batches = detectBatches(
-    invitations.map((inv, i) => ({
-      id: inv.id,
-      sentAt: inv.sentAt,
-      personal: personal[i] ?? false,
-    })),
-    options.batchRules ?? DEFAULT_BATCH_RULES,
-  );
-  const batchOf = new Map<number, string>();
-  for (const batch of batches) for (const id of batch.members) batchOf.set(id, batch.id);
-  const views = invitations.map((inv, i): InvitationView => {
-    const state = invitationState(inv, options.connections, options.asOf, rules);
-    const sent = Date.parse(inv.sentAt);
-    return {
-      id: inv.id,
-      name: inv.name,
-      profileUrl: inv.profileUrl,
-      email: inv.inviteeEmail,
-      sentAt: inv.sentAt,
-      state,
-      batch: batchOf.get(inv.id) ?? null,
-      personal: personal[i] ?? false,
-      addressBook: isInAddressBook(inv, options.addressBook),
-      roleAddress: isRoleAddress(inv.inviteeEmail),
-      nextReminder: state === "pending" ? nextReminder(sent, options.asOf) : null,
-      expiresAt: isoDay(sent + rules.expiryDays * DAY_MS),
-    };
+  const state = invitationState(inv, options.connections, options.asOf, rules);
+  const sent = Date.parse(inv.sentAt);
+  return {
+    id: inv.id,
+    name: inv.name,
+    profileUrl: inv.profileUrl,
+    email: inv.inviteeEmail,
+    sentAt: inv.sentAt,
+    state,
+    batch: null,
+    personal: isPersonal(inv.message),
+    addressBook: isInAddressBook(inv, options.addressBook),
+    roleAddress: isRoleAddress(inv.inviteeEmail),
+    nextReminder: state === "pending" ? nextReminder(sent, options.asOf) : null,
+    expiresAt: isoDay(sent + rules.expiryDays * DAY_MS),
+  };
+}
+
+/** Finds the batches among the views and sets each member's `batch`. */
+export function markBatches(
+  views: readonly InvitationView[],
+  rules: BatchRules = DEFAULT_BATCH_RULES,
+): Batch[] {
+  return groupBatches(views, rules).map(({ batch, members }) => {
+    for (const view of members) view.batch = batch.id;
+    return batch;
   });
-  return { views, batches };
 }
 
 /** Oldest sent first: the order withdrawals go in. */

@@ -91,7 +91,8 @@ export function invitationState(
 ): InvitationState {
   if (inv.withdrawnAt) return "withdrawn";
   if (isAccepted(inv, index)) return "accepted";
-  if (expiresAt(inv.sentAt, rules).getTime() <= asOf.getTime()) return "expired";
+  // As expiresAt, without a Date for each of 100,000 invitations.
+  if (Date.parse(inv.sentAt) + rules.expiryDays * DAY_MS <= asOf.getTime()) return "expired";
   if (inv.closedAt) return "closed";
   return "pending";
 }

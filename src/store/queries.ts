@@ -122,8 +122,14 @@ export function readConnectionKeys(
 
 /** Every invitation the user sent, with what the preview shows of it, in no particular order. */
 export function readOutgoingInvitations(db: Db): StoredInvitation[] {
-  // Rows as arrays, then plain objects: better-sqlite3 builds keyed rows more slowly, and this
-  // reads every invitation for every preview.
+  return [...eachOutgoingInvitation(db)];
+}
+
+/**
+ * The same, one at a time: a caller that keeps something else of each holds no list of them.
+ * Rows come as arrays, made into plain objects here: better-sqlite3 builds keyed rows more slowly.
+ */
+export function* eachOutgoingInvitation(db: Db): Generator<StoredInvitation> {
   type Row = [
     number,
     string,
@@ -136,27 +142,28 @@ export function readOutgoingInvitations(db: Db): StoredInvitation[] {
     string | null,
     string | null,
   ];
-  return (
-    db
-      .prepare(
-        `SELECT id, invitee_name, invitee_url, message, peer_slug, invitee_email, peer_name_key,
-                sent_at, withdrawn_at, coalesce(closed_at, live_closed_at)
-         FROM invitations WHERE direction = 'OUTGOING'`,
-      )
-      .raw(true)
-      .all() as Row[]
-  ).map((r) => ({
-    id: r[0],
-    name: r[1],
-    profileUrl: r[2],
-    message: r[3],
-    peerSlug: r[4],
-    inviteeEmail: r[5],
-    peerNameKey: r[6],
-    sentAt: r[7],
-    withdrawnAt: r[8],
-    closedAt: r[9],
-  }));
+  const rows = db
+    .prepare(
+      `SELECT id, invitee_name, invitee_url, message, peer_slug, invitee_email, peer_name_key,
+              sent_at, withdrawn_at, coalesce(closed_at, live_closed_at)
+       FROM invitations WHERE direction = 'OUTGOING'`,
+    )
+    .raw(true)
+    .iterate() as IterableIterator<Row>;
+  for (const r of rows) {
+    yield {
+      id: r[0],
+      name: r[1],
+      profileUrl: r[2],
+      message: r[3],
+      peerSlug: r[4],
+      inviteeEmail: r[5],
+      peerNameKey: r[6],
+      sentAt: r[7],
+      withdrawnAt: r[8],
+      closedAt: r[9],
+    };
+  }
 }
 
 /** The emails and name keys of every imported address-book contact. */
