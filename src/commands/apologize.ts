@@ -10,7 +10,7 @@ import { selectInvitations } from "../core/selection.js";
 import { InputError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
-import { readPreview } from "../store/invitations.js";
+import { readPreview, readWithdrawnViews } from "../store/invitations.js";
 import {
   readContactEmailsByName,
   readIncomingSlugs,
@@ -107,7 +107,7 @@ export async function runReinviteList(
   const list = await withDatabase(
     databasePath(options),
     (db) => {
-      const { views } = readPreview(db, { asOf, batchRules: resolveBatchRules({}) });
+      const views = readWithdrawnViews(db, { asOf });
       return reinviteList(views, readWithdrawnDates(db), readIncomingSlugs(db));
     },
     "read",

@@ -21,3 +21,23 @@ export function readPreview(
   for (const inv of eachOutgoingInvitation(db)) views.push(viewOf(inv, preview));
   return { views, batches: markBatches(views, options.batchRules) };
 }
+
+/**
+ * The views of the withdrawn invitations alone, without batches: what the re-invite list needs,
+ * without reading every invitation. A withdrawn invitation is withdrawn whoever became a
+ * connection since (invitationState's first rule), so no connection is read either.
+ */
+export function readWithdrawnViews(
+  db: Db,
+  options: { asOf: Date; rules?: LifecycleRules },
+): InvitationView[] {
+  const preview = {
+    asOf: options.asOf,
+    connections: indexConnections([]),
+    addressBook: readAddressBookIndex(db),
+    ...(options.rules ? { rules: options.rules } : {}),
+  };
+  const views: InvitationView[] = [];
+  for (const inv of eachOutgoingInvitation(db, "withdrawn")) views.push(viewOf(inv, preview));
+  return views;
+}

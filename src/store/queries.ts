@@ -129,7 +129,10 @@ export function readOutgoingInvitations(db: Db): StoredInvitation[] {
  * The same, one at a time: a caller that keeps something else of each holds no list of them.
  * Rows come as arrays, made into plain objects here: better-sqlite3 builds keyed rows more slowly.
  */
-export function* eachOutgoingInvitation(db: Db): Generator<StoredInvitation> {
+export function* eachOutgoingInvitation(
+  db: Db,
+  which: "all" | "withdrawn" = "all",
+): Generator<StoredInvitation> {
   type Row = [
     number,
     string,
@@ -146,7 +149,8 @@ export function* eachOutgoingInvitation(db: Db): Generator<StoredInvitation> {
     .prepare(
       `SELECT id, invitee_name, invitee_url, message, peer_slug, invitee_email, peer_name_key,
               sent_at, withdrawn_at, coalesce(closed_at, live_closed_at)
-       FROM invitations WHERE direction = 'OUTGOING'`,
+       FROM invitations WHERE direction = 'OUTGOING'
+         ${which === "withdrawn" ? "AND withdrawn_at <> ''" : ""}`,
     )
     .raw(true)
     .iterate() as IterableIterator<Row>;
