@@ -2,8 +2,8 @@ import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { listContacts, sourceExists } from "../store/queries.js";
-import { type Output, printJsonArray } from "../ui/output.js";
-import { renderContacts } from "../ui/tables.js";
+import { type Output, printJsonArray, printLines } from "../ui/output.js";
+import { contactLines } from "../ui/tables.js";
 import { type DatabaseOptions, databasePath } from "./options.js";
 
 export interface ContactsOptions extends DatabaseOptions {
@@ -33,6 +33,6 @@ export async function runContacts(options: ContactsOptions, output: Output): Pro
     "read",
   );
   if (options.json) await printJsonArray(output, contacts, (c) => c);
-  else output.out(renderContacts(contacts, output.colour, output.width));
+  else await printLines(output, contactLines(contacts, output.colour, output.width));
   return 0;
 }

@@ -76,7 +76,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
       output.out(renderBatches(describeBatches(batches, views), colour, output.width));
       shell(`invites preview --batch --as-of ${day}`);
       const selected = selectInvitations(views, { batch: true }, asOf).sort(compareByReminder);
-      printPreview(output, views, selected, asOf, 8, false);
+      await printPreview(output, views, selected, asOf, 8, false);
 
       // The withdrawal runs against the emulation, seeded from the same export: real HTTP on
       // 127.0.0.1, the same client code that talks to linkedin.com.

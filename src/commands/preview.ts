@@ -91,7 +91,7 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
     output.err(m().commands.wroteInvitations(selected.length, printable(options.csv)));
     return 0;
   }
-  printPreview(
+  await printPreview(
     output,
     views,
     selected,

@@ -132,7 +132,14 @@ export async function runWithdraw(
         }));
         return 0;
       }
-      printPreview(output, views, [...plan.plan], asOf, Math.max(5, output.height - 12), false);
+      await printPreview(
+        output,
+        views,
+        [...plan.plan],
+        asOf,
+        Math.max(5, output.height - 12),
+        false,
+      );
       printRunPlan(output, plan);
       return confirmAndRun(output, options, settings, plan, journal, argv, (driver, command) =>
         withdrawAndReport(db, output, {

@@ -144,6 +144,25 @@ export async function printJsonArray<T>(
   }
 }
 
+/** Lines written at a time by printLines: enough to write fast, few to hold. */
+const LINES_SLICE = 1000;
+
+/**
+ * Lines on stdout as they are made, a slice at a time, waiting for stdout to take each: a long
+ * table starts to show before the rest is drawn, and is never held whole.
+ */
+export async function printLines(output: Output, lines: Iterable<string>): Promise<void> {
+  let slice: string[] = [];
+  for (const line of lines) {
+    slice.push(line);
+    if (slice.length < LINES_SLICE) continue;
+    output.out(slice.join("\n"));
+    slice = [];
+    await output.drain?.();
+  }
+  if (slice.length > 0) output.out(slice.join("\n"));
+}
+
 /**
  * JSON on stdout, the data exactly as it is. An array prints one element a line: still one JSON
  * value, but a long list stays fast to write and easy to read, grep and diff.

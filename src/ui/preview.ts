@@ -6,9 +6,9 @@ import { DAY_MS } from "../core/days.js";
 import { toProfileSlug } from "../core/identity.js";
 import { type InvitationView, type PreviewSummary, summarize } from "../core/preview.js";
 import { m } from "../i18n/index.js";
-import type { Output } from "./output.js";
+import { type Output, printLines } from "./output.js";
 import { printable } from "./printable.js";
-import { drawTable, fitTable, n, type Column as TableColumn } from "./tables.js";
+import { drawTableLines, fitTable, n, type Column as TableColumn } from "./tables.js";
 import { displayWidth, truncateToWidth, wrap } from "./wrap.js";
 
 export function profileOrEmail(view: InvitationView): string {
@@ -46,11 +46,22 @@ interface Column {
   width: number;
 }
 
-export function renderPreviewTable(views: readonly InvitationView[], options: PreviewTableOptions) {
+export function renderPreviewTable(
+  views: readonly InvitationView[],
+  options: PreviewTableOptions,
+): string {
+  return [...previewTableLines(views, options)].join("\n");
+}
+
+/** renderPreviewTable's lines, drawn as they are taken. */
+export function* previewTableLines(
+  views: readonly InvitationView[],
+  options: PreviewTableOptions,
+): Generator<string> {
   const { colour, width, asOf } = options;
   const words = m().preview;
   const { fmt } = m();
-  if (views.length === 0) return colour.dim(words.none);
+  if (views.length === 0) return yield colour.dim(words.none);
   const shown = views.slice(0, options.maxRows);
   const compact = width < 70;
   const flagWidth = Math.max(
@@ -110,15 +121,12 @@ export function renderPreviewTable(views: readonly InvitationView[], options: Pr
     });
   }
   const aligns = head.map(() => "left" as const);
-  const lines = [drawTable(head, rows, widths, aligns, colour)];
+  yield* drawTableLines(head, rows, widths, aligns, colour);
   if (views.length > shown.length) {
     const more = views.length - shown.length;
-    lines.push(
-      wrap(options.hasAll === false ? words.moreInPreview(more) : words.more(more), width),
-    );
+    yield wrap(options.hasAll === false ? words.moreInPreview(more) : words.more(more), width);
   }
-  lines.push(colour.dim(wrap(compact ? words.legendCompact : words.legend, width)));
-  return lines.join("\n");
+  yield colour.dim(wrap(compact ? words.legendCompact : words.legend, width));
 }
 
 export function renderPreviewSummary(
@@ -213,16 +221,17 @@ export function renderBatches(
 }
 
 /** The table of the selected invitations and the summary of all pending ones. */
-export function printPreview(
+export async function printPreview(
   output: Output,
   views: readonly InvitationView[],
   selected: readonly InvitationView[],
   asOf: Date,
   maxRows: number,
   hasAll = true,
-): void {
-  output.out(
-    renderPreviewTable(selected, {
+): Promise<void> {
+  await printLines(
+    output,
+    previewTableLines(selected, {
       colour: output.colour,
       width: output.width,
       maxRows,

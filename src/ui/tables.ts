@@ -47,6 +47,19 @@ export function fitTable(
   colour: ChalkInstance,
   width: number,
 ): string {
+  return [...fitTableLines(columns, rows, colour, width)].join("\n");
+}
+
+/**
+ * fitTable's lines one at a time, drawn as they are taken: the widths need every row, but a
+ * long table is written while the rest is drawn (printLines in ui/output.ts).
+ */
+export function* fitTableLines(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  colour: ChalkInstance,
+  width: number,
+): Generator<string> {
   const cells = columns.map(() => 0);
   for (const row of rows) {
     row.forEach((cell, i) => {
@@ -107,9 +120,11 @@ export function fitTable(
         return cell;
     }
   };
-  return drawTable(
+  yield* drawTableLines(
     columns.map((c, i) => wrapCell(c.head, widths[i] as number)),
-    rows.map((row) => row.map(fit)),
+    (function* () {
+      for (const row of rows) yield row.map(fit);
+    })(),
     widths,
     columns.map((c) => c.align ?? "left"),
     colour,
@@ -128,6 +143,17 @@ export function drawTable(
   aligns: readonly ("left" | "right")[],
   colour: ChalkInstance,
 ): string {
+  return [...drawTableLines(head, rows, widths, aligns, colour)].join("\n");
+}
+
+/** drawTable's lines (a row's lines together), one at a time. */
+export function* drawTableLines(
+  head: readonly string[],
+  rows: Iterable<readonly string[]>,
+  widths: readonly number[],
+  aligns: readonly ("left" | "right")[],
+  colour: ChalkInstance,
+): Generator<string> {
   const rule = (left: string, middle: string, right: string) =>
     `${left}${widths.map((w) => "─".repeat(w + 2)).join(middle)}${right}`;
   const pad = (text: string, i: number) => {
@@ -145,10 +171,11 @@ export function drawTable(
     }
     return lines.join("\n");
   };
-  const out = [rule("┌", "┬", "┐"), draw(head, (line) => colour.bold(line)), rule("├", "┼", "┤")];
-  for (const row of rows) out.push(draw(row));
-  out.push(rule("└", "┴", "┘"));
-  return out.join("\n");
+  yield rule("┌", "┬", "┐");
+  yield draw(head, (line) => colour.bold(line));
+  yield rule("├", "┼", "┤");
+  for (const row of rows) yield draw(row);
+  yield rule("└", "┴", "┘");
 }
 
 /** The skipped rows by reason, in the language in use; repeated contacts are told as merged. */
@@ -362,13 +389,14 @@ export function renderSources(sources: SourceView[], colour: ChalkInstance, widt
   return fitTable(columns, sources.map(sourceCells), colour, width);
 }
 
-export function renderContacts(
+/** The contacts' table and their count, a line at a time (printLines writes them). */
+export function* contactLines(
   contacts: ContactView[],
   colour: ChalkInstance,
   width: number,
-): string {
+): Generator<string> {
   const words = m().contacts;
-  if (contacts.length === 0) return colour.dim(words.none);
+  if (contacts.length === 0) return yield colour.dim(words.none);
   const columns = words.head.map((head): Column => ({ head, give: "end" }));
   const rows = contacts.map((c) => [
     c.name === "" ? colour.dim(m().common.noName) : printable(c.name),
@@ -377,7 +405,8 @@ export function renderContacts(
     printable(c.company),
     printable(c.source.replace(/^.*[/\\]/, "")),
   ]);
-  return `${fitTable(columns, rows, colour, width)}\n${words.total(contacts.length)}`;
+  yield* fitTableLines(columns, rows, colour, width);
+  yield words.total(contacts.length);
 }
 
 /** The status counts, then the table of what was imported: `invites status` and the demo. */
