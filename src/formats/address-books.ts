@@ -2,8 +2,8 @@
  * Address-book CSV families (Google, Outlook in four languages, Outlook.com, Thunderbird, GMX,
  * Yahoo, LinkedIn's uploaded contacts), recognised by their header and mapped by column name.
  */
-import { isX500Address, toEmail, toNameKey } from "../core/identity.js";
-import type { ContactRecord, ImportRecord } from "../core/records.js";
+import type { ImportRecord } from "../core/records.js";
+import { collectEmails, toContactRecord } from "./contact.js";
 import { cell, type Header } from "./header.js";
 import { isBlankRow, type RowMapper } from "./linkedin.js";
 
@@ -274,43 +274,22 @@ export function mapContacts(h: Header, columns: ContactColumns): RowMapper {
     .filter((i) => !/fax|télécopie/i.test(h.names[i] ?? ""));
   return (cells, line): ImportRecord => {
     if (isBlankRow(cells)) return { type: "skip", line, reason: "empty row" };
-    const emails: string[] = [];
-    let x500 = 0;
-    let notEmail = 0;
-    for (const value of splitCells(cells, emailColumns, columns.emailSplit)) {
-      const email = toEmail(value);
-      if (email === null) {
-        if (isX500Address(value)) x500++;
-        else notEmail++;
-      } else if (!emails.includes(email)) emails.push(email);
-    }
-    const phones = [...new Set(splitCells(cells, phoneColumns, columns.phoneSplit))];
-    const firstName = cell(cells, first);
-    const lastName = cell(cells, last);
-    const companyName = cell(cells, company);
-    const displayName =
-      cell(cells, display) ||
-      [firstName, cell(cells, middle), lastName].filter((p) => p !== "").join(" ") ||
-      companyName;
-    if (displayName === "" && emails.length === 0 && phones.length === 0) {
-      const reason =
-        x500 > 0 ? "row with only an Exchange X.500 name" : "row without name, email or phone";
-      return { type: "skip", line, reason };
-    }
-    const record: ContactRecord = {
-      type: "contact",
+    const found = collectEmails(splitCells(cells, emailColumns, columns.emailSplit));
+    const record = toContactRecord({
       line,
-      displayName,
-      firstName,
-      lastName,
-      company: companyName,
+      fullName: cell(cells, display),
+      firstName: cell(cells, first),
+      middleName: cell(cells, middle),
+      lastName: cell(cells, last),
+      company: cell(cells, company),
       title: cell(cells, title),
-      emails,
-      phones,
-      nameKey: firstName || lastName ? toNameKey(firstName, lastName) : toNameKey(displayName),
-      dropped: { x500, notEmail },
-    };
-    return record;
+      found,
+      phones: [...new Set(splitCells(cells, phoneColumns, columns.phoneSplit))],
+    });
+    if (record) return record;
+    const reason =
+      found.x500 > 0 ? "row with only an Exchange X.500 name" : "row without name, email or phone";
+    return { type: "skip", line, reason };
   };
 }
 

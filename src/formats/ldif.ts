@@ -3,11 +3,11 @@
  * apart by a blank line, `dn:` first, `attr:: base64` for any value that is not plain ASCII,
  * long lines folded onto lines that start with one space.
  */
-import { isX500Address, toEmail, toNameKey } from "../core/identity.js";
-import type { ContactRecord, ImportRecord } from "../core/records.js";
+import type { ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { decodeText, readChunks, type TextEncoding } from "./bytes.js";
+import { collectEmails, toContactRecord } from "./contact.js";
 import { tooManyRows } from "./zip.js";
 
 /** An unfolded line may hold a jpegPhoto of a few hundred KiB; nothing real is larger. */
@@ -155,38 +155,15 @@ function toContact(entry: Entry): ImportRecord {
   if (classes.includes("groupofnames") || classes.includes("groupofuniquenames")) {
     return { type: "skip", line: entry.line, reason: "mailing list" };
   }
-  const firstName = first(FIRST);
-  const lastName = first(LAST);
-  const company = first(COMPANY);
-  const emails: string[] = [];
-  let x500 = 0;
-  let notEmail = 0;
-  for (const value of all(EMAILS)) {
-    if (value === "") continue;
-    const email = toEmail(value);
-    if (email === null) {
-      if (isX500Address(value)) x500++;
-      else notEmail++;
-    } else if (!emails.includes(email)) emails.push(email);
-  }
-  const phones = [...new Set(all(PHONES).filter((p) => p !== ""))];
-  const displayName =
-    first(DISPLAY) || [firstName, lastName].filter((p) => p !== "").join(" ") || company;
-  if (displayName === "" && emails.length === 0 && phones.length === 0) {
-    return { type: "skip", line: entry.line, reason: "entry without name, email or phone" };
-  }
-  const record: ContactRecord = {
-    type: "contact",
+  const record = toContactRecord({
     line: entry.line,
-    displayName,
-    firstName,
-    lastName,
-    company,
+    fullName: first(DISPLAY),
+    firstName: first(FIRST),
+    lastName: first(LAST),
+    company: first(COMPANY),
     title: first(TITLE),
-    emails,
-    phones,
-    nameKey: firstName || lastName ? toNameKey(firstName, lastName) : toNameKey(displayName),
-    dropped: { x500, notEmail },
-  };
-  return record;
+    found: collectEmails(all(EMAILS)),
+    phones: [...new Set(all(PHONES).filter((p) => p !== ""))],
+  });
+  return record ?? { type: "skip", line: entry.line, reason: "entry without name, email or phone" };
 }

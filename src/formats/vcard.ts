@@ -3,11 +3,11 @@
  * QUOTED-PRINTABLE encoding, so lines are split and unfolded before anything is decoded.
  */
 import { isUtf8 } from "node:buffer";
-import { isX500Address, toEmail, toNameKey } from "../core/identity.js";
-import type { ContactRecord, ImportRecord } from "../core/records.js";
+import type { ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { decodeBytes, decodeText, hasHighBytes, readChunks, type TextEncoding } from "./bytes.js";
+import { collectEmails, toContactRecord } from "./contact.js";
 import { tooManyRows } from "./zip.js";
 
 /** An unfolded property may hold an inline photo of a few hundred KiB; nothing real is larger. */
@@ -348,42 +348,26 @@ function toContact(card: Card, fallback: TextEncoding): ImportRecord {
     const p = card.properties.find((q) => q.name === name);
     return p ? decodeValue(p, fallback) : undefined;
   };
-  const fn = unescapeText(value("FN") ?? "");
   const [last = "", first = "", middle = ""] = components(value("N") ?? "");
-  const company = components(value("ORG") ?? "")[0] ?? "";
   const emails: string[] = [];
   const phones: string[] = [];
-  let x500 = 0;
-  let notEmail = 0;
   for (const p of card.properties) {
-    if (p.name === "EMAIL") {
-      const raw = unescapeText(decodeValue(p, fallback));
-      const email = toEmail(raw);
-      if (email === null) {
-        if (isX500Address(raw)) x500++;
-        else if (raw !== "") notEmail++;
-      } else if (!emails.includes(email)) emails.push(email);
-    } else if (p.name === "TEL") {
+    if (p.name === "EMAIL") emails.push(unescapeText(decodeValue(p, fallback)));
+    else if (p.name === "TEL") {
       const phone = unescapeText(decodeValue(p, fallback)).replace(/^tel:/i, "");
       if (phone !== "" && !phones.includes(phone)) phones.push(phone);
     }
   }
-  const displayName = fn || [first, middle, last].filter((s) => s !== "").join(" ") || company;
-  if (displayName === "" && emails.length === 0 && phones.length === 0) {
-    return { type: "skip", line: card.line, reason: "card without name, email or phone" };
-  }
-  const record: ContactRecord = {
-    type: "contact",
+  const record = toContactRecord({
     line: card.line,
-    displayName,
+    fullName: unescapeText(value("FN") ?? ""),
     firstName: first,
+    middleName: middle,
     lastName: last,
-    company,
+    company: components(value("ORG") ?? "")[0] ?? "",
     title: unescapeText(value("TITLE") ?? ""),
-    emails,
+    found: collectEmails(emails),
     phones,
-    nameKey: first || last ? toNameKey(first, last) : toNameKey(displayName),
-    dropped: { x500, notEmail },
-  };
-  return record;
+  });
+  return record ?? { type: "skip", line: card.line, reason: "card without name, email or phone" };
 }
