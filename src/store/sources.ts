@@ -126,14 +126,15 @@ function takeBack(db: Db, id: number): ForgetReport {
   const shown = settleReplacements(db).shown;
   const invitationChanges = settleInvitationClosures(db);
   const connectionChanges = settleConnectionClosures(db);
-  const restored = listImportedSources(db)
-    .filter((s) => shown.includes(s.id))
-    .map((s) => ({
-      id: s.id,
-      path: s.path,
-      contacts: countContactsOf(db, [s.id]),
-      imported: s.imported,
-    }));
+  const restoredSource = db.prepare<[number], { id: number; path: string; imported: number }>(
+    `SELECT id, ${sourcePath("s")} AS path, imported FROM sources s WHERE id = ?`,
+  );
+  const restored = [...shown]
+    .sort((a, b) => a - b)
+    .flatMap((shownId) => {
+      const s = restoredSource.get(shownId);
+      return s ? [{ ...s, contacts: countContactsOf(db, [s.id]) }] : [];
+    });
   return {
     source,
     contacts,
