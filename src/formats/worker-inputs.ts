@@ -130,13 +130,14 @@ export async function* readInputsInWorker(
       let asked = false;
       /** Whether the table's end (or failure) has been taken from the inbox. */
       let finished = false;
-      const nextBatch = async (): Promise<PackedRecords | null> => {
+      /** The table's next batch, or null at its end; its failure counts only if it is read. */
+      const nextBatch = async (reading = true): Promise<PackedRecords | null> => {
         const next = await inbox.next();
         if (next.t === "batch") return next.records;
         if (next.t === "error") throw deserializeError(next.error);
         if (next.t !== "end" && next.t !== "failed") throw unexpected(next);
         finished = true;
-        if (next.t === "failed") throw deserializeFailure(next);
+        if (next.t === "failed" && reading) throw deserializeFailure(next);
         return null;
       };
       const table: InputTable = {
@@ -158,13 +159,7 @@ export async function* readInputsInWorker(
       yield table;
       table.discard();
       // What the worker read ahead of a table that is not wanted, up to its end.
-      while (!finished) {
-        const next = await inbox.next();
-        if (next.t === "batch") send({ t: "ack" });
-        else if (next.t === "end" || next.t === "failed") finished = true;
-        else if (next.t === "error") throw deserializeError(next.error);
-        else throw unexpected(next);
-      }
+      while (!finished) if ((await nextBatch(false)) !== null) send({ t: "ack" });
     }
   } finally {
     await worker.terminate();
