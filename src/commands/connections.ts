@@ -9,6 +9,7 @@ import {
   type ConnectionRow,
   type ConnectionSelection,
   compareByConnectedOn,
+  connectionName,
   countClosedBatchInvitations,
   LINKEDIN_COLUMNS,
   selectConnections,
@@ -27,7 +28,7 @@ import { Journal } from "../store/journal.js";
 import { connectionOutcomes } from "../store/outcomes.js";
 import { readConnections } from "../store/queries.js";
 import { RemovedConnectionsFile } from "../store/removed-connections.js";
-import { connectionName, renderConnectionTable } from "../ui/connections.js";
+import { renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
 import { wrap } from "../ui/wrap.js";

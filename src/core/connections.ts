@@ -23,6 +23,11 @@ export interface ConnectionRow {
   active: boolean;
 }
 
+/** A connection's name as the journal, the plan and the pick-list give it. */
+export function connectionName(c: Pick<ConnectionRow, "firstName" | "lastName">): string {
+  return `${c.firstName} ${c.lastName}`.trim();
+}
+
 export interface ConnectionSelection {
   /** Only connections that came from accepted invitations of a detected batch. */
   batch?: boolean;

@@ -1,13 +1,9 @@
 /** The table of connections a removal plans: data in, string out. */
 import type { ChalkInstance } from "chalk";
-import type { ConnectionRow } from "../core/connections.js";
+import { type ConnectionRow, connectionName } from "../core/connections.js";
 import { m } from "../i18n/index.js";
 import { printable } from "./printable.js";
 import { type Column, fitTable } from "./tables.js";
-
-export function connectionName(c: Pick<ConnectionRow, "firstName" | "lastName">): string {
-  return `${c.firstName} ${c.lastName}`.trim();
-}
 
 export function renderConnectionTable(
   rows: readonly ConnectionRow[],

@@ -20,7 +20,7 @@ import {
   useRef,
   useState,
 } from "@inquirer/core";
-import type { ConnectionRow } from "../core/connections.js";
+import { type ConnectionRow, connectionName } from "../core/connections.js";
 import { toNameKey } from "../core/identity.js";
 import type { InvitationView } from "../core/preview.js";
 import { CancelledError } from "../errors.js";
@@ -309,7 +309,7 @@ export async function pickConnections(
     {
       message: m().help.pickList.connections,
       rowOf: (c) => ({
-        name: `${c.firstName} ${c.lastName}`.trim(),
+        name: connectionName(c),
         profile: c.slug ? `in/${c.slug}` : (c.email ?? m().help.pickList.noProfile),
         date: c.connectedOn ?? "",
         tag: c.batch ?? "",
