@@ -1,6 +1,6 @@
 /**
- * The accidental mass send: note-less outgoing invitations sent in a burst. As the lifecycle has it: "the
- * accidental batch is a burst of note-less invitations sent within minutes".
+ * The accidental mass send: a burst of note-less outgoing invitations sent within minutes (an
+ * address book sent at once). Sent with a note, an invitation was meant.
  */
 
 export interface BatchRules {

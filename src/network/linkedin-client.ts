@@ -201,10 +201,9 @@ export class LinkedInClient implements NetworkDriver {
   }
 
   /**
-   * The sent list, from the first generation that serves it, in the order the 2026 evidence
-   * recommends: the legacy REST list (exact times, e-mail invitees), the server-driven page the
-   * web app itself uses, GraphQL, then Dash REST. A generation that does not serve its first
-   * page (404/400) gives way to the next.
+   * The sent list, from the first generation that serves it, in this order: the legacy REST list
+   * (exact times, e-mail invitees), the server-driven page the web app itself uses, GraphQL, then
+   * Dash REST. A generation that does not serve its first page (404/400) gives way to the next.
    */
   async listSentInvitations(): Promise<LiveList<LiveInvitation>> {
     const size = this.options.pageSize ?? SENT_PAGE_SIZE;

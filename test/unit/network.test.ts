@@ -72,7 +72,7 @@ describe("response signals", () => {
   const verdict = (status: number, body = "", location: string | null = null) =>
     classifyResponse({ status, body, location });
 
-  it("maps every stop signal of LINKEDIN-API.md §9", () => {
+  it("maps every stop signal: login, challenge, csrf, forbidden, throttle, block, restriction", () => {
     expect(verdict(401)).toMatchObject({ kind: "stop", signal: "expired" });
     expect(verdict(302, "", "https://www.linkedin.com/uas/login?x")).toMatchObject({
       signal: "expired",
