@@ -91,11 +91,16 @@ export interface PreviewResult {
   batches: Batch[];
 }
 
+/**
+ * Every invitation's view, with the batches found among them. Each invitation becomes its view
+ * as it comes: given the store's rows one at a time, no list of them is ever held.
+ */
 export function buildViews(
-  invitations: readonly StoredInvitation[],
+  invitations: Iterable<StoredInvitation>,
   options: PreviewOptions,
 ): PreviewResult {
-  const views = invitations.map((inv) => viewOf(inv, options));
+  const views: InvitationView[] = [];
+  for (const inv of invitations) views.push(viewOf(inv, options));
   return { views, batches: markBatches(views, options.batchRules) };
 }
 
@@ -121,7 +126,7 @@ export function viewOf(inv: StoredInvitation, options: PreviewOptions): Invitati
 }
 
 /** Finds the batches among the views and sets each member's `batch`. */
-export function markBatches(
+function markBatches(
   views: readonly InvitationView[],
   rules: BatchRules = DEFAULT_BATCH_RULES,
 ): Batch[] {

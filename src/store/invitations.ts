@@ -1,6 +1,6 @@
 /** The invitations the user sent, as the preview and the selection see them. */
 import type { BatchRules } from "../core/batches.js";
-import { type InvitationView, markBatches, type PreviewResult, viewOf } from "../core/preview.js";
+import { buildViews, type InvitationView, type PreviewResult, viewOf } from "../core/preview.js";
 import { indexConnections, type LifecycleRules } from "../core/states.js";
 import type { Db } from "./database.js";
 import { eachOutgoingInvitation, readAddressBookIndex, readConnectionKeys } from "./queries.js";
@@ -9,17 +9,13 @@ export function readPreview(
   db: Db,
   options: { asOf: Date; batchRules: BatchRules; rules?: LifecycleRules },
 ): PreviewResult {
-  const preview = {
+  return buildViews(eachOutgoingInvitation(db), {
     asOf: options.asOf,
     connections: indexConnections(readConnectionKeys(db)),
     addressBook: readAddressBookIndex(db),
     batchRules: options.batchRules,
     ...(options.rules ? { rules: options.rules } : {}),
-  };
-  // Each row becomes its view as it is read: the stored rows are never held all at once.
-  const views: InvitationView[] = [];
-  for (const inv of eachOutgoingInvitation(db)) views.push(viewOf(inv, preview));
-  return { views, batches: markBatches(views, options.batchRules) };
+  });
 }
 
 /**
