@@ -6,11 +6,11 @@
  * item is still there. That read runs at the start (settling what earlier runs left open), after
  * the first request of the run (the canary: a way of writing that answers but does not act is
  * dropped before it is used on everyone), after every `verifyEvery` requests, after any lost
- * answer (before anything is sent again), and at the end. A read costs a request a page, and the
- * list is long while it is long: the regular reads come no more often than every
- * READ_SHARE_INVERSE × the pages the last read took, so that verifying costs at most about a
- * quarter of the run's requests however long the list (2,000 pending at LinkedIn's 10 a page,
- * read every 25 withdrawals, would be eight page reads for every withdrawal).
+ * answer (before anything is sent again), and at the end. A complete read costs a request a
+ * page, so the regular reads wait for READ_SHARE_INVERSE requests for every page the last read
+ * took: verifying costs at most about a quarter of the run's requests however long the list
+ * (2,000 pending at LinkedIn's 10 a page, read every 25 withdrawals, would be eight page reads
+ * for every withdrawal).
  *
  * A request whose answer was lost is never repeated blindly: the re-read settles it, and a retry
  * goes out only for an item the list proves still pending, up to `maxTries` over all runs.
