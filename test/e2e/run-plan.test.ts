@@ -35,10 +35,9 @@ function withdrawArgs(...flags: string[]): string[] {
     "--as-of",
     "2026-11-20",
     "--batch",
-    // Without the emulation (the dry runs), a closed port on 127.0.0.1: nothing here may reach
-    // LinkedIn, even by mistake.
-    "--base-url",
-    emulation.sandboxOrNull?.url ?? "http://127.0.0.1:9",
+    // Without the emulation (the dry runs), INVITES_BASE_URL of the tests' environment: a closed
+    // port on 127.0.0.1 (test/support/cli.ts).
+    ...(emulation.sandboxOrNull ? ["--base-url", emulation.sandbox.url] : []),
     ...flags,
   ];
 }
