@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
-import { BIN, fixture, runCli } from "../support/cli.js";
+import { BIN, binaryEnv, fixture, localeEnv, runCli } from "../support/cli.js";
 
 const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 
@@ -50,7 +50,7 @@ describe("invites sandbox", () => {
     const child = spawn(
       process.execPath,
       [BIN, "sandbox", "--seed", DEMO, "--as-of", "2026-11-20", "--page-cap", "1"],
-      { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, LANG: "de_DE.UTF-8" } },
+      { stdio: ["ignore", "pipe", "pipe"], env: binaryEnv(localeEnv("de_DE.UTF-8")) },
     );
     const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
     const lines: string[] = [];

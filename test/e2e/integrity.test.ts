@@ -12,6 +12,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
 import {
   BIN,
+  binaryEnv,
   fixture,
   type RunResult,
   runBinary,
@@ -213,7 +214,7 @@ describe("pace, place and a reader that goes away", () => {
       process.execPath,
       [BIN, "withdraw", ...args("0", "--batch", "--yes", "--as-of", "2026-11-20")],
       {
-        env: { ...process.env, NO_COLOR: "1", INVITES_COOKIES: emulation.sandbox.cookie },
+        env: binaryEnv({ INVITES_COOKIES: emulation.sandbox.cookie }),
         stdio: ["ignore", "pipe", "pipe"],
       },
     );

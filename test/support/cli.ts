@@ -11,6 +11,7 @@ import type { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, expect } from "vitest";
+import { VARIABLES } from "../../src/env.js";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const BIN = join(ROOT, "bin", "invites.js");
@@ -35,12 +36,28 @@ export interface RunOptions {
   cwd?: string;
 }
 
+/**
+ * The developer's own settings that change what the tool prints or where it acts: none of them
+ * reaches a test (a test that wants one sets it). `undefined` removes a variable.
+ */
+const MACHINE_SETTINGS: NodeJS.ProcessEnv = Object.fromEntries(
+  [
+    ...Object.entries(VARIABLES)
+      .filter(([, kind]) => kind === "invites")
+      .map(([name]) => name),
+    "COLUMNS",
+    "LINES",
+    "FORCE_COLOR",
+  ].map((name) => [name, undefined]),
+);
+
 /** What every run's environment holds unless the test says otherwise. */
 function baseEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   // No test may touch the real user data directory, nor depend on the machine's locale: English
   // unless the test says otherwise (a LANG of its own is the whole locale then). Nor reach
   // LinkedIn: unless a test names a server, requests go to a closed port on 127.0.0.1.
   return {
+    ...MACHINE_SETTINGS,
     NO_COLOR: "1",
     INVITES_DB: "",
     INVITES_BASE_URL: "http://127.0.0.1:9",

@@ -1,6 +1,7 @@
 /** Kills the built binary with SIGKILL at instants aimed by what reaches the emulation. */
 import { type ChildProcess, spawn } from "node:child_process";
 import { onTestFinished } from "vitest";
+import { binaryEnv } from "./cli.js";
 
 /** Set by killRepeatedly; the emulation's onChangeRequest must call it for every request. */
 export interface RequestObserver {
@@ -57,7 +58,7 @@ export async function killRepeatedly(o: {
   for (let round = 0; round < (o.rounds ?? 25) && !finished; round++) {
     const child = spawn(process.execPath, o.args, {
       ...(o.cwd ? { cwd: o.cwd } : {}),
-      env: { ...process.env, NO_COLOR: "1", ...o.env },
+      env: binaryEnv(o.env),
       stdio: "ignore",
     });
     running = child;

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { afterAll, afterEach, beforeAll } from "vitest";
+import { binaryEnv } from "./cli.js";
 
 export interface Terminal {
   /** Starts `command` (a shell line) in a terminal of `cols`×`rows`. */
@@ -28,11 +29,13 @@ export function useTerminal(name: string, history = 500): Terminal {
   const session = `invites-${name}-${process.pid}`;
   // Each terminal has a tmux server of its own (its own socket, no user configuration), so that
   // neither a developer's sessions and ~/.tmux.conf nor another test file touch what it types
-  // and reads.
+  // and reads. The server, and every command it runs, has the tests' environment: the C locale,
+  // none of the developer's settings (test/support/cli.ts).
   const tmux = (...args: string[]): string =>
     execFileSync("tmux", ["-L", session, "-f", "/dev/null", ...args], {
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
+      env: binaryEnv(),
     });
   beforeAll(() => {
     try {
