@@ -59,7 +59,8 @@ export function readStatus(
                   SELECT CASE WHEN i.peer_slug <> '' THEN names.unlinked ELSE names.n END
                   FROM names WHERE names.name_key = i.peer_name_key) = 1
              THEN 'accepted'
-           WHEN unixepoch(i.sent_at, 'subsec') * 1000 <= @expiredUpTo THEN 'expired'
+           WHEN CAST(round(unixepoch(i.sent_at, 'subsec') * 1000) AS INTEGER) <= @expiredUpTo
+             THEN 'expired'
            WHEN coalesce(i.closed_at, i.live_closed_at) <> '' THEN 'closed'
            ELSE 'pending'
          END AS state, count(*) AS n
