@@ -5,12 +5,12 @@
  * such, and the outcome is decided by a complete read of the live list that shows whether the
  * item is still there. That read runs at the start (settling what earlier runs left open), after
  * the first request of the run (the canary: a way of writing that answers but does not act is
- * dropped before it is used on everyone), after every `verifyEvery` requests, after any lost
+ * dropped before it is used on everyone), after every VERIFY_EVERY requests, after any lost
  * answer (before anything is sent again), and at the end. A complete read costs a request a
  * page, so the regular reads wait for READ_SHARE_INVERSE requests for every page the last read
- * took: verifying costs at most about a quarter of the run's requests however long the list
- * (2,000 pending at LinkedIn's 10 a page, read every 25 withdrawals, would be eight page reads
- * for every withdrawal).
+ * took: beyond the first read and the canary's, reading costs at most a quarter as many requests
+ * as the run sends, however long the list (2,000 pending at LinkedIn's 10 a page, read every 25
+ * withdrawals, would be eight page reads for every withdrawal).
  *
  * A request whose answer was lost is never repeated blindly: the re-read settles it, and a retry
  * goes out only for an item the list proves still pending, up to `maxTries` over all runs.
@@ -91,8 +91,6 @@ export interface RunOptions<P extends PlannedItem, L extends LiveKeys> {
   maxTries?: number;
   /** Failed requests in a row that stop the run. */
   breaker?: number;
-  /** Requests between two verifying reads of the live list, at the least. */
-  verifyEvery?: number;
   /** Throws when the session is not the account the data belongs to; before any write. */
   checkAccount?: (account: Account) => void;
   /**
@@ -127,9 +125,10 @@ export interface RunSummary {
 
 export const DEFAULT_MAX_TRIES = 3;
 export const DEFAULT_BREAKER = 3;
-export const DEFAULT_VERIFY_EVERY = 25;
+/** Requests between two verifying reads of the live list, at the least. */
+const VERIFY_EVERY = 25;
 /** Regular reads wait for this many requests for every page the last read took. */
-export const READ_SHARE_INVERSE = 4;
+const READ_SHARE_INVERSE = 4;
 
 /** Why a request that did not take effect failed, in the network's words. */
 function stillListed(s: { answer: JournalAnswer | null; answerDetail: string | null }): string {
@@ -173,8 +172,7 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
   const { action, journal, driver } = o;
   const maxTries = o.maxTries ?? DEFAULT_MAX_TRIES;
   const breaker = o.breaker ?? DEFAULT_BREAKER;
-  const leastVerifyEvery = o.verifyEvery ?? DEFAULT_VERIFY_EVERY;
-  let verifyEvery = leastVerifyEvery;
+  let verifyEvery = VERIFY_EVERY;
   const iso = () => o.now().toISOString();
   const scrub = (text: string) => driver.scrub(text);
   const summary: RunSummary = {
@@ -207,7 +205,7 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
 
   const readLive = async () => {
     const live = await withRetries(o.pacer, o.retries, () => action.list(driver));
-    verifyEvery = Math.max(leastVerifyEvery, READ_SHARE_INVERSE * live.pages);
+    verifyEvery = Math.max(VERIFY_EVERY, READ_SHARE_INVERSE * live.pages);
     return live;
   };
 

@@ -217,9 +217,10 @@ export class LinkedInClient implements NetworkDriver {
         ),
       max,
     );
+    // A generation that does not serve its first page has cost that page's request all the same.
     if (legacy) return { ...legacy, surface: "legacy", showsEmailInvitees: true };
     const sdui = await this.pages((start) => this.readSduiPage(start), max);
-    if (sdui) return { ...sdui, surface: "sdui", showsEmailInvitees: false };
+    if (sdui) return { ...sdui, pages: sdui.pages + 1, surface: "sdui", showsEmailInvitees: false };
     const queryId = this.options.graphqlQueryId ?? DEFAULT_GRAPHQL_QUERY_ID;
     const graphql = await this.pages(
       (start) =>
@@ -230,7 +231,14 @@ export class LinkedInClient implements NetworkDriver {
         ),
       max,
     );
-    if (graphql) return { ...graphql, surface: "graphql", showsEmailInvitees: false };
+    if (graphql) {
+      return {
+        ...graphql,
+        pages: graphql.pages + 2,
+        surface: "graphql",
+        showsEmailInvitees: false,
+      };
+    }
     const dash = await this.pages(
       (start) =>
         // No decorationId: with one, this surface answers 400.
@@ -241,7 +249,7 @@ export class LinkedInClient implements NetworkDriver {
         ),
       max,
     );
-    if (dash) return { ...dash, surface: "dash", showsEmailInvitees: false };
+    if (dash) return { ...dash, pages: dash.pages + 3, surface: "dash", showsEmailInvitees: false };
     throw new StoppedError("changed", m().network.client.noSentList, STOP_ADVICE.changed);
   }
 
