@@ -1,6 +1,6 @@
 /**
- * Every variable of the tool's own (`invites` in src/env.ts) is documented where a user looks:
- * the help's Environment section in both languages, and the README's table.
+ * Every variable invites reads (src/env.ts) is in the README's table, and those of the tool's own
+ * (`invites`) in the help's Environment section of both languages too.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
@@ -11,6 +11,13 @@ const OWN = Object.entries(VARIABLES)
   .filter(([, kind]) => kind === "invites")
   .map(([name]) => name);
 const README = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+
+describe("every environment variable invites reads", () => {
+  it.each(Object.keys(VARIABLES))("%s is in the README's table", (name) => {
+    const rows = README.split("\n").filter((line) => line.startsWith("| `"));
+    expect(rows.some((row) => row.split(" | ")[0]?.includes(`\`${name}\``))).toBe(true);
+  });
+});
 
 describe("the tool's own environment variables", () => {
   it("are there to check", () => {
