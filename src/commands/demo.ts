@@ -56,25 +56,25 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
   const { colour } = output;
   const words = m().run.demo;
   /** A command the demo does, as the user would type it; a blank line before it but the first. */
-  const shell = (command: string, first = false) =>
-    output.out(`${first ? "" : "\n"}${colour.bold(wrapCommand(`$ ${command}`, output.width))}`);
+  const shell = (words: readonly string[], first = false) =>
+    output.out(`${first ? "" : "\n"}${colour.bold(wrapCommand(words, output.width))}`);
   const say = (text: string) => output.out(wrap(text, output.width));
   try {
     output.out(colour.bold(words.title));
     output.out(colour.dim(`${wrap(words.database(dbPath, !keep), output.width)}\n`));
-    shell(`invites import ${files.join(" ")}`, true);
+    shell(["invites", "import", ...files], true);
     await withDatabase(dbPath, async (db) => {
       const report = await importPaths(db, files, { now });
       output.out(renderImportReport(report, colour, output.width));
       const { status, sources } = readStatus(db, asOf);
-      shell(`invites status --as-of ${asOf.toISOString().slice(0, 10)}`);
+      shell(["invites", "status", "--as-of", asOf.toISOString().slice(0, 10)]);
       output.out(renderStatusReport(status, sources, asOf, output));
 
       const { views, batches } = readPreview(db, { asOf, batchRules: DEFAULT_BATCH_RULES });
       const day = asOf.toISOString().slice(0, 10);
-      shell(`invites batches --as-of ${day}`);
+      shell(["invites", "batches", "--as-of", day]);
       output.out(renderBatches(describeBatches(batches, views), colour, output.width));
-      shell(`invites preview --batch --as-of ${day}`);
+      shell(["invites", "preview", "--batch", "--as-of", day]);
       const selected = selectInvitations(views, { batch: true }, asOf).sort(compareByReminder);
       await printPreview(output, views, selected, asOf, 8, false);
 
@@ -87,9 +87,10 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
         ),
       });
       try {
-        shell(
-          `invites withdraw --batch --yes --pace 20ms --base-url ${sandbox.url} --as-of ${day}`,
-        );
+        shell([
+          ...["invites", "withdraw", "--batch", "--yes", "--pace", "20ms"],
+          ...["--base-url", sandbox.url, "--as-of", day],
+        ]);
         output.out(colour.dim(wrap(words.emulation, output.width)));
         const driver = new LinkedInClient({ baseUrl: sandbox.url, cookies: sandbox.cookies });
         const journal = new Journal(db);
@@ -107,13 +108,14 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
         const { rows } = readConnectionRows(db, asOf, DEFAULT_BATCH_RULES);
         const accepted = selectConnections(rows, { batch: true }).sort(compareByConnectedOn);
         const exported = join(dir, "accepted-by-mistake.csv");
-        shell(`invites connections export --batch --out ${exported}`);
+        shell(["invites", "connections", "export", "--batch", "--out", exported]);
         writeConnectionsCsv(exported, accepted, false);
         say(m().run.connections.wrote(accepted.length, exported, false));
         const record = new RemovedConnectionsFile(join(dir, "removed-connections.csv"));
-        shell(
-          `invites connections remove --batch --yes --pace 20ms --base-url ${sandbox.url} --out ${record.path}`,
-        );
+        shell([
+          ...["invites", "connections", "remove", "--batch", "--yes", "--pace", "20ms"],
+          ...["--base-url", sandbox.url, "--out", record.path],
+        ]);
         output.out(renderConnectionTable(accepted, { colour, width: output.width, maxRows: 8 }));
         output.out(colour.dim(wrap(m().run.actions.remove.consequences, output.width)));
         await removeAndReport(db, output, {
@@ -126,7 +128,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
           record,
         });
         const written = readFileSync(record.path, "utf8").split("\n");
-        shell(`head -3 ${record.path}`);
+        shell(["head", "-3", record.path]);
         // The file's lines as they are, cut at the width: the file itself holds them whole.
         output.out(
           written
@@ -137,7 +139,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
       } finally {
         await sandbox.close();
       }
-      shell(`invites status --as-of ${day}`);
+      shell(["invites", "status", "--as-of", day]);
       output.out(renderStatus(readStatus(db, asOf).status, asOf, colour));
     });
     const cmd = (text: string) => colour.bold(text);

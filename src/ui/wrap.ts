@@ -3,6 +3,7 @@
  * measured as the tables measure their cells (string-width), so that wrapped text and tables agree.
  */
 import stringWidth from "string-width";
+import { shellWord } from "./shell.js";
 
 /**
  * Printable ASCII, the Latin letters of Europe (Latin-1, Latin Extended-A and -B) and the dashes,
@@ -60,15 +61,16 @@ export function wrap(text: string, columns: number): string {
 }
 
 /**
- * A shell command laid out in `columns`: it breaks between words with a backslash, so that what
+ * A shell command after its prompt, laid out in `columns`: each word quoted for the shell where
+ * it needs it (a path with a space), broken only between words with a backslash, so that what
  * is shown still runs when copied.
  */
-export function wrapCommand(command: string, columns: number): string {
+export function wrapCommand(words: readonly string[], columns: number, prompt = "$ "): string {
   const lines: string[] = [];
-  let current = "";
-  for (const word of command.split(" ")) {
+  let current = prompt.trimEnd();
+  for (const word of words.map(shellWord)) {
     const next = current === "" ? word : `${current} ${word}`;
-    if (current !== "" && displayWidth(next) + 2 > columns) {
+    if (current.trim() !== prompt.trim() && displayWidth(next) + 2 > columns) {
       lines.push(`${current} \\`);
       current = `    ${word}`;
     } else current = next;

@@ -53,13 +53,18 @@ describe("the width of text", () => {
   });
 
   it("breaks a command between words with a backslash, so that it still runs when copied", () => {
-    const command =
-      "$ invites connections remove --batch --yes --pace 20ms --base-url http://127.0.0.1:40761 --out /tmp/removed.csv";
-    const lines = wrapCommand(command, 60).split("\n");
+    const words = [
+      ...["invites", "connections", "remove", "--batch", "--yes", "--pace", "20ms"],
+      ...["--base-url", "http://127.0.0.1:40761", "--out", "/tmp/my folder/removed.csv"],
+    ];
+    const lines = wrapCommand(words, 60).split("\n");
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(60);
     expect(lines.slice(0, -1).every((line) => line.endsWith(" \\"))).toBe(true);
-    expect(lines.map((line) => line.replace(/ \\$/, "").trim()).join(" ")).toBe(command);
+    // The path with a space is one quoted word, never broken inside its quotes.
+    expect(lines.map((line) => line.replace(/ \\$/, "").trim()).join(" ")).toBe(
+      `$ ${words.slice(0, -1).join(" ")} '/tmp/my folder/removed.csv'`,
+    );
   });
 });
 
