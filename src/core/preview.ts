@@ -14,6 +14,7 @@ import { isRoleAddress } from "./roles.js";
 import {
   type ConnectionIndex,
   DEFAULT_RULES,
+  expiresAtMs,
   type InvitationState,
   invitationState,
   type LifecycleRules,
@@ -121,7 +122,7 @@ export function viewOf(inv: StoredInvitation, options: PreviewOptions): Invitati
     addressBook: isInAddressBook(inv, options.addressBook),
     roleAddress: isRoleAddress(inv.inviteeEmail),
     nextReminder: state === "pending" ? nextReminder(sent, options.asOf) : null,
-    expiresAt: isoDay(sent + rules.expiryDays * DAY_MS),
+    expiresAt: isoDay(expiresAtMs(sent, rules)),
   };
 }
 

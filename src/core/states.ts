@@ -1,9 +1,9 @@
-import { DAY_MS } from "./days.js";
 /**
  * Invitation states: pure rules, "today" passed in.
  * Precedence: withdrawn (our own act) > accepted (the invitee is a connection) > expired (183 days)
  * > closed (a newer export no longer lists it) > pending.
  */
+import { DAY_MS } from "./days.js";
 
 export type InvitationState = "pending" | "accepted" | "expired" | "withdrawn" | "closed";
 
@@ -79,8 +79,9 @@ export function reinviteAfter(at: Date, rules: LifecycleRules = DEFAULT_RULES): 
   return new Date(at.getTime() + rules.reinviteDays * DAY_MS).toISOString().slice(0, 10);
 }
 
-export function expiresAt(sentAt: string, rules: LifecycleRules = DEFAULT_RULES): Date {
-  return new Date(Date.parse(sentAt) + rules.expiryDays * DAY_MS);
+/** The moment (milliseconds) an invitation sent at `sentMs` expires. */
+export function expiresAtMs(sentMs: number, rules: LifecycleRules = DEFAULT_RULES): number {
+  return sentMs + rules.expiryDays * DAY_MS;
 }
 
 export function invitationState(
@@ -91,8 +92,7 @@ export function invitationState(
 ): InvitationState {
   if (inv.withdrawnAt) return "withdrawn";
   if (isAccepted(inv, index)) return "accepted";
-  // As expiresAt, without a Date for each of 100,000 invitations.
-  if (Date.parse(inv.sentAt) + rules.expiryDays * DAY_MS <= asOf.getTime()) return "expired";
+  if (expiresAtMs(Date.parse(inv.sentAt), rules) <= asOf.getTime()) return "expired";
   if (inv.closedAt) return "closed";
   return "pending";
 }

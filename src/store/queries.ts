@@ -107,18 +107,11 @@ export function sourcePath(table: string): string {
   return `CASE WHEN ${table}.entry IS NULL THEN ${table}.path ELSE ${table}.path || ' › ' || ${table}.entry END`;
 }
 
-/** Every connection by the keys an invitation is matched on, and whether it is still there. */
-export function readConnectionKeys(
-  db: Db,
-): Array<ConnectionKeys & { gone: boolean; removed: boolean }> {
+/** Every connection by the keys an invitation is matched on (removed and gone ones too). */
+export function readConnectionKeys(db: Db): ConnectionKeys[] {
   return db
-    .prepare<[], ConnectionKeys & { gone: number; removed: number }>(
-      `SELECT slug, email, name_key AS nameKey, coalesce(gone_at, live_gone_at) IS NOT NULL AS gone,
-              removed_at IS NOT NULL AS removed
-       FROM connections`,
-    )
-    .all()
-    .map((c) => ({ ...c, gone: c.gone === 1, removed: c.removed === 1 }));
+    .prepare<[], ConnectionKeys>("SELECT slug, email, name_key AS nameKey FROM connections")
+    .all();
 }
 
 /** Every invitation the user sent, with what the preview shows of it, in no particular order. */
