@@ -13,9 +13,10 @@ import type { Shape } from "./shape.js";
 const en = formatsFor("en-US");
 const de = formatsFor("de-DE");
 
-const EXPECTED_EN =
+/** What can be imported, in the words of every message that says what was expected. */
+export const EXPECTED_EN =
   "expected a LinkedIn data export (zip, Invitations.csv, Connections.csv), an address book CSV, a vCard or an LDIF file";
-const EXPECTED_DE =
+export const EXPECTED_DE =
   "erwartet: ein LinkedIn-Datenexport (ZIP, Invitations.csv, Connections.csv), ein Adressbuch als CSV, eine vCard oder eine LDIF-Datei";
 
 const IF_REAL_EN = "if it is real, unpack the archive and import the file itself";

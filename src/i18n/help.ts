@@ -4,6 +4,7 @@
  * environment that every help lists, what commander itself says (titles, errors, hints), the
  * usage errors of the shared options, and the pick-list of `--pick`.
  */
+import { SAFE_DAILY_CAP } from "../core/plan.js";
 import { formatsFor } from "./format.js";
 import type { Shape } from "./shape.js";
 
@@ -166,8 +167,7 @@ export const enHelp = {
     cookies:
       'instead of --browser: your LinkedIn cookies in a file (a Cookie line, cookies.txt, "Copy as cURL", rows of the DevTools cookie table, or the li_at and JSESSIONID values), or - to paste them at a hidden prompt (else $INVITES_COOKIES)',
     baseUrl: "the network's address (default https://www.linkedin.com, or $INVITES_BASE_URL)",
-    acceptRisk:
-      "allow a pace under 1 s, a daily cap over 300 or --headless against linkedin.com, which risks a restriction",
+    acceptRisk: `allow a pace under 1 s, a daily cap over ${SAFE_DAILY_CAP} or --headless against linkedin.com, which risks a restriction`,
   },
 
   /** The options of src/commands/selection.ts. */
@@ -450,8 +450,7 @@ export const deHelp: Shape<typeof enHelp> = {
       "statt --browser: Ihre LinkedIn-Cookies in einer Datei (eine Cookie-Zeile, cookies.txt, „Als cURL kopieren“, Zeilen der Cookie-Tabelle der Entwicklertools oder die Werte li_at und JSESSIONID), oder -, um sie verdeckt einzufügen (sonst $INVITES_COOKIES)",
     baseUrl:
       "die Adresse des Netzwerks (Standard: https://www.linkedin.com, oder $INVITES_BASE_URL)",
-    acceptRisk:
-      "Pausen unter 1 s, eine Tagesgrenze über 300 oder --headless gegen linkedin.com erlauben; das riskiert eine Einschränkung Ihres Kontos",
+    acceptRisk: `Pausen unter 1 s, eine Tagesgrenze über ${SAFE_DAILY_CAP} oder --headless gegen linkedin.com erlauben; das riskiert eine Einschränkung Ihres Kontos`,
   },
 
   selection: {

@@ -8,6 +8,7 @@
  */
 import type { JournalAction } from "../store/journal.js";
 import { formatsFor } from "./format.js";
+import { EXPECTED_DE, EXPECTED_EN } from "./formats.js";
 import type { Shape } from "./shape.js";
 
 const en = formatsFor("en-US");
@@ -62,8 +63,8 @@ export const enStore = {
     "invites history shows those runs; a newer export imported on top corrects what this one says",
   nothingToImport: (folders: number, names: string[], more: number) =>
     names.length === 0
-      ? `nothing was imported: ${folders === 1 ? "the folder holds" : "the folders hold"} no files (expected a LinkedIn data export, an address book CSV or a vCard)`
-      : `nothing was imported: ${folders === 1 ? "the folder holds" : "the folders hold"} no table this tool imports, only ${names.join(", ")}${more > 0 ? ` and ${en.num(more)} more` : ""} (expected a LinkedIn data export, an address book CSV or a vCard)`,
+      ? `nothing was imported: ${folders === 1 ? "the folder holds" : "the folders hold"} no files (${EXPECTED_EN})`
+      : `nothing was imported: ${folders === 1 ? "the folder holds" : "the folders hold"} no table this tool imports, only ${names.join(", ")}${more > 0 ? ` and ${en.num(more)} more` : ""} (${EXPECTED_EN})`,
   runLocked: (action: JournalAction, holder: string | undefined) =>
     `another ${COMMANDS[action]} run is using this database${holder ? `: ${holder}` : ""}`,
   runLockedFix:
@@ -115,8 +116,8 @@ export const deStore: Shape<typeof enStore> = {
     "invites history zeigt diese Läufe; ein neuerer Export, darüber importiert, korrigiert, was dieser sagt",
   nothingToImport: (folders, names, more) =>
     names.length === 0
-      ? `Nichts wurde importiert: ${folders === 1 ? "Der Ordner enthält" : "Die Ordner enthalten"} keine Dateien (erwartet: ein LinkedIn-Datenexport, ein Adressbuch als CSV oder eine vCard)`
-      : `Nichts wurde importiert: ${folders === 1 ? "Der Ordner enthält" : "Die Ordner enthalten"} keine Tabelle, die dieses Werkzeug importiert, nur ${names.join(", ")}${more > 0 ? ` und ${de.num(more)} weitere` : ""} (erwartet: ein LinkedIn-Datenexport, ein Adressbuch als CSV oder eine vCard)`,
+      ? `Nichts wurde importiert: ${folders === 1 ? "Der Ordner enthält" : "Die Ordner enthalten"} keine Dateien (${EXPECTED_DE})`
+      : `Nichts wurde importiert: ${folders === 1 ? "Der Ordner enthält" : "Die Ordner enthalten"} keine Tabelle, die dieses Werkzeug importiert, nur ${names.join(", ")}${more > 0 ? ` und ${de.num(more)} weitere` : ""} (${EXPECTED_DE})`,
   runLocked: (action, holder) =>
     `Ein anderer Lauf von ${COMMANDS[action]} arbeitet gerade mit dieser Datenbank${holder ? `: ${holder}` : ""}`,
   runLockedFix:

@@ -1,20 +1,23 @@
 /** Where the network is: linkedin.com, or the emulation that --base-url names. */
-import { readEnv } from "../env.js";
+import { readSetEnv } from "../env.js";
 import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 
 export const DEFAULT_BASE_URL = "https://www.linkedin.com";
 
 /**
- * --base-url, else INVITES_BASE_URL, else linkedin.com; and whether that is LinkedIn itself
- * (where headless windows, fast paces and high caps need the user's word). A value that is no
- * URL is a usage error.
+ * --base-url, else INVITES_BASE_URL (where it holds more than spaces), else linkedin.com; and
+ * whether that is LinkedIn itself (where headless windows, fast paces and high caps need the
+ * user's word). A value that is no URL is a usage error.
  */
-export function resolveBaseUrl(option: string | undefined): {
+export function resolveBaseUrl(
+  option: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): {
   baseUrl: string;
   isLinkedIn: boolean;
 } {
-  const baseUrl = option ?? readEnv("INVITES_BASE_URL") ?? DEFAULT_BASE_URL;
+  const baseUrl = option ?? readSetEnv("INVITES_BASE_URL", env) ?? DEFAULT_BASE_URL;
   let host: string;
   try {
     host = new URL(baseUrl).hostname.toLowerCase();

@@ -234,7 +234,7 @@ describe("importing nothing", () => {
       await runCli(["import", "--db", temp.db, folder]),
       2,
       new RegExp(
-        `^invites: ${folder}: nothing was imported: the folder holds no files \\(expected a LinkedIn data export, an address book CSV or a vCard\\)$`,
+        `^invites: ${folder}: nothing was imported: the folder holds no files \\(expected a LinkedIn data export \\(zip, Invitations\\.csv, Connections\\.csv\\), an address book CSV, a vCard or an LDIF file\\)$`,
       ),
     );
     expect(existsSync(temp.db)).toBe(false);
