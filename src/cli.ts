@@ -354,8 +354,7 @@ const COMMANDS: readonly AnySpec[] = [
   }),
   command({
     name: "start",
-    define: (c, h) =>
-      c.description(h.commands.start.description).option("--db <path>", h.options.db),
+    define: (c, h) => addDatabaseOption(c.description(h.commands.start.description)),
     // The guided path runs each step as its own command line, in the language it speaks.
     run: async ({ output, commandLine }, options) =>
       (await import("./commands/start.js")).runStart(

@@ -39,7 +39,6 @@ export function describeNotAFile(stats: Stats): string | null {
   return kinds.other;
 }
 
-/** The path as a shell word, for a command the user may paste. */
 export interface OptionFileOptions {
   /** What the file must hold, as the messages say it: "a keep-list file". */
   what: string;

@@ -1,6 +1,7 @@
 /**
  * The selection flags that preview, withdraw and the connection commands share, and their
- * translation into a core Selection. Every mistake here is a usage error: nothing is read yet.
+ * translation into a core Selection. Every mistake in the flags is a usage error found before
+ * anything is read; checkBatchExists is the one check made on what was read (the batches).
  */
 import { type BatchRules, DEFAULT_BATCH_RULES } from "../core/batches.js";
 import { type KeepList, parseDuration, parseKeepList, type Selection } from "../core/selection.js";

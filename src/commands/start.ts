@@ -25,9 +25,10 @@ const ADDRESS_BOOK_NAME =
   /(contact|kontakt|adress|address|outlook|google|gmx|web\.de|thunderbird|icloud).*\.(csv|vcf|ldif|tab)$|\.(vcf|ldif)$/i;
 
 /** Where browsers put downloads, in the order looked in. */
-function downloadFolders(env: NodeJS.ProcessEnv = process.env, home = homedir()): string[] {
+function downloadFolders(): string[] {
+  const home = homedir();
   const folders = [
-    readEnv("XDG_DOWNLOAD_DIR", env),
+    readEnv("XDG_DOWNLOAD_DIR"),
     join(home, "Downloads"),
     join(home, "Download"),
     join(home, "Desktop"),

@@ -6,11 +6,11 @@ import { resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import type { ChalkInstance } from "chalk";
 import type { SkipReason } from "../core/records.js";
-// The import's types only: a read command must not load the readers (csv-parse, zip, chardet).
 import { DUPLICATE_CONTACT } from "../core/records.js";
 import type { Status } from "../core/status.js";
 import { formatLocation } from "../errors.js";
 import { m } from "../i18n/index.js";
+// The import's types only: a read command must not load the readers (csv-parse, zip, chardet).
 import type { FileReport, ImportReport, RefusedFile } from "../store/importer.js";
 import type { ContactView, SourceView } from "../store/queries.js";
 import type { Output } from "./output.js";
