@@ -89,10 +89,10 @@ async function expectRefused(
   run: (args: string[]) => Promise<RunResult> = runCli,
 ) {
   const args = COMMANDS[flag]?.(file) ?? [];
-  const started = Date.now();
+  // A device or a pipe that were read would never end: inOwnProcess kills the run after QUICKLY,
+  // and a killed run has no exit code 2.
   const result = await run(args);
   expect(result.code, `${flag} ${file}: ${result.stderr}`).toBe(2);
-  expect(Date.now() - started).toBeLessThan(10_000);
   expect(result.stderr.split("\n")[0]).toBe(
     `invites: ${file}: ${problem} (expected ${WHAT[flag]})`,
   );
@@ -137,9 +137,10 @@ describe("the size bound of an option file", () => {
     const keep = join(temp.dir, "keep.txt");
     const lines = "https://www.linkedin.com/in/someone-kept\n".repeat(400_000);
     writeFileSync(keep, lines + "x".repeat(16 * 1024 * 1024 - lines.length));
-    const started = Date.now();
+    // Accepted at exactly the bound (a regular file: nothing here can block; the test's own
+    // timeout bounds it, and how fast it reads is the benchmark's business).
     const result = await runCli(["preview", "--db", temp.db, "--json", "--keep", keep]);
     expect(result.code, result.stderr).toBe(0);
-    expect(Date.now() - started).toBeLessThan(QUICKLY);
+    expect(result.stdout.startsWith("[")).toBe(true);
   });
 });
