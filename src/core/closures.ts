@@ -32,7 +32,7 @@ export function isMassClosure(share: ClosureShare): boolean {
  * state rule's (states.ts): an accepted or expired invitation that an export drops is no loss.
  */
 export function pendingClosedShare(
-  invitations: ReadonlyArray<OutgoingInvitationFacts & { id: number }>,
+  invitations: Iterable<OutgoingInvitationFacts & { id: number }>,
   changes: { closed: ReadonlySet<number>; reopened: ReadonlySet<number> },
   connections: ConnectionIndex,
   asOf: Date,

@@ -284,7 +284,7 @@ export function mapContacts(h: Header, columns: ContactColumns): RowMapper {
       company: cell(cells, company),
       title: cell(cells, title),
       found,
-      phones: [...new Set(splitCells(cells, phoneColumns, columns.phoneSplit))],
+      phones: splitCells(cells, phoneColumns, columns.phoneSplit),
     });
     if (record) return record;
     const reason =

@@ -39,7 +39,8 @@ export interface ContactParts {
   company: string;
   title: string;
   found: FoundEmails;
-  phones: string[];
+  /** As found: empty ones are left out, and each kept once. */
+  phones: readonly string[];
 }
 
 /**
@@ -62,7 +63,7 @@ export function toContactRecord(parts: ContactParts): ContactRecord | null {
     company: parts.company,
     title: parts.title,
     emails: found.emails,
-    phones: parts.phones,
+    phones: [...new Set(parts.phones.filter((p) => p !== ""))],
     nameKey: firstName || lastName ? toNameKey(firstName, lastName) : toNameKey(displayName),
     dropped: { x500: found.x500, notEmail: found.notEmail },
   };

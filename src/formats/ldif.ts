@@ -163,7 +163,7 @@ function toContact(entry: Entry): ImportRecord {
     company: first(COMPANY),
     title: first(TITLE),
     found: collectEmails(all(EMAILS)),
-    phones: [...new Set(all(PHONES).filter((p) => p !== ""))],
+    phones: all(PHONES),
   });
   return record ?? { type: "skip", line: entry.line, reason: "entry without name, email or phone" };
 }

@@ -354,8 +354,7 @@ function toContact(card: Card, fallback: TextEncoding): ImportRecord {
   for (const p of card.properties) {
     if (p.name === "EMAIL") emails.push(unescapeText(decodeValue(p, fallback)));
     else if (p.name === "TEL") {
-      const phone = unescapeText(decodeValue(p, fallback)).replace(/^tel:/i, "");
-      if (phone !== "" && !phones.includes(phone)) phones.push(phone);
+      phones.push(unescapeText(decodeValue(p, fallback)).replace(/^tel:/i, ""));
     }
   }
   const record = toContactRecord({

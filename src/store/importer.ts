@@ -25,7 +25,7 @@ import {
   settleReplacements,
 } from "./derived.js";
 import { ImportWriter, type SourceRow, type WriteOutcome } from "./import-writer.js";
-import { readConnectionKeys, readOutgoingInvitations } from "./queries.js";
+import { eachOutgoingInvitation, readConnectionKeys } from "./queries.js";
 
 export interface FileReport {
   label: string;
@@ -249,7 +249,7 @@ async function importTable(
     // Reading every invitation is only worth it when the closures could be a mass closure.
     if (changes.closed.length >= MASS_CLOSURE_MIN) {
       const share = pendingClosedShare(
-        readOutgoingInvitations(db),
+        eachOutgoingInvitation(db),
         { closed: new Set(changes.closed), reopened: new Set(changes.reopened) },
         indexConnections(readConnectionKeys(db)),
         now,

@@ -114,11 +114,6 @@ export function readConnectionKeys(db: Db): ConnectionKeys[] {
     .all();
 }
 
-/** Every invitation the user sent, with what the preview shows of it, in no particular order. */
-export function readOutgoingInvitations(db: Db): StoredInvitation[] {
-  return [...eachOutgoingInvitation(db)];
-}
-
 /**
  * The same, one at a time: a caller that keeps something else of each holds no list of them.
  * Rows come as arrays, made into plain objects here: better-sqlite3 builds keyed rows more slowly.
