@@ -356,7 +356,7 @@ function launchFailure(error: unknown, o: OpenBrowserOptions): Error {
   );
 }
 
-/** Whether a page of the base URL's site is a login wall or a security check (§4.5). */
+/** Whether a page of the base URL's site is a login wall or a security check. */
 export function isAuthBlocker(path: string): boolean {
   return /^\/(login|authwall|checkpoint|challenge|uas\/login|uas\/consumer-email-challenge)(\/|\?|$)/i.test(
     path,

@@ -56,7 +56,7 @@ import {
 
 export { TransientNetworkError } from "./transport.js";
 
-/** The newest GraphQL queryId the reference records (2026-09-08); they rotate. */
+/** The newest GraphQL queryId seen in LinkedIn's web app (2026-09-08); they rotate. */
 export const DEFAULT_GRAPHQL_QUERY_ID =
   "voyagerRelationshipsDashSentInvitationViews.6c862840bc95d23d4c97c3844cde9981";
 
@@ -689,7 +689,7 @@ function toLiveInvitation(c: Collection, invitation: Entity): LiveInvitation {
   };
 }
 
-/** Generation 1 (legacy REST, §5.1): views pointing at invitations, in any envelope. */
+/** Generation 1 (legacy REST): views pointing at invitations, in any envelope. */
 function readGeneration1Page(json: unknown): LiveInvitation[] {
   const c = readCollection(json);
   return c.rows.map((view) => {
@@ -725,7 +725,7 @@ function dashRow(
   };
 }
 
-/** Generation 2 (Dash REST, §5.2), inline or normalized. */
+/** Generation 2 (Dash REST), inline or normalized. */
 function readGeneration2Page(json: unknown): LiveInvitation[] {
   return readCollection(json).rows.map((row) => {
     const title = text((row.title as Entity | undefined)?.text);
@@ -742,7 +742,7 @@ function readGeneration2Page(json: unknown): LiveInvitation[] {
 }
 
 /**
- * Generation 3 (GraphQL, §5.3). Its queryId rotates with LinkedIn's web bundles, so it comes
+ * Generation 3 (GraphQL). Its queryId rotates with LinkedIn's web bundles, so it comes
  * from configuration (INVITES_GRAPHQL_QUERY_ID); a 200 with an errors array is a failure.
  */
 function readGeneration3Page(json: unknown): LiveInvitation[] {
@@ -772,7 +772,7 @@ function readGeneration3Page(json: unknown): LiveInvitation[] {
   });
 }
 
-/** The Dash connections list (§8): Connection entities with their Profile, in any envelope. */
+/** The Dash connections list: Connection entities with their Profile, in any envelope. */
 function readConnectionsPage(json: unknown): LiveConnection[] {
   const c = readCollection(json);
   return c.rows.map((connection): LiveConnection => {

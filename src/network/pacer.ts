@@ -13,7 +13,7 @@ export interface Pace {
 /** The default: 2 to 4 seconds between requests. */
 export const DEFAULT_PACE: Pace = { minMs: 2000, maxMs: 4000 };
 
-/** Between the pages of a list read (§10.4). */
+/** Between the pages of a list read: a person scrolling, not a script. */
 const LIST_PACE: Pace = { minMs: 500, maxMs: 1500 };
 
 /**

@@ -87,7 +87,7 @@ export function classifyResponse(r: ResponseFacts): Verdict {
       if (r.body.includes("CSRF check failed")) {
         return { kind: "stop", signal: "csrf", detail: words.csrf };
       }
-      // The older wire reference would let one 403 on a write pass as a refusal; this tool stops on any
+      // A 403 on a write could be taken for a refusal of that item alone; this tool stops on any
       // 403, as a careful user would want when the account may be flagged.
       return { kind: "stop", signal: "forbidden", detail: words.forbidden };
     case 404:

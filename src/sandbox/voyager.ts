@@ -179,13 +179,13 @@ function memberInvitations(world: SandboxWorld): SandboxInvitation[] {
   return pendingInvitations(world).filter((i) => i.memberId !== null);
 }
 
-/** The Dash REST sent list (§5.2): inline rows at the top level. */
+/** The Dash REST sent list: inline rows at the top level. */
 export function dashSentPage(world: SandboxWorld, start: number, count: number, now: number) {
   const page = memberInvitations(world).slice(start, start + count);
   return { elements: page.map((i) => dashRow(i, now)), paging: { start, count, links: [] } };
 }
 
-/** The GraphQL sent list (§5.3): inline rows under the finder, within `data.data`. */
+/** The GraphQL sent list: inline rows under the finder, within `data.data`. */
 export function graphqlSentPage(world: SandboxWorld, start: number, count: number, now: number) {
   const page = memberInvitations(world).slice(start, start + count);
   return {
@@ -221,7 +221,7 @@ export function activeConnections(world: SandboxWorld): SandboxConnection[] {
     .sort((a, b) => (b.connectedAt ?? 0) - (a.connectedAt ?? 0));
 }
 
-/** The Dash connections list (§8), normalized. */
+/** The Dash connections list, normalized. */
 export function connectionsPage(world: SandboxWorld, start: number, count: number, seed: number) {
   const page = activeConnections(world).slice(start, start + count);
   const included: unknown[] = [];
