@@ -7,9 +7,8 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROFILE_MARKER } from "../../src/network/browser.js";
-import { fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { DEMO_EXPORT as DEMO, runCli, useTempDatabase } from "../support/cli.js";
 
-const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const temp = useTempDatabase();
 
 async function withdraw(...flags: string[]) {

@@ -2,10 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { DEMO_EXPORT as DEMO, runCli, useTempDatabase } from "../support/cli.js";
 
 const temp = useTempDatabase();
-const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const HEADER = [
   "First Name",
   "Last Name",

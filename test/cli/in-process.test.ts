@@ -7,9 +7,15 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { VERSION } from "../../src/version.js";
-import { fixture, localeEnv, runBinary, runCli, useTempDatabase } from "../support/cli.js";
+import {
+  DEMO_EXPORT as DEMO,
+  fixture,
+  localeEnv,
+  runBinary,
+  runCli,
+  useTempDatabase,
+} from "../support/cli.js";
 
-const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const temp = useTempDatabase();
 /** German from LANG, whatever the machine's locale says. */
 const GERMAN = localeEnv("de_DE.UTF-8");

@@ -1,9 +1,7 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { describe, expect, it } from "vitest";
-import { BIN, binaryEnv, fixture, localeEnv, runCli } from "../support/cli.js";
-
-const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
+import { BIN, binaryEnv, DEMO_EXPORT as DEMO, localeEnv, runCli } from "../support/cli.js";
 
 describe("invites sandbox", () => {
   it("prints exactly its URL and cookie line first, serves the state, and stops on SIGTERM", async () => {

@@ -8,10 +8,15 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/store/schema.js";
-import { dumpDatabase, fixture, runCli, useTempDatabase } from "../support/cli.js";
+import {
+  dumpDatabase,
+  fixture,
+  DEMO_OUTLOOK as OUTLOOK,
+  runCli,
+  useTempDatabase,
+} from "../support/cli.js";
 
 const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
-const OUTLOOK = fixture("demo", "Outlook-Kontakte.CSV");
 const AS_OF = "2026-11-26";
 
 const temp = useTempDatabase();

@@ -1,10 +1,9 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { fixture, DEMO_OUTLOOK as OUTLOOK, runCli, useTempDatabase } from "../support/cli.js";
 
 const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
-const OUTLOOK = fixture("demo", "Outlook-Kontakte.CSV");
 
 const temp = useTempDatabase();
 

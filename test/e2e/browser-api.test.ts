@@ -4,8 +4,8 @@
  * through kill -9 of the CLI at random instants. The emulation's own counts are the judge.
  */
 import { describe, expect, it } from "vitest";
-import { DEMO, ENV, useBrowserRuns } from "../support/browser.js";
-import { BIN, runBinary, runCli } from "../support/cli.js";
+import { ENV, useBrowserRuns } from "../support/browser.js";
+import { BIN, DEMO_EXPORT as DEMO, runBinary, runCli } from "../support/cli.js";
 import { killRepeatedly, type RequestObserver } from "../support/kills.js";
 
 const { temp, emulation, browserArgs, login, withdrawArgs, withdraw, noBrowserLeft } =

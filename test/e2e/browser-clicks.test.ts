@@ -8,8 +8,8 @@ import { chromium } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/server.js";
-import { CHROMIUM, DEMO, ENV, useBrowserRuns } from "../support/browser.js";
-import { runBinary, runCli } from "../support/cli.js";
+import { CHROMIUM, ENV, useBrowserRuns } from "../support/browser.js";
+import { DEMO_EXPORT as DEMO, runBinary, runCli } from "../support/cli.js";
 
 const { temp, emulation, profile, login, withdrawArgs, withdraw } = useBrowserRuns();
 /** Another emulation of the same world, for a resume after a latched challenge. */

@@ -7,8 +7,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
-import { DEMO, ENV, useBrowserRuns } from "../support/browser.js";
-import { runBinary, runCli } from "../support/cli.js";
+import { ENV, useBrowserRuns } from "../support/browser.js";
+import { DEMO_EXPORT as DEMO, runBinary, runCli } from "../support/cli.js";
 
 const { temp, emulation, profile, login, withdrawArgs, withdraw, browsersOnProfile } =
   useBrowserRuns();

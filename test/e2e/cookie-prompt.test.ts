@@ -6,11 +6,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { BIN, fixture, runBinary, runCli, useTempDatabase } from "../support/cli.js";
+import { BIN, DEMO_EXPORT as DEMO, runBinary, runCli, useTempDatabase } from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 import { useTerminal } from "../support/tmux.js";
 
-const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const temp = useTempDatabase();
 const emulation = useEmulation();
 const terminal = useTerminal("cookies", 200);

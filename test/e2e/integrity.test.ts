@@ -13,6 +13,7 @@ import { parseFaults } from "../../src/sandbox/faults.js";
 import {
   BIN,
   binaryEnv,
+  DEMO_EXPORT as DEMO,
   fixture,
   type RunResult,
   runBinary,
@@ -21,7 +22,6 @@ import {
 } from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 
-const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const CONNECTIONS = fixture("linkedin", "Connections-many.csv");
 const temp = useTempDatabase();
 const emulation = useEmulation();

@@ -7,10 +7,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seedWorld } from "../../src/sandbox/seed.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/server.js";
-import { BIN, fixture, importDemo, useTempDatabase } from "../support/cli.js";
+import { BIN, DEMO_EXPORT as DEMO, importDemo, useTempDatabase } from "../support/cli.js";
 import { useTerminal } from "../support/tmux.js";
 
-const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const temp = useTempDatabase();
 let sandbox: RunningSandbox | null = null;
 const terminal = useTerminal("pick-list", 0);

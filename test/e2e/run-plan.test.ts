@@ -9,7 +9,7 @@ import { expect, it } from "vitest";
 import {
   BIN,
   binaryEnv,
-  fixture,
+  DEMO_EXPORT as DEMO,
   importDemo,
   ROOT,
   runCli,
@@ -18,7 +18,6 @@ import {
 import { clearOfMidnight } from "../support/clock.js";
 import { useEmulation } from "../support/emulation.js";
 
-const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const DAY_MS = 86_400_000;
 const temp = useTempDatabase();
 const emulation = useEmulation();

@@ -7,10 +7,9 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { BIN, fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { BIN, DEMO_EXPORT as DEMO, fixture, runCli, useTempDatabase } from "../support/cli.js";
 import { useTerminal } from "../support/tmux.js";
 
-const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const temp = useTempDatabase();
 const terminal = useTerminal("start", 2000);
 const { screen, waitFor, keys } = terminal;

@@ -10,11 +10,10 @@ import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
 import type { SandboxOptions } from "../../src/sandbox/server.js";
-import { fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { DEMO_EXPORT as DEMO, fixture, runCli, useTempDatabase } from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 
 const EXPORT = fixture("export-300");
-const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const temp = useTempDatabase();
 const emulation = useEmulation();
 

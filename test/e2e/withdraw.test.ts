@@ -13,11 +13,10 @@ import {
   type SandboxOptions,
   startSandbox,
 } from "../../src/sandbox/server.js";
-import { BIN, fixture, importDemo, runCli, useTempDatabase } from "../support/cli.js";
+import { BIN, DEMO_EXPORT as DEMO, importDemo, runCli, useTempDatabase } from "../support/cli.js";
 import { clearOfMidnight } from "../support/clock.js";
 import { killRepeatedly, type RequestObserver } from "../support/kills.js";
 
-const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const temp = useTempDatabase();
 let sandbox: RunningSandbox | null = null;
 

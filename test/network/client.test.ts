@@ -11,9 +11,8 @@ import {
   type SandboxOptions,
   startSandbox,
 } from "../../src/sandbox/server.js";
-import { fixture } from "../support/cli.js";
+import { DEMO_EXPORT as DEMO } from "../support/cli.js";
 
-const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const AS_OF = new Date("2026-11-20T23:59:59Z");
 let running: RunningSandbox | null = null;
 

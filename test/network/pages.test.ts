@@ -2,9 +2,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { seedWorld } from "../../src/sandbox/seed.js";
 import { type RunningSandbox, startSandbox } from "../../src/sandbox/server.js";
-import { fixture } from "../support/cli.js";
+import { DEMO_EXPORT as DEMO } from "../support/cli.js";
 
-const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 let running: RunningSandbox | null = null;
 
 afterEach(async () => {

@@ -11,11 +11,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, beforeEach, expect } from "vitest";
-import { fixture, importDemo, type RunResult, runBinary, useTempDatabase } from "./cli.js";
+import { importDemo, type RunResult, runBinary, useTempDatabase } from "./cli.js";
 import { type Emulation, useEmulation } from "./emulation.js";
 
 export const CHROMIUM = process.env.INVITES_CHROMIUM || "/usr/bin/chromium";
-export const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 
 /** No cookie reaches invites but through the browser; the browser sandbox is off as root. */
 export const ENV = {

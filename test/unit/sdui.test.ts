@@ -18,9 +18,8 @@ import {
 import { sentPageHtml, sentPageRsc } from "../../src/sandbox/sdui.js";
 import { seedWorld } from "../../src/sandbox/seed.js";
 import { pendingInvitations } from "../../src/sandbox/voyager.js";
-import { fixture } from "../support/cli.js";
+import { DEMO_EXPORT as DEMO } from "../support/cli.js";
 
-const DEMO = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const AS_OF = new Date("2026-11-20T23:59:59Z");
 
 /** A row's withdraw action as the page embeds it. */
