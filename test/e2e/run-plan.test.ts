@@ -9,6 +9,7 @@ import { expect, it } from "vitest";
 import {
   BIN,
   binaryEnv,
+  collect,
   DEMO_EXPORT as DEMO,
   importDemo,
   ROOT,
@@ -143,26 +144,15 @@ it("ends a run on Ctrl-C after the request under way, exit 130, and the next run
     env: binaryEnv(env()),
     stdio: ["ignore", "pipe", "pipe"],
   });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.setEncoding("utf8").on("data", (d: string) => {
-    stdout += d;
+  const finished = collect(child);
+  // Ctrl-C once the third withdrawal is under way (collect has set the stream to text).
+  let seen = "";
+  child.stderr.on("data", (d: string) => {
+    seen += d;
+    if (seen.includes("3/38 ") && !child.killed) child.kill("SIGINT");
   });
-  let interrupted = false;
-  child.stderr.setEncoding("utf8").on("data", (d: string) => {
-    stderr += d;
-    if (!interrupted && stderr.includes("3/38 ")) {
-      interrupted = true;
-      child.kill("SIGINT");
-    }
-  });
-  const code = await new Promise<number | null>((done) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    child.on("close", (c) => {
-      clearTimeout(timer);
-      done(c);
-    });
-  });
+  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+  const { code, stdout, stderr } = await finished.finally(() => clearTimeout(timer));
   expect(code, stderr).toBe(130);
   expect(stdout.replace(/\s+/g, " ")).toContain(
     "Stopped with Ctrl-C: the request under way was finished and recorded, and LinkedIn's list read once more.",
