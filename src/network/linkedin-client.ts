@@ -46,7 +46,7 @@ import {
   WITHDRAW_ACTION,
   withdrawBody,
 } from "./sdui.js";
-import { classifyResponse, STOP_ADVICE, type Verdict } from "./signals.js";
+import { classifyResponse, jsonObjectBody, STOP_ADVICE, type Verdict } from "./signals.js";
 import {
   CookieTransport,
   TransientNetworkError,
@@ -140,17 +140,19 @@ export class LinkedInClient implements NetworkDriver {
     path: string,
     headers: Record<string, string>,
     body?: string,
-  ): Promise<{ verdict: Verdict; response: WireResponse }> {
+  ): Promise<{ verdict: Verdict; response: WireResponse; json: unknown }> {
     const response = await this.transport.send({
       method,
       path,
       headers,
       ...(body === undefined ? {} : { body }),
     });
+    const json = jsonObjectBody(response.text);
     const verdict = classifyResponse({
       status: response.status,
       location: response.location,
       body: response.text,
+      json,
     });
     if (verdict.kind === "stop") {
       throw new StoppedError(
@@ -164,7 +166,7 @@ export class LinkedInClient implements NetworkDriver {
         this.scrub(`${method} ${path.split("?")[0]}: ${verdict.detail}`),
       );
     }
-    return { verdict, response };
+    return { verdict, response, json };
   }
 
   /**
@@ -173,7 +175,7 @@ export class LinkedInClient implements NetworkDriver {
    * never an empty answer.
    */
   private async readJson(path: string, optional: boolean): Promise<unknown> {
-    const { verdict, response } = await this.call("GET", path, JSON_HEADERS);
+    const { verdict, response, json } = await this.call("GET", path, JSON_HEADERS);
     const where = path.split("?")[0] ?? path;
     if (verdict.kind === "not-found" || (verdict.kind === "refused" && response.status === 400)) {
       if (optional) return undefined;
@@ -184,7 +186,9 @@ export class LinkedInClient implements NetworkDriver {
       );
     }
     if (verdict.kind !== "ok") throw this.readRefused(verdict, where);
-    return parseJsonAnswer(response, where);
+    // Parsed already when it was a JSON object of a size an answer has; else parsed (or refused)
+    // here.
+    return json !== undefined ? json : parseJsonAnswer(response, where);
   }
 
   async checkSession(): Promise<Account> {

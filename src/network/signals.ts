@@ -26,10 +26,31 @@ export interface ResponseFacts {
   status: number;
   location: string | null;
   body: string;
+  /**
+   * The body as `jsonObjectBody` parsed it, when the caller has already done so: a list page of
+   * a few hundred KB is then parsed once, not once for the markers and again for its rows.
+   */
+  json?: unknown;
 }
 
 /** Keys whose string value is an error code in LinkedIn's JSON error bodies. */
 const CODE_KEYS = ["code", "errorCode", "serviceErrorCode", "exceptionClass", "status"];
+
+/** The largest body searched for a restriction marker; an error body is a few hundred bytes. */
+const MARKER_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * A body that is a JSON object, parsed; undefined for anything else (a web page, an RSC stream,
+ * JSON cut short) and for a body past the size any error body has.
+ */
+export function jsonObjectBody(body: string): unknown {
+  if (body.length > MARKER_BODY_LIMIT || !body.trimStart().startsWith("{")) return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * A restriction marker in a JSON body's code fields, at the top or one level down. Never a
@@ -37,16 +58,12 @@ const CODE_KEYS = ["code", "errorCode", "serviceErrorCode", "exceptionClass", "s
  * people's notes, where such a word means nothing (and a note could stop every run).
  */
 export function findRestrictionMarker(body: string): string | undefined {
-  const head = body.trimStart();
-  if (!head.startsWith("{") || body.length > 1024 * 1024) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  const objects: unknown[] = [json];
-  if (typeof json === "object" && json !== null) objects.push(...Object.values(json));
+  return restrictionMarkerIn(jsonObjectBody(body));
+}
+
+function restrictionMarkerIn(json: unknown): string | undefined {
+  if (typeof json !== "object" || json === null) return undefined;
+  const objects: unknown[] = [json, ...Object.values(json)];
   for (const object of objects) {
     if (typeof object !== "object" || object === null || Array.isArray(object)) continue;
     for (const key of CODE_KEYS) {
@@ -59,7 +76,7 @@ export function findRestrictionMarker(body: string): string | undefined {
 
 export function classifyResponse(r: ResponseFacts): Verdict {
   const words = m().network.verdict;
-  const marker = findRestrictionMarker(r.body);
+  const marker = restrictionMarkerIn("json" in r ? r.json : jsonObjectBody(r.body));
   if (marker) return { kind: "stop", signal: "restricted", detail: words.restricted(marker) };
   if (r.status >= 300 && r.status < 400) {
     const where = r.location ?? "";

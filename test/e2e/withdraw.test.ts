@@ -155,6 +155,16 @@ describe("invites withdraw against the emulation", () => {
     expect(history[0].detail).toContain(signal);
   });
 
+  it("stops on a restriction marker in a list page's answer too, before anything is sent", async () => {
+    // Request 2 is the list's first page: a 200 whose JSON body says CHALLENGE_REQUIRED.
+    await startEmulation({ faults: parseFaults("restricted@2") });
+    const result = await withdraw("--batch", "--yes");
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain("CHALLENGE_REQUIRED");
+    expect((await state()).writes).toBe(0);
+    expect((await state()).invitations.filter((i) => i.state === "withdrawn")).toHaveLength(0);
+  });
+
   it("says the stop and what to do in German, with --lang de or LANG", async () => {
     await startEmulation({ faults: parseFaults("429@11,html@13") });
     const throttled = await withdraw("--batch", "--yes", "--lang", "de");
