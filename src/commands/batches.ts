@@ -1,7 +1,7 @@
 import { withDatabase } from "../store/database.js";
-import { readPreview } from "../store/invitations.js";
+import { readBatchSummaries } from "../store/invitations.js";
 import { type Output, printJson } from "../ui/output.js";
-import { describeBatches, renderBatches } from "../ui/preview.js";
+import { renderBatches } from "../ui/preview.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import { resolveBatchRules } from "./selection.js";
 
@@ -15,25 +15,24 @@ export interface BatchesOptions extends DatabaseOptions {
 export async function runBatches(options: BatchesOptions, output: Output, now = new Date()) {
   const asOf = parseAsOf(options.asOf, now);
   const batchRules = resolveBatchRules(options);
-  const { views, batches } = await withDatabase(
+  const batches = await withDatabase(
     databasePath(options),
-    (db) => readPreview(db, { asOf, batchRules }),
+    (db) => readBatchSummaries(db, { asOf, batchRules }),
     "read",
   );
-  const described = describeBatches(batches, views);
   if (options.json) {
     printJson(
       output,
-      described.map((b) => ({
+      batches.map((b) => ({
         id: b.id,
         first: b.first,
         last: b.last,
-        size: b.members.length,
+        size: b.size,
         pending: b.pending,
         accepted: b.accepted,
         addressBookShare: Number(b.addressBookShare.toFixed(3)),
       })),
     );
-  } else output.out(renderBatches(described, output.colour, output.width));
+  } else output.out(renderBatches(batches, output.colour, output.width));
   return 0;
 }

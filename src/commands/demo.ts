@@ -19,13 +19,13 @@ import { seedWorld } from "../sandbox/seed.js";
 import { startSandbox } from "../sandbox/server.js";
 import { withDatabase } from "../store/database.js";
 import { importPaths } from "../store/importer.js";
-import { readPreview } from "../store/invitations.js";
+import { readBatchSummaries, readPreview } from "../store/invitations.js";
 import { Journal } from "../store/journal.js";
 import { readStatus } from "../store/queries.js";
 import { RemovedConnectionsFile } from "../store/removed-connections.js";
 import { renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
-import { describeBatches, printPreview, renderBatches } from "../ui/preview.js";
+import { printPreview, renderBatches } from "../ui/preview.js";
 import { renderImportReport, renderStatus, renderStatusReport } from "../ui/tables.js";
 import { truncateToWidth, wrap, wrapCommand } from "../ui/wrap.js";
 import { readConnectionRows, removeAndReport, writeConnectionsCsv } from "./connections.js";
@@ -70,10 +70,16 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
       shell(["invites", "status", "--as-of", asOf.toISOString().slice(0, 10)]);
       output.out(renderStatusReport(status, sources, asOf, output));
 
-      const { views, batches } = readPreview(db, { asOf, batchRules: DEFAULT_BATCH_RULES });
+      const { views } = readPreview(db, { asOf, batchRules: DEFAULT_BATCH_RULES });
       const day = asOf.toISOString().slice(0, 10);
       shell(["invites", "batches", "--as-of", day]);
-      output.out(renderBatches(describeBatches(batches, views), colour, output.width));
+      output.out(
+        renderBatches(
+          readBatchSummaries(db, { asOf, batchRules: DEFAULT_BATCH_RULES }),
+          colour,
+          output.width,
+        ),
+      );
       shell(["invites", "preview", "--batch", "--as-of", day]);
       const selected = selectInvitations(views, { batch: true }, asOf).sort(compareByReminder);
       await printPreview(output, views, selected, asOf, 8, false);

@@ -4,6 +4,7 @@
  */
 import {
   type Batch,
+  type BatchCandidate,
   type BatchRules,
   DEFAULT_BATCH_RULES,
   groupBatches,
@@ -103,6 +104,53 @@ export function buildViews(
   const views: InvitationView[] = [];
   for (const inv of invitations) views.push(viewOf(inv, options));
   return { views, batches: markBatches(views, options.batchRules) };
+}
+
+/** A batch as `invites batches` shows it: its members counted, not listed. */
+export interface BatchSummary {
+  id: string;
+  first: string;
+  last: string;
+  size: number;
+  pending: number;
+  accepted: number;
+  /** Members found in an imported address book, 0 to 1. */
+  addressBookShare: number;
+}
+
+/**
+ * The batches and their counts straight from the stored invitations, for `invites batches`:
+ * each invitation is taken for its send time, note, state and address book alone, without the
+ * view the preview makes of it, which took most of the time.
+ */
+export function summarizeStoredBatches(
+  invitations: Iterable<StoredInvitation>,
+  options: PreviewOptions,
+): BatchSummary[] {
+  const rules = options.rules ?? DEFAULT_RULES;
+  const items: Array<BatchCandidate & Pick<InvitationView, "state" | "addressBook">> = [];
+  for (const inv of invitations) {
+    items.push({
+      id: inv.id,
+      sentAt: inv.sentAt,
+      personal: isPersonal(inv.message),
+      state: invitationState(inv, options.connections, options.asOf, rules),
+      addressBook: isInAddressBook(inv, options.addressBook),
+    });
+  }
+  return groupBatches(items, options.batchRules).map(({ batch, members }) => {
+    let pending = 0;
+    let accepted = 0;
+    let inBook = 0;
+    for (const v of members) {
+      if (v.state === "pending") pending++;
+      else if (v.state === "accepted") accepted++;
+      if (v.addressBook) inBook++;
+    }
+    const { id, first, last } = batch;
+    const size = members.length;
+    return { id, first, last, size, pending, accepted, addressBookShare: inBook / size };
+  });
 }
 
 /** What the user sees of one invitation, but its batch (null until markBatches). */

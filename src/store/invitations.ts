@@ -1,6 +1,13 @@
 /** The invitations the user sent, as the preview and the selection see them. */
 import type { BatchRules } from "../core/batches.js";
-import { buildViews, type InvitationView, type PreviewResult, viewOf } from "../core/preview.js";
+import {
+  type BatchSummary,
+  buildViews,
+  type InvitationView,
+  type PreviewResult,
+  summarizeStoredBatches,
+  viewOf,
+} from "../core/preview.js";
 import { indexConnections, type LifecycleRules } from "../core/states.js";
 import type { Db } from "./database.js";
 import { eachOutgoingInvitation, readAddressBookIndex, readConnectionKeys } from "./queries.js";
@@ -10,6 +17,20 @@ export function readPreview(
   options: { asOf: Date; batchRules: BatchRules; rules?: LifecycleRules },
 ): PreviewResult {
   return buildViews(eachOutgoingInvitation(db), {
+    asOf: options.asOf,
+    connections: indexConnections(readConnectionKeys(db)),
+    addressBook: readAddressBookIndex(db),
+    batchRules: options.batchRules,
+    ...(options.rules ? { rules: options.rules } : {}),
+  });
+}
+
+/** The batches with their members counted, without making every invitation's view. */
+export function readBatchSummaries(
+  db: Db,
+  options: { asOf: Date; batchRules: BatchRules; rules?: LifecycleRules },
+): BatchSummary[] {
+  return summarizeStoredBatches(eachOutgoingInvitation(db), {
     asOf: options.asOf,
     connections: indexConnections(readConnectionKeys(db)),
     addressBook: readAddressBookIndex(db),

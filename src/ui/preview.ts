@@ -1,10 +1,14 @@
 /** Renderers for preview and batches: data in, string out. */
 import { stripVTControlCharacters as stripAnsi } from "node:util";
 import type { ChalkInstance } from "chalk";
-import type { Batch } from "../core/batches.js";
 import { DAY_MS } from "../core/days.js";
 import { toProfileSlug } from "../core/identity.js";
-import { type InvitationView, type PreviewSummary, summarize } from "../core/preview.js";
+import {
+  type BatchSummary,
+  type InvitationView,
+  type PreviewSummary,
+  summarize,
+} from "../core/preview.js";
 import { m } from "../i18n/index.js";
 import { type Output, printLines } from "./output.js";
 import { printable } from "./printable.js";
@@ -152,32 +156,8 @@ export function renderPreviewSummary(
   return wrap(text, width);
 }
 
-export interface BatchView extends Batch {
-  pending: number;
-  accepted: number;
-  /** Members found in an imported address book, 0 to 1. */
-  addressBookShare: number;
-}
-
-export function describeBatches(
-  batches: readonly Batch[],
-  views: readonly InvitationView[],
-): BatchView[] {
-  const byId = new Map(views.map((v) => [v.id, v]));
-  return batches.map((b) => {
-    const members = b.members.map((id) => byId.get(id)).filter((v): v is InvitationView => !!v);
-    return {
-      ...b,
-      pending: members.filter((v) => v.state === "pending").length,
-      accepted: members.filter((v) => v.state === "accepted").length,
-      addressBookShare:
-        members.length === 0 ? 0 : members.filter((v) => v.addressBook).length / members.length,
-    };
-  });
-}
-
 export function renderBatches(
-  batches: readonly BatchView[],
+  batches: readonly BatchSummary[],
   colour: ChalkInstance,
   width: number,
 ): string {
@@ -187,8 +167,8 @@ export function renderBatches(
   const columns = words.head.map(
     (head, i): TableColumn => ({ head, align: i < 3 ? "left" : "right" }),
   );
-  const counts = (b: BatchView) => [
-    n(b.members.length),
+  const counts = (b: BatchSummary) => [
+    n(b.size),
     n(b.pending),
     n(b.accepted),
     `${Math.round(b.addressBookShare * 100)}%`,
@@ -207,7 +187,7 @@ export function renderBatches(
   if (displayWidth(full.split("\n")[0] ?? "") <= width) return full;
   // Too wide: first and last sent in one column, the last as its time alone on the same day.
   const [batch, , , ...rest] = columns;
-  const sent = (b: BatchView) => {
+  const sent = (b: BatchSummary) => {
     const last = fmt.dayTime(b.last);
     const first = fmt.dayTime(b.first);
     return `${first}–${first.slice(0, -5) === last.slice(0, -5) ? last.slice(-5) : last}`;

@@ -7,6 +7,7 @@ import {
   nextReminder,
   type StoredInvitation,
   summarize,
+  summarizeStoredBatches,
 } from "../../src/core/preview.js";
 import { isRoleAddress } from "../../src/core/roles.js";
 import {
@@ -155,6 +156,63 @@ describe("reminders, expiry and views", () => {
     const summary = summarize(views, new Date("2026-11-20T12:00:00Z"));
     expect(summary).toEqual({ pending: 21, inBatch: 19, personal: 1, remindersNextWeek: 20 });
   });
+
+  it.each([1, 2, 3, 4, 5, 6])(
+    "counts the batches' members as the views have them (seed %i)",
+    (seed) => {
+      // A small deterministic generator (mulberry32): the same cases on every run.
+      let a = seed;
+      const next = () => {
+        a = (a + 0x6d2b79f5) | 0;
+        let t = Math.imul(a ^ (a >>> 15), 1 | a);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
+      let time = Date.parse("2026-06-01T08:00:00Z");
+      const invitations = Array.from({ length: 400 }, (_, i) => {
+        // Mostly a minute apart, at times just inside or past the 10-minute gap, or hours.
+        time += pick([1, 1, 1, 1, 1, 1, 10, 10.001, 11, 600]) * minute;
+        const slug = pick([null, "anna", "bert", `p${i}`]);
+        return stored(i + 1, new Date(time).toISOString(), {
+          peerSlug: slug,
+          profileUrl: slug ? `https://www.linkedin.com/in/${slug}` : null,
+          inviteeEmail: pick([null, "anna@example.org", "eva@example.org"]),
+          peerNameKey: pick([null, "anna nowak", "bert meier"]),
+          message: pick([null, null, null, "", "  ", "\u00a0\n", "Hallo"]),
+          withdrawnAt: pick([null, null, null, "2026-06-20T10:00:00Z"]),
+          closedAt: pick([null, null, null, "2026-06-25T00:00:00Z"]),
+        });
+      });
+      const options = {
+        asOf: new Date("2026-09-01T12:00:00Z"),
+        connections: indexConnections([
+          { slug: "anna", email: null, nameKey: "anna nowak" },
+          { slug: null, email: "eva@example.org", nameKey: "bert meier" },
+        ]),
+        addressBook: { emails: new Set(["anna@example.org"]), names: new Set(["bert meier"]) },
+        batchRules: { gapMinutes: 10, minSize: pick([3, 5, 8]) },
+      };
+      const { views, batches } = buildViews(invitations, options);
+      const expected = batches.map((b) => {
+        const members = views.filter((v) => v.batch === b.id);
+        return {
+          id: b.id,
+          first: b.first,
+          last: b.last,
+          size: b.members.length,
+          pending: members.filter((v) => v.state === "pending").length,
+          accepted: members.filter((v) => v.state === "accepted").length,
+          addressBookShare: members.filter((v) => v.addressBook).length / members.length,
+        };
+      });
+      expect(summarizeStoredBatches(invitations, options)).toEqual(expected);
+      // Every seed has batches with pending and accepted members, and bursts that are not.
+      expect(expected.length).toBeGreaterThan(1);
+      expect(expected.some((b) => b.pending > 0 && b.accepted > 0)).toBe(true);
+      expect(views.some((v) => v.batch === null && !v.personal)).toBe(true);
+    },
+  );
 
   it("orders the soonest reminder first, those without one last", () => {
     const view = (id: number, nextReminder: string | null, sentAt: string) =>
