@@ -16,14 +16,14 @@ import {
   toLinkedInCells,
 } from "../core/connections.js";
 import { matchLive } from "../core/matching.js";
-import type { InvitationView } from "../core/preview.js";
+import type { BatchFacts } from "../core/preview.js";
 import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import type { LiveConnection, NetworkDriver } from "../network/driver.js";
 import type { RunAction, RunSummary } from "../network/journaled-run.js";
 import type { Pacer } from "../network/pacer.js";
 import { type Db, withDatabase } from "../store/database.js";
-import { readPreview } from "../store/invitations.js";
+import { readBatchFacts } from "../store/invitations.js";
 import { Journal } from "../store/journal.js";
 import { connectionOutcomes } from "../store/outcomes.js";
 import { readConnections } from "../store/queries.js";
@@ -91,14 +91,14 @@ export function resolveConnectionSelection(
   };
 }
 
-/** Every stored connection with the batch it came from, and the invitations' views. */
+/** Every stored connection with the batch it came from, and the invitations' batch facts. */
 export function readConnectionRows(
   db: Db,
   now: Date,
   batchRules: BatchRules,
-): { rows: ConnectionRow[]; views: InvitationView[] } {
-  const { views } = readPreview(db, { asOf: now, batchRules });
-  return { rows: assignBatches(readConnections(db), views), views };
+): { rows: ConnectionRow[]; invitations: BatchFacts[] } {
+  const invitations = readBatchFacts(db, { asOf: now, batchRules });
+  return { rows: assignBatches(readConnections(db), invitations), invitations };
 }
 
 export async function runConnectionsExport(
@@ -199,7 +199,7 @@ export async function runConnectionsRemove(
 
   return withDatabase(path, (db) =>
     withRunLock(db, path, "remove", options, argv, async () => {
-      const { rows, views } = readConnectionRows(db, now, batchRules);
+      const { rows, invitations } = readConnectionRows(db, now, batchRules);
       let selected = selectConnections(rows, selection);
       if (options.pick) {
         const { pickConnections } = await import("../ui/pick-list.js");
@@ -238,7 +238,7 @@ export async function runConnectionsRemove(
         }),
       );
       printRunPlan(output, plan);
-      const closed = options.batch ? countClosedBatchInvitations(views) : 0;
+      const closed = options.batch ? countClosedBatchInvitations(invitations) : 0;
       if (closed > 0) output.out(w.closedAfterExport(closed));
       if (plan.plan.length > 0)
         output.out(wrap(w.beforeEach(printable(record.path), record.size), output.width));

@@ -43,7 +43,7 @@ export interface ConnectionSelection {
  */
 export function assignBatches(
   connections: ReadonlyArray<Omit<ConnectionRow, "batch">>,
-  views: readonly InvitationView[],
+  views: ReadonlyArray<Pick<InvitationView, "batch" | "state" | "profileUrl" | "email">>,
 ): ConnectionRow[] {
   const batchOf = new Map<string, string>();
   for (const v of views) {
@@ -63,7 +63,9 @@ export function assignBatches(
  * Invitations of a batch that left LinkedIn's pending list without being withdrawn here, and
  * whose invitee the export does not show as a connection: some may have accepted since.
  */
-export function countClosedBatchInvitations(views: readonly InvitationView[]): number {
+export function countClosedBatchInvitations(
+  views: ReadonlyArray<Pick<InvitationView, "batch" | "state">>,
+): number {
   return views.filter((v) => v.batch !== null && v.state === "closed").length;
 }
 

@@ -118,27 +118,45 @@ export interface BatchSummary {
   addressBookShare: number;
 }
 
+/** What the batches, their counts and the connections' batches need of an invitation. */
+export type BatchFacts = BatchCandidate &
+  Pick<InvitationView, "state" | "addressBook" | "profileUrl" | "email" | "batch">;
+
 /**
- * The batches and their counts straight from the stored invitations, for `invites batches`:
- * each invitation is taken for its send time, note, state and address book alone, without the
- * view the preview makes of it, which took most of the time.
+ * The stored invitations taken for their send time, note, state, address and address book
+ * alone, with their batches found and marked: what `invites batches` and the connections'
+ * batches need, without the view the preview makes of each invitation, which took most of the
+ * time. Without `addressBook` in the options, no invitation is marked as in one.
  */
-export function summarizeStoredBatches(
+export function markStoredBatches(
   invitations: Iterable<StoredInvitation>,
-  options: PreviewOptions,
-): BatchSummary[] {
+  options: Omit<PreviewOptions, "addressBook"> & { addressBook?: AddressBookIndex },
+): { facts: BatchFacts[]; batches: Array<{ batch: Batch; members: BatchFacts[] }> } {
   const rules = options.rules ?? DEFAULT_RULES;
-  const items: Array<BatchCandidate & Pick<InvitationView, "state" | "addressBook">> = [];
+  const facts: BatchFacts[] = [];
   for (const inv of invitations) {
-    items.push({
+    facts.push({
       id: inv.id,
       sentAt: inv.sentAt,
       personal: isPersonal(inv.message),
       state: invitationState(inv, options.connections, options.asOf, rules),
-      addressBook: isInAddressBook(inv, options.addressBook),
+      addressBook: options.addressBook ? isInAddressBook(inv, options.addressBook) : false,
+      profileUrl: inv.profileUrl,
+      email: inv.inviteeEmail,
+      batch: null,
     });
   }
-  return groupBatches(items, options.batchRules).map(({ batch, members }) => {
+  const batches = groupBatches(facts, options.batchRules);
+  for (const { batch, members } of batches) for (const f of members) f.batch = batch.id;
+  return { facts, batches };
+}
+
+/** The batches with their members counted, from `markStoredBatches`. */
+export function summarizeStoredBatches(
+  invitations: Iterable<StoredInvitation>,
+  options: PreviewOptions,
+): BatchSummary[] {
+  return markStoredBatches(invitations, options).batches.map(({ batch, members }) => {
     let pending = 0;
     let accepted = 0;
     let inBook = 0;

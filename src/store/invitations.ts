@@ -1,9 +1,11 @@
 /** The invitations the user sent, as the preview and the selection see them. */
 import type { BatchRules } from "../core/batches.js";
 import {
+  type BatchFacts,
   type BatchSummary,
   buildViews,
   type InvitationView,
+  markStoredBatches,
   type PreviewResult,
   summarizeStoredBatches,
   viewOf,
@@ -23,6 +25,22 @@ export function readPreview(
     batchRules: options.batchRules,
     ...(options.rules ? { rules: options.rules } : {}),
   });
+}
+
+/**
+ * The invitations' batch facts (`markStoredBatches`): their batches and states, for the
+ * connections' batches. No address book is read.
+ */
+export function readBatchFacts(
+  db: Db,
+  options: { asOf: Date; batchRules: BatchRules; rules?: LifecycleRules },
+): BatchFacts[] {
+  return markStoredBatches(eachOutgoingInvitation(db), {
+    asOf: options.asOf,
+    connections: indexConnections(readConnectionKeys(db)),
+    batchRules: options.batchRules,
+    ...(options.rules ? { rules: options.rules } : {}),
+  }).facts;
 }
 
 /** The batches with their members counted, without making every invitation's view. */

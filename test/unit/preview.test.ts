@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { detectBatches, isPersonal } from "../../src/core/batches.js";
 import {
+  type BatchFacts,
   buildViews,
   compareByReminder,
   type InvitationView,
+  markStoredBatches,
   nextReminder,
   type StoredInvitation,
   summarize,
@@ -158,7 +160,7 @@ describe("reminders, expiry and views", () => {
   });
 
   it.each([1, 2, 3, 4, 5, 6])(
-    "counts the batches' members as the views have them (seed %i)",
+    "marks and counts the batches' members as the views have them (seed %i)",
     (seed) => {
       // A small deterministic generator (mulberry32): the same cases on every run.
       let a = seed;
@@ -207,6 +209,9 @@ describe("reminders, expiry and views", () => {
         };
       });
       expect(summarizeStoredBatches(invitations, options)).toEqual(expected);
+      const facts = (v: Omit<BatchFacts, "sentAt" | "personal">) =>
+        [v.id, v.batch, v.state, v.addressBook, v.profileUrl, v.email].join(" ");
+      expect(markStoredBatches(invitations, options).facts.map(facts)).toEqual(views.map(facts));
       // Every seed has batches with pending and accepted members, and bursts that are not.
       expect(expected.length).toBeGreaterThan(1);
       expect(expected.some((b) => b.pending > 0 && b.accepted > 0)).toBe(true);
