@@ -28,6 +28,8 @@ interface SandboxState {
     state: string;
     withdrawCalls: number;
   }>;
+  /** Requests that change something, counted by the emulation. */
+  writes: number;
 }
 
 async function startEmulation(options: Partial<SandboxOptions> = {}) {
