@@ -33,17 +33,10 @@ export function isPersonal(message: string | null): boolean {
   return message !== null && message.trim() !== "";
 }
 
-/** Groups note-less invitations into bursts and keeps those large enough to be batches. */
-export function detectBatches(
-  invitations: readonly BatchCandidate[],
-  rules: BatchRules = DEFAULT_BATCH_RULES,
-): Batch[] {
-  return groupBatches(invitations, rules).map(({ batch }) => batch);
-}
-
 /**
- * The batches with the very items in each, oldest first: what detectBatches answers, for callers
- * that mark their own items. Sorts indexes by send time read once, without a copy of any item.
+ * Groups note-less invitations into bursts and keeps those large enough to be batches: the
+ * batches with the very items in each, oldest first. Sorts indexes by send time read once,
+ * without a copy of any item.
  */
 export function groupBatches<T extends BatchCandidate>(
   items: readonly T[],

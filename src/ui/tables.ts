@@ -132,21 +132,10 @@ export function* fitTableLines(
 }
 
 /**
- * Draws a table whose cells already fit `widths` (a cell may hold several lines): a border
- * around, the heading in bold, no lines between rows. Linear in the cells, so that a table of
- * 100,000 rows takes as long as writing it.
+ * The lines of a table whose cells already fit `widths` (a cell may hold several lines; a row's
+ * lines come together), one at a time: a border around, the heading in bold, no lines between
+ * rows. Linear in the cells, so that a table of 100,000 rows takes as long as writing it.
  */
-export function drawTable(
-  head: readonly string[],
-  rows: readonly (readonly string[])[],
-  widths: readonly number[],
-  aligns: readonly ("left" | "right")[],
-  colour: ChalkInstance,
-): string {
-  return [...drawTableLines(head, rows, widths, aligns, colour)].join("\n");
-}
-
-/** drawTable's lines (a row's lines together), one at a time. */
 export function* drawTableLines(
   head: readonly string[],
   rows: Iterable<readonly string[]>,

@@ -6,7 +6,7 @@
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { plain } from "../../src/ui/colour.js";
-import { drawTable, fitTable } from "../../src/ui/tables.js";
+import { drawTableLines, fitTable } from "../../src/ui/tables.js";
 import {
   displayWidth,
   truncateStartToWidth,
@@ -103,16 +103,18 @@ describe("a table that fits", () => {
   });
 
   it("aligns, keeps every line of the border as wide as the rows, and draws no line between rows", () => {
-    const text = drawTable(
-      ["A", "Count"],
-      [
-        ["x", "1"],
-        ["yy", "22"],
-      ],
-      [2, 5],
-      ["left", "right"],
-      plain,
-    );
+    const text = [
+      ...drawTableLines(
+        ["A", "Count"],
+        [
+          ["x", "1"],
+          ["yy", "22"],
+        ],
+        [2, 5],
+        ["left", "right"],
+        plain,
+      ),
+    ].join("\n");
     expect(text).toBe(
       [
         "┌────┬───────┐",

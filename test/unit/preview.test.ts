@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectBatches, isPersonal } from "../../src/core/batches.js";
+import { type BatchRules, groupBatches, isPersonal } from "../../src/core/batches.js";
 import {
   type BatchFacts,
   buildViews,
@@ -52,12 +52,17 @@ function burst(firstId: number, size: number, start: string): StoredInvitation[]
   return Array.from({ length: size }, (_, i) => stored(firstId + i, at(start, i)));
 }
 
-/** What detectBatches sees of stored invitations. */
+/** What groupBatches sees of stored invitations. */
 function candidates(invitations: StoredInvitation[]) {
   return invitations.map((i) => ({ id: i.id, sentAt: i.sentAt, personal: isPersonal(i.message) }));
 }
 
-describe("detectBatches", () => {
+/** The batches groupBatches finds, without their items. */
+function detectBatches(items: ReturnType<typeof candidates>, rules?: BatchRules) {
+  return groupBatches(items, rules).map(({ batch }) => batch);
+}
+
+describe("groupBatches", () => {
   it("groups note-less invitations sent within the gap and keeps bursts of at least 20", () => {
     const invitations = [
       ...burst(1, 25, "2026-11-14T09:00:00Z"),
