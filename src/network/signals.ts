@@ -57,10 +57,6 @@ export function jsonObjectBody(body: string): unknown {
  * substring of the whole body: an HTML page or an RSC stream of 600 KB carries script blobs and
  * people's notes, where such a word means nothing (and a note could stop every run).
  */
-export function findRestrictionMarker(body: string): string | undefined {
-  return restrictionMarkerIn(jsonObjectBody(body));
-}
-
 function restrictionMarkerIn(json: unknown): string | undefined {
   if (typeof json !== "object" || json === null) return undefined;
   const objects: unknown[] = [json, ...Object.values(json)];

@@ -7,7 +7,7 @@ import {
   redact,
   sessionCookies,
 } from "../../src/network/cookies.js";
-import { classifyResponse, findRestrictionMarker } from "../../src/network/signals.js";
+import { classifyResponse } from "../../src/network/signals.js";
 import { parseFaults } from "../../src/sandbox/faults.js";
 
 describe("session cookies", () => {
@@ -96,11 +96,18 @@ describe("response signals", () => {
   });
 
   it("looks for restriction markers only in the code fields of JSON bodies", () => {
-    expect(findRestrictionMarker('{"status":400,"code":"CHALLENGE_REQUIRED"}')).toBe(
+    const restricted = (body: string) => {
+      const found = verdict(200, body);
+      return found.kind === "stop" && found.signal === "restricted" ? found.detail : null;
+    };
+    expect(restricted('{"status":400,"code":"CHALLENGE_REQUIRED"}')).toContain(
       "CHALLENGE_REQUIRED",
     );
-    expect(findRestrictionMarker('{"data":{"code":"TOO_MANY_REQUESTS"}}')).toBe(
-      "TOO_MANY_REQUESTS",
+    expect(restricted('{"data":{"code":"TOO_MANY_REQUESTS"}}')).toContain("TOO_MANY_REQUESTS");
+    // The same when the caller hands over the body it parsed already.
+    const parsed = { status: 400, code: "CHALLENGE_REQUIRED" };
+    expect(classifyResponse({ status: 200, location: null, body: "", json: parsed })).toMatchObject(
+      { kind: "stop", signal: "restricted" },
     );
     // A 600 KB page or an RSC stream carries such words in scripts and in people's notes.
     const page = `<html><script>var codes = ["CHALLENGE_REQUIRED", "ACCOUNT_RESTRICTED"];</script>${"x".repeat(600_000)}</html>`;
