@@ -98,8 +98,10 @@ export async function importPaths(
   const writer = new ImportWriter(db);
   const report: ImportReport = { files: [], refused: [], passedOver: [] };
   const massClosures: MassClosure[] = [];
-  // One transaction for the whole import: a 64 MiB page cache keeps it from spilling to the WAL.
-  db.pragma("cache_size = -65536");
+  // One transaction for the whole import, with a 32 MiB page cache: 64 MiB kept the pages of
+  // 100,000 invitations from spilling to the WAL before the commit, but measured no faster and
+  // took up to 37 MiB more memory at its peak (260 against 223 MiB at 1,000,000 invitations).
+  db.pragma("cache_size = -32768");
   db.exec("BEGIN IMMEDIATE");
   try {
     for await (const item of readInputsInWorker(paths, { encoding: options.encoding ?? null })) {
