@@ -14,16 +14,26 @@ import { indexConnections, type LifecycleRules } from "../core/states.js";
 import type { Db } from "./database.js";
 import { eachOutgoingInvitation, readAddressBookIndex, readConnectionKeys } from "./queries.js";
 
-export function readPreview(
-  db: Db,
-  options: { asOf: Date; batchRules: BatchRules; rules?: LifecycleRules },
-): PreviewResult {
-  return buildViews(eachOutgoingInvitation(db), {
+export interface ReadOptions {
+  asOf: Date;
+  batchRules: BatchRules;
+  rules?: LifecycleRules;
+}
+
+/** What the rules of core/preview.ts need besides the invitations, but the address book. */
+function previewOptions(db: Db, options: ReadOptions) {
+  return {
     asOf: options.asOf,
     connections: indexConnections(readConnectionKeys(db)),
-    addressBook: readAddressBookIndex(db),
     batchRules: options.batchRules,
     ...(options.rules ? { rules: options.rules } : {}),
+  };
+}
+
+export function readPreview(db: Db, options: ReadOptions): PreviewResult {
+  return buildViews(eachOutgoingInvitation(db), {
+    ...previewOptions(db, options),
+    addressBook: readAddressBookIndex(db),
   });
 }
 
@@ -31,29 +41,15 @@ export function readPreview(
  * The invitations' batch facts (`markStoredBatches`): their batches and states, for the
  * connections' batches. No address book is read.
  */
-export function readBatchFacts(
-  db: Db,
-  options: { asOf: Date; batchRules: BatchRules; rules?: LifecycleRules },
-): BatchFacts[] {
-  return markStoredBatches(eachOutgoingInvitation(db), {
-    asOf: options.asOf,
-    connections: indexConnections(readConnectionKeys(db)),
-    batchRules: options.batchRules,
-    ...(options.rules ? { rules: options.rules } : {}),
-  }).facts;
+export function readBatchFacts(db: Db, options: ReadOptions): BatchFacts[] {
+  return markStoredBatches(eachOutgoingInvitation(db), previewOptions(db, options)).facts;
 }
 
 /** The batches with their members counted, without making every invitation's view. */
-export function readBatchSummaries(
-  db: Db,
-  options: { asOf: Date; batchRules: BatchRules; rules?: LifecycleRules },
-): BatchSummary[] {
+export function readBatchSummaries(db: Db, options: ReadOptions): BatchSummary[] {
   return summarizeStoredBatches(eachOutgoingInvitation(db), {
-    asOf: options.asOf,
-    connections: indexConnections(readConnectionKeys(db)),
+    ...previewOptions(db, options),
     addressBook: readAddressBookIndex(db),
-    batchRules: options.batchRules,
-    ...(options.rules ? { rules: options.rules } : {}),
   });
 }
 

@@ -20,6 +20,7 @@ import {
   subtractDuration,
 } from "../../src/core/selection.js";
 import { indexConnections } from "../../src/core/states.js";
+import { random } from "../support/random.js";
 
 const minute = 60_000;
 
@@ -167,15 +168,7 @@ describe("reminders, expiry and views", () => {
   it.each([1, 2, 3, 4, 5, 6])(
     "marks and counts the batches' members as the views have them (seed %i)",
     (seed) => {
-      // A small deterministic generator (mulberry32): the same cases on every run.
-      let a = seed;
-      const next = () => {
-        a = (a + 0x6d2b79f5) | 0;
-        let t = Math.imul(a ^ (a >>> 15), 1 | a);
-        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-      };
-      const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
+      const { pick } = random(seed);
       let time = Date.parse("2026-06-01T08:00:00Z");
       const invitations = Array.from({ length: 400 }, (_, i) => {
         // Mostly a minute apart, at times just inside or past the 10-minute gap, or hours.

@@ -15,6 +15,7 @@ import {
 import { type Db, openDatabase } from "../../src/store/database.js";
 import { readStatus } from "../../src/store/queries.js";
 import { useTempDatabase } from "../support/cli.js";
+import { random } from "../support/random.js";
 
 const AS_OF = new Date("2026-11-20T12:00:00.000Z");
 const temp = useTempDatabase();
@@ -27,19 +28,6 @@ function database(): Db {
      VALUES (1, 'x', '/x', 'linkedin-invitations', 'x', 'utf-8', 'x', '2026-11-20T00:00:00Z', 0, 0, 0)`,
   ).run();
   return db;
-}
-
-/** A small deterministic generator (mulberry32): the same cases on every run. */
-function random(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)] as T;
-  return { next, pick };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
