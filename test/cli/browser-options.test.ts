@@ -26,7 +26,8 @@ describe("--browser and its companions", () => {
     [["--headless"], "--headless works with --browser only"],
     [["--browser", "--strategy", "dom"], '--strategy "dom" must be api or click'],
     [
-      ["--browser", "--headless", "--base-url", "https://www.linkedin.com"],
+      // A dry run: were the refusal broken, the test must not open a browser on linkedin.com.
+      ["--browser", "--headless", "--base-url", "https://www.linkedin.com", "--dry-run"],
       "--headless against linkedin.com shows LinkedIn a browser without a window",
     ],
     [
