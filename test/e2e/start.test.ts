@@ -94,3 +94,22 @@ it("guides a German user from the Downloads folder through a dry run, and stops 
   const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
   expect(history).toEqual([]);
 }, 90_000);
+
+it("prints the whole path as a checklist without a terminal, whose network commands name --browser", async () => {
+  const result = await runCli(["start", "--db", temp.db]);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain("There is no terminal to ask in");
+  const commands = result.stdout
+    .split("\n")
+    .flatMap((line) => line.replace(/^\s*\d+\.\s*/, "").split(/\s{3}\S+,?(?: if you want,)?\s{3}/))
+    .map((part) => part.trim())
+    .filter((part) => part.startsWith("invites "));
+  // Without --browser (or cookies) a run that reaches LinkedIn stops with exit 2.
+  const network = commands.filter(
+    (c) => /^invites (withdraw|connections remove)\b/.test(c) && !c.includes("--dry-run"),
+  );
+  expect(network).toEqual([
+    "invites withdraw --batch --browser",
+    "invites connections remove --batch --browser",
+  ]);
+});
