@@ -18,7 +18,7 @@ import {
 const widest = (text: string) => Math.max(...text.split("\n").map(displayWidth));
 
 describe("the width of text", () => {
-  it("agrees with string-width on every character the fast path takes, and on wide ones", () => {
+  it("agrees with string-width on every character the fast path takes, and counts wide ones as two", () => {
     const samples: string[] = [];
     for (const [from, to] of [
       [0x20, 0x7e],
@@ -27,9 +27,12 @@ describe("the width of text", () => {
     ] as const) {
       for (let c = from; c <= to; c++) samples.push(String.fromCharCode(c));
     }
-    samples.push("Jürgen Weiß", "山田 太郎", "김 민준", "Øster 😀", "👩‍💻", "–", "…");
+    samples.push("Jürgen Weiß", "–", "…");
     for (const text of samples) expect(displayWidth(text), text).toBe(stringWidth(text));
-    expect(displayWidth("山田")).toBe(4);
+    // Past the fast path displayWidth asks string-width itself, so these are pinned as numbers.
+    expect(["山田", "山田 太郎", "김 민준", "Øster 😀", "👩‍💻"].map(displayWidth)).toEqual([
+      4, 9, 7, 8, 2,
+    ]);
   });
 
   it("cuts at either end to the width, a wide character whole or not at all", () => {
