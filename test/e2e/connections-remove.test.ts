@@ -16,16 +16,12 @@ import {
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
-import { seedWorld } from "../../src/sandbox/seed.js";
-import {
-  type RunningSandbox,
-  type SandboxOptions,
-  startSandbox,
-} from "../../src/sandbox/server.js";
+import type { SandboxOptions } from "../../src/sandbox/server.js";
 import { BIN, dumpDatabase, fixture, runBinary, runCli, useTempDatabase } from "../support/cli.js";
 import { clearOfMidnight } from "../support/clock.js";
+import { useEmulation } from "../support/emulation.js";
 import { killRepeatedly, type RequestObserver } from "../support/kills.js";
 
 const CONNECTIONS = fixture("linkedin", "Connections-many.csv");
@@ -40,27 +36,16 @@ const HEADER = [
   "Removal Attempted At",
 ];
 const temp = useTempDatabase();
-let sandbox: RunningSandbox | null = null;
+const emulation = useEmulation();
 /** Requests whose person was not in the CSV when the request reached the emulation. */
 let unrecorded: string[] = [];
 /** Told of each removal request as it reaches the emulation, after the CSV was looked at. */
 const observer: RequestObserver = { current: null };
 
-interface SandboxState {
-  connections: Array<{
-    profileUrl: string | null;
-    name: string;
-    state: string;
-    removeCalls: number;
-  }>;
-}
-
 const csvPath = () => join(temp.dir, "removed-connections.csv");
 
-async function startEmulation(options: Partial<SandboxOptions> = {}) {
-  const world = await seedWorld([CONNECTIONS], new Date("2026-11-20T23:59:59Z"));
-  sandbox = await startSandbox({
-    world,
+function startEmulation(options: Partial<SandboxOptions> = {}) {
+  return emulation.start(CONNECTIONS, {
     onChangeRequest: ({ profileUrl, name }) => {
       const text = existsSync(csvPath()) ? readFileSync(csvPath(), "utf8") : "";
       if (!profileUrl || !text.includes(`${profileUrl},`)) unrecorded.push(name);
@@ -68,12 +53,9 @@ async function startEmulation(options: Partial<SandboxOptions> = {}) {
     },
     ...options,
   });
-  return sandbox;
 }
 
-async function state(): Promise<SandboxState> {
-  return (await (await fetch(`${sandbox?.url}/__sandbox/state`)).json()) as SandboxState;
-}
+const state = () => emulation.state();
 
 /** The arguments of a removal against the emulation. */
 function removeArgs(pace: string, ...flags: string[]): string[] {
@@ -83,7 +65,7 @@ function removeArgs(pace: string, ...flags: string[]): string[] {
     "--db",
     temp.db,
     "--base-url",
-    sandbox?.url ?? "",
+    emulation.sandboxOrNull?.url ?? "",
     "--pace",
     pace,
     ...flags,
@@ -92,7 +74,7 @@ function removeArgs(pace: string, ...flags: string[]): string[] {
 
 function remove(...flags: string[]) {
   return runCli(removeArgs("0", ...flags), {
-    env: { INVITES_COOKIES: sandbox?.cookie ?? "" },
+    env: { INVITES_COOKIES: emulation.sandboxOrNull?.cookie ?? "" },
     cwd: temp.dir,
   });
 }
@@ -107,11 +89,6 @@ beforeEach(async () => {
   unrecorded = [];
   const imported = await runCli(["import", "--db", temp.db, CONNECTIONS]);
   expect(imported.code, imported.stderr).toBe(0);
-});
-
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = null;
 });
 
 describe("invites connections remove against the emulation", () => {
@@ -262,7 +239,7 @@ describe("invites connections remove against the emulation", () => {
       const result = await runBinary(
         removeArgs("0", "--connected-after", "2024-06-01", "--yes", "--out", out),
         {
-          env: { INVITES_COOKIES: sandbox?.cookie ?? "" },
+          env: { INVITES_COOKIES: emulation.sandboxOrNull?.cookie ?? "" },
           cwd: temp.dir,
           timeoutMs: 15_000,
         },
@@ -349,12 +326,12 @@ describe("invites connections remove against the emulation", () => {
     const demo = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
     const db = join(temp.dir, "demo.db");
     expect((await runCli(["import", "--db", db, demo])).code).toBe(0);
-    const world = await seedWorld([demo], new Date("2026-11-20T23:59:59Z"));
-    // Accepted on LinkedIn after the export was downloaded.
-    const late = world.invitations.find((i) => i.state === "pending" && i.slug !== null);
-    if (!late) throw new Error("the demo has no pending member invitation");
-    late.state = "accepted";
-    sandbox = await startSandbox({ world });
+    const sandbox = await emulation.start(demo, {}, (world) => {
+      // Accepted on LinkedIn after the export was downloaded.
+      const late = world.invitations.find((i) => i.state === "pending" && i.slug !== null);
+      if (!late) throw new Error("the demo has no pending member invitation");
+      late.state = "accepted";
+    });
     const env = { INVITES_COOKIES: sandbox.cookie };
     const common = ["--db", db, "--base-url", sandbox.url, "--pace", "0"];
     const withdrawn = await runCli(
@@ -380,7 +357,7 @@ describe("invites connections remove against the emulation", () => {
     await startEmulation({ ratePerMinute: 1000 });
     const { kills, killedInFlight } = await killRepeatedly({
       args: [BIN, ...removeArgs("15ms", "--connected-after", "2017-01-01", "--yes")],
-      env: { INVITES_COOKIES: sandbox?.cookie ?? "" },
+      env: { INVITES_COOKIES: emulation.sandboxOrNull?.cookie ?? "" },
       cwd: temp.dir,
       observer,
       seed: 4711,

@@ -5,42 +5,18 @@
  */
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
-import { seedWorld } from "../../src/sandbox/seed.js";
-import {
-  type RunningSandbox,
-  type SandboxOptions,
-  startSandbox,
-} from "../../src/sandbox/server.js";
+import type { SandboxOptions } from "../../src/sandbox/server.js";
 import { BIN, DEMO_EXPORT as DEMO, importDemo, runCli, useTempDatabase } from "../support/cli.js";
 import { clearOfMidnight } from "../support/clock.js";
+import { useEmulation } from "../support/emulation.js";
 import { killRepeatedly, type RequestObserver } from "../support/kills.js";
 
 const temp = useTempDatabase();
-let sandbox: RunningSandbox | null = null;
-
-interface SandboxState {
-  invitations: Array<{
-    id: string;
-    inviteeName: string;
-    email: string | null;
-    state: string;
-    withdrawCalls: number;
-  }>;
-  /** Requests that change something, counted by the emulation. */
-  writes: number;
-}
-
-async function startEmulation(options: Partial<SandboxOptions> = {}) {
-  const world = await seedWorld([DEMO], new Date("2026-11-20T23:59:59Z"));
-  sandbox = await startSandbox({ world, ...options });
-  return sandbox;
-}
-
-async function state(): Promise<SandboxState> {
-  return (await (await fetch(`${sandbox?.url}/__sandbox/state`)).json()) as SandboxState;
-}
+const emulation = useEmulation();
+const startEmulation = (options: Partial<SandboxOptions> = {}) => emulation.start(DEMO, options);
+const state = () => emulation.state();
 
 /** The arguments of a withdrawal against the emulation as of the demo export's day. */
 function withdrawArgs(pace: string, ...flags: string[]): string[] {
@@ -51,7 +27,7 @@ function withdrawArgs(pace: string, ...flags: string[]): string[] {
     "--as-of",
     "2026-11-20",
     "--base-url",
-    sandbox?.url ?? "",
+    emulation.sandboxOrNull?.url ?? "",
     "--pace",
     pace,
     ...flags,
@@ -60,17 +36,12 @@ function withdrawArgs(pace: string, ...flags: string[]): string[] {
 
 function withdraw(...flags: string[]) {
   return runCli(withdrawArgs("0", ...flags), {
-    env: { INVITES_COOKIES: sandbox?.cookie ?? "" },
+    env: { INVITES_COOKIES: emulation.sandboxOrNull?.cookie ?? "" },
   });
 }
 
 beforeEach(async () => {
   await importDemo(temp.db);
-});
-
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = null;
 });
 
 describe("invites withdraw against the emulation", () => {
@@ -178,7 +149,7 @@ describe("invites withdraw against the emulation", () => {
     expect(throttled.stderr).not.toContain("too many requests");
     // The resume's session check is request 12, its first list page 13.
     const changed = await runCli(withdrawArgs("0", "--batch", "--yes"), {
-      env: { INVITES_COOKIES: sandbox?.cookie ?? "", LANG: "de_DE.UTF-8" },
+      env: { INVITES_COOKIES: emulation.sandboxOrNull?.cookie ?? "", LANG: "de_DE.UTF-8" },
     });
     expect(changed.code).toBe(3);
     expect(changed.stderr).toContain(
@@ -228,7 +199,7 @@ describe("invites withdraw against the emulation", () => {
       });
       const { kills, killedInFlight } = await killRepeatedly({
         args: [BIN, ...withdrawArgs("15ms", "--batch", "--yes")],
-        env: { INVITES_COOKIES: sandbox?.cookie ?? "" },
+        env: { INVITES_COOKIES: emulation.sandboxOrNull?.cookie ?? "" },
         observer,
         seed: 12345,
         signal,
@@ -263,7 +234,9 @@ describe("invites withdraw against the emulation", () => {
     await startEmulation({ faults: parseFaults("429@10") });
     const result = await withdraw("--batch", "--yes");
     const secrets =
-      (sandbox?.cookie ?? "").match(/li_at=([^;]+); JSESSIONID="ajax:(\d+)"/)?.slice(1) ?? [];
+      (emulation.sandboxOrNull?.cookie ?? "")
+        .match(/li_at=([^;]+); JSESSIONID="ajax:(\d+)"/)
+        ?.slice(1) ?? [];
     expect(secrets).toHaveLength(2);
     const files = readdirSync(temp.dir).filter((f) => f.startsWith("invites.db"));
     expect(files.length).toBeGreaterThan(0);
@@ -293,7 +266,7 @@ describe("invites withdraw against the emulation", () => {
   ])("takes the cookies as %s, and withdraws with them", async (_, form) => {
     await startEmulation();
     const cookies = join(temp.dir, "cookies.txt");
-    const account = sandbox?.cookies;
+    const account = emulation.sandboxOrNull?.cookies;
     writeFileSync(cookies, form(account?.liAt ?? "", account?.jsessionid ?? ""), { mode: 0o600 });
     const result = await runCli(
       withdrawArgs("0", "--batch", "--yes", "--max", "2", "--cookies", cookies),
@@ -306,9 +279,9 @@ describe("invites withdraw against the emulation", () => {
   it("warns once, naming the fix and no value, when others can read the cookie file", async () => {
     await startEmulation();
     const cookies = join(temp.dir, "cookies.txt");
-    writeFileSync(cookies, sandbox?.cookie ?? "");
+    writeFileSync(cookies, emulation.sandboxOrNull?.cookie ?? "");
     chmodSync(cookies, 0o644);
-    const secret = (sandbox?.cookie ?? "").match(/li_at=([^;]+);/)?.[1] ?? "";
+    const secret = (emulation.sandboxOrNull?.cookie ?? "").match(/li_at=([^;]+);/)?.[1] ?? "";
     expect(secret).not.toBe("");
     const args = withdrawArgs("0", "--batch", "--yes", "--max", "1", "--cookies", cookies);
     const open = await runCli(args);
