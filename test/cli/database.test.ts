@@ -19,6 +19,7 @@ import {
   BIN,
   binaryEnv,
   collect,
+  DEMO_EXPORT as DEMO_ZIP,
   dumpDatabase,
   fixture,
   type RunResult,
@@ -26,7 +27,6 @@ import {
   useTempDatabase,
 } from "../support/cli.js";
 
-const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const YAHOO = fixture("address-books", "yahoo.csv");
 
 const temp = useTempDatabase();

@@ -2,9 +2,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { dumpDatabase, fixture, runCli, useTempDatabase } from "../support/cli.js";
-
-const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
+import {
+  DEMO_EXPORT as DEMO_ZIP,
+  dumpDatabase,
+  fixture,
+  runCli,
+  useTempDatabase,
+} from "../support/cli.js";
 
 const temp = useTempDatabase();
 

@@ -6,10 +6,15 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, dumpDatabase, fixture, runCli, useTempDatabase } from "../support/cli.js";
+import {
+  BIN,
+  DEMO_EXPORT as DEMO_ZIP,
+  dumpDatabase,
+  runCli,
+  useTempDatabase,
+} from "../support/cli.js";
 import { useTerminal } from "../support/tmux.js";
 
-const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const temp = useTempDatabase();
 const terminal = useTerminal("sources", 0);
 const { screen, waitFor } = terminal;

@@ -9,6 +9,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { MIGRATIONS } from "../../src/store/schema.js";
 import {
+  DEMO_EXPORT as DEMO_ZIP,
   dumpDatabase,
   fixture,
   DEMO_OUTLOOK as OUTLOOK,
@@ -16,7 +17,6 @@ import {
   useTempDatabase,
 } from "../support/cli.js";
 
-const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
 const AS_OF = "2026-11-26";
 
 const temp = useTempDatabase();

@@ -1,15 +1,20 @@
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixture, DEMO_OUTLOOK as OUTLOOK, runCli, useTempDatabase } from "../support/cli.js";
-
-const DEMO_ZIP = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
+import {
+  DEMO_EXPORT as DEMO_ZIP,
+  fixture,
+  importDemo,
+  DEMO_OUTLOOK as OUTLOOK,
+  runCli,
+  useTempDatabase,
+} from "../support/cli.js";
 
 const temp = useTempDatabase();
 
 describe("invites status", () => {
   it("prints exactly the documented JSON for the demo export", async () => {
-    expect((await runCli(["import", "--db", temp.db, DEMO_ZIP, OUTLOOK])).code).toBe(0);
+    await importDemo(temp.db);
     const result = await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"]);
     expect(result.code).toBe(0);
     const status = JSON.parse(result.stdout);

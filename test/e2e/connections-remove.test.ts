@@ -19,7 +19,15 @@ import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
 import type { SandboxOptions } from "../../src/sandbox/server.js";
-import { BIN, dumpDatabase, fixture, runBinary, runCli, useTempDatabase } from "../support/cli.js";
+import {
+  BIN,
+  DEMO_EXPORT,
+  dumpDatabase,
+  fixture,
+  runBinary,
+  runCli,
+  useTempDatabase,
+} from "../support/cli.js";
 import { clearOfMidnight } from "../support/clock.js";
 import { useEmulation } from "../support/emulation.js";
 import { killRepeatedly, type RequestObserver } from "../support/kills.js";
@@ -323,7 +331,7 @@ describe("invites connections remove against the emulation", () => {
   });
 
   it("says when batch invitations closed after the export: who accepted them is not in the plan", async () => {
-    const demo = fixture("demo", "Basic_LinkedInDataExport_11-20-2026.zip");
+    const demo = DEMO_EXPORT;
     const db = join(temp.dir, "demo.db");
     expect((await runCli(["import", "--db", db, demo])).code).toBe(0);
     const sandbox = await emulation.start(demo, {}, (world) => {
