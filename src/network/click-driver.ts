@@ -226,7 +226,7 @@ export class ClickDriver implements NetworkDriver {
     return this.guard(words.reading, async () => {
       await this.load();
       const cards = this.page.locator(WITHDRAW_SELECTOR);
-      let pages = 1;
+      let requests = 1;
       for (;;) {
         const shown = await cards.count();
         if (shown > max) {
@@ -236,7 +236,7 @@ export class ClickDriver implements NetworkDriver {
         if ((await more.count()) === 0 || !(await more.first().isVisible())) break;
         await this.options.beforePage?.();
         await more.first().click();
-        pages++;
+        requests++;
         const grew = await this.waitUntil(
           async () => (await cards.count()) > shown || (await more.count()) === 0 || this.blocked(),
           15_000,
@@ -268,7 +268,7 @@ export class ClickDriver implements NetworkDriver {
       const members = items.filter((i) => i.slug !== null).length;
       if (total === null) throw shapeChanged(words.noCount);
       if (total !== members) throw shapeChanged(words.countMismatch(total, members));
-      return { items, surface: "page", showsEmailInvitees: true, pages };
+      return { items, surface: "page", showsEmailInvitees: true, requests };
     });
   }
 

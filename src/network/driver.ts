@@ -68,7 +68,7 @@ export interface LiveList<T> {
    */
   showsEmailInvitees: boolean;
   /** The requests (pages, or the page and its "Show more" clicks) the read took. */
-  pages: number;
+  requests: number;
 }
 
 /** The outcome of one withdrawal or removal. Account-level signals throw StoppedError instead. */

@@ -205,7 +205,7 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
 
   const readLive = async () => {
     const live = await withRetries(o.pacer, o.retries, () => action.list(driver));
-    verifyEvery = Math.max(VERIFY_EVERY, READ_SHARE_INVERSE * live.pages);
+    verifyEvery = Math.max(VERIFY_EVERY, READ_SHARE_INVERSE * live.requests);
     return live;
   };
 

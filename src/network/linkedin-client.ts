@@ -18,6 +18,7 @@ import type {
   LiveInvitation,
   LiveList,
   NetworkDriver,
+  Surface,
   Via,
 } from "./driver.js";
 import {
@@ -117,6 +118,8 @@ export class LinkedInClient implements NetworkDriver {
   private readonly transport: Transport;
   /** Ways of writing that failed in this run (answered, but did not take effect). */
   private readonly retired = new Set<Via>();
+  /** Requests sent, every one through `call`: a list read takes the difference. */
+  private sent = 0;
 
   constructor(private readonly options: LinkedInClientOptions) {
     if (options.transport) this.transport = options.transport;
@@ -141,6 +144,7 @@ export class LinkedInClient implements NetworkDriver {
     headers: Record<string, string>,
     body?: string,
   ): Promise<{ verdict: Verdict; response: WireResponse; json: unknown }> {
+    this.sent++;
     const response = await this.transport.send({
       method,
       path,
@@ -212,6 +216,14 @@ export class LinkedInClient implements NetworkDriver {
   async listSentInvitations(): Promise<LiveList<LiveInvitation>> {
     const size = this.options.pageSize ?? SENT_PAGE_SIZE;
     const max = this.options.maxInvitations ?? MAX_PENDING_INVITATIONS;
+    const before = this.sent;
+    // A generation that does not serve its first page has cost requests all the same.
+    const list = (items: LiveInvitation[], surface: Surface, showsEmailInvitees: boolean) => ({
+      items,
+      surface,
+      showsEmailInvitees,
+      requests: this.sent - before,
+    });
     const legacy = await this.pages(
       (start) =>
         this.readJsonPage(
@@ -221,10 +233,9 @@ export class LinkedInClient implements NetworkDriver {
         ),
       max,
     );
-    // A generation that does not serve its first page has cost that page's request all the same.
-    if (legacy) return { ...legacy, surface: "legacy", showsEmailInvitees: true };
+    if (legacy) return list(legacy, "legacy", true);
     const sdui = await this.pages((start) => this.readSduiPage(start), max);
-    if (sdui) return { ...sdui, pages: sdui.pages + 1, surface: "sdui", showsEmailInvitees: false };
+    if (sdui) return list(sdui, "sdui", false);
     const queryId = this.options.graphqlQueryId ?? DEFAULT_GRAPHQL_QUERY_ID;
     const graphql = await this.pages(
       (start) =>
@@ -235,14 +246,7 @@ export class LinkedInClient implements NetworkDriver {
         ),
       max,
     );
-    if (graphql) {
-      return {
-        ...graphql,
-        pages: graphql.pages + 2,
-        surface: "graphql",
-        showsEmailInvitees: false,
-      };
-    }
+    if (graphql) return list(graphql, "graphql", false);
     const dash = await this.pages(
       (start) =>
         // No decorationId: with one, this surface answers 400.
@@ -253,7 +257,7 @@ export class LinkedInClient implements NetworkDriver {
         ),
       max,
     );
-    if (dash) return { ...dash, pages: dash.pages + 3, surface: "dash", showsEmailInvitees: false };
+    if (dash) return list(dash, "dash", false);
     throw new StoppedError("changed", m().network.client.noSentList, STOP_ADVICE.changed);
   }
 
@@ -340,15 +344,13 @@ export class LinkedInClient implements NetworkDriver {
   private async pages<T extends { id: string }>(
     readPage: (start: number) => Promise<PageRead<T> | undefined>,
     max: number,
-  ): Promise<{ items: T[]; pages: number } | undefined> {
+  ): Promise<T[] | undefined> {
     const found: T[] = [];
     const ids = new Set<string>();
     let total: number | null = null;
-    let pages = 0;
     for (;;) {
       if (found.length > 0) await this.options.beforePage?.();
       const page = await readPage(found.length);
-      pages++;
       if (page === undefined) {
         if (found.length === 0) return undefined;
         throw halfWay();
@@ -368,7 +370,7 @@ export class LinkedInClient implements NetworkDriver {
     if (total !== null && total !== found.length) {
       throw changedShape(m().network.client.counts(total, found.length));
     }
-    return { items: found, pages };
+    return found;
   }
 
   /**
@@ -431,6 +433,7 @@ export class LinkedInClient implements NetworkDriver {
 
   async listConnections(): Promise<LiveList<LiveConnection>> {
     const size = this.options.pageSize ?? CONNECTIONS_PAGE_SIZE;
+    const before = this.sent;
     const read = await this.pages(
       (start) =>
         this.readJsonPage(
@@ -443,7 +446,7 @@ export class LinkedInClient implements NetworkDriver {
       this.options.maxConnections ?? MAX_CONNECTIONS,
     );
     const total = await this.readConnectionsTotal();
-    const list = read?.items ?? [];
+    const list = read ?? [];
     if (total !== null && total !== list.length) {
       throw changedShape(m().network.client.countsConnections(total, list.length));
     }
@@ -451,7 +454,7 @@ export class LinkedInClient implements NetworkDriver {
       items: list,
       surface: "dash",
       showsEmailInvitees: false,
-      pages: (read?.pages ?? 0) + 1,
+      requests: this.sent - before,
     };
   }
 

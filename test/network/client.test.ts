@@ -42,6 +42,7 @@ async function state() {
       via: string | null;
     }>;
     connections: Array<{ name: string; state: string; removeCalls: number; via: string | null }>;
+    requests: number;
   };
 }
 
@@ -201,7 +202,11 @@ describe("the LinkedIn client against the emulation", () => {
     "reads the whole sent list from the %s surface alone, at a page cap of 10",
     async (surface, rows, emails) => {
       const { client } = await start({ surfaces: [surface], pageCap: 10 });
+      const before = (await state()).requests;
       const list = await client().listSentInvitations();
+      // The read's cost, which sets the verifying reads' cadence, counts every request it took:
+      // the generations that did not serve the list, and the server-driven page's HTML.
+      expect(list.requests).toBe((await state()).requests - before);
       expect(list.surface).toBe(surface);
       expect(list.showsEmailInvitees).toBe(emails);
       expect(list.items).toHaveLength(rows);
@@ -262,7 +267,9 @@ describe("the LinkedIn client against the emulation", () => {
         return fetch(url, init);
       },
     });
-    expect((await c.listConnections()).items).toHaveLength(9);
+    const list = await c.listConnections();
+    expect(list.items).toHaveLength(9);
+    expect(list.requests).toBe(urls.length);
     expect(urls.filter((u) => u.includes("count=40"))).toHaveLength(2);
     expect(urls.some((u) => u.includes("connectionsSummary"))).toBe(true);
   });
