@@ -25,7 +25,6 @@ export interface Batch {
   id: string;
   first: string;
   last: string;
-  members: number[];
 }
 
 /** An invitation sent with a note was sent on purpose. */
@@ -72,7 +71,6 @@ export function groupBatches<T extends BatchCandidate>(
         id: `B${i + 1}`,
         first: members[0]?.sentAt ?? "",
         last: members[members.length - 1]?.sentAt ?? "",
-        members: members.map((inv) => inv.id),
       },
       members,
     }));

@@ -67,19 +67,21 @@ export function readStatus(
        FROM invitations i WHERE i.direction = 'OUTGOING' GROUP BY state`,
     )
     .all({ expiredUpTo: asOf.getTime() - rules.expiryDays * DAY_MS });
-  for (const { state, n } of rows) states[state] = n;
+  let outgoing = 0;
+  for (const { state, n } of rows) {
+    states[state] = n;
+    outgoing += n;
+  }
   const counts = db
     .prepare<
       [],
       {
-        outgoing: number;
         incoming: number;
         connections: number;
         removed: number;
       } & Status["contacts"]
     >(
       `SELECT
-         (SELECT count(*) FROM invitations WHERE direction = 'OUTGOING') AS outgoing,
          (SELECT count(*) FROM invitations WHERE direction = 'INCOMING') AS incoming,
          (SELECT count(*) FROM connections) AS connections,
          (SELECT count(*) FROM connections
@@ -93,7 +95,7 @@ export function readStatus(
   if (!counts) throw new Error("a count of the database answered no row");
   const sources = listSources(db);
   const status: Status = {
-    invitations: { outgoing: counts.outgoing, incoming: counts.incoming, ...states },
+    invitations: { outgoing, incoming: counts.incoming, ...states },
     connections: { active: counts.connections - counts.removed, removed: counts.removed },
     contacts: { total: counts.total, withEmail: counts.withEmail, emails: counts.emails },
     // Exactly the documented keys of --json.
@@ -115,8 +117,9 @@ export function readConnectionKeys(db: Db): ConnectionKeys[] {
 }
 
 /**
- * The same, one at a time: a caller that keeps something else of each holds no list of them.
- * Rows come as arrays, made into plain objects here: better-sqlite3 builds keyed rows more slowly.
+ * Every invitation the user sent (or only the withdrawn ones), one at a time, in no particular
+ * order: a caller that keeps something else of each holds no list of them. Rows come as arrays,
+ * made into plain objects here: better-sqlite3 builds keyed rows more slowly.
  */
 export function* eachOutgoingInvitation(
   db: Db,

@@ -58,9 +58,12 @@ function candidates(invitations: StoredInvitation[]) {
   return invitations.map((i) => ({ id: i.id, sentAt: i.sentAt, personal: isPersonal(i.message) }));
 }
 
-/** The batches groupBatches finds, without their items. */
+/** The batches groupBatches finds, with their members' ids. */
 function detectBatches(items: ReturnType<typeof candidates>, rules?: BatchRules) {
-  return groupBatches(items, rules).map(({ batch }) => batch);
+  return groupBatches(items, rules).map(({ batch, members }) => ({
+    ...batch,
+    members: members.map((item) => item.id),
+  }));
 }
 
 describe("groupBatches", () => {
@@ -200,7 +203,7 @@ describe("reminders, expiry and views", () => {
           id: b.id,
           first: b.first,
           last: b.last,
-          size: b.members.length,
+          size: members.length,
           pending: members.filter((v) => v.state === "pending").length,
           accepted: members.filter((v) => v.state === "accepted").length,
           addressBookShare: members.filter((v) => v.addressBook).length / members.length,
