@@ -56,8 +56,8 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
   const { colour } = output;
   const words = m().run.demo;
   /** A command the demo does, as the user would type it; a blank line before it but the first. */
-  const shell = (words: readonly string[], first = false) =>
-    output.out(`${first ? "" : "\n"}${colour.bold(wrapCommand(words, output.width))}`);
+  const shell = (argv: readonly string[], first = false) =>
+    output.out(`${first ? "" : "\n"}${colour.bold(wrapCommand(argv, output.width))}`);
   const say = (text: string) => output.out(wrap(text, output.width));
   try {
     output.out(colour.bold(words.title));
@@ -66,13 +66,14 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
     await withDatabase(dbPath, async (db) => {
       const report = await importPaths(db, files, { now });
       output.out(renderImportReport(report, colour, output.width));
+      const day = asOf.toISOString().slice(0, 10);
       const { status, sources } = readStatus(db, asOf);
-      shell(["invites", "status", "--as-of", asOf.toISOString().slice(0, 10)]);
+      shell(["invites", "status", "--as-of", day]);
       output.out(renderStatusReport(status, sources, asOf, output));
 
-      const { views } = readPreview(db, { asOf, batchRules: DEFAULT_BATCH_RULES });
-      const day = asOf.toISOString().slice(0, 10);
       shell(["invites", "batches", "--as-of", day]);
+      // Each step reads through its own command's reader: the sample's 51 invitations are read
+      // again for the preview, so that this shows exactly what `invites batches` prints.
       output.out(
         renderBatches(
           readBatchSummaries(db, { asOf, batchRules: DEFAULT_BATCH_RULES }),
@@ -81,6 +82,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
         ),
       );
       shell(["invites", "preview", "--batch", "--as-of", day]);
+      const { views } = readPreview(db, { asOf, batchRules: DEFAULT_BATCH_RULES });
       const selected = selectInvitations(views, { batch: true }, asOf).sort(compareByReminder);
       await printPreview(output, views, selected, asOf, 8, false);
 
@@ -93,10 +95,8 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
         ),
       });
       try {
-        shell([
-          ...["invites", "withdraw", "--batch", "--yes", "--pace", "20ms"],
-          ...["--base-url", sandbox.url, "--as-of", day],
-        ]);
+        const at = ["--base-url", sandbox.url, "--as-of", day];
+        shell(["invites", "withdraw", "--batch", "--yes", "--pace", "20ms", ...at]);
         output.out(colour.dim(wrap(words.emulation, output.width)));
         const driver = new LinkedInClient({ baseUrl: sandbox.url, cookies: sandbox.cookies });
         const journal = new Journal(db);
