@@ -1,7 +1,7 @@
 /**
  * Every environment variable invites reads, in one place: `readEnv` takes only the names listed
  * here, so a variable cannot be read without being added (and documented: the README's
- * "Environment" lists every one, the help's Environment section in src/i18n/help.ts the tool's
+ * "Language, width and environment" lists every one, the help's Environment section in src/i18n/help.ts the tool's
  * own; test/unit/env.test.ts holds both to this list). Most functions that read one take the
  * environment as a parameter, `process.env` by default, for the tests.
  */

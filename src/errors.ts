@@ -67,7 +67,7 @@ export class CancelledError extends AppError {
   }
 }
 
-/** What the network said that ends a run at once; README, "Safety rules". */
+/** What the network said that ends a run at once; README, `invites withdraw`, step 6. */
 export type StopSignal =
   | "expired"
   | "csrf"

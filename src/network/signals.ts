@@ -1,5 +1,5 @@
 /**
- * What a response means for the run (README, "Safety rules"): go on, record this item and go on,
+ * What a response means for the run (README, `invites withdraw`, step 6): go on, record this item and go on,
  * retry after a pause, or stop everything. Pure: status, Location and body in, verdict out.
  */
 import type { StopSignal } from "../errors.js";
