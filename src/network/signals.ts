@@ -1,6 +1,7 @@
 /**
- * What a response means for the run (README, `invites withdraw`, step 6): go on, record this item and go on,
- * retry after a pause, or stop everything. Pure: status, Location and body in, verdict out.
+ * What a response means for the run (README, `invites withdraw`, step 6): go on, record this
+ * item and go on, retry after a pause, or stop everything. Pure: status, Location and body in,
+ * verdict out.
  */
 import type { StopSignal } from "../errors.js";
 import { m } from "../i18n/index.js";
