@@ -5,6 +5,7 @@
  */
 import { type Command, Option, type OptionValues } from "@commander-js/extra-typings";
 import { DEFAULT_BATCH_RULES } from "../core/batches.js";
+import { DEFAULT_DAILY_CAP } from "../core/plan.js";
 import { m } from "../i18n/index.js";
 
 export function addDatabaseOption<
@@ -30,7 +31,7 @@ export function addNetworkRunOptions<
     .option("-y, --yes", h.yes)
     .option("--pace <delay>", h.pace)
     .option("--max <n>", h.max[noun])
-    .option("--daily-cap <n>", h.dailyCap, "100")
+    .option("--daily-cap <n>", h.dailyCap, String(DEFAULT_DAILY_CAP))
     .option("--browser [name-or-path]", h.browser)
     .option("--browser-profile <dir>", h.browserProfile)
     .option("--headless", h.headless)

@@ -7,7 +7,14 @@
 
 import { DAY_MS } from "../core/days.js";
 import type { LiveKeys } from "../core/matching.js";
-import { capSparingReminders, type Plannable, planDays, SAFE_DAILY_CAP } from "../core/plan.js";
+import {
+  capSparingReminders,
+  DEFAULT_DAILY_CAP,
+  type Plannable,
+  planDays,
+  SAFE_DAILY_CAP,
+  SAFE_MIN_PACE_MS,
+} from "../core/plan.js";
 import { readSetEnv } from "../env.js";
 import {
   AccountMismatchError,
@@ -107,12 +114,6 @@ export interface NetworkRunSettings {
   isLinkedIn: boolean;
 }
 
-/**
- * Below this pace (or above SAFE_DAILY_CAP) a run against linkedin.com acts faster than any
- * person clicks, which is what gets accounts restricted; the tool asks the user to say so.
- */
-const SAFE_MIN_PACE_MS = 1000;
-
 /** Checks the options of a run of `action` before anything is read. */
 export function readNetworkRunOptions(
   options: NetworkRunOptions & StrategyOption,
@@ -130,7 +131,7 @@ export function readNetworkRunOptions(
     );
   }
   const max = wholeNumber("--max", options.max, 0, Number.POSITIVE_INFINITY);
-  const dailyCap = wholeNumber("--daily-cap", options.dailyCap, 0, 100);
+  const dailyCap = wholeNumber("--daily-cap", options.dailyCap, 0, DEFAULT_DAILY_CAP);
   const { baseUrl, isLinkedIn } = resolveBaseUrl(options.baseUrl);
   const risks = [
     ...(pace.minMs < SAFE_MIN_PACE_MS ? [w.riskPace(paceText ?? "")] : []),

@@ -8,10 +8,14 @@
 import { DAY_MS, REMINDER_DAYS } from "./days.js";
 
 /**
- * Above this daily cap a run against linkedin.com acts faster than any person clicks, which is
- * what gets accounts restricted: the user has to say so (--accept-risk).
+ * Above this daily cap, or below this pace, a run against linkedin.com acts faster than any
+ * person clicks, which is what gets accounts restricted: the user has to say so (--accept-risk).
  */
 export const SAFE_DAILY_CAP = 300;
+export const SAFE_MIN_PACE_MS = 1000;
+
+/** Requests a day when --daily-cap is not given. */
+export const DEFAULT_DAILY_CAP = 100;
 
 export interface Plannable {
   /** ISO 8601 send time of an invitation; null for what has no reminders (a connection). */

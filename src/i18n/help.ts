@@ -4,7 +4,7 @@
  * environment that every help lists, what commander itself says (titles, errors, hints), the
  * usage errors of the shared options, and the pick-list of `--pick`.
  */
-import { SAFE_DAILY_CAP } from "../core/plan.js";
+import { SAFE_DAILY_CAP, SAFE_MIN_PACE_MS } from "../core/plan.js";
 import { formatsFor } from "./format.js";
 import type { Shape } from "./shape.js";
 
@@ -167,7 +167,7 @@ export const enHelp = {
     cookies:
       'instead of --browser: your LinkedIn cookies in a file (a Cookie line, cookies.txt, "Copy as cURL", rows of the DevTools cookie table, or the li_at and JSESSIONID values), or - to paste them at a hidden prompt (else $INVITES_COOKIES)',
     baseUrl: "the network's address (default https://www.linkedin.com, or $INVITES_BASE_URL)",
-    acceptRisk: `allow a pace under 1 s, a daily cap over ${SAFE_DAILY_CAP} or --headless against linkedin.com, which risks a restriction`,
+    acceptRisk: `allow a pace under ${SAFE_MIN_PACE_MS / 1000} s, a daily cap over ${SAFE_DAILY_CAP} or --headless against linkedin.com, which risks a restriction`,
   },
 
   /** The options of src/commands/selection.ts. */
@@ -450,7 +450,7 @@ export const deHelp: Shape<typeof enHelp> = {
       "statt --browser: Ihre LinkedIn-Cookies in einer Datei (eine Cookie-Zeile, cookies.txt, „Als cURL kopieren“, Zeilen der Cookie-Tabelle der Entwicklertools oder die Werte li_at und JSESSIONID), oder -, um sie verdeckt einzufügen (sonst $INVITES_COOKIES)",
     baseUrl:
       "die Adresse des Netzwerks (Standard: https://www.linkedin.com, oder $INVITES_BASE_URL)",
-    acceptRisk: `Pausen unter 1 s, eine Tagesgrenze über ${SAFE_DAILY_CAP} oder --headless gegen linkedin.com erlauben; das riskiert eine Einschränkung Ihres Kontos`,
+    acceptRisk: `Pausen unter ${SAFE_MIN_PACE_MS / 1000} s, eine Tagesgrenze über ${SAFE_DAILY_CAP} oder --headless gegen linkedin.com erlauben; das riskiert eine Einschränkung Ihres Kontos`,
   },
 
   selection: {

@@ -3,7 +3,7 @@
  * question before it, its progress, its closing table and what is left, and its stops. English
  * and German side by side; `Shape` makes the compiler hold them to the same messages.
  */
-import { SAFE_DAILY_CAP } from "../core/plan.js";
+import { SAFE_DAILY_CAP, SAFE_MIN_PACE_MS } from "../core/plan.js";
 import { formatsFor } from "./format.js";
 import type { Shape } from "./shape.js";
 
@@ -159,7 +159,7 @@ export const enRun = {
       `--pace "${value}" is not a pace (expected e.g. 3s, 2-4s, 500ms or 0)`,
     badUrl: (value: string) =>
       `--base-url "${value}" is not a URL (expected e.g. https://www.linkedin.com)`,
-    riskPace: (value: string) => `a pace under 1 s (--pace ${value})`,
+    riskPace: (value: string) => `a pace under ${SAFE_MIN_PACE_MS / 1000} s (--pace ${value})`,
     riskCap: (cap: number) =>
       `more than ${f.num(SAFE_DAILY_CAP)} requests a day (--daily-cap ${f.num(cap)})`,
     risk: (risks: string[]) =>
@@ -381,7 +381,7 @@ export const deRun: Shape<typeof enRun> = {
     paceBad: (value) => `--pace "${value}" ist kein Tempo (erwartet z. B. 3s, 2-4s, 500ms oder 0)`,
     badUrl: (value) =>
       `--base-url "${value}" ist keine URL (erwartet z. B. https://www.linkedin.com)`,
-    riskPace: (value) => `ein Tempo unter 1 s (--pace ${value})`,
+    riskPace: (value) => `ein Tempo unter ${SAFE_MIN_PACE_MS / 1000} s (--pace ${value})`,
     riskCap: (cap) =>
       `mehr als ${g.num(SAFE_DAILY_CAP)} Anfragen am Tag (--daily-cap ${g.num(cap)})`,
     risk: (risks) =>
