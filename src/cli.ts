@@ -63,7 +63,7 @@ interface Context {
 interface CommandSpec<A extends unknown[], O extends OptionValues> {
   name: string;
   /** The group it belongs to: `invites connections export`, `invites sources list`. */
-  group?: keyof typeof GROUPS;
+  group?: (typeof GROUPS)[number];
   /** The command run when its group is named alone. */
   isDefault?: boolean;
   define(command: NewCommand, h: HelpTexts): Command<A, O, OptionValues>;
@@ -82,10 +82,8 @@ function command<A extends unknown[], O extends OptionValues>(spec: CommandSpec<
   return spec as unknown as AnySpec;
 }
 
-const GROUPS = {
-  connections: (h: HelpTexts) => h.commands.connections.description,
-  sources: (h: HelpTexts) => h.commands.sources.description,
-};
+/** Commands that hold subcommands; each one's description is its entry in the help texts. */
+const GROUPS = ["connections", "sources"] as const;
 
 const COMMANDS: readonly AnySpec[] = [
   command({
@@ -384,7 +382,7 @@ export function buildProgram(
   output: Output,
   setExit: (code: number) => void,
   /** The command line as the user typed it: a stopped run's resume command repeats it. */
-  commandLine: readonly string[] = process.argv.slice(2),
+  commandLine: readonly string[],
 ): CommandUnknownOpts {
   const h = m().help;
   const program = new Command("invites")
@@ -404,11 +402,11 @@ export function buildProgram(
     .addOption(new Option("--lang <de|en>", h.lang).choices(LANGS))
     .exitOverride();
   const groups = new Map<string, CommandUnknownOpts>();
-  const parentOf = (group: keyof typeof GROUPS | undefined): CommandUnknownOpts => {
+  const parentOf = (group: (typeof GROUPS)[number] | undefined): CommandUnknownOpts => {
     if (group === undefined) return program;
     let parent = groups.get(group);
     if (!parent) {
-      parent = program.command(group).description(GROUPS[group](h));
+      parent = program.command(group).description(h.commands[group].description);
       groups.set(group, parent);
     }
     return parent;

@@ -44,7 +44,7 @@ function commandPaths(): string[][] {
     }
   };
   walk(
-    buildProgram(capture(), () => {}),
+    buildProgram(capture(), () => {}, []),
     [],
   );
   return paths;
