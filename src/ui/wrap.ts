@@ -61,19 +61,21 @@ export function wrap(text: string, columns: number): string {
 }
 
 /**
- * A shell command after its prompt, laid out in `columns`: each word quoted for the shell where
- * it needs it (a path with a space), broken only between words with a backslash, so that what
- * is shown still runs when copied.
+ * A shell command after its `$` prompt, laid out in `columns`: each word quoted for the shell
+ * where it needs it (a path with a space), broken only between words with a backslash, so that
+ * what is shown still runs when copied. The first word stays beside the prompt.
  */
-export function wrapCommand(words: readonly string[], columns: number, prompt = "$ "): string {
+export function wrapCommand(words: readonly string[], columns: number): string {
   const lines: string[] = [];
-  let current = prompt.trimEnd();
+  let current = "$";
+  let first = true;
   for (const word of words.map(shellWord)) {
-    const next = current === "" ? word : `${current} ${word}`;
-    if (current.trim() !== prompt.trim() && displayWidth(next) + 2 > columns) {
+    const next = `${current} ${word}`;
+    if (!first && displayWidth(next) + 2 > columns) {
       lines.push(`${current} \\`);
       current = `    ${word}`;
     } else current = next;
+    first = false;
   }
   lines.push(current);
   return lines.join("\n");
@@ -91,9 +93,10 @@ function wrapLine(line: string, columns: number): string {
   if (displayWidth(line) <= columns) return line;
   const indent = /^(\s*(?:[•\-*]\s+|\d+\.\s+)?)/.exec(line)?.[1] ?? "";
   // A hang that leaves less than half the line for words is dropped.
-  const hang = displayWidth(indent) * 2 <= columns ? " ".repeat(displayWidth(indent)) : "";
+  const keepIndent = displayWidth(indent) * 2 <= columns;
+  const hang = keepIndent ? " ".repeat(displayWidth(indent)) : "";
   const out: string[] = [];
-  let current = displayWidth(indent) * 2 <= columns ? indent : "";
+  let current = keepIndent ? indent : "";
   let empty = true;
   for (const word of line.slice(indent.length).split(/ +/)) {
     if (word === "") continue;
