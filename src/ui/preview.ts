@@ -12,7 +12,7 @@ import {
 import { m } from "../i18n/index.js";
 import { type Output, printLines } from "./output.js";
 import { printable } from "./printable.js";
-import { drawTableLines, fitTable, n, type Column as TableColumn } from "./tables.js";
+import { fitTable, fitTableLines, n, type Column as TableColumn } from "./tables.js";
 import { displayWidth, truncateToWidth, wrap } from "./wrap.js";
 
 export function profileOrEmail(view: InvitationView): string {
@@ -50,14 +50,7 @@ interface Column {
   width: number;
 }
 
-export function renderPreviewTable(
-  views: readonly InvitationView[],
-  options: PreviewTableOptions,
-): string {
-  return [...previewTableLines(views, options)].join("\n");
-}
-
-/** renderPreviewTable's lines, drawn as they are taken. */
+/** The preview's table of `views`, its lines drawn as they are taken. */
 export function* previewTableLines(
   views: readonly InvitationView[],
   options: PreviewTableOptions,
@@ -117,15 +110,13 @@ export function* previewTableLines(
     truncateToWidth(printable(profileOrEmail(v)), profileWidth),
     ...fixed.map((c) => c.cell(v)),
   ]);
-  // Each column as wide as its widest cell: the cells were cut to what the width leaves them.
-  const widths = head.map((h) => displayWidth(h));
-  for (const row of rows) {
-    row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell));
-    });
-  }
-  const aligns = head.map(() => "left" as const);
-  yield* drawTableLines(head, rows, widths, aligns, colour);
+  // The cells were cut to what the width leaves them: each column is as wide as its widest.
+  yield* fitTableLines(
+    head.map((h) => ({ head: h })),
+    rows,
+    colour,
+    width,
+  );
   if (views.length > shown.length) {
     const more = views.length - shown.length;
     yield wrap(options.hasAll === false ? words.moreInPreview(more) : words.more(more), width);

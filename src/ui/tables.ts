@@ -96,16 +96,17 @@ export function* fitTableLines(
   };
   shrink((i) => (widths[i] as number) - Math.max(floor[i] as number, cellWidth(i)));
   shrink((i) => (widths[i] as number) - (floor[i] as number));
-  // A wrapped column takes no more than its longest line once wrapped.
-  columns.forEach((c, i) => {
+  // A wrapped column takes no more than its longest line once wrapped; its cells are kept as
+  // wrapped here (at the narrower width they wrap the same).
+  const wrapped = columns.map((c, i) => {
     const w = widths[i] as number;
-    if (c.give !== "wrap" || w >= (natural[i] as number)) return;
-    const lines = [c.head, ...rows.map((r) => stripVTControlCharacters(r[i] ?? ""))].flatMap(
-      (text) => wrapCell(text, w).split("\n"),
-    );
+    if (c.give !== "wrap" || w >= (natural[i] as number)) return null;
+    const cellsWrapped = rows.map((r) => wrapCell(stripVTControlCharacters(r[i] ?? ""), w));
+    const lines = [wrapCell(c.head, w), ...cellsWrapped].flatMap((text) => text.split("\n"));
     widths[i] = Math.max(1, ...lines.map(displayWidth));
+    return cellsWrapped;
   });
-  const fit = (cell: string, i: number) => {
+  const fitCell = (cell: string, i: number, row: number) => {
     const w = widths[i] as number;
     if (displayWidth(cell) <= w) return cell;
     const plain = stripVTControlCharacters(cell);
@@ -115,7 +116,7 @@ export function* fitTableLines(
       case "start":
         return truncateStartToWidth(plain, w);
       case "wrap":
-        return wrapCell(plain, w);
+        return wrapped[i]?.[row] ?? wrapCell(plain, w);
       default:
         return cell;
     }
@@ -123,7 +124,9 @@ export function* fitTableLines(
   yield* drawTableLines(
     columns.map((c, i) => wrapCell(c.head, widths[i] as number)),
     (function* () {
-      for (const row of rows) yield row.map(fit);
+      for (let r = 0; r < rows.length; r++) {
+        yield (rows[r] as readonly string[]).map((cell, i) => fitCell(cell, i, r));
+      }
     })(),
     widths,
     columns.map((c) => c.align ?? "left"),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { InvitationView } from "../../src/core/preview.js";
 import { plain } from "../../src/ui/colour.js";
-import { renderPreviewTable } from "../../src/ui/preview.js";
+import { previewTableLines } from "../../src/ui/preview.js";
 
 const views: InvitationView[] = Array.from({ length: 50 }, (_, i) => ({
   id: i + 1,
@@ -18,6 +18,9 @@ const views: InvitationView[] = Array.from({ length: 50 }, (_, i) => ({
   expiresAt: "2027-05-16",
 }));
 
+const table = (...args: Parameters<typeof previewTableLines>) =>
+  [...previewTableLines(...args)].join("\n");
+
 function widest(text: string): number {
   return Math.max(
     ...text
@@ -29,7 +32,7 @@ function widest(text: string): number {
 
 describe("the preview table", () => {
   it.each([160, 120, 100, 80, 70, 60])("fits a terminal %i columns wide", (width) => {
-    const text = renderPreviewTable(views, {
+    const text = table(views, {
       colour: plain,
       width,
       maxRows: 20,
@@ -40,7 +43,7 @@ describe("the preview table", () => {
   });
 
   it("keeps what matters when narrow: name, profile or email, flags and reminder", () => {
-    const text = renderPreviewTable(views, {
+    const text = table(views, {
       colour: plain,
       width: 60,
       maxRows: 50,
