@@ -12,8 +12,14 @@ import {
 import { m } from "../i18n/index.js";
 import { type Output, printLines } from "./output.js";
 import { printable } from "./printable.js";
-import { fitTable, fitTableLines, n, type Column as TableColumn } from "./tables.js";
-import { displayWidth, truncateToWidth, wrap } from "./wrap.js";
+import {
+  fitTable,
+  fitTableLines,
+  fitTableWithin,
+  n,
+  type Column as TableColumn,
+} from "./tables.js";
+import { truncateToWidth, wrap } from "./wrap.js";
 
 export function profileOrEmail(view: InvitationView): string {
   const slug = toProfileSlug(view.profileUrl);
@@ -164,7 +170,7 @@ export function renderBatches(
     n(b.accepted),
     `${Math.round(b.addressBookShare * 100)}%`,
   ];
-  const full = fitTable(
+  const full = fitTableWithin(
     columns,
     batches.map((b) => [
       colour.bold(b.id),
@@ -175,7 +181,7 @@ export function renderBatches(
     colour,
     width,
   );
-  if (displayWidth(full.split("\n")[0] ?? "") <= width) return full;
+  if (full !== undefined) return full;
   // Too wide: first and last sent in one column, the last as its time alone on the same day.
   const [batch, , , ...rest] = columns;
   const sent = (b: BatchSummary) => {

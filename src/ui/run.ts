@@ -9,8 +9,8 @@ import { m } from "../i18n/index.js";
 import type { RunSummary } from "../network/journaled-run.js";
 import { DONE_OUTCOMES, type JournalAction, type RunView } from "../store/journal.js";
 import { printable } from "./printable.js";
-import { type Column, fitTable, n } from "./tables.js";
-import { displayWidth, wrap } from "./wrap.js";
+import { type Column, fitTable, fitTableWithin, n } from "./tables.js";
+import { wrap } from "./wrap.js";
 
 /** The order a run acts in. */
 export type RunOrder = "reminder" | "oldest" | "connected";
@@ -179,7 +179,7 @@ export function renderHistory(
   ];
   const ended = (r: RunView) =>
     r.outcome === null ? words.interrupted : printable(words.ended(r.outcome, r.detail));
-  const full = fitTable(
+  const full = fitTableWithin(
     columns,
     counted.map((k) => [
       ...lead(k.run),
@@ -193,7 +193,7 @@ export function renderHistory(
     colour,
     width,
   );
-  if (displayWidth(full.split("\n")[0] ?? "") <= width) return full;
+  if (full !== undefined) return full;
   // Too wide: the counts that are not 0 in one column, the start's day above its time.
   const [id, start, action, account, planned, , , , , , end] = columns as Column[];
   const c = words.counts;

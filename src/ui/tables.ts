@@ -51,6 +51,22 @@ export function fitTable(
 }
 
 /**
+ * fitTable, or undefined where even fitted it is wider than `width` (for a caller with another
+ * layout for that): told by its top border, before a row is drawn.
+ */
+export function fitTableWithin(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  colour: ChalkInstance,
+  width: number,
+): string | undefined {
+  const lines = fitTableLines(columns, rows, colour, width);
+  const top = lines.next();
+  if (top.done || displayWidth(top.value) > width) return undefined;
+  return [top.value, ...lines].join("\n");
+}
+
+/**
  * fitTable's lines one at a time, drawn as they are taken: the widths need every row, but a
  * long table is written while the rest is drawn (printLines in ui/output.ts).
  */
