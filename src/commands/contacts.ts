@@ -32,7 +32,7 @@ export async function runContacts(options: ContactsOptions, output: Output): Pro
     },
     "read",
   );
-  if (options.json) await printJsonArray(output, contacts, (c) => c);
+  if (options.json) await printJsonArray(output, contacts);
   else await printLines(output, contactLines(contacts, output.colour, output.width));
   return 0;
 }

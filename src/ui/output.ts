@@ -119,29 +119,28 @@ function stringify(value: unknown, indent?: number): string {
   );
 }
 
-/** Elements of a JSON array made and written at a time: enough to write fast, few to hold. */
-const JSON_SLICE = 1000;
-
 /**
- * A long JSON array on stdout, as printJson writes it, made and written a slice at a time and
- * waiting for stdout to take each: the output of 1,000,000 invitations is never held whole.
+ * A long JSON array on stdout, as printJson lays it out, each element made as its line is
+ * written, a slice of lines at a time (printLines): the output of 1,000,000 invitations is never
+ * held whole.
  */
-export async function printJsonArray<T>(
+export function printJsonArray<T>(
   output: Output,
   items: readonly T[],
-  toJson: (item: T) => unknown,
+  toJson: (item: T) => unknown = (item) => item,
 ): Promise<void> {
-  if (items.length === 0) return output.out("[]");
-  for (let start = 0; start < items.length; start += JSON_SLICE) {
-    const end = Math.min(items.length, start + JSON_SLICE);
-    const slice: string[] = [];
-    for (let i = start; i < end; i++) slice.push(stringify(toJson(items[i] as T)));
-    // out() ends each slice with a line break: the elements' commas end the lines before it.
-    output.out(
-      `${start === 0 ? "[\n" : ""}${slice.join(",\n")}${end === items.length ? "\n]" : ","}`,
-    );
-    await output.drain?.();
+  return printLines(output, jsonArrayLines(items, toJson));
+}
+
+/** A JSON array one element a line: `[`, each element with its comma, `]`; `[]` when empty. */
+function* jsonArrayLines<T>(items: readonly T[], toJson: (item: T) => unknown): Generator<string> {
+  if (items.length === 0) return yield "[]";
+  yield "[";
+  const last = items.length - 1;
+  for (let i = 0; i <= last; i++) {
+    yield `${stringify(toJson(items[i] as T))}${i < last ? "," : ""}`;
   }
+  yield "]";
 }
 
 /** Lines written at a time by printLines: enough to write fast, few to hold. */
@@ -168,9 +167,6 @@ export async function printLines(output: Output, lines: Iterable<string>): Promi
  * value, but a long list stays fast to write and easy to read, grep and diff.
  */
 export function printJson(output: Output, value: unknown): void {
-  if (Array.isArray(value)) {
-    output.out(
-      value.length === 0 ? "[]" : `[\n${value.map((item) => stringify(item)).join(",\n")}\n]`,
-    );
-  } else output.out(stringify(value, 2));
+  if (Array.isArray(value)) output.out([...jsonArrayLines(value, (item) => item)].join("\n"));
+  else output.out(stringify(value, 2));
 }
