@@ -3,7 +3,12 @@ import { readSetEnv } from "../env.js";
 import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 
-export const DEFAULT_BASE_URL = "https://www.linkedin.com";
+const DEFAULT_BASE_URL = "https://www.linkedin.com";
+
+/** linkedin.com or one of its subdomains (a cookie's domain, a URL's host). */
+export function isLinkedInHost(host: string): boolean {
+  return /(^|\.)linkedin\.com$/i.test(host);
+}
 
 /**
  * --base-url, else INVITES_BASE_URL (where it holds more than spaces), else linkedin.com; and
@@ -20,9 +25,9 @@ export function resolveBaseUrl(
   const baseUrl = option ?? readSetEnv("INVITES_BASE_URL", env) ?? DEFAULT_BASE_URL;
   let host: string;
   try {
-    host = new URL(baseUrl).hostname.toLowerCase();
+    host = new URL(baseUrl).hostname;
   } catch {
     throw new UsageError(m().run.options.badUrl(baseUrl));
   }
-  return { baseUrl, isLinkedIn: host === "linkedin.com" || host.endsWith(".linkedin.com") };
+  return { baseUrl, isLinkedIn: isLinkedInHost(host) };
 }

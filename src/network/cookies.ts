@@ -12,6 +12,7 @@ import { InputError, UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { createColour } from "../ui/colour.js";
 import { MiB, readOptionFile } from "../user-files.js";
+import { isLinkedInHost } from "./base-url.js";
 
 export interface SessionCookies {
   liAt: string;
@@ -77,8 +78,9 @@ function addCookieLine(jar: Map<string, string>, line: string): void {
   }
 }
 
+/** A cookie file's domain field (`#HttpOnly_.linkedin.com` in Netscape's format) is LinkedIn's. */
 function isLinkedInDomain(domain: string): boolean {
-  return /(^|\.)linkedin\.com$/i.test(domain.trim().replace(/^#HttpOnly_/, ""));
+  return isLinkedInHost(domain.trim().replace(/^#HttpOnly_/, ""));
 }
 
 /**
