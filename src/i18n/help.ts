@@ -216,6 +216,7 @@ export const enHelp = {
       INVITES_DEBUG: "set: an unexpected error prints its stack trace too",
       NO_COLOR: "no colours",
       COLUMNS: "the width to lay output out in (default: the terminal's)",
+      LINES: "the lines of a screenful, where long lists stop (default: the terminal's)",
     },
   },
 
@@ -504,6 +505,8 @@ export const deHelp: Shape<typeof enHelp> = {
       INVITES_DEBUG: "gesetzt: ein unerwarteter Fehler zeigt auch seinen Stacktrace",
       NO_COLOR: "keine Farben",
       COLUMNS: "die Breite, auf die die Ausgabe umbrochen wird (Standard: die des Terminals)",
+      LINES:
+        "die Zeilen einer Bildschirmseite, an der lange Listen enden (Standard: die des Terminals)",
     },
   },
 

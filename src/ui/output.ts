@@ -11,7 +11,10 @@ export interface Output {
   colour: ChalkInstance;
   /** Columns available for tables. */
   width: number;
-  /** Lines of one screen: long lists stop there unless asked for all. */
+  /**
+   * Lines of one screen: long lists stop there unless asked for all (linesOf: Infinity when
+   * stdout is no terminal and $LINES is not set, so that a file or a pipe gets every row).
+   */
   height: number;
   /** A person at a terminal can answer prompts: stdin and stderr (where prompts draw) are TTYs. */
   isInteractive: boolean;

@@ -1,4 +1,4 @@
-/** Renderers for preview and batches: data in, string out. */
+/** Renderers for preview and batches (strings, or lines as they are drawn), and printPreview. */
 import { stripVTControlCharacters as stripAnsi } from "node:util";
 import type { ChalkInstance } from "chalk";
 import { DAY_MS } from "../core/days.js";
