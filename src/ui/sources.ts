@@ -4,7 +4,7 @@ import { m } from "../i18n/index.js";
 import type { MassClosure } from "../store/importer.js";
 import type { ForgetReport, ImportedSource } from "../store/sources.js";
 import { printable } from "./printable.js";
-import { type Column, describeFormat, fitTable, SOURCE_COLUMNS, sourceCells } from "./tables.js";
+import { describeFormat, fitTable, sourceCells, sourceColumns } from "./tables.js";
 import { wrap } from "./wrap.js";
 
 /** What an import changed beyond its own rows, in words; empty when nothing. */
@@ -27,11 +27,7 @@ export function renderImportedSources(
 ): string {
   const words = m().sources;
   if (sources.length === 0) return colour.dim(words.noneYet);
-  const heads = words.headWithEffects;
-  const columns: Column[] = [
-    ...SOURCE_COLUMNS.map((c, i) => ({ ...c, head: heads[i] ?? "" })),
-    { head: heads[SOURCE_COLUMNS.length] ?? "", give: "wrap" },
-  ];
+  const columns = sourceColumns(words.headWithEffects);
   const rows = sources.map((s) => {
     const effects = describeEffects(s);
     return [...sourceCells(s), s.replacedBy === null ? effects : colour.dim(effects)];

@@ -368,14 +368,20 @@ export function renderStatus(status: Status, asOf: Date, colour: ChalkInstance):
   return lines.join("\n");
 }
 
-/** The columns every list of imports has: number, file, format, rows, when. */
-export const SOURCE_COLUMNS: readonly Column[] = [
-  { head: "", align: "right" },
-  { head: "", give: "start" },
-  { head: "", give: "end" },
-  { head: "", align: "right" },
-  { head: "" },
-];
+/**
+ * The columns every list of imports has, under `heads`: number, file, format, rows, when; and
+ * after them any further head, as a column that wraps.
+ */
+export function sourceColumns(heads: readonly string[]): Column[] {
+  const layout: Omit<Column, "head">[] = [
+    { align: "right" },
+    { give: "start" },
+    { give: "end" },
+    { align: "right" },
+    {},
+  ];
+  return heads.map((head, i) => ({ ...(layout[i] ?? { give: "wrap" }), head }));
+}
 
 /** Those columns' cells of one import. */
 export function sourceCells(
@@ -392,9 +398,7 @@ export function sourceCells(
 
 export function renderSources(sources: SourceView[], colour: ChalkInstance, width: number): string {
   if (sources.length === 0) return colour.dim(m().sources.noneYet);
-  const heads = m().sources.head;
-  const columns = SOURCE_COLUMNS.map((c, i) => ({ ...c, head: heads[i] ?? "" }));
-  return fitTable(columns, sources.map(sourceCells), colour, width);
+  return fitTable(sourceColumns(m().sources.head), sources.map(sourceCells), colour, width);
 }
 
 /** The contacts' table and their count, a line at a time (printLines writes them). */
@@ -420,7 +424,7 @@ export function* contactLines(
 /** The status counts, then the table of what was imported: `invites status` and the demo. */
 export function renderStatusReport(
   status: Status,
-  sources: Parameters<typeof renderSources>[0],
+  sources: SourceView[],
   asOf: Date,
   output: Pick<Output, "colour" | "width">,
 ): string {
