@@ -17,7 +17,10 @@ if (port === null) throw new Error("read-worker.js runs only as a worker thread"
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
   port.postMessage(message, transfer);
 
-/** Records a message carries at the most, but for a table's last. */
+/**
+ * Records a message carries at the least, but for a table's last: what is pending goes once
+ * this many have come (a CSV chunk's rows come together, so a message may carry more).
+ */
 const BATCH_RECORDS = 1000;
 
 /** Batches sent and not yet taken by the main thread. */
@@ -48,7 +51,7 @@ try {
     const table = tables++;
     post({ t: "table", info: item.info });
     // Readers yield as suits them (CSV a chunk's rows, vCard and LDIF a card or entry at a time):
-    // the records go over in batches of about BATCH_RECORDS, each message costing the same.
+    // the records go over in batches of at least BATCH_RECORDS, each message costing the same.
     let pending: ImportRecord[] = [];
     /** Sends what is pending; false when the main thread has let the table go meanwhile. */
     const send = async (): Promise<boolean> => {
