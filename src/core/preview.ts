@@ -103,7 +103,7 @@ export function buildViews(
 ): PreviewResult {
   const views: InvitationView[] = [];
   for (const inv of invitations) views.push(viewOf(inv, options));
-  return { views, batches: markBatches(views, options.batchRules) };
+  return { views, batches: markBatches(views, options.batchRules).map(({ batch }) => batch) };
 }
 
 /** A batch as `invites batches` shows it: its members counted, not listed. */
@@ -146,9 +146,7 @@ export function markStoredBatches(
       batch: null,
     });
   }
-  const batches = groupBatches(facts, options.batchRules);
-  for (const { batch, members } of batches) for (const f of members) f.batch = batch.id;
-  return { facts, batches };
+  return { facts, batches: markBatches(facts, options.batchRules) };
 }
 
 /** The batches with their members counted, from `markStoredBatches`. */
@@ -176,6 +174,8 @@ export function viewOf(inv: StoredInvitation, options: PreviewOptions): Invitati
   const rules = options.rules ?? DEFAULT_RULES;
   const state = invitationState(inv, options.connections, options.asOf, rules);
   const sent = Date.parse(inv.sentAt);
+  // The batch facts again (markStoredBatches), written out: a view made from an object of them
+  // measured 8 % slower, one spread from it twice as slow; a test holds the two to one answer.
   return {
     id: inv.id,
     name: inv.name,
@@ -192,15 +192,14 @@ export function viewOf(inv: StoredInvitation, options: PreviewOptions): Invitati
   };
 }
 
-/** Finds the batches among the views and sets each member's `batch`. */
-function markBatches(
-  views: readonly InvitationView[],
+/** Finds the batches among the items and sets each member's `batch`. */
+function markBatches<T extends BatchCandidate & { batch: string | null }>(
+  items: readonly T[],
   rules: BatchRules = DEFAULT_BATCH_RULES,
-): Batch[] {
-  return groupBatches(views, rules).map(({ batch, members }) => {
-    for (const view of members) view.batch = batch.id;
-    return batch;
-  });
+): Array<{ batch: Batch; members: T[] }> {
+  const batches = groupBatches(items, rules);
+  for (const { batch, members } of batches) for (const item of members) item.batch = batch.id;
+  return batches;
 }
 
 /** Oldest sent first: the order withdrawals go in. */
