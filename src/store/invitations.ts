@@ -10,14 +10,13 @@ import {
   summarizeStoredBatches,
   viewOf,
 } from "../core/preview.js";
-import { indexConnections, type LifecycleRules } from "../core/states.js";
+import { indexConnections } from "../core/states.js";
 import type { Db } from "./database.js";
 import { eachOutgoingInvitation, readAddressBookIndex, readConnectionKeys } from "./queries.js";
 
 export interface ReadOptions {
   asOf: Date;
   batchRules: BatchRules;
-  rules?: LifecycleRules;
 }
 
 /** What the rules of core/preview.ts need besides the invitations, but the address book. */
@@ -26,7 +25,6 @@ function previewOptions(db: Db, options: ReadOptions) {
     asOf: options.asOf,
     connections: indexConnections(readConnectionKeys(db)),
     batchRules: options.batchRules,
-    ...(options.rules ? { rules: options.rules } : {}),
   };
 }
 
@@ -58,15 +56,11 @@ export function readBatchSummaries(db: Db, options: ReadOptions): BatchSummary[]
  * without reading every invitation. A withdrawn invitation is withdrawn whoever became a
  * connection since (invitationState's first rule), so no connection is read either.
  */
-export function readWithdrawnViews(
-  db: Db,
-  options: { asOf: Date; rules?: LifecycleRules },
-): InvitationView[] {
+export function readWithdrawnViews(db: Db, options: { asOf: Date }): InvitationView[] {
   const preview = {
     asOf: options.asOf,
     connections: indexConnections([]),
     addressBook: readAddressBookIndex(db),
-    ...(options.rules ? { rules: options.rules } : {}),
   };
   const views: InvitationView[] = [];
   for (const inv of eachOutgoingInvitation(db, "withdrawn")) views.push(viewOf(inv, preview));

@@ -2,12 +2,7 @@
 import type { ConnectionRow } from "../core/connections.js";
 import { DAY_MS } from "../core/days.js";
 import type { AddressBookIndex, StoredInvitation } from "../core/preview.js";
-import {
-  type ConnectionKeys,
-  DEFAULT_RULES,
-  type InvitationState,
-  type LifecycleRules,
-} from "../core/states.js";
+import { type ConnectionKeys, DEFAULT_RULES, type InvitationState } from "../core/states.js";
 import type { Status } from "../core/status.js";
 import type { Db } from "./database.js";
 
@@ -32,11 +27,7 @@ export interface SourceView {
  * (core/states.ts), in its order and with its truthiness (an empty text counts as none); a test
  * holds the two to the same answers on random data.
  */
-export function readStatus(
-  db: Db,
-  asOf: Date,
-  rules: LifecycleRules = DEFAULT_RULES,
-): { status: Status; sources: SourceView[] } {
+export function readStatus(db: Db, asOf: Date): { status: Status; sources: SourceView[] } {
   const states: Record<InvitationState, number> = {
     pending: 0,
     accepted: 0,
@@ -66,7 +57,7 @@ export function readStatus(
          END AS state, count(*) AS n
        FROM invitations i WHERE i.direction = 'OUTGOING' GROUP BY state`,
     )
-    .all({ expiredUpTo: asOf.getTime() - rules.expiryDays * DAY_MS });
+    .all({ expiredUpTo: asOf.getTime() - DEFAULT_RULES.expiryDays * DAY_MS });
   let outgoing = 0;
   for (const { state, n } of rows) {
     states[state] = n;
