@@ -96,7 +96,7 @@ export function readConnectionRows(
   db: Db,
   now: Date,
   batchRules: BatchRules,
-): { rows: ConnectionRow[]; invitations: BatchFacts[] } {
+): { rows: ConnectionRow[]; invitations: Omit<BatchFacts, "addressBook">[] } {
   const invitations = readBatchFacts(db, { asOf: now, batchRules });
   return { rows: assignBatches(readConnections(db), invitations), invitations };
 }

@@ -39,7 +39,7 @@ export function readPreview(db: Db, options: ReadOptions): PreviewResult {
  * The invitations' batch facts (`markStoredBatches`): their batches and states, for the
  * connections' batches. No address book is read.
  */
-export function readBatchFacts(db: Db, options: ReadOptions): BatchFacts[] {
+export function readBatchFacts(db: Db, options: ReadOptions): Omit<BatchFacts, "addressBook">[] {
   return markStoredBatches(eachOutgoingInvitation(db), previewOptions(db, options)).facts;
 }
 
