@@ -426,7 +426,7 @@ export function buildProgram(
 
 export async function main(
   argv: string[],
-  output: Output = processOutput(),
+  given?: Output,
   options: {
     /** A command the guided path runs: it keeps the language the guide speaks. */
     nested?: boolean;
@@ -434,6 +434,7 @@ export async function main(
     commandLine?: readonly string[];
   } = {},
 ): Promise<number> {
+  const output = given ?? (await processOutput());
   const commandLine = options.commandLine ?? argv;
   // The language is known before the program is built: its help texts are in it.
   if (!options.nested) setLang(resolveLang(argv));

@@ -282,7 +282,7 @@ export function readSessionCookies(
 export async function askSessionCookies(): Promise<SessionCookies> {
   const { password } = await import("@inquirer/prompts");
   const words = m().network.cookies;
-  const dim = createColour(process.stderr).dim;
+  const { dim } = await createColour(process.stderr);
   // The prompt's one help text, "[input is masked]", in the language in use.
   const theme = { style: { help: () => dim(words.masked) } };
   const ask = (message: string) => password({ message, theme }, { output: process.stderr });

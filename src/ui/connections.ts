@@ -1,13 +1,14 @@
 /** The table of connections a removal plans: data in, string out. */
-import type { ChalkInstance } from "chalk";
+
 import { type ConnectionRow, connectionName } from "../core/connections.js";
 import { m } from "../i18n/index.js";
+import type { Colour } from "./colour.js";
 import { printable } from "./printable.js";
 import { type Column, fitTable } from "./tables.js";
 
 export function renderConnectionTable(
   rows: readonly ConnectionRow[],
-  options: { colour: ChalkInstance; width: number; maxRows: number },
+  options: { colour: Colour; width: number; maxRows: number },
 ): string {
   const { colour, width } = options;
   const words = m().connectionsTable;

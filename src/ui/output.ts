@@ -1,14 +1,13 @@
 /** Where commands print: data to stdout, diagnostics to stderr. Tests pass their own. */
-import type { ChalkInstance } from "chalk";
 import { readEnv } from "../env.js";
-import { createColour } from "./colour.js";
+import { type Colour, createColour } from "./colour.js";
 
 export interface Output {
   /** Data: tables, JSON. */
   out(text: string): void;
   /** Diagnostics: progress, notes, errors. */
   err(text: string): void;
-  colour: ChalkInstance;
+  colour: Colour;
   /** Columns available for tables. */
   width: number;
   /**
@@ -76,7 +75,8 @@ export function linesOf(
   return stream.isTTY ? stream.rows || 24 : Number.POSITIVE_INFINITY;
 }
 
-export function processOutput(): Output {
+export async function processOutput(): Promise<Output> {
+  const colour = await createColour(process.stdout);
   return {
     out: (text) => {
       const line = text.endsWith("\n") ? text : `${text}\n`;
@@ -89,10 +89,14 @@ export function processOutput(): Output {
       });
     },
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
-    colour: createColour(process.stdout),
+    colour,
     width: columnsOf(process.stdout, 120),
     height: linesOf(process.stdout),
-    isInteractive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+    // Asked only when a command needs to know: touching process.stdin makes its stream, which
+    // a command that never reads it need not pay for.
+    get isInteractive() {
+      return Boolean(process.stdin.isTTY && process.stderr.isTTY);
+    },
     drain: () =>
       stdoutClosed || !process.stdout.writableNeedDrain
         ? Promise.resolve()

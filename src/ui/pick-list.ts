@@ -31,7 +31,7 @@ import { printable } from "./printable.js";
 import { truncateToWidth } from "./wrap.js";
 
 /** The pick-list draws on stderr: its colours follow stderr, NO_COLOR and FORCE_COLOR. */
-const chalk = createColour(process.stderr);
+const chalk = await createColour(process.stderr);
 
 /** One row of the list, whatever it stands for. */
 export interface PickRow {

@@ -1,6 +1,5 @@
 /** Renderers for preview and batches (strings, or lines as they are drawn), and printPreview. */
 import { stripVTControlCharacters as stripAnsi } from "node:util";
-import type { ChalkInstance } from "chalk";
 import { DAY_MS } from "../core/days.js";
 import { toProfileSlug } from "../core/identity.js";
 import {
@@ -10,6 +9,7 @@ import {
   summarize,
 } from "../core/preview.js";
 import { m } from "../i18n/index.js";
+import type { Colour } from "./colour.js";
 import { type Output, printLines } from "./output.js";
 import { printable } from "./printable.js";
 import {
@@ -30,7 +30,7 @@ function age(view: InvitationView, asOf: Date): string {
   return m().preview.age(Math.floor((asOf.getTime() - Date.parse(view.sentAt)) / DAY_MS));
 }
 
-function flags(view: InvitationView, colour: ChalkInstance, compact = false): string {
+function flags(view: InvitationView, colour: Colour, compact = false): string {
   const f = m().preview.flags;
   const list: string[] = [];
   if (view.personal) list.push(colour.green(compact ? f.p : f.personal));
@@ -40,7 +40,7 @@ function flags(view: InvitationView, colour: ChalkInstance, compact = false): st
 }
 
 export interface PreviewTableOptions {
-  colour: ChalkInstance;
+  colour: Colour;
   width: number;
   /** How many rows fit; the rest is counted, not listed. Infinity lists every one. */
   maxRows: number;
@@ -134,7 +134,7 @@ export function renderPreviewSummary(
   summary: PreviewSummary,
   selected: number,
   asOf: Date,
-  colour: ChalkInstance,
+  colour: Colour,
   width = Number.POSITIVE_INFINITY,
 ): string {
   const words = m().preview;
@@ -155,7 +155,7 @@ export function renderPreviewSummary(
 
 export function renderBatches(
   batches: readonly BatchSummary[],
-  colour: ChalkInstance,
+  colour: Colour,
   width: number,
 ): string {
   const words = m().batches;

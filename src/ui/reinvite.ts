@@ -1,7 +1,8 @@
 /** The re-invite list as `invites reinvite-list` shows it: data in, string out. */
-import type { ChalkInstance } from "chalk";
+
 import type { ReinviteEntry, ReinviteReason } from "../core/reinvite.js";
 import { m } from "../i18n/index.js";
+import type { Colour } from "./colour.js";
 import { printable } from "./printable.js";
 import { type Column, fitTable } from "./tables.js";
 import { wrap } from "./wrap.js";
@@ -13,7 +14,7 @@ export function reinviteWhy(reasons: readonly ReinviteReason[]): string {
 
 export function renderReinviteList(
   list: readonly ReinviteEntry[],
-  colour: ChalkInstance,
+  colour: Colour,
   width: number,
 ): string {
   const words = m().reinviteList;

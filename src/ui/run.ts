@@ -3,11 +3,12 @@
  * on how many days, what it means for the reminders), its closing table, and what is left when
  * it ends early; and the runs `invites history` lists. Data in, string out.
  */
-import type { ChalkInstance } from "chalk";
+
 import { type DayPlan, SAFE_DAILY_CAP } from "../core/plan.js";
 import { m } from "../i18n/index.js";
 import type { RunSummary } from "../network/journaled-run.js";
 import { DONE_OUTCOMES, type JournalAction, type RunView } from "../store/journal.js";
+import type { Colour } from "./colour.js";
 import { printable } from "./printable.js";
 import { type Column, fitTable, fitTableWithin, n } from "./tables.js";
 import { wrap } from "./wrap.js";
@@ -37,7 +38,7 @@ export interface RunPlan<P> {
   nextDay: string;
 }
 
-export function renderRunPlan<P>(p: RunPlan<P>, colour: ChalkInstance, width: number): string {
+export function renderRunPlan<P>(p: RunPlan<P>, colour: Colour, width: number): string {
   const words = m().run;
   const a = words.actions[p.action];
   const w = words.plan;
@@ -80,7 +81,7 @@ export function renderRunPlan<P>(p: RunPlan<P>, colour: ChalkInstance, width: nu
 export function renderRunSummary(
   action: JournalAction,
   s: RunSummary,
-  colour: ChalkInstance,
+  colour: Colour,
   width: number,
 ): string {
   const words = m().run;
@@ -142,11 +143,7 @@ export function renderRunEnd<P>(
 }
 
 /** `invites history`: each run, what it did, when, and how it ended. */
-export function renderHistory(
-  runs: readonly RunView[],
-  colour: ChalkInstance,
-  width: number,
-): string {
+export function renderHistory(runs: readonly RunView[], colour: Colour, width: number): string {
   const words = m().history;
   if (runs.length === 0) return colour.dim(words.none);
   const gives: Column["give"][] = ["none", "none", "none", "end"];

@@ -1,8 +1,9 @@
 /** The imports as a table, what taking one back does, and the question before either goes ahead. */
-import type { ChalkInstance } from "chalk";
+
 import { m } from "../i18n/index.js";
 import type { MassClosure } from "../store/importer.js";
 import type { ForgetReport, ImportedSource } from "../store/sources.js";
+import type { Colour } from "./colour.js";
 import { printable } from "./printable.js";
 import { describeFormat, fitTable, sourceCells, sourceColumns } from "./tables.js";
 import { wrap } from "./wrap.js";
@@ -22,7 +23,7 @@ function describeEffects(s: ImportedSource): string {
 
 export function renderImportedSources(
   sources: readonly ImportedSource[],
-  colour: ChalkInstance,
+  colour: Colour,
   width: number,
 ): string {
   const words = m().sources;
@@ -36,11 +37,7 @@ export function renderImportedSources(
 }
 
 /** The plan of `sources forget`, as measured inside its transaction. */
-export function renderForgetReport(
-  report: ForgetReport,
-  colour: ChalkInstance,
-  width: number,
-): string {
+export function renderForgetReport(report: ForgetReport, colour: Colour, width: number): string {
   const s = report.source;
   const w = m().sources.forget;
   const lines = [

@@ -4,7 +4,6 @@
  */
 import { resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
-import type { ChalkInstance } from "chalk";
 import type { SkipReason } from "../core/records.js";
 import { DUPLICATE_CONTACT } from "../core/records.js";
 import type { Status } from "../core/status.js";
@@ -13,6 +12,7 @@ import { m } from "../i18n/index.js";
 // The import's types only: a read command must not load the readers (csv-parse, zip, chardet).
 import type { FileReport, ImportReport, RefusedFile } from "../store/importer.js";
 import type { ContactView, SourceView } from "../store/queries.js";
+import type { Colour } from "./colour.js";
 import type { Output } from "./output.js";
 import { printable } from "./printable.js";
 import { displayWidth, truncateStartToWidth, truncateToWidth, wrap, wrapCell } from "./wrap.js";
@@ -44,7 +44,7 @@ const WIDEST_WORD = 20;
 export function fitTable(
   columns: readonly Column[],
   rows: readonly (readonly string[])[],
-  colour: ChalkInstance,
+  colour: Colour,
   width: number,
 ): string {
   return [...fitTableLines(columns, rows, colour, width)].join("\n");
@@ -57,7 +57,7 @@ export function fitTable(
 export function fitTableWithin(
   columns: readonly Column[],
   rows: readonly (readonly string[])[],
-  colour: ChalkInstance,
+  colour: Colour,
   width: number,
 ): string | undefined {
   const lines = fitTableLines(columns, rows, colour, width);
@@ -73,7 +73,7 @@ export function fitTableWithin(
 export function* fitTableLines(
   columns: readonly Column[],
   rows: readonly (readonly string[])[],
-  colour: ChalkInstance,
+  colour: Colour,
   width: number,
 ): Generator<string> {
   const cells = columns.map(() => 0);
@@ -160,7 +160,7 @@ export function* drawTableLines(
   rows: Iterable<readonly string[]>,
   widths: readonly number[],
   aligns: readonly ("left" | "right")[],
-  colour: ChalkInstance,
+  colour: Colour,
 ): Generator<string> {
   const rule = (left: string, middle: string, right: string) =>
     `${left}${widths.map((w) => "─".repeat(w + 2)).join(middle)}${right}`;
@@ -246,11 +246,7 @@ function encodingName(encoding: string): string {
   return perProperty ? m().formats.perProperty(perProperty[1] ?? "") : named;
 }
 
-export function renderImportReport(
-  report: ImportReport,
-  colour: ChalkInstance,
-  width: number,
-): string {
+export function renderImportReport(report: ImportReport, colour: Colour, width: number): string {
   const words = m().importReport;
   const lines: string[] = [];
   if (report.files.length > 0 || report.refused.length > 0) {
@@ -335,11 +331,11 @@ function shortName(label: string): string {
 }
 
 /** Which database a report shows: with --db, INVITES_DB and a default, it is worth saying. */
-export function renderDatabaseName(path: string, colour: ChalkInstance): string {
+export function renderDatabaseName(path: string, colour: Colour): string {
   return colour.dim(m().status.database(resolve(path)));
 }
 
-export function renderStatus(status: Status, asOf: Date, colour: ChalkInstance): string {
+export function renderStatus(status: Status, asOf: Date, colour: Colour): string {
   const i = status.invitations;
   const c = status.connections;
   const w = m().status;
@@ -396,7 +392,7 @@ export function sourceCells(
   ];
 }
 
-export function renderSources(sources: SourceView[], colour: ChalkInstance, width: number): string {
+export function renderSources(sources: SourceView[], colour: Colour, width: number): string {
   if (sources.length === 0) return colour.dim(m().sources.noneYet);
   return fitTable(sourceColumns(m().sources.head), sources.map(sourceCells), colour, width);
 }
@@ -404,7 +400,7 @@ export function renderSources(sources: SourceView[], colour: ChalkInstance, widt
 /** The contacts' table and their count, a line at a time (printLines writes them). */
 export function* contactLines(
   contacts: ContactView[],
-  colour: ChalkInstance,
+  colour: Colour,
   width: number,
 ): Generator<string> {
   const words = m().contacts;

@@ -180,7 +180,7 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
       err: (text: string) => {
         stderr += line(text);
       },
-      colour: createColour(pipe, process.env),
+      colour: await createColour(pipe, process.env),
       width: columnsOf(pipe, 120, process.env),
       height: linesOf(pipe, process.env),
       isInteractive: false,
