@@ -155,14 +155,17 @@ export function* eachOutgoingInvitation(
 
 /** The emails and name keys of every imported address-book contact. */
 export function readAddressBookIndex(db: Db): AddressBookIndex {
-  // Each contact's JSON list parsed here: SQLite's json_each and DISTINCT over 50,000 contacts
-  // took 2½ times as long.
-  const emails = new Set<string>();
-  const lists = db
-    .prepare<[], string>(`SELECT emails FROM contacts WHERE emails <> '[]' AND ${SHOWN}`)
+  // Each contact's emails are a JSON array (import-writer.ts): their insides joined make one
+  // array of them all, parsed once. A parse a contact took 2½ times as long at 50,000 contacts,
+  // and SQLite's json_each with DISTINCT three times.
+  const all = db
+    .prepare<[], string | null>(
+      `SELECT '[' || group_concat(substr(emails, 2, length(emails) - 2)) || ']'
+       FROM contacts WHERE emails <> '[]' AND ${SHOWN}`,
+    )
     .pluck()
-    .all();
-  for (const list of lists) for (const email of JSON.parse(list) as string[]) emails.add(email);
+    .get();
+  const emails = new Set<string>(all ? (JSON.parse(all) as string[]) : []);
   const names = new Set(
     db
       .prepare<[], string>(
