@@ -49,6 +49,7 @@ import {
   databasePath,
   existingDatabasePath,
   parseDayOrTime,
+  parseMatch,
 } from "./options.js";
 import { checkPickHasTerminal, readKeepFile, resolveBatchRules } from "./selection.js";
 
@@ -85,7 +86,7 @@ export function resolveConnectionSelection(
   const keep = options.keep === undefined ? undefined : readKeepFile(options.keep);
   return {
     ...(options.batch ? { batch: true } : {}),
-    ...(options.match !== undefined ? { match: options.match } : {}),
+    ...(options.match !== undefined ? { match: parseMatch(options.match) } : {}),
     ...(connectedAfter ? { connectedAfter } : {}),
     ...(keep ? { keep } : {}),
   };

@@ -65,3 +65,12 @@ export function wholeNumber(
   }
   return n;
 }
+
+/**
+ * `--match TEXT`, which must not be blank: an empty text (an unset variable in a script) is found
+ * in every name, address and profile, and would select everyone.
+ */
+export function parseMatch(value: string): string {
+  if (value.trim() === "") throw new UsageError(m().help.errors.blankMatch(value));
+  return value;
+}

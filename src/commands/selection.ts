@@ -9,7 +9,7 @@ import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import type { Output } from "../ui/output.js";
 import { MiB, readOptionFile } from "../user-files.js";
-import { parseDayOrTime, wholeNumber } from "./options.js";
+import { parseDayOrTime, parseMatch, wholeNumber } from "./options.js";
 
 export interface SelectionOptions {
   allPending?: boolean;
@@ -62,7 +62,7 @@ export function resolveSelection(options: SelectionOptions): Selection {
     selection.sentBefore = parseDayOrTime("--sent-before", options.sentBefore, false);
   if (options.sentAfter)
     selection.sentAfter = parseDayOrTime("--sent-after", options.sentAfter, true);
-  if (options.match !== undefined) selection.match = options.match;
+  if (options.match !== undefined) selection.match = parseMatch(options.match);
   if (options.addressBook) selection.addressBook = true;
   if (options.keep !== undefined) selection.keep = readKeepFile(options.keep);
   return selection;

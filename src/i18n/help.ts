@@ -263,6 +263,8 @@ export const enHelp = {
       `${flag} "${value}" is not a whole number of at least ${en.num(min)}`,
     notDuration: (value: string) =>
       `--older-than "${value}" is not a duration (expected e.g. 14d, 3w or 2m)`,
+    blankMatch: (value: string) =>
+      `--match "${value}" is blank and would select everyone (expected part of a name, a profile or an email)`,
     pickNeedsTerminal: "--pick needs a terminal to choose in",
     pickWithFlags: "without one, select with flags such as --batch or --match",
     cancelled: "cancelled: nothing was changed",
@@ -546,6 +548,8 @@ export const deHelp: Shape<typeof enHelp> = {
       `${flag} "${value}" ist keine ganze Zahl ab ${de.num(min)}`,
     notDuration: (value) =>
       `--older-than "${value}" ist keine Zeitspanne (erwartet wird z. B. 14d, 3w oder 2m: Tage, Wochen, Monate)`,
+    blankMatch: (value) =>
+      `--match "${value}" ist leer und würde alle auswählen (erwartet wird ein Teil eines Namens, Profils oder einer E-Mail-Adresse)`,
     pickNeedsTerminal: "--pick braucht ein Terminal, in dem Sie auswählen können",
     pickWithFlags: "Ohne Terminal wählen Sie mit Optionen wie --batch oder --match aus",
     cancelled: "abgebrochen: Nichts wurde geändert",

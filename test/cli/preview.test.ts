@@ -61,6 +61,25 @@ describe("invites preview", () => {
     expect(await previewJson("--batch", "b1")).toHaveLength(38);
   });
 
+  it("refuses a blank --match, which would let everyone through, in preview, withdraw and remove", async () => {
+    const commands = [
+      ["preview", "--json", ...AS_OF],
+      ["withdraw", "--dry-run", ...AS_OF],
+      ["connections", "remove", "--dry-run"],
+    ];
+    for (const command of commands) {
+      for (const blank of ["", "  "]) {
+        const flags = ["--batch", "--match", blank];
+        const result = await runCli([...command, "--db", temp.db, ...flags]);
+        expect(result.code, command.join(" ")).toBe(2);
+        expect(result.stdout).toBe("");
+        expect(result.stderr).toBe(
+          `invites: --match "${blank}" is blank and would select everyone (expected part of a name, a profile or an email)\n`,
+        );
+      }
+    }
+  });
+
   it("combines flags as AND", async () => {
     expect(await previewJson("--batch", "--match", "jürgen")).toHaveLength(
       (await previewJson("--match", "juergen")).filter((r) => r.batch === "B1").length,
