@@ -211,6 +211,8 @@ export const enNetwork = {
     warning: (text: string) => `invites: warning: ${text}`,
     noTerminal: "--cookies - asks for your cookies, and there is no terminal to ask in",
     noTerminalFix: "give --cookies FILE, or run this in a terminal",
+    notAFileFix:
+      "--cookies takes the name of a file that holds them (not shown here, in case it was the cookies themselves); to paste them, give --cookies -",
     noCookies: `holds no li_at and JSESSIONID cookies (expected ${FORMS_EN}, for linkedin.com)`,
     noSession: "no LinkedIn session: neither --browser nor cookies were given",
     noSessionFix:
@@ -453,6 +455,8 @@ export const deNetwork: Shape<typeof enNetwork> = {
     noTerminal:
       "--cookies - fragt nach Ihren Cookies, aber es gibt kein Terminal, in dem gefragt werden kann",
     noTerminalFix: "Geben Sie --cookies DATEI an, oder führen Sie den Befehl in einem Terminal aus",
+    notAFileFix:
+      "--cookies nimmt den Namen einer Datei, die sie enthält (hier nicht gezeigt, falls es die Cookies selbst waren); um sie einzufügen, geben Sie --cookies - an",
     noCookies: `enthält keine Cookies li_at und JSESSIONID (erwartet: ${FORMS_DE}, für linkedin.com)`,
     noSession: "Keine Sitzung bei LinkedIn: Weder --browser noch Cookies wurden angegeben",
     noSessionFix:

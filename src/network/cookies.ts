@@ -242,12 +242,20 @@ export function readSessionCookies(
   }
   if (file !== undefined) {
     // A cookies.txt of a whole browser profile is some hundred KiB; 4 MiB is no cookie file.
-    const text = readOptionFile(file, {
-      what: m().userFiles.cookies,
-      maxBytes: 4 * MiB,
-      // The cookies are the login: others who can read them can act as you on LinkedIn.
-      onOpenToOthers: (warning) => warn(words.warning(warning)),
-    });
+    let text: string;
+    try {
+      text = readOptionFile(file, {
+        what: m().userFiles.cookies,
+        maxBytes: 4 * MiB,
+        // The cookies are the login: others who can read them can act as you on LinkedIn.
+        onOpenToOthers: (warning) => warn(words.warning(warning)),
+      });
+    } catch (error) {
+      // What was given is no file we can read, and may be the cookies themselves, pasted where
+      // their file's name belongs: the error names the option, never what was given.
+      if (!(error instanceof InputError)) throw error;
+      throw new InputError({ file: "--cookies" }, error.problem, error.code, words.notAFileFix);
+    }
     let cookies: SessionCookies | null;
     try {
       cookies = parseCookies(text);

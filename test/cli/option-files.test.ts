@@ -93,8 +93,10 @@ async function expectRefused(
   // and a killed run has no exit code 2.
   const result = await run(args);
   expect(result.code, `${flag} ${file}: ${result.stderr}`).toBe(2);
+  // The cookies' file is not named: what was given may be the cookies themselves.
+  const shown = flag === "--cookies" ? "--cookies" : file;
   expect(result.stderr.split("\n")[0]).toBe(
-    `invites: ${file}: ${problem} (expected ${WHAT[flag]})`,
+    `invites: ${shown}: ${problem} (expected ${WHAT[flag]})`,
   );
   expect(result.stdout).toBe("");
 }
@@ -110,6 +112,19 @@ describe.each(Object.keys(COMMANDS))("a file given to %s", (flag) => {
 
   it("is refused when it is a folder", async () => {
     await expectRefused(flag, makeFolder(), "is a folder, not a file");
+  });
+});
+
+describe("what is given to --cookies", () => {
+  it("is never repeated when it is no file: it may be the cookies, pasted in the file's place", async () => {
+    const pasted = 'li_at=AQEDARsecret1234567890; JSESSIONID="ajax:5551234567890"';
+    const result = await runCli(COMMANDS["--cookies"]?.(pasted) ?? []);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "invites: --cookies: cannot be read (expected your LinkedIn cookies)\n" +
+        "  --cookies takes the name of a file that holds them (not shown here, in case it was the cookies themselves); to paste them, give --cookies -\n",
+    );
+    expect(result.stdout).toBe("");
   });
 });
 
