@@ -6,6 +6,7 @@
  * clear by hand, and a second run finds out at once. The file itself holds nothing; who holds
  * the lock is written to the database by the holder, for the second run's message.
  */
+import { realpathSync } from "node:fs";
 import Database from "better-sqlite3";
 import { RunLockedError } from "../errors.js";
 import { m } from "../i18n/index.js";
@@ -15,8 +16,14 @@ export interface RunLock {
   release(): void;
 }
 
+/**
+ * The lock file beside the database's real file: a run given the database through a symbolic
+ * link, or a folder that is one, takes the same lock as a run given its real path. (A hard link
+ * is a second real name, which no path can tell: two runs through two hard links are not kept
+ * apart.)
+ */
 export function lockPath(databasePath: string, action: JournalAction): string {
-  return `${databasePath}.${action}.lock`;
+  return `${realpathSync(databasePath)}.${action}.lock`;
 }
 
 /**

@@ -6,7 +6,7 @@
  * lock, the reader that goes away); the emulation's own counts are the judge.
  */
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
@@ -75,6 +75,14 @@ describe("requests are never sent twice, nor for the wrong account", () => {
     expect(second.stderr).toMatch(
       /another withdraw run is using this database: process \d+, started .+ UTC: invites withdraw --db/,
     );
+    // Nor does a symbolic link to the database, or to its folder, make it another database.
+    symlinkSync(temp.db, join(temp.dir, "link.db"));
+    symlinkSync(temp.dir, join(temp.dir, "folder-link"));
+    for (const db of [join(temp.dir, "link.db"), join(temp.dir, "folder-link", "invites.db")]) {
+      const through = await withdraw("--db", db);
+      expect(through.code, db).toBe(2);
+      expect(through.stderr).toMatch(/another withdraw run is using this database/);
+    }
     // A dry run sends nothing and is never refused.
     expect((await withdraw("--dry-run")).code).toBe(0);
     const done = await first;
