@@ -459,17 +459,17 @@ export function accountCheck(db: Db): (account: Account) => void {
 export async function runAndReport<P extends PlannedItem, L extends LiveKeys>(
   output: Output,
   action: JournalAction,
-  run: Omit<RunOptions<P, L>, "now" | "retries" | "onEvent" | "shouldStop">,
+  run: Omit<RunOptions<P, L>, "now" | "retries" | "onEvent" | "stop">,
 ): Promise<RunSummary> {
   const words = m().run;
   const a = words.actions[action];
   const progress = createProgress(output);
   // A reader that goes away (`invites withdraw … | head`) must not end a run half way.
   const release = holdStdout();
-  let interrupted = false;
+  const interrupted = new AbortController();
   // The first Ctrl-C ends the run after the request under way; a second one, Node's own way.
   const onInterrupt = () => {
-    interrupted = true;
+    interrupted.abort();
     process.off("SIGINT", onInterrupt);
     progress.note(words.progress.stopping);
   };
@@ -479,7 +479,7 @@ export async function runAndReport<P extends PlannedItem, L extends LiveKeys>(
       ...run,
       now: () => new Date(),
       retries: 3,
-      shouldStop: () => interrupted,
+      stop: interrupted.signal,
       onEvent: (event) => {
         const p = words.progress;
         if (event.kind === "session") output.err(p.session(printable(event.account)));

@@ -94,10 +94,11 @@ export interface RunOptions<P extends PlannedItem, L extends LiveKeys> {
   /** Throws when the session is not the account the data belongs to; before any write. */
   checkAccount?: (account: Account) => void;
   /**
-   * Asked before each request: true ends the run there (Ctrl-C). The request under way is
-   * finished and recorded first; what it left open is settled by the next run.
+   * Aborted, ends the run before its next request (Ctrl-C), also during the pause before it. The
+   * request under way is finished and recorded first; what it left open is settled by the next
+   * run.
    */
-  shouldStop?: () => boolean;
+  stop?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
 }
 
@@ -394,13 +395,14 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
     let failures = 0;
     let sinceVerify = 0;
     while (queue.length > 0) {
-      if (o.shouldStop?.()) {
+      if (!o.stop?.aborted) await o.pacer.beforeRequest(o.stop);
+      // Asked after the pause as well: a Ctrl-C during it sends nothing more.
+      if (o.stop?.aborted) {
         summary.interrupted = true;
         break;
       }
       const next = queue.shift();
       if (!next) break;
-      await o.pacer.beforeRequest();
       action.beforeSend?.(next.planned, next.live, iso());
       const entryId = journal.intend({
         runId,

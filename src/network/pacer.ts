@@ -33,7 +33,8 @@ export function parsePace(text: string): Pace | null {
 
 export interface PacerParts {
   pace: Pace;
-  sleep: (ms: number) => Promise<void>;
+  /** Waits `ms`, or less when `signal` aborts. */
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
 }
 
@@ -45,15 +46,15 @@ export class Pacer {
     this.random = parts.random ?? Math.random;
   }
 
-  /** Waits before every request but the first. */
-  async beforeRequest(): Promise<void> {
+  /** Waits before every request but the first; no longer once `stop` aborts (Ctrl-C). */
+  async beforeRequest(stop?: AbortSignal): Promise<void> {
     if (this.first) {
       this.first = false;
       return;
     }
     const { minMs, maxMs } = this.parts.pace;
     const ms = minMs + (maxMs - minMs) * this.random();
-    if (ms > 0) await this.parts.sleep(ms);
+    if (ms > 0) await this.parts.sleep(ms, stop);
   }
 
   /**
@@ -81,4 +82,14 @@ export class Pacer {
   }
 }
 
-export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const realSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done);
+  });

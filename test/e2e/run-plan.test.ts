@@ -171,6 +171,32 @@ it("ends a run on Ctrl-C after the request under way, exit 130, and the next run
   expect(after.filter((i) => i.withdrawCalls > 1)).toEqual([]);
 }, 90_000);
 
+it("sends nothing more on a Ctrl-C in the pause between two requests", async () => {
+  await imported();
+  await emulation.start(DEMO);
+  const child = spawn(process.execPath, [BIN, ...withdrawArgs("--yes", "--pace", "20s")], {
+    cwd: ROOT,
+    env: binaryEnv(env()),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const finished = collect(child);
+  // The first withdrawal answered, the run reads the list to check it and then waits its pace
+  // before the second: 3 s after the answer is well inside that wait of 20 s.
+  let seen = "";
+  let pressed = false;
+  child.stderr.on("data", (d: string) => {
+    seen += d;
+    if (!seen.includes("1/38 ") || pressed) return;
+    pressed = true;
+    setTimeout(() => child.kill("SIGINT"), 3000);
+  });
+  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+  const { code, stderr } = await finished.finally(() => clearTimeout(timer));
+  expect(code, stderr).toBe(130);
+  const state = (await emulation.state()).invitations;
+  expect(state.filter((i) => i.withdrawCalls > 0)).toHaveLength(1);
+}, 90_000);
+
 it("shows the plan in German under a German locale", async () => {
   await imported();
   const result = await runCli(withdrawArgs("--dry-run", "--daily-cap", "12"), {
