@@ -18,6 +18,10 @@ export function existingDatabasePath(options: DatabaseOptions): string {
   return path;
 }
 
+/** The years a date may fall in: an invitation's expiry and reminders stay within four digits. */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 2999;
+
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /**
@@ -40,8 +44,14 @@ export function parseDayOrTime(flag: string, value: string, endOfDay: boolean): 
     : ISO_TIME.test(text)
       ? new Date(text)
       : new Date(Number.NaN);
-  if (Number.isNaN(date.getTime()) || (day && date.getUTCDate() !== Number(day[3]))) {
+  // A day that does not exist (2026-13-01, 2026-02-30) is no other day: Date.UTC would roll it
+  // over, and take the years 0 to 99 for 1900 to 1999.
+  if (Number.isNaN(date.getTime()) || (day && date.toISOString().slice(0, 10) !== text)) {
     throw new UsageError(m().help.errors.notDate(flag, value));
+  }
+  const year = date.getUTCFullYear();
+  if (year < FIRST_YEAR || year > LAST_YEAR) {
+    throw new UsageError(m().help.errors.yearOutOfRange(flag, value, FIRST_YEAR, LAST_YEAR));
   }
   return date;
 }

@@ -259,6 +259,8 @@ export const enHelp = {
   errors: {
     notDate: (flag: string, value: string) =>
       `${flag} "${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22, or an ISO 8601 time)`,
+    yearOutOfRange: (flag: string, value: string, first: number, last: number) =>
+      `${flag} "${value}" is not a date this tool can work with (expected a year from ${first} to ${last})`,
     notWholeNumber: (flag: string, value: string, min: number) =>
       `${flag} "${value}" is not a whole number of at least ${en.num(min)}`,
     notDuration: (value: string) =>
@@ -544,6 +546,8 @@ export const deHelp: Shape<typeof enHelp> = {
   errors: {
     notDate: (flag, value) =>
       `${flag} "${value}" ist kein Datum (erwartet wird JJJJ-MM-TT, z. B. 2026-11-22, oder ein Zeitpunkt nach ISO 8601)`,
+    yearOutOfRange: (flag, value, first, last) =>
+      `${flag} "${value}" ist kein Datum, mit dem dieses Werkzeug arbeiten kann (erwartet wird ein Jahr von ${first} bis ${last})`,
     notWholeNumber: (flag, value, min) =>
       `${flag} "${value}" ist keine ganze Zahl ab ${de.num(min)}`,
     notDuration: (value) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseDayOrTime } from "../../src/commands/options.js";
 import { parseConnectedOn, parseSentAt } from "../../src/formats/dates.js";
 
 describe("parseSentAt", () => {
@@ -51,4 +52,33 @@ describe("parseConnectedOn", () => {
   ])("%s is not a date", (text) => {
     expect(parseConnectedOn(text)).toBeNull();
   });
+});
+
+describe("parseDayOrTime (--as-of, --sent-before, --sent-after, --connected-after)", () => {
+  it.each([
+    ["2026-11-20", "2026-11-20T23:59:59.999Z"],
+    ["2024-02-29", "2024-02-29T23:59:59.999Z"],
+    [" 2026-01-01 ", "2026-01-01T23:59:59.999Z"],
+    ["2026-11-20T08:00:00+01:00", "2026-11-20T07:00:00.000Z"],
+  ])("%s → %s", (text, iso) => {
+    expect(parseDayOrTime("--as-of", text, true).toISOString()).toBe(iso);
+  });
+
+  it.each([["2026-13-01"], ["2026-00-10"], ["2026-02-29"], ["2026-04-31"], ["0000-01-01"]])(
+    "%s is no day, and not taken for another",
+    (text) => {
+      expect(() => parseDayOrTime("--as-of", text, true)).toThrow(
+        `--as-of "${text}" is not a date (expected YYYY-MM-DD`,
+      );
+    },
+  );
+
+  it.each([["9999-12-31"], ["1969-12-31"], ["3000-01-01T00:00:00Z"]])(
+    "%s is outside the years a date may fall in",
+    (text) => {
+      expect(() => parseDayOrTime("--as-of", text, true)).toThrow(
+        `--as-of "${text}" is not a date this tool can work with (expected a year from 1970 to 2999)`,
+      );
+    },
+  );
 });
