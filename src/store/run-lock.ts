@@ -23,7 +23,13 @@ export interface RunLock {
  * apart.)
  */
 export function lockPath(databasePath: string, action: JournalAction): string {
-  return `${realpathSync(databasePath)}.${action}.lock`;
+  let real = databasePath;
+  try {
+    real = realpathSync(databasePath);
+  } catch {
+    // No database there (yet): then no other name leads to it either.
+  }
+  return `${real}.${action}.lock`;
 }
 
 /**
