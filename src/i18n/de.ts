@@ -155,7 +155,7 @@ export const de: Catalogue = {
     legend:
       "Merkmale: persönlich = mit Nachricht gesendet, Adressbuch = in Ihrem Adressbuch, Funktion = eine Funktionsadresse (info@, jobs@, …). Erinnerung: die nächste, die LinkedIn verschickt, wenn Sie nicht zurückziehen.",
     summary: (pending, asOf, inBatch, personal, reminders, weekAhead) =>
-      `${count(pending, { one: "ausstehende Einladung", other: "ausstehende Einladungen" })} (Stand ${day(asOf)}): ${num(inBatch)} in einem versehentlichen Stapel, ${num(personal)} persönlich; ${num(reminders)} bekommen bis zum ${day(weekAhead)} eine Erinnerung, wenn Sie sie nicht zurückziehen.`,
+      `${count(pending, { one: "ausstehende Einladung", other: "ausstehende Einladungen" })} (Stand ${day(asOf)}): ${num(inBatch)} in einem versehentlichen Stapel, ${num(personal)} persönlich; ${count(reminders, { one: "bekommt", other: "bekommen" })} bis zum ${day(weekAhead)} eine Erinnerung, wenn Sie sie nicht zurückziehen.`,
     selected: (selected, of) => `Ausgewählt: ${num(selected)} von ${num(of)}.`,
   },
 
@@ -163,8 +163,8 @@ export const de: Catalogue = {
     none: "Kein versehentlicher Stapel gefunden: keine ausreichend große Häufung von Einladungen ohne Nachricht (siehe --batch-gap und --batch-min).",
     head: [
       "Stapel",
-      "Erste gesendet (UTC)",
-      "Letzte gesendet (UTC)",
+      "Zuerst gesendet (UTC)",
+      "Zuletzt gesendet (UTC)",
       "Größe",
       "Ausstehend",
       "Angenommen",

@@ -179,3 +179,14 @@ describe("the run lock", () => {
     }
   });
 });
+
+describe("the preview's summary", () => {
+  it("puts the verb of the reminders in the number of the invitations, in both languages", () => {
+    const asOf = new Date("2026-11-20T12:00:00Z");
+    const week = new Date("2026-11-27T12:00:00Z");
+    expect(de.preview.summary(3, asOf, 2, 1, 1, week)).toContain("1 bekommt bis zum 27.11.2026");
+    expect(de.preview.summary(3, asOf, 2, 1, 2, week)).toContain("2 bekommen bis zum 27.11.2026");
+    expect(de.preview.summary(3, asOf, 2, 1, 0, week)).toContain("0 bekommen bis zum");
+    expect(en.preview.summary(3, asOf, 2, 1, 1, week)).toContain("1 will get a reminder by");
+  });
+});
