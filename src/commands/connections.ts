@@ -15,7 +15,7 @@ import {
   selectConnections,
   toLinkedInCells,
 } from "../core/connections.js";
-import { matchLive } from "../core/matching.js";
+import { matchLive, type PersonKeys, sharedNameKeys } from "../core/matching.js";
 import type { BatchFacts } from "../core/preview.js";
 import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
@@ -155,15 +155,22 @@ type PlannedConnection = ConnectionRow & { name: string };
 export function removalAction(
   db: Db,
   record: RemovedConnectionsFile,
+  known: readonly PlannedConnection[],
 ): RunAction<PlannedConnection, LiveConnection> {
+  // The connections list has no addresses: a person is their profile, else a name that one live
+  // connection and no other stored one has.
+  const keysOf = (c: PlannedConnection): PersonKeys => ({
+    slug: c.slug,
+    email: null,
+    name: c.name,
+  });
+  const sharedNames = sharedNameKeys(known, keysOf);
   return {
     name: "remove",
     done: "removed",
     settledDone: "settled-removed",
     list: (driver) => driver.listConnections(),
-    // The connections list has no addresses: a person is their profile, else a unique name.
-    match: (planned, live) =>
-      matchLive(planned, live.items, (c) => ({ slug: c.slug, email: null, name: c.name })),
+    match: (planned, live) => matchLive(planned, live.items, keysOf, sharedNames),
     send: (driver, live) => driver.removeConnection(live),
     beforeSend: (c, live, at) =>
       record.record(
@@ -276,7 +283,7 @@ export async function removeAndReport(
   const named = (c: ConnectionRow): PlannedConnection => ({ ...c, name: connectionName(c) });
   const byId = new Map(run.known.map((c) => [c.id, c]));
   const summary = await runAndReport(output, "remove", {
-    action: removalAction(db, run.record),
+    action: removalAction(db, run.record, run.known.map(named)),
     driver: run.driver,
     journal: run.journal,
     pacer: run.pacer,

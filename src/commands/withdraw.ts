@@ -1,5 +1,5 @@
 /** `invites withdraw <selection>`: plan, confirm, then withdraw through the network, journaled. */
-import { invitationKeys, matchLive, unseenAsUncertain } from "../core/matching.js";
+import { invitationKeys, matchLive, sharedNameKeys, unseenAsUncertain } from "../core/matching.js";
 import { compareByReminder, compareOldestFirst, type InvitationView } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
 import { reinviteAfter } from "../core/states.js";
@@ -60,7 +60,11 @@ const SELECTION_FLAGS = [
 ] as const;
 
 /** Withdrawing: the sent list, the withdraw request, and withdrawn_at with its re-invite date. */
-export function withdrawalAction(db: Db): RunAction<InvitationView, LiveInvitation> {
+export function withdrawalAction(
+  db: Db,
+  known: readonly InvitationView[],
+): RunAction<InvitationView, LiveInvitation> {
+  const sharedNames = sharedNameKeys(known, invitationKeys);
   return {
     name: "withdraw",
     done: "withdrawn",
@@ -68,7 +72,7 @@ export function withdrawalAction(db: Db): RunAction<InvitationView, LiveInvitati
     list: (driver) => driver.listSentInvitations(),
     match: (planned, live) =>
       unseenAsUncertain(
-        matchLive(planned, live.items, invitationKeys),
+        matchLive(planned, live.items, invitationKeys, sharedNames),
         (p) => live.showsEmailInvitees || invitationKeys(p).slug !== null,
       ),
     send: (driver, live) => driver.withdraw(live),
@@ -171,7 +175,7 @@ export function withdrawAndReport(
 ): Promise<RunSummary> {
   const byId = new Map(run.known.map((v) => [v.id, v]));
   return runAndReport(output, "withdraw", {
-    action: withdrawalAction(db),
+    action: withdrawalAction(db, run.known),
     driver: run.driver,
     journal: run.journal,
     pacer: run.pacer,

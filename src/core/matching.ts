@@ -1,6 +1,7 @@
 /**
  * Which live item on the network a planned one is: by profile slug, else by email, else by a name
- * key that exactly one live item carries. Pure; used for invitations and for connections.
+ * key that exactly one live item carries and no other stored item shares. Pure; used for
+ * invitations and for connections.
  */
 import { toNameKey, toProfileSlug } from "./identity.js";
 import type { InvitationView } from "./preview.js";
@@ -43,10 +44,32 @@ export function invitationKeys(p: InvitationView): PersonKeys {
   return { slug: toProfileSlug(p.profileUrl), email: p.email, name: p.name };
 }
 
+/**
+ * The name keys that more than one of `stored` carries. A planned item known by its name alone
+ * cannot be told from a stored namesake: the one live item of that name may be the other one
+ * (the planned one gone meanwhile), which was not selected.
+ */
+export function sharedNameKeys<P>(stored: Iterable<P>, keysOf: (p: P) => PersonKeys): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const p of stored) {
+    const key = toNameKey(keysOf(p).name);
+    if (!key) continue;
+    if (seen.has(key)) shared.add(key);
+    else seen.add(key);
+  }
+  return shared;
+}
+
+/**
+ * Matches the planned items to the live ones. `sharedNames` are the name keys several stored
+ * items carry (`sharedNameKeys` of every stored item, selected or not).
+ */
 export function matchLive<P, L extends LiveKeys>(
   planned: readonly P[],
   live: readonly L[],
   keysOf: (p: P) => PersonKeys,
+  sharedNames: ReadonlySet<string> = new Set(),
 ): MatchResult<P, L> {
   const bySlug = new Map<string, L>();
   const byEmail = new Map<string, L>();
@@ -69,7 +92,7 @@ export function matchLive<P, L extends LiveKeys>(
     else if (!nameKey) {
       result.uncertain.push({ planned: p, reason: "no-keys" });
       continue;
-    } else if (namesakes.length > 1) {
+    } else if (namesakes.length > 1 || sharedNames.has(nameKey)) {
       result.uncertain.push({ planned: p, reason: "namesakes" });
       continue;
     } else found = namesakes[0];

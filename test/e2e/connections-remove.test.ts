@@ -157,6 +157,43 @@ describe("invites connections remove against the emulation", () => {
     expect(readFileSync(csvPath())).toEqual(before);
   });
 
+  it("never takes the one live namesake for a selected person known by name alone", async () => {
+    // An export from before the URL column: two Anna Schmidts, of 2019 and 2021. The one of 2021
+    // is selected, and has gone from the network since; the live list shows the other, with
+    // her profile, and she was not selected.
+    const old = join(temp.dir, "Connections-old.csv");
+    writeFileSync(
+      old,
+      "First Name,Last Name,Email Address,Company,Position,Connected On\n" +
+        "Anna,Schmidt,,Alt GmbH,Leiterin,12 Mar 19\n" +
+        "Anna,Schmidt,,Neu AG,Beraterin,03 Jun 21\n" +
+        "Bernd,Meier,,Meier KG,Inhaber,05 Jul 21\n",
+    );
+    const live = join(temp.dir, "Connections.csv");
+    writeFileSync(
+      live,
+      "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" +
+        "Anna,Schmidt,https://www.linkedin.com/in/anna-schmidt-keep,,Alt GmbH,Leiterin,12 Mar 19\n" +
+        "Bernd,Meier,https://www.linkedin.com/in/bernd-meier,,Meier KG,Inhaber,05 Jul 21\n",
+    );
+    const db = join(temp.dir, "old.db");
+    expect((await runCli(["import", "--db", db, old])).code).toBe(0);
+    await emulation.start(live);
+    const result = await runCli(
+      [...removeArgs("0", "--connected-after", "2021-01-01", "--yes"), "--db", db],
+      { env: { INVITES_COOKIES: emulation.sandbox.cookie }, cwd: temp.dir },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const after = await state();
+    expect(after.connections.filter((c) => c.removeCalls > 0).map((c) => c.name)).toEqual([
+      "Bernd Meier",
+    ]);
+    expect(readRemoved().map((row) => `${row[0]} ${row[1]} ${row[4]}`)).toEqual([
+      "First Name Last Name Company",
+      "Bernd Meier Meier KG",
+    ]);
+  });
+
   it("sends nothing and writes no file on --dry-run, and refuses to run without a selection or a terminal", async () => {
     await startEmulation();
     const dry = await remove("--connected-after", "2024-06-01", "--dry-run");

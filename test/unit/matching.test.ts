@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type LiveKeys, matchLive, type PersonKeys } from "../../src/core/matching.js";
+import {
+  type LiveKeys,
+  matchLive,
+  type PersonKeys,
+  sharedNameKeys,
+} from "../../src/core/matching.js";
 
 interface Planned extends PersonKeys {
   id: number;
@@ -71,5 +76,39 @@ describe("matching planned items to the live list", () => {
     );
     expect(result.matched.map((m) => m.planned.id)).toEqual([1]);
     expect(result.unmatched.map((p) => p.id)).toEqual([2]);
+  });
+});
+
+describe("a planned item known by its name alone", () => {
+  it("is uncertain when another stored item shares its name: the one live namesake may be that one", () => {
+    // Two Anna Schmidts stored, from an export without profile addresses; the one selected (1)
+    // has gone meanwhile, and the live list shows the other, who was not selected.
+    const stored = [
+      planned(1, "Anna Schmidt"),
+      planned(2, "Anna Schmidt"),
+      planned(3, "Bernd Meier"),
+    ];
+    const shared = sharedNameKeys(stored, keys);
+    expect([...shared]).toEqual(["anna schmidt"]);
+    const result = matchLive(
+      [stored[0] as Planned, stored[2] as Planned],
+      [live("x", "Anna Schmidt", "anna-schmidt-keep"), live("y", "Bernd Meier", "bernd")],
+      keys,
+      shared,
+    );
+    expect(result.matched.map((m) => [m.planned.id, m.live.id])).toEqual([[3, "y"]]);
+    expect(result.uncertain).toEqual([{ planned: stored[0], reason: "namesakes" }]);
+  });
+
+  it("counts a stored namesake that has a profile address, and folds accents and case", () => {
+    const stored = [planned(1, "Zoë Lefèvre"), planned(2, "zoe lefevre", "zoe-lefevre-2")];
+    const result = matchLive(
+      [stored[0] as Planned],
+      [live("x", "Zoe Lefevre", "zoe-lefevre-2")],
+      keys,
+      sharedNameKeys(stored, keys),
+    );
+    expect(result.matched).toEqual([]);
+    expect(result.uncertain.map((u) => u.reason)).toEqual(["namesakes"]);
   });
 });
