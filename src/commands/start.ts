@@ -12,7 +12,7 @@ import { m } from "../i18n/index.js";
 import type { Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
 import { askChoice, askText, askYesNo } from "../ui/prompts.js";
-import { invitesCommand } from "../ui/shell.js";
+import { invitesCommand, shellWord } from "../ui/shell.js";
 import { wrap } from "../ui/wrap.js";
 import type { DatabaseOptions } from "./options.js";
 
@@ -69,10 +69,11 @@ interface Guide {
   db: string[];
 }
 
-/** Shows a command as the user would type it, then runs it. */
+/** Shows a command as the user would type it, then runs it: exactly as it is shown. */
 async function runShown(g: Guide, argv: string[]): Promise<number> {
-  g.output.out(g.output.colour.bold(m().guide.running(invitesCommand(argv))));
-  return g.run([...argv, ...g.db]);
+  const command = [...argv, ...g.db];
+  g.output.out(g.output.colour.bold(m().guide.running(invitesCommand(command))));
+  return g.run(command);
 }
 
 /** The guide's questions go on by default: Enter is yes. */
@@ -94,6 +95,9 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
     words.checklistSteps.forEach((step, i) => {
       output.out(wrap(`${i + 1}. ${step}`, output.width));
     });
+    // Without it, the commands would read another database than the one start was given.
+    if (options.db)
+      output.out(wrap(words.checklistDb(`--db ${shellWord(options.db)}`), output.width));
     return 0;
   }
   const g: Guide = { output, run, db: options.db ? ["--db", options.db] : [] };

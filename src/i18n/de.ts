@@ -382,6 +382,8 @@ export const de: Catalogue = {
     done: "Fertig. `invites status` zeigt, wo alles steht; `invites history`, was gesendet wurde.",
     checklist:
       "Es gibt kein Terminal, in dem gefragt werden kann; hier ist deshalb der ganze Weg als Checkliste. Führen Sie die Befehle in dieser Reihenfolge selbst aus:",
+    checklistDb: (flag) =>
+      `Sie haben eine Datenbank angegeben: Hängen Sie   ${flag}   an jeden dieser Befehle außer invites login an, sonst lesen sie die übliche.`,
     checklistSteps: [
       "Fordern Sie auf LinkedIn Ihren Datenexport an: Sie → Einstellungen & Datenschutz → Datenschutz → Kopie Ihrer Daten anfordern (Kontakte, Einladungen, Importierte Kontakte).",
       "invites import ~/Downloads/Basic_LinkedInDataExport_MM-DD-YYYY.zip   (und jedes Adressbuch, das Sie haben)",

@@ -380,6 +380,8 @@ export const en = {
     done: "Done. `invites status` shows where everything stands; `invites history` what was sent.",
     checklist:
       "There is no terminal to ask in, so here is the whole rescue as a checklist; run the commands yourself, in this order:",
+    checklistDb: (flag: string) =>
+      `You named a database: add   ${flag}   to each of these commands but invites login, or they read the usual one.`,
     checklistSteps: [
       "Request your data export on LinkedIn: Me → Settings & Privacy → Data privacy → Get a copy of your data (Connections, Invitations, Imported Contacts).",
       "invites import ~/Downloads/Basic_LinkedInDataExport_MM-DD-YYYY.zip   (and any address book you have)",

@@ -112,4 +112,10 @@ it("prints the whole path as a checklist without a terminal, whose network comma
     "invites withdraw --batch --browser",
     "invites connections remove --batch --browser",
   ]);
+  // The commands are told the database start was given: without it they read another one.
+  expect(result.stdout.replace(/\s+/g, " ")).toContain(
+    `You named a database: add --db ${temp.db} to each of these commands but invites login, or they read the usual one.`,
+  );
+  const plain = await runCli(["start"], { env: { INVITES_DB: temp.db } });
+  expect(plain.stdout).not.toContain("You named a database");
 });
