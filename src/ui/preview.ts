@@ -66,13 +66,13 @@ export function* previewTableLines(
   const { fmt } = m();
   if (views.length === 0) return yield colour.dim(words.none);
   const shown = views.slice(0, options.maxRows);
-  const compact = width < 70;
-  const flagWidth = Math.max(
-    words.head.flags.length,
-    ...shown.map((v) => stripAnsi(flags(v, colour, compact)).length),
-  );
+  const flagWidthOf = (compact: boolean) =>
+    Math.max(
+      words.head.flags.length,
+      ...shown.map((v) => stripAnsi(flags(v, colour, compact)).length),
+    );
   // Narrow terminals lose the time of day, then the age, then the batch column.
-  const fixed: Column[] = [
+  const others: Column[] = [
     width >= 100
       ? { head: words.head.sentUtc, cell: (v) => fmt.dayTime(v.sentAt), width: 16 }
       : { head: words.head.sent, cell: (v) => fmt.day(v.sentAt), width: 10 },
@@ -94,15 +94,29 @@ export function* previewTableLines(
           },
         ]
       : []),
-    { head: words.head.flags, cell: (v) => flags(v, colour, compact), width: flagWidth },
-    {
-      head: words.head.reminder,
-      cell: (v) => (v.nextReminder ? fmt.day(v.nextReminder) : "–"),
-      width: Math.max(10, words.head.reminder.length),
-    },
   ];
+  const reminder: Column = {
+    head: words.head.reminder,
+    cell: (v) => (v.nextReminder ? fmt.day(v.nextReminder) : "–"),
+    width: Math.max(10, words.head.reminder.length),
+  };
   // Every column costs its text, two spaces of padding and a border; the table one border more.
-  const used = fixed.reduce((sum, c) => sum + c.width + 3, 0) + 2 * 3 + 1;
+  const usedWith = (flagWidth: number) =>
+    [...others, reminder].reduce((sum, c) => sum + c.width + 3, 0) + flagWidth + 3 + 2 * 3 + 1;
+  // The flags are written out while they leave the name and the profile their 16 columns; in
+  // one letter each when not (a German "persönlich Adressbuch" is twice as long as "personal book").
+  let compact = width < 70;
+  let flagWidth = flagWidthOf(compact);
+  if (!compact && width - usedWith(flagWidth) < 16) {
+    compact = true;
+    flagWidth = flagWidthOf(true);
+  }
+  const fixed: Column[] = [
+    ...others,
+    { head: words.head.flags, cell: (v) => flags(v, colour, compact), width: flagWidth },
+    reminder,
+  ];
+  const used = usedWith(flagWidth);
   const flexible = Math.max(16, width - used);
   const nameWidth = Math.max(8, Math.floor(flexible * 0.45));
   const profileWidth = Math.max(8, flexible - nameWidth);

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { InvitationView } from "../../src/core/preview.js";
+import { setLang } from "../../src/i18n/index.js";
 import { plain } from "../../src/ui/colour.js";
 import { previewTableLines } from "../../src/ui/preview.js";
 
@@ -53,5 +54,21 @@ describe("the preview table", () => {
     expect(text).toMatch(/│ kunden/);
     expect(text).toMatch(/│ P\w* +│ –/);
     expect(text).toContain("2026-11-21");
+  });
+
+  describe("in German, whose flags are twice as long", () => {
+    afterEach(() => setLang("en"));
+    // Personal, in an address book and a role address at once: the widest flags there are.
+    const flagged = views.map((v) => ({ ...v, personal: true, roleAddress: true }));
+    it.each([120, 100, 90, 80, 75, 70])("fits a terminal %i columns wide", (width) => {
+      setLang("de");
+      const text = table(flagged, {
+        colour: plain,
+        width,
+        maxRows: 20,
+        asOf: new Date("2026-11-20T12:00:00Z"),
+      });
+      expect(widest(text)).toBeLessThanOrEqual(width);
+    });
   });
 });
