@@ -22,6 +22,13 @@ import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { neutralizeFormula } from "./core/connections.js";
 import { InputError, UsageError } from "./errors.js";
+import {
+  bomEncoding,
+  decodeBytes,
+  findUtf8Fault,
+  lineAtOffset,
+  utf16WithoutBom,
+} from "./formats/bytes.js";
 import { m } from "./i18n/index.js";
 import { printable } from "./ui/printable.js";
 import { shellWord } from "./ui/shell.js";
@@ -51,11 +58,20 @@ export interface OptionFileOptions {
   onOpenToOthers?: (warning: string) => void;
 }
 
-/** The text (UTF-8) of a file named in an option; every way it can be unfit is an InputError. */
+/**
+ * The text of a file named in an option: UTF-8, or UTF-16 as Windows PowerShell's `>` writes it
+ * (by its byte-order mark, or its NUL bytes without one). Every way it can be unfit is an
+ * InputError: bytes that are not text in that encoding are refused, never replaced, since a
+ * garbled line would name nobody, or someone else.
+ */
 export function readOptionFile(path: string, options: OptionFileOptions): string {
   const { what, maxBytes } = options;
-  const refuse = (problem: string, code = "bad-input") =>
-    new InputError({ file: path }, m().userFiles.expected(problem, what), code);
+  const refuse = (problem: string, code = "bad-input", line?: number) =>
+    new InputError(
+      line === undefined ? { file: path } : { file: path, line },
+      m().userFiles.expected(problem, what),
+      code,
+    );
   let stats: Stats;
   try {
     stats = statSync(path);
@@ -96,10 +112,35 @@ export function readOptionFile(path: string, options: OptionFileOptions): string
         printable(m().userFiles.openToOthers(path, mode, what, `chmod 600 ${shellWord(path)}`)),
       );
     }
-    return Buffer.concat(chunks).toString("utf8");
+    return decodeOptionFile(Buffer.concat(chunks), refuse);
   } finally {
     closeSync(fd);
   }
+}
+
+function decodeOptionFile(
+  bytes: Buffer,
+  refuse: (problem: string, code: string, line?: number) => InputError,
+): string {
+  const encoding = bomEncoding(bytes) ?? utf16WithoutBom(bytes) ?? "utf-8";
+  if (encoding !== "utf-8") {
+    try {
+      // The BOM is dropped, as for UTF-8 below.
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      throw refuse(m().userFiles.notUtf16(encoding), "not-text");
+    }
+  }
+  const fault = findUtf8Fault(bytes);
+  if (fault) {
+    const problem = fault.cutOff ? m().userFiles.cutOff : m().userFiles.notUtf8;
+    throw refuse(
+      problem,
+      fault.cutOff ? "truncated" : "not-utf-8",
+      lineAtOffset(bytes, fault.offset),
+    );
+  }
+  return decodeBytes(bytes, "utf-8");
 }
 
 /**

@@ -155,6 +155,55 @@ class Utf8Check {
   }
 }
 
+/** Where bytes stop being UTF-8: the offset of the first bad byte, and whether it is a character cut off by the end. */
+export interface Utf8Fault {
+  offset: number;
+  cutOff: boolean;
+}
+
+/** The first place the bytes are not UTF-8 (overlong forms and surrogates included), or null. */
+export function findUtf8Fault(bytes: Uint8Array): Utf8Fault | null {
+  if (isUtf8(bytes)) return null;
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    // The continuation bytes a lead needs, and the range its first one must be in.
+    let need = 0;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) need = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      need = 2;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      need = 3;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    } else return { offset: i, cutOff: false };
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= bytes.length) return { offset: i, cutOff: true };
+      const next = bytes[i + k] as number;
+      if (next < (k === 1 ? low : 0x80) || next > (k === 1 ? high : 0xbf)) {
+        return { offset: i, cutOff: false };
+      }
+    }
+    i += need + 1;
+  }
+  return null;
+}
+
+/** The 1-based line that the byte at `offset` is on. */
+export function lineAtOffset(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
+  return line;
+}
+
 export function hasHighBytes(chunk: Buffer): boolean {
   for (const byte of chunk) if (byte >= 0x80) return true;
   return false;

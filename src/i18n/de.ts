@@ -314,6 +314,12 @@ export const de: Catalogue = {
     keepList: "eine Datei mit der Ausnahmeliste",
     template: "eine Vorlage für die E-Mail",
     cookies: "Ihre LinkedIn-Cookies",
+    notUtf8:
+      "enthält ein Byte, das kein UTF-8-Text ist; speichern Sie die Datei als UTF-8 oder UTF-16",
+    notUtf16: (encoding) =>
+      `ist kein gültiger ${encoding.toUpperCase()}-Text, wie ihr Anfang es angibt`,
+    cutOff:
+      "endet mitten in einem Zeichen, wie eine abgeschnittene Datei; ist die Datei vollständig?",
   },
 
   guide: {

@@ -315,6 +315,10 @@ export const en = {
     keepList: "a keep-list file",
     template: "a mail template",
     cookies: "your LinkedIn cookies",
+    notUtf8: "holds a byte that is not UTF-8 text; save the file as UTF-8 or UTF-16",
+    notUtf16: (encoding: string) =>
+      `is not valid ${encoding.toUpperCase()} text, as its start says it is`,
+    cutOff: "ends in the middle of a character, as a file cut off does; is the file complete?",
   },
 
   guide: {

@@ -87,16 +87,15 @@ async function expectRefused(
   file: string,
   problem: string,
   run: (args: string[]) => Promise<RunResult> = runCli,
+  line?: number,
 ) {
   const args = COMMANDS[flag]?.(file) ?? [];
   // A device or a pipe that were read would never end: inOwnProcess kills the run after QUICKLY,
   // and a killed run has no exit code 2.
   const result = await run(args);
   expect(result.code, `${flag} ${file}: ${result.stderr}`).toBe(2);
-  // The cookies' file is not named: what was given may be the cookies themselves.
-  const shown = flag === "--cookies" ? "--cookies" : file;
   expect(result.stderr.split("\n")[0]).toBe(
-    `invites: ${shown}: ${problem} (expected ${WHAT[flag]})`,
+    `invites: ${file}${line === undefined ? "" : ` line ${line}`}: ${problem} (expected ${WHAT[flag]})`,
   );
   expect(result.stdout).toBe("");
 }
@@ -157,5 +156,88 @@ describe("the size bound of an option file", () => {
     const result = await runCli(["preview", "--db", temp.db, "--json", "--keep", keep]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.startsWith("[")).toBe(true);
+  });
+});
+
+describe("the text of an option file", () => {
+  const previewKept = (keep: string) =>
+    runCli([
+      "preview",
+      "--db",
+      temp.db,
+      "--json",
+      "--as-of",
+      "2026-11-20",
+      "--batch",
+      "--keep",
+      keep,
+    ]);
+
+  async function firstOfBatch(): Promise<string> {
+    const result = await runCli([
+      "preview",
+      "--db",
+      temp.db,
+      "--json",
+      "--as-of",
+      "2026-11-20",
+      "--batch",
+    ]);
+    return (JSON.parse(result.stdout) as Array<{ profileUrl: string }>)[0]?.profileUrl ?? "";
+  }
+
+  it("reads a keep list in UTF-16, as Windows PowerShell's > writes it, with or without a BOM", async () => {
+    const url = await firstOfBatch();
+    const keep = join(temp.dir, "keep.txt");
+    const little = Buffer.from(`\uFEFF${url}\r\n`, "utf16le");
+    const big = Buffer.from(little).swap16();
+    const bare = Buffer.from(`${url}\r\n`, "utf16le");
+    for (const bytes of [little, big, bare]) {
+      writeFileSync(keep, bytes);
+      const result = await previewKept(keep);
+      expect(result.code, result.stderr).toBe(0);
+      const kept = JSON.parse(result.stdout) as Array<{ profileUrl: string }>;
+      expect(kept).toHaveLength(37);
+      expect(kept.some((r) => r.profileUrl === url)).toBe(false);
+    }
+  });
+
+  it("refuses a keep list that is not UTF-8, naming the line of the first bad byte", async () => {
+    const keep = join(temp.dir, "keep.txt");
+    // windows-1252, as a spreadsheet saves it: "jürgen-weiß" would never match anyone.
+    writeFileSync(keep, Buffer.from("anna-nowak\nj\xfcrgen-wei\xdf\n", "latin1"));
+    await expectRefused(
+      "--keep",
+      keep,
+      "holds a byte that is not UTF-8 text; save the file as UTF-8 or UTF-16",
+      runCli,
+      2,
+    );
+  });
+
+  it("refuses a keep list cut off inside a character", async () => {
+    const keep = join(temp.dir, "keep.txt");
+    writeFileSync(keep, Buffer.from("anna-nowak\nj\xc3", "latin1"));
+    await expectRefused(
+      "--keep",
+      keep,
+      "ends in the middle of a character, as a file cut off does; is the file complete?",
+      runCli,
+      2,
+    );
+  });
+
+  it("refuses a cookie file that is not UTF-8 without showing what it holds", async () => {
+    const cookies = join(temp.dir, "cookies.txt");
+    writeFileSync(cookies, Buffer.from("li_at=s\xe9cret-value; JSESSIONID=ajax:1", "latin1"), {
+      mode: 0o600,
+    });
+    await expectRefused(
+      "--cookies",
+      cookies,
+      "holds a byte that is not UTF-8 text; save the file as UTF-8 or UTF-16",
+      runCli,
+      1,
+    );
   });
 });
