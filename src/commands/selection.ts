@@ -4,10 +4,18 @@
  * anything is read; checkBatchExists is the one check made on what was read (the batches).
  */
 import { type BatchRules, DEFAULT_BATCH_RULES } from "../core/batches.js";
-import { type KeepList, parseDuration, parseKeepList, type Selection } from "../core/selection.js";
-import { UsageError } from "../errors.js";
+import {
+  type KeepList,
+  parseDuration,
+  parseKeepList,
+  type Selection,
+  UnreadableKeepLine,
+} from "../core/selection.js";
+import { InputError, UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import type { Output } from "../ui/output.js";
+import { printable } from "../ui/printable.js";
+import { truncateToWidth } from "../ui/wrap.js";
 import { MiB, readOptionFile } from "../user-files.js";
 import { parseDayOrTime, parseMatch, wholeNumber } from "./options.js";
 
@@ -43,7 +51,16 @@ export function readKeepFile(path: string): KeepList {
     what: m().userFiles.keepList,
     maxBytes: KEEP_FILE_MAX_BYTES,
   });
-  return parseKeepList(text.replace(/^\uFEFF/, "").split(/\r?\n/));
+  try {
+    return parseKeepList(text.split(/\r?\n/));
+  } catch (error) {
+    if (!(error instanceof UnreadableKeepLine)) throw error;
+    throw new InputError(
+      { file: path, line: error.line },
+      m().userFiles.keepLine(truncateToWidth(printable(error.text), 60)),
+      "bad-keep-line",
+    );
+  }
 }
 
 export function resolveSelection(options: SelectionOptions): Selection {

@@ -53,30 +53,124 @@ export function subtractDuration(asOf: Date, duration: Duration): Date {
   return d;
 }
 
-/** The keys a keep-list line or cell stands for: a profile URL, an email, or a bare slug. */
+/** A keep-list line that names nobody this tool can recognise: 1-based, with its text. */
+export class UnreadableKeepLine extends Error {
+  constructor(
+    readonly line: number,
+    readonly text: string,
+  ) {
+    super(`line ${line}: ${text}`);
+    this.name = "UnreadableKeepLine";
+  }
+}
+
+// A header cell that names a column of profile URLs, slugs or e-mail addresses.
+const KEY_COLUMN = /\b(url|link|e-?mail|slug|profile)\b/i;
+const SLUG = /^[\p{L}\p{N}%_-]+$/u;
+
+/** The cells of one line: split at `,`, `;` or TAB outside double quotes, unquoted and trimmed. */
+function splitCells(line: string): string[] {
+  const cells: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (c === '"') {
+      if (quoted && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else quoted = !quoted;
+    } else if (!quoted && (c === "," || c === ";" || c === "\t")) {
+      cells.push(cell.trim());
+      cell = "";
+    } else cell += c;
+  }
+  cells.push(cell.trim());
+  return cells;
+}
+
+/**
+ * The lines joined into records, each with its 0-based first line: a quoted CSV cell may hold
+ * line breaks. Blank lines and comments (`#`) are left out.
+ */
+function* readRecords(lines: readonly string[]): Generator<[number, string]> {
+  let start = 0;
+  let record: string | null = null;
+  for (const [index, line] of lines.entries()) {
+    if (record === null) {
+      const text = line.trim();
+      if (text === "" || text.startsWith("#")) continue;
+      start = index;
+      record = text;
+    } else record += `\n${line}`;
+    // An odd number of quotes so far: a quoted cell goes on on the next line.
+    if ((record.match(/"/g)?.length ?? 0) % 2 === 1) continue;
+    yield [start, record.trim()];
+    record = null;
+  }
+  if (record !== null) yield [start, record.trim()];
+}
+
+function slugKey(cell: string): string | null {
+  if (!SLUG.test(cell)) return null;
+  return toProfileSlug(`linkedin.com/in/${cell}`) ?? cell.toLowerCase();
+}
+
+/**
+ * The people a keep-list names: profile URLs, e-mail addresses or bare slugs one a line, or a CSV
+ * (LinkedIn's Connections.csv, `connections export`) with a URL or e-mail column. Blank lines and
+ * lines starting with `#` are passed over; any other line that names nobody is an
+ * UnreadableKeepLine, never skipped: a skipped line would withdraw someone meant to be kept.
+ * In a CSV, a row whose URL and e-mail cells are empty (a hidden member) keeps nobody.
+ */
 export function parseKeepList(lines: readonly string[]): KeepList {
   const keep: KeepList = { slugs: new Set(), emails: new Set() };
-  for (const line of lines) {
-    const cells = line
-      .split(/[,;\t]/)
-      .map((c) =>
-        c
-          .trim()
-          .replace(/^"(.*)"$/, "$1")
-          .trim(),
-      )
-      .filter((c) => c !== "");
-    for (const cell of cells) {
-      const slug = toProfileSlug(cell);
-      const email = toEmail(cell);
-      if (slug) keep.slugs.add(slug);
-      else if (email) keep.emails.add(email);
-      // A line that holds one word alone is a slug written without its URL.
-      else if (cells.length === 1 && /^[\p{L}\p{N}%_-]+$/u.test(cell)) {
-        keep.slugs.add(toProfileSlug(`linkedin.com/in/${cell}`) ?? cell.toLowerCase());
+  /** The columns the header names as URL, slug or e-mail columns; null before a header. */
+  let keyColumns: number[] | null = null;
+  /** After LinkedIn's `Notes:` line, the line it is on, until the `First Name` header. */
+  let preamble: number | null = null;
+  const add = (cell: string): boolean => {
+    const slug = toProfileSlug(cell);
+    const email = slug ? null : toEmail(cell);
+    if (slug) keep.slugs.add(slug);
+    else if (email) keep.emails.add(email);
+    return slug !== null || email !== null;
+  };
+  for (const [index, text] of readRecords(lines)) {
+    if (keyColumns === null && preamble === null && text === "Notes:") {
+      preamble = index + 1;
+      continue;
+    }
+    const cells = splitCells(text);
+    if (preamble !== null && !/^first name$/i.test(cells[0] ?? "")) continue;
+    preamble = null;
+    if (cells.length === 1) {
+      const cell = cells[0] as string;
+      if (add(cell)) continue;
+      const slug = slugKey(cell);
+      if (!slug) throw new UnreadableKeepLine(index + 1, cell);
+      keep.slugs.add(slug);
+      continue;
+    }
+    const found = cells.map(add).some(Boolean);
+    if (keyColumns === null) {
+      const named = cells.flatMap((c, i) => (KEY_COLUMN.test(c) ? [i] : []));
+      if (!found && named.length > 0) {
+        keyColumns = named;
+        continue;
       }
+      if (!found) throw new UnreadableKeepLine(index + 1, text);
+      continue;
+    }
+    for (const column of keyColumns) {
+      const cell = cells[column] ?? "";
+      if (cell === "" || toProfileSlug(cell) || toEmail(cell)) continue;
+      const slug = slugKey(cell);
+      if (!slug) throw new UnreadableKeepLine(index + 1, cell);
+      keep.slugs.add(slug);
     }
   }
+  if (preamble !== null) throw new UnreadableKeepLine(preamble, "Notes:");
   return keep;
 }
 

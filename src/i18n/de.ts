@@ -320,6 +320,8 @@ export const de: Catalogue = {
       `ist kein gültiger ${encoding.toUpperCase()}-Text, wie ihr Anfang es angibt`,
     cutOff:
       "endet mitten in einem Zeichen, wie eine abgeschnittene Datei; ist die Datei vollständig?",
+    keepLine: (text) =>
+      `„${text}“ ist weder eine Profil-URL noch ein Slug noch eine E-Mail-Adresse; schreiben Sie eine je Zeile oder eine CSV-Datei mit einer Spalte für URL oder E-Mail (eine Zeile, die mit # beginnt, ist ein Kommentar)`,
   },
 
   guide: {

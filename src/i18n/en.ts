@@ -319,6 +319,8 @@ export const en = {
     notUtf16: (encoding: string) =>
       `is not valid ${encoding.toUpperCase()} text, as its start says it is`,
     cutOff: "ends in the middle of a character, as a file cut off does; is the file complete?",
+    keepLine: (text: string) =>
+      `"${text}" is no profile URL, slug or e-mail address; write one a line, or a CSV with a URL or e-mail column (a line starting with # is a comment)`,
   },
 
   guide: {

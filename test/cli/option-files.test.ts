@@ -227,6 +227,23 @@ describe("the text of an option file", () => {
     );
   });
 
+  it("refuses a keep-list line that names nobody, instead of passing over it", async () => {
+    const url = await firstOfBatch();
+    const keep = join(temp.dir, "keep.txt");
+    writeFileSync(keep, `# my colleagues\n${url}\n\nAnna Nowak\n`);
+    const result = await previewKept(keep);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `invites: ${keep} line 4: "Anna Nowak" is no profile URL, slug or e-mail address; write one a line, or a CSV with a URL or e-mail column (a line starting with # is a comment)\n`,
+    );
+    expect(result.stdout).toBe("");
+  });
+
+  it("reads LinkedIn's Connections.csv as a keep list, preamble and all", async () => {
+    const result = await previewKept(fixture("linkedin", "Connections.csv"));
+    expect(result.code, result.stderr).toBe(0);
+  });
+
   it("refuses a cookie file that is not UTF-8 without showing what it holds", async () => {
     const cookies = join(temp.dir, "cookies.txt");
     writeFileSync(cookies, Buffer.from("li_at=s\xe9cret-value; JSESSIONID=ajax:1", "latin1"), {

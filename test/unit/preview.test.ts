@@ -18,6 +18,7 @@ import {
   parseKeepList,
   selectInvitations,
   subtractDuration,
+  UnreadableKeepLine,
 } from "../../src/core/selection.js";
 import { indexConnections } from "../../src/core/states.js";
 import { random } from "../support/random.js";
@@ -314,6 +315,44 @@ describe("selection", () => {
         keep,
       ),
     ).toBe(true);
+  });
+
+  it("refuses a keep-list line that names nobody, with its line, instead of passing over it", () => {
+    const unreadable = (lines: string[]) => {
+      try {
+        parseKeepList(lines);
+      } catch (error) {
+        if (error instanceof UnreadableKeepLine) return [error.line, error.text];
+        throw error;
+      }
+      return null;
+    };
+    expect(unreadable(["anna-nowak", "Anna Nowak"])).toEqual([2, "Anna Nowak"]);
+    // What a UTF-8 reading of UTF-16 gives: NULs between the letters.
+    expect(unreadable(["a\0n\0n\0a\0"])).toEqual([1, "a\0n\0n\0a\0"]);
+    expect(unreadable(["anna-nowak, Anna Nowak"])).toEqual([1, "anna-nowak, Anna Nowak"]);
+    // In a CSV, a cell of the URL column that is no URL or slug.
+    expect(
+      unreadable(["Name,URL", "Anna,https://www.linkedin.com/in/anna", "Jan,jan at home"]),
+    ).toEqual([3, "jan at home"]);
+    expect(unreadable(["Notes:", "anna-nowak"])).toEqual([1, "Notes:"]);
+    expect(unreadable(["# only a comment", "", "  "])).toBeNull();
+  });
+
+  it("reads a keep-list CSV with LinkedIn's preamble, hidden members and quoted line breaks", () => {
+    const keep = parseKeepList([
+      "Notes:",
+      '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+      "",
+      "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+      'Zoë,Lefèvre,https://www.linkedin.com/in/zoe-lefevre,zoe@example.fr,"Acme, Inc.","Head of ""Growth""",15 Jan 2024',
+      ",,,,,,03 Mar 2025",
+      'Jan,Nowak,,,"Firma',
+      'zwei Zeilen",Chef,1 Apr 2026',
+      "Anna,Nowak,anna-nowak,,,,1 Apr 2026",
+    ]);
+    expect([...keep.slugs].sort()).toEqual(["anna-nowak", "zoe-lefevre"]);
+    expect([...keep.emails]).toEqual(["zoe@example.fr"]);
   });
 
   it("parses durations and subtracts them by the calendar", () => {
