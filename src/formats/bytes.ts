@@ -4,8 +4,8 @@
  */
 import { isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import type { Readable } from "node:stream";
-import chardet from "chardet";
 import { InputError } from "../errors.js";
 import { m } from "../i18n/index.js";
 
@@ -319,9 +319,13 @@ export interface CodePageGuess {
 
 type Scored = { page: PageTable; score: number };
 
+const require = createRequire(import.meta.url);
+
 /** The code page of text that is not UTF-8; windows-1252 unless the bytes say otherwise. */
 export function guessCodePage(sample: Buffer): CodePageGuess {
   if (sample.length === 0) return { encoding: "windows-1252", alsoLikely: [] };
+  // Loaded when a code page is guessed: the commands that read only option files need no chardet.
+  const chardet = require("chardet") as typeof import("chardet");
   const top = chardet.analyse(sample)[0];
   const other = top && OTHER_SCRIPTS[top.name];
   if (other && top.confidence >= 50) return { encoding: other, alsoLikely: [] };
