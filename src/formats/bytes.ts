@@ -115,6 +115,9 @@ export async function inspectBytes(source: ByteSource): Promise<Inspection> {
   const headBytes = Buffer.concat(head).subarray(0, HEAD_BYTES);
   const bom = bomEncoding(headBytes);
   const unicode = bom ?? utf16WithoutBom(headBytes) ?? (validUtf8 ? "utf-8" : null);
+  if (unicode === null && !isVCard(headBytes)) {
+    await checkBrokenUtf8(source, utf8, Buffer.concat(sample));
+  }
   const guess =
     unicode === null ? guessCodePage(Buffer.concat(sample)) : { encoding: unicode, alsoLikely: [] };
   return {
@@ -128,10 +131,57 @@ export async function inspectBytes(source: ByteSource): Promise<Inspection> {
   };
 }
 
+/**
+ * Refuses UTF-8 that is broken rather than a code page: a file cut off inside its last
+ * character, or one whose characters are almost all UTF-8 but for a stray byte. Guessing a code
+ * page for either turns every name into signs ("J√¼rgen") and says nothing.
+ */
+async function checkBrokenUtf8(source: ByteSource, utf8: Utf8Check, sample: Buffer) {
+  const words = m().formats;
+  const counts = countUtf8(sample);
+  const cut = utf8.cutOff();
+  // One lone lead byte at the end of a file with no other character past ASCII is as likely a
+  // code page's letter ("Café" in windows-1252) as a cut.
+  if (cut && (cut.length > 1 || counts.multiByte > 0)) {
+    throw new InputError({ file: source.label }, words.cutOffUtf8, "truncated");
+  }
+  if (utf8.fault !== null && counts.multiByte > counts.bad) {
+    const line = await readLineAt(source, utf8.fault);
+    throw new InputError({ file: source.label, line }, words.strayByte, "not-utf-8");
+  }
+}
+
+/** A vCard decodes each property by its own CHARSET, and its folds may split a character. */
+function isVCard(head: Buffer): boolean {
+  return /^(\xef\xbb\xbf)?\s*BEGIN:VCARD/i.test(head.subarray(0, 64).toString("latin1"));
+}
+
+/** The 1-based line the byte at `offset` of a source is on, read again to there. */
+async function readLineAt(source: ByteSource, offset: number): Promise<number> {
+  const stream = await source.open();
+  let line = 1;
+  let seen = 0;
+  try {
+    for await (const chunk of readChunks(source.label, stream as AsyncIterable<Buffer>)) {
+      const part = chunk.subarray(0, Math.max(0, offset - seen));
+      line += lineAtOffset(part, part.length) - 1;
+      seen += chunk.length;
+      if (seen >= offset) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return line;
+}
+
 /** Whether a stream of chunks is valid UTF-8, checked natively without decoding it to strings. */
 class Utf8Check {
   private valid = true;
   private carry: Buffer = Buffer.alloc(0);
+  /** The bytes before `carry`. */
+  private before = 0;
+  /** Where the first byte that is no UTF-8 is in the whole stream, or null. */
+  fault: number | null = null;
 
   push(chunk: Buffer): void {
     if (!this.valid) return;
@@ -147,11 +197,21 @@ class Utf8Check {
       }
     }
     this.valid = isUtf8(bytes.subarray(0, end));
+    if (!this.valid) {
+      this.fault = this.before + (findUtf8Fault(bytes.subarray(0, end))?.offset ?? 0);
+    }
+    this.before += end;
     this.carry = Buffer.from(bytes.subarray(end));
   }
 
   end(): boolean {
     return this.valid && this.carry.length === 0;
+  }
+
+  /** The bytes of a character the stream ends inside, all before it UTF-8; null if none. */
+  cutOff(): Buffer | null {
+    if (!this.valid || this.carry.length === 0) return null;
+    return utf8CharAt(this.carry, 0) === 0 ? this.carry : null;
   }
 }
 
@@ -161,40 +221,57 @@ export interface Utf8Fault {
   cutOff: boolean;
 }
 
-/** The first place the bytes are not UTF-8 (overlong forms and surrogates included), or null. */
+/**
+ * The length of the UTF-8 character at `i` (overlong forms, surrogates and code points past
+ * U+10FFFF are none), -1 when there is none, or 0 when the bytes end inside one.
+ */
+function utf8CharAt(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i] as number;
+  if (lead < 0x80) return 1;
+  // The continuation bytes a lead needs, and the range its first one must be in.
+  let need = 0;
+  let low = 0x80;
+  let high = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) need = 1;
+  else if (lead >= 0xe0 && lead <= 0xef) {
+    need = 2;
+    if (lead === 0xe0) low = 0xa0;
+    if (lead === 0xed) high = 0x9f;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    need = 3;
+    if (lead === 0xf0) low = 0x90;
+    if (lead === 0xf4) high = 0x8f;
+  } else return -1;
+  for (let k = 1; k <= need; k++) {
+    if (i + k >= bytes.length) return 0;
+    const next = bytes[i + k] as number;
+    if (next < (k === 1 ? low : 0x80) || next > (k === 1 ? high : 0xbf)) return -1;
+  }
+  return need + 1;
+}
+
+/** The first place the bytes are not UTF-8, or null. */
 export function findUtf8Fault(bytes: Uint8Array): Utf8Fault | null {
   if (isUtf8(bytes)) return null;
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i] as number;
-    if (lead < 0x80) {
-      i++;
-      continue;
-    }
-    // The continuation bytes a lead needs, and the range its first one must be in.
-    let need = 0;
-    let low = 0x80;
-    let high = 0xbf;
-    if (lead >= 0xc2 && lead <= 0xdf) need = 1;
-    else if (lead >= 0xe0 && lead <= 0xef) {
-      need = 2;
-      if (lead === 0xe0) low = 0xa0;
-      if (lead === 0xed) high = 0x9f;
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-      need = 3;
-      if (lead === 0xf0) low = 0x90;
-      if (lead === 0xf4) high = 0x8f;
-    } else return { offset: i, cutOff: false };
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= bytes.length) return { offset: i, cutOff: true };
-      const next = bytes[i + k] as number;
-      if (next < (k === 1 ? low : 0x80) || next > (k === 1 ? high : 0xbf)) {
-        return { offset: i, cutOff: false };
-      }
-    }
-    i += need + 1;
+  for (let i = 0; i < bytes.length; ) {
+    const length = utf8CharAt(bytes, i);
+    if (length <= 0) return { offset: i, cutOff: length === 0 };
+    i += length;
   }
   return null;
+}
+
+/** How many characters of two bytes or more the bytes hold as UTF-8, and how many bad bytes. */
+export function countUtf8(bytes: Uint8Array): { multiByte: number; bad: number } {
+  let multiByte = 0;
+  let bad = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const length = utf8CharAt(bytes, i);
+    if (length > 1) multiByte++;
+    else if (length <= 0) bad++;
+    i += Math.max(length, 1);
+  }
+  return { multiByte, bad };
 }
 
 /** The 1-based line that the byte at `offset` is on. */

@@ -42,6 +42,10 @@ export const enFormats = {
   unsupported: (table: string) => `recognised as ${table}, which holds nothing this tool imports`,
   notUtf8:
     "not valid UTF-8 (expected UTF-8, as --encoding utf-8 says; leave --encoding out to have the code page detected)",
+  cutOffUtf8:
+    "ends in the middle of a character: the file seems cut off (expected the whole file; download or copy it again)",
+  strayByte:
+    "holds a byte that is not UTF-8 in a file that is UTF-8 everywhere else (expected UTF-8 throughout; the file may be damaged: fix this line, or save the file again as UTF-8)",
   unreadable: (why: string) => `could not be read to the end (${why}); is the file complete?`,
   readerFailed: (why: string) => `reading the input failed: ${why}`,
 
@@ -153,6 +157,10 @@ export const deFormats: Shape<typeof enFormats> = {
     `als ${table} erkannt; darin steht nichts, was dieses Werkzeug importiert`,
   notUtf8:
     "kein gültiges UTF-8 (erwartet: UTF-8, wie --encoding utf-8 angibt; lassen Sie --encoding weg, damit die Codepage erkannt wird)",
+  cutOffUtf8:
+    "endet mitten in einem Zeichen: Die Datei scheint abgeschnitten (erwartet: die ganze Datei; laden oder kopieren Sie sie noch einmal)",
+  strayByte:
+    "enthält ein Byte, das kein UTF-8 ist, in einer Datei, die sonst überall UTF-8 ist (erwartet: durchgehend UTF-8; die Datei ist womöglich beschädigt: berichtigen Sie diese Zeile oder speichern Sie die Datei noch einmal als UTF-8)",
   unreadable: (why) => `ließ sich nicht bis zum Ende lesen (${why}); ist die Datei vollständig?`,
   readerFailed: (why) => `Das Lesen der Eingabe ist fehlgeschlagen: ${why}`,
 
