@@ -251,9 +251,10 @@ export function readSessionCookies(
         onOpenToOthers: (warning) => warn(words.warning(warning)),
       });
     } catch (error) {
-      // What was given is no file we can read, and may be the cookies themselves, pasted where
-      // their file's name belongs: the error names the option, never what was given.
-      if (!(error instanceof InputError)) throw error;
+      // Nothing of that name: what was given may be the cookies themselves, pasted where their
+      // file's name belongs, so the error names the option, not what was given. (Any other
+      // refusal is of a file that is there, whose name is no secret.)
+      if (!(error instanceof InputError) || error.code !== "not-found") throw error;
       throw new InputError({ file: "--cookies" }, error.problem, error.code, words.notAFileFix);
     }
     let cookies: SessionCookies | null;
