@@ -232,7 +232,13 @@ export function formatCsv(rows: ReadonlyArray<ReadonlyArray<string>>, shape: Csv
   const { stringify } = require("csv-stringify/sync") as typeof import("csv-stringify/sync");
   return stringify(
     rows.map((row) => row.map(neutralizeFormula)),
-    { delimiter: shape.delimiter, record_delimiter: shape.recordDelimiter },
+    {
+      delimiter: shape.delimiter,
+      record_delimiter: shape.recordDelimiter,
+      // csv-stringify quotes a line break only when it is its record delimiter: a lone CR, or an
+      // LF in a file of CRLF records, would cut the row in two in a spreadsheet.
+      quoted_match: /[\r\n]/,
+    },
   );
 }
 
