@@ -113,10 +113,11 @@ export async function runReinviteList(
     "read",
   );
   if (options.json) {
-    // `why` as the list shows it, in the language in use; the rest is data.
+    // `reasons` as codes, the same in every language, for scripts; `why` as the list words
+    // them, in the language in use, for people.
     printJson(
       output,
-      list.map(({ reasons, ...entry }) => ({ ...entry, why: reinviteWhy(reasons) })),
+      list.map((entry) => ({ ...entry, why: reinviteWhy(entry.reasons) })),
     );
     return 0;
   }

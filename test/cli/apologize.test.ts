@@ -79,7 +79,8 @@ describe("invites reinvite-list", () => {
       "--as-of",
       "2026-11-20",
     ]);
-    const list = JSON.parse(result.stdout) as Array<Record<string, string | null>>;
+    type Row = Record<string, string | null> & { reasons: string[] };
+    const list = JSON.parse(result.stdout) as Row[];
     expect(list.length).toBeGreaterThan(30);
     expect(Object.keys(list[0] ?? {})).toEqual([
       "name",
@@ -87,14 +88,30 @@ describe("invites reinvite-list", () => {
       "email",
       "withdrawnAt",
       "reinviteFrom",
+      "reasons",
       "why",
     ]);
     for (const row of list) {
       const gap =
         Date.parse(row.reinviteFrom ?? "") - Date.parse((row.withdrawnAt ?? "").slice(0, 10));
       expect(gap / 86_400_000).toBe(21);
+      expect(row.reasons).toContain("addressBook");
       expect(row.why).toContain("in your address book");
     }
     expect(list.some((r) => r.email === "info@baeckerei-gross.example")).toBe(false);
+    // The reasons are codes, the same in German; only `why` is worded in the language in use.
+    const german = await runCli([
+      "reinvite-list",
+      "--db",
+      temp.db,
+      "--json",
+      "--as-of",
+      "2026-11-20",
+      "--lang",
+      "de",
+    ]);
+    const inGerman = JSON.parse(german.stdout) as Row[];
+    expect(inGerman.map((r) => r.reasons)).toEqual(list.map((r) => r.reasons));
+    expect(inGerman[0]?.why).toContain("Adressbuch");
   });
 });
