@@ -156,6 +156,7 @@ export async function* readCsvRecords(
     skip_empty_lines: false,
     max_record_size: MAX_RECORD_CHARS,
   });
+  const width = layout.header.width;
   let line = layout.headerLine;
   let header = true;
   let batch: ImportRecord[] = [];
@@ -180,6 +181,15 @@ export async function* readCsvRecords(
     lastCells = record.length === 1 && record[0] === "" ? 0 : record.length;
     lastLine = start;
     if (failure !== null || lastCells === 0) return; // a blank line
+    if (holdsValueBeyond(record, width)) {
+      // An unquoted delimiter in a value (`Müller, Jr.`) moves every later value one column on.
+      failure = new InputError(
+        { file: label, line: start },
+        m().formats.csv.tooManyFields(record.length, width, layout.delimiter),
+        "too-many-fields",
+      );
+      return;
+    }
     try {
       batch.push(format.mapRow(record, start));
     } catch (error) {
@@ -216,7 +226,6 @@ export async function* readCsvRecords(
     // (spreadsheets drop trailing empty cells), but every writer puts all of the last row's
     // fields before ending the file: fewer than the header's, with no line break, is a cut. A cut
     // inside a quoted cell shows as the unclosed quote; one inside the last field cannot be told.
-    const width = layout.header.width;
     if (!endsWithLineBreak && lastCells > 0 && lastCells < width) {
       failure ??= new InputError(
         { file: label, line: lastLine },
@@ -230,6 +239,17 @@ export async function* readCsvRecords(
     stream.destroy();
     parser.destroy();
   }
+}
+
+/**
+ * Whether a row has a value past the header's named columns. Rows may be shorter than the header,
+ * and may end in empty cells past it (old Thunderbird, Excel), but a value there has no column.
+ */
+function holdsValueBeyond(record: readonly string[], width: number): boolean {
+  for (let i = record.length - 1; i >= width; i--) {
+    if ((record[i] ?? "").trim() !== "") return true;
+  }
+  return false;
 }
 
 function endsWithBreak(chunk: Buffer | string): boolean {

@@ -19,6 +19,9 @@ export const EXPECTED_EN =
 export const EXPECTED_DE =
   "erwartet: ein LinkedIn-Datenexport (ZIP, Invitations.csv, Connections.csv), ein Adressbuch als CSV, eine vCard oder eine LDIF-Datei";
 
+/** A delimiter as a message names it: TAB is invisible in quotes. */
+const delimiterName = (delimiter: string) => (delimiter === "\t" ? "TAB" : `"${delimiter}"`);
+
 const IF_REAL_EN = "if it is real, unpack the archive and import the file itself";
 const IF_REAL_DE =
   "wenn sie echt ist, entpacken Sie das Archiv und importieren Sie die Datei selbst";
@@ -66,6 +69,8 @@ export const enFormats = {
     cutOff: (cells: number, width: number) =>
       `the last row ends after ${en.num(cells)} of ${en.num(width)} fields, without a line break: the file looks cut off (expected a complete file; download or export it again)`,
     unclosedQuote: 'a quoted field opens here and is never closed (expected a closing ")',
+    tooManyFields: (fields: number, width: number, delimiter: string) =>
+      `${en.num(fields)} fields, the header has ${en.num(width)} (expected at most ${en.num(width)}: a value with a ${delimiterName(delimiter)} in it must be in double quotes, or the values after it move to the wrong columns)`,
     rowTooLong:
       "a row longer than 1 MiB (expected rows of a contact list or export table; is this file really CSV?)",
     unreadable: (why: string) => `unreadable CSV (${why})`,
@@ -181,6 +186,8 @@ export const deFormats: Shape<typeof enFormats> = {
       `Die letzte Zeile endet nach ${de.num(cells)} von ${de.num(width)} Feldern, ohne Zeilenumbruch: Die Datei sieht abgeschnitten aus (erwartet: eine vollständige Datei; laden Sie sie erneut herunter oder exportieren Sie sie erneut)`,
     unclosedQuote:
       'Hier beginnt ein Feld in Anführungszeichen, das nie geschlossen wird (erwartet: ein schließendes ")',
+    tooManyFields: (fields, width, delimiter) =>
+      `${de.num(fields)} Felder, die Kopfzeile hat ${de.num(width)} (erwartet: höchstens ${de.num(width)}; ein Wert mit ${delimiterName(delimiter)} darin muss in doppelten Anführungszeichen stehen, sonst rücken die Werte danach in falsche Spalten)`,
     rowTooLong:
       "eine Zeile von mehr als 1 MiB (erwartet: Zeilen einer Kontaktliste oder einer Tabelle eines Exports; ist diese Datei wirklich CSV?)",
     unreadable: (why) => `kein lesbares CSV (${why})`,

@@ -368,6 +368,10 @@ describe("bad input", () => {
       /Invitations-truncated\.csv line 5: the last row ends after 6 of 7 fields, without a line break: the file looks cut off/,
     ],
     [
+      "google-unquoted-comma.csv",
+      /google-unquoted-comma\.csv line 3: 5 fields, the header has 4 \(expected at most 4: a value with a "," in it must be in double quotes/,
+    ],
+    [
       "invitations-bad-direction.csv",
       /line 2: Direction is "SIDEWAYS" \(expected INCOMING or OUTGOING\)/,
     ],

@@ -363,6 +363,33 @@ describe("address books", () => {
     });
   });
 
+  it("refuses a row with values past the header's columns, and reads short rows and empty cells past it", async () => {
+    const read = async (text: string) => {
+      const layout = sniffCsv(text, true);
+      if (!layout?.match || !("format" in layout.match)) throw new Error("not recognised");
+      const records: ImportRecord[] = [];
+      const rows = readCsvRecords(
+        "g.csv",
+        Readable.from([Buffer.from(text)]),
+        "utf-8",
+        layout,
+        layout.match.format,
+        100,
+      );
+      for await (const batch of rows) records.push(...batch);
+      return records.filter((r): r is ContactRecord => r.type === "contact");
+    };
+    const header = "First Name,Last Name,E-mail 1 - Value,Phone 1 - Value\n";
+    await expect(read(`${header}Hans,Müller, Jr.,hans@example.com,+49 30 1234\n`)).rejects.toThrow(
+      /^g\.csv line 2: 5 fields, the header has 4 \(expected at most 4/,
+    );
+    const kept = await read(`${header}Hans,Müller,hans@example.com,+49 30 1234,, \nAnna,Nowak\n`);
+    expect(kept.map((c) => [c.displayName, c.emails, c.phones])).toEqual([
+      ["Hans Müller", ["hans@example.com"], ["+49 30 1234"]],
+      ["Anna Nowak", [], []],
+    ]);
+  });
+
   it("GMX/WEB.DE in ISO-8859-1 and Yahoo", async () => {
     const gmx = await readOne("address-books", "gmx.csv");
     expect(gmx.table.info.kind).toBe("gmx-csv");
