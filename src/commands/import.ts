@@ -2,7 +2,12 @@ import { CancelledError, ExitCode, UsageError } from "../errors.js";
 import { knownEncoding } from "../formats/bytes.js";
 import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
-import { type ImportReport, importPaths, type MassClosure } from "../store/importer.js";
+import {
+  type ImportReport,
+  importPaths,
+  type MassClosure,
+  NothingImportedError,
+} from "../store/importer.js";
 import { type Output, printJson } from "../ui/output.js";
 import { askYesNo } from "../ui/prompts.js";
 import { renderMassClosures } from "../ui/sources.js";
@@ -25,17 +30,23 @@ export async function runImport(
   if (options.encoding !== undefined && encoding === null) {
     throw new UsageError(m().commands.unknownEncoding(options.encoding));
   }
-  const report = await withDatabase(databasePath(options), (db) =>
-    importPaths(db, paths, {
-      now,
-      encoding,
-      confirmMassClosures: (closures) => confirmMassClosures(closures, options, output),
-    }),
-  );
+  let report: ImportReport;
+  try {
+    report = await withDatabase(databasePath(options), (db) =>
+      importPaths(db, paths, {
+        now,
+        encoding,
+        confirmMassClosures: (closures) => confirmMassClosures(closures, options, output),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof NothingImportedError)) throw error;
+    report = error.report;
+  }
   if (options.json) printJson(output, toJson(report));
   else output.out(renderImportReport(report, output.colour, output.width));
   if (report.refused.length === 0) return ExitCode.ok;
-  output.err(renderRefusedFiles(report.refused));
+  output.err(renderRefusedFiles(report.refused, report.files.length > 0));
   return ExitCode.input;
 }
 

@@ -60,6 +60,10 @@ export const de: Catalogue = {
       n === 1
         ? "Diese Datei wurde abgelehnt, nichts davon wurde importiert; die anderen Dateien schon. Korrigieren Sie sie oder laden Sie den Export neu herunter und importieren Sie dann erneut."
         : "Diese Dateien wurden abgelehnt, nichts davon wurde importiert; die anderen Dateien schon. Korrigieren Sie sie oder laden Sie den Export neu herunter und importieren Sie dann erneut.",
+    refusedAll: (n) =>
+      n === 1
+        ? "Diese Datei wurde abgelehnt, nichts davon wurde importiert, und sonst gab es nichts zu importieren, also wurde nichts geändert. Korrigieren Sie sie oder laden Sie den Export neu herunter und importieren Sie dann erneut."
+        : "Diese Dateien wurden abgelehnt, nichts davon wurde importiert, und sonst gab es nichts zu importieren, also wurde nichts geändert. Korrigieren Sie sie oder laden Sie den Export neu herunter und importieren Sie dann erneut.",
   },
 
   status: {

@@ -57,6 +57,10 @@ export const en = {
       n === 1
         ? "That file was refused and nothing of it was imported; the other files were. Correct it or download the export again, then import again."
         : "Those files were refused and nothing of them was imported; the other files were. Correct them or download the export again, then import again.",
+    refusedAll: (n: number) =>
+      n === 1
+        ? "That file was refused and nothing of it was imported, and there was nothing else to import, so nothing was changed. Correct it or download the export again, then import again."
+        : "Those files were refused and nothing of them was imported, and there was nothing else to import, so nothing was changed. Correct them or download the export again, then import again.",
   },
 
   status: {

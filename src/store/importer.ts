@@ -128,8 +128,11 @@ export async function importPaths(
       }
       db.exec("RELEASE input_table");
     }
-    if (report.files.length === 0 && report.refused.length === 0) {
-      throw nothingToImport(paths, report.passedOver);
+    const [refused] = report.refused;
+    if (report.files.length === 0) {
+      if (refused === undefined) throw nothingToImport(paths, report.passedOver);
+      // Committing would leave a database behind (a new one too) for an import of nothing.
+      throw new NothingImportedError(report, refused);
     }
     if (massClosures.length > 0) await options.confirmMassClosures?.(massClosures);
     db.exec("COMMIT");
@@ -138,6 +141,23 @@ export async function importPaths(
     throw error;
   }
   return report;
+}
+
+/**
+ * Every table found was refused, so the import was taken back as a whole: a database created for
+ * it is removed again. The command reports the refused tables as it does beside imported ones.
+ */
+export class NothingImportedError extends InputError {
+  constructor(
+    readonly report: ImportReport,
+    first: RefusedFile,
+  ) {
+    super(
+      first.line === null ? { file: first.label } : { file: first.label, line: first.line },
+      first.problem,
+      "nothing-imported",
+    );
+  }
 }
 
 /**

@@ -310,15 +310,19 @@ export function renderImportReport(report: ImportReport, colour: Colour, width: 
 }
 
 /**
- * For stderr: each refused file in one line, as any bad input is reported, and what it means.
- * The import itself went through for the other files.
+ * For stderr: each refused file in one line, as any bad input is reported, and what it means:
+ * the import went through for the other files, or, with `othersImported` false, there were none
+ * and it was taken back.
  */
-export function renderRefusedFiles(refused: RefusedFile[]): string {
+export function renderRefusedFiles(refused: RefusedFile[], othersImported: boolean): string {
   const lines = refused.map(
     (f) =>
       `invites: ${printable(formatLocation(f.line === null ? { file: f.label } : { file: f.label, line: f.line }))}: ${printable(f.problem)}`,
   );
-  lines.push(`  ${m().importReport.refusedFiles(refused.length)}`);
+  const words = m().importReport;
+  lines.push(
+    `  ${othersImported ? words.refusedFiles(refused.length) : words.refusedAll(refused.length)}`,
+  );
   return lines.join("\n");
 }
 

@@ -308,6 +308,34 @@ describe("a bad table inside a zip or folder", () => {
     ]);
   });
 
+  describe("when it is the only table", () => {
+    const REFUSED_ZIP = fixture("bad", "Basic_LinkedInDataExport_refused.zip");
+    const NOTHING_ELSE =
+      "  That file was refused and nothing of it was imported, and there was nothing else to import, so nothing was changed. Correct it or download the export again, then import again.";
+
+    it("leaves no database file behind when there was none, and says there was nothing else", async () => {
+      const result = await runCli(["import", "--db", temp.db, REFUSED_ZIP]);
+      expect(result.code).toBe(2);
+      expect(result.stderr.trimEnd().split("\n")).toEqual([
+        `invites: ${REFUSED_ZIP} › Invitations.csv line 2: Sent At is "notadate" (expected a date like 1/29/26, 2:37 PM or 2026-06-01 10:00 UTC)`,
+        NOTHING_ELSE,
+      ]);
+      expect(readdirSync(temp.dir)).toEqual([]);
+    });
+
+    it("leaves the database exactly as it was, and --json still lists the refused file", async () => {
+      await importJson(fixture("address-books", "google.csv"));
+      const before = dumpDatabase(temp.db);
+      const result = await runCli(["import", "--db", temp.db, "--json", REFUSED_ZIP]);
+      expect(result.code).toBe(2);
+      const report = JSON.parse(result.stdout);
+      expect(report.files).toEqual([]);
+      expect(report.refused).toEqual([expect.objectContaining({ line: 2 })]);
+      expect(result.stderr.trimEnd().split("\n").at(-1)).toBe(NOTHING_ELSE);
+      expect(dumpDatabase(temp.db)).toBe(before);
+    });
+  });
+
   it("takes back the rows a refused table had written before its bad line", async () => {
     const folder = join(temp.dir, "export");
     mkdirSync(folder);
