@@ -2,12 +2,13 @@
  * From the paths a user names to the tables in them: files, folders (an unpacked export) and zip
  * archives. Each table is recognised by its content, never by its name.
  */
-import { createReadStream } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { type FileHandle, open, readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
 import { type Catalogue, m } from "../i18n/index.js";
+import { describeNotAFile } from "../user-files.js";
 import {
   type ByteSource,
   bomEncoding,
@@ -16,6 +17,7 @@ import {
   guessCodePage,
   type Inspection,
   inspectBytes,
+  readFailure,
   readHead,
   readingHash,
   SAMPLE_LIMIT,
@@ -294,7 +296,16 @@ function fileSource(path: string, label: string, modifiedAt: Date): ByteSource {
     entry: null,
     modifiedAt,
     inflatedSize: null,
-    open: async () => createReadStream(path),
+    open: async () => {
+      let handle: FileHandle;
+      try {
+        // Non-blocking, so that a pipe put in the file's place after its check cannot hang here.
+        handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+      } catch (error) {
+        throw readFailure(label, error);
+      }
+      return handle.createReadStream();
+    },
   };
 }
 
@@ -310,10 +321,14 @@ export async function* readInputs(
     const path = resolve(given);
     const info = await stat(path).catch(() => null);
     if (info === null) throw new InputError({ file: given }, m().formats.notFound, "not-found");
+    const kind = describeNotAFile(info);
     if (info.isDirectory()) {
       yield* readFolder(path, given, options);
-    } else {
+    } else if (kind === null) {
       yield* readFile(path, given, info.mtime, true, options);
+    } else {
+      // Checked before opening: opening a pipe waits for a writer, and a device never ends.
+      throw new InputError({ file: given }, m().formats.notAFile(kind), "not-a-file");
     }
   }
 }
@@ -369,7 +384,9 @@ async function* readFolder(
     const full = join(path, name);
     const shown = join(label, name);
     const info = await stat(full);
+    const kind = describeNotAFile(info);
     if (info.isDirectory()) yield* readFolder(full, shown, options);
-    else if (info.isFile()) yield* readFile(full, shown, info.mtime, false, options);
+    else if (kind === null) yield* readFile(full, shown, info.mtime, false, options);
+    else yield { passedOver: true, label: shown, reason: m().formats.notAFile(kind) };
   }
 }

@@ -32,6 +32,8 @@ export const enFormats = {
 
   /** A file or folder the user named. */
   notFound: "no such file or folder",
+  /** `kind` as src/user-files.ts names it: `a named pipe (FIFO)`, `a device`. */
+  notAFile: (kind: string) => `${kind}, not a file (${EXPECTED_EN})`,
   empty: `the file is empty (${EXPECTED_EN})`,
   notText: (kind: string) => `${kind}, not text (${EXPECTED_EN})`,
   binary: {
@@ -148,6 +150,7 @@ export const deFormats: Shape<typeof enFormats> = {
   location: (file, line) => (line === undefined ? file : `${file}, Zeile ${line}`),
 
   notFound: "Diese Datei oder diesen Ordner gibt es nicht",
+  notAFile: (kind) => `${kind}, keine Datei (${EXPECTED_DE})`,
   empty: `Die Datei ist leer (${EXPECTED_DE})`,
   notText: (kind) => `${kind}, kein Text (${EXPECTED_DE})`,
   binary: {

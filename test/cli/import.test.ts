@@ -1,11 +1,20 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   DEMO_EXPORT as DEMO_ZIP,
   dumpDatabase,
   fixture,
+  runBinary,
   runCli,
   useTempDatabase,
 } from "../support/cli.js";
@@ -94,6 +103,24 @@ describe("invites import", () => {
     expect(text.stdout).toContain(
       "Nothing changed: every file was imported before with the same content.",
     );
+  });
+
+  it("lists a named pipe inside a folder as passed over, and imports the rest", async () => {
+    const folder = join(temp.dir, "export");
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, "Invitations.csv"),
+      readFileSync(fixture("linkedin", "Invitations.csv")),
+    );
+    execFileSync("mkfifo", [join(folder, "pipe.csv")]);
+    const report = await importJson(folder);
+    expect(report.files.map((f) => f.kind)).toEqual(["linkedin-invitations"]);
+    expect(report.passedOver).toEqual([
+      {
+        label: join(folder, "pipe.csv"),
+        reason: expect.stringMatching(/^a named pipe \(FIFO\), not a file \(expected/),
+      },
+    ]);
   });
 
   it("imports an unpacked export folder, passing over the other tables", async () => {
@@ -472,6 +499,25 @@ describe("bad input", () => {
     const result = await runCli(["import", "--db", temp.db, huge]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(/huge\.vcf line 3: a vCard line longer than 16 MiB/);
+  });
+
+  it("refuses a named pipe at once, before opening it, and leaves no database behind", async () => {
+    const pipe = join(temp.dir, "p.csv");
+    execFileSync("mkfifo", [pipe]);
+    // Its own process: opening a pipe that no one writes to would hang the test's own threads.
+    const result = await runBinary(["import", "--db", temp.db, pipe], { timeoutMs: 20_000 });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trimEnd()).toBe(
+      `invites: ${pipe}: a named pipe (FIFO), not a file (expected a LinkedIn data export (zip, Invitations.csv, Connections.csv), an address book CSV, a vCard or an LDIF file)`,
+    );
+    expect(readdirSync(temp.dir)).toEqual(["p.csv"]);
+  });
+
+  it("refuses a device, which would never end", async () => {
+    const result = await runBinary(["import", "--db", temp.db, "/dev/zero"], { timeoutMs: 20_000 });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/^invites: \/dev\/zero: a device, not a file \(expected/);
+    expect(readdirSync(temp.dir)).toEqual([]);
   });
 
   it("names a missing file", async () => {
