@@ -3,7 +3,7 @@
  * archives. Each table is recognised by its content, never by its name.
  */
 import { constants } from "node:fs";
-import { type FileHandle, open, readdir, stat } from "node:fs/promises";
+import { type FileHandle, lstat, open, readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
@@ -383,10 +383,25 @@ async function* readFolder(
   for (const name of names) {
     const full = join(path, name);
     const shown = join(label, name);
-    const info = await stat(full);
+    const passOver = (reason: string): PassedOver => ({ passedOver: true, label: shown, reason });
+    let info = await lstat(full);
+    if (info.isSymbolicLink()) {
+      // A link to a file is read as the file; one to a folder is not followed, as it may loop
+      // (`ln -s . loop`) or lead out of the export.
+      const target = await stat(full).catch(() => null);
+      if (target === null) {
+        yield passOver(m().formats.danglingLink);
+        continue;
+      }
+      if (target.isDirectory()) {
+        yield passOver(m().formats.linkedFolder);
+        continue;
+      }
+      info = target;
+    }
     const kind = describeNotAFile(info);
     if (info.isDirectory()) yield* readFolder(full, shown, options);
     else if (kind === null) yield* readFile(full, shown, info.mtime, false, options);
-    else yield { passedOver: true, label: shown, reason: m().formats.notAFile(kind) };
+    else yield passOver(m().formats.notAFile(kind));
   }
 }

@@ -34,6 +34,10 @@ export const enFormats = {
   notFound: "no such file or folder",
   /** `kind` as src/user-files.ts names it: `a named pipe (FIFO)`, `a device`. */
   notAFile: (kind: string) => `${kind}, not a file (${EXPECTED_EN})`,
+  /** Inside a folder: links are read as their files, never followed into folders. */
+  linkedFolder:
+    "a symbolic link to a folder, not followed (name the folder itself to import what it holds)",
+  danglingLink: "a symbolic link to nothing (its target does not exist or cannot be reached)",
   empty: `the file is empty (${EXPECTED_EN})`,
   notText: (kind: string) => `${kind}, not text (${EXPECTED_EN})`,
   binary: {
@@ -151,6 +155,10 @@ export const deFormats: Shape<typeof enFormats> = {
 
   notFound: "Diese Datei oder diesen Ordner gibt es nicht",
   notAFile: (kind) => `${kind}, keine Datei (${EXPECTED_DE})`,
+  linkedFolder:
+    "ein symbolischer Link auf einen Ordner, dem nicht gefolgt wird (geben Sie den Ordner selbst an, um zu importieren, was er enthält)",
+  danglingLink:
+    "ein symbolischer Link ins Leere (sein Ziel gibt es nicht, oder es ist nicht erreichbar)",
   empty: `Die Datei ist leer (${EXPECTED_DE})`,
   notText: (kind) => `${kind}, kein Text (${EXPECTED_DE})`,
   binary: {

@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
@@ -119,6 +120,34 @@ describe("invites import", () => {
       {
         label: join(folder, "pipe.csv"),
         reason: expect.stringMatching(/^a named pipe \(FIFO\), not a file \(expected/),
+      },
+    ]);
+  });
+
+  it("reads a linked file in a folder, and passes over a dangling link and a linked folder", async () => {
+    const folder = join(temp.dir, "export");
+    mkdirSync(folder);
+    writeFileSync(
+      join(folder, "Invitations.csv"),
+      readFileSync(fixture("linkedin", "Invitations.csv")),
+    );
+    symlinkSync(fixture("linkedin", "Connections.csv"), join(folder, "Connections.csv"));
+    symlinkSync("nowhere.csv", join(folder, "gone.csv"));
+    symlinkSync(".", join(folder, "loop"));
+    const report = await importJson(folder);
+    expect(report.files.map((f) => f.kind)).toEqual([
+      "linkedin-connections",
+      "linkedin-invitations",
+    ]);
+    expect(report.passedOver).toEqual([
+      {
+        label: join(folder, "gone.csv"),
+        reason: "a symbolic link to nothing (its target does not exist or cannot be reached)",
+      },
+      {
+        label: join(folder, "loop"),
+        reason:
+          "a symbolic link to a folder, not followed (name the folder itself to import what it holds)",
       },
     ]);
   });
