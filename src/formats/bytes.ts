@@ -3,9 +3,9 @@
  * is ever held whole in memory.
  */
 import { isUtf8 } from "node:buffer";
-import { createHash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { createRequire } from "node:module";
-import type { Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { InputError } from "../errors.js";
 import { m } from "../i18n/index.js";
 
@@ -172,6 +172,25 @@ async function readLineAt(source: ByteSource, offset: number): Promise<number> {
     stream.destroy();
   }
   return line;
+}
+
+/**
+ * The chunks of `stream`, hashed into `hash` as they pass: the rows are read in a second pass
+ * after inspectBytes, and what that pass read must be the bytes inspected.
+ */
+export function hashedStream(stream: Readable, hash: Hash): Readable {
+  return Readable.from(
+    (async function* () {
+      try {
+        for await (const chunk of stream as AsyncIterable<Buffer>) {
+          hash.update(chunk);
+          yield chunk;
+        }
+      } finally {
+        stream.destroy();
+      }
+    })(),
+  );
 }
 
 /** Whether a stream of chunks is valid UTF-8, checked natively without decoding it to strings. */

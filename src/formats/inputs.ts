@@ -2,9 +2,11 @@
  * From the paths a user names to the tables in them: files, folders (an unpacked export) and zip
  * archives. Each table is recognised by its content, never by its name.
  */
+import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { type FileHandle, lstat, open, readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import type { Readable } from "node:stream";
 import type { ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
 import { type Catalogue, m } from "../i18n/index.js";
@@ -15,6 +17,7 @@ import {
   type CodePageGuess,
   decodeHead,
   guessCodePage,
+  hashedStream,
   type Inspection,
   inspectBytes,
   readFailure,
@@ -203,16 +206,29 @@ async function classify(
     sha256: readingHash(inspection.sha256, reading.detected.encoding, reading.used),
     writtenAt: writtenAt?.toISOString() ?? null,
   });
-  const rows = (read: () => AsyncGenerator<ImportRecord[]>) =>
-    strict
-      ? read
+  /**
+   * The rows, from a second open of the bytes. A file written to since its inspection is refused
+   * after its last row (the rows it wrote are taken back): imported in part, it would be kept
+   * under the hash of the bytes inspected, and its full content passed over later as unchanged.
+   */
+  const rows = (read: (bytes: Readable) => AsyncGenerator<ImportRecord[]>) => {
+    const checked = async function* () {
+      const hash = createHash("sha256");
+      yield* read(hashedStream(await source.open(), hash));
+      if (hash.digest("hex") !== inspection.sha256) {
+        throw new InputError({ file: source.label }, words.changedWhileRead, "changed");
+      }
+    };
+    return strict
+      ? checked
       : async function* () {
           try {
-            yield* read();
+            yield* checked();
           } catch (error) {
             throw refusedAlone(error);
           }
         };
+  };
   if ("vcard" in found) {
     // Properties are decoded one by one: their CHARSET, else UTF-8, else the code page of the
     // values that need one, detected from their decoded bytes rather than the file's.
@@ -229,15 +245,7 @@ async function classify(
         { detected, used: fallback },
       ),
       discard: () => {},
-      batches: rows(async function* () {
-        yield* readVCardRecords(
-          source.label,
-          (await source.open()) as AsyncIterable<Buffer>,
-          encoding,
-          fallback,
-          maxRows,
-        );
-      }),
+      batches: rows((bytes) => readVCardRecords(source.label, bytes, encoding, fallback, maxRows)),
     };
   }
   if ("ldif" in found) {
@@ -247,14 +255,7 @@ async function classify(
         used: encoding,
       }),
       discard: () => {},
-      batches: rows(async function* () {
-        yield* readLdifRecords(
-          source.label,
-          (await source.open()) as AsyncIterable<Buffer>,
-          encoding,
-          maxRows,
-        );
-      }),
+      batches: rows((bytes) => readLdifRecords(source.label, bytes, encoding, maxRows)),
     };
   }
   const { csv, format } = found;
@@ -264,9 +265,7 @@ async function classify(
       used: encoding,
     }),
     discard: () => {},
-    batches: rows(async function* () {
-      yield* readCsvRecords(source.label, await source.open(), encoding, csv, format, maxRows);
-    }),
+    batches: rows((bytes) => readCsvRecords(source.label, bytes, encoding, csv, format, maxRows)),
   };
 }
 

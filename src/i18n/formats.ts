@@ -57,6 +57,8 @@ export const enFormats = {
     "holds a byte that is not UTF-8 in a file that is UTF-8 everywhere else (expected UTF-8 throughout; the file may be damaged: fix this line, or save the file again as UTF-8)",
   unreadable: (why: string) => `could not be read to the end (${why}); is the file complete?`,
   readerFailed: (why: string) => `reading the input failed: ${why}`,
+  changedWhileRead:
+    "changed while it was read, so nothing of it was imported (expected a file that stays as it is until the import ends); import it again",
 
   /** Archives, and the bounds of what a real export holds (src/formats/zip.ts). */
   inflatesTo: (mib: number, maxMib: number) =>
@@ -179,6 +181,8 @@ export const deFormats: Shape<typeof enFormats> = {
     "enthält ein Byte, das kein UTF-8 ist, in einer Datei, die sonst überall UTF-8 ist (erwartet: durchgehend UTF-8; die Datei ist womöglich beschädigt: berichtigen Sie diese Zeile oder speichern Sie die Datei noch einmal als UTF-8)",
   unreadable: (why) => `ließ sich nicht bis zum Ende lesen (${why}); ist die Datei vollständig?`,
   readerFailed: (why) => `Das Lesen der Eingabe ist fehlgeschlagen: ${why}`,
+  changedWhileRead:
+    "hat sich beim Lesen geändert, darum wurde nichts davon importiert (erwartet: eine Datei, die bis zum Ende des Imports bleibt, wie sie ist); importieren Sie sie erneut",
 
   inflatesTo: (mib, maxMib) =>
     `ist entpackt ${de.num(mib)} MiB groß, mehr, als eine Tabelle eines echten Exports enthält (erwartet: höchstens ${de.num(maxMib)} MiB; ${IF_REAL_DE})`,

@@ -1,4 +1,5 @@
-import { createReadStream, readFileSync } from "node:fs";
+import { createReadStream, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { ContactRecord, ImportRecord, InvitationRecord } from "../../src/core/records.js";
@@ -7,7 +8,7 @@ import { readCsvRecords, sniffCsv } from "../../src/formats/csv.js";
 import { type InputTable, readInputs } from "../../src/formats/inputs.js";
 import { readLdifRecords } from "../../src/formats/ldif.js";
 import { readVCardRecords } from "../../src/formats/vcard.js";
-import { fixture } from "../support/cli.js";
+import { fixture, tempDir } from "../support/cli.js";
 
 interface ReadTable {
   table: InputTable;
@@ -580,6 +581,33 @@ async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer[]> {
 }
 
 const bytesOf = (...bytes: number[]) => Buffer.from(bytes);
+
+describe("a file written to while it is imported", () => {
+  it.each([
+    ["grows", (text: string) => `${text}Anna,Nowak,anna@example.pl,+48 22 123\n`],
+    ["is rewritten at the same size", (text: string) => text.replace("Hans", "Hanz")],
+  ])("is refused when it %s between its inspection and its rows", async (_, change) => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const path = join(dir, "g.csv");
+      const text =
+        "First Name,Last Name,E-mail 1 - Value,Phone 1 - Value\nHans,Müller,hans@example.com,+49 30 1234\n";
+      writeFileSync(path, text);
+      const read = async () => {
+        for await (const item of readInputs([path])) {
+          if ("passedOver" in item) throw new Error("passed over");
+          writeFileSync(path, change(text));
+          for await (const _batch of item.batches());
+        }
+      };
+      await expect(read()).rejects.toThrow(
+        `${path}: changed while it was read, so nothing of it was imported (expected a file that stays as it is until the import ends); import it again`,
+      );
+    } finally {
+      cleanup();
+    }
+  });
+});
 
 describe("UTF-8 bytes without their byte-order mark", () => {
   it("drop the mark however the first chunks cut it, and nothing else", async () => {
