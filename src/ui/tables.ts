@@ -410,12 +410,22 @@ export function* contactLines(
   const words = m().contacts;
   if (contacts.length === 0) return yield colour.dim(words.none);
   const columns = words.head.map((head): Column => ({ head, give: "end" }));
+  // A handful of sources for thousands of contacts: each shown name is made once.
+  const sources = new Map<string, string>();
+  const sourceName = (source: string) => {
+    let name = sources.get(source);
+    if (name === undefined) {
+      name = printable(source.replace(/^.*[/\\]/, ""));
+      sources.set(source, name);
+    }
+    return name;
+  };
   const rows = contacts.map((c) => [
     c.name === "" ? colour.dim(m().common.noName) : printable(c.name),
     printable(c.emails.join(", ")),
     printable(c.phones.join(", ")),
     printable(c.company),
-    printable(c.source.replace(/^.*[/\\]/, "")),
+    sourceName(c.source),
   ]);
   yield* fitTableLines(columns, rows, colour, width);
   yield words.total(contacts.length);
