@@ -10,6 +10,7 @@ import { InputError, RunLockedError } from "../../src/errors.js";
 import { readInputs } from "../../src/formats/inputs.js";
 import { de } from "../../src/i18n/de.js";
 import { en } from "../../src/i18n/en.js";
+import { formatsFor } from "../../src/i18n/format.js";
 import { deFormats, enFormats } from "../../src/i18n/formats.js";
 import { setLang } from "../../src/i18n/index.js";
 import { deStore, enStore } from "../../src/i18n/store.js";
@@ -188,5 +189,19 @@ describe("the preview's summary", () => {
     expect(de.preview.summary(3, asOf, 2, 1, 2, week)).toContain("2 bekommen bis zum 27.11.2026");
     expect(de.preview.summary(3, asOf, 2, 1, 0, week)).toContain("0 bekommen bis zum");
     expect(en.preview.summary(3, asOf, 2, 1, 1, week)).toContain("1 will get a reminder by");
+  });
+});
+
+describe("numbers", () => {
+  it.each(["en-US", "de-DE"] as const)("are grouped as Intl groups them (%s)", (locale) => {
+    const intl = new Intl.NumberFormat(locale);
+    const { num } = formatsFor(locale);
+    const values = [0, 1, 9, 10, 99, 100, 999, 1000, 1001, 9999, 10_000, 99_999, 100_000];
+    values.push(999_999, 1_000_000, 12_345_678, Number.MAX_SAFE_INTEGER, -1, -1000, -1_234_567);
+    for (let n = 1; n < 1e15; n = Math.floor(n * 7.3) + 3) values.push(n);
+    for (const value of values) expect(num(value), String(value)).toBe(intl.format(value));
+    // Fractions go to Intl itself.
+    expect(num(1.5)).toBe(intl.format(1.5));
+    expect(num(1234.25)).toBe(intl.format(1234.25));
   });
 });
