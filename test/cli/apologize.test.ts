@@ -70,7 +70,8 @@ describe("invites apologize", () => {
 });
 
 describe("invites reinvite-list", () => {
-  it("lists withdrawn real contacts with the day they can be invited again", async () => {
+  type Row = Record<string, string | null> & { reasons: string[] };
+  const reinviteJson = async (...flags: string[]) => {
     const result = await runCli([
       "reinvite-list",
       "--db",
@@ -78,9 +79,14 @@ describe("invites reinvite-list", () => {
       "--json",
       "--as-of",
       "2026-11-20",
+      ...flags,
     ]);
-    type Row = Record<string, string | null> & { reasons: string[] };
-    const list = JSON.parse(result.stdout) as Row[];
+    expect(result.code, result.stderr).toBe(0);
+    return JSON.parse(result.stdout) as Row[];
+  };
+
+  it("lists withdrawn real contacts with the day they can be invited again", async () => {
+    const list = await reinviteJson();
     expect(list.length).toBeGreaterThan(30);
     expect(Object.keys(list[0] ?? {})).toEqual([
       "name",
@@ -100,17 +106,7 @@ describe("invites reinvite-list", () => {
     }
     expect(list.some((r) => r.email === "info@baeckerei-gross.example")).toBe(false);
     // The reasons are codes, the same in German; only `why` is worded in the language in use.
-    const german = await runCli([
-      "reinvite-list",
-      "--db",
-      temp.db,
-      "--json",
-      "--as-of",
-      "2026-11-20",
-      "--lang",
-      "de",
-    ]);
-    const inGerman = JSON.parse(german.stdout) as Row[];
+    const inGerman = await reinviteJson("--lang", "de");
     expect(inGerman.map((r) => r.reasons)).toEqual(list.map((r) => r.reasons));
     expect(inGerman[0]?.why).toContain("Adressbuch");
   });
