@@ -350,9 +350,11 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
 
   try {
     const account = await withRetries(o.pacer, o.retries, () => driver.checkSession());
+    // Checked before the run records the account: a session of another member is refused, and
+    // the history does not name that member as the run's.
+    o.checkAccount?.(account);
     summary.account = account.publicIdentifier;
     journal.setAccount(runId, account.publicIdentifier);
-    o.checkAccount?.(account);
     o.onEvent?.({ kind: "session", account: account.publicIdentifier });
 
     const live = await readLive();

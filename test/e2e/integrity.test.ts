@@ -136,6 +136,9 @@ describe("requests are never sent twice, nor for the wrong account", () => {
       "the LinkedIn session is someone-else-123's, but the data in this database is katrin-boehm-4711's",
     );
     expect((await emulation.state()).invitations.every((i) => i.withdrawCalls === 0)).toBe(true);
+    // The refused run is in the history, failed, and not as a run of the other member's.
+    const [run] = await history();
+    expect(run).toMatchObject({ outcome: "failed", account: null });
   });
 
   it("never lets a cookie a server echoes back reach the output, the journal or the files", async () => {
