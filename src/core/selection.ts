@@ -2,6 +2,7 @@
  * Which pending invitations a command acts on. Every flag narrows the selection (they combine as
  * AND); the keep-list always wins. Pure: the views and "today" come in.
  */
+import { createRequire } from "node:module";
 import { toEmail, toNameKey, toProfileSlug } from "./identity.js";
 import type { InvitationView } from "./preview.js";
 
@@ -68,47 +69,54 @@ export class UnreadableKeepLine extends Error {
 const KEY_COLUMN = /\b(url|link|e-?mail|slug|profile)\b/i;
 const SLUG = /^[\p{L}\p{N}%_-]+$/u;
 
-/** The cells of one line: split at `,`, `;` or TAB outside double quotes, unquoted and trimmed. */
-function splitCells(line: string): string[] {
-  const cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i] as string;
-    if (c === '"') {
-      if (quoted && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else quoted = !quoted;
-    } else if (!quoted && (c === "," || c === ";" || c === "\t")) {
-      cells.push(cell.trim());
-      cell = "";
-    } else cell += c;
-  }
-  cells.push(cell.trim());
-  return cells;
-}
+const require = createRequire(import.meta.url);
 
 /**
- * The lines joined into records, each with its 0-based first line: a quoted CSV cell may hold
- * line breaks. Blank lines and comments (`#`) are left out.
+ * The records of a keep-list, each with its 1-based first line and its text: csv-parse splits
+ * the cells at `,`, `;` or TAB outside double quotes, and a quoted cell may hold line breaks.
+ * Blank lines and comment lines (`#`) are left out.
  */
-function* readRecords(lines: readonly string[]): Generator<[number, string]> {
-  let start = 0;
-  let record: string | null = null;
-  for (const [index, line] of lines.entries()) {
-    if (record === null) {
-      const text = line.trim();
-      if (text === "" || text.startsWith("#")) continue;
-      start = index;
-      record = text;
-    } else record += `\n${line}`;
-    // An odd number of quotes so far: a quoted cell goes on on the next line.
-    if ((record.match(/"/g)?.length ?? 0) % 2 === 1) continue;
-    yield [start, record.trim()];
-    record = null;
+function readRecords(
+  lines: readonly string[],
+): Array<{ line: number; text: string; cells: string[] }> {
+  // Loaded with a keep-list: the commands that take none need no CSV parser.
+  const { parse } = require("csv-parse/sync") as typeof import("csv-parse/sync");
+  let records: Array<{ record: string[]; raw: string; info: { lines: number } }>;
+  try {
+    records = parse(lines.join("\n"), {
+      delimiter: [",", ";", "\t"],
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      comment: "#",
+      comment_no_infix: true,
+      trim: true,
+      raw: true,
+      info: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    if ((error as { code?: string }).code !== "CSV_QUOTE_NOT_CLOSED") throw error;
+    // A quote opened and never closed: the line it opens on names nobody.
+    const line = unclosedQuoteLine(lines);
+    throw new UnreadableKeepLine(line, (lines[line - 1] ?? "").trim());
   }
-  if (record !== null) yield [start, record.trim()];
+  return records.map(({ record, raw, info }) => {
+    const text = raw.replace(/\n$/, "").trim();
+    // info.lines is the line the record ends on.
+    return { line: info.lines - (text.match(/\n/g)?.length ?? 0), text, cells: record };
+  });
+}
+
+/** The 1-based line on which a quote opens that no later quote closes. */
+function unclosedQuoteLine(lines: readonly string[]): number {
+  let quotes = 0;
+  let opened = 0;
+  lines.forEach((line, i) => {
+    const wasOpen = quotes % 2 === 1;
+    quotes += line.match(/"/g)?.length ?? 0;
+    if (!wasOpen && quotes % 2 === 1) opened = i;
+  });
+  return opened + 1;
 }
 
 function slugKey(cell: string): string | null {
@@ -136,19 +144,18 @@ export function parseKeepList(lines: readonly string[]): KeepList {
     else if (email) keep.emails.add(email);
     return slug !== null || email !== null;
   };
-  for (const [index, text] of readRecords(lines)) {
+  for (const { line, text, cells } of readRecords(lines)) {
     if (keyColumns === null && preamble === null && text === "Notes:") {
-      preamble = index + 1;
+      preamble = line;
       continue;
     }
-    const cells = splitCells(text);
     if (preamble !== null && !/^first name$/i.test(cells[0] ?? "")) continue;
     preamble = null;
     if (cells.length === 1) {
       const cell = cells[0] as string;
       if (add(cell)) continue;
       const slug = slugKey(cell);
-      if (!slug) throw new UnreadableKeepLine(index + 1, cell);
+      if (!slug) throw new UnreadableKeepLine(line, cell);
       keep.slugs.add(slug);
       continue;
     }
@@ -159,14 +166,14 @@ export function parseKeepList(lines: readonly string[]): KeepList {
         keyColumns = named;
         continue;
       }
-      if (!found) throw new UnreadableKeepLine(index + 1, text);
+      if (!found) throw new UnreadableKeepLine(line, text);
       continue;
     }
     for (const column of keyColumns) {
       const cell = cells[column] ?? "";
       if (cell === "" || toProfileSlug(cell) || toEmail(cell)) continue;
       const slug = slugKey(cell);
-      if (!slug) throw new UnreadableKeepLine(index + 1, cell);
+      if (!slug) throw new UnreadableKeepLine(line, cell);
       keep.slugs.add(slug);
     }
   }

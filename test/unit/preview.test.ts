@@ -336,6 +336,10 @@ describe("selection", () => {
       unreadable(["Name,URL", "Anna,https://www.linkedin.com/in/anna", "Jan,jan at home"]),
     ).toEqual([3, "jan at home"]);
     expect(unreadable(["Notes:", "anna-nowak"])).toEqual([1, "Notes:"]);
+    // A quote that no later one closes: the line it opens on.
+    expect(unreadable(["anna-nowak", '"bert-meier', "carla"])).toEqual([2, '"bert-meier']);
+    // A record over several lines is named by its first.
+    expect(unreadable(["anna-nowak", '"Bert', 'Meier"', "carla"])).toEqual([2, "Bert\nMeier"]);
     expect(unreadable(["# only a comment", "", "  "])).toBeNull();
   });
 
