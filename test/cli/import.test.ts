@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   readdirSync,
-  readFileSync,
   statSync,
   symlinkSync,
   utimesSync,
@@ -21,6 +21,14 @@ import {
 } from "../support/cli.js";
 
 const temp = useTempDatabase();
+
+/** A folder in the test's own, holding a copy of the fixtures' Invitations.csv. */
+function folderWithInvitations(): string {
+  const folder = join(temp.dir, "export");
+  mkdirSync(folder);
+  copyFileSync(fixture("linkedin", "Invitations.csv"), join(folder, "Invitations.csv"));
+  return folder;
+}
 
 async function importJson(...paths: string[]) {
   const result = await runCli(["import", "--db", temp.db, "--json", ...paths]);
@@ -107,12 +115,7 @@ describe("invites import", () => {
   });
 
   it("lists a named pipe inside a folder as passed over, and imports the rest", async () => {
-    const folder = join(temp.dir, "export");
-    mkdirSync(folder);
-    writeFileSync(
-      join(folder, "Invitations.csv"),
-      readFileSync(fixture("linkedin", "Invitations.csv")),
-    );
+    const folder = folderWithInvitations();
     execFileSync("mkfifo", [join(folder, "pipe.csv")]);
     const report = await importJson(folder);
     expect(report.files.map((f) => f.kind)).toEqual(["linkedin-invitations"]);
@@ -125,12 +128,7 @@ describe("invites import", () => {
   });
 
   it("reads a linked file in a folder, and passes over a dangling link and a linked folder", async () => {
-    const folder = join(temp.dir, "export");
-    mkdirSync(folder);
-    writeFileSync(
-      join(folder, "Invitations.csv"),
-      readFileSync(fixture("linkedin", "Invitations.csv")),
-    );
+    const folder = folderWithInvitations();
     symlinkSync(fixture("linkedin", "Connections.csv"), join(folder, "Connections.csv"));
     symlinkSync("nowhere.csv", join(folder, "gone.csv"));
     symlinkSync(".", join(folder, "loop"));

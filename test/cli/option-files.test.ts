@@ -202,29 +202,22 @@ describe("the text of an option file", () => {
     }
   });
 
-  it("refuses a keep list that is not UTF-8, naming the line of the first bad byte", async () => {
-    const keep = join(temp.dir, "keep.txt");
+  it.each([
     // windows-1252, as a spreadsheet saves it: "jürgen-weiß" would never match anyone.
-    writeFileSync(keep, Buffer.from("anna-nowak\nj\xfcrgen-wei\xdf\n", "latin1"));
-    await expectRefused(
-      "--keep",
-      keep,
+    [
+      "that is not UTF-8, naming the line of the first bad byte",
+      "anna-nowak\nj\xfcrgen-wei\xdf\n",
       "holds a byte that is not UTF-8 text; save the file as UTF-8 or UTF-16",
-      runCli,
-      2,
-    );
-  });
-
-  it("refuses a keep list cut off inside a character", async () => {
-    const keep = join(temp.dir, "keep.txt");
-    writeFileSync(keep, Buffer.from("anna-nowak\nj\xc3", "latin1"));
-    await expectRefused(
-      "--keep",
-      keep,
+    ],
+    [
+      "cut off inside a character",
+      "anna-nowak\nj\xc3",
       "ends in the middle of a character, as a file cut off does; is the file complete?",
-      runCli,
-      2,
-    );
+    ],
+  ])("refuses a keep list %s", async (_, bytes, problem) => {
+    const keep = join(temp.dir, "keep.txt");
+    writeFileSync(keep, Buffer.from(bytes, "latin1"));
+    await expectRefused("--keep", keep, problem, runCli, 2);
   });
 
   it("refuses a keep-list line that names nobody, instead of passing over it", async () => {
