@@ -96,6 +96,14 @@ export class StoppedError extends AppError {
 }
 
 /**
+ * A stop the request's own answer gives by its status, its redirect or its error code (a 401,
+ * 403, 429 or 999, a sign-in or checkpoint page, a restriction code): the network turned the
+ * request away before acting on it. A stop from an answer in an unknown shape, or from a browser
+ * window, is a plain StoppedError: that request may have taken effect.
+ */
+export class TurnedAwayError extends StoppedError {}
+
+/**
  * The LinkedIn session belongs to another member than the data export in the database: acting
  * on it would withdraw or remove someone else's. Nothing was sent.
  */

@@ -18,7 +18,7 @@
  * There is no UI here: progress goes out through a callback.
  */
 import type { LiveKeys, MatchResult, UncertainReason } from "../core/matching.js";
-import { StoppedError } from "../errors.js";
+import { StoppedError, TurnedAwayError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import type { Journal, JournalAction, JournalAnswer, JournalOutcome } from "../store/journal.js";
 import type { ItemOutcomes } from "../store/outcomes.js";
@@ -266,7 +266,7 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
           sent.delete(e.id);
         }
       } else if (isAbsent) {
-        if (e.answer === "not-found" || e.answer === "refused") {
+        if (e.answer === "not-found" || e.answer === "refused" || e.answer === "turned-away") {
           journal.settleWith(e.id, "not-found", words.reasons.notListed, at, () => {
             if (e.itemId !== null) action.outcomes.markGone(e.itemId, at, runId);
           });
@@ -421,8 +421,10 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
         outcome = await action.send(driver, next.live);
       } catch (error) {
         if (error instanceof StoppedError) {
-          // Left open: the next run's read tells whether it took effect before the stop.
-          journal.answer(entryId, "stopped", null, scrub(error.message), iso());
+          // Left open: the next run's read tells whether it took effect before the stop. A
+          // request the answer turned away did not, whatever that read shows.
+          const answer = error instanceof TurnedAwayError ? "turned-away" : "stopped";
+          journal.answer(entryId, answer, null, scrub(error.message), iso());
           sent.delete(entryId);
           throw error;
         }

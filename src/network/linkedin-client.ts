@@ -8,7 +8,7 @@
  */
 
 import { toProfileSlug } from "../core/identity.js";
-import { StoppedError } from "../errors.js";
+import { StoppedError, TurnedAwayError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import type { SessionCookies } from "./cookies.js";
 import type {
@@ -159,7 +159,7 @@ export class LinkedInClient implements NetworkDriver {
       json,
     });
     if (verdict.kind === "stop") {
-      throw new StoppedError(
+      throw new (verdict.mayHaveActed ? StoppedError : TurnedAwayError)(
         verdict.signal,
         this.scrub(`LinkedIn: ${verdict.detail}`),
         STOP_ADVICE[verdict.signal],

@@ -14,7 +14,12 @@ export type Verdict =
   | { kind: "refused"; detail: string }
   /** A passing failure: a 5xx. Retried a bounded number of times with backoff. */
   | { kind: "transient"; detail: string }
-  | { kind: "stop"; signal: StopSignal; detail: string };
+  /**
+   * The network will not go on. `mayHaveActed` when the answer does not prove the request was
+   * turned away (a redirect to a page that is no sign-in or check, which can follow a done
+   * request); every other stop is a status, redirect or code that refuses before acting.
+   */
+  | { kind: "stop"; signal: StopSignal; detail: string; mayHaveActed?: true };
 
 const RESTRICTION_MARKERS = [
   "CHALLENGE_REQUIRED",
@@ -80,14 +85,14 @@ export function classifyResponse(r: ResponseFacts): Verdict {
     if (/\/checkpoint\//.test(where)) {
       return { kind: "stop", signal: "challenge", detail: words.securityCheck };
     }
+    if (/\/(uas\/)?login|authwall/.test(where)) {
+      return { kind: "stop", signal: "expired", detail: words.toLogin };
+    }
     return {
       kind: "stop",
       signal: "expired",
-      detail: /\/(uas\/)?login|authwall/.test(where)
-        ? words.toLogin
-        : where
-          ? words.redirected(where)
-          : words.elsewhere,
+      detail: where ? words.redirected(where) : words.elsewhere,
+      mayHaveActed: true,
     };
   }
   switch (r.status) {

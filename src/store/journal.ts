@@ -16,8 +16,19 @@ import type { Db } from "./database.js";
 
 export type JournalAction = "withdraw" | "remove";
 
-/** What the network answered to a request; null in the journal when no answer was recorded. */
-export type JournalAnswer = "ok" | "not-found" | "refused" | "unexpected" | "lost" | "stopped";
+/**
+ * What the network answered to a request; null in the journal when no answer was recorded.
+ * "turned-away" is a stop the answer itself proves refused (TurnedAwayError: the request did not
+ * act); "stopped" is a stop after which the request may have acted.
+ */
+export type JournalAnswer =
+  | "ok"
+  | "not-found"
+  | "refused"
+  | "unexpected"
+  | "lost"
+  | "stopped"
+  | "turned-away";
 
 export type JournalOutcome =
   /** Answered done, and a later complete read no longer listed the item. */

@@ -5,6 +5,7 @@
  */
 import { chmodSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
 import type { SandboxOptions } from "../../src/sandbox/server.js";
@@ -172,6 +173,42 @@ describe("invites withdraw against the emulation", () => {
     const after = await state();
     expect(after.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(38);
     expect(after.invitations.every((i) => i.withdrawCalls <= 1)).toBe(true);
+  });
+
+  it("takes a request a 429 turned away for not done, when its invitation is gone by the resume", async () => {
+    await startEmulation({ faults: parseFaults("429@11") });
+    expect((await withdraw("--batch", "--yes")).code).toBe(3);
+    const db = new Database(temp.db, { readonly: true });
+    const turnedAway = db
+      .prepare<[], { liveId: string; itemId: number }>(
+        "SELECT live_id AS liveId, invitation_id AS itemId FROM journal WHERE answer = 'turned-away'",
+      )
+      .all();
+    db.close();
+    expect(turnedAway).toHaveLength(1);
+    // Meanwhile the invitee accepted (or it expired): the list no longer shows it, but not
+    // because of the request LinkedIn answered 429.
+    const gone = emulation.world.invitations.find((i) => i.id === turnedAway[0]?.liveId);
+    if (!gone) throw new Error("the turned-away invitation is not in the emulation");
+    gone.state = "expired";
+    const resumed = await withdraw("--batch", "--yes");
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain("4 requests of an interrupted run settled as withdrawn.");
+    const after = new Database(temp.db, { readonly: true });
+    const entry = after
+      .prepare("SELECT outcome FROM journal WHERE answer = 'turned-away'")
+      .pluck()
+      .get();
+    const row = after
+      .prepare<[number], { withdrawnAt: string | null; closed: string | null }>(
+        "SELECT withdrawn_at AS withdrawnAt, live_closed_at AS closed FROM invitations WHERE id = ?",
+      )
+      .get(turnedAway[0]?.itemId ?? -1);
+    after.close();
+    expect(entry).toBe("not-found");
+    expect(row?.withdrawnAt).toBeNull();
+    expect(row?.closed).not.toBeNull();
+    expect((await state()).invitations.every((i) => i.withdrawCalls <= 1)).toBe(true);
   });
 
   it("retries resets and server errors, and still withdraws each one once", async () => {

@@ -86,6 +86,30 @@ describe("response signals", () => {
     expect(verdict(200, '{"code":"FUSE_LIMIT_EXCEEDED"}')).toMatchObject({ signal: "restricted" });
   });
 
+  it("tells the stops that turned a request away from a redirect after which it may have acted", () => {
+    const refusing = [
+      verdict(401),
+      verdict(302, "", "https://www.linkedin.com/uas/login?x"),
+      verdict(302, "", "https://www.linkedin.com/authwall?trk=x"),
+      verdict(303, "", "/checkpoint/challenge/AgG"),
+      verdict(403),
+      verdict(429),
+      verdict(999),
+      verdict(200, '{"code":"FUSE_LIMIT_EXCEEDED"}'),
+    ];
+    for (const stop of refusing) {
+      expect(stop.kind).toBe("stop");
+      expect(stop).not.toHaveProperty("mayHaveActed");
+    }
+    // A POST answered with a redirect to an ordinary page can be a done request's answer.
+    expect(verdict(303, "", "https://www.linkedin.com/mynetwork/")).toMatchObject({
+      kind: "stop",
+      signal: "expired",
+      mayHaveActed: true,
+    });
+    expect(verdict(302)).toMatchObject({ kind: "stop", mayHaveActed: true });
+  });
+
   it("keeps per-item refusals and passing failures apart from stops", () => {
     expect(verdict(200)).toEqual({ kind: "ok" });
     expect(verdict(404)).toEqual({ kind: "not-found" });
