@@ -512,12 +512,17 @@ export function decodeHead(head: Buffer, encoding: TextEncoding): string {
 }
 
 /** The bytes stopped before the end: a truncated archive entry, a vanished file. */
-export function readFailure(label: string, error: unknown): InputError {
+export function readFailure(
+  label: string,
+  error: unknown,
+  what: "file" | "folder" = "file",
+): InputError {
   if (error instanceof InputError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ");
+  const words = m().formats;
   return new InputError(
     { file: label },
-    m().formats.unreadable(reason.replace(/\s+/g, " ")),
+    what === "folder" ? words.folderUnreadable(reason) : words.unreadable(reason),
     "unreadable",
   );
 }

@@ -378,12 +378,18 @@ async function* readFolder(
   label: string,
   options: ReadOptions,
 ): AsyncGenerator<InputTable | PassedOver> {
-  const names = (await readdir(path)).sort();
+  // A folder that cannot be listed, or an entry gone between the listing and its look, leaves
+  // part of the export unread: the import stops naming it, as for a file that cannot be read.
+  const names = (
+    await readdir(path).catch((error) => Promise.reject(readFailure(label, error, "folder")))
+  ).sort();
   for (const name of names) {
     const full = join(path, name);
     const shown = join(label, name);
     const passOver = (reason: string): PassedOver => ({ passedOver: true, label: shown, reason });
-    let info = await lstat(full);
+    let info = await lstat(full).catch((error) =>
+      Promise.reject(readFailure(shown, error, "folder")),
+    );
     if (info.isSymbolicLink()) {
       // A link to a file is read as the file; one to a folder is not followed, as it may loop
       // (`ln -s . loop`) or lead out of the export.

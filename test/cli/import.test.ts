@@ -1,5 +1,6 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import {
+  chmodSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -12,6 +13,9 @@ import {
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  BIN,
+  binaryEnv,
+  collect,
   DEMO_EXPORT as DEMO_ZIP,
   dumpDatabase,
   fixture,
@@ -112,6 +116,45 @@ describe("invites import", () => {
     expect(text.stdout).toContain(
       "Nothing changed: every file was imported before with the same content.",
     );
+  });
+
+  it("stops at a subfolder it may not open, naming it, and leaves the database as it was", async () => {
+    await importJson(DEMO_ZIP);
+    const before = dumpDatabase(temp.db);
+    const folder = folderWithInvitations();
+    const locked = join(folder, "locked");
+    mkdirSync(locked);
+    chmodSync(locked, 0o000);
+    // Root opens any folder: as root, the binary runs without the capabilities that allow it.
+    const asRoot = process.getuid?.() === 0;
+    const args = ["import", "--db", temp.db, folder];
+    const result = asRoot
+      ? await collect(
+          spawn(
+            "setpriv",
+            [
+              "--inh-caps=-dac_override,-dac_read_search",
+              "--ambient-caps=-dac_override,-dac_read_search",
+              "--bounding-set=-dac_override,-dac_read_search",
+              "--",
+              process.execPath,
+              BIN,
+              ...args,
+            ],
+            { env: binaryEnv(), stdio: ["ignore", "pipe", "pipe"] },
+          ),
+        )
+      : await runBinary(args);
+    chmodSync(locked, 0o755);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^invites: ${locked}: could not be read \\(EACCES: .*\\); can you open this folder`,
+        ),
+      ),
+    ]);
+    expect(dumpDatabase(temp.db)).toBe(before);
   });
 
   it("lists a named pipe inside a folder as passed over, and imports the rest", async () => {
