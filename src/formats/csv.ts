@@ -124,11 +124,14 @@ function leadingRecords(text: string, delimiter: string): SniffedRecord[] {
 /** The longest record we accept. Real rows are a few KiB; a Google note may be a few hundred. */
 export const MAX_RECORD_CHARS = 1024 * 1024;
 
+/** A line break as editors count them: CRLF (Windows), LF, or a CR alone (Excel for Mac). */
+const LINE_BREAK = /\r\n?|\n/g;
+
 /** Physical lines a record spans: one, plus the line breaks inside its quoted cells. */
 function linesOf(record: readonly string[]): number {
   let lines = 1;
   for (const cell of record) {
-    if (cell.includes("\n")) lines += cell.split("\n").length - 1;
+    if (cell.includes("\n") || cell.includes("\r")) lines += cell.match(LINE_BREAK)?.length ?? 0;
   }
   return lines;
 }

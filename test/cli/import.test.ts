@@ -497,6 +497,10 @@ describe("bad input", () => {
       /google-unquoted-comma\.csv line 3: 5 fields, the header has 4 \(expected at most 4: a value with a "," in it must be in double quotes/,
     ],
     [
+      "mac-cr-unquoted-comma.csv",
+      /mac-cr-unquoted-comma\.csv line 5: 5 fields, the header has 4 \(expected at most 4/,
+    ],
+    [
       "invitations-bad-direction.csv",
       /line 2: Direction is "SIDEWAYS" \(expected INCOMING or OUTGOING\)/,
     ],
