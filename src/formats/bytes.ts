@@ -161,10 +161,12 @@ async function readLineAt(source: ByteSource, offset: number): Promise<number> {
   const stream = await source.open();
   let line = 1;
   let seen = 0;
+  let afterCr = false;
   try {
     for await (const chunk of readChunks(source.label, stream as AsyncIterable<Buffer>)) {
-      const part = chunk.subarray(0, Math.max(0, offset - seen));
-      line += lineAtOffset(part, part.length) - 1;
+      const end = Math.min(chunk.length, Math.max(0, offset - seen));
+      line += lineBreaks(chunk, end, afterCr);
+      afterCr = end > 0 && chunk[end - 1] === 0x0d;
       seen += chunk.length;
       if (seen >= offset) break;
     }
@@ -293,11 +295,23 @@ export function countUtf8(bytes: Uint8Array): { multiByte: number; bad: number }
   return { multiByte, bad };
 }
 
+/**
+ * The line breaks before `end`: CRLF, LF, or a CR alone (Excel for Mac), as editors count them.
+ * `afterCr` says that the bytes before these ended with a CR, whose LF this may begin with.
+ */
+function lineBreaks(bytes: Uint8Array, end: number, afterCr: boolean): number {
+  let breaks = 0;
+  for (let i = 0; i < end; i++) {
+    const byte = bytes[i];
+    if (byte === 0x0d) breaks++;
+    else if (byte === 0x0a && (i > 0 ? bytes[i - 1] !== 0x0d : !afterCr)) breaks++;
+  }
+  return breaks;
+}
+
 /** The 1-based line that the byte at `offset` is on. */
 export function lineAtOffset(bytes: Uint8Array, offset: number): number {
-  let line = 1;
-  for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
-  return line;
+  return 1 + lineBreaks(bytes, Math.min(offset, bytes.length), false);
 }
 
 export function hasHighBytes(chunk: Buffer): boolean {

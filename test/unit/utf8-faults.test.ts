@@ -22,5 +22,9 @@ describe("findUtf8Fault", () => {
     });
     expect(lineAtOffset(bytes("a\nb\nc"), 4)).toBe(3);
     expect(lineAtOffset(bytes("a\nb\nc"), 0)).toBe(1);
+    // Windows' CRLF is one break, and Excel for Mac's lone CR one too.
+    expect(lineAtOffset(bytes("a\r\nb\r\nc"), 6)).toBe(3);
+    expect(lineAtOffset(bytes("a\rb\rc"), 4)).toBe(3);
+    expect(lineAtOffset(bytes("a\r\n\rb\n\nc"), 7)).toBe(5);
   });
 });
