@@ -18,10 +18,10 @@ export class ImportWriter {
         "SELECT imported_at FROM sources WHERE sha256 = ?",
       ),
       insertSource: db.prepare(
-        `INSERT INTO sources (label, path, entry, kind, description, encoding, sha256, written_at,
-           imported_at, rows, imported, skipped)
-         VALUES (@label, @path, @entry, @kind, @description, @encoding, @sha256, @writtenAt,
-           @importedAt, 0, 0, 0)`,
+        `INSERT INTO sources (id, label, path, entry, kind, description, encoding, sha256,
+           written_at, imported_at, rows, imported, skipped)
+         VALUES ((SELECT last + 1 FROM numbers WHERE of = 'sources'), @label, @path, @entry, @kind,
+           @description, @encoding, @sha256, @writtenAt, @importedAt, 0, 0, 0)`,
       ),
       finishSource: db.prepare(
         "UPDATE sources SET rows = @rows, imported = @imported, skipped = @skipped WHERE id = @id",

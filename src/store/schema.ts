@@ -207,4 +207,15 @@ export const MIGRATIONS: readonly string[] = [
       gone_at = NULL
     WHERE gone_at IS NOT NULL AND gone_source_id IS NULL;
   `,
+  `
+  -- The highest import number ever given. An import taken back (sources forget) keeps its
+  -- number: the next import gets a new one, so that "sources forget N" run again from the
+  -- shell's history can never take back another file.
+  CREATE TABLE numbers (of TEXT PRIMARY KEY, last INTEGER NOT NULL);
+  INSERT INTO numbers SELECT 'sources', coalesce(max(id), 0) FROM sources;
+  CREATE TRIGGER sources_numbered AFTER INSERT ON sources
+  BEGIN
+    UPDATE numbers SET last = max(last, NEW.id) WHERE of = 'sources';
+  END;
+  `,
 ];

@@ -14,6 +14,7 @@ import {
   fixture,
   DEMO_OUTLOOK as OUTLOOK,
   runCli,
+  TAKEN_BACK,
   useTempDatabase,
 } from "../support/cli.js";
 
@@ -54,6 +55,16 @@ async function invitationStates() {
   return JSON.parse(result.stdout).invitations;
 }
 
+/** The highest import number given so far (schema.ts, table numbers). */
+async function lastImportNumber(): Promise<number> {
+  const db = new Database(temp.db, { readonly: true });
+  try {
+    return db.prepare("SELECT last FROM numbers WHERE of = 'sources'").pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
 async function sourcesJson() {
   const result = await run("sources", "--json");
   expect(result.code).toBe(0);
@@ -89,7 +100,7 @@ describe("an export that would close most of what is pending", () => {
 
   it("--yes goes ahead, and sources forget takes it back to exactly what was", async () => {
     await importJson(DEMO_ZIP);
-    const before = dumpDatabase(temp.db);
+    const beforeTaken = dumpDatabase(temp.db, TAKEN_BACK);
     const cut = writeLater("Invitations.csv", `${demoInvitationLines().slice(0, 11).join("\n")}\n`);
     const [file] = await importJson("--yes", cut);
     // 39 outgoing invitations are no longer listed: 37 pending, 2 expired in the spring.
@@ -112,7 +123,15 @@ describe("an export that would close most of what is pending", () => {
     const done = await run("sources", "forget", "4", "--yes");
     expect(done.code).toBe(0);
     expect(done.stderr.trim()).toBe(`Took back import 4: ${cut}.`);
-    expect(dumpDatabase(temp.db)).toBe(before);
+    expect(dumpDatabase(temp.db, TAKEN_BACK)).toBe(beforeTaken);
+    // Its number stays given: the same command again takes back nothing, whatever came since.
+    expect(await lastImportNumber()).toBe(4);
+    await importJson(OUTLOOK);
+    expect((await sourcesJson()).map((s) => s.id)).toEqual([1, 2, 3, 5]);
+    const repeated = await run("sources", "forget", "4", "--yes");
+    expect(repeated.code).toBe(2);
+    expect(repeated.stderr.split("\n")[0]).toBe("invites: there is no import number 4");
+    expect((await run("sources", "forget", "5", "--yes")).code).toBe(0);
     expect(await invitationStates()).toMatchObject({ pending: 41, closed: 0 });
 
     // The file is new again: importing it asks again rather than saying "unchanged".
@@ -141,6 +160,7 @@ describe("an export that would close most of what is pending", () => {
     utimesSync(many, at, at);
     await importJson(many);
     const before = dumpDatabase(temp.db);
+    const beforeTaken = dumpDatabase(temp.db, TAKEN_BACK);
     // The preamble, the header and five rows.
     const lines = readFileSync(many, "utf8").split("\n");
     const cut = writeLater("Connections.csv", `${lines.slice(0, 9).join("\n")}\n`);
@@ -154,7 +174,8 @@ describe("an export that would close most of what is pending", () => {
     expect(file).toMatchObject({ goneConnections: 56 });
     expect((await sourcesJson())[1]).toMatchObject({ goneConnections: 56 });
     expect((await run("sources", "forget", "2", "--yes")).code).toBe(0);
-    expect(dumpDatabase(temp.db)).toBe(before);
+    expect(dumpDatabase(temp.db, TAKEN_BACK)).toBe(beforeTaken);
+    expect(await lastImportNumber()).toBe(2);
   });
 });
 
@@ -301,5 +322,9 @@ describe("a database of the previous schema", () => {
       (await runCli(["status", "--json", "--as-of", AS_OF, "--db", old])).stdout,
     );
     expect(status.invitations).toMatchObject({ pending: 41, closed: 0 });
+    // The migration numbered on from the imports there were: 4 stays given.
+    await runCli(["import", "--db", old, OUTLOOK]);
+    const numbers = JSON.parse((await runCli(["sources", "--json", "--db", old])).stdout);
+    expect(numbers.map((s: { id: number }) => s.id)).toEqual([1, 2, 3, 5]);
   });
 });
