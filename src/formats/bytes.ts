@@ -525,18 +525,21 @@ export function decodeHead(head: Buffer, encoding: TextEncoding): string {
   return new TextDecoder(encoding).decode(head, { stream: true });
 }
 
-/** The bytes stopped before the end: a truncated archive entry, a vanished file. */
+/**
+ * The bytes stopped before the end: a truncated archive entry, a vanished file. An `entry` of a
+ * folder is one that could not be listed or looked at (no permission, gone since the listing).
+ */
 export function readFailure(
   label: string,
   error: unknown,
-  what: "file" | "folder" = "file",
+  what: "bytes" | "entry" = "bytes",
 ): InputError {
   if (error instanceof InputError) return error;
   const reason = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ");
   const words = m().formats;
   return new InputError(
     { file: label },
-    what === "folder" ? words.folderUnreadable(reason) : words.unreadable(reason),
+    what === "entry" ? words.entryUnreadable(reason) : words.unreadable(reason),
     "unreadable",
   );
 }

@@ -381,14 +381,14 @@ async function* readFolder(
   // A folder that cannot be listed, or an entry gone between the listing and its look, leaves
   // part of the export unread: the import stops naming it, as for a file that cannot be read.
   const names = (
-    await readdir(path).catch((error) => Promise.reject(readFailure(label, error, "folder")))
+    await readdir(path).catch((error) => Promise.reject(readFailure(label, error, "entry")))
   ).sort();
   for (const name of names) {
     const full = join(path, name);
     const shown = join(label, name);
     const passOver = (reason: string): PassedOver => ({ passedOver: true, label: shown, reason });
     let info = await lstat(full).catch((error) =>
-      Promise.reject(readFailure(shown, error, "folder")),
+      Promise.reject(readFailure(shown, error, "entry")),
     );
     if (info.isSymbolicLink()) {
       // A link to a file is read as the file; one to a folder is not followed, as it may loop

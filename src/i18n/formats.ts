@@ -56,8 +56,8 @@ export const enFormats = {
   strayByte:
     "holds a byte that is not UTF-8 in a file that is UTF-8 everywhere else (expected UTF-8 throughout; the file may be damaged: fix this line, or save the file again as UTF-8)",
   unreadable: (why: string) => `could not be read to the end (${why}); is the file complete?`,
-  folderUnreadable: (why: string) =>
-    `could not be read (${why}); can you open this folder, and is it still there?`,
+  entryUnreadable: (why: string) =>
+    `could not be read (${why}); is it still there, and may you open it?`,
   readerFailed: (why: string) => `reading the input failed: ${why}`,
   changedWhileRead:
     "changed while it was read, so nothing of it was imported (expected a file that stays as it is until the import ends); import it again",
@@ -182,8 +182,8 @@ export const deFormats: Shape<typeof enFormats> = {
   strayByte:
     "enthält ein Byte, das kein UTF-8 ist, in einer Datei, die sonst überall UTF-8 ist (erwartet: durchgehend UTF-8; die Datei ist womöglich beschädigt: berichtigen Sie diese Zeile oder speichern Sie die Datei noch einmal als UTF-8)",
   unreadable: (why) => `ließ sich nicht bis zum Ende lesen (${why}); ist die Datei vollständig?`,
-  folderUnreadable: (why) =>
-    `ließ sich nicht lesen (${why}); können Sie diesen Ordner öffnen, und gibt es ihn noch?`,
+  entryUnreadable: (why) =>
+    `ließ sich nicht lesen (${why}); ist es noch da, und haben Sie Zugriff darauf?`,
   readerFailed: (why) => `Das Lesen der Eingabe ist fehlgeschlagen: ${why}`,
   changedWhileRead:
     "hat sich beim Lesen geändert, darum wurde nichts davon importiert (erwartet: eine Datei, die bis zum Ende des Imports bleibt, wie sie ist); importieren Sie sie erneut",

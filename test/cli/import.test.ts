@@ -150,7 +150,7 @@ describe("invites import", () => {
     expect(result.stderr.trim().split("\n")).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^invites: ${locked}: could not be read \\(EACCES: .*\\); can you open this folder`,
+          `^invites: ${locked}: could not be read \\(EACCES: .*\\); is it still there, and may you open it\\?$`,
         ),
       ),
     ]);
