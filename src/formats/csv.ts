@@ -67,6 +67,8 @@ export interface CsvLayout {
   headerLine: number;
   header: Header;
   match: TableMatch;
+  /** What ends its lines: LF (CRLF too), or a CR alone, as in the files of Excel for Mac. */
+  lineBreak: "\n" | "\r";
 }
 
 const DELIMITERS = [",", ";", "\t"];
@@ -81,6 +83,7 @@ export function sniffCsv(head: string, complete: boolean): CsvLayout | null {
     if (cut > 0) text = text.slice(0, cut + 1);
   }
   let best: CsvLayout | null = null;
+  const lineBreak = text.includes("\n") || !text.includes("\r") ? "\n" : "\r";
   for (const delimiter of DELIMITERS) {
     const records = leadingRecords(text, delimiter);
     for (let i = 0; i < records.length && i <= MAX_PREAMBLE; i++) {
@@ -89,7 +92,7 @@ export function sniffCsv(head: string, complete: boolean): CsvLayout | null {
       if (match === null) continue;
       if (best === null || header.width > best.header.width) {
         const headerLine = i === 0 ? 1 : (records[i - 1]?.info.lines ?? 0) + 1;
-        best = { delimiter, headerLine, header, match };
+        best = { delimiter, headerLine, header, match, lineBreak };
       }
       break;
     }
@@ -124,14 +127,14 @@ function leadingRecords(text: string, delimiter: string): SniffedRecord[] {
 /** The longest record we accept. Real rows are a few KiB; a Google note may be a few hundred. */
 export const MAX_RECORD_CHARS = 1024 * 1024;
 
-/** A line break as editors count them: CRLF (Windows), LF, or a CR alone (Excel for Mac). */
-const LINE_BREAK = /\r\n?|\n/g;
-
-/** Physical lines a record spans: one, plus the line breaks inside its quoted cells. */
-function linesOf(record: readonly string[]): number {
+/**
+ * Physical lines a record spans: one, plus the line breaks inside its quoted cells, which are
+ * those of the file (`CsvLayout.lineBreak`): a row is looked at for one character only.
+ */
+function linesOf(record: readonly string[], lineBreak: CsvLayout["lineBreak"]): number {
   let lines = 1;
   for (const cell of record) {
-    if (cell.includes("\n") || cell.includes("\r")) lines += cell.match(LINE_BREAK)?.length ?? 0;
+    if (cell.includes(lineBreak)) lines += cell.split(lineBreak).length - 1;
   }
   return lines;
 }
@@ -175,7 +178,7 @@ export async function* readCsvRecords(
   });
   parser.on("data", (record: string[]) => {
     const start = line;
-    line += linesOf(record);
+    line += linesOf(record, layout.lineBreak);
     if (++rows > maxRows) failure ??= tooManyRows(label, start, maxRows, "rows");
     if (header) {
       header = false; // already read by the sniffer
