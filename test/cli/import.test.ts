@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import {
   chmodSync,
   copyFileSync,
@@ -13,9 +13,6 @@ import {
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  BIN,
-  binaryEnv,
-  collect,
   DEMO_EXPORT as DEMO_ZIP,
   dumpDatabase,
   fixture,
@@ -126,25 +123,18 @@ describe("invites import", () => {
     mkdirSync(locked);
     chmodSync(locked, 0o000);
     // Root opens any folder: as root, the binary runs without the capabilities that allow it.
-    const asRoot = process.getuid?.() === 0;
-    const args = ["import", "--db", temp.db, folder];
-    const result = asRoot
-      ? await collect(
-          spawn(
+    const caps = "-dac_override,-dac_read_search";
+    const via =
+      process.getuid?.() === 0
+        ? [
             "setpriv",
-            [
-              "--inh-caps=-dac_override,-dac_read_search",
-              "--ambient-caps=-dac_override,-dac_read_search",
-              "--bounding-set=-dac_override,-dac_read_search",
-              "--",
-              process.execPath,
-              BIN,
-              ...args,
-            ],
-            { env: binaryEnv(), stdio: ["ignore", "pipe", "pipe"] },
-          ),
-        )
-      : await runBinary(args);
+            `--inh-caps=${caps}`,
+            `--ambient-caps=${caps}`,
+            `--bounding-set=${caps}`,
+            "--",
+          ]
+        : [];
+    const result = await runBinary(["import", "--db", temp.db, folder], { via });
     chmodSync(locked, 0o755);
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split("\n")).toEqual([

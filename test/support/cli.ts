@@ -230,13 +230,15 @@ export async function runCli(args: string[], options: RunOptions = {}): Promise<
 
 /**
  * Runs the built binary as its own process; `timeoutMs` kills it (code null) when it has not
- * ended by then, for the tests of what used to hang.
+ * ended by then, for the tests of what used to hang. `via` is a program and its arguments that
+ * start node in its stead (`setpriv …`).
  */
 export function runBinary(
   args: string[],
-  options: RunOptions & { timeoutMs?: number } = {},
+  options: RunOptions & { timeoutMs?: number; via?: readonly string[] } = {},
 ): Promise<RunResult> {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const [program, ...before] = [...(options.via ?? []), process.execPath];
+  const child = spawn(program as string, [...before, BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: binaryEnv(options.env),
     stdio: ["ignore", "pipe", "pipe"],
