@@ -170,6 +170,15 @@ describe("invites withdraw against the emulation", () => {
     // taken for invitations that someone else closed.
     expect(resumed.stdout).toContain("4 requests of an interrupted run settled as withdrawn.");
     expect(resumed.stdout).not.toContain("not pending on LinkedIn any more");
+    // The request the 429 turned away is settled as refused by the read that still lists it,
+    // and its invitation withdrawn by a request of the resume.
+    const db = new Database(temp.db, { readonly: true });
+    const settled = db
+      .prepare("SELECT outcome FROM journal WHERE answer = 'turned-away'")
+      .pluck()
+      .all();
+    db.close();
+    expect(settled).toEqual(["refused"]);
     const after = await state();
     expect(after.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(38);
     expect(after.invitations.every((i) => i.withdrawCalls <= 1)).toBe(true);
