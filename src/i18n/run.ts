@@ -137,6 +137,16 @@ export const enRun = {
     interrupted: "interrupted before the answer; still listed",
     stillListed: (answer: string, detail: string | null) =>
       `still listed after: ${answer}${detail ? ` (${detail})` : ""}`,
+    /** What the network answered (store/journal.ts, JournalAnswer), for stillListed. */
+    answers: {
+      ok: "an answer that it was done",
+      "not-found": "an answer that it was not found",
+      refused: "a refusal",
+      unexpected: "an unexpected answer",
+      lost: "a lost answer",
+      stopped: "a stop",
+      "turned-away": "a stop that turned the request away",
+    },
     noAnswer: "no answer",
     notListed: "not listed any more",
     settledNoAnswer: "no answer was recorded; gone from the live list",
@@ -362,6 +372,15 @@ export const deRun: Shape<typeof enRun> = {
     notDone: "LinkedIn meldete Erfolg, führt sie aber noch",
     interrupted: "vor der Antwort unterbrochen; noch gelistet",
     stillListed: (answer, detail) => `noch gelistet nach: ${answer}${detail ? ` (${detail})` : ""}`,
+    answers: {
+      ok: "einer Erfolgsmeldung",
+      "not-found": "der Antwort, sie sei nicht gefunden",
+      refused: "einer Ablehnung",
+      unexpected: "einer unerwarteten Antwort",
+      lost: "einer verlorenen Antwort",
+      stopped: "einem Abbruch",
+      "turned-away": "einem Abbruch, der die Anfrage abwies",
+    },
     noAnswer: "keine Antwort",
     notListed: "nicht mehr gelistet",
     settledNoAnswer: "keine Antwort aufgezeichnet; nicht mehr in der Liste",

@@ -134,7 +134,7 @@ const READ_SHARE_INVERSE = 4;
 /** Why a request that did not take effect failed, in the network's words. */
 function stillListed(s: { answer: JournalAnswer | null; answerDetail: string | null }): string {
   const r = m().run.reasons;
-  return r.stillListed(s.answer ?? r.noAnswer, s.answerDetail);
+  return r.stillListed(s.answer === null ? r.noAnswer : r.answers[s.answer], s.answerDetail);
 }
 
 /** Why an item is left to the user, in the language in use. */

@@ -174,11 +174,16 @@ describe("invites withdraw against the emulation", () => {
     // and its invitation withdrawn by a request of the resume.
     const db = new Database(temp.db, { readonly: true });
     const settled = db
-      .prepare("SELECT outcome FROM journal WHERE answer = 'turned-away'")
-      .pluck()
+      .prepare("SELECT outcome, detail FROM journal WHERE answer = 'turned-away'")
       .all();
     db.close();
-    expect(settled).toEqual(["refused"]);
+    expect(settled).toEqual([
+      {
+        outcome: "refused",
+        detail:
+          "still listed after: a stop that turned the request away (LinkedIn: too many requests (429))",
+      },
+    ]);
     const after = await state();
     expect(after.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(38);
     expect(after.invitations.every((i) => i.withdrawCalls <= 1)).toBe(true);
