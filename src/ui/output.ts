@@ -97,9 +97,12 @@ export async function processOutput(): Promise<Output> {
     get isInteractive() {
       return Boolean(process.stdin.isTTY && process.stderr.isTTY);
     },
+    // A file or /dev/null takes each write at once, but calls its callback (which holds the
+    // line) on a later tick: a turn of the event loop lets those run, else a long output to a
+    // file stayed in memory whole until the end.
     drain: () =>
       stdoutClosed || !process.stdout.writableNeedDrain
-        ? Promise.resolve()
+        ? new Promise((done) => setImmediate(done))
         : new Promise((done) => {
             const finish = () => {
               process.stdout.off("drain", finish);
@@ -133,20 +136,26 @@ function stringify(value: unknown, indent?: number): string {
  */
 export function printJsonArray<T>(
   output: Output,
-  items: readonly T[],
+  items: Iterable<T>,
   toJson: (item: T) => unknown = (item) => item,
 ): Promise<void> {
   return printLines(output, jsonArrayLines(items, toJson));
 }
 
-/** A JSON array one element a line: `[`, each element with its comma, `]`; `[]` when empty. */
-function* jsonArrayLines<T>(items: readonly T[], toJson: (item: T) => unknown): Generator<string> {
-  if (items.length === 0) return yield "[]";
-  yield "[";
-  const last = items.length - 1;
-  for (let i = 0; i <= last; i++) {
-    yield `${stringify(toJson(items[i] as T))}${i < last ? "," : ""}`;
+/**
+ * A JSON array one element a line: `[`, each element with its comma, `]`; `[]` when empty. An
+ * element's line waits for the next element, which says whether it takes a comma: items that
+ * come one at a time are never counted or held.
+ */
+function* jsonArrayLines<T>(items: Iterable<T>, toJson: (item: T) => unknown): Generator<string> {
+  let held: string | undefined;
+  for (const item of items) {
+    if (held === undefined) yield "[";
+    else yield `${held},`;
+    held = stringify(toJson(item));
   }
+  if (held === undefined) return yield "[]";
+  yield held;
   yield "]";
 }
 
