@@ -32,6 +32,49 @@ export function isPersonal(message: string | null): boolean {
   return message !== null && message.trim() !== "";
 }
 
+/** A note-less invitation as the bursts are found: in send order, then by `id`. */
+export interface SentInOrder<K> {
+  /** What the caller knows the invitation by: an index of its own, or the invitation's id. */
+  key: K;
+  /** Milliseconds since 1970: `Date.parse(sentAt)`. */
+  at: number;
+  sentAt: string;
+}
+
+/**
+ * The batches among note-less invitations given oldest first (then by id), each with its
+ * members' keys, as each burst ends: the rule groupBatches applies after sorting, and the one a
+ * store read in send order applies as its rows come. Holds only the burst being read.
+ */
+export function* batchesInSendOrder<K>(
+  items: Iterable<SentInOrder<K>>,
+  rules: BatchRules = DEFAULT_BATCH_RULES,
+): Generator<{ batch: Batch; keys: K[] }> {
+  const gap = rules.gapMinutes * 60_000;
+  let count = 0;
+  let keys: K[] = [];
+  let first = "";
+  let last = "";
+  let previous = Number.NaN;
+  function* end() {
+    if (keys.length >= rules.minSize) {
+      count++;
+      yield { batch: { id: `B${count}`, first, last }, keys };
+    }
+  }
+  for (const item of items) {
+    if (keys.length > 0 && item.at - previous > gap) {
+      yield* end();
+      keys = [];
+    }
+    if (keys.length === 0) first = item.sentAt;
+    keys.push(item.key);
+    last = item.sentAt;
+    previous = item.at;
+  }
+  if (keys.length > 0) yield* end();
+}
+
 /**
  * Groups note-less invitations into bursts and keeps those large enough to be batches: the
  * batches with the very items in each, oldest first. Sorts indexes by send time read once,
@@ -50,28 +93,9 @@ export function groupBatches<T extends BatchCandidate>(
   });
   const itemAt = (i: number) => items[i] as T;
   noteless.sort((a, b) => (at[a] ?? 0) - (at[b] ?? 0) || itemAt(a).id - itemAt(b).id);
-  const gap = rules.gapMinutes * 60_000;
-  const bursts: T[][] = [];
-  let current: T[] = [];
-  let previous = Number.NaN;
-  for (const i of noteless) {
-    const time = at[i] ?? 0;
-    if (current.length > 0 && time - previous > gap) {
-      bursts.push(current);
-      current = [];
-    }
-    current.push(itemAt(i));
-    previous = time;
-  }
-  if (current.length > 0) bursts.push(current);
-  return bursts
-    .filter((burst) => burst.length >= rules.minSize)
-    .map((members, i) => ({
-      batch: {
-        id: `B${i + 1}`,
-        first: members[0]?.sentAt ?? "",
-        last: members[members.length - 1]?.sentAt ?? "",
-      },
-      members,
-    }));
+  const inOrder = noteless.map((i) => ({ key: i, at: at[i] ?? 0, sentAt: itemAt(i).sentAt }));
+  return Array.from(batchesInSendOrder(inOrder, rules), ({ batch, keys }) => ({
+    batch,
+    members: keys.map(itemAt),
+  }));
 }
