@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_BATCH_RULES } from "../core/batches.js";
 import { compareByConnectedOn, selectConnections } from "../core/connections.js";
-import { compareByReminder } from "../core/preview.js";
+import { compareByReminder, summarize } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
 import { exportDateFromName } from "../formats/zip.js";
 import { m } from "../i18n/index.js";
@@ -84,7 +84,12 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
       shell(["invites", "preview", "--batch", "--as-of", day]);
       const { views } = readPreview(db, { asOf, batchRules: DEFAULT_BATCH_RULES });
       const selected = selectInvitations(views, { batch: true }, asOf).sort(compareByReminder);
-      await printPreview(output, views, selected, asOf, 8, false);
+      await printPreview(output, selected, {
+        summary: summarize(views, asOf),
+        asOf,
+        maxRows: 8,
+        hasAll: false,
+      });
 
       // The withdrawal runs against the emulation, seeded from the same export: real HTTP on
       // 127.0.0.1, the same client code that talks to linkedin.com.

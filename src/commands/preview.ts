@@ -1,10 +1,9 @@
-import type { InvitationView } from "../core/preview.js";
-import { compareByReminder } from "../core/preview.js";
-import { selectInvitations } from "../core/selection.js";
+import { type InvitationView, PreviewTally } from "../core/preview.js";
+import { invitationFilter } from "../core/selection.js";
 import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
-import { readPreview } from "../store/invitations.js";
+import { readPendingPreview } from "../store/invitations.js";
 import { type Output, printJsonArray } from "../ui/output.js";
 import { printPreview } from "../ui/preview.js";
 import { printable } from "../ui/printable.js";
@@ -70,13 +69,26 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
   checkPickHasTerminal(options, output);
   const selection = resolveSelection(options);
   const batchRules = resolveBatchRules(options);
-  const { views, batches } = await withDatabase(
+  const maxRows = options.all ? Number.POSITIVE_INFINITY : Math.max(5, output.height - 10);
+  const tally = new PreviewTally(asOf);
+  // The pending views come soonest reminder first, made as SQLite hands them over, and go out as
+  // they come: the database stays open while they are written. Only --pick and --csv, which
+  // need the whole choice, hold it.
+  const held = await withDatabase(
     databasePath(options),
-    (db) => readPreview(db, { asOf, batchRules }),
+    async (db) => {
+      const { batches, pending } = readPendingPreview(db, { asOf, batchRules });
+      checkBatchExists(selection, batches);
+      const chosen = tallied(pending, tally, invitationFilter(selection, asOf));
+      if (options.pick || options.csv !== undefined) return [...chosen];
+      if (options.json) await printJsonArray(output, chosen, toPreviewJson);
+      else await printFirst(output, chosen, tally, asOf, maxRows);
+      return null;
+    },
     "read",
   );
-  checkBatchExists(selection, batches);
-  let selected = selectInvitations(views, selection, asOf).sort(compareByReminder);
+  if (held === null) return 0;
+  let selected = held;
   if (options.pick) {
     const { pickInvitations } = await import("../ui/pick-list.js");
     selected = await pickInvitations(selected, { message: m().commands.pickInvitations });
@@ -91,12 +103,32 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
     output.err(m().commands.wroteInvitations(selected.length, printable(options.csv)));
     return 0;
   }
-  await printPreview(
-    output,
-    views,
-    selected,
-    asOf,
-    options.all ? Number.POSITIVE_INFINITY : Math.max(5, output.height - 10),
-  );
+  await printPreview(output, selected, { summary: tally.summary, asOf, maxRows });
   return 0;
+}
+
+/** The views `chosen` lets through, each of `views` counted in `tally` as it passes. */
+function* tallied(
+  views: Iterable<InvitationView>,
+  tally: PreviewTally,
+  chosen: (view: InvitationView) => boolean,
+): Generator<InvitationView> {
+  for (const view of views) {
+    tally.add(view);
+    if (chosen(view)) yield view;
+  }
+}
+
+/** The table of the first `maxRows` views, the rest counted, and the summary of them all. */
+async function printFirst(
+  output: Output,
+  views: Iterable<InvitationView>,
+  tally: PreviewTally,
+  asOf: Date,
+  maxRows: number,
+): Promise<void> {
+  const shown: InvitationView[] = [];
+  let total = 0;
+  for (const view of views) if (total++ < maxRows) shown.push(view);
+  await printPreview(output, shown, { summary: tally.summary, asOf, maxRows, total });
 }

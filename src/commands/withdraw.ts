@@ -1,6 +1,11 @@
 /** `invites withdraw <selection>`: plan, confirm, then withdraw through the network, journaled. */
 import { invitationKeys, matchLive, sharedNameKeys, unseenAsUncertain } from "../core/matching.js";
-import { compareByReminder, compareOldestFirst, type InvitationView } from "../core/preview.js";
+import {
+  compareByReminder,
+  compareOldestFirst,
+  type InvitationView,
+  summarize,
+} from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
 import { reinviteAfter } from "../core/states.js";
 import { UsageError } from "../errors.js";
@@ -136,14 +141,12 @@ export async function runWithdraw(
         }));
         return 0;
       }
-      await printPreview(
-        output,
-        views,
-        [...plan.plan],
+      await printPreview(output, [...plan.plan], {
+        summary: summarize(views, asOf),
         asOf,
-        Math.max(5, output.height - 12),
-        false,
-      );
+        maxRows: Math.max(5, output.height - 12),
+        hasAll: false,
+      });
       printRunPlan(output, plan);
       return confirmAndRun(output, options, settings, plan, journal, argv, (driver, command) =>
         withdrawAndReport(db, output, {

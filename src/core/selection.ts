@@ -206,8 +206,17 @@ export function selectInvitations(
   asOf: Date,
   states: readonly InvitationView["state"][] = ["pending"],
 ): InvitationView[] {
+  return views.filter(invitationFilter(selection, asOf, states));
+}
+
+/** selectInvitations' test of one invitation: for views read one at a time. */
+export function invitationFilter(
+  selection: Selection,
+  asOf: Date,
+  states: readonly InvitationView["state"][] = ["pending"],
+): (view: InvitationView) => boolean {
   const olderThan = selection.olderThan && subtractDuration(asOf, selection.olderThan).getTime();
-  return views.filter((v) => {
+  return (v) => {
     if (!states.includes(v.state)) return false;
     const sent = Date.parse(v.sentAt);
     if (selection.batch === true && v.batch === null) return false;
@@ -219,5 +228,5 @@ export function selectInvitations(
     if (selection.addressBook && !v.addressBook) return false;
     if (selection.keep && isKept(v, selection.keep)) return false;
     return true;
-  });
+  };
 }

@@ -1,5 +1,5 @@
 /** The invitations the user sent, as the preview and the selection see them. */
-import type { BatchRules } from "../core/batches.js";
+import { type Batch, type BatchRules, batchesInSendOrder } from "../core/batches.js";
 import {
   type BatchFacts,
   type BatchSummary,
@@ -7,12 +7,20 @@ import {
   type InvitationView,
   markStoredBatches,
   type PreviewResult,
+  pendingViews,
   summarizeStoredBatches,
   viewOf,
 } from "../core/preview.js";
 import { indexConnections } from "../core/states.js";
 import type { Db } from "./database.js";
-import { eachOutgoingInvitation, readAddressBookIndex, readConnectionKeys } from "./queries.js";
+import {
+  eachNotelessBySendTime,
+  eachOutgoingInvitation,
+  eachOutgoingInvitationByReminder,
+  lastOutgoingId,
+  readAddressBookIndex,
+  readConnectionKeys,
+} from "./queries.js";
 
 export interface ReadOptions {
   asOf: Date;
@@ -33,6 +41,37 @@ export function readPreview(db: Db, options: ReadOptions): PreviewResult {
     ...previewOptions(db, options),
     addressBook: readAddressBookIndex(db),
   });
+}
+
+/**
+ * The pending invitations' views, soonest reminder first (compareByReminder), each made as
+ * SQLite hands its invitation over in that order, and the batches, found before over every
+ * invitation's send time and note alone: a preview that streams its rows holds none of them.
+ * `pending` is read once, while the database is open.
+ */
+export function readPendingPreview(
+  db: Db,
+  options: ReadOptions,
+): { batches: Batch[]; pending: Iterable<InvitationView> } {
+  const { batches, batchOf } = readBatchIndex(db, options.batchRules);
+  const preview = { ...previewOptions(db, options), addressBook: readAddressBookIndex(db) };
+  return {
+    batches,
+    pending: pendingViews(eachOutgoingInvitationByReminder(db, options.asOf), preview, batchOf),
+  };
+}
+
+/** The batches, and which one each invitation the user sent is in, by its id. */
+function readBatchIndex(db: Db, rules: BatchRules) {
+  const batches: Batch[] = [];
+  // Each id's batch as its number from 1, 0 for none: four bytes an invitation, not an entry.
+  const numberOf = new Int32Array(lastOutgoingId(db) + 1);
+  for (const { batch, keys } of batchesInSendOrder(eachNotelessBySendTime(db), rules)) {
+    batches.push(batch);
+    for (const id of keys) numberOf[id] = batches.length;
+  }
+  const batchOf = (id: number) => batches[(numberOf[id] ?? 0) - 1]?.id ?? null;
+  return { batches, batchOf };
 }
 
 /**

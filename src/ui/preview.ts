@@ -2,12 +2,7 @@
 import { stripVTControlCharacters as stripAnsi } from "node:util";
 import { DAY_MS } from "../core/days.js";
 import { toProfileSlug } from "../core/identity.js";
-import {
-  type BatchSummary,
-  type InvitationView,
-  type PreviewSummary,
-  summarize,
-} from "../core/preview.js";
+import type { BatchSummary, InvitationView, PreviewSummary } from "../core/preview.js";
 import { m } from "../i18n/index.js";
 import type { Colour } from "./colour.js";
 import { type Output, printLines } from "./output.js";
@@ -47,6 +42,8 @@ export interface PreviewTableOptions {
   asOf: Date;
   /** The command has --all (preview does; withdraw points to preview for the whole list). */
   hasAll?: boolean;
+  /** How many the table stands for when `views` holds only the first of them: the rest are counted. */
+  total?: number;
 }
 
 interface Column {
@@ -64,7 +61,8 @@ export function* previewTableLines(
   const { colour, width, asOf } = options;
   const words = m().preview;
   const { fmt } = m();
-  if (views.length === 0) return yield colour.dim(words.none);
+  const total = options.total ?? views.length;
+  if (total === 0) return yield colour.dim(words.none);
   const shown = views.slice(0, options.maxRows);
   const flagWidthOf = (compact: boolean) =>
     Math.max(
@@ -137,8 +135,8 @@ export function* previewTableLines(
     colour,
     width,
   );
-  if (views.length > shown.length) {
-    const more = views.length - shown.length;
+  if (total > shown.length) {
+    const more = total - shown.length;
     yield wrap(options.hasAll === false ? words.moreInPreview(more) : words.more(more), width);
   }
   yield colour.dim(wrap(compact ? words.legendCompact : words.legend, width));
@@ -212,14 +210,20 @@ export function renderBatches(
 }
 
 /** The table of the selected invitations and the summary of all pending ones. */
+/** What printPreview prints besides the table's rows. */
+export interface PreviewPrint extends Pick<PreviewTableOptions, "asOf" | "maxRows" | "hasAll"> {
+  /** The counts over every pending invitation, chosen or not (summarize). */
+  summary: PreviewSummary;
+  /** How many were chosen, when `selected` holds only the first `maxRows` of them. */
+  total?: number;
+}
+
 export async function printPreview(
   output: Output,
-  views: readonly InvitationView[],
   selected: readonly InvitationView[],
-  asOf: Date,
-  maxRows: number,
-  hasAll = true,
+  print: PreviewPrint,
 ): Promise<void> {
+  const { summary, asOf, maxRows, hasAll = true, total = selected.length } = print;
   await printLines(
     output,
     previewTableLines(selected, {
@@ -228,15 +232,8 @@ export async function printPreview(
       maxRows,
       asOf,
       hasAll,
+      total,
     }),
   );
-  output.out(
-    renderPreviewSummary(
-      summarize(views, asOf),
-      selected.length,
-      asOf,
-      output.colour,
-      output.width,
-    ),
-  );
+  output.out(renderPreviewSummary(summary, total, asOf, output.colour, output.width));
 }
