@@ -75,6 +75,7 @@ export const enNetwork = {
       `LinkedIn's answer to ${what} is larger than ${en.num(mib)} MiB, which no list or page of an account is`,
     tooLargeAdvice: "nothing was marked or sent; run again later, and report this if it persists",
     timedOut: "timed out",
+    cutOff: "the connection ended before the answer did",
     none: "no answer",
     noneFromBrowser: (seconds: number) => `no answer from the browser in ${en.num(seconds)} s`,
     windowClosed: "the browser window was closed",
@@ -314,6 +315,7 @@ export const deNetwork: Shape<typeof enNetwork> = {
     tooLargeAdvice:
       "Es wurde nichts vermerkt und nichts gesendet; versuchen Sie es später noch einmal, und melden Sie den Fehler, wenn es so bleibt",
     timedOut: "Zeitüberschreitung",
+    cutOff: "Die Verbindung endete vor der Antwort",
     none: "keine Antwort",
     noneFromBrowser: (seconds) => `keine Antwort vom Browser in ${de.num(seconds)} s`,
     windowClosed: "Das Browserfenster wurde geschlossen",

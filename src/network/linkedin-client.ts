@@ -79,7 +79,6 @@ export interface LinkedInClientOptions {
   transport?: Transport;
   baseUrl?: string;
   cookies?: SessionCookies;
-  fetch?: typeof fetch;
   /** Milliseconds before a request is given up as a timeout (cookie transport). */
   timeoutMs?: number;
   /** Rows asked of every list page (LinkedIn's own caps apply below it). */
@@ -127,7 +126,6 @@ export class LinkedInClient implements NetworkDriver {
       this.transport = new CookieTransport({
         baseUrl: options.baseUrl,
         cookies: options.cookies,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
         ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       });
     } else throw new Error("LinkedInClient needs a transport, or a base URL and cookies");

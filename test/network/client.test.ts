@@ -1,9 +1,10 @@
 /** The LinkedIn client against the local emulation, over real HTTP on 127.0.0.1. */
 import { afterEach, describe, expect, it } from "vitest";
 import { StoppedError } from "../../src/errors.js";
-import { parseCookieLine } from "../../src/network/cookies.js";
+import { cookieHeader, parseCookieLine } from "../../src/network/cookies.js";
 import { LinkedInClient, TransientNetworkError } from "../../src/network/linkedin-client.js";
 import { DEFAULT_PACE, Pacer } from "../../src/network/pacer.js";
+import { CookieTransport } from "../../src/network/transport.js";
 import { parseFaults } from "../../src/sandbox/faults.js";
 import { seedWorld } from "../../src/sandbox/seed.js";
 import {
@@ -146,17 +147,28 @@ describe("the LinkedIn client against the emulation", () => {
 
   it("stops on a csrf-token that does not match JSESSIONID (here: sent with its quotes)", async () => {
     const { cookies } = await start();
+    // A transport of its own, which sends the session as ours does but the token as it stands.
     const quoting = new LinkedInClient({
-      baseUrl: running?.url ?? "",
-      cookies,
-      fetch: (url, init) =>
-        fetch(url, {
-          ...init,
-          headers: {
-            ...(init?.headers as Record<string, string>),
-            "csrf-token": cookies.jsessionid,
-          },
-        }),
+      transport: {
+        scrub: (text) => text,
+        send: async (request) => {
+          const response = await fetch(`${running?.url}${request.path}`, {
+            method: request.method,
+            headers: {
+              ...request.headers,
+              cookie: cookieHeader(cookies),
+              "csrf-token": cookies.jsessionid,
+            },
+            redirect: "manual",
+          });
+          return {
+            status: response.status,
+            location: response.headers.get("location"),
+            contentType: response.headers.get("content-type") ?? "",
+            text: await response.text(),
+          };
+        },
+      },
     });
     expect(await stopSignal(quoting.checkSession())).toBe("csrf");
   });
@@ -259,12 +271,17 @@ describe("the LinkedIn client against the emulation", () => {
   );
 
   it("pages the connections list by 40 and cross-checks LinkedIn's count", async () => {
-    const { client } = await start({ pageCap: 40 });
+    const { client, cookies } = await start({ pageCap: 40 });
     const urls: string[] = [];
+    // Ours, with every path it sends written down.
+    const transport = new CookieTransport({ baseUrl: running?.url ?? "", cookies });
     const c = client({
-      fetch: (url, init) => {
-        urls.push(String(url));
-        return fetch(url, init);
+      transport: {
+        scrub: (text) => transport.scrub(text),
+        send: (request) => {
+          urls.push(request.path);
+          return transport.send(request);
+        },
       },
     });
     const list = await c.listConnections();
