@@ -1,26 +1,87 @@
 /** The invitations the user sent, as the preview and the selection see them. */
-import { type Batch, type BatchRules, batchesInSendOrder } from "../core/batches.js";
+import {
+  type Batch,
+  type BatchRules,
+  batchesInSendOrder,
+  isPersonal,
+  type SentInOrder,
+} from "../core/batches.js";
 import {
   type BatchFacts,
   type BatchSummary,
   buildViews,
   type InvitationView,
   markStoredBatches,
+  nextReminder,
   type PreviewResult,
   pendingViews,
+  type StoredInvitation,
   summarizeStoredBatches,
   viewOf,
 } from "../core/preview.js";
 import { indexConnections } from "../core/states.js";
 import type { Db } from "./database.js";
 import {
-  eachNotelessBySendTime,
   eachOutgoingInvitation,
-  eachOutgoingInvitationByReminder,
-  lastOutgoingId,
   readAddressBookIndex,
   readConnectionKeys,
+  STORED_INVITATION,
+  type StoredRow,
+  storedInvitations,
 } from "./queries.js";
+
+/** Sorts after every ISO day: compareByReminder puts invitations with no reminder left last. */
+const NO_REMINDER = "~";
+
+/**
+ * Every invitation the user sent, one at a time, sorted by SQLite as compareByReminder sorts the
+ * pending ones (core/preview.ts): by the reminder nextReminder gives its send time as of `asOf`,
+ * then by send time and id. SQLite asks core's nextReminder itself, so there is one rule; a test
+ * holds the order to compareByReminder's. A caller that streams the pending views holds none.
+ */
+export function eachOutgoingInvitationByReminder(db: Db, asOf: Date): Generator<StoredInvitation> {
+  db.function(
+    "invites_next_reminder",
+    { deterministic: true },
+    (sentAt) => nextReminder(sentAt as string, asOf) ?? NO_REMINDER,
+  );
+  const rows = db
+    .prepare(
+      `SELECT ${STORED_INVITATION} FROM invitations WHERE direction = 'OUTGOING'
+       ORDER BY invites_next_reminder(sent_at), sent_at, id`,
+    )
+    .raw(true)
+    .iterate() as IterableIterator<StoredRow>;
+  return storedInvitations(rows);
+}
+
+/**
+ * The note-less invitations the user sent, oldest first and then by id, as the batches are
+ * found in them (batchesInSendOrder). Send times are all of one form, to the second
+ * (formats/dates.ts), so that SQLite's order of their text is their order in time.
+ */
+export function* eachNotelessBySendTime(db: Db): Generator<SentInOrder<number>> {
+  const rows = db
+    .prepare(
+      `SELECT id, sent_at, message FROM invitations WHERE direction = 'OUTGOING'
+       ORDER BY sent_at, id`,
+    )
+    .raw(true)
+    .iterate() as IterableIterator<[number, string, string | null]>;
+  for (const [id, sentAt, message] of rows) {
+    if (!isPersonal(message)) yield { key: id, at: Date.parse(sentAt), sentAt };
+  }
+}
+
+/** The highest id of an invitation the user sent, 0 with none. */
+export function lastOutgoingId(db: Db): number {
+  return (
+    db
+      .prepare<[], number | null>("SELECT max(id) FROM invitations WHERE direction = 'OUTGOING'")
+      .pluck()
+      .get() ?? 0
+  );
+}
 
 export interface ReadOptions {
   asOf: Date;

@@ -1,9 +1,7 @@
 /** Read-only views of the database for status and listings. */
-
-import { isPersonal, type SentInOrder } from "../core/batches.js";
 import type { ConnectionRow } from "../core/connections.js";
 import { DAY_MS } from "../core/days.js";
-import { type AddressBookIndex, nextReminder, type StoredInvitation } from "../core/preview.js";
+import type { AddressBookIndex, StoredInvitation } from "../core/preview.js";
 import { type ConnectionKeys, DEFAULT_RULES, type InvitationState } from "../core/states.js";
 import type { Status } from "../core/status.js";
 import type { Db } from "./database.js";
@@ -110,10 +108,10 @@ export function readConnectionKeys(db: Db): ConnectionKeys[] {
 }
 
 /** What eachOutgoingInvitation reads of an invitation, in the order of its fields. */
-const STORED_INVITATION = `id, invitee_name, invitee_url, message, peer_slug, invitee_email, peer_name_key,
+export const STORED_INVITATION = `id, invitee_name, invitee_url, message, peer_slug, invitee_email, peer_name_key,
   sent_at, withdrawn_at, coalesce(closed_at, live_closed_at)`;
 
-type StoredRow = [
+export type StoredRow = [
   number,
   string,
   string | null,
@@ -130,7 +128,7 @@ type StoredRow = [
  * Rows come as arrays, made into plain objects here: better-sqlite3 builds keyed rows more
  * slowly.
  */
-function* storedInvitations(rows: IterableIterator<StoredRow>): Generator<StoredInvitation> {
+export function* storedInvitations(rows: IterableIterator<StoredRow>): Generator<StoredInvitation> {
   for (const r of rows) {
     yield {
       id: r[0],
@@ -163,59 +161,6 @@ export function eachOutgoingInvitation(
     .raw(true)
     .iterate() as IterableIterator<StoredRow>;
   return storedInvitations(rows);
-}
-
-/** Sorts after every ISO day: compareByReminder puts invitations with no reminder left last. */
-const NO_REMINDER = "~";
-
-/**
- * Every invitation the user sent, one at a time, sorted by SQLite as compareByReminder sorts the
- * pending ones (core/preview.ts): by the reminder nextReminder gives its send time as of `asOf`,
- * then by send time and id. SQLite asks core's nextReminder itself, so there is one rule; a test
- * holds the order to compareByReminder's. A caller that streams the pending views holds none.
- */
-export function eachOutgoingInvitationByReminder(db: Db, asOf: Date): Generator<StoredInvitation> {
-  db.function(
-    "invites_next_reminder",
-    { deterministic: true },
-    (sentAt) => nextReminder(sentAt as string, asOf) ?? NO_REMINDER,
-  );
-  const rows = db
-    .prepare(
-      `SELECT ${STORED_INVITATION} FROM invitations WHERE direction = 'OUTGOING'
-       ORDER BY invites_next_reminder(sent_at), sent_at, id`,
-    )
-    .raw(true)
-    .iterate() as IterableIterator<StoredRow>;
-  return storedInvitations(rows);
-}
-
-/**
- * The note-less invitations the user sent, oldest first and then by id, as the batches are
- * found in them (batchesInSendOrder). Send times are all of one form, to the second
- * (formats/dates.ts), so that SQLite's order of their text is their order in time.
- */
-export function* eachNotelessBySendTime(db: Db): Generator<SentInOrder<number>> {
-  const rows = db
-    .prepare(
-      `SELECT id, sent_at, message FROM invitations WHERE direction = 'OUTGOING'
-       ORDER BY sent_at, id`,
-    )
-    .raw(true)
-    .iterate() as IterableIterator<[number, string, string | null]>;
-  for (const [id, sentAt, message] of rows) {
-    if (!isPersonal(message)) yield { key: id, at: Date.parse(sentAt), sentAt };
-  }
-}
-
-/** The highest id of an invitation the user sent, 0 with none. */
-export function lastOutgoingId(db: Db): number {
-  return (
-    db
-      .prepare<[], number | null>("SELECT max(id) FROM invitations WHERE direction = 'OUTGOING'")
-      .pluck()
-      .get() ?? 0
-  );
 }
 
 /** The emails and name keys of every imported address-book contact. */
