@@ -39,7 +39,7 @@ const NO_REMINDER = "~";
  * then by send time and id. SQLite asks core's nextReminder itself, so there is one rule; a test
  * holds the order to compareByReminder's. A caller that streams the pending views holds none.
  */
-export function eachOutgoingInvitationByReminder(db: Db, asOf: Date): Generator<StoredInvitation> {
+function eachOutgoingInvitationByReminder(db: Db, asOf: Date): Generator<StoredInvitation> {
   db.function(
     "invites_next_reminder",
     { deterministic: true },
@@ -60,7 +60,7 @@ export function eachOutgoingInvitationByReminder(db: Db, asOf: Date): Generator<
  * found in them (batchesInSendOrder). Send times are all of one form, to the second
  * (formats/dates.ts), so that SQLite's order of their text is their order in time.
  */
-export function* eachNotelessBySendTime(db: Db): Generator<SentInOrder<number>> {
+function* eachNotelessBySendTime(db: Db): Generator<SentInOrder<number>> {
   const rows = db
     .prepare(
       `SELECT id, sent_at, message FROM invitations WHERE direction = 'OUTGOING'
@@ -74,7 +74,7 @@ export function* eachNotelessBySendTime(db: Db): Generator<SentInOrder<number>> 
 }
 
 /** The highest id of an invitation the user sent, 0 with none. */
-export function lastOutgoingId(db: Db): number {
+function lastOutgoingId(db: Db): number {
   return (
     db
       .prepare<[], number | null>("SELECT max(id) FROM invitations WHERE direction = 'OUTGOING'")

@@ -209,7 +209,6 @@ export function renderBatches(
   );
 }
 
-/** The table of the selected invitations and the summary of all pending ones. */
 /** What printPreview prints besides the table's rows. */
 export interface PreviewPrint extends Pick<PreviewTableOptions, "asOf" | "maxRows" | "hasAll"> {
   /** The counts over every pending invitation, chosen or not (summarize). */
@@ -218,6 +217,7 @@ export interface PreviewPrint extends Pick<PreviewTableOptions, "asOf" | "maxRow
   total?: number;
 }
 
+/** The table of the selected invitations and the summary of all pending ones. */
 export async function printPreview(
   output: Output,
   selected: readonly InvitationView[],
