@@ -491,7 +491,8 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
     if (!(error instanceof StoppedError)) {
       journal.finishRun(
         runId,
-        "failed",
+        // LinkedIn out of reach ends the run as a stop does: the same command resumes it.
+        error instanceof TransientNetworkError ? "stopped" : "failed",
         scrub(error instanceof Error ? error.message : String(error)),
         iso(),
         summary.skipped.length,

@@ -7,7 +7,7 @@ import http from "node:http";
 import https from "node:https";
 import { type Readable, Transform, type TransformCallback } from "node:stream";
 import { createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from "node:zlib";
-import { StoppedError } from "../errors.js";
+import { AppError, ExitCode, StoppedError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { cookieHeader, csrfToken, redact, type SessionCookies } from "./cookies.js";
 
@@ -34,8 +34,33 @@ export interface Transport {
   scrub(text: string): string;
 }
 
-/** A failure that may pass: a reset connection, a timeout, a body cut off. The caller decides. */
-export class TransientNetworkError extends Error {}
+/**
+ * A failure that may pass: a reset connection, a timeout, a body cut off. The caller decides:
+ * a read is retried, a request's answer is journaled as lost. One that reaches the user ends the
+ * command as a stop does (exit 3): run the same command again once LinkedIn can be reached.
+ */
+export class TransientNetworkError extends AppError {
+  readonly exitCode = ExitCode.stopped;
+  constructor(message: string) {
+    super(message, "network-unreachable", m().network.answer.unreachableAdvice);
+  }
+}
+
+/** What Node says of a connection that failed, in the catalogue's words where it is known. */
+function failureWords(error: Error): string {
+  const words = m().network.answer;
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  if (code === "ECONNREFUSED") return words.refused;
+  if (code === "ECONNRESET" || code === "EPIPE" || code === "ECONNABORTED") return words.reset;
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return words.noName;
+  if (["ETIMEDOUT", "ENETUNREACH", "EHOSTUNREACH", "ENETDOWN"].includes(code)) {
+    return words.unreachable;
+  }
+  if (/^(ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/.test(code)) {
+    return words.tls(error.message);
+  }
+  return error.message;
+}
 
 /**
  * The largest answer read. LinkedIn's sent page is about 635 KB and a list page of 100 rows a
@@ -155,7 +180,7 @@ export class CookieTransport implements Transport {
         error instanceof TimedOut
           ? m().network.answer.timedOut
           : error instanceof Error
-            ? error.message
+            ? failureWords(error)
             : String(error);
       throw new TransientNetworkError(this.scrub(`${what}: ${reason}`));
     }

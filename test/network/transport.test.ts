@@ -11,12 +11,14 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { StoppedError } from "../../src/errors.js";
+import { setLang } from "../../src/i18n/index.js";
 import { sessionCookies } from "../../src/network/cookies.js";
 import { CookieTransport, TransientNetworkError } from "../../src/network/transport.js";
-import { binaryEnv, fixture, ROOT } from "../support/cli.js";
+import { binaryEnv, fixture, importDemo, ROOT, runCli, tempDir } from "../support/cli.js";
 
 const COOKIES = sessionCookies("AQEDAXsecretsecret", "ajax:1234567890");
 const servers: Array<http.Server | https.Server> = [];
@@ -164,6 +166,48 @@ describe("the cookie transport", () => {
     expect(error).toBeInstanceOf(TransientNetworkError);
     expect(String(error)).toContain("GET /slow: timed out");
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it("names a failed connection in the catalogue's words, in German too", async () => {
+    const closed = http.createServer().listen(0, "127.0.0.1");
+    await once(closed, "listening");
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((done) => closed.close(done));
+    const said = async () =>
+      String(
+        await transport(port)
+          .send({ method: "GET", path: "/voyager/api/me" })
+          .catch((e) => e),
+      );
+    expect(await said()).toContain("GET /voyager/api/me: the connection was refused");
+    setLang("de");
+    try {
+      expect(await said()).toContain("GET /voyager/api/me: Die Verbindung wurde abgelehnt");
+    } finally {
+      setLang("en");
+    }
+  });
+
+  it("ends a run that cannot reach LinkedIn as a stop, in one line and what to do: exit 3", async () => {
+    const temp = tempDir();
+    try {
+      const db = join(temp.dir, "invites.db");
+      await importDemo(db);
+      const args = ["withdraw", "--db", db, "--batch", "--yes", "--pace", "0"];
+      const run = await runCli([...args, "--as-of", "2026-11-20"], {
+        // The base URL of every test run: a closed port on 127.0.0.1.
+        env: { INVITES_COOKIES: 'li_at=AQEDAXsecretsecret; JSESSIONID="ajax:123"' },
+      });
+      expect(run.code).toBe(3);
+      const lines = run.stderr.trim().split("\n").slice(-2);
+      expect(lines[0]).toBe("invites: GET /voyager/api/me: the connection was refused");
+      expect(lines[1]).toMatch(/^ {2}LinkedIn could not be reached or did not answer: /);
+      expect(run.stderr).not.toMatch(/unexpected|secret/);
+      const history = await runCli(["history", "--db", db, "--json"]);
+      expect(JSON.parse(history.stdout)[0]).toMatchObject({ outcome: "stopped" });
+    } finally {
+      temp.cleanup();
+    }
   });
 
   it("names no secret in an error, whatever the server did", async () => {
