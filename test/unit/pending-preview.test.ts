@@ -12,23 +12,18 @@ import { DAY_MS, REMINDER_DAYS } from "../../src/core/days.js";
 import { compareByReminder } from "../../src/core/preview.js";
 import { selectInvitations } from "../../src/core/selection.js";
 import { DEFAULT_RULES } from "../../src/core/states.js";
-import { type Db, openDatabase } from "../../src/store/database.js";
+import type { Db } from "../../src/store/database.js";
 import { readPendingPreview, readPreview } from "../../src/store/invitations.js";
 import { useTempDatabase } from "../support/cli.js";
 import { random } from "../support/random.js";
+import { databaseWithOneSource } from "../support/rows.js";
 
 const AS_OF = new Date("2026-11-20T12:00:00.000Z");
 const RULES = { asOf: AS_OF, batchRules: { gapMinutes: 10, minSize: 3 } };
 const temp = useTempDatabase();
 
 function database(): Db {
-  const { db } = openDatabase(temp.db);
-  db.prepare(
-    `INSERT INTO sources (id, label, path, kind, description, encoding, sha256, imported_at, rows,
-                          imported, skipped)
-     VALUES (1, 'x', '/x', 'linkedin-invitations', 'x', 'utf-8', 'x', '2026-11-20T00:00:00Z', 0, 0, 0)`,
-  ).run();
-  return db;
+  return databaseWithOneSource(temp.db);
 }
 
 /** A send time as the import writes it (formats/dates.ts): to the second. */

@@ -12,22 +12,17 @@ import {
   indexConnections,
   invitationState,
 } from "../../src/core/states.js";
-import { type Db, openDatabase } from "../../src/store/database.js";
+import type { Db } from "../../src/store/database.js";
 import { readStatus } from "../../src/store/queries.js";
 import { useTempDatabase } from "../support/cli.js";
 import { random } from "../support/random.js";
+import { databaseWithOneSource } from "../support/rows.js";
 
 const AS_OF = new Date("2026-11-20T12:00:00.000Z");
 const temp = useTempDatabase();
 
 function database(): Db {
-  const { db } = openDatabase(temp.db);
-  db.prepare(
-    `INSERT INTO sources (id, label, path, kind, description, encoding, sha256, imported_at, rows,
-                          imported, skipped)
-     VALUES (1, 'x', '/x', 'linkedin-invitations', 'x', 'utf-8', 'x', '2026-11-20T00:00:00Z', 0, 0, 0)`,
-  ).run();
-  return db;
+  return databaseWithOneSource(temp.db);
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
