@@ -130,7 +130,7 @@ describe("the cookie transport", () => {
     for (const path of ["/plain", "/gz"]) {
       const error = await t.send({ method: "GET", path }).catch((e: unknown) => e);
       expect(error, path).toBeInstanceOf(TransientNetworkError);
-      expect(String(error)).toMatch(/GET \/(plain|gz)/);
+      expect(String(error)).toMatch(/GET \/(plain|gz): the connection broke off/);
     }
   });
 
@@ -233,6 +233,15 @@ describe("the cookie transport", () => {
         brotliCompressSync(Buffer.from(`${req.headers["accept-encoding"]}|${req.headers.cookie}`)),
       );
     }, server);
+    // This process does not trust the certificate: the failure is named, and is no answer.
+    const untrusted = await new CookieTransport({
+      baseUrl: `https://127.0.0.1:${port}`,
+      cookies: COOKIES,
+    })
+      .send({ method: "GET", path: "/" })
+      .catch((e: unknown) => e);
+    expect(untrusted).toBeInstanceOf(TransientNetworkError);
+    expect(String(untrusted)).toContain("GET /: the secure connection could not be checked (");
     const script = `
       const { CookieTransport } = await import("./dist/network/transport.js");
       const t = new CookieTransport({ baseUrl: "https://127.0.0.1:${port}", cookies: ${JSON.stringify(COOKIES)} });
