@@ -109,17 +109,33 @@ export function readPreview(db: Db, options: ReadOptions): PreviewResult {
  * SQLite hands its invitation over in that order, and the batches, found before over every
  * invitation's send time and note alone: a preview that streams its rows holds none of them.
  * `pending` is read once, while the database is open.
+ *
+ * Every read is of one snapshot, held from the batches' read until `pending` ends: an import
+ * that commits in between would otherwise show rows the batches were not found over.
  */
 export function readPendingPreview(
   db: Db,
   options: ReadOptions,
 ): { batches: Batch[]; pending: Iterable<InvitationView> } {
-  const { batches, batchOf } = readBatchIndex(db, options.batchRules);
-  const preview = { ...previewOptions(db, options), addressBook: readAddressBookIndex(db) };
-  return {
-    batches,
-    pending: pendingViews(eachOutgoingInvitationByReminder(db, options.asOf), preview, batchOf),
-  };
+  db.exec("BEGIN");
+  try {
+    const { batches, batchOf } = readBatchIndex(db, options.batchRules);
+    const preview = { ...previewOptions(db, options), addressBook: readAddressBookIndex(db) };
+    const rows = eachOutgoingInvitationByReminder(db, options.asOf);
+    return { batches, pending: endingSnapshot(db, pendingViews(rows, preview, batchOf)) };
+  } catch (error) {
+    db.exec("ROLLBACK");
+    throw error;
+  }
+}
+
+/** `items`, and the read transaction ended once they are (or once they are left). */
+function* endingSnapshot<T>(db: Db, items: Iterable<T>): Generator<T> {
+  try {
+    yield* items;
+  } finally {
+    if (db.inTransaction) db.exec("COMMIT");
+  }
 }
 
 /** The batches, and which one each invitation the user sent is in, by its id. */

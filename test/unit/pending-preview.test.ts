@@ -12,7 +12,7 @@ import { DAY_MS, REMINDER_DAYS } from "../../src/core/days.js";
 import { compareByReminder } from "../../src/core/preview.js";
 import { selectInvitations } from "../../src/core/selection.js";
 import { DEFAULT_RULES } from "../../src/core/states.js";
-import type { Db } from "../../src/store/database.js";
+import { type Db, openDatabase } from "../../src/store/database.js";
 import { readPendingPreview, readPreview } from "../../src/store/invitations.js";
 import { useTempDatabase } from "../support/cli.js";
 import { random } from "../support/random.js";
@@ -95,5 +95,32 @@ describe("the streamed preview", () => {
     // …and not the order the rows were written in.
     const byId = [...got].sort((a, b) => a.id - b.id);
     expect(got.map((v) => v.id)).not.toEqual(byId.map((v) => v.id));
+  });
+});
+
+describe("the streamed preview's snapshot", () => {
+  it("is the one the batches were found in, whatever is committed before the rows are read", () => {
+    const db = database();
+    fill(db, 1);
+    const whole = readPreview(db, RULES);
+    const expected = selectInvitations(whole.views, {}, AS_OF).sort(compareByReminder);
+    const streamed = readPendingPreview(db, RULES);
+    // Another connection (an import) commits a pending invitation before the first row is read.
+    const other = openDatabase(temp.db).db;
+    other
+      .prepare(
+        `INSERT INTO invitations (identity, direction, inviter_name, invitee_name, peer_slug,
+                                  sent_at, source_id, seen_source_id, last_seen_at)
+         VALUES ('late', 'OUTGOING', 'me', 'Late Comer', 'late-comer', ?, 1, 1,
+                 '2026-11-20T00:00:00Z')`,
+      )
+      .run(iso(AS_OF.getTime() - 2 * DAY_MS));
+    other.close();
+    expect([...streamed.pending]).toEqual(expected);
+    expect(db.inTransaction).toBe(false);
+    // The next read sees it.
+    const next = [...readPendingPreview(db, RULES).pending];
+    db.close();
+    expect(next.map((v) => v.name)).toContain("Late Comer");
   });
 });
