@@ -101,6 +101,14 @@ describe("the cookie transport", () => {
     });
   });
 
+  it("gives a body in a coding it does not know as it came", async () => {
+    const { port } = await serve((_req, res) => {
+      res.writeHead(200, { "content-encoding": "zstd-someday" });
+      res.end(LIST);
+    });
+    expect((await transport(port).send({ method: "GET", path: "/" })).text).toBe(LIST);
+  });
+
   it("gives a redirect and a 999 as they are, following nothing", async () => {
     const { port } = await serve((req, res) => {
       if (req.url === "/moved") res.writeHead(302, { location: "/uas/login?session_redirect=x" });
