@@ -69,6 +69,10 @@ export const enStore = {
     `another ${COMMANDS[action]} run is using this database${holder ? `: ${holder}` : ""}`,
   runLockedFix:
     "wait until it ends (or stop it), then run this again; two runs at once would send requests twice",
+  hardLinked: (db: string, names: number) =>
+    `${db} has ${en.num(names)} names (hard links): a run through another of them could not be kept out, and two runs at once would send requests twice; nothing was sent`,
+  hardLinkedFix:
+    "give the database one name: copy it to a new file, use the copy with --db, and delete the old names",
 };
 
 export const deStore: Shape<typeof enStore> = {
@@ -122,4 +126,8 @@ export const deStore: Shape<typeof enStore> = {
     `Ein anderer Lauf von ${COMMANDS[action]} arbeitet gerade mit dieser Datenbank${holder ? `: ${holder}` : ""}`,
   runLockedFix:
     "Warten Sie, bis er beendet ist (oder beenden Sie ihn), und führen Sie diesen Befehl dann erneut aus; zwei Läufe zugleich würden Anfragen doppelt senden",
+  hardLinked: (db, names) =>
+    `${db} hat ${de.num(names)} Namen (harte Links): Ein Lauf über einen anderen davon ließe sich nicht fernhalten, und zwei Läufe zugleich würden Anfragen doppelt senden; es wurde nichts gesendet`,
+  hardLinkedFix:
+    "Geben Sie der Datenbank einen einzigen Namen: Kopieren Sie sie in eine neue Datei, verwenden Sie die Kopie mit --db und löschen Sie die alten Namen",
 };

@@ -6,7 +6,7 @@
  * clear by hand, and a second run finds out at once. The file itself holds nothing; who holds
  * the lock is written to the database by the holder, for the second run's message.
  */
-import { realpathSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import Database from "better-sqlite3";
 import { RunLockedError } from "../errors.js";
 import { m } from "../i18n/index.js";
@@ -18,9 +18,9 @@ export interface RunLock {
 
 /**
  * The lock file beside the database's real file: a run given the database through a symbolic
- * link, or a folder that is one, takes the same lock as a run given its real path. (A hard link
- * is a second real name, which no path can tell: two runs through two hard links are not kept
- * apart.)
+ * link, or a folder that is one, takes the same lock as a run given its real path. A hard link
+ * is a second real name, which no path can tell: a database with one is refused a run
+ * (acquireRunLock).
  */
 export function lockPath(databasePath: string, action: JournalAction): string {
   let real = databasePath;
@@ -32,6 +32,15 @@ export function lockPath(databasePath: string, action: JournalAction): string {
   return `${real}.${action}.lock`;
 }
 
+/** How many names (hard links) the database file has; 1 when there is no file (yet). */
+function namesOf(databasePath: string): number {
+  try {
+    return statSync(databasePath).nlink;
+  } catch {
+    return 1;
+  }
+}
+
 /**
  * Takes the lock of `action` on the database, or throws RunLockedError; `describeHolder` names
  * the run that holds it (from the journal), for the message.
@@ -41,6 +50,12 @@ export function acquireRunLock(
   action: JournalAction,
   describeHolder: () => string | undefined,
 ): RunLock {
+  // Two runs through two names of one file would take two locks, and SQLite would keep a log
+  // beside each name: refused before any lock, read or request.
+  const names = namesOf(databasePath);
+  if (names > 1) {
+    throw new RunLockedError(m().store.hardLinked(databasePath, names), m().store.hardLinkedFix);
+  }
   const path = lockPath(databasePath, action);
   const lock = new Database(path, { timeout: 0 });
   try {

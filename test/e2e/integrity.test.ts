@@ -6,7 +6,7 @@
  * lock, the reader that goes away); the emulation's own counts are the judge.
  */
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, symlinkSync } from "node:fs";
+import { linkSync, readdirSync, readFileSync, symlinkSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
@@ -91,6 +91,25 @@ describe("requests are never sent twice, nor for the wrong account", () => {
     expect(after.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(38);
     expect(after.invitations.every((i) => i.withdrawCalls <= 1)).toBe(true);
     // The lock went with the run: the next run starts.
+    expect((await withdraw()).code).toBe(0);
+  });
+
+  it("refuses a run on a database with a second name (a hard link), through either name", async () => {
+    await emulation.start(DEMO);
+    const other = join(temp.dir, "second-name.db");
+    linkSync(temp.db, other);
+    const before = (await emulation.state()).requests;
+    for (const db of [temp.db, other]) {
+      const refused = await withdraw("--db", db);
+      expect(refused.code, db).toBe(2);
+      expect(refused.stderr).toContain(`${db} has 2 names (hard links)`);
+      expect(refused.stderr).toMatch(/ {2}give the database one name: /);
+    }
+    expect((await emulation.state()).requests).toBe(before);
+    // A dry run sends nothing, and is shown as ever.
+    expect((await withdraw("--db", other, "--dry-run")).code).toBe(0);
+    // With the second name gone, the run goes ahead.
+    unlinkSync(other);
     expect((await withdraw()).code).toBe(0);
   });
 
