@@ -195,7 +195,7 @@ export const enHelp = {
     codes: {
       0: "done",
       1: "unexpected failure (a bug, or the disk or database failed: full, damaged, read-only, not yours), or withdraw / connections remove finished but some requests were refused or did not take effect",
-      2: "bad usage or bad input: nothing was changed (also when there is no database yet, --db names a file that is not an invites database or is from a newer version, another run holds the database, or the session is another member's); for import also when a table inside a zip or folder was refused while the others were imported",
+      2: "bad usage or bad input: nothing was changed (also when there is no database yet, --db names a file that is not an invites database or is from a newer version, another run holds the database or it has a second name, or the session is another member's); for import also when a table inside a zip or folder was refused while the others were imported",
       3: "stopped by the network (or because it could not be reached), or by an answer in a shape it cannot read, or by three failed requests in a row, or the browser window was closed; run the same command again to resume",
       130: "cancelled at a prompt, or the window of invites login was closed: nothing was changed; or a run ended by Ctrl-C after the request under way, which is recorded",
     },
@@ -485,7 +485,7 @@ export const deHelp: Shape<typeof enHelp> = {
     codes: {
       0: "erledigt",
       1: "unerwarteter Fehler (ein Programmfehler, oder Festplatte oder Datenbank versagen: voll, beschädigt, schreibgeschützt, gehört nicht Ihnen), oder withdraw bzw. connections remove ist fertig, aber einige Anfragen wurden abgelehnt oder haben nicht gewirkt",
-      2: "falscher Aufruf oder fehlerhafte Eingabe: Nichts wurde geändert (auch wenn es noch keine Datenbank gibt, --db eine Datei nennt, die keine invites-Datenbank ist oder von einer neueren Version stammt, ein anderer Lauf die Datenbank belegt oder die Sitzung einem anderen Mitglied gehört); bei import auch, wenn eine Tabelle in einer ZIP-Datei oder einem Ordner abgelehnt wurde, die übrigen aber importiert wurden",
+      2: "falscher Aufruf oder fehlerhafte Eingabe: Nichts wurde geändert (auch wenn es noch keine Datenbank gibt, --db eine Datei nennt, die keine invites-Datenbank ist oder von einer neueren Version stammt, ein anderer Lauf die Datenbank belegt, sie einen zweiten Namen hat oder die Sitzung einem anderen Mitglied gehört); bei import auch, wenn eine Tabelle in einer ZIP-Datei oder einem Ordner abgelehnt wurde, die übrigen aber importiert wurden",
       3: "angehalten vom Netzwerk (oder weil es nicht erreichbar war), von einer Antwort in einer Form, die invites nicht lesen kann, von drei fehlgeschlagenen Anfragen hintereinander oder weil das Browserfenster geschlossen wurde; führen Sie denselben Befehl erneut aus, um fortzufahren",
       130: "abgebrochen bei einer Rückfrage oder durch Schließen des Fensters von invites login: Nichts wurde geändert; oder ein Lauf, mit Strg+C beendet, nachdem die laufende Anfrage fertig und aufgezeichnet war",
     },
