@@ -6,7 +6,14 @@ import { isUtf8 } from "node:buffer";
 import type { ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
 import { m } from "../i18n/index.js";
-import { decodeBytes, decodeText, hasHighBytes, readChunks, type TextEncoding } from "./bytes.js";
+import {
+  countUtf8,
+  decodeBytes,
+  decodeText,
+  hasHighBytes,
+  readChunks,
+  type TextEncoding,
+} from "./bytes.js";
 import { collectEmails, toContactRecord } from "./contact.js";
 import { tooManyRows } from "./zip.js";
 
@@ -124,7 +131,12 @@ function decodeQuotedPrintable(raw: Buffer): Buffer {
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });
 
-function decodeValue(p: Property, fallback: TextEncoding): string {
+/**
+ * A value by its CHARSET, else as UTF-8, else in the file's code page. A value that holds UTF-8
+ * characters and a byte that is not UTF-8 is refused, as a file that is UTF-8 but for a stray
+ * byte is (bytes.ts): in a code page every one of its letters would turn into signs.
+ */
+function decodeValue(p: Property, fallback: TextEncoding, label: string): string {
   const bytes = valueBytes(p);
   const charset = p.params.get("CHARSET")?.[0];
   if (charset) {
@@ -137,6 +149,13 @@ function decodeValue(p: Property, fallback: TextEncoding): string {
   try {
     return UTF8.decode(bytes);
   } catch {
+    if (countUtf8(bytes).multiByte > 0) {
+      throw new InputError(
+        { file: label, line: p.line },
+        m().formats.strayByteInValue,
+        "not-utf-8",
+      );
+    }
     return decodeBytes(bytes, fallback);
   }
 }
@@ -293,7 +312,7 @@ export async function* readVCardRecords(
       }
       const done: Card = card;
       card = null;
-      return toContact(done, fallback);
+      return toContact(done, fallback, label);
     }
     if (card === null) {
       throw new InputError(
@@ -343,18 +362,19 @@ async function* reencodeUtf8(
   for await (const text of decodeText(stream, encoding)) yield Buffer.from(text, "utf8");
 }
 
-function toContact(card: Card, fallback: TextEncoding): ImportRecord {
+function toContact(card: Card, fallback: TextEncoding, label: string): ImportRecord {
+  const decode = (p: Property) => decodeValue(p, fallback, label);
   const value = (name: string): string | undefined => {
     const p = card.properties.find((q) => q.name === name);
-    return p ? decodeValue(p, fallback) : undefined;
+    return p ? decode(p) : undefined;
   };
   const [last = "", first = "", middle = ""] = components(value("N") ?? "");
   const emails: string[] = [];
   const phones: string[] = [];
   for (const p of card.properties) {
-    if (p.name === "EMAIL") emails.push(unescapeText(decodeValue(p, fallback)));
+    if (p.name === "EMAIL") emails.push(unescapeText(decode(p)));
     else if (p.name === "TEL") {
-      phones.push(unescapeText(decodeValue(p, fallback)).replace(/^tel:/i, ""));
+      phones.push(unescapeText(decode(p)).replace(/^tel:/i, ""));
     }
   }
   const record = toContactRecord({

@@ -55,6 +55,8 @@ export const enFormats = {
     "ends in the middle of a character: the file seems cut off (expected the whole file; download or copy it again)",
   strayByte:
     "holds a byte that is not UTF-8 in a file that is UTF-8 everywhere else (expected UTF-8 throughout; the file may be damaged: fix this line, or save the file again as UTF-8)",
+  strayByteInValue:
+    "holds a byte that is not UTF-8 in a value that is UTF-8 otherwise (expected UTF-8 throughout; the file may be damaged: fix this line, or save the file again as UTF-8)",
   unreadable: (why: string) => `could not be read to the end (${why}); is the file complete?`,
   entryUnreadable: (why: string) =>
     `could not be read (${why}); is it still there, and may you open it?`,
@@ -181,6 +183,8 @@ export const deFormats: Shape<typeof enFormats> = {
     "endet mitten in einem Zeichen: Die Datei scheint abgeschnitten (erwartet: die ganze Datei; laden oder kopieren Sie sie noch einmal)",
   strayByte:
     "enthält ein Byte, das kein UTF-8 ist, in einer Datei, die sonst überall UTF-8 ist (erwartet: durchgehend UTF-8; die Datei ist womöglich beschädigt: berichtigen Sie diese Zeile oder speichern Sie die Datei noch einmal als UTF-8)",
+  strayByteInValue:
+    "enthält ein Byte, das kein UTF-8 ist, in einem Wert, der sonst UTF-8 ist (erwartet: durchgehend UTF-8; die Datei ist womöglich beschädigt: berichtigen Sie diese Zeile oder speichern Sie die Datei noch einmal als UTF-8)",
   unreadable: (why) => `ließ sich nicht bis zum Ende lesen (${why}); ist die Datei vollständig?`,
   entryUnreadable: (why) =>
     `ließ sich nicht lesen (${why}); ist es noch da, und haben Sie Zugriff darauf?`,

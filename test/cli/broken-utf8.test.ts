@@ -1,6 +1,7 @@
 /**
  * UTF-8 that is broken rather than in a code page: a file cut off inside its last character, or
- * one UTF-8 everywhere but for a stray byte. Guessing a code page for either read "Jürgen" as
+ * one UTF-8 everywhere but for a stray byte (in a vCard, whose values may each name their own
+ * charset: a value UTF-8 but for a stray byte). Guessing a code page for either read "Jürgen" as
  * "J√ºrgen" (Mac OS Roman) and said nothing; each is refused instead, with one line, exit 2.
  */
 import { writeFileSync } from "node:fs";
@@ -19,6 +20,10 @@ describe("broken UTF-8", () => {
     [
       "google-stray-byte.csv",
       "google-stray-byte.csv line 4: holds a byte that is not UTF-8 in a file that is UTF-8 everywhere else (expected UTF-8 throughout; the file may be damaged: fix this line, or save the file again as UTF-8)",
+    ],
+    [
+      "vcard-stray-byte.vcf",
+      "vcard-stray-byte.vcf line 5: holds a byte that is not UTF-8 in a value that is UTF-8 otherwise (expected UTF-8 throughout; the file may be damaged: fix this line, or save the file again as UTF-8)",
     ],
   ])("%s is refused in one line, exit 2, database as it was", async (name, message) => {
     expect(
