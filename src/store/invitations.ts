@@ -23,11 +23,9 @@ import { indexConnections } from "../core/states.js";
 import type { Db } from "./database.js";
 import {
   eachOutgoingInvitation,
+  outgoingInvitations,
   readAddressBookIndex,
   readConnectionKeys,
-  STORED_INVITATION,
-  type StoredRow,
-  storedInvitations,
 } from "./queries.js";
 
 /** Sorts after every ISO day: compareByReminder puts invitations with no reminder left last. */
@@ -39,20 +37,13 @@ const NO_REMINDER = "~";
  * then by send time and id. SQLite asks core's nextReminder itself, so there is one rule; a test
  * holds the order to compareByReminder's. A caller that streams the pending views holds none.
  */
-function eachOutgoingInvitationByReminder(db: Db, asOf: Date): Generator<StoredInvitation> {
+function* eachOutgoingInvitationByReminder(db: Db, asOf: Date): Generator<StoredInvitation> {
   db.function(
     "invites_next_reminder",
     { deterministic: true },
     (sentAt) => nextReminder(sentAt as string, asOf) ?? NO_REMINDER,
   );
-  const rows = db
-    .prepare(
-      `SELECT ${STORED_INVITATION} FROM invitations WHERE direction = 'OUTGOING'
-       ORDER BY invites_next_reminder(sent_at), sent_at, id`,
-    )
-    .raw(true)
-    .iterate() as IterableIterator<StoredRow>;
-  return storedInvitations(rows);
+  yield* outgoingInvitations(db, "ORDER BY invites_next_reminder(sent_at), sent_at, id");
 }
 
 /**

@@ -107,11 +107,7 @@ export function readConnectionKeys(db: Db): ConnectionKeys[] {
     .all();
 }
 
-/** What eachOutgoingInvitation reads of an invitation, in the order of its fields. */
-export const STORED_INVITATION = `id, invitee_name, invitee_url, message, peer_slug, invitee_email, peer_name_key,
-  sent_at, withdrawn_at, coalesce(closed_at, live_closed_at)`;
-
-export type StoredRow = [
+type StoredRow = [
   number,
   string,
   string | null,
@@ -125,10 +121,19 @@ export type StoredRow = [
 ];
 
 /**
- * Rows come as arrays, made into plain objects here: better-sqlite3 builds keyed rows more
- * slowly.
+ * Every invitation the user sent that `more` lets through and orders (SQL after the direction's
+ * test: `AND …`, `ORDER BY …`), one at a time, read when the first is asked for. Rows come as
+ * arrays, made into plain objects here: better-sqlite3 builds keyed rows more slowly.
  */
-export function* storedInvitations(rows: IterableIterator<StoredRow>): Generator<StoredInvitation> {
+export function* outgoingInvitations(db: Db, more = ""): Generator<StoredInvitation> {
+  const rows = db
+    .prepare(
+      `SELECT id, invitee_name, invitee_url, message, peer_slug, invitee_email, peer_name_key,
+              sent_at, withdrawn_at, coalesce(closed_at, live_closed_at)
+       FROM invitations WHERE direction = 'OUTGOING' ${more}`,
+    )
+    .raw(true)
+    .iterate() as IterableIterator<StoredRow>;
   for (const r of rows) {
     yield {
       id: r[0],
@@ -146,21 +151,14 @@ export function* storedInvitations(rows: IterableIterator<StoredRow>): Generator
 }
 
 /**
- * Every invitation the user sent (or only the withdrawn ones), one at a time, in no particular
- * order: a caller that keeps something else of each holds no list of them.
+ * Every invitation the user sent (or only the withdrawn ones), in no particular order: a caller
+ * that keeps something else of each holds no list of them.
  */
 export function eachOutgoingInvitation(
   db: Db,
   which: "all" | "withdrawn" = "all",
 ): Generator<StoredInvitation> {
-  const rows = db
-    .prepare(
-      `SELECT ${STORED_INVITATION} FROM invitations WHERE direction = 'OUTGOING'
-         ${which === "withdrawn" ? "AND withdrawn_at <> ''" : ""}`,
-    )
-    .raw(true)
-    .iterate() as IterableIterator<StoredRow>;
-  return storedInvitations(rows);
+  return outgoingInvitations(db, which === "withdrawn" ? "AND withdrawn_at <> ''" : "");
 }
 
 /** The emails and name keys of every imported address-book contact. */
