@@ -151,7 +151,10 @@ async function checkBrokenUtf8(source: ByteSource, utf8: Utf8Check, sample: Buff
   }
 }
 
-/** A vCard decodes each property by its own CHARSET, and its folds may split a character. */
+/**
+ * A vCard decodes each property by its own CHARSET, and its folds may split a character: its
+ * broken UTF-8 is found value by value (vcard.ts decodeValue), not over the file.
+ */
 function isVCard(head: Buffer): boolean {
   return /^(\xef\xbb\xbf)?\s*BEGIN:VCARD/i.test(head.subarray(0, 64).toString("latin1"));
 }
