@@ -82,7 +82,7 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
       const chosen = tallied(pending, tally, invitationFilter(selection, asOf));
       if (options.pick || options.csv !== undefined) return [...chosen];
       if (options.json) await printJsonArray(output, chosen, toPreviewJson);
-      else await printFirst(output, chosen, tally, asOf, maxRows);
+      else await printPreview(output, chosen, { summary: tally.summary, asOf, maxRows });
       return null;
     },
     "read",
@@ -117,18 +117,4 @@ function* tallied(
     tally.add(view);
     if (chosen(view)) yield view;
   }
-}
-
-/** The table of the first `maxRows` views, the rest counted, and the summary of them all. */
-async function printFirst(
-  output: Output,
-  views: Iterable<InvitationView>,
-  tally: PreviewTally,
-  asOf: Date,
-  maxRows: number,
-): Promise<void> {
-  const shown: InvitationView[] = [];
-  let total = 0;
-  for (const view of views) if (total++ < maxRows) shown.push(view);
-  await printPreview(output, shown, { summary: tally.summary, asOf, maxRows, total });
 }

@@ -12,9 +12,12 @@ import {
   fitTableLines,
   fitTableWithin,
   n,
+  streamTableLines,
   type Column as TableColumn,
+  widest,
+  widestCells,
 } from "./tables.js";
-import { truncateToWidth, wrap } from "./wrap.js";
+import { displayWidth, truncateToWidth, wrap } from "./wrap.js";
 
 export function profileOrEmail(view: InvitationView): string {
   const slug = toProfileSlug(view.profileUrl);
@@ -42,8 +45,6 @@ export interface PreviewTableOptions {
   asOf: Date;
   /** The command has --all (preview does; withdraw points to preview for the whole list). */
   hasAll?: boolean;
-  /** How many the table stands for when `views` holds only the first of them: the rest are counted. */
-  total?: number;
 }
 
 interface Column {
@@ -53,21 +54,47 @@ interface Column {
   width: number;
 }
 
-/** The preview's table of `views`, its lines drawn as they are taken. */
+/**
+ * A table of up to this many rows is fitted to its widest cells; a longer one (`preview --all`
+ * of 1,000,000) is drawn as its rows come, its name and profile columns as wide as the terminal
+ * leaves them and each other column as wide as in its first rows.
+ */
+export const FITTED_ROWS = 1000;
+
+/**
+ * The preview's table of `views`, its lines drawn as they are taken; the views are taken as the
+ * lines are, and past `maxRows` counted, so that a long table's first lines are written before
+ * its last views are made, and none is held.
+ */
 export function* previewTableLines(
-  views: readonly InvitationView[],
+  views: Iterable<InvitationView>,
   options: PreviewTableOptions,
 ): Generator<string> {
-  const { colour, width, asOf } = options;
+  const more = views[Symbol.iterator]();
+  try {
+    yield* tableOf(more, options);
+  } finally {
+    // Left early (a reader gone): the views' source ends too (a read transaction, say).
+    more.return?.();
+  }
+}
+
+function* tableOf(more: Iterator<InvitationView>, options: PreviewTableOptions): Generator<string> {
+  const { colour, width, asOf, maxRows } = options;
   const words = m().preview;
   const { fmt } = m();
-  const total = options.total ?? views.length;
-  if (total === 0) return yield colour.dim(words.none);
-  const shown = views.slice(0, options.maxRows);
+  const first: InvitationView[] = [];
+  while (first.length < Math.min(maxRows, FITTED_ROWS + 1)) {
+    const next = more.next();
+    if (next.done) break;
+    first.push(next.value);
+  }
+  if (first.length === 0) return yield colour.dim(words.none);
+  const streamed = first.length > FITTED_ROWS;
   const flagWidthOf = (compact: boolean) =>
     Math.max(
       words.head.flags.length,
-      ...shown.map((v) => stripAnsi(flags(v, colour, compact)).length),
+      widest(first, (v) => stripAnsi(flags(v, colour, compact)).length),
     );
   // Narrow terminals lose the time of day, then the age, then the batch column.
   const others: Column[] = [
@@ -123,23 +150,58 @@ export function* previewTableLines(
       ? words.head.profileOrEmail
       : words.head.profile;
   const head = [words.head.name, profileHead, ...fixed.map((c) => c.head)];
-  const rows = shown.map((v) => [
+  const cells = (v: InvitationView) => [
     truncateToWidth(printable(v.name || m().common.noName), nameWidth),
     truncateToWidth(printable(profileOrEmail(v)), profileWidth),
     ...fixed.map((c) => c.cell(v)),
-  ]);
-  // The cells were cut to what the width leaves them: each column is as wide as its widest.
-  yield* fitTableLines(
-    head.map((h) => ({ head: h })),
-    rows,
-    colour,
-    width,
-  );
-  if (total > shown.length) {
-    const more = total - shown.length;
-    yield wrap(options.hasAll === false ? words.moreInPreview(more) : words.more(more), width);
+  ];
+  let shown = first.length;
+  let total = first.length;
+  if (!streamed) {
+    for (const _ of iterable(more)) total++;
+    // The cells were cut to what the width leaves them: each column is as wide as its widest.
+    yield* fitTableLines(
+      head.map((h) => ({ head: h })),
+      first.map(cells),
+      colour,
+      width,
+    );
+  } else {
+    // The widths the layout above planned, wider where the first rows are (a later cell wider
+    // still wraps in its column).
+    const firstRows = first.map(cells);
+    const natural = widestCells(head.length, firstRows);
+    const widths = [
+      nameWidth,
+      profileWidth,
+      ...fixed.map((c, i) => Math.max(c.width, displayWidth(c.head), natural[i + 2] ?? 0)),
+    ];
+    const rows = function* () {
+      yield* firstRows;
+      for (const view of iterable(more)) {
+        total++;
+        if (shown >= maxRows) continue;
+        shown++;
+        yield cells(view);
+      }
+    };
+    yield* streamTableLines(
+      head.map((h) => ({ head: h })),
+      widths,
+      rows(),
+      colour,
+    );
+  }
+  if (total > shown) {
+    const rest = total - shown;
+    yield wrap(options.hasAll === false ? words.moreInPreview(rest) : words.more(rest), width);
   }
   yield colour.dim(wrap(compact ? words.legendCompact : words.legend, width));
+}
+
+/** The rest of an iterator, for `for … of`. */
+function iterable<T>(iterator: Iterator<T>): Iterable<T> {
+  return { [Symbol.iterator]: () => iterator };
 }
 
 export function renderPreviewSummary(
@@ -211,28 +273,38 @@ export function renderBatches(
 
 /** What printPreview prints besides the table's rows. */
 export interface PreviewPrint extends Pick<PreviewTableOptions, "asOf" | "maxRows" | "hasAll"> {
-  /** The counts over every pending invitation, chosen or not (summarize). */
+  /**
+   * The counts over every pending invitation, chosen or not (summarize), read once the table is
+   * drawn: a PreviewTally's, counted as the views are taken, is whole by then.
+   */
   summary: PreviewSummary;
-  /** How many were chosen, when `selected` holds only the first `maxRows` of them. */
-  total?: number;
 }
 
-/** The table of the selected invitations and the summary of all pending ones. */
+/**
+ * The table of the selected invitations and the summary of all pending ones: the selected are
+ * taken one at a time as the table is written, and counted.
+ */
 export async function printPreview(
   output: Output,
-  selected: readonly InvitationView[],
+  selected: Iterable<InvitationView>,
   print: PreviewPrint,
 ): Promise<void> {
-  const { summary, asOf, maxRows, hasAll = true, total = selected.length } = print;
+  const { summary, asOf, maxRows, hasAll = true } = print;
+  let total = 0;
+  const counted = function* () {
+    for (const view of selected) {
+      total++;
+      yield view;
+    }
+  };
   await printLines(
     output,
-    previewTableLines(selected, {
+    previewTableLines(counted(), {
       colour: output.colour,
       width: output.width,
       maxRows,
       asOf,
       hasAll,
-      total,
     }),
   );
   output.out(renderPreviewSummary(summary, total, asOf, output.colour, output.width));

@@ -76,14 +76,9 @@ export function* fitTableLines(
   colour: Colour,
   width: number,
 ): Generator<string> {
-  const cells = columns.map(() => 0);
-  for (const row of rows) {
-    row.forEach((cell, i) => {
-      cells[i] = Math.max(cells[i] ?? 0, displayWidth(cell));
-    });
-  }
+  const cells = widestCells(columns.length, rows);
   const cellWidth = (i: number) => cells[i] as number;
-  const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map(displayWidth));
+  const longestWord = (text: string) => widest(text.split(/\s+/), displayWidth);
   const natural = columns.map((c, i) => Math.max(displayWidth(c.head), cellWidth(i)));
   const widths = [...natural];
   // Borders and padding: "│ a │ b │".
@@ -94,7 +89,10 @@ export function* fitTableLines(
     // A wrapped cell breaks between its words, not inside one where a line can hold it.
     const words =
       c.give === "wrap"
-        ? Math.min(WIDEST_WORD, Math.max(0, ...rows.map((r) => longestWord(r[i] ?? ""))))
+        ? Math.min(
+            WIDEST_WORD,
+            widest(rows, (r) => longestWord(r[i] ?? "")),
+          )
         : 0;
     return Math.min(natural[i] as number, Math.max(NARROWEST, head, words));
   });
@@ -119,7 +117,7 @@ export function* fitTableLines(
     if (c.give !== "wrap" || w >= (natural[i] as number)) return null;
     const cellsWrapped = rows.map((r) => wrapCell(stripVTControlCharacters(r[i] ?? ""), w));
     const lines = [wrapCell(c.head, w), ...cellsWrapped].flatMap((text) => text.split("\n"));
-    widths[i] = Math.max(1, ...lines.map(displayWidth));
+    widths[i] = Math.max(1, widest(lines, displayWidth));
     return cellsWrapped;
   });
   const fitCell = (cell: string, i: number, row: number) => {
@@ -151,6 +149,56 @@ export function* fitTableLines(
 }
 
 /**
+ * The greatest of `measure` over `items`, 0 for none: a loop, since a spread of 1,000,000 rows'
+ * widths into Math.max overflows the stack.
+ */
+export function widest<T>(items: Iterable<T>, measure: (item: T) => number): number {
+  let most = 0;
+  for (const item of items) most = Math.max(most, measure(item));
+  return most;
+}
+
+/** The visible width of each of `count` columns' widest cell in `rows`. */
+export function widestCells(count: number, rows: Iterable<readonly string[]>): number[] {
+  const cells = Array.from({ length: count }, () => 0);
+  for (const row of rows) {
+    row.forEach((cell, i) => {
+      cells[i] = Math.max(cells[i] ?? 0, displayWidth(cell));
+    });
+  }
+  return cells;
+}
+
+/**
+ * A table whose columns are `widths` wide (each at least its heading), its lines drawn as its
+ * rows come: for a table too long to hold until its widest cell is known. A cell wider than its
+ * column (a caller's widths come from the rows it has seen) wraps onto more lines and loses its
+ * colour; nothing of it is cut.
+ */
+export function* streamTableLines(
+  columns: readonly Column[],
+  widths: readonly number[],
+  rows: Iterable<readonly string[]>,
+  colour: Colour,
+): Generator<string> {
+  const fitted = function* () {
+    for (const row of rows) {
+      yield row.map((cell, i) => {
+        const w = widths[i] as number;
+        return displayWidth(cell) <= w ? cell : wrapCell(stripVTControlCharacters(cell), w);
+      });
+    }
+  };
+  yield* drawTableLines(
+    columns.map((c, i) => wrapCell(c.head, widths[i] as number)),
+    fitted(),
+    widths,
+    columns.map((c) => c.align ?? "left"),
+    colour,
+  );
+}
+
+/**
  * The lines of a table whose cells already fit `widths` (a cell may hold several lines; a row's
  * lines come together), one at a time: a border around, the heading in bold, no lines between
  * rows. Linear in the cells, so that a table of 100,000 rows takes as long as writing it.
@@ -170,7 +218,10 @@ export function* drawTableLines(
   };
   const draw = (cells: readonly string[], style: (line: string) => string = (line) => line) => {
     const split = widths.map((_, i) => (cells[i] ?? "").split("\n"));
-    const height = Math.max(1, ...split.map((lines) => lines.length));
+    const height = Math.max(
+      1,
+      widest(split, (lines) => lines.length),
+    );
     const lines: string[] = [];
     for (let k = 0; k < height; k++) {
       lines.push(

@@ -246,3 +246,31 @@ describe("invites batches", () => {
     expect(result.stdout).toContain("No accidental batch found");
   });
 });
+
+describe("invites preview --all of more rows than a table is fitted over", () => {
+  it("lists every one in columns as wide as the terminal, and counts them all", async () => {
+    const csv = join(temp.dir, "Invitations.csv");
+    const lines = ["From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl"];
+    // A minute apart from 2026-11-13 09:00 UTC, as LinkedIn writes its dates: "11/13/26, 9:00 AM".
+    for (let i = 0; i < 1500; i++) {
+      const d = new Date(Date.UTC(2026, 10, 13, 9, i));
+      const h = d.getUTCHours();
+      const sent = `${d.getUTCMonth() + 1}/${d.getUTCDate()}/26, ${h % 12 || 12}:${String(d.getUTCMinutes()).padStart(2, "0")} ${h < 12 ? "AM" : "PM"}`;
+      lines.push(
+        `Katrin Böhm,Person ${i},"${sent}",,OUTGOING,https://www.linkedin.com/in/katrin-boehm,https://www.linkedin.com/in/person-${i}`,
+      );
+    }
+    writeFileSync(csv, `${lines.join("\n")}\n`);
+    const db = join(temp.dir, "long.db");
+    expect((await runCli(["import", "--db", db, csv])).code).toBe(0);
+    const result = await runCli(["preview", "--db", db, ...AS_OF, "--all"], {
+      env: { COLUMNS: "110" },
+    });
+    expect(result.code).toBe(0);
+    const table = result.stdout.split("\n").filter((l) => /^[│┌├└]/.test(l));
+    expect(table).toHaveLength(4 + 1500);
+    expect(new Set(table.map((l) => [...l].length))).toEqual(new Set([110]));
+    for (const i of [0, 999, 1000, 1499]) expect(result.stdout).toContain(`│ Person ${i} `);
+    expect(result.stdout).toContain("Selected: 1,500 of 1,500.");
+  });
+});

@@ -6,7 +6,7 @@
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { plain } from "../../src/ui/colour.js";
-import { drawTableLines, fitTable } from "../../src/ui/tables.js";
+import { drawTableLines, fitTable, streamTableLines } from "../../src/ui/tables.js";
 import {
   displayWidth,
   truncateStartToWidth,
@@ -126,6 +126,37 @@ describe("a table that fits", () => {
         "│ x  │     1 │",
         "│ yy │    22 │",
         "└────┴───────┘",
+      ].join("\n"),
+    );
+  });
+
+  it("measures a column of more rows than a spread into Math.max holds", () => {
+    // 300,000 arguments overflow V8's stack: a wrapped column was measured so.
+    const many = Array.from({ length: 300_000 }, (_, i) => [`row ${i}`, "a few words here"]);
+    const text = fitTable([{ head: "Row" }, { head: "Note", give: "wrap" }], many, plain, 30);
+    expect(text.split("\n")).toHaveLength(3 + 300_000 * 2 + 1);
+    expect(text).toContain("│ row 299999 │ a few words │\n│            │ here        │");
+  });
+});
+
+describe("a table drawn as its rows come", () => {
+  it("keeps the given widths and wraps a cell wider than its column, losing none of it", () => {
+    const rows = [
+      ["Anna", "book"],
+      ["Björn", "personal book role"],
+    ];
+    const text = [
+      ...streamTableLines([{ head: "Name" }, { head: "Flags" }], [6, 13], rows, plain),
+    ].join("\n");
+    expect(text).toBe(
+      [
+        "┌────────┬───────────────┐",
+        "│ Name   │ Flags         │",
+        "├────────┼───────────────┤",
+        "│ Anna   │ book          │",
+        "│ Björn  │ personal book │",
+        "│        │ role          │",
+        "└────────┴───────────────┘",
       ].join("\n"),
     );
   });

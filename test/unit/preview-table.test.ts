@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { InvitationView } from "../../src/core/preview.js";
 import { setLang } from "../../src/i18n/index.js";
 import { plain } from "../../src/ui/colour.js";
-import { previewTableLines } from "../../src/ui/preview.js";
+import { FITTED_ROWS, previewTableLines } from "../../src/ui/preview.js";
 
 const views: InvitationView[] = Array.from({ length: 50 }, (_, i) => ({
   id: i + 1,
@@ -70,5 +70,79 @@ describe("the preview table", () => {
       });
       expect(widest(text)).toBeLessThanOrEqual(width);
     });
+  });
+});
+
+describe("a table longer than FITTED_ROWS", () => {
+  const asOf = new Date("2026-11-20T12:00:00Z");
+  const options = { colour: plain, width: 120, maxRows: Number.POSITIVE_INFINITY, asOf };
+  const plainViews = views.map((v) => ({ ...v, personal: false, roleAddress: false }));
+  const rowsOf = (text: string) => text.split("\n").filter((l) => /^│/.test(l));
+  const cellsOf = (line: string) =>
+    line
+      .split("│")
+      .slice(1, -1)
+      .map((cell) => cell.trim());
+
+  it("writes its first lines when its first rows are made, and takes the rest as it goes", () => {
+    let made = 0;
+    const source = function* () {
+      for (let i = 0; i < 5000; i++) {
+        made++;
+        yield views[i % views.length] as InvitationView;
+      }
+    };
+    const lines = previewTableLines(source(), options);
+    expect(lines.next().value).toMatch(/^┌/);
+    expect(made).toBe(FITTED_ROWS + 1);
+    const rest = [...lines];
+    expect(made).toBe(5000);
+    expect(rest.filter((l) => /^│/.test(l))).toHaveLength(1 + 5000);
+  });
+
+  it("shows each view's cells as the fitted table does, every line as wide as the terminal", () => {
+    const long = Array.from({ length: 3000 }, (_, i) => views[i % views.length] as InvitationView);
+    const text = table(long, options);
+    const fitted = rowsOf(table(views, options)).slice(1).map(cellsOf);
+    const streamed = rowsOf(text).slice(1).map(cellsOf);
+    expect(streamed).toHaveLength(3000);
+    streamed.forEach((cells, i) => {
+      expect(cells).toEqual(fitted[i % views.length]);
+    });
+    const widths = new Set(
+      text
+        .split("\n")
+        .filter((l) => /^[│┌└├]/.test(l))
+        .map((l) => [...l].length),
+    );
+    expect([...widths]).toEqual([120]);
+  });
+
+  it("wraps a later view's flags wider than its first rows' in their column, all of them kept", () => {
+    const long = Array.from({ length: 2000 }, (_, i) =>
+      i === 1500
+        ? {
+            ...(plainViews[0] as InvitationView),
+            name: "Zoë Later",
+            personal: true,
+            roleAddress: true,
+          }
+        : (plainViews[i % plainViews.length] as InvitationView),
+    );
+    const lines = table(long, options).split("\n");
+    const at = lines.findIndex((l) => l.startsWith("│ Zoë Later "));
+    const own = [lines[at] as string];
+    while ((lines[at + own.length] as string).startsWith("│  "))
+      own.push(lines[at + own.length] as string);
+    expect(own.length).toBeGreaterThan(1);
+    expect(own.map((l) => cellsOf(l)[5]).join("")).toBe("personalbookrole");
+    expect(new Set(own.map((l) => [...l].length))).toEqual(new Set([120]));
+  });
+
+  it("lists up to maxRows and counts the rest", () => {
+    const long = Array.from({ length: 2500 }, (_, i) => views[i % views.length] as InvitationView);
+    const text = table(long, { ...options, maxRows: 1800 });
+    expect(rowsOf(text)).toHaveLength(1 + 1800);
+    expect(text).toContain("… and 700 more (--all to list every one)");
   });
 });
