@@ -80,7 +80,8 @@ export const enNetwork = {
     reset: "the connection broke off",
     noName: "the address could not be looked up (is this computer online?)",
     unreachable: "the network could not be reached",
-    tls: (detail: string) => `the secure connection could not be checked (${detail})`,
+    tls: (code: string) => `the secure connection could not be checked (${code})`,
+    failed: (code: string) => `the connection failed${code === "" ? "" : ` (${code})`}`,
     unreachableAdvice:
       "LinkedIn could not be reached or did not answer: check the internet connection, then run the same command again; what was sent is in the journal, and the next run settles it",
     none: "no answer",
@@ -327,7 +328,8 @@ export const deNetwork: Shape<typeof enNetwork> = {
     reset: "Die Verbindung brach ab",
     noName: "Die Adresse ließ sich nicht auflösen (ist dieser Computer online?)",
     unreachable: "Das Netzwerk war nicht erreichbar",
-    tls: (detail) => `Die sichere Verbindung ließ sich nicht prüfen (${detail})`,
+    tls: (code) => `Die sichere Verbindung ließ sich nicht prüfen (${code})`,
+    failed: (code) => `Die Verbindung schlug fehl${code === "" ? "" : ` (${code})`}`,
     unreachableAdvice:
       "LinkedIn war nicht erreichbar oder hat nicht geantwortet: Prüfen Sie die Internetverbindung und führen Sie dann denselben Befehl erneut aus; was gesendet wurde, steht im Journal, und der nächste Lauf klärt es",
     none: "keine Antwort",

@@ -46,7 +46,7 @@ export class TransientNetworkError extends AppError {
   }
 }
 
-/** What Node says of a connection that failed, in the catalogue's words where it is known. */
+/** What Node says of a connection that failed, in the catalogue's words and its code. */
 function failureWords(error: Error): string {
   const words = m().network.answer;
   const code = (error as NodeJS.ErrnoException).code ?? "";
@@ -56,10 +56,9 @@ function failureWords(error: Error): string {
   if (["ETIMEDOUT", "ENETUNREACH", "EHOSTUNREACH", "ENETDOWN"].includes(code)) {
     return words.unreachable;
   }
-  if (/^(ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/.test(code)) {
-    return words.tls(error.message);
-  }
-  return error.message;
+  // Node's own message is English: the code (an identifier, in any language) says what it was.
+  if (/^(ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/.test(code)) return words.tls(code);
+  return words.failed(code);
 }
 
 /**

@@ -10,7 +10,7 @@ import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
@@ -196,6 +196,32 @@ describe("the cookie transport", () => {
     }
   });
 
+  it("names any other failure by its code, not in Node's English", async () => {
+    // An answer that is not HTTP at all: Node's parser fails it with HPE_INVALID_CONSTANT.
+    const garbage = net.createServer((socket) => socket.end("SMTP ready\r\n\r\n"));
+    garbage.listen(0, "127.0.0.1");
+    await once(garbage, "listening");
+    const { port } = garbage.address() as AddressInfo;
+    const said = async () =>
+      String(
+        await transport(port)
+          .send({ method: "GET", path: "/voyager/api/me" })
+          .catch((e) => e),
+      );
+    try {
+      expect(await said()).toContain(
+        "GET /voyager/api/me: the connection failed (HPE_INVALID_CONSTANT)",
+      );
+      setLang("de");
+      expect(await said()).toContain(
+        "GET /voyager/api/me: Die Verbindung schlug fehl (HPE_INVALID_CONSTANT)",
+      );
+    } finally {
+      setLang("en");
+      garbage.close();
+    }
+  });
+
   it("ends a run that cannot reach LinkedIn as a stop, in one line and what to do: exit 3", async () => {
     const temp = tempDir();
     try {
@@ -249,7 +275,9 @@ describe("the cookie transport", () => {
       .send({ method: "GET", path: "/" })
       .catch((e: unknown) => e);
     expect(untrusted).toBeInstanceOf(TransientNetworkError);
-    expect(String(untrusted)).toContain("GET /: the secure connection could not be checked (");
+    expect(String(untrusted)).toContain(
+      "GET /: the secure connection could not be checked (DEPTH_ZERO_SELF_SIGNED_CERT)",
+    );
     const script = `
       const { CookieTransport } = await import("./dist/network/transport.js");
       const t = new CookieTransport({ baseUrl: "https://127.0.0.1:${port}", cookies: ${JSON.stringify(COOKIES)} });
