@@ -165,10 +165,16 @@ function existsError(path: string, flag: string): UsageError {
 /**
  * Creates `path` (never over an existing file: O_EXCL, which also refuses a symbolic link),
  * readable and writable by its owner alone, and returns once the bytes and the folder entry
- * are on disk. A write that fails, such as on a full disk, removes the file again, so that the
- * next run does not find a partial one in its way.
+ * are on disk. `data` may come in pieces, each written as it is made, so that a file of
+ * 1,000,000 rows is never held whole. A write that fails, such as on a full disk, or a piece that
+ * cannot be made, removes the file again, so that the next run does not find a partial one in
+ * its way.
  */
-export function writeNewFile(path: string, data: string | Buffer, flag: string): void {
+export function writeNewFile(
+  path: string,
+  data: string | Buffer | Iterable<string>,
+  flag: string,
+): void {
   let fd: number;
   try {
     fd = openSync(path, "wx", 0o600);
@@ -185,9 +191,11 @@ export function writeNewFile(path: string, data: string | Buffer, flag: string):
     );
   }
   try {
-    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written);
+    for (const piece of typeof data === "string" || Buffer.isBuffer(data) ? [data] : data) {
+      const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+      let written = 0;
+      while (written < bytes.length) written += writeSync(fd, bytes, written);
+    }
     fsyncSync(fd);
   } catch (error) {
     closeSync(fd);
@@ -227,27 +235,60 @@ const PLAIN_CSV: CsvShape = { delimiter: ",", recordDelimiter: "unix" };
 const EXCEL_CSV: CsvShape = { delimiter: ";", recordDelimiter: "windows" };
 
 /** CSV text of rows, each cell neutralised so that a spreadsheet shows it and does not run it. */
-export function formatCsv(rows: ReadonlyArray<ReadonlyArray<string>>, shape: CsvShape): string {
+export function formatCsv(rows: Iterable<ReadonlyArray<string>>, shape: CsvShape): string {
+  return [...csvPieces(rows, shape)].join("");
+}
+
+/** Rows formatted by csv-stringify at a time: enough to write fast, few to hold. */
+const CSV_SLICE = 1000;
+
+/** formatCsv's text a slice of rows at a time, each slice formatted as its rows come. */
+function* csvPieces(rows: Iterable<ReadonlyArray<string>>, shape: CsvShape): Generator<string> {
   // Loaded when a CSV is written: the commands that read option files need no CSV writer.
   const { stringify } = require("csv-stringify/sync") as typeof import("csv-stringify/sync");
-  return stringify(
-    rows.map((row) => row.map(neutralizeFormula)),
-    {
+  const format = (slice: string[][]) =>
+    stringify(slice, {
       delimiter: shape.delimiter,
       record_delimiter: shape.recordDelimiter,
       // csv-stringify quotes a line break only when it is its record delimiter: a lone CR, or an
       // LF in a file of CRLF records, would cut the row in two in a spreadsheet.
       quoted_match: /[\r\n]/,
-    },
-  );
+    });
+  let slice: string[][] = [];
+  for (const row of rows) {
+    slice.push(row.map(neutralizeFormula));
+    if (slice.length < CSV_SLICE) continue;
+    yield format(slice);
+    slice = [];
+  }
+  if (slice.length > 0) yield format(slice);
 }
 
-/** Writes a new CSV file for the user (see writeNewFile), for Excel with a BOM and semicolons. */
+/**
+ * Writes a new CSV file for the user (see writeNewFile), for Excel with a BOM and semicolons:
+ * its rows are taken and written a slice at a time, and counted. Returns how many were written,
+ * the heading not among them.
+ */
 export function writeCsvFile(
   path: string,
-  rows: ReadonlyArray<ReadonlyArray<string>>,
+  head: ReadonlyArray<string>,
+  rows: Iterable<ReadonlyArray<string>>,
   options: { flag: string; excel?: boolean },
-): void {
-  const text = formatCsv(rows, options.excel ? EXCEL_CSV : PLAIN_CSV);
-  writeNewFile(path, options.excel ? `\uFEFF${text}` : text, options.flag);
+): number {
+  let count = 0;
+  const all = function* () {
+    yield head;
+    for (const row of rows) {
+      count++;
+      yield row;
+    }
+  };
+  const pieces = csvPieces(all(), options.excel ? EXCEL_CSV : PLAIN_CSV);
+  writeNewFile(path, options.excel ? withBom(pieces) : pieces, options.flag);
+  return count;
+}
+
+function* withBom(pieces: Iterable<string>): Generator<string> {
+  yield "\uFEFF";
+  yield* pieces;
 }

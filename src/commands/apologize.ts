@@ -81,10 +81,8 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
   );
   writeCsvFile(
     options.out,
-    [
-      ["email", "name", "subject", "body"],
-      ...rows.map((r) => [r.email, r.name, r.subject, r.body]),
-    ],
+    ["email", "name", "subject", "body"],
+    rows.map((r) => [r.email, r.name, r.subject, r.body]),
     { flag: "--out" },
   );
   output.err(

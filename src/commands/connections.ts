@@ -132,7 +132,7 @@ export async function runConnectionsExport(
 
 /** Writes the export to a new file, as every file for the user is written (src/user-files.ts). */
 export function writeConnectionsCsv(out: string, rows: readonly ConnectionRow[], excel: boolean) {
-  writeCsvFile(out, [EXPORT_COLUMNS, ...rows.map(toExportCells)], { flag: "--out", excel });
+  writeCsvFile(out, EXPORT_COLUMNS, rows.map(toExportCells), { flag: "--out", excel });
 }
 
 export interface ConnectionsRemoveOptions

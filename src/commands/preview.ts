@@ -72,16 +72,17 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
   const maxRows = options.all ? Number.POSITIVE_INFINITY : Math.max(5, output.height - 10);
   const tally = new PreviewTally(asOf);
   // The pending views come soonest reminder first, made as SQLite hands them over, and go out as
-  // they come: the database stays open while they are written. Only --pick and --csv, which
-  // need the whole choice, hold it.
+  // they come (to stdout or to the --csv file): the database stays open while they are written.
+  // Only --pick, which needs the whole choice, holds it.
   const held = await withDatabase(
     databasePath(options),
     async (db) => {
       const { batches, pending } = readPendingPreview(db, { asOf, batchRules });
       checkBatchExists(selection, batches);
       const chosen = tallied(pending, tally, invitationFilter(selection, asOf));
-      if (options.pick || options.csv !== undefined) return [...chosen];
-      if (options.json) await printJsonArray(output, chosen, toPreviewJson);
+      if (options.pick) return [...chosen];
+      if (options.csv !== undefined) writePreviewCsv(output, options.csv, chosen);
+      else if (options.json) await printJsonArray(output, chosen, toPreviewJson);
       else await printPreview(output, chosen, { summary: tally.summary, asOf, maxRows });
       return null;
     },
@@ -98,13 +99,20 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
     return 0;
   }
   if (options.csv !== undefined) {
-    const rows = selected.map((v) => PREVIEW_COLUMNS.map((key) => String(v[key] ?? "")));
-    writeCsvFile(options.csv, [[...PREVIEW_COLUMNS], ...rows], { flag: "--csv" });
-    output.err(m().commands.wroteInvitations(selected.length, printable(options.csv)));
+    writePreviewCsv(output, options.csv, selected);
     return 0;
   }
   await printPreview(output, selected, { summary: tally.summary, asOf, maxRows });
   return 0;
+}
+
+/** The views, as they come, to a new CSV file in --json's keys, and a line saying how many. */
+function writePreviewCsv(output: Output, path: string, views: Iterable<InvitationView>): void {
+  const rows = function* () {
+    for (const v of views) yield PREVIEW_COLUMNS.map((key) => String(v[key] ?? ""));
+  };
+  const written = writeCsvFile(path, PREVIEW_COLUMNS, rows(), { flag: "--csv" });
+  output.err(m().commands.wroteInvitations(written, printable(path)));
 }
 
 /** The views `chosen` lets through, each of `views` counted in `tally` as it passes. */

@@ -3,7 +3,7 @@
  * cell for cell, by csv-parse as by a spreadsheet: every line break inside a cell is quoted,
  * whichever the file's own record delimiter is.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { expect, it } from "vitest";
@@ -20,7 +20,8 @@ const rows = [
 
 it.each([false, true])("quotes a lone CR and a lone LF (for Excel: %s)", (excel) => {
   const path = join(temp.dir, `out-${excel}.csv`);
-  writeCsvFile(path, rows, { flag: "--out", excel });
+  const [head, ...body] = rows;
+  expect(writeCsvFile(path, head as string[], body, { flag: "--out", excel })).toBe(2);
   const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   const delimiter = excel ? ";" : ",";
   const recordEnd = excel ? "\r\n" : "\n";
@@ -31,4 +32,31 @@ it.each([false, true])("quotes a lone CR and a lone LF (for Excel: %s)", (excel)
   expect(text).toContain(`"Chefin\rPraktikantin"`);
   expect(text).toContain(`"eins\nzwei"`);
   expect(parse(text, { delimiter, record_delimiter: recordEnd })).toEqual(rows);
+});
+
+it("writes its rows as they come, and leaves no file when one cannot be made", () => {
+  const path = join(temp.dir, "long.csv");
+  let onDisk = -1;
+  const rows = function* () {
+    for (let i = 0; i < 5000; i++) {
+      // Past the first slices, the file holds their rows already: none is held until the end.
+      if (i === 4500) onDisk = readFileSync(path, "utf8").split("\n").length - 1;
+      yield [`row ${i}`, "=1+1"];
+    }
+  };
+  expect(writeCsvFile(path, ["Name", "Note"], rows(), { flag: "--out" })).toBe(5000);
+  expect(onDisk).toBeGreaterThanOrEqual(4000);
+  const back = parse(readFileSync(path, "utf8")) as string[][];
+  expect(back).toHaveLength(5001);
+  expect(back[5000]).toEqual(["row 4999", "'=1+1"]);
+
+  const broken = join(temp.dir, "broken.csv");
+  const failing = function* () {
+    yield* Array.from({ length: 3000 }, (_, i) => [`row ${i}`, ""]);
+    throw new Error("the database went away");
+  };
+  expect(() => writeCsvFile(broken, ["Name", "Note"], failing(), { flag: "--out" })).toThrow(
+    "the database went away",
+  );
+  expect(existsSync(broken)).toBe(false);
 });
