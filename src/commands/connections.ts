@@ -10,20 +10,18 @@ import {
   type ConnectionSelection,
   compareByConnectedOn,
   connectionName,
-  countClosedBatchInvitations,
   LINKEDIN_COLUMNS,
   selectConnections,
   toLinkedInCells,
 } from "../core/connections.js";
 import { matchLive, type PersonKeys, sharedNameKeys } from "../core/matching.js";
-import type { BatchFacts } from "../core/preview.js";
 import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import type { LiveConnection, NetworkDriver } from "../network/driver.js";
 import type { RunAction, RunSummary } from "../network/journaled-run.js";
 import type { Pacer } from "../network/pacer.js";
 import { type Db, withDatabase } from "../store/database.js";
-import { readBatchFacts } from "../store/invitations.js";
+import { readBatchOrigins } from "../store/invitations.js";
 import { Journal } from "../store/journal.js";
 import { connectionOutcomes } from "../store/outcomes.js";
 import { readConnections } from "../store/queries.js";
@@ -92,14 +90,19 @@ export function resolveConnectionSelection(
   };
 }
 
-/** Every stored connection with the batch it came from, and the invitations' batch facts. */
+/**
+ * Every stored connection with the batch it came from, and how many of the batches'
+ * invitations closed (BatchOrigins).
+ */
 export function readConnectionRows(
   db: Db,
   now: Date,
   batchRules: BatchRules,
-): { rows: ConnectionRow[]; invitations: Omit<BatchFacts, "addressBook">[] } {
-  const invitations = readBatchFacts(db, { asOf: now, batchRules });
-  return { rows: assignBatches(readConnections(db), invitations), invitations };
+): { rows: ConnectionRow[]; closedInBatches: number } {
+  return db.transaction(() => {
+    const origins = readBatchOrigins(db, { asOf: now, batchRules });
+    return { rows: assignBatches(readConnections(db), origins), closedInBatches: origins.closed };
+  })();
 }
 
 export async function runConnectionsExport(
@@ -207,7 +210,7 @@ export async function runConnectionsRemove(
 
   return withDatabase(path, (db) =>
     withRunLock(db, path, "remove", options, argv, async () => {
-      const { rows, invitations } = readConnectionRows(db, now, batchRules);
+      const { rows, closedInBatches } = readConnectionRows(db, now, batchRules);
       let selected = selectConnections(rows, selection);
       if (options.pick) {
         const { pickConnections } = await import("../ui/pick-list.js");
@@ -246,7 +249,7 @@ export async function runConnectionsRemove(
         }),
       );
       printRunPlan(output, plan);
-      const closed = options.batch ? countClosedBatchInvitations(invitations) : 0;
+      const closed = options.batch ? closedInBatches : 0;
       if (closed > 0) output.out(w.closedAfterExport(closed));
       if (plan.plan.length > 0)
         output.out(wrap(w.beforeEach(printable(record.path), record.size), output.width));

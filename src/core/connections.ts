@@ -37,36 +37,61 @@ export interface ConnectionSelection {
   keep?: KeepList;
 }
 
-/**
- * Each connection with the batch it came from: a connection came from an accidental batch when
- * it accepted one of the batch's invitations (same profile, else same address).
- */
-export function assignBatches(
-  connections: ReadonlyArray<Omit<ConnectionRow, "batch">>,
-  views: ReadonlyArray<Pick<InvitationView, "batch" | "state" | "profileUrl" | "email">>,
-): ConnectionRow[] {
-  const batchOf = new Map<string, string>();
-  for (const v of views) {
-    if (v.batch === null || v.state !== "accepted") continue;
-    const slug = toProfileSlug(v.profileUrl);
-    if (slug) batchOf.set(`s:${slug}`, v.batch);
-    if (v.email) batchOf.set(`e:${v.email}`, v.batch);
-  }
-  return connections.map((c) => ({
-    ...c,
-    batch:
-      (c.slug && batchOf.get(`s:${c.slug}`)) || (c.email && batchOf.get(`e:${c.email}`)) || null,
-  }));
-}
+/** What BatchOrigins needs of an invitation: its batch, its state and its invitee's address. */
+type BatchOrigin = Pick<InvitationView, "batch" | "state" | "profileUrl" | "email">;
 
 /**
- * Invitations of a batch that left LinkedIn's pending list without being withdrawn here, and
- * whose invitee the export does not show as a connection: some may have accepted since.
+ * Where connections came from, taken an invitation at a time: a connection came from an
+ * accidental batch when it accepted one of the batch's invitations (same profile, else same
+ * address). It also counts the invitations of a batch that left LinkedIn's pending list without
+ * being withdrawn here (closed), whose invitee the export does not show as a connection: some
+ * may have accepted since.
  */
-export function countClosedBatchInvitations(
-  views: ReadonlyArray<Pick<InvitationView, "batch" | "state">>,
-): number {
-  return views.filter((v) => v.batch !== null && v.state === "closed").length;
+export class BatchOrigins {
+  readonly #batchOf = new Map<string, string>();
+  #closed = 0;
+
+  add(invitation: BatchOrigin): void {
+    if (invitation.batch === null) return;
+    if (invitation.state === "closed") this.#closed++;
+    if (invitation.state !== "accepted") return;
+    const slug = toProfileSlug(invitation.profileUrl);
+    if (slug) this.#batchOf.set(`s:${slug}`, invitation.batch);
+    if (invitation.email) this.#batchOf.set(`e:${invitation.email}`, invitation.batch);
+  }
+
+  /** The batch `connection` came from, or null. */
+  of(connection: Pick<ConnectionRow, "slug" | "email">): string | null {
+    const { slug, email } = connection;
+    return (
+      (slug && this.#batchOf.get(`s:${slug}`)) || (email && this.#batchOf.get(`e:${email}`)) || null
+    );
+  }
+
+  /** The closed invitations of a batch. */
+  get closed(): number {
+    return this.#closed;
+  }
+}
+
+/** Each connection with the batch it came from (BatchOrigins), of invitations or found already. */
+export function assignBatches(
+  connections: ReadonlyArray<Omit<ConnectionRow, "batch">>,
+  invitations: Iterable<BatchOrigin> | BatchOrigins,
+): ConnectionRow[] {
+  const origins = invitations instanceof BatchOrigins ? invitations : originsOf(invitations);
+  return connections.map((c) => ({ ...c, batch: origins.of(c) }));
+}
+
+/** The closed invitations of a batch (BatchOrigins). */
+export function countClosedBatchInvitations(invitations: Iterable<BatchOrigin>): number {
+  return originsOf(invitations).closed;
+}
+
+function originsOf(invitations: Iterable<BatchOrigin>): BatchOrigins {
+  const origins = new BatchOrigins();
+  for (const invitation of invitations) origins.add(invitation);
+  return origins;
 }
 
 /** Longest-standing first, unknown dates last, then by name: the same order every run. */

@@ -118,55 +118,44 @@ export interface BatchSummary {
   addressBookShare: number;
 }
 
-/** What the batches, their counts and the connections' batches need of an invitation. */
-export type BatchFacts = BatchCandidate &
-  Pick<InvitationView, "state" | "addressBook" | "profileUrl" | "email" | "batch">;
+/** What the batches' counts and the connections' batches need of an invitation. */
+export type MemberFacts = Pick<InvitationView, "state" | "addressBook" | "profileUrl" | "email">;
 
 /**
- * The stored invitations taken for their send time, note, state, address and address book
- * alone, with their batches found and marked: what `invites batches` and the connections'
- * batches need, without the view the preview makes of each invitation, which took most of the
- * time. Without `addressBook` in the options, no invitation is marked as in one.
+ * A stored invitation taken for its state, address and address book alone: what `invites
+ * batches` and the connections' batches need, without the view the preview makes of each
+ * invitation, which took most of the time. Without `addressBook` in the options, it is marked
+ * as in none.
  */
-export function markStoredBatches(
-  invitations: Iterable<StoredInvitation>,
+export function memberFacts(
+  inv: StoredInvitation,
   options: Omit<PreviewOptions, "addressBook"> & { addressBook?: AddressBookIndex },
-): { facts: BatchFacts[]; batches: Array<{ batch: Batch; members: BatchFacts[] }> } {
-  const rules = options.rules ?? DEFAULT_RULES;
-  const facts: BatchFacts[] = [];
-  for (const inv of invitations) {
-    facts.push({
-      id: inv.id,
-      sentAt: inv.sentAt,
-      personal: isPersonal(inv.message),
-      state: invitationState(inv, options.connections, options.asOf, rules),
-      addressBook: options.addressBook ? isInAddressBook(inv, options.addressBook) : false,
-      profileUrl: inv.profileUrl,
-      email: inv.inviteeEmail,
-      batch: null,
-    });
-  }
-  return { facts, batches: markBatches(facts, options.batchRules) };
+): MemberFacts {
+  return {
+    state: invitationState(inv, options.connections, options.asOf, options.rules ?? DEFAULT_RULES),
+    addressBook: options.addressBook ? isInAddressBook(inv, options.addressBook) : false,
+    profileUrl: inv.profileUrl,
+    email: inv.inviteeEmail,
+  };
 }
 
-/** The batches with their members counted, from `markStoredBatches`. */
-export function summarizeStoredBatches(
-  invitations: Iterable<StoredInvitation>,
-  options: PreviewOptions,
-): BatchSummary[] {
-  return markStoredBatches(invitations, options).batches.map(({ batch, members }) => {
-    let pending = 0;
-    let accepted = 0;
-    let inBook = 0;
-    for (const v of members) {
-      if (v.state === "pending") pending++;
-      else if (v.state === "accepted") accepted++;
-      if (v.addressBook) inBook++;
-    }
-    const { id, first, last } = batch;
-    const size = members.length;
-    return { id, first, last, size, pending, accepted, addressBookShare: inBook / size };
-  });
+/** A batch with its members counted, as they come. */
+export function summarizeBatch(
+  batch: Batch,
+  members: Iterable<Pick<MemberFacts, "state" | "addressBook">>,
+): BatchSummary {
+  let size = 0;
+  let pending = 0;
+  let accepted = 0;
+  let inBook = 0;
+  for (const member of members) {
+    size++;
+    if (member.state === "pending") pending++;
+    else if (member.state === "accepted") accepted++;
+    if (member.addressBook) inBook++;
+  }
+  const { id, first, last } = batch;
+  return { id, first, last, size, pending, accepted, addressBookShare: inBook / size };
 }
 
 /** What the user sees of one invitation, but its batch (null until markBatches). */

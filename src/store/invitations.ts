@@ -6,20 +6,20 @@ import {
   isPersonal,
   type SentInOrder,
 } from "../core/batches.js";
+import { BatchOrigins } from "../core/connections.js";
 import {
-  type BatchFacts,
   type BatchSummary,
   buildViews,
   type InvitationView,
-  markStoredBatches,
+  memberFacts,
   nextReminder,
   type PreviewResult,
   pendingViews,
   type StoredInvitation,
-  summarizeStoredBatches,
+  summarizeBatch,
   viewOf,
 } from "../core/preview.js";
-import { indexConnections } from "../core/states.js";
+import { type InvitationState, indexConnections } from "../core/states.js";
 import type { Db } from "./database.js";
 import {
   eachOutgoingInvitation,
@@ -143,19 +143,76 @@ function readBatchIndex(db: Db, rules: BatchRules) {
 }
 
 /**
- * The invitations' batch facts (`markStoredBatches`): their batches and states, for the
- * connections' batches. No address book is read.
+ * The batches found over every note-less invitation the user sent, read once in send order (then
+ * by id), each with its members' keys as `key` makes them from their invitations: a batch of
+ * 1,000,000 is held as its keys alone.
  */
-export function readBatchFacts(db: Db, options: ReadOptions): Omit<BatchFacts, "addressBook">[] {
-  return markStoredBatches(eachOutgoingInvitation(db), previewOptions(db, options)).facts;
+function* batchesWith<K>(
+  db: Db,
+  rules: BatchRules,
+  key: (inv: StoredInvitation) => K,
+): Generator<{ batch: Batch; keys: K[] }> {
+  const candidates = function* () {
+    for (const inv of outgoingInvitations(db, "ORDER BY sent_at, id")) {
+      if (!isPersonal(inv.message)) {
+        yield { key: key(inv), at: Date.parse(inv.sentAt), sentAt: inv.sentAt };
+      }
+    }
+  };
+  yield* batchesInSendOrder(candidates(), rules);
 }
 
-/** The batches with their members counted, without making every invitation's view. */
+const STATES: readonly InvitationState[] = [
+  "pending",
+  "accepted",
+  "expired",
+  "withdrawn",
+  "closed",
+];
+
+/**
+ * The batches with their members counted, in one read of one snapshot: a member is held as a
+ * number (its state and whether it is in an address book) until its burst is known to be a
+ * batch, and no view is made.
+ */
 export function readBatchSummaries(db: Db, options: ReadOptions): BatchSummary[] {
-  return summarizeStoredBatches(eachOutgoingInvitation(db), {
-    ...previewOptions(db, options),
-    addressBook: readAddressBookIndex(db),
-  });
+  return db.transaction(() => {
+    const preview = { ...previewOptions(db, options), addressBook: readAddressBookIndex(db) };
+    const code = (inv: StoredInvitation) => {
+      const facts = memberFacts(inv, preview);
+      return STATES.indexOf(facts.state) * 2 + Number(facts.addressBook);
+    };
+    const decoded = function* (codes: readonly number[]) {
+      for (const c of codes)
+        yield { state: STATES[c >> 1] as InvitationState, addressBook: (c & 1) === 1 };
+    };
+    const summaries: BatchSummary[] = [];
+    for (const { batch, keys } of batchesWith(db, options.batchRules, code)) {
+      summaries.push(summarizeBatch(batch, decoded(keys)));
+    }
+    return summaries;
+  })();
+}
+
+/**
+ * The connections' batches (core/connections.ts): which batch each accepted invitation's invitee
+ * came from, the latest sent winning, and how many of the batches' invitations closed, in one
+ * read of one snapshot. Of a burst's members only the accepted and closed are held; no
+ * address book is read.
+ */
+export function readBatchOrigins(db: Db, options: ReadOptions): BatchOrigins {
+  return db.transaction(() => {
+    const preview = previewOptions(db, options);
+    const kept = (inv: StoredInvitation) => {
+      const facts = memberFacts(inv, preview);
+      return facts.state === "accepted" || facts.state === "closed" ? facts : null;
+    };
+    const origins = new BatchOrigins();
+    for (const { batch, keys } of batchesWith(db, options.batchRules, kept)) {
+      for (const facts of keys) if (facts !== null) origins.add({ ...facts, batch: batch.id });
+    }
+    return origins;
+  })();
 }
 
 /**

@@ -9,11 +9,18 @@
  */
 import { describe, expect, it } from "vitest";
 import { DAY_MS, REMINDER_DAYS } from "../../src/core/days.js";
-import { compareByReminder } from "../../src/core/preview.js";
+import { toProfileSlug } from "../../src/core/identity.js";
+import { compareByReminder, type InvitationView } from "../../src/core/preview.js";
 import { selectInvitations } from "../../src/core/selection.js";
 import { DEFAULT_RULES } from "../../src/core/states.js";
 import { type Db, openDatabase } from "../../src/store/database.js";
-import { readPendingPreview, readPreview } from "../../src/store/invitations.js";
+import {
+  readBatchOrigins,
+  readBatchSummaries,
+  readPendingPreview,
+  readPreview,
+} from "../../src/store/invitations.js";
+import { readConnections } from "../../src/store/queries.js";
 import { useTempDatabase } from "../support/cli.js";
 import { random } from "../support/random.js";
 import { databaseWithOneSource } from "../support/rows.js";
@@ -122,5 +129,62 @@ describe("the streamed preview's snapshot", () => {
     const next = [...readPendingPreview(db, RULES).pending];
     db.close();
     expect(next.map((v) => v.name)).toContain("Late Comer");
+  });
+});
+
+describe("the batches' counts and the connections' batches, read a row at a time", () => {
+  it.each([1, 2, 3, 4, 5, 6])("are what the whole read gives (seed %i)", (seed) => {
+    const db = database();
+    fill(db, seed);
+    // Some invitations left the pending list without being withdrawn, some went to an address,
+    // and connections that accepted by address or profile.
+    db.exec(`UPDATE invitations SET closed_at = '2026-11-19T00:00:00Z' WHERE id % 5 = 0;
+             UPDATE invitations SET invitee_email = 'p' || (id % 4) || '@example.org'
+               WHERE id % 3 = 0;
+             INSERT INTO connections (identity, first_name, last_name, slug, email, company,
+                                      position, name_key, source_id, seen_source_id, last_seen_at)
+             VALUES ('c2', 'Bert', '', 'bert', NULL, '', '', NULL, 1, 1, '2026-11-20T00:00:00Z'),
+                    ('c3', 'Pia', '', NULL, 'p1@example.org', '', '', NULL, 1, 1,
+                     '2026-11-20T00:00:00Z'),
+                    ('c4', 'Udo', '', 'udo', NULL, '', '', NULL, 1, 1, '2026-11-20T00:00:00Z');
+             INSERT INTO contacts (source_id, line, display_name, first_name, last_name, company,
+                                   title, emails, phones, name_key)
+             VALUES (1, 2, 'P2', 'P2', '', '', '', '["p2@example.org"]', '[]', NULL);`);
+    const { views, batches } = readPreview(db, RULES);
+    const summaries = batches.map((b) => {
+      const members = views.filter((v) => v.batch === b.id);
+      const count = (test: (v: InvitationView) => boolean) => members.filter(test).length;
+      return {
+        id: b.id,
+        first: b.first,
+        last: b.last,
+        size: members.length,
+        pending: count((v) => v.state === "pending"),
+        accepted: count((v) => v.state === "accepted"),
+        addressBookShare: count((v) => v.addressBook) / members.length,
+      };
+    });
+    expect(readBatchSummaries(db, RULES)).toEqual(summaries);
+
+    const origins = readBatchOrigins(db, RULES);
+    const connections = readConnections(db);
+    db.close();
+    // A connection's batch is that of the latest sent accepted batch invitation to its profile,
+    // else to its address.
+    const cameFrom = (c: (typeof connections)[number]) => {
+      const accepted = views
+        .filter((v) => v.batch !== null && v.state === "accepted")
+        .sort((a, b) => (a.sentAt < b.sentAt ? -1 : a.sentAt > b.sentAt ? 1 : a.id - b.id));
+      const bySlug = accepted.findLast((v) => c.slug && toProfileSlug(v.profileUrl) === c.slug);
+      const byEmail = accepted.findLast((v) => c.email && v.email === c.email);
+      return bySlug?.batch ?? byEmail?.batch ?? null;
+    };
+    expect(connections.map((c) => origins.of(c))).toEqual(connections.map(cameFrom));
+    const closed = views.filter((v) => v.batch !== null && v.state === "closed").length;
+    expect(origins.closed).toBe(closed);
+    // Not a trivial case: connections from a batch and not, and closed invitations of a batch.
+    expect(new Set(connections.map(cameFrom)).size).toBeGreaterThan(1);
+    expect(closed).toBeGreaterThan(0);
+    expect(summaries.some((b) => b.addressBookShare > 0 && b.addressBookShare < 1)).toBe(true);
   });
 });
