@@ -51,6 +51,7 @@ export class BatchOrigins {
   readonly #batchOf = new Map<string, string>();
   #closed = 0;
 
+  /** Takes `invitation` into account: a later one to the same person wins. */
   add(invitation: BatchOrigin): void {
     if (invitation.batch === null) return;
     if (invitation.state === "closed") this.#closed++;
@@ -74,24 +75,12 @@ export class BatchOrigins {
   }
 }
 
-/** Each connection with the batch it came from (BatchOrigins), of invitations or found already. */
+/** Each connection with the batch it came from. */
 export function assignBatches(
   connections: ReadonlyArray<Omit<ConnectionRow, "batch">>,
-  invitations: Iterable<BatchOrigin> | BatchOrigins,
+  origins: BatchOrigins,
 ): ConnectionRow[] {
-  const origins = invitations instanceof BatchOrigins ? invitations : originsOf(invitations);
   return connections.map((c) => ({ ...c, batch: origins.of(c) }));
-}
-
-/** The closed invitations of a batch (BatchOrigins). */
-export function countClosedBatchInvitations(invitations: Iterable<BatchOrigin>): number {
-  return originsOf(invitations).closed;
-}
-
-function originsOf(invitations: Iterable<BatchOrigin>): BatchOrigins {
-  const origins = new BatchOrigins();
-  for (const invitation of invitations) origins.add(invitation);
-  return origins;
 }
 
 /** Longest-standing first, unknown dates last, then by name: the same order every run. */

@@ -57,7 +57,8 @@ interface Column {
 /**
  * A table of up to this many rows is fitted to its widest cells; a longer one (`preview --all`
  * of 1,000,000) is drawn as its rows come, its name and profile columns as wide as the terminal
- * leaves them and each other column as wide as in its first rows.
+ * leaves them and each other column as wide as the layout plans it (wider where its first rows
+ * are).
  */
 export const FITTED_ROWS = 1000;
 

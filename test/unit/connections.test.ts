@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   assignBatches,
+  BatchOrigins,
   type ConnectionRow,
   compareByConnectedOn,
-  countClosedBatchInvitations,
   selectConnections,
 } from "../../src/core/connections.js";
 import type { InvitationView } from "../../src/core/preview.js";
@@ -19,6 +19,12 @@ function connection(id: number, extra: Partial<ConnectionRow> = {}): Omit<Connec
 const invitation = (extra: Partial<InvitationView>) =>
   ({ batch: "B1", state: "accepted", profileUrl: null, email: null, ...extra }) as InvitationView;
 
+function originsOf(invitations: InvitationView[]): BatchOrigins {
+  const origins = new BatchOrigins();
+  for (const i of invitations) origins.add(i);
+  return origins;
+}
+
 describe("where a connection came from", () => {
   it("takes the batch of the invitation it accepted, by profile or by address", () => {
     const rows = assignBatches(
@@ -28,13 +34,13 @@ describe("where a connection came from", () => {
         connection(3),
         connection(4),
       ],
-      [
+      originsOf([
         invitation({ profileUrl: "https://www.linkedin.com/in/Person-1/" }),
         invitation({ email: "zoe@example.fr", batch: "B2" }),
         // Still pending, or accepted outside a batch: neither makes a batch connection.
         invitation({ profileUrl: "https://www.linkedin.com/in/person-3", state: "pending" }),
         invitation({ profileUrl: "https://www.linkedin.com/in/person-4", batch: null }),
-      ],
+      ]),
     );
     expect(rows.map((r) => r.batch)).toEqual(["B1", "B2", null, null]);
     expect(selectConnections(rows, { batch: true }).map((r) => r.id)).toEqual([1, 2]);
@@ -47,7 +53,7 @@ describe("where a connection came from", () => {
       invitation({ state: "withdrawn" }),
       invitation({ state: "pending" }),
     ];
-    expect(countClosedBatchInvitations(views)).toBe(1);
+    expect(originsOf(views).closed).toBe(1);
   });
 });
 
