@@ -8,11 +8,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
-import Database from "better-sqlite3";
 import type { BrowserContext, Page } from "playwright-core";
 import { readEnv, readSetEnv } from "../env.js";
 import { RunLockedError, UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
+import { takeFileLock } from "../store/run-lock.js";
 import { printable } from "../ui/printable.js";
 
 export const BROWSER_NAMES = ["chrome", "edge", "chromium"] as const;
@@ -191,13 +191,8 @@ export interface ProfileLock {
  * (src/store/run-lock.ts), an exclusive SQLite lock that the system drops when the process ends.
  */
 export function lockProfile(dir: string, holder: string): ProfileLock {
-  const lock = new Database(join(dir, LOCK_FILE), { timeout: 0 });
-  try {
-    lock.pragma("journal_mode = DELETE");
-    lock.exec("BEGIN EXCLUSIVE");
-  } catch (error) {
-    lock.close();
-    if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+  const lock = takeFileLock(join(dir, LOCK_FILE));
+  if (lock === null) {
     const who = readHolder(join(dir, HOLDER_FILE));
     const words = m().network.browser;
     throw new RunLockedError(words.inUse(printable(dir), printable(who)), words.inUseFix);
@@ -205,13 +200,7 @@ export function lockProfile(dir: string, holder: string): ProfileLock {
   writeFileSync(join(dir, HOLDER_FILE), `${m().network.browser.holder(process.pid, holder)}\n`, {
     mode: 0o600,
   });
-  return {
-    release() {
-      if (!lock.open) return;
-      lock.exec("ROLLBACK");
-      lock.close();
-    },
-  };
+  return lock;
 }
 
 /** Who holds the profile, as its holder wrote it; empty when that cannot be read. */

@@ -56,7 +56,19 @@ export function acquireRunLock(
   if (names > 1) {
     throw new RunLockedError(m().store.hardLinked(databasePath, names), m().store.hardLinkedFix);
   }
-  const path = lockPath(databasePath, action);
+  const lock = takeFileLock(lockPath(databasePath, action));
+  if (lock === null) {
+    throw new RunLockedError(m().store.runLocked(action, describeHolder()), m().store.runLockedFix);
+  }
+  return lock;
+}
+
+/**
+ * An exclusive SQLite lock on the file at `path` (made if need be), held until released or
+ * until the process ends however it ends; null when another process holds it. The run locks
+ * and the browser profile's lock (network/browser.ts) are such locks.
+ */
+export function takeFileLock(path: string): RunLock | null {
   const lock = new Database(path, { timeout: 0 });
   try {
     lock.pragma("journal_mode = DELETE");
@@ -64,13 +76,12 @@ export function acquireRunLock(
   } catch (error) {
     lock.close();
     if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
-    const holder = describeHolder();
-    throw new RunLockedError(m().store.runLocked(action, holder), m().store.runLockedFix);
+    return null;
   }
   return {
     release() {
       if (!lock.open) return;
-      // The file stays: deleting it would let a run that opened it just before lock a file
+      // The file stays: deleting it would let a process that opened it just before lock a file
       // that no longer has a name while another creates a new one.
       lock.exec("ROLLBACK");
       lock.close();
