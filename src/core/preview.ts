@@ -172,8 +172,8 @@ function viewIn(
 ): InvitationView {
   const rules = options.rules ?? DEFAULT_RULES;
   const sent = Date.parse(inv.sentAt);
-  // The batch facts again (markStoredBatches), written out: a view made from an object of them
-  // measured 8 % slower, one spread from it twice as slow; a test holds the two to one answer.
+  // memberFacts's facts again, written out: a view made from an object of them measured 8 %
+  // slower, one spread from it twice as slow; a test holds the two to one answer.
   return {
     id: inv.id,
     name: inv.name,
