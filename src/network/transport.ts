@@ -92,6 +92,9 @@ export function tooLarge(what: string, limit: number): StoppedError {
 /** What a timeout destroys a request with: its message is the catalogue's, not Node's. */
 class TimedOut extends Error {}
 
+/** An answer that ended short of its whole message: said in the catalogue's words. */
+class CutOff extends Error {}
+
 /**
  * `deflate` as servers send it: zlib-wrapped as the standard says, or raw, as some do. The first
  * byte tells (a zlib stream's first byte names deflate in its low four bits), as browsers do.
@@ -178,9 +181,11 @@ export class CookieTransport implements Transport {
       const reason =
         error instanceof TimedOut
           ? m().network.answer.timedOut
-          : error instanceof Error
-            ? failureWords(error)
-            : String(error);
+          : error instanceof CutOff
+            ? m().network.answer.cutOff
+            : error instanceof Error
+              ? failureWords(error)
+              : String(error);
       throw new TransientNetworkError(this.scrub(`${what}: ${reason}`));
     }
   }
@@ -242,7 +247,7 @@ export class CookieTransport implements Transport {
         // A connection that ends before the body does errs ("aborted"): the answer was lost,
         // never empty. An end short of the whole message is taken as the same.
         decoded.on("end", () => {
-          if (!res.complete) return fail(new Error(m().network.answer.cutOff));
+          if (!res.complete) return fail(new CutOff());
           if (over) return;
           over = true;
           clearTimeout(timer);
