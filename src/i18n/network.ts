@@ -81,6 +81,7 @@ export const enNetwork = {
     noName: "the address could not be looked up (is this computer online?)",
     unreachable: "the network could not be reached",
     tls: (code: string) => `the secure connection could not be checked (${code})`,
+    unreadable: (code: string) => `the answer could not be read (${code})`,
     failed: (code: string) => `the connection failed${code === "" ? "" : ` (${code})`}`,
     unreachableAdvice:
       "LinkedIn could not be reached or did not answer: check the internet connection, then run the same command again; what was sent is in the journal, and the next run settles it",
@@ -329,6 +330,7 @@ export const deNetwork: Shape<typeof enNetwork> = {
     noName: "Die Adresse ließ sich nicht auflösen (ist dieser Computer online?)",
     unreachable: "Das Netzwerk war nicht erreichbar",
     tls: (code) => `Die sichere Verbindung ließ sich nicht prüfen (${code})`,
+    unreadable: (code) => `Die Antwort ließ sich nicht lesen (${code})`,
     failed: (code) => `Die Verbindung schlug fehl${code === "" ? "" : ` (${code})`}`,
     unreachableAdvice:
       "LinkedIn war nicht erreichbar oder hat nicht geantwortet: Prüfen Sie die Internetverbindung und führen Sie dann denselben Befehl erneut aus; was gesendet wurde, steht im Journal, und der nächste Lauf klärt es",

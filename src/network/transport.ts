@@ -58,6 +58,8 @@ function failureWords(error: Error): string {
   }
   // Node's own message is English: the code (an identifier, in any language) says what it was.
   if (/^(ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/.test(code)) return words.tls(code);
+  // Node's HTTP parser (HPE_…) or a decoder (Z_…, ERR_BROTLI…) could not read what came back.
+  if (/^(HPE_|Z_|ERR_BROTLI|ERR_ZLIB)/.test(code)) return words.unreadable(code);
   return words.failed(code);
 }
 

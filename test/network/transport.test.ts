@@ -197,24 +197,32 @@ describe("the cookie transport", () => {
   });
 
   it("names any other failure by its code, not in Node's English", async () => {
-    // An answer that is not HTTP at all: Node's parser fails it with HPE_INVALID_CONSTANT.
+    // An answer that is not HTTP at all (Node's parser fails it with HPE_INVALID_CONSTANT), and
+    // one that says gzip and is not (the decoder fails it with Z_DATA_ERROR).
     const garbage = net.createServer((socket) => socket.end("SMTP ready\r\n\r\n"));
     garbage.listen(0, "127.0.0.1");
     await once(garbage, "listening");
     const { port } = garbage.address() as AddressInfo;
-    const said = async () =>
+    const { port: httpPort } = await serve((_req, res) => {
+      res.writeHead(200, { "content-encoding": "gzip" });
+      res.end("not gzip at all");
+    });
+    const said = async (at: number) =>
       String(
-        await transport(port)
+        await transport(at)
           .send({ method: "GET", path: "/voyager/api/me" })
           .catch((e) => e),
       );
     try {
-      expect(await said()).toContain(
-        "GET /voyager/api/me: the connection failed (HPE_INVALID_CONSTANT)",
+      expect(await said(port)).toContain(
+        "GET /voyager/api/me: the answer could not be read (HPE_INVALID_CONSTANT)",
+      );
+      expect(await said(httpPort)).toContain(
+        "GET /voyager/api/me: the answer could not be read (Z_DATA_ERROR)",
       );
       setLang("de");
-      expect(await said()).toContain(
-        "GET /voyager/api/me: Die Verbindung schlug fehl (HPE_INVALID_CONSTANT)",
+      expect(await said(port)).toContain(
+        "GET /voyager/api/me: Die Antwort ließ sich nicht lesen (HPE_INVALID_CONSTANT)",
       );
     } finally {
       setLang("en");
