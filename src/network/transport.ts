@@ -231,8 +231,9 @@ export class CookieTransport implements Transport {
         if (declared > limit) return fail(tooLarge(what, limit));
         chain = decoders(res.headers["content-encoding"]) ?? [];
         // Read as it comes, through the decoders if any (a pipeline for a plain body cost a
-        // tenth of the client's time a request). Every part's error fails the exchange.
-        res.on("error", fail);
+        // tenth of the client's time a request). Every part's error fails the exchange; the
+        // answer's own, before it is whole, is Node's "aborted": the connection ended first.
+        res.on("error", (error) => fail(res.complete ? error : new CutOff()));
         let decoded: Readable = res;
         for (const decoder of chain) {
           decoder.on("error", fail);
@@ -246,8 +247,7 @@ export class CookieTransport implements Transport {
           if (size > limit) return fail(tooLarge(what, limit));
           chunks.push(chunk);
         });
-        // A connection that ends before the body does errs ("aborted"): the answer was lost,
-        // never empty. An end short of the whole message is taken as the same.
+        // An end short of the whole message is a lost answer too, never an empty one.
         decoded.on("end", () => {
           if (!res.complete) return fail(new CutOff());
           if (over) return;
