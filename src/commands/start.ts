@@ -88,6 +88,31 @@ function stop(g: Guide): number {
   return 0;
 }
 
+/**
+ * The login question, and the login if one is chosen: the flags a network command then takes
+ * (`--browser`, or `--cookies -` when the user pastes them or the browser's login failed), or
+ * null for "later", which only the first asking offers.
+ */
+async function logIn(g: Guide, offerLater: boolean): Promise<string[] | null> {
+  const words = m().guide;
+  const how = await askChoice(
+    words.loginChoice,
+    [
+      { name: words.loginChoices.browser, value: "browser" },
+      { name: words.loginChoices.cookies, value: "cookies" },
+      ...(offerLater ? [{ name: words.loginChoices.later, value: "later" as const }] : []),
+    ],
+    "later",
+  );
+  if (how === "later") return null;
+  if (how === "browser") {
+    if ((await runShown(g, ["login"])) === 0) return ["--browser"];
+    g.output.out(wrap(words.loginFailed, g.output.width));
+  }
+  g.output.out(wrap(words.loginCookies, g.output.width));
+  return ["--cookies", "-"];
+}
+
 export async function runStart(options: StartOptions, output: Output, run: Run): Promise<number> {
   const words = m().guide;
   if (!output.isInteractive) {
@@ -137,25 +162,8 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
 
   heading(g, 4, words.loginStep);
   output.out(wrap(words.loginBrowser, output.width));
-  const how = await askChoice(
-    words.loginChoice,
-    [
-      { name: words.loginChoices.browser, value: "browser" },
-      { name: words.loginChoices.cookies, value: "cookies" },
-      { name: words.loginChoices.later, value: "later" },
-    ],
-    "later",
-  );
   // Without a login the plan can still be shown: a dry run sends nothing.
-  let session: string[] | null = null;
-  if (how === "browser") {
-    if ((await runShown(g, ["login"])) === 0) session = ["--browser"];
-    else output.out(wrap(words.loginFailed, output.width));
-  }
-  if (how === "cookies" || (how === "browser" && session === null)) {
-    output.out(wrap(words.loginCookies, output.width));
-    session = ["--cookies", "-"];
-  }
+  let session = await logIn(g, true);
 
   heading(g, 5, words.withdrawStep);
   for (;;) {
@@ -163,7 +171,9 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
       words.withdrawChoice,
       [
         { name: words.choices.dryRun, value: "dry-run" },
-        ...(session ? [{ name: words.choices.withdraw, value: "withdraw" as const }] : []),
+        session
+          ? { name: words.choices.withdraw, value: "withdraw" as const }
+          : { name: words.choices.logIn, value: "log-in" as const },
         { name: words.choices.later, value: "later" },
       ],
       "later",
@@ -171,6 +181,11 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
     if (choice === "later") return stop(g);
     if (choice === "dry-run") {
       await runShown(g, ["withdraw", "--batch", "--dry-run"]);
+      continue;
+    }
+    // Seen the plan, and ready now: the login step again, without "later".
+    if (choice === "log-in") {
+      session = await logIn(g, false);
       continue;
     }
     if ((await runShown(g, ["withdraw", "--batch", ...(session ?? [])])) !== 0) return stop(g);

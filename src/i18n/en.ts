@@ -6,7 +6,7 @@
 import { formatsFor } from "./format.js";
 import { enFormats } from "./formats.js";
 import { enHelp } from "./help.js";
-import { enNetwork } from "./network.js";
+import { enNetwork, README_COOKIES } from "./network.js";
 import { enRun } from "./run.js";
 import { enSandbox } from "./sandbox.js";
 import type { Shape } from "./shape.js";
@@ -373,13 +373,13 @@ export const en = {
     loginFailed: "The login did not work out; you can still paste the cookies instead.",
     loginBrowser:
       "invites opens a window of your own browser on LinkedIn's login page. Log in there as usual (with any code LinkedIn asks for); your password and cookies stay in that browser.",
-    loginCookies:
-      'No Chrome, Edge or Chromium was found. Instead you can give invites your session cookies when it asks for them (--cookies -): see "Copying the cookies" in the README. Nothing is written to disk.',
+    loginCookies: `invites will ask for your session cookies when it needs them (--cookies -): the README's section "${README_COOKIES}" shows where to find them. Nothing is written to disk.`,
     withdrawStep: "Withdraw the accidental batch",
     withdrawChoice: "What now?",
     choices: {
       dryRun: "Show the plan only (a dry run: nothing is sent)",
       withdraw: "Withdraw them now (you confirm once more)",
+      logIn: "Log in to LinkedIn now, then withdraw",
       later: "Stop here, and do it later",
     },
     connectionsStep: "Connections, apology and re-invite list",

@@ -1,7 +1,8 @@
 /**
  * `invites start` as the person it is for meets it: German, at a terminal (tmux), with the export
  * and an address book in their Downloads folder. They go through what happened, import both
- * files, say "not now" to logging in, look at the plan of a dry run, and stop there. Nothing is
+ * files, say "not now" to logging in, look at the plan of a dry run, choose to log in after all
+ * (with cookies, pasted only when a withdrawal asks), and stop there. Nothing is
  * sent (the base URL points nowhere), and every word on the screen is German.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
@@ -81,7 +82,23 @@ it("guides a German user from the Downloads folder through a dry run, and stops 
   );
   const plan = screen();
   expect(plan).toContain("Einladungen zurückziehen, die nächste Erinnerung zuerst.");
+  // Convinced by the plan: the login is offered again, this time without "not now".
+  expect(plan).toContain("Jetzt bei LinkedIn anmelden, dann zurückziehen");
   await keys("Down", "Enter");
+  await waitFor(
+    () => screen().split("Wie möchten Sie sich anmelden?").length > 2,
+    "the login choice again",
+  );
+  expect(screen().split("Wie möchten Sie sich anmelden?").at(-1)).not.toContain("Jetzt nicht");
+  // The cookies, to be pasted when the withdrawal asks for them: the withdrawal is offered now.
+  await keys("Down", "Enter");
+  await waitFor(
+    () => screen().includes("Jetzt zurückziehen (Sie bestätigen"),
+    "the withdraw choice",
+  );
+  expect(screen()).toContain("invites fragt nach Ihren Sitzungs-Cookies");
+  // And the user stops here after all: the third choice.
+  await keys("Down", "Down", "Enter");
   await waitFor(() => existsSync(code) && readFileSync(code, "utf8").trim() !== "", "the exit");
   const all = screen();
   expect(readFileSync(code, "utf8").trim(), all).toBe("0");

@@ -2,10 +2,11 @@
  * The network's words in both languages: every German message translated (not the English left
  * in place), and the language in use when a stop is made being the one it is said in.
  */
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { StoppedError, UsageError } from "../../src/errors.js";
 import { setLang } from "../../src/i18n/index.js";
-import { deNetwork, enNetwork } from "../../src/i18n/network.js";
+import { deNetwork, enNetwork, README_COOKIES } from "../../src/i18n/network.js";
 import { deSandbox, enSandbox } from "../../src/i18n/sandbox.js";
 import { readSessionCookies } from "../../src/network/cookies.js";
 import { LinkedInClient } from "../../src/network/linkedin-client.js";
@@ -88,4 +89,9 @@ describe("the language of a stop", () => {
     );
     expect(() => parseFaults("boom@1")).toThrow(/^--faults: "boom@1" ist keine Störung/);
   });
+});
+
+it("names a section of the README that is there, where the messages send the user to copy cookies", () => {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  expect(readme.split("\n")).toContain(`### ${README_COOKIES}`);
 });
