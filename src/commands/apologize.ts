@@ -20,6 +20,7 @@ import {
 import { type Output, printJson } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
 import { reinviteWhy, renderReinviteList } from "../ui/reinvite.js";
+import { wrap } from "../ui/wrap.js";
 import { checkNewFile, MiB, readOptionFile, writeCsvFile } from "../user-files.js";
 import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import {
@@ -86,7 +87,10 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
     { flag: "--out" },
   );
   output.err(
-    m().apologize.wrote(rows.length, printable(options.out), !options.includeRoleAddresses),
+    wrap(
+      m().apologize.wrote(rows.length, printable(options.out), !options.includeRoleAddresses),
+      output.width,
+    ),
   );
   return 0;
 }

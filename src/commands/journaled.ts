@@ -70,6 +70,7 @@ import {
   renderRunSummary,
 } from "../ui/run.js";
 import { invitesCommand } from "../ui/shell.js";
+import { wrap } from "../ui/wrap.js";
 import { wholeNumber } from "./options.js";
 
 export interface NetworkRunOptions {
@@ -140,7 +141,7 @@ export function readNetworkRunOptions(
   if (isLinkedIn && risks.length > 0) {
     const why = w.risk(risks);
     if (!options.acceptRisk) throw new UsageError(why, w.riskFix);
-    output.err(w.riskTaken(why));
+    output.err(wrap(w.riskTaken(why), output.width));
   }
   if (!options.dryRun && !options.yes && !output.isInteractive) {
     throw new UsageError(w.noTerminal(m().run.actions[action].gerund), w.noTerminalFix);
@@ -188,7 +189,7 @@ function readSessionSource(
   if (browser && options.headless && isLinkedIn) {
     // A headless browser tells LinkedIn it is one (HeadlessChrome).
     if (!options.acceptRisk) throw new UsageError(w.headlessRisk, w.headlessFix);
-    output.err(w.riskTaken(w.headlessRisk));
+    output.err(wrap(w.riskTaken(w.headlessRisk), output.width));
   }
   return () =>
     browser
@@ -355,10 +356,13 @@ async function withDriver(
     );
   }
   output.err(
-    m().run.session.opening(
-      printable(session.browser.label),
-      session.headless,
-      printable(session.profileDir),
+    wrap(
+      m().run.session.opening(
+        printable(session.browser.label),
+        session.headless,
+        printable(session.profileDir),
+      ),
+      output.width,
     ),
   );
   const window = await openBrowser({
@@ -410,7 +414,7 @@ async function handToUser(
   settings: NetworkRunSettings,
   command: string,
 ): Promise<void> {
-  output.err(m().run.session.handToUser);
+  output.err(wrap(m().run.session.handToUser, output.width));
   await window.page
     .goto(new URL(SENT_PAGE_PATH, settings.baseUrl).href, { waitUntil: "domcontentloaded" })
     .catch(() => undefined);

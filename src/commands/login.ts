@@ -27,6 +27,7 @@ import { resolveBrowserProfilePath } from "../store/location.js";
 import type { Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
 import { askYesNo } from "../ui/prompts.js";
+import { wrap } from "../ui/wrap.js";
 
 export interface LoginOptions {
   browser?: string | boolean;
@@ -47,9 +48,12 @@ export async function runLogin(options: LoginOptions, output: Output): Promise<n
   const profileDir = resolveBrowserProfilePath(options.browserProfile);
   const site = new URL(baseUrl);
   output.err(
-    words.opening(printable(browser.label), `${site.origin}/login`, printable(profileDir)),
+    wrap(
+      words.opening(printable(browser.label), `${site.origin}/login`, printable(profileDir)),
+      output.width,
+    ),
   );
-  if (!headless) output.err(words.logInThere(LOGIN_WAIT_MS / 60_000));
+  if (!headless) output.err(wrap(words.logInThere(LOGIN_WAIT_MS / 60_000), output.width));
   const window = await openBrowser({
     browser,
     profileDir,
@@ -60,7 +64,7 @@ export async function runLogin(options: LoginOptions, output: Output): Promise<n
   try {
     const account = await waitForLogin(window, site);
     output.out(words.loggedIn(printable(account.publicIdentifier)));
-    output.err(words.kept(printable(profileDir)));
+    output.err(wrap(words.kept(printable(profileDir)), output.width));
     return 0;
   } finally {
     await window.close();

@@ -67,6 +67,19 @@ describe("invites apologize", () => {
     expect(again.stderr).toContain("name another file with --out: invites never overwrites a file");
     expect(readFileSync(out, "utf8")).toBe(text);
   });
+
+  it("says what it wrote in lines that fit the terminal, in German too", async () => {
+    const out = join(temp.dir, "notiz.csv");
+    const args = ["apologize", "--db", temp.db, "--as-of", "2026-11-20", "--out", out];
+    const result = await runCli([...args, "--lang", "de"], { env: { COLUMNS: "60" } });
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(60);
+    expect(lines.join(" ")).toMatch(
+      /^\d+ Entschuldigungen für einen Serienbrief in .*notiz\.csv geschrieben; nichts wurde versendet\./,
+    );
+  });
 });
 
 describe("invites reinvite-list", () => {

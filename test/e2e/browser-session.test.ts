@@ -31,7 +31,10 @@ describe("invites login and the browser's session, in Chromium", () => {
     const result = await login();
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe("Logged in as katrin-boehm-4711\n");
-    expect(result.stderr).toContain(`the browser profile of invites at ${profile()}`);
+    // Told as prose, wrapped to the width: one space for each break.
+    expect(result.stderr.replace(/\s+/g, " ")).toContain(
+      `the browser profile of invites at ${profile()}.`,
+    );
     expect(statSync(profile()).mode & 0o777).toBe(0o700);
     const noTerminal = await runCli(["logout", "--browser-profile", profile()], {
       cwd: temp.dir,
