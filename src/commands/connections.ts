@@ -129,7 +129,12 @@ export async function runConnectionsExport(
     });
   }
   writeConnectionsCsv(out, selected, options.excel === true);
-  output.err(m().run.connections.wrote(selected.length, printable(out), options.excel === true));
+  output.err(
+    wrap(
+      m().run.connections.wrote(selected.length, printable(out), options.excel === true),
+      output.width,
+    ),
+  );
   return 0;
 }
 

@@ -118,12 +118,12 @@ export async function runLogout(options: LogoutOptions, output: Output): Promise
   const shown = printable(dir);
   const words = m().network.logout;
   if (!existsSync(dir)) {
-    output.err(words.none(shown));
+    output.err(wrap(words.none(shown), output.width));
     return 0;
   }
   checkProfileDir(dir);
   if (!existsSync(join(dir, PROFILE_MARKER))) {
-    output.err(words.emptyFolder(shown));
+    output.err(wrap(words.emptyFolder(shown), output.width));
     return 0;
   }
   if (!options.yes && !output.isInteractive) {
@@ -138,6 +138,6 @@ export async function runLogout(options: LogoutOptions, output: Output): Promise
   } finally {
     lock.release();
   }
-  output.err(words.deleted(shown));
+  output.err(wrap(words.deleted(shown), output.width));
   return 0;
 }
