@@ -255,7 +255,7 @@ export async function runConnectionsRemove(
       );
       printRunPlan(output, plan);
       const closed = options.batch ? closedInBatches : 0;
-      if (closed > 0) output.out(w.closedAfterExport(closed));
+      if (closed > 0) output.out(wrap(w.closedAfterExport(closed), output.width));
       if (plan.plan.length > 0)
         output.out(wrap(w.beforeEach(printable(record.path), record.size), output.width));
       return confirmAndRun(output, options, settings, plan, journal, argv, (driver, command) =>

@@ -32,7 +32,12 @@ import {
   openBrowser,
 } from "../network/browser.js";
 import { ClickDriver } from "../network/click-driver.js";
-import { askSessionCookies, readSessionCookies, type SessionCookies } from "../network/cookies.js";
+import {
+  askSessionCookies,
+  pastedBefore,
+  readSessionCookies,
+  type SessionCookies,
+} from "../network/cookies.js";
 import type { Account, NetworkDriver } from "../network/driver.js";
 import {
   type PlannedItem,
@@ -350,7 +355,12 @@ async function withDriver(
   run: (driver: NetworkDriver) => Promise<RunSummary>,
 ): Promise<RunSummary> {
   if (session.kind === "cookies") {
-    const cookies = session.cookies === "ask" ? await askSessionCookies() : session.cookies;
+    let cookies = session.cookies;
+    if (cookies === "ask") {
+      const before = pastedBefore(settings.baseUrl);
+      if (before) output.err(wrap(m().run.session.pastedBefore, output.width));
+      cookies = before ?? (await askSessionCookies(settings.baseUrl));
+    }
     return run(
       new LinkedInClient({ ...clientOptions(settings), baseUrl: settings.baseUrl, cookies }),
     );

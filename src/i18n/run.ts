@@ -196,6 +196,8 @@ export const enRun = {
     sendingTo: (origin: string) =>
       `Sending your LinkedIn session to ${origin}, not to linkedin.com.`,
     browserOn: (origin: string) => `The browser acts on ${origin}, not on linkedin.com.`,
+    pastedBefore:
+      "Using the cookies you pasted earlier in this run (they are kept in memory only, never written).",
     opening: (browser: string, headless: boolean, profile: string) =>
       `Opening ${browser}${headless ? " (headless)" : ""} with the browser profile of invites at ${profile}.`,
     handToUser:
@@ -429,6 +431,8 @@ export const deRun: Shape<typeof enRun> = {
       `Prozess ${pid}, gestartet am ${g.dayTime(started)} UTC: ${command}`,
     sendingTo: (origin) => `Ihre LinkedIn-Sitzung geht an ${origin}, nicht an linkedin.com.`,
     browserOn: (origin) => `Der Browser arbeitet auf ${origin}, nicht auf linkedin.com.`,
+    pastedBefore:
+      "Es werden die Cookies verwendet, die Sie vorhin eingefügt haben (sie bleiben nur im Arbeitsspeicher, nichts wird gespeichert).",
     opening: (browser, headless, profile) =>
       `${browser}${headless ? " (ohne Fenster)" : ""} wird mit dem Browserprofil von invites unter ${profile} geöffnet.`,
     handToUser:

@@ -288,7 +288,26 @@ export function readSessionCookies(
  * Asks on the terminal, nothing echoed: the Cookie line, or li_at's value and then JSESSIONID's.
  * The answers stay in this process's memory.
  */
-export async function askSessionCookies(): Promise<SessionCookies> {
+/**
+ * The cookies pasted at the hidden prompt, by the address they were pasted for, in this
+ * process's memory alone (never written): the guide (`invites start`) runs the withdrawal and
+ * then the removal in one process, and a second paste of the same login would only tire.
+ */
+const pasted = new Map<string, SessionCookies>();
+
+/** The cookies pasted earlier in this process for `baseUrl`, if any. */
+export function pastedBefore(baseUrl: string): SessionCookies | null {
+  return pasted.get(baseUrl) ?? null;
+}
+
+/** Asks for the cookies at a hidden prompt, for `baseUrl`, and keeps them for a later run here. */
+export async function askSessionCookies(baseUrl: string): Promise<SessionCookies> {
+  const cookies = await promptSessionCookies();
+  pasted.set(baseUrl, cookies);
+  return cookies;
+}
+
+async function promptSessionCookies(): Promise<SessionCookies> {
   const { password } = await import("@inquirer/prompts");
   const words = m().network.cookies;
   const { dim } = await createColour(process.stderr);

@@ -9,11 +9,13 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { BIN, DEMO_EXPORT as DEMO, fixture, runCli, useTempDatabase } from "../support/cli.js";
+import { useEmulation } from "../support/emulation.js";
 import { useTerminal } from "../support/tmux.js";
 
 const temp = useTempDatabase();
 const terminal = useTerminal("start", 2000);
 const { screen, waitFor, keys } = terminal;
+const emulation = useEmulation();
 
 /** English a German screen must not show: the tool's own words, not names or commands. */
 const ENGLISH = [
@@ -111,6 +113,67 @@ it("guides a German user from the Downloads folder through a dry run, and stops 
   const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
   expect(history).toEqual([]);
 }, 90_000);
+
+it("goes the whole way with cookies pasted once: the withdrawal's paste serves the removal", async () => {
+  // On LinkedIn most of the batch is gone already (withdrawn by hand, say) and five of the six
+  // who accepted are no connections any more: two withdrawals and one removal are left to send.
+  const sandbox = await emulation.start(DEMO, {}, (world) => {
+    // The export lists the batch first: the two left are in it.
+    const pending = world.invitations.filter((i) => i.state === "pending");
+    for (const invitation of pending.slice(2)) invitation.state = "withdrawn";
+    for (const connection of world.connections) {
+      if (connection.slug !== "francois-koehler-414") connection.state = "removed";
+    }
+  });
+  const home = join(temp.dir, "home");
+  mkdirSync(join(home, "Downloads"), { recursive: true });
+  copyFileSync(DEMO, join(home, "Downloads", "Basic_LinkedInDataExport_11-20-2026.zip"));
+  const code = join(temp.dir, "code");
+  terminal.start(
+    `cd '${temp.dir}' && env -u LC_ALL -u LC_MESSAGES -u XDG_DOWNLOAD_DIR -u INVITES_COOKIES HOME='${home}' LANG=de_DE.UTF-8 NO_COLOR=1 INVITES_DB= INVITES_BASE_URL='${sandbox.url}' '${process.execPath}' '${BIN}' start --db '${temp.db}'; echo $? > '${code}'; sleep 60`,
+    { cols: 100, rows: 40 },
+  );
+  await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
+  await keys("Enter");
+  await waitFor(() => screen().includes("importieren?"), "the export");
+  await keys("Enter");
+  await waitFor(() => screen().split("Weiter?").length > 2, "the question after the preview");
+  await keys("Enter");
+  await waitFor(() => screen().includes("Wie möchten Sie sich anmelden?"), "the login choice");
+  await keys("Down", "Enter");
+  await waitFor(() => screen().includes("Jetzt zurückziehen (Sie bestätigen"), "the withdrawal");
+  await keys("Down", "Enter");
+  await waitFor(() => screen().includes("jetzt zurückziehen? (j/N)"), "the confirmation");
+  await keys("j", "Enter");
+  const asked = "Fügen Sie die Cookie-Zeile";
+  await waitFor(() => screen().includes(asked), "the cookie prompt");
+  terminal.type(sandbox.cookie);
+  await keys("Enter");
+  await waitFor(() => screen().includes("zur Sicherheit exportieren?"), "the export", 60_000);
+  await keys("Enter");
+  await waitFor(() => screen().includes("jetzt entfernen (sie erfahren"), "the removal question");
+  await keys("j", "Enter");
+  await waitFor(() => /Kontakte jetzt entfernen\?[\s\S]*\(j\/N\)\s*$/.test(screen()), "its confirmation");
+  await keys("j", "Enter");
+  await waitFor(() => screen().includes("Entschuldigung vorbereiten"), "the apology", 60_000);
+  await keys("n", "Enter");
+  await waitFor(() => existsSync(code) && readFileSync(code, "utf8").trim() !== "", "the exit");
+  const all = screen();
+  expect(readFileSync(code, "utf8").trim(), all).toBe("0");
+  expect(all).toContain("Fertig.");
+  // Asked once; the removal said whose cookies it used, and no cookie was ever shown.
+  expect(all.split(asked).length - 1, all).toBe(1);
+  expect(all).toContain("Es werden die Cookies verwendet, die Sie vorhin eingefügt haben");
+  for (const [, value] of sandbox.cookie.matchAll(/=("?[^;"]+"?)/g)) {
+    expect(all).not.toContain(value?.replace(/"/g, ""));
+  }
+  const state = await emulation.state();
+  expect(state.invitations.filter((i) => i.withdrawCalls > 0).map((i) => i.withdrawCalls)).toEqual([
+    1, 1,
+  ]);
+  expect(state.connections.filter((c) => c.removeCalls > 0).map((c) => c.removeCalls)).toEqual([1]);
+  expect(state.connections.find((c) => c.removeCalls > 0)?.state).toBe("removed");
+}, 120_000);
 
 it("prints the whole path as a checklist without a terminal, whose network commands name --browser", async () => {
   const result = await runCli(["start", "--db", temp.db]);
