@@ -153,7 +153,10 @@ it("goes the whole way with cookies pasted once: the withdrawal's paste serves t
   await keys("Enter");
   await waitFor(() => screen().includes("jetzt entfernen (sie erfahren"), "the removal question");
   await keys("j", "Enter");
-  await waitFor(() => /Kontakte jetzt entfernen\?[\s\S]*\(j\/N\)\s*$/.test(screen()), "its confirmation");
+  await waitFor(
+    () => /Kontakte jetzt entfernen\?[\s\S]*\(j\/N\)\s*$/.test(screen()),
+    "its confirmation",
+  );
   await keys("j", "Enter");
   await waitFor(() => screen().includes("Entschuldigung vorbereiten"), "the apology", 60_000);
   await keys("n", "Enter");
