@@ -201,6 +201,7 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
     await runShown(g, ["apologize", "--out", words.apologyFile]);
   }
   await runShown(g, ["reinvite-list"]);
+  output.out(`\n${wrap(words.forgetAddressBook, output.width)}`);
   output.out(`\n${words.done}`);
   return 0;
 }

@@ -391,6 +391,8 @@ export const de: Catalogue = {
     apologize:
       "Eine Serienbrief-Datei mit einer Entschuldigung vorbereiten (sie versendet nichts)?",
     apologyFile: "entschuldigung.csv",
+    forgetAddressBook:
+      "Zum Schluss, auf LinkedIn selbst: LinkedIn behält das Adressbuch, das es gelesen hat, und schlägt Ihnen diese Menschen weiter vor. Sobald Ihr Datenexport da ist (er enthält dieses Adressbuch, und invites liest es daraus), löschen Sie es auf LinkedIn: Sie → Einstellungen & Datenschutz → Datenschutz → Kontakte synchronisieren (oder „Synchronisierte und importierte Kontakte verwalten“; LinkedIn benennt das ab und zu um) → Alle entfernen. Schalten Sie in der LinkedIn-App auf dem Telefon auch das Synchronisieren der Kontakte aus.",
     done: "Fertig. `invites status` zeigt, wo alles steht; `invites history`, was gesendet wurde.",
     checklist:
       "Es gibt kein Terminal, in dem gefragt werden kann; hier ist deshalb der ganze Weg als Checkliste. Führen Sie die Befehle in dieser Reihenfolge selbst aus:",
@@ -405,6 +407,7 @@ export const de: Catalogue = {
       "invites connections export --batch   dann, wenn Sie möchten,   invites connections remove --batch --browser",
       "invites apologize --out entschuldigung.csv",
       "invites reinvite-list",
+      "Auf LinkedIn, sobald der Export da ist: Sie → Einstellungen & Datenschutz → Datenschutz → Kontakte synchronisieren (oder „Synchronisierte und importierte Kontakte verwalten“) → Alle entfernen, damit LinkedIn Ihnen Ihr Adressbuch nicht weiter vorschlägt.",
     ],
   },
 

@@ -387,6 +387,8 @@ export const en = {
     removeConnections: "Remove those connections now (they are not told)?",
     apologize: "Prepare an apology mail-merge file (it sends nothing)?",
     apologyFile: "apology.csv",
+    forgetAddressBook:
+      'Last, on LinkedIn itself: it keeps the address book it read, and goes on suggesting those people. Once your data export has arrived (it holds that address book, and invites reads it from there), remove it on LinkedIn: Me → Settings & Privacy → Data privacy → Sync contacts (or "Manage synced and imported contacts"; LinkedIn renames these now and then) → Remove all. In LinkedIn\'s phone app, turn off syncing the contacts too.',
     done: "Done. `invites status` shows where everything stands; `invites history` what was sent.",
     checklist:
       "There is no terminal to ask in, so here is the whole rescue as a checklist; run the commands yourself, in this order:",
@@ -401,6 +403,7 @@ export const en = {
       "invites connections export --batch   then, if you want,   invites connections remove --batch --browser",
       "invites apologize --out apology.csv",
       "invites reinvite-list",
+      'On LinkedIn, once the export has arrived: Me → Settings & Privacy → Data privacy → Sync contacts (or "Manage synced and imported contacts") → Remove all, so that it stops suggesting your address book.',
     ],
   },
 

@@ -164,6 +164,10 @@ it("goes the whole way with cookies pasted once: the withdrawal's paste serves t
   const all = screen();
   expect(readFileSync(code, "utf8").trim(), all).toBe("0");
   expect(all).toContain("Fertig.");
+  // And what is left to do on LinkedIn itself: the address book it keeps.
+  expect(all.replace(/\s+/g, " ")).toContain(
+    "Kontakte synchronisieren (oder „Synchronisierte und importierte Kontakte verwalten“",
+  );
   // Asked once; the removal said whose cookies it used, and no cookie was ever shown.
   expect(all.split(asked).length - 1, all).toBe(1);
   expect(all).toContain("Es werden die Cookies verwendet, die Sie vorhin eingefügt haben");
