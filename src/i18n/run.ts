@@ -118,7 +118,7 @@ export const enRun = {
     notThere: "not there",
     failed: "failed",
     verified: (n: number, done: string, notDone: number) =>
-      `Checked LinkedIn's list: ${f.num(n)} ${done}${notDone > 0 ? `, ${f.num(notDone)} still listed (not done)` : ""}.`,
+      `LinkedIn's list confirms ${f.num(n)} as ${done}${notDone > 0 ? `; ${f.num(notDone)} still listed (not done)` : ""}.`,
     left: "left",
     stopping:
       "Ctrl-C: the request under way is finished, LinkedIn's list read once more, and the run ends. Ctrl-C again ends it at once (the journal keeps what was sent).",
@@ -356,7 +356,7 @@ export const deRun: Shape<typeof enRun> = {
     notThere: "nicht vorhanden",
     failed: "fehlgeschlagen",
     verified: (n, done, notDone) =>
-      `LinkedIns Liste geprüft: ${g.num(n)} ${done}${notDone > 0 ? `, ${g.num(notDone)} noch gelistet (nicht erledigt)` : ""}.`,
+      `LinkedIns Liste bestätigt ${g.num(n)} als ${done}${notDone > 0 ? `; ${g.num(notDone)} noch gelistet (nicht erledigt)` : ""}.`,
     left: "übrig",
     stopping:
       "Strg+C: Die laufende Anfrage wird zu Ende gebracht, LinkedIns Liste noch einmal gelesen, dann endet der Lauf. Noch einmal Strg+C beendet ihn sofort (das Protokoll behält, was gesendet wurde).",

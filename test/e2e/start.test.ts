@@ -171,6 +171,9 @@ it("goes the whole way with cookies pasted once: the withdrawal's paste serves t
   // Asked once; the removal said whose cookies it used, and no cookie was ever shown.
   expect(all.split(asked).length - 1, all).toBe(1);
   expect(all).toContain("Es werden die Cookies verwendet, die Sie vorhin eingefügt haben");
+  // Each withdrawal and removal is told as LinkedIn's list confirms it.
+  expect(all.split("LinkedIns Liste bestätigt 1 als zurückgezogen.").length - 1).toBe(2);
+  expect(all).toContain("LinkedIns Liste bestätigt 1 als entfernt.");
   for (const [, value] of sandbox.cookie.matchAll(/=("?[^;"]+"?)/g)) {
     expect(all).not.toContain(value?.replace(/"/g, ""));
   }
