@@ -178,14 +178,13 @@ export const enNetwork = {
   browser: {
     unknown: (from: string, given: string, names: readonly string[]) =>
       `${from} "${given}" is neither a browser this tool knows (${names.join(", ")}) nor a program that exists`,
-    unknownFix: "give chrome, edge or chromium, or the full path of the browser's program",
+    unknownFix: `give chrome, edge or chromium, or the full path of the browser's program; with none of them (invites cannot drive Firefox or Safari), withdraw and connections remove take your cookies instead: see "${README_COOKIES}" in the README`,
     notInstalled: (label: string, paths: readonly string[]) =>
       `${label} is not installed where it usually is (looked for ${paths.join(", ")})`,
     notInstalledFix: "install it, or give the full path of the browser's program: --browser PATH",
     none: (paths: readonly string[]) =>
       `found no Chrome, Edge or Chromium on this computer (looked for ${paths.join(", ")})`,
-    noneFix:
-      "install Google Chrome, or give the browser's program: --browser PATH (or INVITES_BROWSER)",
+    noneFix: `install Google Chrome, or give the browser's program: --browser PATH (or INVITES_BROWSER); without one, withdraw and connections remove take your cookies instead: see "${README_COOKIES}" in the README`,
     everyday: (dir: string) =>
       `${dir} is your everyday browser profile; Chrome refuses to be driven there, and invites keeps out of it`,
     everydayFix:
@@ -428,16 +427,14 @@ export const deNetwork: Shape<typeof enNetwork> = {
   browser: {
     unknown: (from, given, names) =>
       `${from} "${given}" ist weder ein Browser, den dieses Werkzeug kennt (${names.join(", ")}), noch ein vorhandenes Programm`,
-    unknownFix:
-      "Geben Sie chrome, edge oder chromium an, oder den vollständigen Pfad des Browserprogramms",
+    unknownFix: `Geben Sie chrome, edge oder chromium an, oder den vollständigen Pfad des Browserprogramms; ohne einen davon (Firefox und Safari kann invites nicht steuern) nehmen withdraw und connections remove stattdessen Ihre Cookies: siehe „${README_COOKIES}“ in der README (auf Englisch)`,
     notInstalled: (label, paths) =>
       `${label} ist nicht dort installiert, wo er üblicherweise liegt (gesucht: ${paths.join(", ")})`,
     notInstalledFix:
       "Installieren Sie ihn, oder geben Sie den vollständigen Pfad des Browserprogramms an: --browser PFAD",
     none: (paths) =>
       `Auf diesem Computer ist kein Chrome, Edge oder Chromium zu finden (gesucht: ${paths.join(", ")})`,
-    noneFix:
-      "Installieren Sie Google Chrome, oder geben Sie das Browserprogramm an: --browser PFAD (oder INVITES_BROWSER)",
+    noneFix: `Installieren Sie Google Chrome, oder geben Sie das Browserprogramm an: --browser PFAD (oder INVITES_BROWSER); ohne einen Browser nehmen withdraw und connections remove stattdessen Ihre Cookies: siehe „${README_COOKIES}“ in der README (auf Englisch)`,
     everyday: (dir) =>
       `${dir} ist Ihr alltägliches Browserprofil; dort lässt sich Chrome nicht fernsteuern, und invites hält sich davon fern`,
     everydayFix:

@@ -102,6 +102,23 @@ describe("finding the browser", () => {
       /INVITES_BROWSER "firefox"/,
     );
   });
+
+  it("tells someone without any of the three browsers the way with cookies", () => {
+    const none = () => false;
+    for (const asked of [undefined, "firefox"]) {
+      const error = (() => {
+        try {
+          findBrowser(asked, {}, "linux", none);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error, String(asked)).toBeInstanceOf(UsageError);
+      expect((error as UsageError).suggestion).toContain(
+        'withdraw and connections remove take your cookies instead: see "If you cannot use the browser window: copy your cookies" in the README',
+      );
+    }
+  });
 });
 
 describe("the browser profile", () => {
