@@ -7,7 +7,7 @@ import type { Catalogue } from "./en.js";
 import { formatsFor } from "./format.js";
 import { deFormats } from "./formats.js";
 import { deHelp } from "./help.js";
-import { deNetwork, README_COOKIES } from "./network.js";
+import { deNetwork, README_COOKIES_DE } from "./network.js";
 import { deRun } from "./run.js";
 import { deSandbox } from "./sandbox.js";
 import { deStore } from "./store.js";
@@ -376,7 +376,7 @@ export const de: Catalogue = {
     loginFailed: "Die Anmeldung hat nicht geklappt; Sie können stattdessen die Cookies einfügen.",
     loginBrowser:
       "invites öffnet ein Fenster Ihres eigenen Browsers mit LinkedIns Anmeldeseite. Melden Sie sich dort wie gewohnt an (mit jedem Code, den LinkedIn verlangt); Ihr Passwort und Ihre Cookies bleiben in diesem Browser.",
-    loginCookies: `invites fragt nach Ihren Sitzungs-Cookies, wenn es sie braucht (--cookies -): Wo Sie sie finden, zeigt der Abschnitt „${README_COOKIES}“ der README (auf Englisch). Nichts davon wird gespeichert.`,
+    loginCookies: `invites fragt nach Ihren Sitzungs-Cookies, wenn es sie braucht (--cookies -): Wo Sie sie finden, zeigt der Abschnitt „${README_COOKIES_DE}“ der README. Nichts davon wird gespeichert.`,
     withdrawStep: "Den versehentlichen Stapel zurückziehen",
     withdrawChoice: "Wie geht es weiter?",
     choices: {

@@ -23,6 +23,8 @@ const FORMS_DE =
 /** The README's section on cookies, by its heading: the README is written in English only. */
 /** The README's section on copying the cookies, as its heading reads. */
 export const README_COOKIES = "If you cannot use the browser window: copy your cookies";
+/** The same section of the README's German short guide. */
+export const README_COOKIES_DE = "Ohne Browserfenster: die Cookies kopieren";
 
 export const enNetwork = {
   verdict: {
@@ -427,14 +429,14 @@ export const deNetwork: Shape<typeof enNetwork> = {
   browser: {
     unknown: (from, given, names) =>
       `${from} "${given}" ist weder ein Browser, den dieses Werkzeug kennt (${names.join(", ")}), noch ein vorhandenes Programm`,
-    unknownFix: `Geben Sie chrome, edge oder chromium an, oder den vollständigen Pfad des Browserprogramms; ohne einen davon (Firefox und Safari kann invites nicht steuern) nehmen withdraw und connections remove stattdessen Ihre Cookies: siehe „${README_COOKIES}“ in der README (auf Englisch)`,
+    unknownFix: `Geben Sie chrome, edge oder chromium an, oder den vollständigen Pfad des Browserprogramms; ohne einen davon (Firefox und Safari kann invites nicht steuern) nehmen withdraw und connections remove stattdessen Ihre Cookies: siehe „${README_COOKIES_DE}“ in der README`,
     notInstalled: (label, paths) =>
       `${label} ist nicht dort installiert, wo er üblicherweise liegt (gesucht: ${paths.join(", ")})`,
     notInstalledFix:
       "Installieren Sie ihn, oder geben Sie den vollständigen Pfad des Browserprogramms an: --browser PFAD",
     none: (paths) =>
       `Auf diesem Computer ist kein Chrome, Edge oder Chromium zu finden (gesucht: ${paths.join(", ")})`,
-    noneFix: `Installieren Sie Google Chrome, oder geben Sie das Browserprogramm an: --browser PFAD (oder INVITES_BROWSER); ohne einen Browser nehmen withdraw und connections remove stattdessen Ihre Cookies: siehe „${README_COOKIES}“ in der README (auf Englisch)`,
+    noneFix: `Installieren Sie Google Chrome, oder geben Sie das Browserprogramm an: --browser PFAD (oder INVITES_BROWSER); ohne einen Browser nehmen withdraw und connections remove stattdessen Ihre Cookies: siehe „${README_COOKIES_DE}“ in der README`,
     everyday: (dir) =>
       `${dir} ist Ihr alltägliches Browserprofil; dort lässt sich Chrome nicht fernsteuern, und invites hält sich davon fern`,
     everydayFix:
@@ -490,7 +492,7 @@ export const deNetwork: Shape<typeof enNetwork> = {
       "Fügen Sie die Cookie-Zeile oder die zwei Werte ein, oder speichern Sie den ganzen Text in einer Datei und geben Sie --cookies DATEI an",
     pasted: (problem) => `Eingefügter Text: ${problem}`,
     pastedNone: "Der eingefügte Text enthält keine Cookies li_at und JSESSIONID",
-    pastedNoneFix: `Fügen Sie ${FORMS_DE} ein; wie Sie die Cookies kopieren, steht in der README (auf Englisch) unter „${README_COOKIES}“`,
+    pastedNoneFix: `Fügen Sie ${FORMS_DE} ein; wie Sie die Cookies kopieren, steht in der README unter „${README_COOKIES_DE}“`,
   },
 
   login: {

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { StoppedError, UsageError } from "../../src/errors.js";
 import { setLang } from "../../src/i18n/index.js";
-import { deNetwork, enNetwork, README_COOKIES } from "../../src/i18n/network.js";
+import { deNetwork, enNetwork, README_COOKIES, README_COOKIES_DE } from "../../src/i18n/network.js";
 import { deSandbox, enSandbox } from "../../src/i18n/sandbox.js";
 import { readSessionCookies } from "../../src/network/cookies.js";
 import { LinkedInClient } from "../../src/network/linkedin-client.js";
@@ -94,4 +94,5 @@ describe("the language of a stop", () => {
 it("names a section of the README that is there, where the messages send the user to copy cookies", () => {
   const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
   expect(readme.split("\n")).toContain(`### ${README_COOKIES}`);
+  expect(readme.split("\n")).toContain(`### ${README_COOKIES_DE}`);
 });
