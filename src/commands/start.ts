@@ -90,10 +90,11 @@ function stop(g: Guide): number {
 
 /**
  * The login question, and the login if one is chosen: the flags a network command then takes
- * (`--browser`, or `--cookies -` when the user pastes them or the browser's login failed), or
- * null for "later", which only the first asking offers.
+ * (`--browser`, or `--cookies -` when the user pastes them or the browser's login failed), null
+ * for "later", which only the first asking offers, or "stop" for Esc or Ctrl-C, which stop the
+ * guide as at every other question.
  */
-async function logIn(g: Guide, offerLater: boolean): Promise<string[] | null> {
+async function logIn(g: Guide, offerLater: boolean): Promise<string[] | null | "stop"> {
   const words = m().guide;
   const how = await askChoice(
     words.loginChoice,
@@ -102,8 +103,9 @@ async function logIn(g: Guide, offerLater: boolean): Promise<string[] | null> {
       { name: words.loginChoices.cookies, value: "cookies" },
       ...(offerLater ? [{ name: words.loginChoices.later, value: "later" as const }] : []),
     ],
-    "later",
+    "stop",
   );
+  if (how === "stop") return "stop";
   if (how === "later") return null;
   if (how === "browser") {
     if ((await runShown(g, ["login"])) === 0) return ["--browser"];
@@ -164,6 +166,7 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
   output.out(wrap(words.loginBrowser, output.width));
   // Without a login the plan can still be shown: a dry run sends nothing.
   let session = await logIn(g, true);
+  if (session === "stop") return stop(g);
 
   heading(g, 5, words.withdrawStep);
   for (;;) {
@@ -185,7 +188,9 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
     }
     // Seen the plan, and ready now: the login step again, without "later".
     if (choice === "log-in") {
-      session = await logIn(g, false);
+      const again = await logIn(g, false);
+      if (again === "stop") return stop(g);
+      session = again;
       continue;
     }
     if ((await runShown(g, ["withdraw", "--batch", ...(session ?? [])])) !== 0) return stop(g);

@@ -48,21 +48,43 @@ export interface PromptStreams {
   output?: NodeJS.WritableStream;
 }
 
+/**
+ * Runs a prompt that Esc ends as Ctrl-C does (the prompt rejects): the prompt library reads
+ * Ctrl-C, but its prompts pass Esc by. Readline tells the key on the prompt's input stream.
+ */
+async function escapable<T>(
+  input: NodeJS.ReadableStream,
+  ask: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const onKey = (_: unknown, key?: { name?: string }) => {
+    if (key?.name === "escape") controller.abort();
+  };
+  input.on("keypress", onKey);
+  try {
+    return await ask(controller.signal);
+  } finally {
+    input.off("keypress", onKey);
+  }
+}
+
 /** Yes or no; Ctrl-C and Esc count as no. */
 export async function askYesNo(
   message: string,
   fallback: boolean,
   streams: PromptStreams = {},
 ): Promise<boolean> {
-  return yesNo({ message, default: fallback }, { output: process.stderr, ...streams }).catch(
-    () => false,
-  );
+  return escapable(streams.input ?? process.stdin, (signal) =>
+    yesNo({ message, default: fallback }, { output: process.stderr, ...streams, signal }),
+  ).catch(() => false);
 }
 
 /** A line of text, as typed; Ctrl-C and Esc give "". */
 export async function askText(message: string): Promise<string> {
   const { input } = await import("@inquirer/prompts");
-  return input({ message }, { output: process.stderr }).catch(() => "");
+  return escapable(process.stdin, (signal) =>
+    input({ message }, { output: process.stderr, signal }),
+  ).catch(() => "");
 }
 
 /** One of `choices`; Ctrl-C and Esc give `cancel`. */
@@ -74,17 +96,19 @@ export async function askChoice<T extends string>(
   const { select } = await import("@inquirer/prompts");
   const keys = m().prompts.keys;
   const words: Record<string, string> = { navigate: keys.navigate, select: keys.select };
-  return select<T>(
-    {
-      message,
-      choices: [...choices],
-      theme: {
-        style: {
-          keysHelpTip: (tips: Array<[string, string]>) =>
-            tips.map(([key, what]) => `${key} ${words[what] ?? what}`).join(" • "),
+  return escapable(process.stdin, (signal) =>
+    select<T>(
+      {
+        message,
+        choices: [...choices],
+        theme: {
+          style: {
+            keysHelpTip: (tips: Array<[string, string]>) =>
+              tips.map(([key, what]) => `${key} ${words[what] ?? what}`).join(" • "),
+          },
         },
       },
-    },
-    { output: process.stderr },
+      { output: process.stderr, signal },
+    ),
   ).catch(() => cancel);
 }

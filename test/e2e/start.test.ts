@@ -186,6 +186,43 @@ it("goes the whole way with cookies pasted once: the withdrawal's paste serves t
   expect(state.connections.find((c) => c.removeCalls > 0)?.state).toBe("removed");
 }, 120_000);
 
+it("stops at Esc, at a choice as at a yes-or-no question", async () => {
+  const home = join(temp.dir, "home");
+  mkdirSync(join(home, "Downloads"), { recursive: true });
+  copyFileSync(DEMO, join(home, "Downloads", "Basic_LinkedInDataExport_11-20-2026.zip"));
+  const run = (code: string) =>
+    terminal.start(
+      `cd '${temp.dir}' && env -u LC_ALL -u LC_MESSAGES -u XDG_DOWNLOAD_DIR HOME='${home}' LANG=de_DE.UTF-8 NO_COLOR=1 INVITES_DB= INVITES_BASE_URL=http://127.0.0.1:9 '${process.execPath}' '${BIN}' start --db '${temp.db}'; echo $? > '${code}'; sleep 60`,
+      { cols: 100, rows: 40 },
+    );
+  const ended = (code: string) => existsSync(code) && readFileSync(code, "utf8").trim() !== "";
+  // At the first question.
+  const first = join(temp.dir, "first");
+  run(first);
+  await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
+  await keys("Escape");
+  await waitFor(() => ended(first), "the exit after Esc");
+  expect(readFileSync(first, "utf8").trim()).toBe("0");
+  expect(screen()).toContain("Hier angehalten.");
+  expect(screen()).not.toContain("Schritt 2 von 5");
+  terminal.end();
+  // At the login's choice: it stops there, and step 5 never comes.
+  const login = join(temp.dir, "login");
+  run(login);
+  await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question again");
+  await keys("Enter");
+  await waitFor(() => screen().includes("importieren?"), "the export");
+  await keys("Enter");
+  await waitFor(() => screen().split("Weiter?").length > 2, "the question after the preview");
+  await keys("Enter");
+  await waitFor(() => screen().includes("Wie möchten Sie sich anmelden?"), "the login choice");
+  await keys("Escape");
+  await waitFor(() => ended(login), "the exit after Esc at the choice");
+  expect(readFileSync(login, "utf8").trim()).toBe("0");
+  expect(screen()).toContain("Hier angehalten.");
+  expect(screen()).not.toContain("Schritt 5 von 5");
+}, 90_000);
+
 it("prints the whole path as a checklist without a terminal, whose network commands name --browser", async () => {
   const result = await runCli(["start", "--db", temp.db]);
   expect(result.code).toBe(0);
