@@ -1,4 +1,5 @@
 /** `invites apologize` and `invites reinvite-list`: what follows a withdrawal, for people. */
+import { resolve } from "node:path";
 import {
   buildApologies,
   DEFAULT_TEMPLATES,
@@ -88,7 +89,11 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
   );
   output.err(
     wrap(
-      m().apologize.wrote(rows.length, printable(options.out), !options.includeRoleAddresses),
+      m().apologize.wrote(
+        rows.length,
+        printable(resolve(options.out)),
+        !options.includeRoleAddresses,
+      ),
       output.width,
     ),
   );

@@ -3,6 +3,7 @@
  * through the network, journaled like withdraw, each person's row written to the
  * removed-connections CSV, on disk, before their removal is requested.
  */
+import { resolve } from "node:path";
 import type { BatchRules } from "../core/batches.js";
 import {
   assignBatches,
@@ -131,7 +132,7 @@ export async function runConnectionsExport(
   writeConnectionsCsv(out, selected, options.excel === true);
   output.err(
     wrap(
-      m().run.connections.wrote(selected.length, printable(out), options.excel === true),
+      m().run.connections.wrote(selected.length, printable(resolve(out)), options.excel === true),
       output.width,
     ),
   );

@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { type InvitationView, PreviewTally } from "../core/preview.js";
 import { invitationFilter } from "../core/selection.js";
 import { UsageError } from "../errors.js";
@@ -112,7 +113,7 @@ function writePreviewCsv(output: Output, path: string, views: Iterable<Invitatio
     for (const v of views) yield PREVIEW_COLUMNS.map((key) => String(v[key] ?? ""));
   };
   const written = writeCsvFile(path, PREVIEW_COLUMNS, rows(), { flag: "--csv" });
-  output.err(m().commands.wroteInvitations(written, printable(path)));
+  output.err(m().commands.wroteInvitations(written, printable(resolve(path))));
 }
 
 /** The views `chosen` lets through, each of `views` counted in `tally` as it passes. */

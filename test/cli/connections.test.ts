@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
@@ -123,6 +123,14 @@ describe("invites connections export", () => {
     const second = await exportTo("same.csv");
     expect(second.result.code).toBe(2);
     expect(second.result.stderr).toContain("same.csv exists already");
+  });
+
+  it("says where it wrote, as a whole path, when it chose the file's name", async () => {
+    await runCli(["import", "--db", temp.db, DEMO]);
+    const result = await runCli(["connections", "export", "--db", temp.db], { cwd: temp.dir });
+    expect(result.code, result.stderr).toBe(0);
+    const [name] = readdirSync(temp.dir).filter((f) => f.startsWith("linkedin-connections-"));
+    expect(result.stderr.replace(/\s+/g, " ")).toContain(`to ${join(temp.dir, name ?? "?")}.`);
   });
 
   it("asks for a terminal before --pick, and writes nothing without one", async () => {

@@ -165,6 +165,12 @@ it("goes the whole way with cookies pasted once: the withdrawal's paste serves t
   const all = screen();
   expect(readFileSync(code, "utf8").trim(), all).toBe("0");
   expect(all).toContain("Fertig.");
+  // The files it wrote are named where they are.
+  expect(all.replace(/\s+/g, " ")).toMatch(
+    new RegExp(
+      `6 Kontakte in ${temp.dir}/linkedin-connections-\\d{4}-\\d\\d-\\d\\d\\.csv geschrieben`,
+    ),
+  );
   // And what is left to do on LinkedIn itself: the address book it keeps.
   expect(all.replace(/\s+/g, " ")).toContain(
     "Kontakte synchronisieren (oder „Synchronisierte und importierte Kontakte verwalten“",
