@@ -19,7 +19,7 @@ import {
   writeSync,
 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { dirname, extname } from "node:path";
 import { neutralizeFormula } from "./core/connections.js";
 import { InputError, UsageError } from "./errors.js";
 import {
@@ -156,6 +156,29 @@ export function checkNewFile(path: string, flag: string): void {
     found = false;
   }
   if (found) throw existsError(path, flag);
+}
+
+/**
+ * `path` if nothing is there, else the first of `name-2.ext`, `name-3.ext`, … that is free: for
+ * a file whose name the tool chose, so that a second run on the same day writes beside the
+ * first instead of stopping. The write itself still refuses to replace anything.
+ */
+export function freeName(path: string): string {
+  const free = (candidate: string) => {
+    try {
+      return lstatSync(candidate, { throwIfNoEntry: false }) === undefined;
+    } catch {
+      // Nothing we may look at: the write itself will say why.
+      return true;
+    }
+  };
+  if (free(path)) return path;
+  const ext = extname(path);
+  const stem = path.slice(0, path.length - ext.length);
+  for (let n = 2; ; n++) {
+    const candidate = `${stem}-${n}${ext}`;
+    if (free(candidate)) return candidate;
+  }
 }
 
 function existsError(path: string, flag: string): UsageError {

@@ -31,7 +31,7 @@ import { renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
 import { wrap } from "../ui/wrap.js";
-import { checkNewFile, writeCsvFile } from "../user-files.js";
+import { checkNewFile, freeName, writeCsvFile } from "../user-files.js";
 import {
   accountCheck,
   confirmAndRun,
@@ -111,7 +111,8 @@ export async function runConnectionsExport(
   output: Output,
   now = new Date(),
 ): Promise<number> {
-  const out = options.out ?? `linkedin-connections-${now.toISOString().slice(0, 10)}.csv`;
+  // A name of its own choosing never stops the export: a second one that day writes beside it.
+  const out = options.out ?? freeName(`linkedin-connections-${now.toISOString().slice(0, 10)}.csv`);
   checkNewFile(out, "--out");
   checkPickHasTerminal(options, output);
   const selection = resolveConnectionSelection(options);

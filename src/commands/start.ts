@@ -14,6 +14,7 @@ import { printable } from "../ui/printable.js";
 import { askChoice, askText, askYesNo } from "../ui/prompts.js";
 import { invitesCommand, shellWord } from "../ui/shell.js";
 import { wrap } from "../ui/wrap.js";
+import { freeName } from "../user-files.js";
 import type { DatabaseOptions } from "./options.js";
 
 export interface StartOptions extends DatabaseOptions {}
@@ -203,7 +204,8 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
     await runShown(g, ["connections", "remove", "--batch", ...(session ?? [])]);
   }
   if (await ask(words.apologize)) {
-    await runShown(g, ["apologize", "--out", words.apologyFile]);
+    // A file of an earlier guided run stays as it is: this one is written beside it.
+    await runShown(g, ["apologize", "--out", freeName(words.apologyFile)]);
   }
   await runShown(g, ["reinvite-list"]);
   output.out(`\n${wrap(words.forgetAddressBook, output.width)}`);

@@ -57,7 +57,7 @@ export const enHelp = {
     connectionsExport: {
       description:
         "write connections to a CSV with LinkedIn's own columns first (all by default, or a selection)",
-      out: "the file to write (default: linkedin-connections-<date>.csv); never overwritten",
+      out: "the file to write (default: linkedin-connections-<date>.csv, or -2, -3 … beside one of the same day); never overwritten",
       excel: "UTF-8 with a BOM and semicolons, for German Excel",
     },
     connectionsRemove: {
@@ -342,7 +342,7 @@ export const deHelp: Shape<typeof enHelp> = {
     connectionsExport: {
       description:
         "Kontakte in eine CSV-Datei schreiben, LinkedIns eigene Spalten zuerst (standardmäßig alle, oder eine Auswahl)",
-      out: "die zu schreibende Datei (Standard: linkedin-connections-<Datum>.csv); wird nie überschrieben",
+      out: "die zu schreibende Datei (Standard: linkedin-connections-<Datum>.csv, oder -2, -3 … neben einer vom selben Tag); wird nie überschrieben",
       excel: "UTF-8 mit BOM und Semikolons, für ein deutsches Excel",
     },
     connectionsRemove: {

@@ -131,6 +131,12 @@ describe("invites connections export", () => {
     expect(result.code, result.stderr).toBe(0);
     const [name] = readdirSync(temp.dir).filter((f) => f.startsWith("linkedin-connections-"));
     expect(result.stderr.replace(/\s+/g, " ")).toContain(`to ${join(temp.dir, name ?? "?")}.`);
+    // Run again the same day, it writes beside the first rather than stopping, and says where.
+    const again = await runCli(["connections", "export", "--db", temp.db], { cwd: temp.dir });
+    expect(again.code, again.stderr).toBe(0);
+    const second = join(temp.dir, (name ?? "?").replace(/\.csv$/, "-2.csv"));
+    expect(again.stderr.replace(/\s+/g, " ")).toContain(`to ${second}.`);
+    expect(readFileSync(second, "utf8")).toBe(readFileSync(join(temp.dir, name ?? "?"), "utf8"));
   });
 
   it("asks for a terminal before --pick, and writes nothing without one", async () => {

@@ -5,7 +5,7 @@
  * (with cookies, pasted only when a withdrawal asks), and stop there. Nothing is
  * sent (the base URL points nowhere), and every word on the screen is German.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { BIN, DEMO_EXPORT as DEMO, fixture, runCli, useTempDatabase } from "../support/cli.js";
@@ -130,6 +130,8 @@ it("goes the whole way with cookies pasted once: the withdrawal's paste serves t
   mkdirSync(join(home, "Downloads"), { recursive: true });
   copyFileSync(DEMO, join(home, "Downloads", "Basic_LinkedInDataExport_11-20-2026.zip"));
   const code = join(temp.dir, "code");
+  // An apology file of an earlier guided run, which this one must leave as it is.
+  writeFileSync(join(temp.dir, "entschuldigung.csv"), "meine\n");
   terminal.start(
     `cd '${temp.dir}' && env -u LC_ALL -u LC_MESSAGES -u XDG_DOWNLOAD_DIR -u INVITES_COOKIES HOME='${home}' LANG=de_DE.UTF-8 NO_COLOR=1 INVITES_DB= INVITES_BASE_URL='${sandbox.url}' '${process.execPath}' '${BIN}' start --db '${temp.db}'; echo $? > '${code}'; sleep 60`,
     { cols: 100, rows: 40 },
@@ -160,11 +162,16 @@ it("goes the whole way with cookies pasted once: the withdrawal's paste serves t
   );
   await keys("j", "Enter");
   await waitFor(() => screen().includes("Entschuldigung vorbereiten"), "the apology", 60_000);
-  await keys("n", "Enter");
+  await keys("Enter");
   await waitFor(() => existsSync(code) && readFileSync(code, "utf8").trim() !== "", "the exit");
   const all = screen();
   expect(readFileSync(code, "utf8").trim(), all).toBe("0");
   expect(all).toContain("Fertig.");
+  // The earlier apology file is untouched; this run's is beside it.
+  expect(readFileSync(join(temp.dir, "entschuldigung.csv"), "utf8")).toBe("meine\n");
+  expect(readFileSync(join(temp.dir, "entschuldigung-2.csv"), "utf8")).toContain(
+    "email,name,subject,body",
+  );
   // The files it wrote are named where they are.
   expect(all.replace(/\s+/g, " ")).toMatch(
     new RegExp(

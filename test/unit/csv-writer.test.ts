@@ -3,11 +3,11 @@
  * cell for cell, by csv-parse as by a spreadsheet: every line break inside a cell is quoted,
  * whichever the file's own record delimiter is.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { expect, it } from "vitest";
-import { writeCsvFile } from "../../src/user-files.js";
+import { freeName, writeCsvFile } from "../../src/user-files.js";
 import { useTempDatabase } from "../support/cli.js";
 
 const temp = useTempDatabase();
@@ -59,4 +59,15 @@ it("writes its rows as they come, and leaves no file when one cannot be made", (
     "the database went away",
   );
   expect(existsSync(broken)).toBe(false);
+});
+
+it("finds the first free name beside a taken one, keeping the extension", () => {
+  const path = (name: string) => join(temp.dir, name);
+  expect(freeName(path("notes.csv"))).toBe(path("notes.csv"));
+  writeFileSync(path("notes.csv"), "");
+  expect(freeName(path("notes.csv"))).toBe(path("notes-2.csv"));
+  writeFileSync(path("notes-2.csv"), "");
+  expect(freeName(path("notes.csv"))).toBe(path("notes-3.csv"));
+  writeFileSync(path("plain"), "");
+  expect(freeName(path("plain"))).toBe(path("plain-2"));
 });
