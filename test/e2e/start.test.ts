@@ -17,6 +17,17 @@ const terminal = useTerminal("start", 2000);
 const { screen, waitFor, keys } = terminal;
 const emulation = useEmulation();
 
+/** From the first question, with only the demo export in Downloads, to the login's choice. */
+async function toTheLoginChoice(): Promise<void> {
+  await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
+  await keys("Enter");
+  await waitFor(() => screen().includes("importieren?"), "the export");
+  await keys("Enter");
+  await waitFor(() => screen().split("Weiter?").length > 2, "the question after the preview");
+  await keys("Enter");
+  await waitFor(() => screen().includes("Wie möchten Sie sich anmelden?"), "the login choice");
+}
+
 /** English a German screen must not show: the tool's own words, not names or commands. */
 const ENGLISH = [
   "Step ",
@@ -136,13 +147,7 @@ it("goes the whole way with cookies pasted once: the withdrawal's paste serves t
     `cd '${temp.dir}' && env -u LC_ALL -u LC_MESSAGES -u XDG_DOWNLOAD_DIR -u INVITES_COOKIES HOME='${home}' LANG=de_DE.UTF-8 NO_COLOR=1 INVITES_DB= INVITES_BASE_URL='${sandbox.url}' '${process.execPath}' '${BIN}' start --db '${temp.db}'; echo $? > '${code}'; sleep 60`,
     { cols: 100, rows: 40 },
   );
-  await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
-  await keys("Enter");
-  await waitFor(() => screen().includes("importieren?"), "the export");
-  await keys("Enter");
-  await waitFor(() => screen().split("Weiter?").length > 2, "the question after the preview");
-  await keys("Enter");
-  await waitFor(() => screen().includes("Wie möchten Sie sich anmelden?"), "the login choice");
+  await toTheLoginChoice();
   await keys("Down", "Enter");
   await waitFor(() => screen().includes("Jetzt zurückziehen (Sie bestätigen"), "the withdrawal");
   await keys("Down", "Enter");
@@ -222,13 +227,7 @@ it("stops at Esc, at a choice as at a yes-or-no question", async () => {
   // At the login's choice: it stops there, and step 5 never comes.
   const login = join(temp.dir, "login");
   run(login);
-  await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question again");
-  await keys("Enter");
-  await waitFor(() => screen().includes("importieren?"), "the export");
-  await keys("Enter");
-  await waitFor(() => screen().split("Weiter?").length > 2, "the question after the preview");
-  await keys("Enter");
-  await waitFor(() => screen().includes("Wie möchten Sie sich anmelden?"), "the login choice");
+  await toTheLoginChoice();
   await keys("Escape");
   await waitFor(() => ended(login), "the exit after Esc at the choice");
   expect(readFileSync(login, "utf8").trim()).toBe("0");
