@@ -11,6 +11,7 @@ import { readSetEnv } from "../env.js";
 import { InputError, UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { createColour } from "../ui/colour.js";
+import { askSecret } from "../ui/prompts.js";
 import { MiB, readOptionFile } from "../user-files.js";
 import { isLinkedInHost } from "./base-url.js";
 
@@ -308,12 +309,10 @@ export async function askSessionCookies(baseUrl: string): Promise<SessionCookies
 }
 
 async function promptSessionCookies(): Promise<SessionCookies> {
-  const { password } = await import("@inquirer/prompts");
   const words = m().network.cookies;
   const { dim } = await createColour(process.stderr);
   // The prompt's one help text, "[input is masked]", in the language in use.
-  const theme = { style: { help: () => dim(words.masked) } };
-  const ask = (message: string) => password({ message, theme }, { output: process.stderr });
+  const ask = (message: string) => askSecret(message, dim(words.masked));
   const first = (await ask(words.askFirst)).trim();
   if (first.endsWith("\\") || first.endsWith("^")) {
     throw new UsageError(words.oneLine, words.oneLineFix);

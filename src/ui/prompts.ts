@@ -4,13 +4,16 @@
  * so that stdout stays the command's data.
  */
 import {
+  AbortPromptError,
   createPrompt,
+  ExitPromptError,
   isEnterKey,
   makeTheme,
   useKeypress,
   usePrefix,
   useState,
 } from "@inquirer/core";
+import { CancelledError } from "../errors.js";
 import { m } from "../i18n/index.js";
 
 interface YesNoConfig {
@@ -85,6 +88,26 @@ export async function askText(message: string): Promise<string> {
   return escapable(process.stdin, (signal) =>
     input({ message }, { output: process.stderr, signal }),
   ).catch(() => "");
+}
+
+/**
+ * Hidden input (the cookies): nothing typed is shown, `help` stands where it would be. Ctrl-C and
+ * Esc cancel the command (CancelledError: exit 130, nothing sent), as at every other prompt.
+ */
+export async function askSecret(message: string, help: string): Promise<string> {
+  const { password } = await import("@inquirer/prompts");
+  const theme = { style: { help: () => help } };
+  try {
+    return await escapable(process.stdin, (signal) =>
+      password({ message, theme }, { output: process.stderr, signal }),
+    );
+  } catch (error) {
+    // Ctrl-C ends the prompt with ExitPromptError, Esc (the abort above) with AbortPromptError.
+    if (error instanceof ExitPromptError || error instanceof AbortPromptError) {
+      throw new CancelledError();
+    }
+    throw error;
+  }
 }
 
 /** One of `choices`; Ctrl-C and Esc give `cancel`. */

@@ -73,6 +73,23 @@ describe("--cookies - in a terminal", () => {
     expect(screen()).not.toContain(liAt);
   });
 
+  it.each([
+    ["Ctrl-C", "C-c"],
+    ["Esc", "Escape"],
+  ])("cancels at %s as at every prompt: exit 130, nothing sent", async (_, key) => {
+    await emulation.start(DEMO);
+    const code = join(temp.dir, "code");
+    const command = `cd '${temp.dir}' && NO_COLOR=1 INVITES_COOKIES= '${process.execPath}' '${BIN}' withdraw --db '${temp.db}' --as-of 2026-11-20 --base-url ${emulation.sandbox.url} --pace 0 --batch --yes --cookies -; echo $? > '${code}'; sleep 60`;
+    terminal.start(command, { cols: 160, rows: 50 });
+    await waitFor(() => screen().includes("the value of li_at"), "the prompt");
+    await terminal.keys(key);
+    await waitFor(() => existsSync(code) && readFileSync(code, "utf8") !== "", "the exit code");
+    expect(readFileSync(code, "utf8").trim(), screen()).toBe("130");
+    expect(screen()).toContain("invites: cancelled: nothing was changed");
+    expect(screen()).not.toContain("unexpected error");
+    expect((await emulation.state()).requests).toBe(0);
+  });
+
   it("refuses at once without a terminal to ask in", async () => {
     await emulation.start(DEMO);
     // Its own process, with no stdin: code that asked anyway would wait on the test's stdin.
