@@ -148,14 +148,17 @@ function decodeOptionFile(
  * `flag` is the option that names the file, for the suggestion.
  */
 export function checkNewFile(path: string, flag: string): void {
-  let found = true;
+  if (isTaken(path)) throw existsError(path, flag);
+}
+
+/** Whether something (a symbolic link too) is at `path`; not where we may not look. */
+function isTaken(path: string): boolean {
   try {
-    lstatSync(path);
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
   } catch {
-    // Nothing there, or nothing we may look at: the write itself will say which.
-    found = false;
+    // Nothing we may look at: the write itself will say why.
+    return false;
   }
-  if (found) throw existsError(path, flag);
 }
 
 /**
@@ -164,20 +167,12 @@ export function checkNewFile(path: string, flag: string): void {
  * first instead of stopping. The write itself still refuses to replace anything.
  */
 export function freeName(path: string): string {
-  const free = (candidate: string) => {
-    try {
-      return lstatSync(candidate, { throwIfNoEntry: false }) === undefined;
-    } catch {
-      // Nothing we may look at: the write itself will say why.
-      return true;
-    }
-  };
-  if (free(path)) return path;
+  if (!isTaken(path)) return path;
   const ext = extname(path);
   const stem = path.slice(0, path.length - ext.length);
   for (let n = 2; ; n++) {
     const candidate = `${stem}-${n}${ext}`;
-    if (free(candidate)) return candidate;
+    if (!isTaken(candidate)) return candidate;
   }
 }
 

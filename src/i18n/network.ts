@@ -20,7 +20,6 @@ const FORMS_EN =
 const FORMS_DE =
   'eine Cookie-Kopfzeile (li_at=…; JSESSIONID="ajax:…"), eine cookies.txt, eine mit „Als cURL kopieren“ kopierte Anfrage, aus der Cookie-Tabelle der Entwicklertools kopierte Zeilen oder die Werte von li_at und JSESSIONID auf zwei Zeilen';
 
-/** The README's section on cookies, by its heading: the README is written in English only. */
 /** The README's section on copying the cookies, as its heading reads. */
 export const README_COOKIES = "If you cannot use the browser window: copy your cookies";
 /** The same section of the README's German short guide. */
