@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { DEMO_EXPORT as DEMO, runCli, useTempDatabase } from "../support/cli.js";
+import { clearOfMidnight } from "../support/clock.js";
 
 const temp = useTempDatabase();
 const HEADER = [
@@ -126,6 +127,8 @@ describe("invites connections export", () => {
   });
 
   it("says where it wrote, as a whole path, when it chose the file's name", async () => {
+    // The name holds the day (UTC): both exports must fall on the same one.
+    await clearOfMidnight();
     await runCli(["import", "--db", temp.db, DEMO]);
     const result = await runCli(["connections", "export", "--db", temp.db], { cwd: temp.dir });
     expect(result.code, result.stderr).toBe(0);

@@ -17,6 +17,18 @@ const terminal = useTerminal("start", 2000);
 const { screen, waitFor, keys } = terminal;
 const emulation = useEmulation();
 
+/**
+ * `invites start` in a German terminal of 100×40, at home in `home`, in the test's folder, with
+ * no cookies but what is pasted; its exit code goes to the file `code`. The network is
+ * `baseUrl`, by default an address where nothing answers.
+ */
+function startGuide(home: string, code: string, baseUrl = "http://127.0.0.1:9"): void {
+  terminal.start(
+    `cd '${temp.dir}' && env -u LC_ALL -u LC_MESSAGES -u XDG_DOWNLOAD_DIR -u INVITES_COOKIES HOME='${home}' LANG=de_DE.UTF-8 NO_COLOR=1 INVITES_DB= INVITES_BASE_URL='${baseUrl}' '${process.execPath}' '${BIN}' start --db '${temp.db}'; echo $? > '${code}'; sleep 60`,
+    { cols: 100, rows: 40 },
+  );
+}
+
 /** From the first question, with only the demo export in Downloads, to the login's choice. */
 async function toTheLoginChoice(): Promise<void> {
   await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
@@ -58,10 +70,7 @@ it("guides a German user from the Downloads folder through a dry run, and stops 
   copyFileSync(DEMO, join(downloads, "Basic_LinkedInDataExport_11-20-2026.zip"));
   copyFileSync(fixture("demo", "Outlook-Kontakte.CSV"), join(downloads, "Outlook-Kontakte.CSV"));
   const code = join(temp.dir, "code");
-  terminal.start(
-    `cd '${temp.dir}' && env -u LC_ALL -u LC_MESSAGES -u XDG_DOWNLOAD_DIR HOME='${home}' LANG=de_DE.UTF-8 NO_COLOR=1 INVITES_DB= INVITES_BASE_URL=http://127.0.0.1:9 '${process.execPath}' '${BIN}' start --db '${temp.db}'; echo $? > '${code}'; sleep 60`,
-    { cols: 100, rows: 40 },
-  );
+  startGuide(home, code);
   await waitFor(() => screen().includes("Schritt 1 von 5"), "the first step");
   // The question comes after its step's heading, once the prompt library has loaded.
   await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
@@ -143,10 +152,7 @@ it("goes the whole way with cookies pasted once: the withdrawal's paste serves t
   const code = join(temp.dir, "code");
   // An apology file of an earlier guided run, which this one must leave as it is.
   writeFileSync(join(temp.dir, "entschuldigung.csv"), "meine\n");
-  terminal.start(
-    `cd '${temp.dir}' && env -u LC_ALL -u LC_MESSAGES -u XDG_DOWNLOAD_DIR -u INVITES_COOKIES HOME='${home}' LANG=de_DE.UTF-8 NO_COLOR=1 INVITES_DB= INVITES_BASE_URL='${sandbox.url}' '${process.execPath}' '${BIN}' start --db '${temp.db}'; echo $? > '${code}'; sleep 60`,
-    { cols: 100, rows: 40 },
-  );
+  startGuide(home, code, sandbox.url);
   await toTheLoginChoice();
   await keys("Down", "Enter");
   await waitFor(() => screen().includes("Jetzt zurückziehen (Sie bestätigen"), "the withdrawal");
@@ -208,11 +214,7 @@ it("stops at Esc, at a choice as at a yes-or-no question", async () => {
   const home = join(temp.dir, "home");
   mkdirSync(join(home, "Downloads"), { recursive: true });
   copyFileSync(DEMO, join(home, "Downloads", "Basic_LinkedInDataExport_11-20-2026.zip"));
-  const run = (code: string) =>
-    terminal.start(
-      `cd '${temp.dir}' && env -u LC_ALL -u LC_MESSAGES -u XDG_DOWNLOAD_DIR HOME='${home}' LANG=de_DE.UTF-8 NO_COLOR=1 INVITES_DB= INVITES_BASE_URL=http://127.0.0.1:9 '${process.execPath}' '${BIN}' start --db '${temp.db}'; echo $? > '${code}'; sleep 60`,
-      { cols: 100, rows: 40 },
-    );
+  const run = (code: string) => startGuide(home, code);
   const ended = (code: string) => existsSync(code) && readFileSync(code, "utf8").trim() !== "";
   // At the first question.
   const first = join(temp.dir, "first");
