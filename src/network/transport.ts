@@ -247,7 +247,9 @@ export class CookieTransport implements Transport {
           if (size > limit) return fail(tooLarge(what, limit));
           chunks.push(chunk);
         });
-        // An end short of the whole message is a lost answer too, never an empty one.
+        // Node 20 errs first when an answer is cut off (above); should an end ever come short of
+        // the whole message all the same (Node before 13 ended an aborted answer), it is the
+        // same lost answer, never an empty one.
         decoded.on("end", () => {
           if (!res.complete) return fail(new CutOff());
           if (over) return;
