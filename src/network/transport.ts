@@ -248,8 +248,7 @@ export class CookieTransport implements Transport {
           chunks.push(chunk);
         });
         // Node 20 errs first when an answer is cut off (above); should an end ever come short of
-        // the whole message all the same (Node before 13 ended an aborted answer), it is the
-        // same lost answer, never an empty one.
+        // the whole message all the same, it is the same lost answer, never an empty one.
         decoded.on("end", () => {
           if (!res.complete) return fail(new CutOff());
           if (over) return;
