@@ -70,9 +70,12 @@ interface Guide {
   db: string[];
 }
 
-/** Shows a command as the user would type it, then runs it: exactly as it is shown. */
-async function runShown(g: Guide, argv: string[]): Promise<number> {
-  const command = [...argv, ...g.db];
+/**
+ * Shows a command as the user would type it, then runs it: exactly as it is shown. Every command
+ * but the login reads the database, and gets `--db` when start was given one.
+ */
+async function runShown(g: Guide, argv: string[], database = true): Promise<number> {
+  const command = database ? [...argv, ...g.db] : argv;
   g.output.out(g.output.colour.bold(m().guide.running(invitesCommand(command))));
   return g.run(command);
 }
@@ -109,7 +112,8 @@ async function logIn(g: Guide, offerLater: boolean): Promise<string[] | null | "
   if (how === "stop") return "stop";
   if (how === "later") return null;
   if (how === "browser") {
-    if ((await runShown(g, ["login"])) === 0) return ["--browser"];
+    // The login is of the browser profile alone: `invites login` takes no --db.
+    if ((await runShown(g, ["login"], false)) === 0) return ["--browser"];
     g.output.out(wrap(words.loginFailed, g.output.width));
   }
   g.output.out(wrap(words.loginCookies, g.output.width));
