@@ -3,11 +3,15 @@
  * and an address book in their Downloads folder. They go through what happened, import both
  * files, say "not now" to logging in, look at the plan of a dry run, choose to log in after all
  * (with cookies, pasted only when a withdrawal asks), and stop there. Nothing is
- * sent (the base URL points nowhere), and every word on the screen is German.
+ * sent (the base URL points nowhere), and every word on the screen is German. Then the whole
+ * way against the emulation, once with cookies pasted and once through a real Chromium logged in
+ * by the guide's own login step: each withdrawal and removal is sent once.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import type { SandboxWorld } from "../../src/sandbox/seed.js";
+import { CHROMIUM, noBrowserLeftOn, requireChromium } from "../support/browser.js";
 import { BIN, DEMO_EXPORT as DEMO, fixture, runCli, useTempDatabase } from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 import { useTerminal } from "../support/tmux.js";
@@ -22,9 +26,9 @@ const emulation = useEmulation();
  * no cookies but what is pasted; its exit code goes to the file `code`. The network is
  * `baseUrl`, by default an address where nothing answers.
  */
-function startGuide(home: string, code: string, baseUrl = "http://127.0.0.1:9"): void {
+function startGuide(home: string, code: string, baseUrl = "http://127.0.0.1:9", env = ""): void {
   terminal.start(
-    `cd '${temp.dir}' && env -u LC_ALL -u LC_MESSAGES -u XDG_DOWNLOAD_DIR -u INVITES_COOKIES HOME='${home}' LANG=de_DE.UTF-8 NO_COLOR=1 INVITES_DB= INVITES_BASE_URL='${baseUrl}' '${process.execPath}' '${BIN}' start --db '${temp.db}'; echo $? > '${code}'; sleep 60`,
+    `cd '${temp.dir}' && env -u LC_ALL -u LC_MESSAGES -u XDG_DOWNLOAD_DIR -u INVITES_COOKIES HOME='${home}' LANG=de_DE.UTF-8 NO_COLOR=1 INVITES_DB= INVITES_BASE_URL='${baseUrl}' ${env} '${process.execPath}' '${BIN}' start --db '${temp.db}'; echo $? > '${code}'; sleep 60`,
     { cols: 100, rows: 40 },
   );
 }
@@ -38,6 +42,60 @@ async function toTheLoginChoice(): Promise<void> {
   await waitFor(() => screen().split("Weiter?").length > 2, "the question after the preview");
   await keys("Enter");
   await waitFor(() => screen().includes("Wie möchten Sie sich anmelden?"), "the login choice");
+}
+
+/** A home with only the demo export in its Downloads folder. */
+function homeWithTheExport(): string {
+  const home = join(temp.dir, "home");
+  mkdirSync(join(home, "Downloads"), { recursive: true });
+  copyFileSync(DEMO, join(home, "Downloads", "Basic_LinkedInDataExport_11-20-2026.zip"));
+  return home;
+}
+
+/**
+ * On LinkedIn most of the batch is gone already (withdrawn by hand, say) and five of the six
+ * who accepted are no connections any more: two withdrawals and one removal are left to send.
+ */
+function twoToWithdrawOneToRemove(world: SandboxWorld): void {
+  // The export lists the batch first: the two left are in it.
+  const pending = world.invitations.filter((i) => i.state === "pending");
+  for (const invitation of pending.slice(2)) invitation.state = "withdrawn";
+  for (const connection of world.connections) {
+    if (connection.slug !== "francois-koehler-414") connection.state = "removed";
+  }
+}
+
+/** From the withdrawal's choice to the end: withdraw, export, remove, apologize; then Fertig. */
+async function withdrawAndRemove(code: string, afterConfirming: () => Promise<void>) {
+  await waitFor(() => screen().includes("Jetzt zurückziehen (Sie bestätigen"), "the withdrawal");
+  await keys("Down", "Enter");
+  await waitFor(() => screen().includes("jetzt zurückziehen? (j/N)"), "the confirmation");
+  await keys("j", "Enter");
+  await afterConfirming();
+  await waitFor(() => screen().includes("zur Sicherheit exportieren?"), "the export", 60_000);
+  await keys("Enter");
+  await waitFor(() => screen().includes("jetzt entfernen (sie erfahren"), "the removal question");
+  await keys("j", "Enter");
+  await waitFor(
+    () => /Kontakte jetzt entfernen\?[\s\S]*\(j\/N\)\s*$/.test(screen()),
+    "its confirmation",
+  );
+  await keys("j", "Enter");
+  await waitFor(() => screen().includes("Entschuldigung vorbereiten"), "the apology", 60_000);
+  await keys("Enter");
+  await waitFor(() => existsSync(code) && readFileSync(code, "utf8").trim() !== "", "the exit");
+  expect(readFileSync(code, "utf8").trim(), screen()).toBe("0");
+  expect(screen()).toContain("Fertig.");
+}
+
+/** Exactly the two withdrawals and the one removal were sent, each once. */
+async function sentOnceEach(): Promise<void> {
+  const state = await emulation.state();
+  expect(state.invitations.filter((i) => i.withdrawCalls > 0).map((i) => i.withdrawCalls)).toEqual([
+    1, 1,
+  ]);
+  expect(state.connections.filter((c) => c.removeCalls > 0).map((c) => c.removeCalls)).toEqual([1]);
+  expect(state.connections.find((c) => c.removeCalls > 0)?.state).toBe("removed");
 }
 
 /** English a German screen must not show: the tool's own words, not names or commands. */
@@ -136,48 +194,21 @@ it("guides a German user from the Downloads folder through a dry run, and stops 
 }, 90_000);
 
 it("goes the whole way with cookies pasted once: the withdrawal's paste serves the removal", async () => {
-  // On LinkedIn most of the batch is gone already (withdrawn by hand, say) and five of the six
-  // who accepted are no connections any more: two withdrawals and one removal are left to send.
-  const sandbox = await emulation.start(DEMO, {}, (world) => {
-    // The export lists the batch first: the two left are in it.
-    const pending = world.invitations.filter((i) => i.state === "pending");
-    for (const invitation of pending.slice(2)) invitation.state = "withdrawn";
-    for (const connection of world.connections) {
-      if (connection.slug !== "francois-koehler-414") connection.state = "removed";
-    }
-  });
-  const home = join(temp.dir, "home");
-  mkdirSync(join(home, "Downloads"), { recursive: true });
-  copyFileSync(DEMO, join(home, "Downloads", "Basic_LinkedInDataExport_11-20-2026.zip"));
+  const sandbox = await emulation.start(DEMO, {}, twoToWithdrawOneToRemove);
+  const home = homeWithTheExport();
   const code = join(temp.dir, "code");
   // An apology file of an earlier guided run, which this one must leave as it is.
   writeFileSync(join(temp.dir, "entschuldigung.csv"), "meine\n");
   startGuide(home, code, sandbox.url);
   await toTheLoginChoice();
   await keys("Down", "Enter");
-  await waitFor(() => screen().includes("Jetzt zurückziehen (Sie bestätigen"), "the withdrawal");
-  await keys("Down", "Enter");
-  await waitFor(() => screen().includes("jetzt zurückziehen? (j/N)"), "the confirmation");
-  await keys("j", "Enter");
   const asked = "Fügen Sie die Cookie-Zeile";
-  await waitFor(() => screen().includes(asked), "the cookie prompt");
-  terminal.type(sandbox.cookie);
-  await keys("Enter");
-  await waitFor(() => screen().includes("zur Sicherheit exportieren?"), "the export", 60_000);
-  await keys("Enter");
-  await waitFor(() => screen().includes("jetzt entfernen (sie erfahren"), "the removal question");
-  await keys("j", "Enter");
-  await waitFor(
-    () => /Kontakte jetzt entfernen\?[\s\S]*\(j\/N\)\s*$/.test(screen()),
-    "its confirmation",
-  );
-  await keys("j", "Enter");
-  await waitFor(() => screen().includes("Entschuldigung vorbereiten"), "the apology", 60_000);
-  await keys("Enter");
-  await waitFor(() => existsSync(code) && readFileSync(code, "utf8").trim() !== "", "the exit");
+  await withdrawAndRemove(code, async () => {
+    await waitFor(() => screen().includes(asked), "the cookie prompt");
+    terminal.type(sandbox.cookie);
+    await keys("Enter");
+  });
   const all = screen();
-  expect(readFileSync(code, "utf8").trim(), all).toBe("0");
-  expect(all).toContain("Fertig.");
   // The earlier apology file is untouched; this run's is beside it.
   expect(readFileSync(join(temp.dir, "entschuldigung.csv"), "utf8")).toBe("meine\n");
   expect(readFileSync(join(temp.dir, "entschuldigung-2.csv"), "utf8")).toContain(
@@ -202,18 +233,45 @@ it("goes the whole way with cookies pasted once: the withdrawal's paste serves t
   for (const [, value] of sandbox.cookie.matchAll(/=("?[^;"]+"?)/g)) {
     expect(all).not.toContain(value?.replace(/"/g, ""));
   }
-  const state = await emulation.state();
-  expect(state.invitations.filter((i) => i.withdrawCalls > 0).map((i) => i.withdrawCalls)).toEqual([
-    1, 1,
-  ]);
-  expect(state.connections.filter((c) => c.removeCalls > 0).map((c) => c.removeCalls)).toEqual([1]);
-  expect(state.connections.find((c) => c.removeCalls > 0)?.state).toBe("removed");
+  await sentOnceEach();
 }, 120_000);
 
+it("goes the whole way through the browser: one login, and the withdrawal and removal in it", async () => {
+  requireChromium();
+  const sandbox = await emulation.start(DEMO, { autoLogin: true }, twoToWithdrawOneToRemove);
+  const home = homeWithTheExport();
+  const profile = join(home, ".local/share/invites/browser-profile");
+  const code = join(temp.dir, "code");
+  // A window, as on the user's desktop: the display is named, and Chromium's own flag keeps it
+  // from needing one (the emulation logs a browser in at once).
+  startGuide(
+    home,
+    code,
+    sandbox.url,
+    `DISPLAY=:99 INVITES_BROWSER='${CHROMIUM}' INVITES_BROWSER_ARGS='--no-sandbox --headless'`,
+  );
+  try {
+    await toTheLoginChoice();
+    // The browser is the first choice: Enter.
+    await keys("Enter");
+    await waitFor(() => screen().includes("Angemeldet als katrin-boehm-4711"), "the login", 60_000);
+    await withdrawAndRemove(code, async () => {});
+  } finally {
+    await noBrowserLeftOn(profile);
+  }
+  const all = screen();
+  // The login ran as shown, and each run opened the browser on its profile; no cookie was asked.
+  expect(all).toMatch(/\$ invites login\n/);
+  expect(all).toMatch(/invites withdraw --batch --browser --db/);
+  expect(all).toMatch(/invites connections remove --batch --browser --db/);
+  expect(all).not.toContain("Cookie-Zeile");
+  expect(all.split("LinkedIns Liste bestätigt 1 als zurückgezogen.").length - 1).toBe(2);
+  expect(all).toContain("LinkedIns Liste bestätigt 1 als entfernt.");
+  await sentOnceEach();
+}, 150_000);
+
 it("stops at Esc, at a choice as at a yes-or-no question", async () => {
-  const home = join(temp.dir, "home");
-  mkdirSync(join(home, "Downloads"), { recursive: true });
-  copyFileSync(DEMO, join(home, "Downloads", "Basic_LinkedInDataExport_11-20-2026.zip"));
+  const home = homeWithTheExport();
   const run = (code: string) => startGuide(home, code);
   const ended = (code: string) => existsSync(code) && readFileSync(code, "utf8").trim() !== "";
   // At the first question.

@@ -39,6 +39,41 @@ export interface BrowserRuns {
   noBrowserLeft(): Promise<void>;
 }
 
+/** Fails, saying how to install it, when there is no Chromium to test with: nothing is skipped. */
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `The browser tests need Chromium, and there is none at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set INVITES_CHROMIUM to a Chrome, Edge or Chromium program).`,
+    );
+  }
+}
+
+/** The processes whose command line names `profileDir`: the browsers running on it. */
+export function browsersUsing(profileDir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      if (cmdline.includes(profileDir)) pids.push(Number(entry));
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return pids;
+}
+
+/** Waits a little for the browsers on `profileDir` to end; fails (and kills them) if any is left. */
+export async function noBrowserLeftOn(profileDir: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (browsersUsing(profileDir).length > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const left = browsersUsing(profileDir);
+  for (const pid of left) process.kill(pid, "SIGKILL");
+  expect(left, "browser processes left running on the test's profile").toEqual([]);
+}
+
 /**
  * For a browser test file: a temporary folder and database with the demo export and its Outlook
  * contacts imported before each test, the emulation, Chromium required, and after each test no
@@ -73,37 +108,10 @@ export function useBrowserRuns(): BrowserRuns {
     ...flags,
   ];
 
-  function browsersOnProfile(): number[] {
-    const pids: number[] = [];
-    for (const entry of readdirSync("/proc")) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-        if (cmdline.includes(profile())) pids.push(Number(entry));
-      } catch {
-        // The process ended meanwhile.
-      }
-    }
-    return pids;
-  }
+  const browsersOnProfile = () => browsersUsing(profile());
+  const noBrowserLeft = () => noBrowserLeftOn(profile());
 
-  async function noBrowserLeft(): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    while (browsersOnProfile().length > 0 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    const left = browsersOnProfile();
-    for (const pid of left) process.kill(pid, "SIGKILL");
-    expect(left, "browser processes left running on the test's profile").toEqual([]);
-  }
-
-  beforeAll(() => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `The browser tests need Chromium, and there is none at ${CHROMIUM}: install it with "apt-get install -y chromium" (or set INVITES_CHROMIUM to a Chrome, Edge or Chromium program).`,
-      );
-    }
-  });
+  beforeAll(requireChromium);
 
   beforeEach(() => importDemo(temp.db));
 
