@@ -290,7 +290,7 @@ export const deRun: Shape<typeof enRun> = {
   order: {
     reminder: "die nächste Erinnerung zuerst",
     oldest: "die ältesten zuerst",
-    connected: "die längsten Kontakte zuerst",
+    connected: "die am längsten bestehenden zuerst",
   },
   badOrder: (value) => `--order "${value}" muss reminder oder oldest sein`,
   plan: {

@@ -19,7 +19,8 @@ import {
 } from "./tables.js";
 import { displayWidth, truncateToWidth, wrap } from "./wrap.js";
 
-export function profileOrEmail(view: InvitationView): string {
+/** `in/<slug>` for a profile, else the e-mail address: what every table shows of a person. */
+export function profileOrEmail(view: Pick<InvitationView, "profileUrl" | "email">): string {
   const slug = toProfileSlug(view.profileUrl);
   return slug ? `in/${slug}` : (view.email ?? view.profileUrl ?? "");
 }

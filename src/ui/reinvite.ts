@@ -3,6 +3,7 @@
 import type { ReinviteEntry, ReinviteReason } from "../core/reinvite.js";
 import { m } from "../i18n/index.js";
 import type { Colour } from "./colour.js";
+import { profileOrEmail } from "./preview.js";
 import { printable } from "./printable.js";
 import { type Column, fitTable } from "./tables.js";
 import { wrap } from "./wrap.js";
@@ -28,7 +29,8 @@ export function renderReinviteList(
   ];
   const rows = list.map((r) => [
     printable(r.name),
-    printable(r.profileUrl ?? r.email ?? ""),
+    // As the preview shows it: a whole URL, cut to fit, would tell less than its slug.
+    printable(profileOrEmail(r)),
     r.reinviteFrom === null ? "" : m().fmt.day(r.reinviteFrom),
     reinviteWhy(r.reasons),
   ]);

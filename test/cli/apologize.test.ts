@@ -123,4 +123,17 @@ describe("invites reinvite-list", () => {
     expect(inGerman.map((r) => r.reasons)).toEqual(list.map((r) => r.reasons));
     expect(inGerman[0]?.why).toContain("Adressbuch");
   });
+
+  it("shows each person in the table as the preview does: in/<slug>, else the e-mail", async () => {
+    const list = await reinviteJson();
+    const table = await runCli(["reinvite-list", "--db", temp.db, "--as-of", "2026-11-20"]);
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).not.toContain("linkedin.com/in/");
+    const withProfile = list.find((r) => r.profileUrl);
+    const slug = withProfile?.profileUrl?.replace(/^.*\/in\/([^/?#]+).*$/, "$1");
+    expect(slug).toBeTruthy();
+    expect(table.stdout).toContain(`in/${slug}`);
+    const emailOnly = list.find((r) => !r.profileUrl && r.email);
+    if (emailOnly) expect(table.stdout).toContain(emailOnly.email);
+  });
 });
