@@ -159,7 +159,7 @@ export const de: Catalogue = {
     legend:
       "Merkmale: persönlich = mit Nachricht gesendet, Adressbuch = in Ihrem Adressbuch, Funktion = eine Funktionsadresse (info@, jobs@, …). Erinnerung: die nächste, die LinkedIn verschickt, wenn Sie nicht zurückziehen.",
     summary: (pending, asOf, inBatch, personal, reminders, weekAhead) =>
-      `${count(pending, { one: "ausstehende Einladung", other: "ausstehende Einladungen" })} (Stand ${day(asOf)}): ${num(inBatch)} in einem versehentlichen Stapel, ${num(personal)} persönlich; ${count(reminders, { one: "bekommt", other: "bekommen" })} bis zum ${day(weekAhead)} eine Erinnerung, wenn Sie sie nicht zurückziehen.`,
+      `${count(pending, { one: "ausstehende Einladung", other: "ausstehende Einladungen" })} (Stand ${day(asOf)}): ${num(inBatch)} in einem versehentlichen Stapel, ${num(personal)} persönlich; ${reminders === 0 ? `keine bekommt bis zum ${day(weekAhead)} eine Erinnerung` : `${count(reminders, { one: "bekommt", other: "bekommen" })} bis zum ${day(weekAhead)} eine Erinnerung, wenn Sie sie nicht zurückziehen`}.`,
     selected: (selected, of) => `Ausgewählt: ${num(selected)} von ${num(of)}.`,
   },
 

@@ -161,7 +161,7 @@ export const en = {
       reminders: number,
       weekAhead: Date,
     ) =>
-      `${count(pending, { one: "pending invitation", other: "pending invitations" })} as of ${day(asOf)}: ${num(inBatch)} in an accidental batch, ${num(personal)} personal; ${num(reminders)} will get a reminder by ${day(weekAhead)} unless withdrawn.`,
+      `${count(pending, { one: "pending invitation", other: "pending invitations" })} as of ${day(asOf)}: ${num(inBatch)} in an accidental batch, ${num(personal)} personal; ${reminders === 0 ? `none will get a reminder by ${day(weekAhead)}` : `${num(reminders)} will get a reminder by ${day(weekAhead)} unless withdrawn`}.`,
     selected: (selected: number, of: number) => `Selected: ${num(selected)} of ${num(of)}.`,
   },
 

@@ -187,8 +187,18 @@ describe("the preview's summary", () => {
     const week = new Date("2026-11-27T12:00:00Z");
     expect(de.preview.summary(3, asOf, 2, 1, 1, week)).toContain("1 bekommt bis zum 27.11.2026");
     expect(de.preview.summary(3, asOf, 2, 1, 2, week)).toContain("2 bekommen bis zum 27.11.2026");
-    expect(de.preview.summary(3, asOf, 2, 1, 0, week)).toContain("0 bekommen bis zum");
     expect(en.preview.summary(3, asOf, 2, 1, 1, week)).toContain("1 will get a reminder by");
+  });
+
+  it("says that none will get a reminder, not that 0 will, when every reminder has gone", () => {
+    const asOf = new Date("2026-11-20T12:00:00Z");
+    const week = new Date("2026-11-27T12:00:00Z");
+    expect(de.preview.summary(3, asOf, 2, 1, 0, week)).toMatch(
+      /; keine bekommt bis zum 27\.11\.2026 eine Erinnerung\.$/,
+    );
+    expect(en.preview.summary(3, asOf, 2, 1, 0, week)).toMatch(
+      /; none will get a reminder by 2026-11-27\.$/,
+    );
   });
 });
 
