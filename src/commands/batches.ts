@@ -1,8 +1,9 @@
 import { withDatabase } from "../store/database.js";
 import { readBatchSummaries } from "../store/invitations.js";
+import { newestSentAt } from "../store/queries.js";
 import { type Output, printJson } from "../ui/output.js";
 import { renderBatches } from "../ui/preview.js";
-import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
+import { checkAsOfAfterSends, type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import { resolveBatchRules } from "./selection.js";
 
 export interface BatchesOptions extends DatabaseOptions {
@@ -17,7 +18,10 @@ export async function runBatches(options: BatchesOptions, output: Output, now = 
   const batchRules = resolveBatchRules(options);
   const batches = await withDatabase(
     databasePath(options),
-    (db) => readBatchSummaries(db, { asOf, batchRules }),
+    (db) => {
+      checkAsOfAfterSends(options.asOf, asOf, () => newestSentAt(db));
+      return readBatchSummaries(db, { asOf, batchRules });
+    },
     "read",
   );
   if (options.json) {

@@ -61,6 +61,23 @@ export function parseAsOf(value: string | undefined, now: Date): Date {
   return value === undefined ? now : parseDayOrTime("--as-of", value, true);
 }
 
+/**
+ * An `--as-of` before the newest invitation is refused: that invitation did not exist yet, and
+ * its age would come out negative and its reminders before it was sent. `newestSentAt` reads the
+ * database only when the flag was given.
+ */
+export function checkAsOfAfterSends(
+  value: string | undefined,
+  asOf: Date,
+  newestSentAt: () => string | null,
+): void {
+  if (value === undefined) return;
+  const newest = newestSentAt();
+  if (newest !== null && Date.parse(newest) > asOf.getTime()) {
+    throw new UsageError(m().help.errors.asOfBeforeSends(value, new Date(newest)));
+  }
+}
+
 /** A whole-number option of at least `min`; `fallback` when it was not given. */
 export function wholeNumber(
   flag: string,

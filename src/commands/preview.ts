@@ -5,11 +5,12 @@ import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { readPendingPreview } from "../store/invitations.js";
+import { newestSentAt } from "../store/queries.js";
 import { type Output, printJsonArray } from "../ui/output.js";
 import { printPreview } from "../ui/preview.js";
 import { printable } from "../ui/printable.js";
 import { checkNewFile, writeCsvFile } from "../user-files.js";
-import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
+import { checkAsOfAfterSends, type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import {
   checkBatchExists,
   checkPickHasTerminal,
@@ -78,6 +79,7 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
   const held = await withDatabase(
     databasePath(options),
     async (db) => {
+      checkAsOfAfterSends(options.asOf, asOf, () => newestSentAt(db));
       const { batches, pending } = readPendingPreview(db, { asOf, batchRules });
       checkBatchExists(selection, batches);
       const chosen = tallied(pending, tally, invitationFilter(selection, asOf));

@@ -1,7 +1,7 @@
-import { withDatabase } from "../store/database.js";
-import { readStatus } from "../store/queries.js";
+import { type Db, withDatabase } from "../store/database.js";
+import { newestSentAt, readStatus } from "../store/queries.js";
 import { type Output, printJson } from "../ui/output.js";
-import { type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
+import { checkAsOfAfterSends, type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 
 export interface StatusOptions extends DatabaseOptions {
   asOf?: string;
@@ -11,8 +11,13 @@ export interface StatusOptions extends DatabaseOptions {
 export async function runStatus(options: StatusOptions, output: Output, now = new Date()) {
   const asOf = parseAsOf(options.asOf, now);
   const path = databasePath(options);
+  const checkAsOf = (db: Db) => checkAsOfAfterSends(options.asOf, asOf, () => newestSentAt(db));
   if (options.json) {
-    printJson(output, (await withDatabase(path, (db) => readStatus(db, asOf), "read")).status);
+    const read = (db: Db) => {
+      checkAsOf(db);
+      return readStatus(db, asOf);
+    };
+    printJson(output, (await withDatabase(path, read, "read")).status);
     return 0;
   }
   // The tables' code only for the tables.
@@ -20,6 +25,7 @@ export async function runStatus(options: StatusOptions, output: Output, now = ne
   const { status, sources } = await withDatabase(
     path,
     (db) => {
+      checkAsOf(db);
       // Which database, as soon as it is open: the counts of a large one take a moment.
       output.out(renderDatabaseName(path, output.colour));
       return readStatus(db, asOf);

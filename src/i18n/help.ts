@@ -261,6 +261,8 @@ export const enHelp = {
       `${flag} "${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22, or an ISO 8601 time)`,
     yearOutOfRange: (flag: string, value: string, first: number, last: number) =>
       `${flag} "${value}" is not a date this tool can work with (expected a year from ${first} to ${last})`,
+    asOfBeforeSends: (value: string, newest: Date) =>
+      `--as-of "${value}" is before the newest invitation in the database, sent ${en.day(newest)} (expected that day or a later one)`,
     notWholeNumber: (flag: string, value: string, min: number) =>
       `${flag} "${value}" is not a whole number of at least ${en.num(min)}`,
     notDuration: (value: string) =>
@@ -548,6 +550,8 @@ export const deHelp: Shape<typeof enHelp> = {
       `${flag} "${value}" ist kein Datum (erwartet wird JJJJ-MM-TT, z. B. 2026-11-22, oder ein Zeitpunkt nach ISO 8601)`,
     yearOutOfRange: (flag, value, first, last) =>
       `${flag} "${value}" ist kein Datum, mit dem dieses Werkzeug arbeiten kann (erwartet wird ein Jahr von ${first} bis ${last})`,
+    asOfBeforeSends: (value, newest) =>
+      `--as-of "${value}" liegt vor der neuesten Einladung in der Datenbank, gesendet am ${de.day(newest)} (erwartet wird dieser Tag oder ein späterer)`,
     notWholeNumber: (flag, value, min) =>
       `${flag} "${value}" ist keine ganze Zahl ab ${de.num(min)}`,
     notDuration: (value) =>

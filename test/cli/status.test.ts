@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -59,6 +59,33 @@ describe("invites status", () => {
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain(`no database at ${temp.db}`);
     expect(existsSync(temp.db)).toBe(false);
+  });
+
+  it("refuses an --as-of before the newest invitation in every command that takes one", async () => {
+    await runCli(["import", "--db", temp.db, DEMO_ZIP]);
+    const before = readFileSync(temp.db);
+    const out = join(temp.dir, "notes.csv");
+    for (const command of [
+      ["status"],
+      ["status", "--json"],
+      ["preview"],
+      ["batches"],
+      ["reinvite-list"],
+      ["apologize", "--out", out],
+      ["withdraw", "--batch", "--dry-run"],
+    ]) {
+      const result = await runCli([...command, "--db", temp.db, "--as-of", "2026-11-14"]);
+      expect(result.code, command.join(" ")).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr.trim()).toBe(
+        'invites: --as-of "2026-11-14" is before the newest invitation in the database, sent 2026-11-15 (expected that day or a later one)',
+      );
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(readFileSync(temp.db).equals(before)).toBe(true);
+    // The day of the newest invitation is a day it existed on.
+    const onTheDay = await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-15"]);
+    expect(onTheDay.code, onTheDay.stderr).toBe(0);
   });
 
   it("refuses a date it cannot read", async () => {
