@@ -34,14 +34,26 @@ function closingSections(helper: Help): string {
   ].join("\n");
 }
 
+/** A placeholder's word (`file`, `path`) in the language in use; a word not known stays. */
+function term(word: string): string {
+  const terms: Record<string, string | undefined> = m().help.commander.terms;
+  return terms[word] ?? word;
+}
+
+/** The placeholders in a usage line or an option's flags (`[options]`, `<file>`, `<path...>`). */
+function placeholders(text: string): string {
+  return text.replace(
+    /([<[])([a-z][a-z-]*)(\.\.\.)?([>\]])/g,
+    (_, open: string, word: string, dots: string | undefined, close: string) =>
+      `${open}${term(word)}${dots ?? ""}${close}`,
+  );
+}
+
 /** For `configureHelp` on the program, before its commands are made: they inherit it. */
 export function helpConfiguration(): HelpConfiguration {
   const words = m().help.commander;
   const titles: Record<string, string | undefined> = words.titles;
-  const terms: Record<string, string | undefined> = words.terms;
   const extras: Record<string, string | undefined> = words.extras;
-  const placeholders = (text: string) =>
-    text.replace(/\[(?:options|command)\]/g, (term) => terms[term] ?? term);
   // Commander appends `(choices: "en", "de")` or `(default: "100")` to a text.
   const withExtras = (description: string, full: string) =>
     description +
@@ -56,6 +68,8 @@ export function helpConfiguration(): HelpConfiguration {
     styleTitle: (title) => titles[title] ?? title,
     commandUsage: (cmd) => placeholders(base.commandUsage(cmd)),
     subcommandTerm: (cmd) => placeholders(base.subcommandTerm(cmd)),
+    optionTerm: (option) => placeholders(base.optionTerm(option)),
+    argumentTerm: (argument) => term(base.argumentTerm(argument)),
     optionDescription: (option) => withExtras(option.description, base.optionDescription(option)),
     argumentDescription: (argument) =>
       withExtras(argument.description, base.argumentDescription(argument)),
@@ -70,18 +84,21 @@ type Words = Catalogue["help"]["commander"];
 const FORMS: ReadonlyArray<[RegExp, (words: Words, parts: string[]) => string]> = [
   [/^error: unknown option '(.*)'$/s, (w, [flag = ""]) => w.unknownOption(flag)],
   [/^error: unknown command '(.*)'$/s, (w, [name = ""]) => w.unknownCommand(name)],
-  [/^error: missing required argument '(.*)'$/s, (w, [name = ""]) => w.missingArgument(name)],
-  [/^error: option '(.*)' argument missing$/s, (w, [flags = ""]) => w.optionMissingArgument(flags)],
+  [/^error: missing required argument '(.*)'$/s, (w, [name = ""]) => w.missingArgument(term(name))],
+  [
+    /^error: option '(.*)' argument missing$/s,
+    (w, [flags = ""]) => w.optionMissingArgument(placeholders(flags)),
+  ],
   [
     /^error: required option '(.*)' not specified$/s,
-    (w, [flags = ""]) => w.missingMandatoryOption(flags),
+    (w, [flags = ""]) => w.missingMandatoryOption(placeholders(flags)),
   ],
   [
     /^error: option '(.*?)' argument '(.*)' is invalid\.(?: (.*))?$/s,
     (w, [flags = "", value = "", reason]) => {
       const choices = reason === undefined ? null : /^Allowed choices are (.*)\.$/s.exec(reason);
       const why = choices ? w.allowedChoices((choices[1] ?? "").split(", ")) : reason;
-      return [w.invalidOptionArgument(flags, value), why].filter(Boolean).join(" ");
+      return [w.invalidOptionArgument(placeholders(flags), value), why].filter(Boolean).join(" ");
     },
   ],
   [

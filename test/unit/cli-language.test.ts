@@ -13,6 +13,9 @@ import { plain } from "../../src/ui/colour.js";
 import { commanderMessage, helpWidth } from "../../src/ui/help.js";
 import type { Output } from "../../src/ui/output.js";
 
+/** German placeholders are nouns and capitalised (`<Datei>`), but for this one letter. */
+const LOWER_CASE_IN_GERMAN = ["n"];
+
 function capture(): Output & { stdout: () => string; stderr: () => string } {
   const out: string[] = [];
   const err: string[] = [];
@@ -109,6 +112,12 @@ describe("every command's help", () => {
         expect(stdout).toContain("Umgebung:");
         for (const english of ENGLISH)
           expect(stdout, `${path.join(" ")}: ${english}`).not.toContain(english);
+        // No placeholder in English: `--as-of <Datum>`, `<Pfad...>`, not `<date>`, `<path...>`.
+        for (const placeholder of stdout.matchAll(/[<[]([a-z][a-z-]*)(?:\.\.\.)?[>\]]/g)) {
+          expect(LOWER_CASE_IN_GERMAN, `${path.join(" ")}: ${placeholder[0]}`).toContain(
+            placeholder[1],
+          );
+        }
       }
     });
   }
@@ -137,13 +146,16 @@ describe("every command's help", () => {
       "Optionen:\n  -V, --version                die Versionsnummer ausgeben",
     );
     expect(stdout).toContain("  -h, --help                   Hilfe zu diesem Befehl anzeigen");
-    expect(stdout).toContain("Befehle:\n  import [Optionen] <path...>");
+    expect(stdout).toContain("Befehle:\n  import [Optionen] <Pfad...>");
     expect(stdout).toContain("  help [Befehl]                Hilfe zu einem Befehl anzeigen");
     expect(stdout).toContain('(Auswahl: "en", "de")');
     const { stdout: forget } = await run(["sources", "forget", "--help", "--lang", "de"]);
-    expect(forget).toContain("Argumente:\n  number       die Nummer des Imports");
+    expect(forget).toContain("Aufruf: invites sources forget [Optionen] <Nummer>");
+    expect(forget).toContain("Argumente:\n  Nummer       die Nummer des Imports");
     const { stdout: batches } = await run(["batches", "--help", "--lang", "de"]);
     expect(batches).toContain('(Standard: "10")');
+    expect(batches).toContain("  --as-of <Datum> ");
+    expect(batches).toContain("  --db <Pfad> ");
   });
 
   for (const lang of ["en", "de"]) {
@@ -211,17 +223,17 @@ describe("commander's errors", () => {
     {
       argv: ["import"],
       en: "error: missing required argument 'path'",
-      de: 'Fehler: Das Argument "path" fehlt',
+      de: 'Fehler: Das Argument "Pfad" fehlt',
     },
     {
       argv: ["apologize"],
       en: "error: required option '--out <file>' not specified",
-      de: "Fehler: Die Option --out <file> ist erforderlich",
+      de: "Fehler: Die Option --out <Datei> ist erforderlich",
     },
     {
       argv: ["apologize", "--out"],
       en: "error: option '--out <file>' argument missing",
-      de: "Fehler: Zur Option --out <file> fehlt der Wert",
+      de: "Fehler: Zur Option --out <Datei> fehlt der Wert",
     },
     {
       argv: ["status", "--lang", "fr"],
