@@ -130,11 +130,11 @@ function* tableOf(more: Iterator<InvitationView>, options: PreviewTableOptions):
   // Every column costs its text, two spaces of padding and a border; the table one border more.
   const usedWith = (flagWidth: number) =>
     [...others, reminder].reduce((sum, c) => sum + c.width + 3, 0) + flagWidth + 3 + 2 * 3 + 1;
-  // The flags are written out while they leave the name and the profile their 16 columns; in
+  // The flags are written out while they leave the name and the profile 14 columns each; in
   // one letter each when not (a German "persönlich Adressbuch" is twice as long as "personal book").
   let compact = width < 70;
   let flagWidth = flagWidthOf(compact);
-  if (!compact && width - usedWith(flagWidth) < 16) {
+  if (!compact && width - usedWith(flagWidth) < 2 * 14) {
     compact = true;
     flagWidth = flagWidthOf(true);
   }

@@ -182,6 +182,31 @@ describe("invites preview", () => {
     expect(piped.stdout.split("\n").filter((line) => line.startsWith("│ ")).length).toBe(42);
   });
 
+  it("writes the flags in one letter each where their words would squeeze the names", async () => {
+    const widths = async (lang: string, columns: number) => {
+      const result = await runCli(["preview", "--db", temp.db, ...AS_OF, "--lang", lang], {
+        env: { COLUMNS: String(columns) },
+      });
+      expect(result.code, result.stderr).toBe(0);
+      const head = result.stdout.split("\n").find((l) => l.startsWith("│ Name")) ?? "";
+      const cells = head.split("│").slice(1, -1);
+      return { name: cells[0]?.length ?? 0, profile: cells[1]?.length ?? 0, out: result.stdout };
+    };
+    // German flags ("persönlich Adressbuch") would leave the name 9 columns of 100.
+    const german = await widths("de", 100);
+    expect(german.name - 2).toBeGreaterThanOrEqual(14);
+    expect(german.profile - 2).toBeGreaterThanOrEqual(14);
+    expect(german.out).toContain("│ A ");
+    expect(german.out.replace(/\n/g, " ")).toContain(
+      "Merkmale: P persönlich (mit Nachricht), A im",
+    );
+    // English words fit beside names of 14 columns and more, and stay words.
+    const english = await widths("en", 100);
+    expect(english.name - 2).toBeGreaterThanOrEqual(14);
+    expect(english.out).toContain("│ book ");
+    expect(english.out).toContain("Flags: personal = sent with a note");
+  });
+
   it("refuses what it cannot do, with exit 2", async () => {
     const cases: Array<[string[], string]> = [
       [["--batch", "B7"], "invites: there is no batch B7"],
