@@ -13,7 +13,6 @@ import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { readPreview, readWithdrawnViews } from "../store/invitations.js";
 import {
-  newestSentAt,
   readContactEmailsByName,
   readIncomingSlugs,
   readOwnerName,
@@ -24,7 +23,7 @@ import { printable } from "../ui/printable.js";
 import { reinviteWhy, renderReinviteList } from "../ui/reinvite.js";
 import { wrap } from "../ui/wrap.js";
 import { checkNewFile, MiB, readOptionFile, writeCsvFile } from "../user-files.js";
-import { checkAsOfAfterSends, type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
+import { checkAsOf, type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import {
   checkBatchExists,
   resolveBatchRules,
@@ -72,7 +71,7 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
   const rows = await withDatabase(
     databasePath(options),
     (db) => {
-      checkAsOfAfterSends(options.asOf, asOf, () => newestSentAt(db));
+      checkAsOf(db, options.asOf, asOf);
       const { views, batches } = readPreview(db, { asOf, batchRules: resolveBatchRules(options) });
       checkBatchExists(selection, batches);
       const withdrawn = selectInvitations(views, selection, asOf, ["withdrawn"]);
@@ -116,7 +115,7 @@ export async function runReinviteList(
   const list = await withDatabase(
     databasePath(options),
     (db) => {
-      checkAsOfAfterSends(options.asOf, asOf, () => newestSentAt(db));
+      checkAsOf(db, options.asOf, asOf);
       const views = readWithdrawnViews(db, { asOf });
       return reinviteList(views, readWithdrawnDates(db), readIncomingSlugs(db));
     },

@@ -1,9 +1,8 @@
 import { withDatabase } from "../store/database.js";
 import { readBatchSummaries } from "../store/invitations.js";
-import { newestSentAt } from "../store/queries.js";
 import { type Output, printJson } from "../ui/output.js";
 import { renderBatches } from "../ui/preview.js";
-import { checkAsOfAfterSends, type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
+import { checkAsOf, type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import { resolveBatchRules } from "./selection.js";
 
 export interface BatchesOptions extends DatabaseOptions {
@@ -19,7 +18,7 @@ export async function runBatches(options: BatchesOptions, output: Output, now = 
   const batches = await withDatabase(
     databasePath(options),
     (db) => {
-      checkAsOfAfterSends(options.asOf, asOf, () => newestSentAt(db));
+      checkAsOf(db, options.asOf, asOf);
       return readBatchSummaries(db, { asOf, batchRules });
     },
     "read",

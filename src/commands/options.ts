@@ -1,7 +1,9 @@
 /** Options several commands share, parsed once. */
 import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
+import type { Db } from "../store/database.js";
 import { requireDatabase, resolveDatabasePath } from "../store/location.js";
+import { newestSentAt } from "../store/queries.js";
 
 export interface DatabaseOptions {
   db?: string;
@@ -63,16 +65,12 @@ export function parseAsOf(value: string | undefined, now: Date): Date {
 
 /**
  * An `--as-of` before the newest invitation is refused: that invitation did not exist yet, and
- * its age would come out negative and its reminders before it was sent. `newestSentAt` reads the
- * database only when the flag was given.
+ * its age would come out negative and its reminders before it was sent. The database is read
+ * for it only when the flag was given.
  */
-export function checkAsOfAfterSends(
-  value: string | undefined,
-  asOf: Date,
-  newestSentAt: () => string | null,
-): void {
+export function checkAsOf(db: Db, value: string | undefined, asOf: Date): void {
   if (value === undefined) return;
-  const newest = newestSentAt();
+  const newest = newestSentAt(db);
   if (newest !== null && Date.parse(newest) > asOf.getTime()) {
     throw new UsageError(m().help.errors.asOfBeforeSends(value, new Date(newest)));
   }

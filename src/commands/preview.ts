@@ -5,12 +5,11 @@ import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { readPendingPreview } from "../store/invitations.js";
-import { newestSentAt } from "../store/queries.js";
 import { type Output, printJsonArray } from "../ui/output.js";
 import { printPreview } from "../ui/preview.js";
 import { printable } from "../ui/printable.js";
 import { checkNewFile, writeCsvFile } from "../user-files.js";
-import { checkAsOfAfterSends, type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
+import { checkAsOf, type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import {
   checkBatchExists,
   checkPickHasTerminal,
@@ -79,7 +78,7 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
   const held = await withDatabase(
     databasePath(options),
     async (db) => {
-      checkAsOfAfterSends(options.asOf, asOf, () => newestSentAt(db));
+      checkAsOf(db, options.asOf, asOf);
       const { batches, pending } = readPendingPreview(db, { asOf, batchRules });
       checkBatchExists(selection, batches);
       const chosen = tallied(pending, tally, invitationFilter(selection, asOf));

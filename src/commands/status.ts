@@ -1,7 +1,7 @@
 import { type Db, withDatabase } from "../store/database.js";
-import { newestSentAt, readStatus } from "../store/queries.js";
+import { readStatus } from "../store/queries.js";
 import { type Output, printJson } from "../ui/output.js";
-import { checkAsOfAfterSends, type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
+import { checkAsOf, type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 
 export interface StatusOptions extends DatabaseOptions {
   asOf?: string;
@@ -11,10 +11,9 @@ export interface StatusOptions extends DatabaseOptions {
 export async function runStatus(options: StatusOptions, output: Output, now = new Date()) {
   const asOf = parseAsOf(options.asOf, now);
   const path = databasePath(options);
-  const checkAsOf = (db: Db) => checkAsOfAfterSends(options.asOf, asOf, () => newestSentAt(db));
   if (options.json) {
     const read = (db: Db) => {
-      checkAsOf(db);
+      checkAsOf(db, options.asOf, asOf);
       return readStatus(db, asOf);
     };
     printJson(output, (await withDatabase(path, read, "read")).status);
@@ -25,7 +24,7 @@ export async function runStatus(options: StatusOptions, output: Output, now = ne
   const { status, sources } = await withDatabase(
     path,
     (db) => {
-      checkAsOf(db);
+      checkAsOf(db, options.asOf, asOf);
       // Which database, as soon as it is open: the counts of a large one take a moment.
       output.out(renderDatabaseName(path, output.colour));
       return readStatus(db, asOf);

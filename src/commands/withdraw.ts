@@ -17,7 +17,6 @@ import { type Db, withDatabase } from "../store/database.js";
 import { readPreview } from "../store/invitations.js";
 import { Journal } from "../store/journal.js";
 import { invitationOutcomes } from "../store/outcomes.js";
-import { newestSentAt } from "../store/queries.js";
 import type { Output } from "../ui/output.js";
 import { printPreview } from "../ui/preview.js";
 import type { RunOrder } from "../ui/run.js";
@@ -33,12 +32,7 @@ import {
   type StrategyOption,
   withRunLock,
 } from "./journaled.js";
-import {
-  checkAsOfAfterSends,
-  type DatabaseOptions,
-  existingDatabasePath,
-  parseAsOf,
-} from "./options.js";
+import { checkAsOf, type DatabaseOptions, existingDatabasePath, parseAsOf } from "./options.js";
 import {
   checkBatchExists,
   checkPickHasTerminal,
@@ -119,7 +113,7 @@ export async function runWithdraw(
 
   return withDatabase(path, (db) =>
     withRunLock(db, path, "withdraw", options, argv, async () => {
-      checkAsOfAfterSends(options.asOf, asOf, () => newestSentAt(db));
+      checkAsOf(db, options.asOf, asOf);
       const { views, batches } = readPreview(db, { asOf, batchRules });
       checkBatchExists(selection, batches);
       let selected = selectInvitations(views, selection, asOf);
