@@ -24,6 +24,8 @@ export function existingDatabasePath(options: DatabaseOptions): string {
 const FIRST_YEAR = 1970;
 const LAST_YEAR = 2999;
 
+/** A day as every date flag takes it: YYYY-MM-DD. */
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /**
@@ -33,7 +35,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d
  */
 export function parseDayOrTime(flag: string, value: string, endOfDay: boolean): Date {
   const text = value.trim();
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const day = DAY.exec(text);
   const date = day
     ? new Date(
         Date.UTC(
@@ -72,7 +74,8 @@ export function checkAsOf(db: Db, value: string | undefined, asOf: Date): void {
   if (value === undefined) return;
   const newest = newestSentAt(db);
   if (newest !== null && Date.parse(newest) > asOf.getTime()) {
-    throw new UsageError(m().help.errors.asOfBeforeSends(value, new Date(newest)));
+    const exact = !DAY.test(value.trim());
+    throw new UsageError(m().help.errors.asOfBeforeSends(value, new Date(newest), exact));
   }
 }
 

@@ -287,8 +287,11 @@ export const enHelp = {
       `${flag} "${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22, or an ISO 8601 time)`,
     yearOutOfRange: (flag: string, value: string, first: number, last: number) =>
       `${flag} "${value}" is not a date this tool can work with (expected a year from ${first} to ${last})`,
-    asOfBeforeSends: (value: string, newest: Date) =>
-      `--as-of "${value}" is before the newest invitation in the database, sent ${en.day(newest)} (expected that day or a later one)`,
+    /** `exact`: the flag gave a time, not a day; the send is then told to the minute. */
+    asOfBeforeSends: (value: string, newest: Date, exact: boolean) =>
+      exact
+        ? `--as-of "${value}" is before the newest invitation in the database, sent ${en.dayTime(newest)} UTC (expected that time or a later one)`
+        : `--as-of "${value}" is before the newest invitation in the database, sent ${en.day(newest)} (expected that day or a later one)`,
     notWholeNumber: (flag: string, value: string, min: number) =>
       `${flag} "${value}" is not a whole number of at least ${en.num(min)}`,
     notDuration: (value: string) =>
@@ -598,8 +601,10 @@ export const deHelp: Shape<typeof enHelp> = {
       `${flag} "${value}" ist kein Datum (erwartet wird JJJJ-MM-TT, z. B. 2026-11-22, oder ein Zeitpunkt nach ISO 8601)`,
     yearOutOfRange: (flag, value, first, last) =>
       `${flag} "${value}" ist kein Datum, mit dem dieses Werkzeug arbeiten kann (erwartet wird ein Jahr von ${first} bis ${last})`,
-    asOfBeforeSends: (value, newest) =>
-      `--as-of "${value}" liegt vor der neuesten Einladung in der Datenbank, gesendet am ${de.day(newest)} (erwartet wird dieser Tag oder ein späterer)`,
+    asOfBeforeSends: (value, newest, exact) =>
+      exact
+        ? `--as-of "${value}" liegt vor der neuesten Einladung in der Datenbank, gesendet am ${de.dayTime(newest)} UTC (erwartet wird dieser Zeitpunkt oder ein späterer)`
+        : `--as-of "${value}" liegt vor der neuesten Einladung in der Datenbank, gesendet am ${de.day(newest)} (erwartet wird dieser Tag oder ein späterer)`,
     notWholeNumber: (flag, value, min) =>
       `${flag} "${value}" ist keine ganze Zahl ab ${de.num(min)}`,
     notDuration: (value) =>

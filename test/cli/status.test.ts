@@ -83,6 +83,12 @@ describe("invites status", () => {
     }
     expect(existsSync(out)).toBe(false);
     expect(readFileSync(temp.db).equals(before)).toBe(true);
+    // An exact time is answered to the minute: the same day, hours before the send.
+    const early = await runCli(["status", "--db", temp.db, "--as-of", "2026-11-15T08:00Z"]);
+    expect(early.code).toBe(2);
+    expect(early.stderr.trim()).toBe(
+      'invites: --as-of "2026-11-15T08:00Z" is before the newest invitation in the database, sent 2026-11-15 19:44 UTC (expected that time or a later one)',
+    );
     // The day of the newest invitation is a day it existed on.
     const onTheDay = await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-15"]);
     expect(onTheDay.code, onTheDay.stderr).toBe(0);
