@@ -163,6 +163,7 @@ export async function* readCsvRecords(
     max_record_size: MAX_RECORD_CHARS,
   });
   const width = layout.header.width;
+  const fields = layout.header.names.length;
   let line = layout.headerLine;
   let header = true;
   let batch: ImportRecord[] = [];
@@ -187,7 +188,7 @@ export async function* readCsvRecords(
     lastCells = record.length === 1 && record[0] === "" ? 0 : record.length;
     lastLine = start;
     if (failure !== null || lastCells === 0) return; // a blank line
-    if (holdsValueBeyond(record, width)) {
+    if (holdsValueBeyond(record, width) || longerThanHeader(record, fields)) {
       // An unquoted delimiter in a value (`Müller, Jr.`) moves every later value one column on.
       failure = new InputError(
         { file: label, line: start },
@@ -256,6 +257,16 @@ function holdsValueBeyond(record: readonly string[], width: number): boolean {
     if ((record[i] ?? "").trim() !== "") return true;
   }
   return false;
+}
+
+/**
+ * Whether a row that holds a value has more fields than the header row itself: the unquoted
+ * delimiter of a Google row, whose last columns are empty. Old Thunderbird's and Excel's empty
+ * trailing fields are in the header as well, so its own length is the bound; a phantom row of
+ * delimiters alone holds nothing to move.
+ */
+function longerThanHeader(record: readonly string[], fields: number): boolean {
+  return record.length > fields && record.some((cell) => cell.trim() !== "");
 }
 
 function endsWithBreak(chunk: Buffer | string): boolean {

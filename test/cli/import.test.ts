@@ -487,6 +487,11 @@ describe("bad input", () => {
       /google-unquoted-comma\.csv line 3: 5 fields, the header has 4 \(expected at most 4: a value with a "," in it must be in double quotes/,
     ],
     [
+      // The fields past the header are empty: the row is still one too long.
+      "google-unquoted-comma-empty-end.csv",
+      /google-unquoted-comma-empty-end\.csv line 3: 12 fields, the header has 11 \(expected at most 11/,
+    ],
+    [
       "mac-cr-unquoted-comma.csv",
       /mac-cr-unquoted-comma\.csv line 5: 5 fields, the header has 4 \(expected at most 4/,
     ],
