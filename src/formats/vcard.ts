@@ -13,6 +13,7 @@ import {
   hasHighBytes,
   readChunks,
   type TextEncoding,
+  withoutUtf8Bom,
 } from "./bytes.js";
 import { collectEmails, toContactRecord } from "./contact.js";
 import { tooManyRows } from "./zip.js";
@@ -283,8 +284,11 @@ export async function* readVCardRecords(
   maxLines: number,
 ): AsyncGenerator<ImportRecord[]> {
   const chunks = readChunks(label, stream);
-  // Only UTF-16 needs converting first: every 8-bit encoding keeps the ASCII syntax intact.
-  const bytes = encoding.startsWith("utf-16") ? reencodeUtf8(chunks, encoding) : chunks;
+  // Only UTF-16 needs converting first: every 8-bit encoding keeps the ASCII syntax intact. A
+  // UTF-8 file may begin with a byte-order mark (Windows Notepad writes one) before BEGIN:VCARD.
+  const bytes = encoding.startsWith("utf-16")
+    ? reencodeUtf8(chunks, encoding)
+    : withoutUtf8Bom(chunks);
   let card: Card | null = null;
   let lastLine = 0;
 

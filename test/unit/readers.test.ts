@@ -524,6 +524,14 @@ describe("address books", () => {
     );
   });
 
+  it("vCard saved with a UTF-8 byte-order mark (Windows Notepad)", async () => {
+    const t = await readOne("address-books", "vcard-30-bom.vcf");
+    expect(contacts(t).map((c) => [c.displayName, c.emails])).toEqual([
+      ["Jürgen Weiß", ["juergen.weiss@example.de"]],
+      ["Anna Nowak", ["anna@example.pl"]],
+    ]);
+  });
+
   it("vCard 4.0 with a fold inside a multi-byte character", async () => {
     const t = await readOne("address-books", "vcard-40.vcf");
     expect(contacts(t)).toEqual([
