@@ -280,7 +280,9 @@ async function detectVCardFallback(
     { bytes: SAMPLE_LIMIT, lines: maxLines },
   );
   if (sample.length > 0) return guessCodePage(sample);
-  return { encoding: inspection.encoding, alsoLikely: inspection.alsoLikely };
+  // No value needs the code page: the file's bytes are the declared values', and a close call
+  // between code pages that decode none of them is no reason to import again.
+  return { encoding: inspection.encoding, alsoLikely: [] };
 }
 
 /** Whole MiB, rounded up: a file just past the bound does not read as being at it. */

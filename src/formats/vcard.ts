@@ -140,7 +140,9 @@ const UTF8 = new TextDecoder("utf-8", { fatal: true });
 function decodeValue(p: Property, fallback: TextEncoding, label: string): string {
   const bytes = valueBytes(p);
   const charset = p.params.get("CHARSET")?.[0];
-  if (charset) {
+  // A CHARSET of UTF-8 is tested like a value that names none: a Latin-1 value marked UTF-8 (an
+  // exporter that writes the label whatever it holds) would turn every umlaut into �.
+  if (charset && !declaresUtf8(p)) {
     try {
       return decodeBytes(bytes, charset);
     } catch {
@@ -159,6 +161,10 @@ function decodeValue(p: Property, fallback: TextEncoding, label: string): string
     }
     return decodeBytes(bytes, fallback);
   }
+}
+
+function declaresUtf8(p: Property): boolean {
+  return /^utf-?8$/i.test(p.params.get("CHARSET")?.[0] ?? "");
 }
 
 /** Splits a structured value (N, ORG, ADR) on unescaped semicolons and unescapes each part. */
@@ -253,7 +259,7 @@ export async function sampleUndeclaredBytes(
     for await (const { bytes, line } of logicalLines(label, readChunks(label, stream))) {
       if (++lines > limits.lines) break;
       const p = parseProperty(bytes, line);
-      if (p === null || p.params.has("CHARSET")) continue;
+      if (p === null || (p.params.has("CHARSET") && !declaresUtf8(p))) continue;
       const value = valueBytes(p);
       if (!hasHighBytes(value) || isUtf8(value)) continue;
       // A space apart, so that no value's last letter runs into the next value's first.

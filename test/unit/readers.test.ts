@@ -436,6 +436,17 @@ describe("address books", () => {
       company: "„Crème – Brûlée“ SARL",
       title: "Pâtissier, 5 € l’heure",
     });
+    // Every 8-bit value names its CHARSET: no code page is a close call, none is suggested.
+    expect(t.table.info.alsoLikely).toEqual([]);
+  });
+
+  it("vCard 2.1 whose CHARSET=UTF-8 values hold windows-1252: read in the code page, not as �", async () => {
+    const t = await readOne("address-books", "vcard-21-mislabelled.vcf");
+    expect(t.table.info.encoding).toBe("per property, else windows-1252");
+    expect(contacts(t).map((c) => [c.displayName, c.lastName])).toEqual([
+      ["Jürgen Müller", "Müller"],
+      ["Anna Weiß", "Weiß"],
+    ]);
   });
 
   it("vCard 2.1 without CHARSET: quoted-printable 8-bit bytes in the code page they make sense in", async () => {
