@@ -109,6 +109,8 @@ export const enNetwork = {
     answeredRead: (answer: string, where: string) =>
       `LinkedIn answered ${answer} to a read of ${where}`,
     noProfile: "LinkedIn: the session check returned no profile",
+    profileHoldsCookie:
+      "LinkedIn: the session check named the account with the session's own cookie, which no profile is called: stopped before anything was sent",
     noSentList: "LinkedIn serves none of the sent-invitation lists this tool knows",
     pastRows: (max: number) =>
       `LinkedIn's list goes on past ${en.count(max, { one: "row", other: "rows" })}, which no account has; stopped reading`,
@@ -355,6 +357,8 @@ export const deNetwork: Shape<typeof enNetwork> = {
     noLongerServes: (where, status) => `LinkedIn liefert ${where} nicht mehr aus (${status})`,
     answeredRead: (answer, where) => `LinkedIn antwortete auf das Lesen von ${where} mit ${answer}`,
     noProfile: "LinkedIn: Die Prüfung der Sitzung ergab kein Profil",
+    profileHoldsCookie:
+      "LinkedIn: Die Prüfung der Sitzung nannte als Konto das Cookie der Sitzung selbst, so heißt kein Profil: angehalten, bevor etwas gesendet wurde",
     noSentList:
       "LinkedIn liefert keine der Listen gesendeter Einladungen aus, die dieses Werkzeug kennt",
     pastRows: (max) =>

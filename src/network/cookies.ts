@@ -14,6 +14,7 @@ import { createColour } from "../ui/colour.js";
 import { askSecret } from "../ui/prompts.js";
 import { MiB, readOptionFile } from "../user-files.js";
 import { isLinkedInHost } from "./base-url.js";
+import { secretPattern } from "./secret-pattern.js";
 
 export interface SessionCookies {
   liAt: string;
@@ -330,32 +331,34 @@ async function promptSessionCookies(): Promise<SessionCookies> {
   return cookies;
 }
 
+/** The values redact() looks for, of each session: every secret of 8 characters or more. */
+const PATTERNS = new WeakMap<SessionCookies, RegExp | null>();
+
+function patternOf(cookies: SessionCookies): RegExp | null {
+  let pattern = PATTERNS.get(cookies);
+  if (pattern === undefined) {
+    const values = [csrfToken(cookies), ...cookies.jar.map(([, value]) => value)]
+      // Without its quotes: a quoted value in a JSON answer goes, and the answer's quotes stay.
+      .map((value) => value.replace(/^"|"$/g, ""))
+      .filter((value) => value.length >= 8);
+    pattern = secretPattern(values);
+    PATTERNS.set(cookies, pattern);
+  }
+  return pattern;
+}
+
 /**
  * Replaces every cookie value in a text with a placeholder, for anything that is shown, logged
  * or stored. A server may echo the session back in any form (a body repeating the Cookie
- * header, a Location carrying it URL-encoded), so each secret of 8 characters or more is removed
- * raw, URL-encoded and JSON-escaped, besides the cookie-shaped patterns.
+ * header, a Location carrying it URL-encoded in either case, JSON, HTML, split by invisible
+ * characters), so each secret is found in all of them (secret-pattern.ts), besides the
+ * cookie-shaped patterns (`li_at=…`, `"JSESSIONID": "…"`, `csrf-token: …`) that need no value.
  */
 export function redact(text: string, cookies?: SessionCookies): string {
   let out = text
-    .replace(/(li_at=)[^;\s"&]+/g, "$1[redacted]")
-    .replace(/(JSESSIONID=)("?)[^;\s"&]+("?)/g, "$1$2[redacted]$3")
-    .replace(/(csrf-token:\s*)\S+/gi, "$1[redacted]");
-  if (cookies) {
-    const secrets = new Set([csrfToken(cookies), ...cookies.jar.map(([, value]) => value)]);
-    // The longest first: a value that contains a shorter one is removed whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-      for (const raw of new Set([secret, secret.replace(/^"|"$/g, "")])) {
-        if (raw.length < 8) continue;
-        for (const form of new Set([
-          raw,
-          encodeURIComponent(raw),
-          JSON.stringify(raw).slice(1, -1),
-        ])) {
-          out = out.split(form).join("[redacted]");
-        }
-      }
-    }
-  }
+    .replace(/((?:li_at|JSESSIONID)["']?\s*(?:=|:|%3D)\s*["']?)[^;\s"'&,}]+/gi, "$1[redacted]")
+    .replace(/(csrf-token["']?\s*[:=]\s*["']?)[^\s"'&,}]+/gi, "$1[redacted]");
+  const pattern = cookies ? patternOf(cookies) : null;
+  if (pattern) out = out.replace(pattern, "[redacted]");
   return out;
 }

@@ -199,11 +199,18 @@ export class LinkedInClient implements NetworkDriver {
     if (!mini) {
       throw new StoppedError("expired", m().network.client.noProfile, STOP_ADVICE.expired);
     }
-    return {
+    const account = {
       publicIdentifier: text(mini.publicIdentifier),
       profileUrn: text(mini.dashEntityUrn) || text(mini.entityUrn),
       name: `${text(mini.firstName)} ${text(mini.lastName)}`.trim(),
     };
+    // The answer came scrubbed (transport.ts): a cookie where the account's name belongs is
+    // [redacted] now, and an account of that name would be shown, journaled and kept as the
+    // database's own.
+    if (Object.values(account).some((value) => this.scrub(value).includes("[redacted]"))) {
+      throw new StoppedError("changed", m().network.client.profileHoldsCookie, STOP_ADVICE.changed);
+    }
+    return account;
   }
 
   /**

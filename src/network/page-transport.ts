@@ -13,6 +13,7 @@ import { isAuthBlocker } from "./browser.js";
 import { redact } from "./cookies.js";
 import type { PageDocument } from "./page-dom.js";
 import { SENT_PAGE_PATH } from "./sdui.js";
+import { secretPattern } from "./secret-pattern.js";
 import { STOP_ADVICE } from "./signals.js";
 import {
   MAX_BODY_BYTES,
@@ -46,27 +47,25 @@ interface PageRequest {
 }
 
 /**
- * Runs in the page. Besides the fetch it removes every cookie value the page can read from the
- * answer (defence in depth: li_at is HttpOnly and never visible here, and no answer of
- * LinkedIn's carries the others, but a broken proxy may echo them).
+ * Runs in the page, from its source (send() below), with secret-pattern.ts's function as
+ * `makePattern`. Besides the fetch it removes every cookie value the page can read from the
+ * answer, in any form a server may write it back (defence in depth: li_at is HttpOnly and never
+ * visible here, and no answer of LinkedIn's carries the others, but a broken proxy may echo them).
  */
-async function fetchInPage(r: PageRequest): Promise<PageAnswer> {
+async function fetchInPage(
+  r: PageRequest,
+  makePattern: (values: readonly string[]) => RegExp | null,
+): Promise<PageAnswer> {
   const cookies = document.cookie.split(";").map((c) => c.trim());
   const jsessionid = cookies.find((c) => c.startsWith("JSESSIONID="));
   const csrf = jsessionid ? jsessionid.slice("JSESSIONID=".length).replace(/^"|"$/g, "") : "";
   const headers: Record<string, string> = { ...r.headers };
   if (csrf) headers["csrf-token"] = csrf;
-  const hide = (text: string) => {
-    let out = text;
-    for (const c of cookies) {
-      const value = c.slice(c.indexOf("=") + 1).replace(/^"|"$/g, "");
-      if (value.length < 8) continue;
-      for (const form of [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1)]) {
-        out = out.split(form).join("[redacted]");
-      }
-    }
-    return out;
-  };
+  const values = cookies
+    .map((c) => c.slice(c.indexOf("=") + 1).replace(/^"|"$/g, ""))
+    .filter((value) => value.length >= 8);
+  const pattern = makePattern(values);
+  const hide = (text: string) => (pattern ? text.replace(pattern, "[redacted]") : text);
   let response: Response;
   try {
     response = await fetch(r.url, {
@@ -177,14 +176,16 @@ export class PageTransport implements Transport {
     try {
       await this.onSite();
       answer = await withDeadline(
-        page.evaluate(fetchInPage, {
-          url: new URL(request.path, this.base).href,
-          method: request.method,
-          headers: request.headers ?? {},
-          body: request.body ?? null,
-          maxBytes: this.options.maxBodyBytes ?? MAX_BODY_BYTES,
-          timeoutMs,
-        }),
+        page.evaluate<PageAnswer>(
+          `(${fetchInPage})(${JSON.stringify({
+            url: new URL(request.path, this.base).href,
+            method: request.method,
+            headers: request.headers ?? {},
+            body: request.body ?? null,
+            maxBytes: this.options.maxBodyBytes ?? MAX_BODY_BYTES,
+            timeoutMs,
+          } satisfies PageRequest)}, ${secretPattern})`,
+        ),
         timeoutMs + 10_000,
       );
     } catch (error) {

@@ -254,11 +254,14 @@ export class CookieTransport implements Transport {
           if (over) return;
           over = true;
           clearTimeout(timer);
+          // Scrubbed here, whole, before anything reads it: what cuts an answer to show a
+          // part of it could otherwise cut a secret in two and show a half that no pattern finds.
+          const location = res.headers.location;
           resolve({
             status: res.statusCode ?? 0,
-            location: res.headers.location ?? null,
+            location: location === undefined ? null : this.scrub(location),
             contentType: res.headers["content-type"] ?? "",
-            text: Buffer.concat(chunks).toString("utf8"),
+            text: this.scrub(Buffer.concat(chunks).toString("utf8")),
           });
         });
       });

@@ -273,6 +273,32 @@ describe("the cookie transport", () => {
     expect(String(error)).not.toContain("secret");
   });
 
+  it("gives no answer that holds a cookie: the body and the Location are scrubbed whole, before anything cuts them", async () => {
+    const liAt = COOKIES.liAt;
+    const csrf = "ajax:1234567890";
+    const split = `${liAt.slice(0, 6)}\u200b${liAt.slice(6)}`;
+    const { port } = await serve((req, res) => {
+      if (req.url === "/moved") {
+        res.writeHead(302, { location: `/feed/?csrf=${encodeURIComponent(csrf).toLowerCase()}` });
+        return res.end();
+      }
+      res.writeHead(400, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: "invalid session, see li_at", li_at: liAt, split, csrf }));
+    });
+    const t = transport(port);
+    const echoed = await t.send({ method: "GET", path: "/" });
+    const moved = await t.send({ method: "GET", path: "/moved" });
+    // Any 8 characters of a value in a row would be a part of it.
+    const parts = (value: string) =>
+      Array.from({ length: value.length - 7 }, (_, i) => value.slice(i, i + 8));
+    for (const shown of [echoed.text, echoed.text.slice(0, 80), moved.location ?? ""]) {
+      for (const part of [...parts(liAt), ...parts(csrf)]) expect(shown).not.toContain(part);
+    }
+    expect(echoed.text.replaceAll("\u200b", "")).not.toContain(liAt);
+    expect(moved.location).toBe("/feed/?csrf=[redacted]");
+    expect(JSON.parse(echoed.text)).toMatchObject({ li_at: "[redacted]", split: "[redacted]" });
+  });
+
   it("speaks HTTPS with the system's trust, in a process that trusts the fixture certificate", async () => {
     const server = https.createServer({
       key: readFileSync(fixture("tls", "localhost-key.pem")),
@@ -281,7 +307,10 @@ describe("the cookie transport", () => {
     const { port } = await serve((req, res) => {
       res.writeHead(200, { "content-encoding": "br" });
       res.end(
-        brotliCompressSync(Buffer.from(`${req.headers["accept-encoding"]}|${req.headers.cookie}`)),
+        // In base64: the transport scrubs every form in which an answer could show the cookies.
+        brotliCompressSync(
+          Buffer.from(`${req.headers["accept-encoding"]}|${req.headers.cookie}`).toString("base64"),
+        ),
       );
     }, server);
     // This process does not trust the certificate: the failure is named, and is no answer.
@@ -317,6 +346,8 @@ describe("the cookie transport", () => {
     });
     const [code] = await once(child, "close");
     expect(code, err).toBe(0);
-    expect(out).toBe('br, gzip, deflate|li_at=AQEDAXsecretsecret; JSESSIONID="ajax:1234567890"');
+    expect(Buffer.from(out, "base64").toString("utf8")).toBe(
+      'br, gzip, deflate|li_at=AQEDAXsecretsecret; JSESSIONID="ajax:1234567890"',
+    );
   });
 });

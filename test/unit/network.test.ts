@@ -59,9 +59,31 @@ describe("session cookies", () => {
       JSON.stringify({ echo: `li_at=${cookies.liAt}` }),
       `{"cookie":${JSON.stringify(cookies.liAt)}}`,
       `csrf ajax%3A1234567890123456789 and ajax:1234567890123456789`,
+      // Percent-encoded in lower case, as JSON \u escapes and HTML references, in another case,
+      // and split by characters that vanish when the text is shown (ui/printable.ts).
+      `csrf=ajax%3a1234567890123456789`,
+      `"\\u0061jax\\u003a1234567890123456789"`,
+      `<p>ajax&#58;1234567890123456789 ajax&#x3A;1234567890123456789</p>`,
+      cookies.liAt.toLowerCase(),
+      `${cookies.liAt.slice(0, 6)}\u200b${cookies.liAt.slice(6, 9)}\u2066${cookies.liAt.slice(9)}`,
+      `AQEDAT\\/secret+value=`,
     ];
     for (const echo of echoes) {
       const shown = redact(echo, cookies);
+      expect(shown).not.toContain("AQEDAT");
+      expect(shown.toLowerCase()).not.toContain("aqedat");
+      expect(shown).not.toContain("1234567890123456789");
+    }
+  });
+
+  it("redacts a cookie by its name where it is known only by its name: the browser transport's case", () => {
+    for (const echo of [
+      `{"li_at":"AQEDATsecretvalue","JSESSIONID": "ajax:1234567890123456789"}`,
+      `li_at%3DAQEDATsecretvalue`,
+      `li_at: AQEDATsecretvalue`,
+      `"csrf-token": "ajax:1234567890123456789"`,
+    ]) {
+      const shown = redact(echo);
       expect(shown).not.toContain("AQEDAT");
       expect(shown).not.toContain("1234567890123456789");
     }
