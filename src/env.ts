@@ -20,6 +20,8 @@ export const VARIABLES = {
   INVITES_BASE_URL: "invites",
   /** The queryId of LinkedIn's GraphQL sent list, for the last fallback. */
   INVITES_GRAPHQL_QUERY_ID: "invites",
+  /** How long an unanswered request may still be under way before a read decides it. */
+  INVITES_SETTLE_AFTER: "invites",
   /** Set: an unexpected error prints its stack trace too. */
   INVITES_DEBUG: "invites",
   /** The locale, POSIX order: LC_ALL, LC_MESSAGES, LANG. */

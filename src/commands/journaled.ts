@@ -44,6 +44,7 @@ import {
   type RunOptions,
   type RunSummary,
   runJournaled,
+  SETTLE_AFTER_MS,
 } from "../network/journaled-run.js";
 import { LinkedInClient, type LinkedInClientOptions } from "../network/linkedin-client.js";
 import { DEFAULT_PACE, Pacer, parsePace, realSleep } from "../network/pacer.js";
@@ -493,10 +494,12 @@ export async function runAndReport<P extends PlannedItem, L extends LiveKeys>(
       ...run,
       now: () => new Date(),
       retries: 3,
+      settleAfterMs: settleAfterMs(),
       stop: interrupted.signal,
       onEvent: (event) => {
         const p = words.progress;
         if (event.kind === "session") output.err(p.session(printable(event.account)));
+        if (event.kind === "waiting") progress.note(p.waiting(event.requests, event.ms));
         if (event.kind === "listed" && event.settled > 0) {
           output.err(p.settled(event.settled, a.done));
         }
@@ -525,6 +528,21 @@ export async function runAndReport<P extends PlannedItem, L extends LiveKeys>(
     progress.end();
     release();
   }
+}
+
+/**
+ * INVITES_SETTLE_AFTER, a duration as --pace takes it: how long after it went out an unanswered
+ * request may still be under way (SETTLE_AFTER_MS unless set). The emulation answers at once, and
+ * the tests that kill runs and resume them at once set it to 0.
+ */
+function settleAfterMs(): number {
+  const value = readSetEnv("INVITES_SETTLE_AFTER");
+  if (value === undefined) return SETTLE_AFTER_MS;
+  const pace = parsePace(value.trim());
+  if (pace === null || pace.minMs !== pace.maxMs) {
+    throw new UsageError(m().run.badSettleAfter(value));
+  }
+  return pace.minMs;
 }
 
 /** The exit code of a finished run: 3 (thrown) with the resume command when it stopped. */

@@ -213,6 +213,8 @@ export const enHelp = {
       INVITES_COOKIES: "LinkedIn cookies (any form --cookies reads), when --cookies is not given",
       INVITES_BASE_URL: "the network's address, when --base-url is not given",
       INVITES_GRAPHQL_QUERY_ID: "queryId of LinkedIn's GraphQL sent list, for the last fallback",
+      INVITES_SETTLE_AFTER:
+        "how long an unanswered request may still be on its way before a run reads whether it took effect (default: 60s)",
       INVITES_DEBUG: "set: an unexpected error prints its stack trace too",
       NO_COLOR: "no colours",
       COLUMNS: "the width to lay output out in (default: the terminal's)",
@@ -537,6 +539,8 @@ export const deHelp: Shape<typeof enHelp> = {
       INVITES_BASE_URL: "die Adresse des Netzwerks, wenn --base-url fehlt",
       INVITES_GRAPHQL_QUERY_ID:
         "queryId von LinkedIns GraphQL-Liste gesendeter Einladungen, für den letzten Ausweg",
+      INVITES_SETTLE_AFTER:
+        "wie lange eine Anfrage ohne Antwort noch unterwegs sein kann, bevor ein Lauf nachliest, ob sie gewirkt hat (Standard: 60s)",
       INVITES_DEBUG: "gesetzt: ein unerwarteter Fehler zeigt auch seinen Stacktrace",
       NO_COLOR: "keine Farben",
       COLUMNS: "die Breite, auf die die Ausgabe umbrochen wird (Standard: die des Terminals)",

@@ -61,6 +61,8 @@ export const enRun = {
     connected: "longest-standing first",
   },
   badOrder: (value: string) => `--order "${value}" must be reminder or oldest`,
+  badSettleAfter: (value: string) =>
+    `INVITES_SETTLE_AFTER is "${value}" (expected a duration with its unit, such as 60s, 1500ms or 0)`,
   plan: {
     title: (verb: string, items: string, order: string) => `Plan: ${verb} ${items}, ${order}.`,
     waiting: (n: number, why: string) =>
@@ -94,7 +96,7 @@ export const enRun = {
       `Not done: ${name}: ${detail}; it stays pending for the next run.`,
     failed: (name: string, detail: string) => `Failed: ${name}: ${detail}`,
     unverified: (n: number) =>
-      `${requests(n)} answered but not yet checked against LinkedIn's list; the next run checks them before it sends anything.`,
+      `${requests(n)} sent but not yet checked against LinkedIn's list; the next run checks them before it sends anything.`,
     settled: (n: number, done: string) =>
       `${requests(n)} of an interrupted run settled as ${done}.`,
     reopened: (items: string) =>
@@ -110,6 +112,8 @@ export const enRun = {
   },
   progress: {
     session: (account: string) => `Logged in as ${account}.`,
+    waiting: (n: number, ms: number) =>
+      `${requests(n)} got no answer and may still be on the way to LinkedIn: waiting ${duration(ms)} before its list can tell whether ${n === 1 ? "it" : "they"} took effect.`,
     settled: (n: number, done: string) =>
       `Settled ${requests(n)} an interrupted run left open: ${done}.`,
     reopened: (items: string) =>
@@ -293,6 +297,8 @@ export const deRun: Shape<typeof enRun> = {
     connected: "die am längsten bestehenden zuerst",
   },
   badOrder: (value) => `--order "${value}" muss reminder oder oldest sein`,
+  badSettleAfter: (value) =>
+    `INVITES_SETTLE_AFTER ist "${value}" (erwartet: eine Dauer mit Einheit, etwa 60s, 1500ms oder 0)`,
   plan: {
     title: (verb, items, order) => `Plan: ${items} ${verb}, ${order}.`,
     waiting: (n, why) =>
@@ -333,7 +339,7 @@ export const deRun: Shape<typeof enRun> = {
       `Nicht erledigt: ${name}: ${detail}; bleibt für den nächsten Lauf ausstehend.`,
     failed: (name, detail) => `Fehlgeschlagen: ${name}: ${detail}`,
     unverified: (n) =>
-      `${anfragen(n)} beantwortet, aber noch nicht an LinkedIns Liste geprüft; der nächste Lauf prüft sie, bevor er etwas sendet.`,
+      `${anfragen(n)} gesendet, aber noch nicht an LinkedIns Liste geprüft; der nächste Lauf prüft sie, bevor er etwas sendet.`,
     settled: (n, done) => `${anfragen(n)} eines unterbrochenen Laufs als ${done} bestätigt.`,
     reopened: (items) =>
       `${items}, die ein früherer Lauf nicht mehr fand, führt LinkedIn wieder: wieder offen.`,
@@ -348,6 +354,8 @@ export const deRun: Shape<typeof enRun> = {
   },
   progress: {
     session: (account) => `Angemeldet als ${account}.`,
+    waiting: (n, ms) =>
+      `${anfragen(n)} ohne Antwort, vielleicht noch unterwegs zu LinkedIn: ${dauer(ms)} Warten, bis LinkedIns Liste zeigen kann, ob ${n === 1 ? "sie gewirkt hat" : "sie gewirkt haben"}.`,
     settled: (n, done) =>
       `${anfragen(n)}, die ein unterbrochener Lauf offen ließ, bestätigt: ${done}.`,
     reopened: (items) =>

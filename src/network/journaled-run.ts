@@ -13,7 +13,11 @@
  * withdrawals, would be eight page reads for every withdrawal).
  *
  * A request whose answer was lost is never repeated blindly: the re-read settles it, and a retry
- * goes out only for an item the list proves still pending, up to `maxTries` over all runs.
+ * goes out only for an item the list proves still pending, up to `maxTries` over all runs. A
+ * request without an answer (lost, or its run killed) may still be under way at LinkedIn for a
+ * while, and a read in that while proves nothing about it: the read that settles it waits until
+ * `settleAfterMs` have passed since it went out, and one that comes sooner (Ctrl-C during the
+ * wait) leaves it open.
  * Several failures in a row stop the run (exit 3), as a careful person would stop clicking.
  * There is no UI here: progress goes out through a callback.
  */
@@ -71,7 +75,9 @@ export type RunEvent =
       done: number;
       total: number;
     }
-  | { kind: "verified"; done: number; notDone: number; settled: number };
+  | { kind: "verified"; done: number; notDone: number; settled: number }
+  /** A read waits for unanswered requests that may still be under way. */
+  | { kind: "waiting"; ms: number; requests: number };
 
 export interface RunOptions<P extends PlannedItem, L extends LiveKeys> {
   action: RunAction<P, L>;
@@ -91,6 +97,8 @@ export interface RunOptions<P extends PlannedItem, L extends LiveKeys> {
   maxTries?: number;
   /** Failed requests in a row that stop the run. */
   breaker?: number;
+  /** How long after it went out an unanswered request may still be under way: SETTLE_AFTER_MS. */
+  settleAfterMs?: number;
   /** Throws when the session is not the account the data belongs to; before any write. */
   checkAccount?: (account: Account) => void;
   /**
@@ -167,12 +175,23 @@ interface Sent<P, L> {
   via: string | null;
 }
 
+/**
+ * How long after it went out a request without an answer may still be under way at LinkedIn:
+ * twice the transports' 30 s timeout, so that one given up on has had as long again to arrive.
+ */
+export const SETTLE_AFTER_MS = 60_000;
+
 export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
   o: RunOptions<P, L>,
 ): Promise<RunSummary> {
   const { action, journal, driver } = o;
   const maxTries = o.maxTries ?? DEFAULT_MAX_TRIES;
   const breaker = o.breaker ?? DEFAULT_BREAKER;
+  const settleAfter = o.settleAfterMs ?? SETTLE_AFTER_MS;
+  /** An entry whose request got no answer and may still be under way. */
+  const underWay = (e: { answer: JournalAnswer | null; intentAt: string }) =>
+    (e.answer === null || e.answer === "lost") &&
+    o.now().getTime() - Date.parse(e.intentAt) < settleAfter;
   let verifyEvery = VERIFY_EVERY;
   const iso = () => o.now().toISOString();
   const scrub = (text: string) => driver.scrub(text);
@@ -243,6 +262,8 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
       const isPresent = byId ? liveIds.has(e.liveId) : present.has(item.id);
       const isAbsent = byId ? !liveIds.has(e.liveId) : absent.has(item.id);
       const mine = sent.get(e.id);
+      // Still listed proves nothing while the request may yet arrive: it stays open.
+      if (isPresent && underWay(e)) continue;
       if (isPresent) {
         const outcome: JournalOutcome =
           e.answer === "ok"
@@ -305,9 +326,26 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
     summary.reopened += listed.length;
   };
 
+  /**
+   * A complete read, once no unanswered request can still be under way (underWay): before then
+   * it could not tell whether one took effect. Ctrl-C ends the wait; such requests stay open.
+   */
+  const readSettled = async () => {
+    const waiting = journal.unsettled(action.name).filter(underWay);
+    if (waiting.length > 0) {
+      const youngest = Math.max(...waiting.map((e) => Date.parse(e.intentAt)));
+      const ms = youngest + settleAfter - o.now().getTime();
+      if (ms > 0) {
+        o.onEvent?.({ kind: "waiting", ms, requests: waiting.length });
+        await o.pacer.wait(ms, o.stop);
+      }
+    }
+    return readLive();
+  };
+
   /** A complete re-read that decides this run's open requests; returns the still pending. */
   const verify = async () => {
-    const live = await readLive();
+    const live = await readSettled();
     const result = settleAll(live);
     reopen(live);
     o.onEvent?.({
@@ -357,7 +395,7 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
     journal.setAccount(runId, account.publicIdentifier);
     o.onEvent?.({ kind: "session", account: account.publicIdentifier });
 
-    const live = await readLive();
+    const live = await readSettled();
     const { doneIds } = settleAll(live);
     reopen(live);
     const open = new Set(

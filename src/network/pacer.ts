@@ -76,6 +76,11 @@ export class Pacer {
     await this.parts.sleep(Math.min(5 * 60_000, base * 4 ** (attempt - 1)));
   }
 
+  /** Waits `ms`, or less when `stop` aborts (Ctrl-C). */
+  async wait(ms: number, stop?: AbortSignal): Promise<void> {
+    if (ms > 0) await this.parts.sleep(ms, stop);
+  }
+
   /** The mean delay, for estimating how long a run takes. */
   get meanDelayMs(): number {
     return (this.parts.pace.minMs + this.parts.pace.maxMs) / 2;

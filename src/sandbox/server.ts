@@ -493,14 +493,17 @@ export function createSandbox(options: SandboxOptions): Server {
     const stopped = gate(req, url, fault);
     if (stopped === "reset") return void req.socket.destroy();
     if (stopped) return reply(res, stopped);
-    if (fault?.kind === "slow")
-      await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 3000));
-
     let cached: Promise<unknown> | null = null;
     const body = () => {
       cached ??= readBody(req);
       return cached;
     };
+    if (fault?.kind === "slow") {
+      // The whole request has arrived and is carried out late, as a server does whether or not
+      // its client is still there to hear the answer (gone, killed, given up).
+      await body().catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, fault.ms ?? 3000));
+    }
     // A page the web app does not have is a page too (a browser shows it, and stays on the site).
     const a =
       (await route(req, url, body)) ??

@@ -63,6 +63,8 @@ export interface Unsettled {
   answer: JournalAnswer | null;
   /** What the network said with its answer (scrubbed), for the user. */
   answerDetail: string | null;
+  /** When the request was about to go out. */
+  intentAt: string;
 }
 
 export interface RunView {
@@ -112,12 +114,12 @@ export class Journal {
       unsettled: {
         withdraw: db.prepare<[string], Unsettled>(
           `SELECT id, run_id AS runId, invitation_id AS itemId, live_id AS liveId, surface, target,
-                  answer, answer_detail AS answerDetail
+                  answer, answer_detail AS answerDetail, intent_at AS intentAt
            FROM journal WHERE action = ? AND outcome IS NULL ORDER BY id`,
         ),
         remove: db.prepare<[string], Unsettled>(
           `SELECT id, run_id AS runId, connection_id AS itemId, live_id AS liveId, surface, target,
-                  answer, answer_detail AS answerDetail
+                  answer, answer_detail AS answerDetail, intent_at AS intentAt
            FROM journal WHERE action = ? AND outcome IS NULL ORDER BY id`,
         ),
       },

@@ -121,7 +121,51 @@ describe("requests are never sent twice, nor for the wrong account", () => {
     const after = await emulation.state();
     expect(after.invitations.reduce((n, i) => n + i.withdrawCalls, 0)).toBe(2);
     expect(after.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(2);
-    expect((await history())[0]?.counts).toEqual({ "settled-withdrawn": 1, withdrawn: 1 });
+    expect((await history()).map((run) => run.counts)).toEqual(
+      expect.arrayContaining([{ "settled-withdrawn": 1 }, { withdrawn: 1 }]),
+    );
+  });
+
+  it("waits for a request that may still be under way before the read that settles it: killed and resumed at once, nothing goes twice", async () => {
+    // Request 4, the first withdrawal, is carried out 3 s after it arrives; the run that sent it
+    // is killed before then, and the next one starts at once.
+    await emulation.start(DEMO, { faults: parseFaults("slow@4:3000") });
+    const env = { INVITES_COOKIES: emulation.sandbox.cookie, INVITES_SETTLE_AFTER: "5s" };
+    // Killed once the request has arrived whole: LinkedIn has it, and acts on it later.
+    const arrived = new Promise<void>((resolve) => {
+      emulation.sandbox.server.on("request", (req) => {
+        if (req.method === "POST" && !req.url?.includes("pagination")) req.once("end", resolve);
+      });
+    });
+    const killed = spawn(
+      process.execPath,
+      [BIN, "withdraw", ...args("0", "--batch", "--yes", "--as-of", "2026-11-20")],
+      { cwd: temp.dir, env: binaryEnv(env), stdio: "ignore" },
+    );
+    const guard = setTimeout(() => killed.kill("SIGKILL"), 20_000);
+    await arrived;
+    killed.kill("SIGKILL");
+    await new Promise((done) => killed.once("close", done));
+    clearTimeout(guard);
+    const started = Date.now();
+    const resumed = await runCli(
+      ["withdraw", ...args("0", "--batch", "--yes", "--as-of", "2026-11-20", "--max", "2")],
+      { env, cwd: temp.dir },
+    );
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(
+      /1 request got no answer and may still be on the way to LinkedIn: waiting \d s before its list can tell whether it took effect\./,
+    );
+    expect(Date.now() - started).toBeGreaterThan(3_000);
+    const after = await emulation.state();
+    expect(after.invitations.filter((i) => i.withdrawCalls > 1)).toEqual([]);
+    // The killed run's request took effect late, and the read after the wait settles it as
+    // done: of the resume's two, only the other one is sent.
+    expect(after.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(2);
+    expect(after.invitations.reduce((n, i) => n + i.withdrawCalls, 0)).toBe(2);
+    expect((await history()).map((run) => run.counts)).toEqual(
+      expect.arrayContaining([{ "settled-withdrawn": 1 }, { withdrawn: 1 }]),
+    );
   });
 
   it("stops after three failed writes in a row, and tries no item more than three times", async () => {

@@ -61,6 +61,9 @@ function baseEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     NO_COLOR: "1",
     INVITES_DB: "",
     INVITES_BASE_URL: "http://127.0.0.1:9",
+    // The emulation answers at once: a run killed or cut off and resumed straight away need not
+    // wait for a request that might still be on its way (the test of that wait sets its own).
+    INVITES_SETTLE_AFTER: "0",
     XDG_DATA_HOME: SAFE_DATA_HOME,
     ...localeEnv("C.UTF-8"),
     ...env,
