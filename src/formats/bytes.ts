@@ -62,6 +62,11 @@ export interface Inspection {
   /** A byte-order mark said the encoding: no guess, and no `--encoding` overrides it. */
   marked: boolean;
   validUtf8: boolean;
+  /**
+   * Valid UTF-8 that holds characters past ASCII: UTF-8 beyond doubt (no code page's text is
+   * that by chance), so no `--encoding` overrides it either.
+   */
+  utf8Text: boolean;
 }
 
 /** The name TextDecoder knows an encoding by (`latin1` → `windows-1252`), or null. */
@@ -128,6 +133,7 @@ export async function inspectBytes(source: ByteSource): Promise<Inspection> {
     alsoLikely: guess.alsoLikely,
     marked: bom !== null,
     validUtf8,
+    utf8Text: bom === null && unicode === "utf-8" && sampleSize > 0,
   };
 }
 

@@ -178,7 +178,9 @@ async function classify(
   }
   const maxRows = inflated === null ? Number.POSITIVE_INFINITY : MAX_ENTRY_ROWS;
   const inspection = await inspectBytes(source);
-  const forcedHere = forced !== null && !inspection.marked;
+  // --encoding is for the files that are not Unicode: a LinkedIn table (always UTF-8) imported
+  // beside an address book in a code page is not garbled by the flag meant for the other.
+  const forcedHere = forced !== null && !inspection.marked && !inspection.utf8Text;
   const encoding = forcedHere ? forced : inspection.encoding;
   if (encoding === "utf-8" && !inspection.validUtf8) {
     throw new InputError({ file: source.label }, words.notUtf8, "not-utf-8");

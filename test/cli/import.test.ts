@@ -5,6 +5,7 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   statSync,
   symlinkSync,
   utimesSync,
@@ -297,6 +298,20 @@ describe("--encoding", () => {
     expect(await contactNames()).toEqual(
       expect.arrayContaining(["Zoë Hartmann", "Noël Becker", "Anaïs Wagner", "Chloë Schmidt"]),
     );
+  });
+
+  it("leaves UTF-8 text alone: the export's tables stay right when the address book beside them needs the flag", async () => {
+    const short = fixture("address-books", "google-excel-mac-short.csv");
+    const report = await importJson("--encoding", "macintosh", DEMO_ZIP, short);
+    const byName = (name: string) => report.files.find((f) => f.path.endsWith(name));
+    expect(byName("ImportedContacts.csv")?.encoding).toBe("utf-8");
+    expect(byName("google-excel-mac-short.csv")?.encoding).toBe("macintosh");
+    const names = await contactNames();
+    expect(names).toEqual(expect.arrayContaining(["François Köhler", "Zoë Hartmann"]));
+    expect(names.filter((n) => /√|Ã|Ä§/.test(n))).toEqual([]);
+    const out = join(temp.dir, "connections.csv");
+    expect((await runCli(["connections", "export", "--db", temp.db, "--out", out])).code).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain("Björn,Neumann");
   });
 
   it("leaves a file with a byte-order mark in the encoding the mark says", async () => {
