@@ -43,8 +43,8 @@ export const de: Catalogue = {
       `${count(n, { one: "Exchange-X.500-Name", other: "Exchange-X.500-Namen" })} in E-Mail-Spalten weggelassen`,
     notEmail: (n) =>
       `${count(n, { one: "Wert", other: "Werte" })} in E-Mail-Spalten weggelassen, die keine Adressen sind`,
-    closed: (n) => `${invitations(n)} führt dieser neuere Export nicht mehr: als erledigt markiert`,
-    gone: (n) => `${connections(n)} führt dieser neuere Export nicht mehr`,
+    closed: (n) => `${invitations(n)} führt ein neuerer Export nicht mehr: als erledigt markiert`,
+    gone: (n) => `${connections(n)} führt ein neuerer Export nicht mehr`,
     replaced: (n) => `${contacts(n)} einer älteren Fassung ersetzt`,
     readAs: (encoding) => `gelesen als ${encoding}`,
     alsoLikely: (encoding, others, flags) =>

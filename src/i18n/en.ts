@@ -41,8 +41,8 @@ export const en = {
       `left out ${count(n, { one: "Exchange X.500 name", other: "Exchange X.500 names" })} found in email columns`,
     notEmail: (n: number) =>
       `left out ${count(n, { one: "value", other: "values" })} in email columns that are not addresses`,
-    closed: (n: number) => `${invitations(n)} no longer listed by this newer export: closed`,
-    gone: (n: number) => `${connections(n)} no longer listed by this newer export`,
+    closed: (n: number) => `${invitations(n)} no longer listed by a newer export: closed`,
+    gone: (n: number) => `${connections(n)} no longer listed by a newer export`,
     replaced: (n: number) => `replaced ${contacts(n)} of an older copy`,
     readAs: (encoding: string) => `read as ${encoding}`,
     alsoLikely: (encoding: string, others: string[], flags: string[]) =>

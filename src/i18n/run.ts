@@ -280,9 +280,9 @@ export const deRun: Shape<typeof enRun> = {
       done: "entfernt",
       head: "Entfernt, geprüft",
       consequences:
-        "Sie werden nicht benachrichtigt. Nur Sie können sich später wieder vernetzen, indem Sie sie einladen; Empfehlungen und Kenntnisbestätigungen zwischen Ihnen gehen endgültig verloren.",
+        "Die Personen werden nicht benachrichtigt. Nur Sie können sich später wieder mit ihnen vernetzen, indem Sie sie einladen; Empfehlungen und Kenntnisbestätigungen zwischen Ihnen gehen endgültig verloren.",
       confirm: (n) =>
-        `Diese ${kontakte(n)} jetzt entfernen? Sie erfahren nichts davon, und nur Sie können sich wieder vernetzen.`,
+        `Diese ${kontakte(n)} jetzt entfernen? Die Personen erfahren nichts davon; nur Sie können sich wieder mit ihnen vernetzen.`,
       pick: "Welche Kontakte möchten Sie entfernen?",
       gone: "bei LinkedIn kein Kontakt mehr",
       needsSelection: "connections remove braucht eine Auswahl",

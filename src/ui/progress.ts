@@ -39,7 +39,7 @@ export function createProgress(
       const filled = total > 0 ? Math.round((done / total) * width) : width;
       const bar = `${"█".repeat(filled)}${"░".repeat(width - filled)}`;
       stream.write(
-        `\r${bar} ${done}/${total} · ${rate.toFixed(1)}/s · ${clock(left)} ${m().run.progress.left} \x1b[K`,
+        `\r${bar} ${done}/${total} · ${m().fmt.num(Math.round(rate * 10) / 10)}/s · ${clock(left)} ${m().run.progress.left} \x1b[K`,
       );
       drawn = true;
     },

@@ -74,7 +74,7 @@ describe("in a terminal", () => {
       "Import it and close them?",
     );
     expect(await answer("y", imported)).toBe("0");
-    expect(screen()).toContain("39 invitations no longer listed by this newer export: closed");
+    expect(screen()).toContain("39 invitations no longer listed by a newer export: closed");
     terminal.end();
 
     const forgot = await startAt(
