@@ -80,6 +80,10 @@ export async function* readLdifRecords(
       if (name === "version") return null;
       if (name !== "dn") throw fail(at, m().formats.ldif.beforeDn(name));
       entry = { line: at, attributes: new Map() };
+    } else if (name === "dn") {
+      // A second entry without the blank line that ends the first: read on, the two people
+      // would become one, with the second one's addresses under the first one's name.
+      throw fail(at, m().formats.ldif.dnInside(entry.line));
     }
     const values = entry.attributes.get(name);
     if (values) values.push(value);

@@ -114,6 +114,8 @@ export const enFormats = {
     beforeDn: (attribute: string) =>
       `"${attribute}:" before the entry's dn: line (expected dn: first)`,
     continuedFirst: "a continued line with no line before it (expected attribute: value)",
+    dnInside: (line: number) =>
+      `a new entry's dn: inside the entry that began on line ${en.num(line)} (expected a blank line between two entries)`,
   },
 
   /**
@@ -241,6 +243,8 @@ export const deFormats: Shape<typeof enFormats> = {
     beforeDn: (attribute) =>
       `"${attribute}:" vor der dn:-Zeile des Eintrags (erwartet: zuerst dn:)`,
     continuedFirst: "eine Fortsetzungszeile ohne eine Zeile davor (erwartet: Attribut: Wert)",
+    dnInside: (line) =>
+      `die dn:-Zeile eines neuen Eintrags innerhalb des Eintrags ab Zeile ${de.num(line)} (erwartet: eine Leerzeile zwischen zwei Einträgen)`,
   },
 
   skipped: {

@@ -522,6 +522,10 @@ describe("bad input", () => {
       "thunderbird-cut.ldif",
       /thunderbird-cut\.ldif line 39: the base64 value of givenName is broken \(expected base64 of UTF-8 text; is the file complete\?\)/,
     ],
+    [
+      "ldif-no-blank-line.ldif",
+      /ldif-no-blank-line\.ldif line 6: a new entry's dn: inside the entry that began on line 1 \(expected a blank line between two entries\)$/,
+    ],
     ["holiday-photos.zip", /holiday-photos\.zip: the archive holds no Invitations\.csv/],
     [
       "Basic_LinkedInDataExport_bomb.zip",
