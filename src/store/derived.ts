@@ -153,13 +153,17 @@ export function countContactsOf(db: Db, sourceIds: readonly number[]): number {
   );
 }
 
-/** Connections neither gone from an export nor removed by us. */
-export function countActiveConnections(db: Db): number {
+/**
+ * Connections neither gone from an export nor removed by us; with `notFirstListedBy`, without
+ * those that import listed first (what it brings was not open before it).
+ */
+export function countActiveConnections(db: Db, notFirstListedBy?: number): number {
   return (
     db
-      .prepare<[], { n: number }>(
-        "SELECT count(*) AS n FROM connections WHERE gone_at IS NULL AND removed_at IS NULL",
+      .prepare<[number], { n: number }>(
+        `SELECT count(*) AS n FROM connections
+         WHERE gone_at IS NULL AND removed_at IS NULL AND source_id IS NOT ?`,
       )
-      .get()?.n ?? 0
+      .get(notFirstListedBy ?? -1)?.n ?? 0
   );
 }

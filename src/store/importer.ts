@@ -270,8 +270,20 @@ async function importTable(
     file.closedInvitations = changes.closed.length;
     // Reading every invitation is only worth it when the closures could be a mass closure.
     if (changes.closed.length >= MASS_CLOSURE_MIN) {
+      // Open before the import: what this file brings for the first time was not.
+      const brought = new Set(
+        db
+          .prepare<[number], number>(
+            "SELECT id FROM invitations WHERE source_id = ? AND direction = 'OUTGOING'",
+          )
+          .pluck()
+          .all(sourceId),
+      );
+      const before = function* () {
+        for (const inv of eachOutgoingInvitation(db)) if (!brought.has(inv.id)) yield inv;
+      };
       const share = pendingClosedShare(
-        eachOutgoingInvitation(db),
+        before(),
         { closed: new Set(changes.closed), reopened: new Set(changes.reopened) },
         indexConnections(readConnectionKeys(db)),
         now,
@@ -284,7 +296,8 @@ async function importTable(
     file.goneConnections = changes.closed.length;
     const share = {
       closing: changes.closed.length,
-      open: countActiveConnections(db) + changes.closed.length - changes.reopened.length,
+      // Open before the import: what this file brings for the first time was not.
+      open: countActiveConnections(db, sourceId) + changes.closed.length - changes.reopened.length,
     };
     if (isMassClosure(share))
       massClosures.push({ label: info.label, noun: "connections", ...share });

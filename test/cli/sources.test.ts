@@ -87,6 +87,27 @@ describe("an export that would close most of what is pending", () => {
     expect(dumpDatabase(temp.db)).toBe(before);
   });
 
+  it("counts as open what was open before it, not what the same file brings: an old export's connections, each listed anew by URL", async () => {
+    // The same twelve people: first from an export of before 2023 without URLs (keyed by name),
+    // then from one with URLs (keyed by profile), which no longer lists the name-keyed ones.
+    const people = Array.from({ length: 12 }, (_, i) => [`Person${i}`, `Nummer${i}`]);
+    const old = writeLater(
+      "Connections-old.csv",
+      `First Name,Last Name,Email Address,Company,Position,Connected On\n${people.map(([f, l]) => `${f},${l},,ACME,CEO,08 Feb 2021`).join("\n")}\n`,
+      "2022-11-15",
+    );
+    await importJson(old);
+    const before = dumpDatabase(temp.db);
+    const current = writeLater(
+      "Connections.csv",
+      `First Name,Last Name,URL,Email Address,Company,Position,Connected On\n${people.map(([f, l]) => `${f},${l},https://www.linkedin.com/in/${f?.toLowerCase()},,ACME,CEO,08 Feb 2021`).join("\n")}\n`,
+    );
+    const result = await run("import", current);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${current} would mark 12 of your 12 connections as gone`);
+    expect(dumpDatabase(temp.db)).toBe(before);
+  });
+
   it("holding only its header: all 41, nothing imported", async () => {
     await importJson(DEMO_ZIP);
     const before = dumpDatabase(temp.db);
