@@ -248,13 +248,17 @@ export async function runConnectionsRemove(
         return 0;
       }
       const w = m().run.connections;
-      output.out(
-        renderConnectionTable(plan.plan, {
-          colour: output.colour,
-          width: output.width,
-          maxRows: Math.max(5, output.height - 12),
-        }),
-      );
+      // With every selected one held back (the daily cap), the plan says why; an empty table
+      // would say that nothing matches.
+      if (plan.plan.length > 0 || plan.selected.length === 0) {
+        output.out(
+          renderConnectionTable(plan.plan, {
+            colour: output.colour,
+            width: output.width,
+            maxRows: Math.max(5, output.height - 12),
+          }),
+        );
+      }
       printRunPlan(output, plan);
       const closed = options.batch ? closedInBatches : 0;
       if (closed > 0) output.out(wrap(w.closedAfterExport(closed), output.width));
@@ -265,6 +269,7 @@ export async function runConnectionsRemove(
           driver,
           journal,
           pacer: settings.pacer,
+          dailyCap: settings.dailyCap,
           plan: plan.plan,
           known: rows,
           command,
@@ -283,6 +288,8 @@ export async function removeAndReport(
     driver: NetworkDriver;
     journal: Journal;
     pacer: Pacer;
+    /** Requests a UTC day, over all runs: a retry counts as one too. */
+    dailyCap: number;
     plan: readonly ConnectionRow[];
     /** Every stored connection: to settle earlier runs' requests and reopen closures. */
     known: readonly ConnectionRow[];
@@ -297,6 +304,7 @@ export async function removeAndReport(
     driver: run.driver,
     journal: run.journal,
     pacer: run.pacer,
+    dailyCap: run.dailyCap,
     planned: run.plan.map(named),
     known: (ids) =>
       ids.flatMap((id) => {

@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_BATCH_RULES } from "../core/batches.js";
 import { compareByConnectedOn, selectConnections } from "../core/connections.js";
+import { DEFAULT_DAILY_CAP } from "../core/plan.js";
 import { compareByReminder, summarize } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
 import { exportDateFromName } from "../formats/zip.js";
@@ -110,6 +111,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
           driver,
           journal,
           pacer: pacer(),
+          dailyCap: DEFAULT_DAILY_CAP,
           plan: selected,
           known: views,
           command: "invites demo",
@@ -133,6 +135,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
           driver,
           journal,
           pacer: pacer(),
+          dailyCap: DEFAULT_DAILY_CAP,
           plan: accepted,
           known: rows,
           command: "invites demo",

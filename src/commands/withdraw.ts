@@ -142,18 +142,23 @@ export async function runWithdraw(
         }));
         return 0;
       }
-      await printPreview(output, [...plan.plan], {
-        summary: summarize(views, asOf),
-        asOf,
-        maxRows: Math.max(5, output.height - 12),
-        hasAll: false,
-      });
+      // With every selected one held back (the daily cap), the plan says why; an empty table
+      // would say that nothing matches.
+      if (plan.plan.length > 0 || plan.selected.length === 0) {
+        await printPreview(output, [...plan.plan], {
+          summary: summarize(views, asOf),
+          asOf,
+          maxRows: Math.max(5, output.height - 12),
+          hasAll: false,
+        });
+      }
       printRunPlan(output, plan);
       return confirmAndRun(output, options, settings, plan, journal, argv, (driver, command) =>
         withdrawAndReport(db, output, {
           driver,
           journal,
           pacer: settings.pacer,
+          dailyCap: settings.dailyCap,
           plan: plan.plan,
           known: views,
           command,
@@ -171,6 +176,8 @@ export function withdrawAndReport(
     driver: NetworkDriver;
     journal: Journal;
     pacer: Pacer;
+    /** Requests a UTC day, over all runs: a retry counts as one too. */
+    dailyCap: number;
     plan: readonly InvitationView[];
     /** Every stored invitation: to settle earlier runs' requests and reopen closures. */
     known: readonly InvitationView[];
@@ -183,6 +190,7 @@ export function withdrawAndReport(
     driver: run.driver,
     journal: run.journal,
     pacer: run.pacer,
+    dailyCap: run.dailyCap,
     planned: run.plan,
     known: (ids) => ids.flatMap((id) => byId.get(id) ?? []),
     checkAccount: accountCheck(db),

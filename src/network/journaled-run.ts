@@ -97,6 +97,11 @@ export interface RunOptions<P extends PlannedItem, L extends LiveKeys> {
   maxTries?: number;
   /** Failed requests in a row that stop the run. */
   breaker?: number;
+  /**
+   * Requests of this action a UTC day, over all runs: the plan holds no more items than it
+   * leaves, and a retry that would go past it waits, with what is left, for another day.
+   */
+  dailyCap?: number;
   /** How long after it went out an unanswered request may still be under way: SETTLE_AFTER_MS. */
   settleAfterMs?: number;
   /** Throws when the session is not the account the data belongs to; before any write. */
@@ -439,6 +444,12 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
       // Asked after the pause as well: a Ctrl-C during it sends nothing more.
       if (o.stop?.aborted) {
         summary.interrupted = true;
+        break;
+      }
+      if (
+        o.dailyCap !== undefined &&
+        journal.requestsOn(action.name, iso().slice(0, 10)) >= o.dailyCap
+      ) {
         break;
       }
       const next = queue.shift();

@@ -121,9 +121,7 @@ describe("requests are never sent twice, nor for the wrong account", () => {
     const after = await emulation.state();
     expect(after.invitations.reduce((n, i) => n + i.withdrawCalls, 0)).toBe(2);
     expect(after.invitations.filter((i) => i.state === "withdrawn")).toHaveLength(2);
-    expect((await history()).map((run) => run.counts)).toEqual(
-      expect.arrayContaining([{ "settled-withdrawn": 1 }, { withdrawn: 1 }]),
-    );
+    expect((await history())[0]?.counts).toEqual({ "settled-withdrawn": 1, withdrawn: 1 });
   });
 
   it("waits for a request that may still be under way before the read that settles it: killed and resumed at once, nothing goes twice", async () => {

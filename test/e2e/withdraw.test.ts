@@ -105,6 +105,25 @@ describe("invites withdraw against the emulation", () => {
     expect((await state()).invitations.filter((i) => i.state === "withdrawn")).toHaveLength(12);
   });
 
+  it("counts a retry against the daily cap, and a capped run says why rather than that nothing matches", async () => {
+    await clearOfMidnight();
+    // The first withdrawal (request 4) fails with a 500 and goes again.
+    await startEmulation({ faults: parseFaults("500@4") });
+    const first = await withdraw("--batch", "--yes", "--daily-cap", "5");
+    expect(first.code, first.stderr).toBe(0);
+    const runs = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
+    const requests = Object.values(runs[0].counts as Record<string, number>).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    expect(requests).toBe(5);
+    expect((await state()).invitations.filter((i) => i.state === "withdrawn")).toHaveLength(4);
+    const capped = await withdraw("--batch", "--yes", "--daily-cap", "5");
+    expect(capped.stdout).not.toContain("No pending invitation matches");
+    expect(capped.stdout).toContain("wait for another run: the daily cap of 5 (5 sent today");
+    expect((await state()).invitations.filter((i) => i.state === "withdrawn")).toHaveLength(4);
+  });
+
   it.each([
     ["429", "throttled", "too many requests"],
     ["challenge", "challenge", "security check"],
