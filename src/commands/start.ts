@@ -11,7 +11,7 @@ import { readEnv } from "../env.js";
 import { m } from "../i18n/index.js";
 import type { Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
-import { askChoice, askText, askYesNo } from "../ui/prompts.js";
+import { askChoice, askText, askYesNoOrCancel } from "../ui/prompts.js";
 import { invitesCommand, shellWord } from "../ui/shell.js";
 import { wrap } from "../ui/wrap.js";
 import { freeName } from "../user-files.js";
@@ -81,7 +81,21 @@ async function runShown(g: Guide, argv: string[], database = true): Promise<numb
 }
 
 /** The guide's questions go on by default: Enter is yes. */
-const ask = (message: string) => askYesNo(message, true);
+/** The guide's questions: Esc and Ctrl-C stop the guide (null) even where no goes on. */
+const ask = (message: string, fallback = true) => askYesNoOrCancel(message, fallback);
+
+/**
+ * A path as people type it or drop it from a file manager into the terminal: in quotes, with a
+ * trailing space, spaces escaped by backslashes, or starting with ~ (the shell's home, which no
+ * shell expands here).
+ */
+export function typedPath(text: string): string {
+  let path = text.trim();
+  if (path.length >= 2 && /^(['"]).*\1$/s.test(path)) path = path.slice(1, -1);
+  else if (process.platform !== "win32") path = path.replace(/\\(?=[ ()'"&])/g, "");
+  if (path === "~" || path.startsWith("~/")) path = join(homedir(), path.slice(1));
+  return path;
+}
 
 function heading(g: Guide, n: number, title: string): void {
   g.output.out(`\n${g.output.colour.bold(m().guide.step(n, 5, title))}`);
@@ -145,16 +159,16 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
   output.out(words.found(found.length));
   const chosen: string[] = [];
   for (const file of found) {
-    if (await ask(words.importThis(printable(file)))) chosen.push(file);
+    const answer = await ask(words.importThis(printable(file)));
+    if (answer === null) return stop(g);
+    if (answer) chosen.push(file);
   }
-  if (chosen.length === 0) {
-    const typed = (await askText(words.askPath)).trim();
+  while (chosen.length === 0) {
+    const typed = typedPath(await askText(words.askPath));
     if (typed === "") return stop(g);
-    if (!statSync(resolve(typed), { throwIfNoEntry: false })) {
-      output.err(words.noFile(printable(typed)));
-      return stop(g);
-    }
-    chosen.push(typed);
+    // A typo is asked again; an empty answer stops.
+    if (statSync(resolve(typed), { throwIfNoEntry: false })) chosen.push(typed);
+    else output.err(words.noFile(printable(typed)));
   }
 
   heading(g, 3, words.importStep);
@@ -203,11 +217,15 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
   }
 
   output.out(`\n${output.colour.bold(words.connectionsStep)}`);
-  if (await ask(words.exportConnections)) await runShown(g, ["connections", "export", "--batch"]);
-  if (await askYesNo(words.removeConnections, false)) {
-    await runShown(g, ["connections", "remove", "--batch", ...(session ?? [])]);
-  }
-  if (await ask(words.apologize)) {
+  const exportThem = await ask(words.exportConnections);
+  if (exportThem === null) return stop(g);
+  if (exportThem) await runShown(g, ["connections", "export", "--batch"]);
+  const removeThem = await ask(words.removeConnections, false);
+  if (removeThem === null) return stop(g);
+  if (removeThem) await runShown(g, ["connections", "remove", "--batch", ...(session ?? [])]);
+  const apologize = await ask(words.apologize);
+  if (apologize === null) return stop(g);
+  if (apologize) {
     // A file of an earlier guided run stays as it is: this one is written beside it.
     await runShown(g, ["apologize", "--out", freeName(words.apologyFile)]);
   }

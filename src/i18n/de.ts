@@ -414,7 +414,9 @@ export const de: Catalogue = {
   prompts: {
     yesNo: (yes) => (yes ? "J/n" : "j/N"),
     yesWords: ["j", "ja", "y", "yes"],
-    noWords: ["n", "nein", "no"],
+    noWords: ["n", "nein", "nö", "nee", "no"],
+    yesNoAgain: (yes) =>
+      `Bitte antworten Sie mit j oder n (oder Eingabetaste für ${yes ? "ja" : "nein"}).`,
     yes: "Ja",
     no: "Nein",
     keys: { navigate: "auswählen", select: "bestätigen" },

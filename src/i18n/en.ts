@@ -411,6 +411,8 @@ export const en = {
     yesNo: (yes: boolean) => (yes ? "Y/n" : "y/N"),
     yesWords: ["y", "yes"],
     noWords: ["n", "no"],
+    yesNoAgain: (yes: boolean) =>
+      `Please answer y or n (or press Enter for ${yes ? "yes" : "no"}).`,
     yes: "Yes",
     no: "No",
     keys: { navigate: "navigate", select: "select" },

@@ -25,25 +25,34 @@ const yesNo = createPrompt<boolean, YesNoConfig>((config, done) => {
   const words = m().prompts;
   const [status, setStatus] = useState<"idle" | "done">("idle");
   const [value, setValue] = useState("");
+  const [unknown, setUnknown] = useState(false);
   const theme = makeTheme({});
   const prefix = usePrefix({ status, theme });
   useKeypress((key, rl) => {
     if (status !== "idle") return;
     if (isEnterKey(key)) {
       const typed = value.trim().toLowerCase();
-      const answer = words.yesWords.includes(typed)
-        ? true
-        : words.noWords.includes(typed)
-          ? false
-          : config.default;
+      // Enter alone takes the default; a word that is neither yes nor no is asked again, not
+      // taken for the default (a "nope" once imported a file).
+      if (typed !== "" && !words.yesWords.includes(typed) && !words.noWords.includes(typed)) {
+        setUnknown(true);
+        setValue("");
+        rl.clearLine(0);
+        return;
+      }
+      const answer = typed === "" ? config.default : words.yesWords.includes(typed);
       setValue(answer ? words.yes : words.no);
       setStatus("done");
       done(answer);
-    } else setValue(rl.line);
+    } else {
+      setUnknown(false);
+      setValue(rl.line);
+    }
   });
   const message = theme.style.message(config.message, status);
   if (status === "done") return `${prefix} ${message} ${theme.style.answer(value)}`;
-  return `${prefix} ${message} ${theme.style.defaultAnswer(words.yesNo(config.default))} ${value}`;
+  const line = `${prefix} ${message} ${theme.style.defaultAnswer(words.yesNo(config.default))} ${value}`;
+  return unknown ? [line, theme.style.error(words.yesNoAgain(config.default))] : line;
 });
 
 export interface PromptStreams {
@@ -77,9 +86,18 @@ export async function askYesNo(
   fallback: boolean,
   streams: PromptStreams = {},
 ): Promise<boolean> {
+  return (await askYesNoOrCancel(message, fallback, streams)) ?? false;
+}
+
+/** Yes or no, or null for Ctrl-C and Esc: for a question whose no goes on, as the guide's do. */
+export async function askYesNoOrCancel(
+  message: string,
+  fallback: boolean,
+  streams: PromptStreams = {},
+): Promise<boolean | null> {
   return escapable(streams.input ?? process.stdin, (signal) =>
     yesNo({ message, default: fallback }, { output: process.stderr, ...streams, signal }),
-  ).catch(() => false);
+  ).catch(() => null);
 }
 
 /** A line of text, as typed; Ctrl-C and Esc give "". */

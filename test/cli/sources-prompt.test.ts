@@ -82,6 +82,10 @@ describe("in a terminal", () => {
       "Take back import 4?",
     );
     expect(screen()).toContain("39 invitations it closed open again");
+    // A word that is neither yes nor no is asked again, not taken for the default.
+    await terminal.keys("nope", "Enter");
+    await waitFor(() => screen().includes("Please answer y or n"), "the question again");
+    expect(existsSync(forgot)).toBe(false);
     expect(await answer("y", forgot)).toBe("0");
     expect(dumpDatabase(temp.db, TAKEN_BACK)).toBe(before);
   });
