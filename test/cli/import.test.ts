@@ -303,7 +303,7 @@ describe("--encoding", () => {
   it("leaves UTF-8 text alone: the export's tables stay right when the address book beside them needs the flag", async () => {
     const short = fixture("address-books", "google-excel-mac-short.csv");
     const report = await importJson("--encoding", "macintosh", DEMO_ZIP, short);
-    const byName = (name: string) => report.files.find((f) => f.path.endsWith(name));
+    const byName = (name: string) => report.files.find((f) => String(f.path).endsWith(name));
     expect(byName("ImportedContacts.csv")?.encoding).toBe("utf-8");
     expect(byName("google-excel-mac-short.csv")?.encoding).toBe("macintosh");
     const names = await contactNames();
