@@ -308,7 +308,7 @@ export const de: Catalogue = {
     isKind: (kind) => `ist ${kind}, keine Datei`,
     tooLarge: (mib) => `ist größer als ${num(mib)} MiB, weit mehr, als eine solche Datei enthält`,
     openToOthers: (path, mode, what, chmod) =>
-      `${path} kann von anderen Benutzern dieses Computers geöffnet werden (Modus ${mode}) und enthält ${what}; machen Sie sie zu Ihrer eigenen mit: ${chmod}`,
+      `${path} kann von anderen Benutzern dieses Computers geöffnet werden (Modus ${mode}) und enthält ${what}; schützen Sie sie mit: ${chmod}`,
     exists: (path) => `${path} gibt es schon`,
     existsFix: (flag) =>
       `Geben Sie mit ${flag} eine andere Datei an: invites überschreibt nie eine Datei`,
@@ -341,7 +341,7 @@ export const de: Catalogue = {
         "Als Sie sich bei LinkedIn angemeldet oder „Mein Netzwerk“ geöffnet haben, hat LinkedIn Ihr Adressbuch gelesen und allen darin eine Einladung geschickt.",
         "Die erste E-Mail jeder Einladung ist schon verschickt und lässt sich nicht zurückholen. Was sich tun lässt:",
         "  • die noch ausstehenden Einladungen zurückziehen: Das stoppt die zwei Erinnerungen, die LinkedIn nach einer und nach zwei Wochen schickt, und die Einladung verschwindet beim Empfänger, ohne dass er davon erfährt;",
-        "  • wer angenommen hat, ist jetzt einer Ihrer Kontakte: behalten Sie ihn, oder entfernen Sie ihn (auch das erfährt niemand);",
+        "  • wer angenommen hat, ist jetzt einer Ihrer Kontakte: behalten Sie ihn oder entfernen Sie ihn (auch das erfährt niemand);",
         "  • wenn Sie möchten, eine kurze Entschuldigung per gewöhnlicher E-Mail schicken; invites bereitet sie vor, versendet aber selbst nichts.",
       ],
     },
@@ -353,7 +353,7 @@ export const de: Catalogue = {
         "  2. Klicken Sie links auf „Datenschutz“ und dann auf „Kopie Ihrer Daten anfordern“.",
         "  3. Wählen Sie „Kontakte“, „Einladungen“ und „Importierte Kontakte“ (wenn es sie nicht gibt, das größere Archiv) und klicken Sie auf „Archiv anfordern“.",
         "  4. LinkedIn schickt Ihnen einen Link per E-Mail, für ausgewählte Dateien innerhalb weniger Minuten (für das größere Archiv innerhalb von 24 Stunden); der Download steht 72 Stunden bereit.",
-        "  5. Laden Sie die ZIP-Datei (ihr Name beginnt mit Basic_LinkedInDataExport oder Complete_LinkedInDataExport) so, wie sie ist, in Ihren Download-Ordner: Entpacken Sie sie nicht.",
+        "  5. Laden Sie die ZIP-Datei (ihr Name beginnt mit Basic_LinkedInDataExport oder Complete_LinkedInDataExport) so, wie sie ist, in Ihren Download-Ordner herunter; entpacken Sie sie nicht.",
         "Ohne den Export zieht `invites withdraw --all-pending` jede Einladung zurück, die LinkedIn als ausstehend führt, auch die, die Sie absichtlich verschickt haben: Der Export ist der sorgfältige Weg.",
       ],
     },
@@ -371,7 +371,7 @@ export const de: Catalogue = {
     loginChoices: {
       browser: "In einem Fenster meines Browsers (empfohlen)",
       cookies: "Ich füge meine Sitzungs-Cookies ein, wenn danach gefragt wird",
-      later: "Jetzt nicht: Zeigen Sie mir zuerst den Plan",
+      later: "Jetzt nicht – erst den Plan ansehen",
     },
     loginFailed: "Die Anmeldung hat nicht geklappt; Sie können stattdessen die Cookies einfügen.",
     loginBrowser:

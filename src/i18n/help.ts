@@ -361,7 +361,7 @@ export const deHelp: Shape<typeof enHelp> = {
         "mit --browser: api (Standard) sendet LinkedIns eigene Anfragen aus der Seite heraus; click klickt auf der Seite „Gesendet“ auf „Zurückziehen“ und erreicht so auch Einladungen an E-Mail-Adressen",
       order:
         "reminder (Standard): die nächste Erinnerung zuerst, das erspart unter dem Tageslimit die meisten Erinnerungen; oldest: die älteste Einladung zuerst",
-      json: "mit --dry-run: den Plan als JSON ausgeben, jede Einladung mit dem Tag, an dem sie hinausgeht",
+      json: "mit --dry-run: den Plan als JSON ausgeben, jede Einladung mit dem Tag, an dem sie zurückgezogen wird",
     },
     batches: {
       description:
@@ -384,7 +384,7 @@ export const deHelp: Shape<typeof enHelp> = {
       out: "die CSV-Datei der entfernten Kontakte, über alle Läufe fortgeschrieben (Standard: removed-connections.csv)",
       excel:
         "eine neue Datei mit BOM und Semikolons anlegen, für ein deutsches Excel; eine vorhandene Datei behält ihr Format",
-      json: "mit --dry-run: den Plan als JSON ausgeben, jeden Kontakt mit dem Tag, an dem er hinausgeht",
+      json: "mit --dry-run: den Plan als JSON ausgeben, jeden Kontakt mit dem Tag, an dem er entfernt wird",
     },
     apologize: {
       description:

@@ -291,7 +291,7 @@ export const deNetwork: Shape<typeof enNetwork> = {
 
   stopAdvice: {
     expired:
-      "Melden Sie sich in Ihrem Browser bei LinkedIn an, exportieren Sie die Cookies neu und führen Sie dann denselben Befehl erneut aus",
+      "Melden Sie sich in Ihrem Browser bei LinkedIn an, kopieren Sie die Cookies erneut und führen Sie dann denselben Befehl erneut aus",
     csrf: "Das Cookie JSESSIONID passt nicht zum Cookie li_at: Exportieren Sie beide noch einmal aus demselben Browser",
     challenge:
       "Öffnen Sie LinkedIn in Ihrem Browser und schließen Sie die Sicherheitsüberprüfung ab; warten Sie danach einen Tag",

@@ -265,7 +265,7 @@ export const deRun: Shape<typeof enRun> = {
       done: "zurückgezogen",
       head: "Zurückgezogen, geprüft",
       consequences:
-        "Die Empfänger werden nicht benachrichtigt; wer zurückgezogen wurde, kann nach 3 Wochen erneut eingeladen werden.",
+        "Die Empfänger werden nicht benachrichtigt; wessen Einladung zurückgezogen wurde, kann nach 3 Wochen erneut eingeladen werden.",
       confirm: (n) => `Diese ${einladungen(n)} jetzt zurückziehen?`,
       pick: "Welche Einladungen möchten Sie zurückziehen?",
       gone: "bei LinkedIn nicht mehr ausstehend",
