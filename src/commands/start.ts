@@ -98,11 +98,11 @@ export function typedPath(text: string): string {
 }
 
 function heading(g: Guide, n: number, title: string): void {
-  g.output.out(`\n${g.output.colour.bold(m().guide.step(n, 5, title))}`);
+  g.output.out(`\n${g.output.colour.bold(wrap(m().guide.step(n, 5, title), g.output.width))}`);
 }
 
 function stop(g: Guide): number {
-  g.output.out(m().guide.stopHere);
+  g.output.out(wrap(m().guide.stopHere, g.output.width));
   return 0;
 }
 
@@ -147,7 +147,7 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
     return 0;
   }
   const g: Guide = { output, run, db: options.db ? ["--db", options.db] : [] };
-  output.out(output.colour.bold(words.title));
+  output.out(output.colour.bold(wrap(words.title, output.width)));
 
   heading(g, 1, words.happened.title);
   output.out(wrap(words.happened.text.join("\n"), output.width));
@@ -156,7 +156,7 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
   heading(g, 2, words.export.title);
   output.out(wrap(words.export.text.join("\n"), output.width));
   const found = findDownloads(downloadFolders());
-  output.out(words.found(found.length));
+  output.out(wrap(words.found(found.length), output.width));
   const chosen: string[] = [];
   for (const file of found) {
     const answer = await ask(words.importThis(printable(file)));
@@ -168,7 +168,7 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
     if (typed === "") return stop(g);
     // A typo is asked again; an empty answer stops.
     if (statSync(resolve(typed), { throwIfNoEntry: false })) chosen.push(typed);
-    else output.err(words.noFile(printable(typed)));
+    else output.err(wrap(words.noFile(printable(typed)), output.width));
   }
 
   heading(g, 3, words.importStep);
@@ -216,7 +216,7 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
     break;
   }
 
-  output.out(`\n${output.colour.bold(words.connectionsStep)}`);
+  output.out(`\n${output.colour.bold(wrap(words.connectionsStep, output.width))}`);
   const exportThem = await ask(words.exportConnections);
   if (exportThem === null) return stop(g);
   if (exportThem) await runShown(g, ["connections", "export", "--batch"]);
@@ -231,6 +231,6 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
   }
   await runShown(g, ["reinvite-list"]);
   output.out(`\n${wrap(words.forgetAddressBook, output.width)}`);
-  output.out(`\n${words.done}`);
+  output.out(`\n${wrap(words.done, output.width)}`);
   return 0;
 }

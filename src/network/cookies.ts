@@ -313,13 +313,21 @@ async function promptSessionCookies(): Promise<SessionCookies> {
   const words = m().network.cookies;
   const { dim } = await createColour(process.stderr);
   // The prompt's one help text, "[input is masked]", in the language in use.
-  const ask = (message: string) => askSecret(message, dim(words.masked));
-  const first = (await ask(words.askFirst)).trim();
+  // Enter before the paste (nothing is shown to tell) asks again, three times at most.
+  const ask = async (message: string) => {
+    for (let tries = 0; tries < 3; tries++) {
+      const answer = (await askSecret(message, dim(words.masked))).trim();
+      if (answer !== "") return answer;
+    }
+    return "";
+  };
+  const first = await ask(words.askFirst);
+  if (first === "") throw new UsageError(words.pastedNone, words.pastedNoneFix);
   if (first.endsWith("\\") || first.endsWith("^")) {
     throw new UsageError(words.oneLine, words.oneLineFix);
   }
   let text = first;
-  if (!first.includes("=")) text = `${first}\n${(await ask(words.askSecond)).trim()}`;
+  if (!first.includes("=")) text = `${first}\n${await ask(words.askSecond)}`;
   let cookies: SessionCookies | null;
   try {
     cookies = parseCookies(text);

@@ -33,6 +33,9 @@ describe("--cookies - in a terminal", () => {
     const command = `cd '${temp.dir}' && NO_COLOR=1 INVITES_COOKIES= '${process.execPath}' '${BIN}' withdraw --db '${temp.db}' --as-of 2026-11-20 --base-url ${emulation.sandbox.url} --pace 0 --batch --yes --max 2 --cookies -; echo $? > '${code}'; sleep 60`;
     terminal.start(command, { cols: 160, rows: 50 });
     await waitFor(() => screen().includes("the value of li_at"), "the first prompt");
+    // Enter before the paste asks again: nothing was there to take.
+    await terminal.keys("Enter");
+    await waitFor(() => screen().split("the value of li_at").length === 3, "the prompt again");
     await paste(liAt);
     await waitFor(() => screen().includes("the value of JSESSIONID"), "the second prompt");
     expect(screen()).not.toContain(liAt);
