@@ -74,7 +74,7 @@ export const enRun = {
       `At ${f.num(Math.round(delayMs / 100) / 10)} s a request this takes about ${duration(totalMs)}.`,
     days: (selected: number, cap: number, days: number, last: string) =>
       days <= 1
-        ? `At ${f.num(cap)} a day, all ${f.num(selected)} selected are done today.`
+        ? `At ${f.num(cap)} a day, all ${f.num(selected)} selected can go out today.`
         : `At ${f.num(cap)} a day the ${f.num(selected)} selected take ${f.count(days, { one: "day", other: "days" })}, until ${f.day(last)}.`,
     noCap: "The daily cap is 0: nothing goes out until you raise it with --daily-cap.",
     reminders: (prevented: number, still: number) =>
@@ -310,7 +310,7 @@ export const deRun: Shape<typeof enRun> = {
       `Bei ${g.num(Math.round(delayMs / 100) / 10)} s je Anfrage dauert das etwa ${dauer(totalMs)}.`,
     days: (selected, cap, days, last) =>
       days <= 1
-        ? `Bei ${g.num(cap)} am Tag sind alle ${g.num(selected)} ausgewählten heute erledigt.`
+        ? `Bei ${g.num(cap)} am Tag können alle ${g.num(selected)} ausgewählten heute erledigt werden.`
         : `Bei ${g.num(cap)} am Tag brauchen die ${g.num(selected)} ausgewählten ${g.count(days, { one: "Tag", other: "Tage" })}, bis zum ${g.day(last)}.`,
     noCap: "Das Tageslimit ist 0: Nichts geht hinaus, bis Sie es mit --daily-cap erhöhen.",
     reminders: (prevented, still) =>

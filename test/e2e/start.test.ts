@@ -162,7 +162,7 @@ it("guides a German user from the Downloads folder through a dry run, and stops 
   );
   const plan = screen();
   expect(plan).toContain("Einladungen zurückziehen, die nächste Erinnerung zuerst.");
-  expect(plan).toContain("Bei 100 am Tag sind alle 38 ausgewählten heute erledigt.");
+  expect(plan).toContain("Bei 100 am Tag können alle 38 ausgewählten heute erledigt werden.");
   // Convinced by the plan: the login is offered again, this time without "not now".
   expect(plan).toContain("Jetzt bei LinkedIn anmelden, dann zurückziehen");
   await keys("Down", "Enter");
