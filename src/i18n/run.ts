@@ -101,7 +101,7 @@ export const enRun = {
       `${requests(n)} of an interrupted run settled as ${done}.`,
     reopened: (items: string) =>
       `${items} an earlier run found gone LinkedIn lists again: open again.`,
-    left: (items: string) => `Still to do: ${items}.`,
+    left: (items: string) => `Left for later runs: ${items}.`,
     capToday: (day: string) =>
       `The daily cap allows the next run tomorrow, ${f.day(day)} (a day counts in UTC).`,
     restTakes: (days: number, cap: number) =>
@@ -343,7 +343,7 @@ export const deRun: Shape<typeof enRun> = {
     settled: (n, done) => `${anfragen(n)} eines unterbrochenen Laufs als ${done} bestätigt.`,
     reopened: (items) =>
       `${items}, die ein früherer Lauf nicht mehr fand, führt LinkedIn wieder: wieder offen.`,
-    left: (items) => `Noch zu tun: ${items}.`,
+    left: (items) => `Noch zu tun in späteren Läufen: ${items}.`,
     capToday: (day) =>
       `Das Tageslimit erlaubt den nächsten Lauf morgen, am ${g.day(day)} (ein Tag zählt in UTC).`,
     restTakes: (days, cap) =>

@@ -121,14 +121,14 @@ it("says what is left when a run ends early, and the command that goes on", asyn
   await emulation.start(DEMO);
   const first = await runCli(withdrawArgs("--yes", "--pace", "0", "--max", "5"), { env: env() });
   expect(first.code, first.stderr).toBe(0);
-  expect(first.stderr).toContain("Still to do: 33 invitations.");
+  expect(first.stderr).toContain("Left for later runs: 33 invitations.");
   expect(first.stderr).toContain("To continue: invites withdraw --db");
   const capped = await runCli(withdrawArgs("--yes", "--pace", "0", "--daily-cap", "10"), {
     env: env(),
   });
   expect(capped.code, capped.stderr).toBe(0);
   expect(capped.stdout).toContain("wait for another run: the daily cap of 10 (5 sent today");
-  expect(capped.stderr).toContain("Still to do: 28 invitations.");
+  expect(capped.stderr).toContain("Left for later runs: 28 invitations.");
   expect(capped.stderr).toContain("The daily cap allows the next run tomorrow");
   expect(capped.stderr).toContain("At 10 a day the rest takes about 3 days.");
   const state = await emulation.state();
