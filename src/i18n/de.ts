@@ -72,7 +72,7 @@ export const de: Catalogue = {
     rows: {
       outgoing: "Von Ihnen gesendete Einladungen",
       pending: "  ausstehend: können zurückgezogen werden",
-      accepted: "  angenommen: jetzt Kontakte",
+      accepted: "  angenommen: wurden Kontakte",
       expired: "  abgelaufen: älter als 6 Monate",
       withdrawn: "  zurückgezogen",
       closed: "  erledigt: nicht mehr gelistet",

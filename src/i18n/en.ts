@@ -69,7 +69,7 @@ export const en = {
     rows: {
       outgoing: "Invitations you sent",
       pending: "  pending: can still be withdrawn",
-      accepted: "  accepted: now connections",
+      accepted: "  accepted: became connections",
       expired: "  expired: older than 6 months",
       withdrawn: "  withdrawn",
       closed: "  closed: no longer on LinkedIn's list",

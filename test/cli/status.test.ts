@@ -195,7 +195,7 @@ describe("the program", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Outlook CSV (German)");
     expect(result.stdout).toMatch(/pending: can still be withdrawn\s+41/);
-    expect(result.stdout).toMatch(/accepted: now connections\s+6/);
+    expect(result.stdout).toMatch(/accepted: became connections\s+6/);
     // The batch is withdrawn against the emulation: progress on stderr, the result on stdout.
     expect(result.stderr).toContain("38/38 withdrawn");
     expect(result.stdout).toMatch(/│\s+38 │\s+0 │\s+0 │\s+0 │/);
