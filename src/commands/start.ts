@@ -7,15 +7,18 @@
 import { readdirSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { DEFAULT_BATCH_RULES } from "../core/batches.js";
 import { readEnv } from "../env.js";
 import { m } from "../i18n/index.js";
+import { withDatabase } from "../store/database.js";
+import { readBatchSummaries } from "../store/invitations.js";
 import type { Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
 import { askChoice, askText, askYesNoOrCancel } from "../ui/prompts.js";
 import { invitesCommand, shellWord } from "../ui/shell.js";
 import { wrap } from "../ui/wrap.js";
 import { freeName } from "../user-files.js";
-import type { DatabaseOptions } from "./options.js";
+import { type DatabaseOptions, databasePath } from "./options.js";
 
 export interface StartOptions extends DatabaseOptions {}
 
@@ -188,7 +191,19 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
   if (session === "stop") return stop(g);
 
   heading(g, 5, words.withdrawStep);
-  for (;;) {
+  // A second guided run, after the withdrawal: no plan of nothing, no menu that only loops.
+  const pending = await withDatabase(
+    databasePath(options),
+    (db) =>
+      readBatchSummaries(db, { asOf: new Date(), batchRules: DEFAULT_BATCH_RULES }).reduce(
+        (n, batch) => n + batch.pending,
+        0,
+      ),
+    "read",
+  );
+  if (pending === 0) output.out(wrap(words.nothingToWithdraw, output.width));
+  // Ends by its own break or return: a withdrawal, or a stop.
+  while (pending > 0) {
     const choice = await askChoice(
       words.withdrawChoice,
       [

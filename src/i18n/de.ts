@@ -378,6 +378,8 @@ export const de: Catalogue = {
       "invites öffnet ein Fenster Ihres eigenen Browsers mit LinkedIns Anmeldeseite. Melden Sie sich dort wie gewohnt an (mit jedem Code, den LinkedIn verlangt); Ihr Passwort und Ihre Cookies bleiben in diesem Browser.",
     loginCookies: `invites fragt nach Ihren Sitzungs-Cookies, wenn es sie braucht (--cookies -): Wo Sie sie finden, zeigt der Abschnitt „${README_COOKIES_DE}“ der README. Nichts davon wird gespeichert.`,
     withdrawStep: "Den versehentlichen Stapel zurückziehen",
+    nothingToWithdraw:
+      "Keine Einladung aus dem Stapel ist mehr ausstehend: Es gibt nichts mehr zurückzuziehen.",
     withdrawChoice: "Wie geht es weiter?",
     choices: {
       dryRun: "Nur den Plan zeigen (Probelauf: nichts wird gesendet)",

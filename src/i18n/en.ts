@@ -375,6 +375,8 @@ export const en = {
       "invites opens a window of your own browser on LinkedIn's login page. Log in there as usual (with any code LinkedIn asks for); your password and cookies stay in that browser.",
     loginCookies: `invites will ask for your session cookies when it needs them (--cookies -): the README's section "${README_COOKIES}" shows where to find them. Nothing is written to disk.`,
     withdrawStep: "Withdraw the accidental batch",
+    nothingToWithdraw:
+      "None of the batch's invitations is pending any more: there is nothing left to withdraw.",
     withdrawChoice: "What now?",
     choices: {
       dryRun: "Show the plan only (a dry run: nothing is sent)",

@@ -234,7 +234,26 @@ it("goes the whole way with cookies pasted once: the withdrawal's paste serves t
     expect(all).not.toContain(value?.replace(/"/g, ""));
   }
   await sentOnceEach();
-}, 120_000);
+
+  // A second guided run on the same database: nothing of the batch is left to withdraw, and it
+  // says so and goes on, instead of a plan of nothing and a menu that comes back.
+  const second = join(temp.dir, "code-2");
+  terminal.end();
+  startGuide(home, second, sandbox.url);
+  await toTheLoginChoice();
+  await keys("Down", "Enter");
+  await waitFor(() => screen().includes("zur Sicherheit exportieren?"), "the export");
+  expect(screen()).toContain("Es gibt nichts mehr zurückzuziehen.");
+  expect(screen()).not.toContain("Jetzt zurückziehen (Sie bestätigen");
+  await keys("n", "Enter");
+  await waitFor(() => screen().includes("jetzt entfernen (sie erfahren"), "the removal question");
+  await keys("n", "Enter");
+  await waitFor(() => screen().includes("Entschuldigung vorbereiten"), "the apology");
+  await keys("n", "Enter");
+  await waitFor(() => existsSync(second) && readFileSync(second, "utf8").trim() !== "", "the exit");
+  expect(readFileSync(second, "utf8").trim(), screen()).toBe("0");
+  await sentOnceEach();
+}, 180_000);
 
 it("goes the whole way through the browser: one login, and the withdrawal and removal in it", async () => {
   requireChromium();
