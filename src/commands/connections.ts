@@ -20,7 +20,6 @@ import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import type { LiveConnection, NetworkDriver } from "../network/driver.js";
 import type { RunAction, RunSummary } from "../network/journaled-run.js";
-import type { Pacer } from "../network/pacer.js";
 import { type Db, withDatabase } from "../store/database.js";
 import { readBatchOrigins } from "../store/invitations.js";
 import { Journal } from "../store/journal.js";
@@ -39,6 +38,7 @@ import {
   type NetworkRunOptions,
   printPlanJson,
   printRunPlan,
+  type RunPace,
   readNetworkRunOptions,
   runAndReport,
   withRunLock,
@@ -268,8 +268,7 @@ export async function runConnectionsRemove(
         removeAndReport(db, output, {
           driver,
           journal,
-          pacer: settings.pacer,
-          dailyCap: settings.dailyCap,
+          pace: settings,
           plan: plan.plan,
           known: rows,
           command,
@@ -287,9 +286,7 @@ export async function removeAndReport(
   run: {
     driver: NetworkDriver;
     journal: Journal;
-    pacer: Pacer;
-    /** Requests a UTC day, over all runs: a retry counts as one too. */
-    dailyCap: number;
+    pace: RunPace;
     plan: readonly ConnectionRow[];
     /** Every stored connection: to settle earlier runs' requests and reopen closures. */
     known: readonly ConnectionRow[];
@@ -303,8 +300,7 @@ export async function removeAndReport(
     action: removalAction(db, run.record, run.known.map(named)),
     driver: run.driver,
     journal: run.journal,
-    pacer: run.pacer,
-    dailyCap: run.dailyCap,
+    ...run.pace,
     planned: run.plan.map(named),
     known: (ids) =>
       ids.flatMap((id) => {

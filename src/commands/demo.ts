@@ -14,6 +14,7 @@ import { compareByReminder, summarize } from "../core/preview.js";
 import { selectInvitations } from "../core/selection.js";
 import { exportDateFromName } from "../formats/zip.js";
 import { m } from "../i18n/index.js";
+import { SETTLE_AFTER_MS } from "../network/journaled-run.js";
 import { LinkedInClient } from "../network/linkedin-client.js";
 import { Pacer, realSleep } from "../network/pacer.js";
 import { seedWorld } from "../sandbox/seed.js";
@@ -106,12 +107,15 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
         output.out(colour.dim(wrap(words.emulation, output.width)));
         const driver = new LinkedInClient({ baseUrl: sandbox.url, cookies: sandbox.cookies });
         const journal = new Journal(db);
-        const pacer = () => new Pacer({ pace: { minMs: 10, maxMs: 30 }, sleep: realSleep });
+        const pace = () => ({
+          pacer: new Pacer({ pace: { minMs: 10, maxMs: 30 }, sleep: realSleep }),
+          dailyCap: DEFAULT_DAILY_CAP,
+          settleAfterMs: SETTLE_AFTER_MS,
+        });
         await withdrawAndReport(db, output, {
           driver,
           journal,
-          pacer: pacer(),
-          dailyCap: DEFAULT_DAILY_CAP,
+          pace: pace(),
           plan: selected,
           known: views,
           command: "invites demo",
@@ -134,8 +138,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
         await removeAndReport(db, output, {
           driver,
           journal,
-          pacer: pacer(),
-          dailyCap: DEFAULT_DAILY_CAP,
+          pace: pace(),
           plan: accepted,
           known: rows,
           command: "invites demo",

@@ -110,10 +110,17 @@ export type SessionSource =
       click: boolean;
     };
 
-export interface NetworkRunSettings {
+/** How a run sends, as its requests go out: what runAndReport hands to the journaled run. */
+export interface RunPace {
   pacer: Pacer;
-  max: number;
+  /** Requests a UTC day, over all runs: a retry counts as one too. */
   dailyCap: number;
+  /** How long an unanswered request may still be under way (INVITES_SETTLE_AFTER). */
+  settleAfterMs: number;
+}
+
+export interface NetworkRunSettings extends RunPace {
+  max: number;
   /** Null on a dry run, which reads no cookies, opens no browser and sends nothing. */
   session: SessionSource | null;
   baseUrl: string;
@@ -139,6 +146,7 @@ export function readNetworkRunOptions(
   }
   const max = wholeNumber("--max", options.max, 0, Number.POSITIVE_INFINITY);
   const dailyCap = wholeNumber("--daily-cap", options.dailyCap, 0, DEFAULT_DAILY_CAP);
+  const settleAfterMs = readSettleAfter();
   const { baseUrl, isLinkedIn } = resolveBaseUrl(options.baseUrl);
   const risks = [
     ...(pace.minMs < SAFE_MIN_PACE_MS ? [w.riskPace(paceText ?? "")] : []),
@@ -157,6 +165,7 @@ export function readNetworkRunOptions(
     pacer: new Pacer({ pace, sleep: realSleep }),
     max,
     dailyCap,
+    settleAfterMs,
     session: options.dryRun ? null : session(),
     baseUrl,
     isLinkedIn,
@@ -494,7 +503,6 @@ export async function runAndReport<P extends PlannedItem, L extends LiveKeys>(
       ...run,
       now: () => new Date(),
       retries: 3,
-      settleAfterMs: settleAfterMs(),
       stop: interrupted.signal,
       onEvent: (event) => {
         const p = words.progress;
@@ -531,11 +539,12 @@ export async function runAndReport<P extends PlannedItem, L extends LiveKeys>(
 }
 
 /**
- * INVITES_SETTLE_AFTER, a duration as --pace takes it: how long after it went out an unanswered
- * request may still be under way (SETTLE_AFTER_MS unless set). The emulation answers at once, and
- * the tests that kill runs and resume them at once set it to 0.
+ * INVITES_SETTLE_AFTER, a duration as --pace takes it, checked with the other options before
+ * anything is read: how long after it went out an unanswered request may still be under way
+ * (SETTLE_AFTER_MS unless set). The emulation answers at once, and the tests that kill runs and
+ * resume them at once set it to 0.
  */
-function settleAfterMs(): number {
+function readSettleAfter(): number {
   const value = readSetEnv("INVITES_SETTLE_AFTER");
   if (value === undefined) return SETTLE_AFTER_MS;
   const pace = parsePace(value.trim());

@@ -12,7 +12,6 @@ import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import type { LiveInvitation, NetworkDriver } from "../network/driver.js";
 import type { RunAction, RunSummary } from "../network/journaled-run.js";
-import type { Pacer } from "../network/pacer.js";
 import { type Db, withDatabase } from "../store/database.js";
 import { readPreview } from "../store/invitations.js";
 import { Journal } from "../store/journal.js";
@@ -27,6 +26,7 @@ import {
   type NetworkRunOptions,
   printPlanJson,
   printRunPlan,
+  type RunPace,
   readNetworkRunOptions,
   runAndReport,
   type StrategyOption,
@@ -157,8 +157,7 @@ export async function runWithdraw(
         withdrawAndReport(db, output, {
           driver,
           journal,
-          pacer: settings.pacer,
-          dailyCap: settings.dailyCap,
+          pace: settings,
           plan: plan.plan,
           known: views,
           command,
@@ -175,9 +174,7 @@ export function withdrawAndReport(
   run: {
     driver: NetworkDriver;
     journal: Journal;
-    pacer: Pacer;
-    /** Requests a UTC day, over all runs: a retry counts as one too. */
-    dailyCap: number;
+    pace: RunPace;
     plan: readonly InvitationView[];
     /** Every stored invitation: to settle earlier runs' requests and reopen closures. */
     known: readonly InvitationView[];
@@ -189,8 +186,7 @@ export function withdrawAndReport(
     action: withdrawalAction(db, run.known),
     driver: run.driver,
     journal: run.journal,
-    pacer: run.pacer,
-    dailyCap: run.dailyCap,
+    ...run.pace,
     planned: run.plan,
     known: (ids) => ids.flatMap((id) => byId.get(id) ?? []),
     checkAccount: accountCheck(db),

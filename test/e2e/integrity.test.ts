@@ -14,6 +14,7 @@ import {
   BIN,
   binaryEnv,
   DEMO_EXPORT as DEMO,
+  dumpDatabase,
   fixture,
   type RunResult,
   runBinary,
@@ -270,6 +271,15 @@ describe("pace, place and a reader that goes away", () => {
     );
     expect(accepted.code).toBe(0);
     expect(accepted.stderr).toContain("Going ahead because of --accept-risk");
+    // The wait before settling is checked with the flags, before anything is read or asked.
+    const before = dumpDatabase(temp.db);
+    const settle = await runCli(["withdraw", "--db", temp.db, "--batch", "--dry-run"], {
+      env: { INVITES_SETTLE_AFTER: "soon" },
+    });
+    expect(settle.code).toBe(2);
+    expect(settle.stdout).toBe("");
+    expect(settle.stderr).toContain('INVITES_SETTLE_AFTER is "soon" (expected a duration');
+    expect(dumpDatabase(temp.db)).toBe(before);
   });
 
   it("says where it sends the session when that is not linkedin.com", async () => {
