@@ -142,7 +142,7 @@ function decodeValue(p: Property, fallback: TextEncoding, label: string): string
   const charset = p.params.get("CHARSET")?.[0];
   // A CHARSET of UTF-8 is tested like a value that names none: a Latin-1 value marked UTF-8 (an
   // exporter that writes the label whatever it holds) would turn every umlaut into �.
-  if (charset && !declaresUtf8(p)) {
+  if (charset && !isUtf8Label(charset)) {
     try {
       return decodeBytes(bytes, charset);
     } catch {
@@ -163,8 +163,8 @@ function decodeValue(p: Property, fallback: TextEncoding, label: string): string
   }
 }
 
-function declaresUtf8(p: Property): boolean {
-  return /^utf-?8$/i.test(p.params.get("CHARSET")?.[0] ?? "");
+function isUtf8Label(charset: string | undefined): boolean {
+  return /^utf-?8$/i.test(charset ?? "");
 }
 
 /** Splits a structured value (N, ORG, ADR) on unescaped semicolons and unescapes each part. */
@@ -259,7 +259,8 @@ export async function sampleUndeclaredBytes(
     for await (const { bytes, line } of logicalLines(label, readChunks(label, stream))) {
       if (++lines > limits.lines) break;
       const p = parseProperty(bytes, line);
-      if (p === null || (p.params.has("CHARSET") && !declaresUtf8(p))) continue;
+      const charset = p?.params.get("CHARSET")?.[0];
+      if (p === null || (charset !== undefined && !isUtf8Label(charset))) continue;
       const value = valueBytes(p);
       if (!hasHighBytes(value) || isUtf8(value)) continue;
       // A space apart, so that no value's last letter runs into the next value's first.

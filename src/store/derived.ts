@@ -154,16 +154,16 @@ export function countContactsOf(db: Db, sourceIds: readonly number[]): number {
 }
 
 /**
- * Connections neither gone from an export nor removed by us; with `notFirstListedBy`, without
- * those that import listed first (what it brings was not open before it).
+ * Connections neither gone from an export nor removed by us, but those the import `sourceId`
+ * listed first: what was active before that import.
  */
-export function countActiveConnections(db: Db, notFirstListedBy?: number): number {
+export function countActiveConnectionsBefore(db: Db, sourceId: number): number {
   return (
     db
       .prepare<[number], { n: number }>(
         `SELECT count(*) AS n FROM connections
-         WHERE gone_at IS NULL AND removed_at IS NULL AND source_id IS NOT ?`,
+         WHERE gone_at IS NULL AND removed_at IS NULL AND source_id <> ?`,
       )
-      .get(notFirstListedBy ?? -1)?.n ?? 0
+      .get(sourceId)?.n ?? 0
   );
 }

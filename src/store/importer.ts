@@ -18,14 +18,14 @@ import { readInputsInWorker } from "../formats/worker-inputs.js";
 import { m } from "../i18n/index.js";
 import type { Db } from "./database.js";
 import {
-  countActiveConnections,
+  countActiveConnectionsBefore,
   countContactsOf,
   settleConnectionClosures,
   settleInvitationClosures,
   settleReplacements,
 } from "./derived.js";
 import { ImportWriter, type SourceRow, type WriteOutcome } from "./import-writer.js";
-import { eachOutgoingInvitation, readConnectionKeys } from "./queries.js";
+import { outgoingInvitations, readConnectionKeys } from "./queries.js";
 
 export interface FileReport {
   label: string;
@@ -270,20 +270,9 @@ async function importTable(
     file.closedInvitations = changes.closed.length;
     // Reading every invitation is only worth it when the closures could be a mass closure.
     if (changes.closed.length >= MASS_CLOSURE_MIN) {
-      // Open before the import: what this file brings for the first time was not.
-      const brought = new Set(
-        db
-          .prepare<[number], number>(
-            "SELECT id FROM invitations WHERE source_id = ? AND direction = 'OUTGOING'",
-          )
-          .pluck()
-          .all(sourceId),
-      );
-      const before = function* () {
-        for (const inv of eachOutgoingInvitation(db)) if (!brought.has(inv.id)) yield inv;
-      };
+      // Open before the import: what this file brings for the first time (source_id) was not.
       const share = pendingClosedShare(
-        before(),
+        outgoingInvitations(db, `AND source_id <> ${Number(sourceId)}`),
         { closed: new Set(changes.closed), reopened: new Set(changes.reopened) },
         indexConnections(readConnectionKeys(db)),
         now,
@@ -297,7 +286,10 @@ async function importTable(
     const share = {
       closing: changes.closed.length,
       // Open before the import: what this file brings for the first time was not.
-      open: countActiveConnections(db, sourceId) + changes.closed.length - changes.reopened.length,
+      open:
+        countActiveConnectionsBefore(db, sourceId) +
+        changes.closed.length -
+        changes.reopened.length,
     };
     if (isMassClosure(share))
       massClosures.push({ label: info.label, noun: "connections", ...share });
