@@ -33,6 +33,7 @@ import { wrap } from "../ui/wrap.js";
 import { checkNewFile, freeName, writeCsvFile } from "../user-files.js";
 import {
   accountCheck,
+  allWaiting,
   confirmAndRun,
   makeRunPlan,
   type NetworkRunOptions,
@@ -248,9 +249,7 @@ export async function runConnectionsRemove(
         return 0;
       }
       const w = m().run.connections;
-      // With every selected one held back (the daily cap), the plan says why; an empty table
-      // would say that nothing matches.
-      if (plan.plan.length > 0 || plan.selected.length === 0) {
+      if (!allWaiting(plan)) {
         output.out(
           renderConnectionTable(plan.plan, {
             colour: output.colour,

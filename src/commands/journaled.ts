@@ -295,6 +295,14 @@ export function makeRunPlan<P>(
   };
 }
 
+/**
+ * Every selected item waits for another run (the daily cap): the plan's lines say why, where a
+ * table of the items this run sends would be empty and say that nothing matches.
+ */
+export function allWaiting<P>(plan: RunPlan<P>): boolean {
+  return plan.plan.length === 0 && plan.selected.length > 0;
+}
+
 /** The plan's closing lines. */
 export function printRunPlan<P>(output: Output, plan: RunPlan<P>): void {
   output.out(renderRunPlan(plan, output.colour, output.width));

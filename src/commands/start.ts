@@ -83,8 +83,10 @@ async function runShown(g: Guide, argv: string[], database = true): Promise<numb
   return g.run(command);
 }
 
-/** The guide's questions go on by default: Enter is yes. */
-/** The guide's questions: Esc and Ctrl-C stop the guide (null) even where no goes on. */
+/**
+ * The guide's questions, Enter for yes unless told: null for Esc and Ctrl-C, which stop the
+ * guide even where no goes on.
+ */
 const ask = (message: string, fallback = true) => askYesNoOrCancel(message, fallback);
 
 /**

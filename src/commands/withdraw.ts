@@ -21,6 +21,7 @@ import { printPreview } from "../ui/preview.js";
 import type { RunOrder } from "../ui/run.js";
 import {
   accountCheck,
+  allWaiting,
   confirmAndRun,
   makeRunPlan,
   type NetworkRunOptions,
@@ -142,9 +143,7 @@ export async function runWithdraw(
         }));
         return 0;
       }
-      // With every selected one held back (the daily cap), the plan says why; an empty table
-      // would say that nothing matches.
-      if (plan.plan.length > 0 || plan.selected.length === 0) {
+      if (!allWaiting(plan)) {
         await printPreview(output, [...plan.plan], {
           summary: summarize(views, asOf),
           asOf,
