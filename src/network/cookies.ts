@@ -339,6 +339,9 @@ async function promptSessionCookies(): Promise<SessionCookies> {
   return cookies;
 }
 
+/** What stands in a text where a cookie value was. */
+export const REDACTED = "[redacted]";
+
 /** The values redact() looks for, of each session: every secret of 8 characters or more. */
 const PATTERNS = new WeakMap<SessionCookies, RegExp | null>();
 
@@ -364,9 +367,9 @@ function patternOf(cookies: SessionCookies): RegExp | null {
  */
 export function redact(text: string, cookies?: SessionCookies): string {
   let out = text
-    .replace(/((?:li_at|JSESSIONID)["']?\s*(?:=|:|%3D)\s*["']?)[^;\s"'&,}]+/gi, "$1[redacted]")
-    .replace(/(csrf-token["']?\s*[:=]\s*["']?)[^\s"'&,}]+/gi, "$1[redacted]");
+    .replace(/((?:li_at|JSESSIONID)["']?\s*(?:=|:|%3D)\s*["']?)[^;\s"'&,}]+/gi, `$1${REDACTED}`)
+    .replace(/(csrf-token["']?\s*[:=]\s*["']?)[^\s"'&,}]+/gi, `$1${REDACTED}`);
   const pattern = cookies ? patternOf(cookies) : null;
-  if (pattern) out = out.replace(pattern, "[redacted]");
+  if (pattern) out = out.replace(pattern, REDACTED);
   return out;
 }

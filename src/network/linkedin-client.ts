@@ -10,7 +10,7 @@
 import { toProfileSlug } from "../core/identity.js";
 import { StoppedError, TurnedAwayError } from "../errors.js";
 import { m } from "../i18n/index.js";
-import type { SessionCookies } from "./cookies.js";
+import { REDACTED, type SessionCookies } from "./cookies.js";
 import type {
   Account,
   ItemOutcome,
@@ -207,7 +207,7 @@ export class LinkedInClient implements NetworkDriver {
     // The answer came scrubbed (transport.ts): a cookie where the account's name belongs is
     // [redacted] now, and an account of that name would be shown, journaled and kept as the
     // database's own.
-    if (Object.values(account).some((value) => this.scrub(value).includes("[redacted]"))) {
+    if (Object.values(account).some((value) => this.scrub(value).includes(REDACTED))) {
       throw new StoppedError("changed", m().network.client.profileHoldsCookie, STOP_ADVICE.changed);
     }
     return account;

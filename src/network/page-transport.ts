@@ -65,6 +65,7 @@ async function fetchInPage(
     .map((c) => c.slice(c.indexOf("=") + 1).replace(/^"|"$/g, ""))
     .filter((value) => value.length >= 8);
   const pattern = makePattern(values);
+  // cookies.ts's REDACTED, written out: this function runs in the page, where nothing is imported.
   const hide = (text: string) => (pattern ? text.replace(pattern, "[redacted]") : text);
   let response: Response;
   try {

@@ -6,7 +6,9 @@
  * back together on the screen). The longest value first: one that holds another goes whole.
  *
  * Self-contained, with no reference outside itself: the browser transport runs its source in
- * the page, where the page's cookies are, and the cookie transport runs it here.
+ * the page, where the page's cookies are, and the cookie transport runs it here. So the
+ * invisible characters are written out, not taken from printable.ts; a test
+ * (test/unit/network.test.ts) holds them to every character printable() removes.
  */
 export function secretPattern(values: readonly string[]): RegExp | null {
   const invisible = "[\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff]*";

@@ -9,6 +9,7 @@ import {
 } from "../../src/network/cookies.js";
 import { classifyResponse } from "../../src/network/signals.js";
 import { parseFaults } from "../../src/sandbox/faults.js";
+import { printable } from "../../src/ui/printable.js";
 
 describe("session cookies", () => {
   const line =
@@ -73,6 +74,21 @@ describe("session cookies", () => {
       expect(shown).not.toContain("AQEDAT");
       expect(shown.toLowerCase()).not.toContain("aqedat");
       expect(shown).not.toContain("1234567890123456789");
+    }
+  });
+
+  it("finds a value split by any character the terminal cleanup removes (ui/printable.ts)", () => {
+    const cookies = sessionCookies("AQEDATsecretvalue", '"ajax:1234567890123456789"');
+    // Every character printable() drops from between two letters: shown, the halves would join.
+    const removed: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      if (code < 0xd800 || code > 0xdfff) if (printable(`a${c}b`) === "ab") removed.push(c);
+    }
+    expect(removed.length).toBeGreaterThan(10);
+    for (const c of removed) {
+      const shown = redact(`AQEDAT${c}secretvalue`, cookies);
+      expect(shown, `U+${c.charCodeAt(0).toString(16)}`).toBe("[redacted]");
     }
   });
 
