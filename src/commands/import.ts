@@ -88,6 +88,7 @@ function toJson(report: ImportReport) {
       closedInvitations: f.closedInvitations,
       goneConnections: f.goneConnections,
       replacedContacts: f.replacedContacts,
+      sameAsOtherFormat: f.sameAsOtherFormat,
       ...(f.previouslyImportedAt ? { previouslyImportedAt: f.previouslyImportedAt } : {}),
     })),
     refused: report.refused.map((f) => ({

@@ -39,6 +39,8 @@ export const de: Catalogue = {
     merged: (n) =>
       `${count(n, { one: "doppelte Zeile", other: "doppelte Zeilen" })} zusammengeführt`,
     alreadyKnown: (n) => `${num(n)} schon aus einer anderen Datei bekannt`,
+    sameAsOtherFormat: (n) =>
+      `davon ${num(n)} an Name und Datum oder E-Mail-Adresse in einem Export ohne Profiladressen wiedererkannt`,
     x500: (n) =>
       `${count(n, { one: "Exchange-X.500-Name", other: "Exchange-X.500-Namen" })} in E-Mail-Spalten weggelassen`,
     notEmail: (n) =>

@@ -37,6 +37,8 @@ export const en = {
     skipped: (reasons: string) => `skipped ${reasons}`,
     merged: (n: number) => `merged ${count(n, { one: "duplicate row", other: "duplicate rows" })}`,
     alreadyKnown: (n: number) => `${num(n)} already known from another file`,
+    sameAsOtherFormat: (n: number) =>
+      `${num(n)} of them recognised by name and date, or e-mail address, in an export without profile addresses`,
     x500: (n: number) =>
       `left out ${count(n, { one: "Exchange X.500 name", other: "Exchange X.500 names" })} found in email columns`,
     notEmail: (n: number) =>

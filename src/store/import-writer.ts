@@ -56,12 +56,13 @@ export class ImportWriter {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (identity) DO NOTHING`,
       ),
+      // An older file imported after a newer one leaves the newer company and position.
       refreshConnection: db.prepare(
         `UPDATE connections SET
            last_seen_at = max(last_seen_at, ?),
            email = coalesce(?, email),
-           company = ?,
-           position = ?,
+           company = CASE WHEN ? >= last_seen_at THEN ? ELSE company END,
+           position = CASE WHEN ? >= last_seen_at THEN ? ELSE position END,
            seen_source_id = ?
          WHERE identity = ? AND seen_source_id <> ?`,
       ),
@@ -155,7 +156,9 @@ export class ImportWriter {
     const refreshed = this.s.refreshConnection.run(
       seenAt,
       r.email,
+      seenAt,
       r.company,
+      seenAt,
       r.position,
       sourceId,
       r.identity,

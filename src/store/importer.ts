@@ -26,6 +26,7 @@ import {
 } from "./derived.js";
 import { ImportWriter, type SourceRow, type WriteOutcome } from "./import-writer.js";
 import { outgoingInvitations, readConnectionKeys } from "./queries.js";
+import { lastRowId, mergeAcrossFormats } from "./same-person.js";
 
 export interface FileReport {
   label: string;
@@ -53,6 +54,8 @@ export interface FileReport {
   goneConnections: number;
   /** Contacts of older copies of the same address book, hidden (not deleted) by this one. */
   replacedContacts: number;
+  /** Rows taken as the same people as stored rows of the other export format (same-person.ts). */
+  sameAsOtherFormat: number;
 }
 
 /** A table inside a folder or archive that was not imported because of what is in it. */
@@ -205,6 +208,7 @@ async function importTable(
     closedInvitations: 0,
     goneConnections: 0,
     replacedContacts: 0,
+    sameAsOtherFormat: 0,
   };
   const importedAt = writer.findImportedAt(info.sha256);
   if (importedAt) {
@@ -232,6 +236,13 @@ async function importTable(
   // A phone book synced several times repeats every contact; address books are small enough
   // (thousands, not the millions an export can hold) to tell repeats apart in memory.
   const contactsSeen = new Set<string>();
+  const network =
+    info.kind === "linkedin-invitations"
+      ? "invitations"
+      : info.kind === "linkedin-connections"
+        ? "connections"
+        : null;
+  const lastIdBefore = network === null ? 0 : lastRowId(db, network);
   for await (const batch of table.batches()) {
     for (const record of batch) {
       file.rows++;
@@ -258,6 +269,10 @@ async function importTable(
           break;
       }
     }
+  }
+  if (network !== null) {
+    file.sameAsOtherFormat = mergeAcrossFormats(db, network, sourceId, lastIdBefore);
+    file.added -= file.sameAsOtherFormat;
   }
   writer.finishSource(sourceId, {
     rows: file.rows,

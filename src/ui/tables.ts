@@ -268,6 +268,7 @@ function fileNotes(file: FileReport): string[] {
   const merged = file.skipReasons[DUPLICATE_CONTACT] ?? 0;
   if (merged > 0) notes.push(t.merged(merged));
   if (file.imported > file.added) notes.push(t.alreadyKnown(file.imported - file.added));
+  if (file.sameAsOtherFormat > 0) notes.push(t.sameAsOtherFormat(file.sameAsOtherFormat));
   if (file.droppedValues.x500 > 0) notes.push(t.x500(file.droppedValues.x500));
   if (file.droppedValues.notEmail > 0) notes.push(t.notEmail(file.droppedValues.notEmail));
   if (file.closedInvitations > 0) notes.push(t.closed(file.closedInvitations));

@@ -102,6 +102,7 @@ function fileReport(over: Partial<FileReport>): FileReport {
     closedInvitations: 0,
     goneConnections: 0,
     replacedContacts: 0,
+    sameAsOtherFormat: 0,
     ...over,
   };
 }
