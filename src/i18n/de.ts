@@ -45,7 +45,17 @@ export const de: Catalogue = {
       `${count(n, { one: "Exchange-X.500-Name", other: "Exchange-X.500-Namen" })} in E-Mail-Spalten weggelassen`,
     notEmail: (n) =>
       `${count(n, { one: "Wert", other: "Werte" })} in E-Mail-Spalten weggelassen, die keine Adressen sind`,
-    closed: (n) => `${invitations(n)} führt ein neuerer Export nicht mehr: als erledigt markiert`,
+    closed: (n, as) => {
+      const rest = n - as.accepted - as.expired;
+      if (rest === n)
+        return `${invitations(n)} führt ein neuerer Export nicht mehr: als erledigt markiert`;
+      const parts = [
+        as.accepted > 0 ? `${num(as.accepted)} angenommen` : "",
+        as.expired > 0 ? `${num(as.expired)} abgelaufen` : "",
+        rest > 0 ? `${num(rest)} als erledigt markiert` : "",
+      ];
+      return `${invitations(n)} führt ein neuerer Export nicht mehr: ${fmt.list(parts.filter(Boolean))}`;
+    },
     gone: (n) => `${connections(n)} führt ein neuerer Export nicht mehr`,
     replaced: (n) => `${contacts(n)} einer älteren Fassung ersetzt`,
     readAs: (encoding) => `gelesen als ${encoding}`,

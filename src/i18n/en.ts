@@ -43,7 +43,16 @@ export const en = {
       `left out ${count(n, { one: "Exchange X.500 name", other: "Exchange X.500 names" })} found in email columns`,
     notEmail: (n: number) =>
       `left out ${count(n, { one: "value", other: "values" })} in email columns that are not addresses`,
-    closed: (n: number) => `${invitations(n)} no longer listed by a newer export: closed`,
+    closed: (n: number, as: { accepted: number; expired: number }) => {
+      const rest = n - as.accepted - as.expired;
+      if (rest === n) return `${invitations(n)} no longer listed by a newer export: closed`;
+      const parts = [
+        as.accepted > 0 ? `${num(as.accepted)} accepted` : "",
+        as.expired > 0 ? `${num(as.expired)} expired` : "",
+        rest > 0 ? `${num(rest)} closed` : "",
+      ];
+      return `${invitations(n)} no longer listed by a newer export: ${fmt.list(parts.filter(Boolean))}`;
+    },
     gone: (n: number) => `${connections(n)} no longer listed by a newer export`,
     replaced: (n: number) => `replaced ${contacts(n)} of an older copy`,
     readAs: (encoding: string) => `read as ${encoding}`,

@@ -11,7 +11,7 @@ import {
   pendingClosedShare,
 } from "../core/closures.js";
 import { type ContactRecord, DUPLICATE_CONTACT, type SkipReason } from "../core/records.js";
-import { indexConnections } from "../core/states.js";
+import { indexConnections, invitationState } from "../core/states.js";
 import { InputError } from "../errors.js";
 import { type InputTable, RefusedTableError } from "../formats/inputs.js";
 import { readInputsInWorker } from "../formats/worker-inputs.js";
@@ -50,6 +50,8 @@ export interface FileReport {
   droppedValues: { x500: number; notEmail: number };
   /** Outgoing invitations a newer export no longer lists, closed by this import. */
   closedInvitations: number;
+  /** Of those, how many are accepted or expired once the whole import is in (states.ts). */
+  closedAs: { accepted: number; expired: number };
   /** Connections a newer export no longer lists. */
   goneConnections: number;
   /** Contacts of older copies of the same address book, hidden (not deleted) by this one. */
@@ -101,6 +103,7 @@ export async function importPaths(
   const writer = new ImportWriter(db);
   const report: ImportReport = { files: [], refused: [], passedOver: [] };
   const massClosures: MassClosure[] = [];
+  const closures: Closures[] = [];
   // One transaction for the whole import, with a 32 MiB page cache: 64 MiB kept the pages of
   // 100,000 invitations from spilling to the WAL before the commit, but measured no faster and
   // took up to 37 MiB more memory at its peak (260 against 223 MiB at 1,000,000 invitations).
@@ -114,13 +117,17 @@ export async function importPaths(
       }
       db.exec("SAVEPOINT input_table");
       const closuresBefore = massClosures.length;
+      const closedBefore = closures.length;
       try {
-        report.files.push(await importTable(db, writer, item, options.now, massClosures));
+        report.files.push(
+          await importTable(db, writer, item, options.now, { massClosures, closures }),
+        );
       } catch (error) {
         if (!(error instanceof RefusedTableError)) throw error;
         db.exec("ROLLBACK TO input_table");
         // What the refused table would have closed is rolled back with it.
         massClosures.length = closuresBefore;
+        closures.length = closedBefore;
         report.refused.push({
           label: item.info.label,
           kind: item.info.kind,
@@ -137,6 +144,7 @@ export async function importPaths(
       // Committing would leave a database behind (a new one too) for an import of nothing.
       throw new NothingImportedError(report, refused);
     }
+    if (closures.length > 0) tellClosures(db, closures, options.now);
     if (massClosures.length > 0) await options.confirmMassClosures?.(massClosures);
     db.exec("COMMIT");
   } catch (error) {
@@ -184,13 +192,36 @@ function isFirstSighting(seen: Set<string>, c: ContactRecord): boolean {
   return true;
 }
 
+/** The invitations an Invitations.csv closed, and its report. */
+interface Closures {
+  file: FileReport;
+  ids: number[];
+}
+
+/**
+ * How many of each file's closures are accepted or expired: known only once the whole import is
+ * in, as the Connections.csv beside an Invitations.csv comes after it.
+ */
+function tellClosures(db: Db, closures: readonly Closures[], now: Date): void {
+  const fileOf = new Map<number, FileReport>();
+  for (const { file, ids } of closures) for (const id of ids) fileOf.set(id, file);
+  const connections = indexConnections(readConnectionKeys(db));
+  for (const inv of outgoingInvitations(db, "AND closed_at IS NOT NULL")) {
+    const file = fileOf.get(inv.id);
+    if (file === undefined) continue;
+    const state = invitationState(inv, connections, now);
+    if (state === "accepted" || state === "expired") file.closedAs[state]++;
+  }
+}
+
 async function importTable(
   db: Db,
   writer: ImportWriter,
   table: InputTable,
   now: Date,
-  massClosures: MassClosure[],
+  found: { massClosures: MassClosure[]; closures: Closures[] },
 ): Promise<FileReport> {
+  const { massClosures } = found;
   const { info } = table;
   const file: FileReport = {
     label: info.label,
@@ -206,6 +237,7 @@ async function importTable(
     skipReasons: {},
     droppedValues: { x500: 0, notEmail: 0 },
     closedInvitations: 0,
+    closedAs: { accepted: 0, expired: 0 },
     goneConnections: 0,
     replacedContacts: 0,
     sameAsOtherFormat: 0,
@@ -283,6 +315,7 @@ async function importTable(
   if (info.kind === "linkedin-invitations") {
     const changes = settleInvitationClosures(db);
     file.closedInvitations = changes.closed.length;
+    if (changes.closed.length > 0) found.closures.push({ file, ids: changes.closed });
     // Reading every invitation is only worth it when the closures could be a mass closure.
     if (changes.closed.length >= MASS_CLOSURE_MIN) {
       // Open before the import: what this file brings for the first time (source_id) was not.

@@ -271,7 +271,7 @@ function fileNotes(file: FileReport): string[] {
   if (file.sameAsOtherFormat > 0) notes.push(t.sameAsOtherFormat(file.sameAsOtherFormat));
   if (file.droppedValues.x500 > 0) notes.push(t.x500(file.droppedValues.x500));
   if (file.droppedValues.notEmail > 0) notes.push(t.notEmail(file.droppedValues.notEmail));
-  if (file.closedInvitations > 0) notes.push(t.closed(file.closedInvitations));
+  if (file.closedInvitations > 0) notes.push(t.closed(file.closedInvitations, file.closedAs));
   if (file.goneConnections > 0) notes.push(t.gone(file.goneConnections));
   if (file.replacedContacts > 0) notes.push(t.replaced(file.replacedContacts));
   if (file.alsoLikely.length > 0) {

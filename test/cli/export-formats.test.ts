@@ -99,12 +99,19 @@ describe("an export without profile addresses and a current one", () => {
     expect(words(result.stdout)).toContain(
       "11 of them recognised by name and date, or e-mail address, in an export without profile addresses",
     );
+    // As of today, the one closure of 2023 that was not accepted has long expired.
+    expect(words(result.stdout)).toContain(
+      "3 invitations no longer listed by a newer export: 2 accepted and 1 expired",
+    );
     expect(await statusJson()).toEqual(DECEMBER);
     const german = await runCli(["import", "--db", join(temp.dir, "de.db"), OLD, NEW], {
       env: { LANG: "de_DE.UTF-8" },
     });
     expect(words(german.stdout)).toContain(
       "davon 11 an Name und Datum oder E-Mail-Adresse in einem Export ohne Profiladressen wiedererkannt",
+    );
+    expect(words(german.stdout)).toContain(
+      "3 Einladungen führt ein neuerer Export nicht mehr: 2 angenommen und 1 abgelaufen",
     );
   });
 

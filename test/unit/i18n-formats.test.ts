@@ -100,6 +100,7 @@ function fileReport(over: Partial<FileReport>): FileReport {
     skipReasons: {},
     droppedValues: { x500: 0, notEmail: 0 },
     closedInvitations: 0,
+    closedAs: { accepted: 0, expired: 0 },
     goneConnections: 0,
     replacedContacts: 0,
     sameAsOtherFormat: 0,
