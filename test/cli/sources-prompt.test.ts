@@ -74,7 +74,9 @@ describe("in a terminal", () => {
       "Import it and close them?",
     );
     expect(await answer("y", imported)).toBe("0");
-    expect(screen()).toContain("39 invitations no longer listed by a newer export: 2 expired and 37 closed");
+    expect(screen()).toContain(
+      "39 invitations no longer listed by a newer export: 2 expired and 37 closed",
+    );
     terminal.end();
 
     const forgot = await startAt(
