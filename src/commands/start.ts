@@ -9,6 +9,7 @@ import { homedir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { DEFAULT_BATCH_RULES } from "../core/batches.js";
 import { readEnv } from "../env.js";
+import { ExitCode } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { readBatchSummaries } from "../store/invitations.js";
@@ -213,11 +214,13 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
         session
           ? { name: words.choices.withdraw, value: "withdraw" as const }
           : { name: words.choices.logIn, value: "log-in" as const },
+        { name: words.choices.skip, value: "skip" },
         { name: words.choices.later, value: "later" },
       ],
       "later",
     );
     if (choice === "later") return stop(g);
+    if (choice === "skip") break;
     if (choice === "dry-run") {
       await runShown(g, ["withdraw", "--batch", "--dry-run"]);
       continue;
@@ -229,7 +232,10 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
       session = again;
       continue;
     }
-    if ((await runShown(g, ["withdraw", "--batch", ...(session ?? [])])) !== 0) return stop(g);
+    const withdrawn = await runShown(g, ["withdraw", "--batch", ...(session ?? [])]);
+    // "No" at the withdrawal's own question sent nothing: the choice again.
+    if (withdrawn === ExitCode.cancelled) continue;
+    if (withdrawn !== 0) return stop(g);
     break;
   }
 

@@ -397,6 +397,7 @@ export const de: Catalogue = {
       dryRun: "Nur den Plan zeigen (Probelauf: nichts wird gesendet)",
       withdraw: "Jetzt zurückziehen (Sie bestätigen noch einmal)",
       logIn: "Jetzt bei LinkedIn anmelden, dann zurückziehen",
+      skip: "Jetzt nicht: weiter zu Ihren Kontakten und der Entschuldigung",
       later: "Hier anhalten und später weitermachen",
     },
     connectionsStep: "Kontakte, Entschuldigung und Liste zum erneuten Einladen",

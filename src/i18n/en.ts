@@ -393,6 +393,7 @@ export const en = {
       dryRun: "Show the plan only (a dry run: nothing is sent)",
       withdraw: "Withdraw them now (you confirm once more)",
       logIn: "Log in to LinkedIn now, then withdraw",
+      skip: "Not now: go on to your connections and the apology",
       later: "Stop here, and do it later",
     },
     connectionsStep: "Connections, apology and re-invite list",

@@ -178,8 +178,8 @@ it("guides a German user from the Downloads folder through a dry run, and stops 
     "the withdraw choice",
   );
   expect(screen()).toContain("invites fragt nach Ihren Sitzungs-Cookies");
-  // And the user stops here after all: the third choice.
-  await keys("Down", "Down", "Enter");
+  // And the user stops here after all: the last choice.
+  await keys("Down", "Down", "Down", "Enter");
   await waitFor(() => existsSync(code) && readFileSync(code, "utf8").trim() !== "", "the exit");
   const all = screen();
   expect(readFileSync(code, "utf8").trim(), all).toBe("0");
@@ -288,6 +288,35 @@ it("goes the whole way through the browser: one login, and the withdrawal and re
   expect(all).toContain("LinkedIns Liste bestätigt 1 als entfernt.");
   await sentOnceEach();
 }, 150_000);
+
+it("says no at the withdrawal's own question, then goes on to the connections without it", async () => {
+  const code = join(temp.dir, "code");
+  startGuide(homeWithTheExport(), code);
+  await toTheLoginChoice();
+  // Cookies, pasted when the withdrawal asks for them: it asks "sure?" first.
+  await keys("Down", "Enter");
+  await waitFor(() => screen().includes("Jetzt zurückziehen (Sie bestätigen"), "the withdrawal");
+  await keys("Down", "Enter");
+  await waitFor(() => screen().includes("jetzt zurückziehen? (j/N)"), "the confirmation");
+  await keys("n", "Enter");
+  // Nothing was sent: the same choice again, with a way on that is not "stop".
+  await waitFor(() => screen().split("Wie geht es weiter?").length > 2, "the choice again");
+  expect(screen().split("Wie geht es weiter?").at(-1)).toContain(
+    "Jetzt nicht: weiter zu Ihren Kontakten und der Entschuldigung",
+  );
+  await keys("Down", "Down", "Enter");
+  await waitFor(() => screen().includes("zur Sicherheit exportieren?"), "the connections step");
+  await keys("n", "Enter");
+  await waitFor(() => screen().includes("jetzt entfernen (sie erfahren"), "the removal question");
+  await keys("Enter");
+  await waitFor(() => screen().includes("Entschuldigung vorbereiten"), "the apology");
+  await keys("n", "Enter");
+  await waitFor(() => existsSync(code) && readFileSync(code, "utf8").trim() !== "", "the exit");
+  expect(readFileSync(code, "utf8").trim(), screen()).toBe("0");
+  expect(screen()).toContain("Fertig.");
+  const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
+  expect(history).toEqual([]);
+}, 90_000);
 
 it("stops at Esc, at a choice as at a yes-or-no question", async () => {
   const home = homeWithTheExport();
