@@ -309,6 +309,9 @@ export async function removeAndReport(
     checkAccount: accountCheck(db),
     command: run.command,
   });
-  output.err(wrap(m().run.connections.everyone(printable(run.record.path)), output.width));
+  // Only this run's requests: an earlier run's went to the file that run named (history).
+  if (run.record.recordedNow > 0) {
+    output.err(wrap(m().run.connections.everyone(printable(run.record.path)), output.width));
+  }
   return summary;
 }

@@ -528,7 +528,9 @@ export async function runAndReport<P extends PlannedItem, L extends LiveKeys>(
               ? p.done(a.done)
               : event.answer === "not-found"
                 ? p.notThere
-                : p.failed;
+                : event.answer === "unclear"
+                  ? p.unclear
+                  : p.failed;
           progress.item(event.done, event.total, `${answer}: ${event.name}`);
         }
         if (event.kind === "verified" && (event.done > 0 || event.notDone > 0)) {

@@ -121,6 +121,7 @@ export const enRun = {
     done: (done: string) => done,
     notThere: "not there",
     failed: "failed",
+    unclear: "no clear answer, LinkedIn's list will tell",
     verified: (n: number, done: string, notDone: number) =>
       `LinkedIn's list confirms ${f.num(n)} as ${done}${notDone > 0 ? `; ${f.num(notDone)} still listed (not done)` : ""}.`,
     left: "left",
@@ -239,7 +240,7 @@ export const enRun = {
       `${invitations(n)} of the accidental batch left the pending list after your export without being withdrawn here; whoever accepted them is not in this plan. Import a newer data export to include them.`,
     beforeEach: (file: string, held: number) =>
       `Before each removal the person's row is written to ${file}${held > 0 ? ` (it holds ${f.count(held, { one: "row", other: "rows" })} already)` : ""}.`,
-    everyone: (file: string) => `Everyone whose removal was attempted is listed in ${file}.`,
+    everyone: (file: string) => `Everyone whose removal this run requested is listed in ${file}.`,
   },
 };
 
@@ -363,6 +364,7 @@ export const deRun: Shape<typeof enRun> = {
     done: (done) => done,
     notThere: "nicht vorhanden",
     failed: "fehlgeschlagen",
+    unclear: "keine klare Antwort, LinkedIns Liste wird es zeigen",
     verified: (n, done, notDone) =>
       `LinkedIns Liste bestätigt ${g.num(n)} als ${done}${notDone > 0 ? `; ${g.num(notDone)} noch gelistet (nicht erledigt)` : ""}.`,
     left: "übrig",
@@ -471,6 +473,6 @@ export const deRun: Shape<typeof enRun> = {
       `${einladungen(n)} des versehentlichen Stapels sind nach Ihrem Export aus der Liste der ausstehenden verschwunden, ohne hier zurückgezogen worden zu sein; wer davon angenommen hat, ist nicht in diesem Plan. Importieren Sie einen neueren Datenexport, um sie einzubeziehen.`,
     beforeEach: (file, held) =>
       `Vor jeder Entfernung wird die Zeile der Person in ${file} geschrieben${held > 0 ? ` (die Datei enthält schon ${g.count(held, { one: "Zeile", other: "Zeilen" })})` : ""}.`,
-    everyone: (file) => `Alle, deren Entfernung versucht wurde, stehen in ${file}.`,
+    everyone: (file) => `Alle, deren Entfernung dieser Lauf angefragt hat, stehen in ${file}.`,
   },
 };

@@ -71,7 +71,9 @@ export type RunEvent =
   | {
       kind: "item";
       name: string;
-      answer: "done" | "not-found" | "failed";
+      /** "unclear": no answer that tells (lost, cut off, a server error); the list decides. */
+      answer: "done" | "not-found" | "failed" | "unclear";
+      /** The item's place in the run: a retry keeps the place of its first request. */
       done: number;
       total: number;
     }
@@ -225,6 +227,8 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
   /** This run's requests by journal entry, until a read settles them. */
   const sent = new Map<number, Sent<P, L>>();
   let queue: Array<{ planned: P; live: L }> = [];
+  /** Whether the queue was made from the live list: before that, nothing planned was sent. */
+  let listed = false;
   /** Until one request of this run is verified done, every request is verified at once. */
   let canary = true;
 
@@ -436,8 +440,12 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
     });
 
     const total = queue.length;
-    let answered = 0;
+    listed = true;
+    /** Each item's place in the run, from its first request. */
+    const places = new Map<number, number>();
     let failures = 0;
+    /** What the network said when a request got no answer that tells (scrubbed). */
+    let unclear: string | null = null;
     let sinceVerify = 0;
     while (queue.length > 0) {
       if (!o.stop?.aborted) await o.pacer.beforeRequest(o.stop);
@@ -478,9 +486,11 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
           throw error;
         }
         if (!(error instanceof TransientNetworkError)) throw error;
-        journal.answer(entryId, "lost", null, scrub(error.message), iso());
+        unclear = scrub(error.message);
+        journal.answer(entryId, "lost", null, unclear, iso());
       }
-      answered++;
+      const place = places.get(next.planned.id) ?? places.size + 1;
+      places.set(next.planned.id, place);
       const name = next.planned.name;
       if (outcome) {
         const answer: JournalAnswer = outcome.ok ? "ok" : outcome.reason;
@@ -497,8 +507,15 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
       o.onEvent?.({
         kind: "item",
         name,
-        answer: outcome?.ok ? "done" : outcome?.reason === "not-found" ? "not-found" : "failed",
-        done: answered,
+        answer:
+          outcome === null
+            ? "unclear"
+            : outcome.ok
+              ? "done"
+              : outcome.reason === "not-found"
+                ? "not-found"
+                : "failed",
+        done: place,
         total,
       });
       if (failures >= breaker) {
@@ -506,7 +523,11 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
           "failing",
           words.reasons.breaker(
             failures,
-            outcome ? (outcome.ok ? "" : scrub(outcome.detail)) : words.reasons.noAnswer,
+            outcome
+              ? outcome.ok
+                ? ""
+                : scrub(outcome.detail)
+              : (unclear ?? words.reasons.noAnswer),
           ),
           STOP_ADVICE.failing,
         );
@@ -549,13 +570,15 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
       throw error;
     }
     summary.stopped = error;
-    summary.remaining = queue.length;
+    // Stopped before the list was read: everything planned is still to do.
+    summary.remaining = listed ? queue.length : o.planned.length;
     journal.finishRun(
       runId,
       "stopped",
-      scrub(`${error.signal}: ${error.message}`),
+      scrub(error.message),
       iso(),
       summary.skipped.length,
+      error.signal,
     );
   }
   return summary;

@@ -12,6 +12,7 @@
  * last answers and outcomes, never an intent: the next run settles those entries by the live
  * list, as it does after a kill between request and answer.
  */
+import type { StopSignal } from "../errors.js";
 import type { Db } from "./database.js";
 
 export type JournalAction = "withdraw" | "remove";
@@ -76,11 +77,15 @@ export interface RunView {
   endedAt: string | null;
   outcome: string | null;
   detail: string | null;
+  /** What stopped it (errors.ts StopSignal), for a stop by the network. */
+  signal: string | null;
   planned: number;
   /** Items passed over without a request or answered not-found; null for a killed run. */
   skipped: number | null;
-  /** Journal entries by outcome ("unsettled" for none yet). */
+  /** The run's items by the outcome of their last request in it ("unsettled" for none yet). */
   counts: Record<string, number>;
+  /** The requests it sent: more than its items where one was sent again. */
+  requests: number;
 }
 
 export class Journal {
@@ -95,7 +100,7 @@ export class Journal {
       ),
       setAccount: db.prepare("UPDATE runs SET account = ? WHERE id = ?"),
       finishRun: db.prepare(
-        "UPDATE runs SET ended_at = ?, outcome = ?, detail = ?, skipped = ? WHERE id = ?",
+        "UPDATE runs SET ended_at = ?, outcome = ?, detail = ?, skipped = ?, signal = ? WHERE id = ?",
       ),
       intend: {
         withdraw: db.prepare(
@@ -158,8 +163,9 @@ export class Journal {
     detail: string,
     at: string,
     skipped: number,
+    signal: StopSignal | null = null,
   ) {
-    this.s.finishRun.run(at, outcome, detail, skipped, runId);
+    this.s.finishRun.run(at, outcome, detail, skipped, signal, runId);
   }
 
   intend(entry: {
@@ -234,21 +240,38 @@ export class Journal {
 
   runs(): RunView[] {
     const runs = this.db
-      .prepare<[], Omit<RunView, "counts">>(
+      .prepare<[], Omit<RunView, "counts" | "requests">>(
         `SELECT id, command, action, account, started_at AS startedAt, ended_at AS endedAt, outcome,
-                detail, planned, skipped FROM runs ORDER BY id`,
+                detail, signal, planned, skipped FROM runs ORDER BY id`,
       )
       .all();
     const counts = this.db
       .prepare<[], { runId: number; outcome: string | null; n: number }>(
-        "SELECT run_id AS runId, outcome, count(*) AS n FROM journal GROUP BY run_id, outcome",
+        // An item sent again within a run (its first answer lost, the list showing it still
+        // there) counts once, by its last request: as the run's closing table counts it.
+        `SELECT run_id AS runId, outcome, count(*) AS n FROM journal j
+         WHERE NOT EXISTS (
+           SELECT 1 FROM journal later
+           WHERE later.run_id = j.run_id AND later.action = j.action AND later.id > j.id
+             AND coalesce(later.invitation_id, later.connection_id, later.live_id)
+               = coalesce(j.invitation_id, j.connection_id, j.live_id))
+         GROUP BY run_id, outcome`,
       )
       .all();
+    const requests = new Map(
+      this.db
+        .prepare<[], { runId: number; n: number }>(
+          "SELECT run_id AS runId, count(*) AS n FROM journal GROUP BY run_id",
+        )
+        .all()
+        .map((r) => [r.runId, r.n]),
+    );
     return runs.map((run) => ({
       ...run,
       counts: Object.fromEntries(
         counts.filter((c) => c.runId === run.id).map((c) => [c.outcome ?? "unsettled", c.n]),
       ),
+      requests: requests.get(run.id) ?? 0,
     }));
   }
 }

@@ -124,6 +124,7 @@ export class RemovedConnectionsFile {
   private hasHeader = false;
   /** The existing file ends without a line break; the first append adds one. */
   private needsBreak = false;
+  private recorded = 0;
 
   /** Reads an existing file to know whom it holds; a file of another shape is refused. */
   constructor(path: string, options: { excel?: boolean } = {}) {
@@ -154,6 +155,11 @@ export class RemovedConnectionsFile {
   /** Rows the file holds. */
   get size(): number {
     return this.keys.size;
+  }
+
+  /** People this run recorded before their removal, new to the file or not. */
+  get recordedNow(): number {
+    return this.recorded;
   }
 
   private readExisting(): void {
@@ -244,6 +250,7 @@ export class RemovedConnectionsFile {
   record(person: LinkedInPerson, attemptedAt: Date): void {
     const cells = RemovedConnectionsFile.cells(person, attemptedAt);
     const key = keyOf(cells);
+    this.recorded++;
     if (this.keys.has(key)) return;
     const lines = formatCsv(this.hasHeader ? [cells] : [[...REMOVED_COLUMNS], cells], this.format);
     const eol = this.format.recordDelimiter === "windows" ? "\r\n" : "\n";

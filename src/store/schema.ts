@@ -218,4 +218,15 @@ export const MIGRATIONS: readonly string[] = [
     UPDATE numbers SET last = max(last, NEW.id) WHERE of = 'sources';
   END;
   `,
+  `
+  -- What stopped a run, apart from its detail: history showed the code ("stopped: expired: …")
+  -- to people, who took it for expired invitations. Earlier runs wrote it before the detail.
+  ALTER TABLE runs ADD COLUMN signal TEXT;
+  UPDATE runs SET
+      signal = substr(detail, 1, instr(detail, ': ') - 1),
+      detail = substr(detail, instr(detail, ': ') + 2)
+    WHERE outcome = 'stopped' AND substr(detail, 1, instr(detail, ': ') - 1) IN
+      ('expired', 'csrf', 'challenge', 'throttled', 'blocked', 'restricted', 'forbidden',
+       'changed', 'failing', 'browser');
+  `,
 ];

@@ -367,6 +367,32 @@ describe("invites connections remove against the emulation", () => {
     expect(unrecorded).toEqual([]);
   });
 
+  it("stopped before anything is sent: all still to do, and no word of a file never written", async () => {
+    await startEmulation({ faults: parseFaults("401@1") });
+    const stopped = await remove("--connected-after", "2024-06-01", "--yes");
+    expect(stopped.code).toBe(3);
+    // Removed, not done, skipped, failed, to verify: none; remaining: the 10 of the plan.
+    expect(stopped.stdout).toMatch(/│\s+0 │\s+0 │\s+0 │\s+0 │\s+0 │\s+10 │/);
+    expect(stopped.stderr).not.toContain("is listed in");
+    expect(existsSync(csvPath())).toBe(false);
+  });
+
+  it("counts a person whose answer was lost at one place, and once in history", async () => {
+    // Request 6, the first removal, is carried out and its answer lost; 16 is another's.
+    await startEmulation({ faults: parseFaults("lost@6,reset@16") });
+    const run = await remove("--connected-after", "2024-06-01", "--yes");
+    expect(run.code, run.stderr).toBe(0);
+    const places = [...run.stderr.matchAll(/^(\d+)\/10 /gm)].map((m) => Number(m[1]));
+    expect(Math.max(...places)).toBe(10);
+    expect(run.stderr).toContain("no clear answer, LinkedIn's list will tell");
+    expect(run.stderr).not.toMatch(/\d+\/10 failed/);
+    const [history] = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
+    // The lost answer settled by the list; the reset one sent again and done.
+    expect(history.counts).toEqual({ removed: 9, "settled-removed": 1 });
+    expect(history.requests).toBe(11);
+    expect((await state()).connections.every((c) => c.removeCalls <= 1)).toBe(true);
+  });
+
   it("says when batch invitations closed after the export: who accepted them is not in the plan", async () => {
     const demo = DEMO_EXPORT;
     const db = join(temp.dir, "demo.db");
