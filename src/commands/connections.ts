@@ -16,6 +16,7 @@ import {
   toLinkedInCells,
 } from "../core/connections.js";
 import { matchLive, type PersonKeys, sharedNameKeys } from "../core/matching.js";
+import { INVITES_EXPORT_COLUMNS } from "../core/records.js";
 import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import type { LiveConnection, NetworkDriver } from "../network/driver.js";
@@ -69,7 +70,7 @@ export interface ConnectionsExportOptions extends DatabaseOptions, ConnectionSel
 }
 
 /** LinkedIn's own columns first, so that the file reads like its export, then what we know. */
-export const EXPORT_COLUMNS = [...LINKEDIN_COLUMNS, "Source", "Batch"];
+export const EXPORT_COLUMNS = [...LINKEDIN_COLUMNS, ...INVITES_EXPORT_COLUMNS];
 
 export function toExportCells(c: ConnectionRow): string[] {
   return [...toLinkedInCells(c), c.source, c.batch ?? ""];

@@ -83,3 +83,13 @@ export interface SkippedRecord {
 }
 
 export type ImportRecord = InvitationRecord | ConnectionRecord | ContactRecord | SkippedRecord;
+
+/** The columns invites adds after LinkedIn's own, to its record of removals and to its export. */
+export const REMOVAL_COLUMN = "Removal Attempted At";
+export const INVITES_EXPORT_COLUMNS = ["Source", "Batch"] as const;
+/**
+ * `connections export` read back: its rows are connections, but it is no export of LinkedIn's,
+ * complete as of a day, so it marks nothing gone (store/derived.ts) nor sees anything anew.
+ */
+export const INVITES_CONNECTIONS = "invites-connections";
+export const INVITES_CONNECTIONS_DESCRIPTION = "Connections exported by invites";

@@ -2,7 +2,13 @@
 import type { Readable } from "node:stream";
 import { type CsvError, parse } from "csv-parse";
 import { parse as parseSync } from "csv-parse/sync";
-import type { ImportRecord } from "../core/records.js";
+import {
+  type ImportRecord,
+  INVITES_CONNECTIONS,
+  INVITES_CONNECTIONS_DESCRIPTION,
+  INVITES_EXPORT_COLUMNS,
+  REMOVAL_COLUMN,
+} from "../core/records.js";
 import { InputError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { ADDRESS_BOOK_FAMILIES, mapContacts } from "./address-books.js";
@@ -38,10 +44,15 @@ export function detectTable(h: Header): TableMatch {
     };
   }
   if (isConnectionsHeader(h)) {
+    // What invites wrote itself. Its record of removals lists no one you are connected to; an
+    // export of connections may be a selection (--batch): either, taken for LinkedIn's list,
+    // would mark everyone it leaves out as gone.
+    if (h.has(REMOVAL_COLUMN)) return { unsupported: m().formats.removedRecord };
+    const ours = h.has(...INVITES_EXPORT_COLUMNS);
     return {
       format: {
-        kind: "linkedin-connections",
-        description: "LinkedIn Connections.csv",
+        kind: ours ? INVITES_CONNECTIONS : "linkedin-connections",
+        description: ours ? INVITES_CONNECTIONS_DESCRIPTION : "LinkedIn Connections.csv",
         mapRow: mapConnections(h),
       },
     };

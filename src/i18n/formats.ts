@@ -49,6 +49,7 @@ export const enFormats = {
   notTable: "not an address book or invitations table",
   noKnownColumns: `not an address book or LinkedIn export table: no known column names in the first lines (${EXPECTED_EN})`,
   unsupported: (table: string) => `recognised as ${table}, which holds nothing this tool imports`,
+  removedRecord: "invites' own record of the connections it removed (removed-connections.csv)",
   notUtf8:
     "not valid UTF-8 (expected UTF-8, as --encoding utf-8 says; leave --encoding out to have the code page detected)",
   cutOffUtf8:
@@ -153,6 +154,7 @@ export const enFormats = {
       legacy: "legacy",
     },
     googleOutlook: "Google's Outlook CSV",
+    invitesExport: "Connections exported by invites",
   },
   /** A vCard whose properties name their own charset: the encoding of those that do not. */
   perProperty: (fallback: string) => `per property, else ${fallback}`,
@@ -179,6 +181,8 @@ export const deFormats: Shape<typeof enFormats> = {
   noKnownColumns: `weder ein Adressbuch noch eine Tabelle eines LinkedIn-Exports: In den ersten Zeilen stehen keine bekannten Spaltennamen (${EXPECTED_DE})`,
   unsupported: (table) =>
     `als ${table} erkannt; darin steht nichts, was dieses Werkzeug importiert`,
+  removedRecord:
+    "die eigene Liste von invites mit den Kontakten, die es entfernt hat (removed-connections.csv)",
   notUtf8:
     "kein gültiges UTF-8 (erwartet: UTF-8, wie --encoding utf-8 angibt; lassen Sie --encoding weg, damit die Codepage erkannt wird)",
   cutOffUtf8:
@@ -274,6 +278,7 @@ export const deFormats: Shape<typeof enFormats> = {
       legacy: "altes Format",
     },
     googleOutlook: "Outlook CSV von Google",
+    invitesExport: "Von invites exportierte Kontakte",
   },
   perProperty: (fallback) => `${fallback}, wo eine Eigenschaft keine Kodierung angibt`,
 };

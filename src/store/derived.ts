@@ -7,7 +7,7 @@
 import type { Db } from "./database.js";
 
 /** The kinds whose files hold contacts: everything but the two LinkedIn tables of the network. */
-const NETWORK_KINDS = "'linkedin-invitations', 'linkedin-connections'";
+const NETWORK_KINDS = "'linkedin-invitations', 'linkedin-connections', 'invites-connections'";
 const LINKEDIN_CONTACT_KINDS = "'linkedin-imported-contacts', 'linkedin-contacts'";
 
 /**

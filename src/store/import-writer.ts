@@ -1,5 +1,10 @@
 /** The statements an import runs, prepared once per import. */
-import type { ConnectionRecord, ContactRecord, InvitationRecord } from "../core/records.js";
+import {
+  type ConnectionRecord,
+  type ContactRecord,
+  INVITES_CONNECTIONS,
+  type InvitationRecord,
+} from "../core/records.js";
 import type { TableInfo } from "../formats/inputs.js";
 import type { Db } from "./database.js";
 
@@ -170,6 +175,7 @@ export class ImportWriter {
   /** Records which rows this file listed: every row it wrote carries its id in seen_source_id. */
   recordSightings(sourceId: number, kind: string): void {
     if (kind === "linkedin-invitations") this.s.sightInvitations.run({ sourceId });
-    if (kind === "linkedin-connections") this.s.sightConnections.run({ sourceId });
+    if (kind === "linkedin-connections" || kind === INVITES_CONNECTIONS)
+      this.s.sightConnections.run({ sourceId });
   }
 }

@@ -10,7 +10,12 @@ import {
   MASS_CLOSURE_MIN,
   pendingClosedShare,
 } from "../core/closures.js";
-import { type ContactRecord, DUPLICATE_CONTACT, type SkipReason } from "../core/records.js";
+import {
+  type ContactRecord,
+  DUPLICATE_CONTACT,
+  INVITES_CONNECTIONS,
+  type SkipReason,
+} from "../core/records.js";
 import { indexConnections, invitationState } from "../core/states.js";
 import { InputError } from "../errors.js";
 import { type InputTable, RefusedTableError } from "../formats/inputs.js";
@@ -271,9 +276,12 @@ async function importTable(
   const network =
     info.kind === "linkedin-invitations"
       ? "invitations"
-      : info.kind === "linkedin-connections"
+      : info.kind === "linkedin-connections" || info.kind === INVITES_CONNECTIONS
         ? "connections"
         : null;
+  // A file invites wrote sees nothing as of its day (records.ts INVITES_CONNECTIONS): a row
+  // only it lists is closed by the first export that leaves it out.
+  const seenAt = info.kind === INVITES_CONNECTIONS ? "" : source.writtenAt;
   const lastIdBefore = network === null ? 0 : lastRowId(db, network);
   for await (const batch of table.batches()) {
     for (const record of batch) {
@@ -294,10 +302,10 @@ async function importTable(
           file.droppedValues.notEmail += record.dropped.notEmail;
           break;
         case "invitation":
-          count(writer.writeInvitation(sourceId, source.writtenAt, record));
+          count(writer.writeInvitation(sourceId, seenAt, record));
           break;
         case "connection":
-          count(writer.writeConnection(sourceId, source.writtenAt, record));
+          count(writer.writeConnection(sourceId, seenAt, record));
           break;
       }
     }
@@ -341,7 +349,7 @@ async function importTable(
     };
     if (isMassClosure(share))
       massClosures.push({ label: info.label, noun: "connections", ...share });
-  } else {
+  } else if (info.kind !== INVITES_CONNECTIONS) {
     file.replacedContacts = countContactsOf(db, settleReplacements(db).hidden);
   }
   return file;

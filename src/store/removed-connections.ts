@@ -31,11 +31,12 @@ import {
   toLinkedInCells,
 } from "../core/connections.js";
 import { toNameKey, toProfileSlug } from "../core/identity.js";
+import { REMOVAL_COLUMN } from "../core/records.js";
 import { InputError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { type CsvShape, describeNotAFile, formatCsv, syncFolder } from "../user-files.js";
 
-export const REMOVED_COLUMNS = [...LINKEDIN_COLUMNS, "Removal Attempted At"] as const;
+export const REMOVED_COLUMNS = [...LINKEDIN_COLUMNS, REMOVAL_COLUMN] as const;
 
 interface Format extends CsvShape {
   bom: boolean;

@@ -2,6 +2,7 @@
  * The imported files as a list with what each changed, and taking one back: the file, everything
  * only it brought, and everything that followed from it, in one transaction.
  */
+import { INVITES_CONNECTIONS } from "../core/records.js";
 import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import type { Db } from "./database.js";
@@ -189,8 +190,10 @@ function dropSightings(
     `UPDATE ${table} AS t SET
        source_id = (SELECT min(g.source_id) ${others}),
        seen_source_id = (SELECT max(g.source_id) ${others}),
-       last_seen_at = (SELECT max(s.written_at) FROM ${sightings} g JOIN sources s ON s.id = g.source_id
-                       WHERE g.${column} = t.id AND g.source_id <> @id)
+       last_seen_at = coalesce(
+         (SELECT max(s.written_at) FROM ${sightings} g JOIN sources s ON s.id = g.source_id
+          WHERE g.${column} = t.id AND g.source_id <> @id AND s.kind <> '${INVITES_CONNECTIONS}'),
+         '')
      WHERE t.id IN (SELECT ${column} FROM ${sightings} WHERE source_id = @id)
        AND EXISTS (SELECT 1 ${others})`,
   ).run({ id });

@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import type { SkipReason } from "../core/records.js";
-import { DUPLICATE_CONTACT } from "../core/records.js";
+import { DUPLICATE_CONTACT, INVITES_CONNECTIONS_DESCRIPTION } from "../core/records.js";
 import type { Status } from "../core/status.js";
 import { formatLocation } from "../errors.js";
 import { m } from "../i18n/index.js";
@@ -253,6 +253,7 @@ function describeSkips(file: FileReport): string {
 export function describeFormat(description: string): string {
   const words = m().formats.recognised;
   if (description === "Google's Outlook CSV") return words.googleOutlook;
+  if (description === INVITES_CONNECTIONS_DESCRIPTION) return words.invitesExport;
   return description.replace(
     /\((English|German|French|Spanish|legacy)\)$/,
     (_, qualifier: keyof typeof words.qualifiers) => `(${words.qualifiers[qualifier]})`,

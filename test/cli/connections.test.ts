@@ -62,6 +62,36 @@ describe("invites connections export", () => {
     expect(strip(readFileSync(join(temp.dir, "second.csv"), "utf8"))).toEqual(strip(text));
   });
 
+  it("read back into the same database, a selection of its own marks no one gone", async () => {
+    await runCli(["import", "--db", temp.db, DEMO]);
+    const status = async () =>
+      JSON.parse((await runCli(["status", "--db", temp.db, "--json"])).stdout).connections;
+    const before = await status();
+    const { out } = await exportTo("batch.csv", "--batch");
+    const imported = await runCli(["import", "--db", temp.db, "--json", out]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(JSON.parse(imported.stdout).files[0]).toMatchObject({
+      kind: "invites-connections",
+      format: "Connections exported by invites",
+      imported: 6,
+      new: 0,
+      goneConnections: 0,
+    });
+    expect(await status()).toEqual(before);
+    // Nor does its record of removals pass for a list of connections.
+    const record = join(temp.dir, "removed-connections.csv");
+    writeFileSync(
+      record,
+      `${[...HEADER.slice(0, 7), "Removal Attempted At"].join(",")}\nAnna,Neumann,https://www.linkedin.com/in/anna-neumann-589,,,,15 Nov 2026,2026-12-03T10:00:00.000Z\n`,
+    );
+    const refused = await runCli(["import", "--db", temp.db, record]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      "recognised as invites' own record of the connections it removed (removed-connections.csv)",
+    );
+    expect(await status()).toEqual(before);
+  });
+
   it("selects the batch's connections, by text and by date", async () => {
     await runCli(["import", "--db", temp.db, DEMO]);
     const batch = await exportTo("batch.csv", "--batch");
@@ -83,7 +113,7 @@ describe("invites connections export", () => {
     const again = join(temp.dir, "again.db");
     const imported = await runCli(["import", "--db", again, "--json", out]);
     expect(JSON.parse(imported.stdout).files[0]).toMatchObject({
-      kind: "linkedin-connections",
+      kind: "invites-connections",
       imported: 9,
     });
   });
