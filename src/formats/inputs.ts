@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { constants } from "node:fs";
 import { type FileHandle, lstat, open, readdir, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import type { ImportRecord } from "../core/records.js";
 import { InputError } from "../errors.js";
@@ -47,6 +47,8 @@ export interface TableInfo {
   sha256: string;
   /** When the export or file was written (ISO 8601), to tell a newer export from an older one. */
   writtenAt: string | null;
+  /** writtenAt is the file's modification time: no export date in its name nor its folder's. */
+  datedByFile: boolean;
 }
 
 /** A table found in the input, ready to be read once its hash says it is new. */
@@ -141,7 +143,7 @@ function guessFromHead(head: Buffer, forced: TextEncoding | null): TextEncoding 
 async function classify(
   source: ByteSource,
   strict: boolean,
-  writtenAt: Date | null,
+  dated: { at: Date | null; byFile: boolean },
   options: ReadOptions,
 ): Promise<InputTable | PassedOver> {
   const forced = options.encoding ?? null;
@@ -206,7 +208,8 @@ async function classify(
     encoding: shown,
     alsoLikely: forcedHere ? [] : reading.detected.alsoLikely,
     sha256: readingHash(inspection.sha256, reading.detected.encoding, reading.used),
-    writtenAt: writtenAt?.toISOString() ?? null,
+    writtenAt: dated.at?.toISOString() ?? null,
+    datedByFile: dated.byFile,
   });
   /**
    * The rows, from a second open of the bytes. A file written to since its inspection is refused
@@ -326,9 +329,9 @@ export async function* readInputs(
     if (info === null) throw new InputError({ file: given }, m().formats.notFound, "not-found");
     const kind = describeNotAFile(info);
     if (info.isDirectory()) {
-      yield* readFolder(path, given, options);
+      yield* readFolder(path, given, options, null);
     } else if (kind === null) {
-      yield* readFile(path, given, info.mtime, true, options);
+      yield* readFile(path, given, info.mtime, true, options, exportFolderDate(dirname(path)));
     } else {
       // Checked before opening: opening a pipe waits for a writer, and a device never ends.
       throw new InputError({ file: given }, m().formats.notAFile(kind), "not-a-file");
@@ -342,6 +345,8 @@ async function* readFile(
   mtime: Date,
   strict: boolean,
   options: ReadOptions,
+  /** The export date of the folder it is in (exportFolderDate), which goes before its own time. */
+  folderDate: Date | null,
 ): AsyncGenerator<InputTable | PassedOver> {
   const source = fileSource(path, label, mtime);
   const head = await readHead(source, 4);
@@ -349,7 +354,8 @@ async function* readFile(
     yield* readZip(path, label, strict, options);
     return;
   }
-  yield await classify(source, strict, mtime, options);
+  const dated = { at: folderDate ?? mtime, byFile: folderDate === null };
+  yield await classify(source, strict, dated, options);
 }
 
 async function* readZip(
@@ -363,7 +369,8 @@ async function* readZip(
   let tables = 0;
   try {
     for (const entry of archive.entries) {
-      const found = await classify(entry, false, named ?? entry.modifiedAt, options);
+      const at = named ?? entry.modifiedAt;
+      const found = await classify(entry, false, { at, byFile: false }, options);
       if (!("passedOver" in found)) tables++;
       yield found;
     }
@@ -377,11 +384,22 @@ async function* readZip(
   }
 }
 
+/**
+ * The export date of a folder an export was unpacked into, which keeps the archive's name
+ * (`Basic_LinkedInDataExport_10-20-2023`): its files' own times are those of the unpacking, or of
+ * a copy, and would make an old export the newest.
+ */
+function exportFolderDate(path: string): Date | null {
+  return /LinkedInDataExport/i.test(basename(path)) ? exportDateFromName(path) : null;
+}
+
 async function* readFolder(
   path: string,
   label: string,
   options: ReadOptions,
+  inherited: Date | null,
 ): AsyncGenerator<InputTable | PassedOver> {
+  const folderDate = exportFolderDate(path) ?? inherited;
   // A folder that cannot be listed, or an entry gone between the listing and its look, leaves
   // part of the export unread: the import stops naming it, as for a file that cannot be read.
   const names = (
@@ -409,8 +427,8 @@ async function* readFolder(
       info = target;
     }
     const kind = describeNotAFile(info);
-    if (info.isDirectory()) yield* readFolder(full, shown, options);
-    else if (kind === null) yield* readFile(full, shown, info.mtime, false, options);
+    if (info.isDirectory()) yield* readFolder(full, shown, options, folderDate);
+    else if (kind === null) yield* readFile(full, shown, info.mtime, false, options, folderDate);
     else yield passOver(m().formats.notAFile(kind));
   }
 }

@@ -39,6 +39,8 @@ export const de: Catalogue = {
     merged: (n) =>
       `${count(n, { one: "doppelte Zeile", other: "doppelte Zeilen" })} zusammengeführt`,
     alreadyKnown: (n) => `${num(n)} schon aus einer anderen Datei bekannt`,
+    datedByFile: (at) =>
+      `auf den ${day(at)} datiert, nach der Zeit der Datei selbst, da ihr Name kein Exportdatum nennt: ist es ein älterer Export, importieren Sie die ZIP-Datei, wie sie kam`,
     sameAsOtherFormat: (n) =>
       `davon ${num(n)} an Name und Datum oder E-Mail-Adresse in einem Export ohne Profiladressen wiedererkannt`,
     x500: (n) =>

@@ -37,6 +37,8 @@ export const en = {
     skipped: (reasons: string) => `skipped ${reasons}`,
     merged: (n: number) => `merged ${count(n, { one: "duplicate row", other: "duplicate rows" })}`,
     alreadyKnown: (n: number) => `${num(n)} already known from another file`,
+    datedByFile: (at: string) =>
+      `dated ${day(at)} by the file's own time, as its name gives no export date: if it is an older export, import the zip as it came`,
     sameAsOtherFormat: (n: number) =>
       `${num(n)} of them recognised by name and date, or e-mail address, in an export without profile addresses`,
     x500: (n: number) =>

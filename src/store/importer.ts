@@ -63,6 +63,8 @@ export interface FileReport {
   replacedContacts: number;
   /** Rows taken as the same people as stored rows of the other export format (same-person.ts). */
   sameAsOtherFormat: number;
+  /** A LinkedIn table dated by its file's modification time (TableInfo.datedByFile): that time. */
+  datedByFile: string | null;
 }
 
 /** A table inside a folder or archive that was not imported because of what is in it. */
@@ -246,6 +248,7 @@ async function importTable(
     goneConnections: 0,
     replacedContacts: 0,
     sameAsOtherFormat: 0,
+    datedByFile: null,
   };
   const importedAt = writer.findImportedAt(info.sha256);
   if (importedAt) {
@@ -282,6 +285,8 @@ async function importTable(
   // A file invites wrote sees nothing as of its day (records.ts INVITES_CONNECTIONS): a row
   // only it lists is closed by the first export that leaves it out.
   const seenAt = info.kind === INVITES_CONNECTIONS ? "" : source.writtenAt;
+  // Which of two exports is newer goes by this date: a copied or unpacked file's is a guess.
+  if (info.datedByFile && seenAt !== "" && network !== null) file.datedByFile = seenAt;
   const lastIdBefore = network === null ? 0 : lastRowId(db, network);
   for await (const batch of table.batches()) {
     for (const record of batch) {

@@ -270,6 +270,7 @@ function fileNotes(file: FileReport): string[] {
   if (merged > 0) notes.push(t.merged(merged));
   if (file.imported > file.added) notes.push(t.alreadyKnown(file.imported - file.added));
   if (file.sameAsOtherFormat > 0) notes.push(t.sameAsOtherFormat(file.sameAsOtherFormat));
+  if (file.datedByFile !== null) notes.push(t.datedByFile(file.datedByFile));
   if (file.droppedValues.x500 > 0) notes.push(t.x500(file.droppedValues.x500));
   if (file.droppedValues.notEmail > 0) notes.push(t.notEmail(file.droppedValues.notEmail));
   if (file.closedInvitations > 0) notes.push(t.closed(file.closedInvitations, file.closedAs));

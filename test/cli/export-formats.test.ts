@@ -126,6 +126,25 @@ describe("an export without profile addresses and a current one", () => {
     expect(await exportedConnections()).toHaveLength(13);
   });
 
+  it("dates an unpacked export by its folder's name, and says so when only the file's time is left", async () => {
+    // Unpacked today (unzip -DD gives the files the time of the unpacking), into a folder named
+    // as the archive, and a copy of one file elsewhere.
+    const folder = join(temp.dir, "Basic_LinkedInDataExport_10-20-2023");
+    execFileSync("unzip", ["-q", "-DD", OLD, "-d", folder]);
+    await importJson(NEW);
+    const files = await importJson(folder);
+    const named = (end: string) => files.find((f) => f.path.endsWith(end));
+    expect(named("Invitations.csv")).toMatchObject({ closedInvitations: 3 });
+    expect(named("Connections.csv")).toMatchObject({ goneConnections: 1 });
+    expect(await statusJson()).toEqual(DECEMBER);
+    const loose = join(temp.dir, "Connections.csv");
+    execFileSync("cp", [join(folder, "Connections.csv"), loose]);
+    const copied = await runCli(["import", "--db", join(temp.dir, "loose.db"), loose]);
+    expect(copied.stdout.replace(/\s+/g, " ")).toMatch(
+      /dated \d{4}-\d{2}-\d{2} by the file's own time, as its name gives no export date: if it is an older export, import the zip as it came/,
+    );
+  });
+
   it("does not guess between two namesakes connected on the same day", async () => {
     const written = (name: string, text: string, day: string) => {
       const path = join(temp.dir, name);

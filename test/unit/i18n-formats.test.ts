@@ -104,6 +104,7 @@ function fileReport(over: Partial<FileReport>): FileReport {
     goneConnections: 0,
     replacedContacts: 0,
     sameAsOtherFormat: 0,
+    datedByFile: null,
     ...over,
   };
 }
