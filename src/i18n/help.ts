@@ -292,8 +292,8 @@ export const enHelp = {
     /** `exact`: the flag gave a time, not a day; the send is then told to the minute. */
     asOfBeforeSends: (value: string, newest: Date, exact: boolean) =>
       exact
-        ? `--as-of "${value}" is before the newest invitation in the database, sent ${en.dayTime(newest)} UTC (expected that time or a later one)`
-        : `--as-of "${value}" is before the newest invitation in the database, sent ${en.day(newest)} (expected that day or a later one)`,
+        ? `--as-of "${value}" is before the newest invitation you sent, ${en.dayTime(newest)} UTC (expected that time or a later one)`
+        : `--as-of "${value}" is before the newest invitation you sent, ${en.day(newest)} (expected that day or a later one)`,
     notWholeNumber: (flag: string, value: string, min: number) =>
       `${flag} "${value}" is not a whole number of at least ${en.num(min)}`,
     notDuration: (value: string) =>
@@ -607,8 +607,8 @@ export const deHelp: Shape<typeof enHelp> = {
       `${flag} "${value}" ist kein Datum, mit dem dieses Werkzeug arbeiten kann (erwartet wird ein Jahr von ${first} bis ${last})`,
     asOfBeforeSends: (value, newest, exact) =>
       exact
-        ? `--as-of "${value}" liegt vor der neuesten Einladung in der Datenbank, gesendet am ${de.dayTime(newest)} UTC (erwartet wird dieser Zeitpunkt oder ein späterer)`
-        : `--as-of "${value}" liegt vor der neuesten Einladung in der Datenbank, gesendet am ${de.day(newest)} (erwartet wird dieser Tag oder ein späterer)`,
+        ? `--as-of "${value}" liegt vor der neuesten Einladung, die Sie gesendet haben, am ${de.dayTime(newest)} UTC (erwartet wird dieser Zeitpunkt oder ein späterer)`
+        : `--as-of "${value}" liegt vor der neuesten Einladung, die Sie gesendet haben, am ${de.day(newest)} (erwartet wird dieser Tag oder ein späterer)`,
     notWholeNumber: (flag, value, min) =>
       `${flag} "${value}" ist keine ganze Zahl ab ${de.num(min)}`,
     notDuration: (value) =>

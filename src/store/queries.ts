@@ -302,10 +302,14 @@ export function sourceExists(db: Db, id: number): boolean {
   return db.prepare("SELECT 1 FROM sources WHERE id = ?").get(id) !== undefined;
 }
 
-/** When the newest invitation in the database was sent (ISO 8601), or null with none. */
+/** When the newest invitation the user sent was sent (ISO 8601), or null with none. */
 export function newestSentAt(db: Db): string | null {
   return (
-    db.prepare<[], { at: string | null }>("SELECT max(sent_at) AS at FROM invitations").get()?.at ??
+    db
+      .prepare<[], { at: string | null }>(
+        "SELECT max(sent_at) AS at FROM invitations WHERE direction = 'OUTGOING'",
+      )
+      .get()?.at ??
     null
   );
 }

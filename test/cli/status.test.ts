@@ -74,23 +74,24 @@ describe("invites status", () => {
       ["apologize", "--out", out],
       ["withdraw", "--batch", "--dry-run"],
     ]) {
-      const result = await runCli([...command, "--db", temp.db, "--as-of", "2026-11-14"]);
+      const result = await runCli([...command, "--db", temp.db, "--as-of", "2026-11-13"]);
       expect(result.code, command.join(" ")).toBe(2);
       expect(result.stdout).toBe("");
       expect(result.stderr.trim()).toBe(
-        'invites: --as-of "2026-11-14" is before the newest invitation in the database, sent 2026-11-15 (expected that day or a later one)',
+        'invites: --as-of "2026-11-13" is before the newest invitation you sent, 2026-11-14 (expected that day or a later one)',
       );
     }
     expect(existsSync(out)).toBe(false);
     expect(readFileSync(temp.db).equals(before)).toBe(true);
     // An exact time is answered to the minute: the same day, hours before the send.
-    const early = await runCli(["status", "--db", temp.db, "--as-of", "2026-11-15T08:00Z"]);
+    const early = await runCli(["status", "--db", temp.db, "--as-of", "2026-11-14T08:00Z"]);
     expect(early.code).toBe(2);
     expect(early.stderr.trim()).toBe(
-      'invites: --as-of "2026-11-15T08:00Z" is before the newest invitation in the database, sent 2026-11-15 19:44 UTC (expected that time or a later one)',
+      'invites: --as-of "2026-11-14T08:00Z" is before the newest invitation you sent, 2026-11-14 09:21 UTC (expected that time or a later one)',
     );
-    // The day of the newest invitation is a day it existed on.
-    const onTheDay = await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-15"]);
+    // The day of the newest invitation is a day it existed on; one sent to you later (on the
+    // 15th) does not count: the day of the accident is a day to look back on.
+    const onTheDay = await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-14"]);
     expect(onTheDay.code, onTheDay.stderr).toBe(0);
   });
 
