@@ -119,9 +119,11 @@ function unclosedQuoteLine(lines: readonly string[]): number {
   return opened + 1;
 }
 
+/** A bare slug, or one in the form every table shows (`in/lena-voss-652`, `/in/…`). */
 function slugKey(cell: string): string | null {
-  if (!SLUG.test(cell)) return null;
-  return toProfileSlug(`linkedin.com/in/${cell}`) ?? cell.toLowerCase();
+  const bare = cell.replace(/^\/?in\//i, "");
+  if (!SLUG.test(bare)) return null;
+  return toProfileSlug(`linkedin.com/in/${bare}`) ?? bare.toLowerCase();
 }
 
 /**

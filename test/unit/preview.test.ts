@@ -306,6 +306,12 @@ describe("selection", () => {
     expect(kept).toHaveLength(19);
   });
 
+  it("reads a profile in the form the tables show it, with or without its slash", () => {
+    const keep = parseKeepList(["in/lena-voss-652", "/in/Till-Lefevre", "# in/not-this-one"]);
+    expect([...keep.slugs].sort()).toEqual(["lena-voss-652", "till-lefevre"]);
+    expect(() => parseKeepList(["in/"])).toThrow(UnreadableKeepLine);
+  });
+
   it("reads keep-lists as lines or CSV cells", () => {
     const keep = parseKeepList([
       "Name,URL,Email",
