@@ -106,7 +106,7 @@ export const de: Catalogue = {
     headWithEffects: ["#", "Datei", "Erkannt als", "Zeilen", "Importiert am (UTC)", "Auswirkungen"],
     importedAt: (when) => dayTime(when),
     effects: {
-      closed: (n) => `${invitations(n)} als erledigt markiert`,
+      closed: (n) => `${invitations(n)} nicht mehr gelistet`,
       gone: (n) => `${connections(n)} nicht mehr vorhanden`,
       replaced: (n) => `${contacts(n)} ersetzt`,
       replacedBy: (id) => `ersetzt durch #${id}`,
@@ -119,9 +119,9 @@ export const de: Catalogue = {
       contacts: (n) => `${contacts(n)} daraus entfernt`,
       invitations: (n) => `${invitations(n)}, die nur er enthält, entfernt`,
       connections: (n) => `${connections(n)}, die nur er enthält, entfernt`,
-      reopened: (n) => `${invitations(n)}, die er als erledigt markiert hat, wieder offen`,
+      reopened: (n) => `${invitations(n)}, die er nicht mehr führte, wieder gelistet`,
       closed: (n) =>
-        `${invitations(n)} als erledigt markiert, weil ein älterer Export sie nicht mehr führt`,
+        `${invitations(n)} nicht mehr gelistet, weil ein älterer Export sie nicht mehr führt`,
       returned: (n) => `${connections(n)}, die er als nicht mehr vorhanden markiert hat, wieder da`,
       gone: (n) =>
         `${connections(n)} nicht mehr vorhanden, weil ein älterer Export sie nicht mehr führt`,

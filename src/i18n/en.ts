@@ -102,7 +102,7 @@ export const en = {
     headWithEffects: ["#", "File", "Recognised as", "Rows", "Imported at (UTC)", "Effects"],
     importedAt: (when: string) => dayTime(when),
     effects: {
-      closed: (n: number) => `closed ${invitations(n)}`,
+      closed: (n: number) => `${invitations(n)} no longer listed`,
       gone: (n: number) => `${connections(n)} gone`,
       replaced: (n: number) => `replaced ${contacts(n)}`,
       replacedBy: (id: number) => `replaced by #${id}`,
@@ -114,8 +114,9 @@ export const en = {
       contacts: (n: number) => `${contacts(n)} of it removed`,
       invitations: (n: number) => `${invitations(n)} only it lists removed`,
       connections: (n: number) => `${connections(n)} only it lists removed`,
-      reopened: (n: number) => `${invitations(n)} it closed open again`,
-      closed: (n: number) => `${invitations(n)} closed, as an older export no longer lists them`,
+      reopened: (n: number) => `${invitations(n)} it no longer listed are listed again`,
+      closed: (n: number) =>
+        `${invitations(n)} no longer listed, as an older export no longer lists them`,
       returned: (n: number) => `${connections(n)} it marked gone active again`,
       gone: (n: number) => `${connections(n)} gone, as an older export no longer lists them`,
       deletedBefore: (id: number, path: string) =>

@@ -309,7 +309,6 @@ export function newestSentAt(db: Db): string | null {
       .prepare<[], { at: string | null }>(
         "SELECT max(sent_at) AS at FROM invitations WHERE direction = 'OUTGOING'",
       )
-      .get()?.at ??
-    null
+      .get()?.at ?? null
   );
 }

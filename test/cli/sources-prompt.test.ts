@@ -83,7 +83,7 @@ describe("in a terminal", () => {
       ["sources", "forget", "4", "--db", temp.db],
       "Take back import 4?",
     );
-    expect(screen()).toContain("39 invitations it closed open again");
+    expect(screen()).toContain("39 invitations it no longer listed are listed again");
     // A word that is neither yes nor no is asked again, not taken for the default.
     await terminal.keys("nope", "Enter");
     await waitFor(() => screen().includes("Please answer y or n"), "the question again");

@@ -137,7 +137,7 @@ describe("an export that would close most of what is pending", () => {
     const asked = await run("sources", "forget", "4");
     expect(asked.code).toBe(2);
     expect(asked.stdout).toContain(`Taking back import 4: ${cut}`);
-    expect(asked.stdout).toContain("39 invitations it closed open again");
+    expect(asked.stdout).toContain("39 invitations it no longer listed are listed again");
     expect(asked.stderr).toContain("there is no terminal to ask in; nothing was changed");
     expect(await invitationStates()).toMatchObject({ pending: 4, closed: 37 });
 
@@ -338,7 +338,7 @@ describe("a database of the previous schema", () => {
     ).toEqual([0, 0, 0, 3]);
     const forget = await runCli(["sources", "forget", "4", "--yes", "--db", old]);
     expect(forget.code).toBe(0);
-    expect(forget.stdout).toContain("3 invitations it closed open again");
+    expect(forget.stdout).toContain("3 invitations it no longer listed are listed again");
     const status = JSON.parse(
       (await runCli(["status", "--json", "--as-of", AS_OF, "--db", old])).stdout,
     );
