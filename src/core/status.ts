@@ -3,7 +3,8 @@ import type { InvitationState } from "./states.js";
 
 export interface Status {
   invitations: { outgoing: number; incoming: number } & Record<InvitationState, number>;
-  connections: { active: number; removed: number };
+  /** Removed: by invites (removed_at). Gone: a newer export or a run's read no longer lists them. */
+  connections: { active: number; removed: number; gone: number };
   contacts: { total: number; withEmail: number; emails: number };
   sources: Array<{ path: string; kind: string; rows: number; importedAt: string }>;
 }

@@ -70,13 +70,15 @@ export function readStatus(db: Db, asOf: Date): { status: Status; sources: Sourc
         incoming: number;
         connections: number;
         removed: number;
+        gone: number;
       } & Status["contacts"]
     >(
       `SELECT
          (SELECT count(*) FROM invitations WHERE direction = 'INCOMING') AS incoming,
          (SELECT count(*) FROM connections) AS connections,
+         (SELECT count(*) FROM connections WHERE removed_at IS NOT NULL) AS removed,
          (SELECT count(*) FROM connections
-          WHERE removed_at IS NOT NULL OR coalesce(gone_at, live_gone_at) IS NOT NULL) AS removed,
+          WHERE removed_at IS NULL AND coalesce(gone_at, live_gone_at) IS NOT NULL) AS gone,
          (SELECT count(*) FROM contacts WHERE ${SHOWN}) AS total,
          (SELECT count(*) FROM contacts WHERE ${SHOWN} AND emails <> '[]') AS withEmail,
          (SELECT count(DISTINCT e.value) FROM contacts, json_each(contacts.emails) e
@@ -87,7 +89,11 @@ export function readStatus(db: Db, asOf: Date): { status: Status; sources: Sourc
   const sources = listSources(db);
   const status: Status = {
     invitations: { outgoing, incoming: counts.incoming, ...states },
-    connections: { active: counts.connections - counts.removed, removed: counts.removed },
+    connections: {
+      active: counts.connections - counts.removed - counts.gone,
+      removed: counts.removed,
+      gone: counts.gone,
+    },
     contacts: { total: counts.total, withEmail: counts.withEmail, emails: counts.emails },
     // Exactly the documented keys of --json.
     sources: sources.map(({ path, kind, rows, importedAt }) => ({ path, kind, rows, importedAt })),

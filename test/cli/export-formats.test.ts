@@ -56,7 +56,8 @@ const DECEMBER = {
     withdrawn: 0,
     closed: 1,
   },
-  connections: { active: 13, removed: 1 },
+  // Björn Åberg is gone from the newer export; nobody was removed by invites.
+  connections: { active: 13, removed: 0, gone: 1 },
   contacts: { total: 0, withEmail: 0, emails: 0 },
 };
 

@@ -366,7 +366,7 @@ describe("a bad table inside a zip or folder", () => {
     expect(rest).toEqual([]);
     const status = await statusJson("--as-of", "2017-12-30");
     expect(status.invitations).toMatchObject({ outgoing: 3, incoming: 1 });
-    expect(status.connections).toEqual({ active: 0, removed: 0 });
+    expect(status.connections).toEqual({ active: 0, removed: 0, gone: 0 });
   });
 
   it("--json lists the refused file with its line and reason", async () => {

@@ -28,7 +28,7 @@ describe("invites status", () => {
       withdrawn: 0,
       closed: 0,
     });
-    expect(status.connections).toEqual({ active: 9, removed: 0 });
+    expect(status.connections).toEqual({ active: 9, removed: 0, gone: 0 });
     // 44 uploaded contacts, 5 from Outlook: 38 + 6 addresses, minus the role address in both.
     expect(status.contacts).toEqual({ total: 49, withEmail: 49, emails: 49 });
     expect(status.sources).toHaveLength(4);
@@ -208,6 +208,6 @@ describe("the program", () => {
     expect(result.stdout).toMatch(
       /First Name,Last Name,URL,Email Address,Company,Position,Connected On,Removal Attempted At\nAgnieszka,Möller,https:\/\/www\.linkedin\.com\/in\/agnieszka-moeller-69,/,
     );
-    expect(result.stdout).toMatch(/removed\s+6/);
+    expect(result.stdout).toMatch(/removed by invites\s+6/);
   });
 });

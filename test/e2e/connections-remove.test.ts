@@ -146,7 +146,7 @@ describe("invites connections remove against the emulation", () => {
     });
     expect(history[0].counts).toEqual({ removed: 10 });
     const status = JSON.parse((await runCli(["status", "--db", temp.db, "--json"])).stdout);
-    expect(status.connections).toEqual({ active: 51, removed: 10 });
+    expect(status.connections).toEqual({ active: 51, removed: 10, gone: 0 });
 
     // The removed are no longer selected: a second run plans nothing, sends nothing, writes nothing.
     const before = readFileSync(csvPath());

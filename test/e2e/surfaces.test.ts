@@ -34,7 +34,7 @@ async function status() {
   const result = await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"]);
   return JSON.parse(result.stdout) as {
     invitations: { pending: number; withdrawn: number };
-    connections: { active: number; removed: number };
+    connections: { active: number; removed: number; gone: number };
   };
 }
 
@@ -118,7 +118,7 @@ describe("withdraw --batch on an export of 306 invitations, as LinkedIn answers 
     expect(removed.every((c) => Number(/-(\d+)$/.exec(c.profileUrl ?? "")?.[1]) < 380)).toBe(true);
     const rows = parse(readFileSync(join(temp.dir, "removed-connections.csv"))) as string[][];
     expect(rows).toHaveLength(41);
-    expect((await status()).connections).toEqual({ active: 110, removed: 40 });
+    expect((await status()).connections).toEqual({ active: 110, removed: 40, gone: 0 });
   });
 });
 
