@@ -2,7 +2,7 @@
  * Which connections an export or removal acts on, in which order, where each came from, and how
  * a cell is made safe for Excel. Pure.
  */
-import { toNameKey, toProfileSlug } from "./identity.js";
+import { nameSearch, toProfileSlug } from "./identity.js";
 import type { InvitationView } from "./preview.js";
 import type { KeepList } from "./selection.js";
 
@@ -95,15 +95,14 @@ export function selectConnections(
   rows: readonly ConnectionRow[],
   selection: ConnectionSelection,
 ): ConnectionRow[] {
-  const needle = selection.match === undefined ? null : (toNameKey(selection.match) ?? "");
+  const named = selection.match === undefined ? null : nameSearch(selection.match);
   const lower = selection.match?.trim().toLowerCase() ?? "";
   return rows.filter((c) => {
     if (!c.active) return false;
     if (selection.batch && c.batch === null) return false;
-    if (needle !== null) {
-      const name = toNameKey(c.firstName, c.lastName) ?? "";
+    if (named !== null) {
       const hit =
-        (needle !== "" && name.includes(needle)) ||
+        named(c.firstName, c.lastName) ||
         (c.slug ?? "").includes(lower) ||
         (c.email ?? "").includes(lower);
       if (!hit) return false;

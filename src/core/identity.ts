@@ -109,6 +109,26 @@ export function toNameKey(...parts: Array<string | null | undefined>): string | 
   return key === "" ? null : key;
 }
 
+/**
+ * The key with every accent dropped, umlauts too (`Müller` → `muller`): a search is blind to
+ * accents both ways when it tries this beside toNameKey, which spells them the German way.
+ */
+export function toPlainKey(...parts: Array<string | null | undefined>): string | null {
+  return toNameKey(...parts.map((p) => p?.normalize("NFD").replace(/\p{M}+/gu, "")));
+}
+
+/**
+ * Whether a name contains what was searched for, case and accents ignored: "muller", "mueller"
+ * and "Müller" all find Müller. Made once for a search, asked for each name.
+ */
+export function nameSearch(needle: string): (...name: Array<string | null | undefined>) => boolean {
+  const german = toNameKey(needle);
+  const plain = toPlainKey(needle);
+  return (...name) =>
+    (german !== null && (toNameKey(...name) ?? "").includes(german)) ||
+    (plain !== null && (toPlainKey(...name) ?? "").includes(plain));
+}
+
 /** The other side of an invitation, by every key it can be recognised on. */
 export interface PeerKeys {
   slug: string | null;

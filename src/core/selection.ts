@@ -3,7 +3,7 @@
  * AND); the keep-list always wins. Pure: the views and "today" come in.
  */
 import { createRequire } from "node:module";
-import { toEmail, toNameKey, toProfileSlug } from "./identity.js";
+import { nameSearch, toEmail, toNameKey, toProfileSlug } from "./identity.js";
 import type { InvitationView } from "./preview.js";
 
 export interface Duration {
@@ -186,7 +186,7 @@ export function parseKeepList(lines: readonly string[]): KeepList {
 function matchesText(view: InvitationView, needle: string): boolean {
   const key = toNameKey(needle);
   const lower = needle.trim().toLowerCase();
-  if (key && (toNameKey(view.name) ?? "").includes(key)) return true;
+  if (nameSearch(needle)(view.name)) return true;
   const slug = toProfileSlug(view.profileUrl);
   if (slug?.includes(lower) || (key && toNameKey(slug ?? "")?.includes(key))) return true;
   return view.email?.includes(lower) ?? false;

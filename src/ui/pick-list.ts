@@ -21,7 +21,7 @@ import {
   useState,
 } from "@inquirer/core";
 import { type ConnectionRow, connectionName } from "../core/connections.js";
-import { toNameKey } from "../core/identity.js";
+import { toNameKey, toPlainKey } from "../core/identity.js";
 import type { InvitationView } from "../core/preview.js";
 import { CancelledError } from "../errors.js";
 import { m } from "../i18n/index.js";
@@ -58,15 +58,22 @@ export interface PickListConfig {
   width?: number;
 }
 
-/** Name and profile or email folded for the filter. */
+/**
+ * Name and profile or email folded for the filter: the name both as German spells it without
+ * umlauts and with every accent dropped (identity.ts nameSearch), so that either search finds it.
+ */
 function haystackOf(row: PickRow): string {
-  return [toNameKey(row.name) ?? "", row.profile.toLowerCase()].join(" ");
+  return [toNameKey(row.name) ?? "", toPlainKey(row.name) ?? "", row.profile.toLowerCase()].join(
+    " ",
+  );
 }
 
 function matcherOf(filter: string): (haystack: string) => boolean {
   const needle = toNameKey(filter) ?? filter.toLowerCase();
-  const plain = filter.toLowerCase();
-  return (haystack) => haystack.includes(needle) || haystack.includes(plain);
+  const plain = toPlainKey(filter) ?? needle;
+  const lower = filter.toLowerCase();
+  return (haystack) =>
+    haystack.includes(needle) || haystack.includes(plain) || haystack.includes(lower);
 }
 
 /** What the batch and personal flags suggest before the user changes anything. */

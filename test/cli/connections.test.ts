@@ -99,6 +99,9 @@ describe("invites connections export", () => {
     const matched = await exportTo("match.csv", "--match", "größer");
     // The singular: "1 connection", not "1 connections".
     expect(matched.result.stderr).toMatch(/Wrote 1 connection to /);
+    // Typed without the umlaut, as on a keyboard without one.
+    const plain = await exportTo("plain.csv", "--match", "grosser");
+    expect(plain.result.stderr).toMatch(/Wrote 1 connection to /);
     const recent = await exportTo("recent.csv", "--connected-after", "2026-11-01");
     expect(recent.result.stderr).toContain("Wrote 7 connections");
   });

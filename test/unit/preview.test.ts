@@ -287,6 +287,9 @@ describe("selection", () => {
     expect(ids({ match: "JUERGEN" })).toEqual([50]);
     expect(ids({ match: "weiss" })).toEqual([50]);
     expect(ids({ match: "schröder" })).toEqual([51]);
+    // Accents dropped as well as spelled out: "schroder" and "jurgen" find them too.
+    expect(ids({ match: "schroder" })).toEqual([51]);
+    expect(ids({ match: "jurgen" })).toEqual([50]);
     expect(ids({ match: "doerte@" })).toEqual([51]);
     expect(ids({ match: "person-7" })).toEqual([7]);
   });
