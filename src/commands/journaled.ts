@@ -319,11 +319,14 @@ export function printPlanJson<P>(
     sentAt: string | null;
   },
 ): void {
+  const sentNow = new Set(plan.plan);
   output.out(
     JSON.stringify(
       {
         action: plan.action,
         total: plan.selected.length,
+        // What this run would send: within --max and what today's cap leaves.
+        thisRun: plan.plan.length,
         dailyCap: plan.dailyCap,
         alreadyToday: plan.sentToday,
         days: plan.days.days,
@@ -333,6 +336,7 @@ export function printPlanJson<P>(
           ...describe(d.item),
           nextReminder: d.nextReminder,
           plannedDay: d.plannedDay,
+          thisRun: sentNow.has(d.item),
         })),
       },
       null,

@@ -52,6 +52,7 @@ function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 interface PlanJson {
   action: string;
   total: number;
+  thisRun: number;
   dailyCap: number;
   alreadyToday: number;
   days: number;
@@ -64,8 +65,21 @@ interface PlanJson {
     sentAt: string | null;
     nextReminder: string | null;
     plannedDay: string | null;
+    thisRun: boolean;
   }>;
 }
+
+it("says in --dry-run --json which items --max leaves to a later run", async () => {
+  await imported();
+  const result = await runCli(withdrawArgs("--dry-run", "--json", "--max", "5"), { env: env() });
+  expect(result.code, result.stderr).toBe(0);
+  const plan = JSON.parse(result.stdout) as PlanJson;
+  expect(plan).toMatchObject({ total: 38, thisRun: 5 });
+  expect(plan.items.map((i) => i.thisRun)).toEqual([
+    ...Array(5).fill(true),
+    ...Array(33).fill(false),
+  ]);
+});
 
 it("prints the plan by day as JSON on --dry-run --json, the soonest reminder first, and sends nothing", async () => {
   await imported();
@@ -74,8 +88,18 @@ it("prints the plan by day as JSON on --dry-run --json, the soonest reminder fir
   });
   expect(result.code, result.stderr).toBe(0);
   const plan = JSON.parse(result.stdout) as PlanJson;
-  expect(plan).toMatchObject({ action: "withdraw", total: 38, dailyCap: 10, alreadyToday: 0 });
+  expect(plan).toMatchObject({
+    action: "withdraw",
+    total: 38,
+    thisRun: 10,
+    dailyCap: 10,
+    alreadyToday: 0,
+  });
   expect(plan.items).toHaveLength(38);
+  // This run sends today's ten; the others wait for their day.
+  expect(plan.items.filter((i) => i.thisRun).map((i) => i.plannedDay)).toEqual(
+    Array(10).fill("2026-11-20"),
+  );
   // Ten a day from the --as-of day: 10, 10, 10 and 8.
   const perDay = new Map<string, number>();
   for (const item of plan.items) {
