@@ -15,6 +15,7 @@ import {
   selectConnections,
   toLinkedInCells,
 } from "../core/connections.js";
+import { toNameKey } from "../core/identity.js";
 import { matchLive, type PersonKeys, sharedNameKeys } from "../core/matching.js";
 import { INVITES_EXPORT_COLUMNS } from "../core/records.js";
 import { UsageError } from "../errors.js";
@@ -220,7 +221,11 @@ export async function runConnectionsRemove(
   return withDatabase(path, (db) =>
     withRunLock(db, path, "remove", options, argv, async () => {
       const { rows, closedInBatches } = readConnectionRows(db, now, batchRules);
-      let selected = selectConnections(rows, selection);
+      // A hidden profile has nothing the live list could be matched on (removalAction): the
+      // run would pass it over, so the plan leaves it out and says so, and --pick never offers it.
+      const chosen = selectConnections(rows, selection);
+      const hidden = chosen.filter((c) => !c.slug && toNameKey(connectionName(c)) === null);
+      let selected = chosen.filter((c) => !hidden.includes(c));
       if (options.pick) {
         const { pickConnections } = await import("../ui/pick-list.js");
         selected = await pickConnections(selected, {
@@ -260,6 +265,10 @@ export async function runConnectionsRemove(
         );
       }
       printRunPlan(output, plan);
+      if (hidden.length > 0) {
+        const which = hidden.map((c) => w.hiddenOne(c.connectedOn, printable(c.company)));
+        output.out(wrap(w.hidden(hidden.length, which), output.width));
+      }
       const closed = options.batch ? closedInBatches : 0;
       if (closed > 0) output.out(wrap(w.closedAfterExport(closed), output.width));
       if (plan.plan.length > 0)

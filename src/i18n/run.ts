@@ -236,6 +236,10 @@ export const enRun = {
     wrote: (n: number, file: string, excel: boolean) =>
       `Wrote ${connections(n)} to ${file}${excel ? " (for Excel: UTF-8 with BOM, semicolons)" : ""}.`,
     pickExport: "Which connections do you want to export?",
+    hidden: (n: number, which: string[]) =>
+      `Left out ${connections(n)} with nothing to recognise ${n === 1 ? "it" : "them"} by on LinkedIn (a hidden profile: no name, no profile address), to remove by hand if you want: ${f.list(which)}.`,
+    hiddenOne: (connectedOn: string | null, company: string) =>
+      [connectedOn ? `connected ${connectedOn}` : "no date", company].filter(Boolean).join(", "),
     closedAfterExport: (n: number) =>
       `${invitations(n)} of the accidental batch left the pending list after your export without being withdrawn here; whoever accepted them is not in this plan. Import a newer data export to include them.`,
     beforeEach: (file: string, held: number) =>
@@ -469,6 +473,12 @@ export const deRun: Shape<typeof enRun> = {
     wrote: (n, file, excel) =>
       `${kontakte(n)} in ${file} geschrieben${excel ? " (für Excel: UTF-8 mit BOM, Semikolons)" : ""}.`,
     pickExport: "Welche Kontakte möchten Sie exportieren?",
+    hidden: (n, which) =>
+      `${kontakte(n)} ausgelassen, ${n === 1 ? "der sich" : "die sich"} auf LinkedIn an nichts erkennen ${n === 1 ? "lässt" : "lassen"} (ein verborgenes Profil: kein Name, keine Profiladresse); von Hand zu entfernen, wenn Sie wollen: ${g.list(which)}.`,
+    hiddenOne: (connectedOn, company) =>
+      [connectedOn ? `verbunden am ${connectedOn}` : "ohne Datum", company]
+        .filter(Boolean)
+        .join(", "),
     closedAfterExport: (n) =>
       `${einladungen(n)} des versehentlichen Stapels sind nach Ihrem Export aus der Liste der ausstehenden verschwunden, ohne hier zurückgezogen worden zu sein; wer davon angenommen hat, ist nicht in diesem Plan. Importieren Sie einen neueren Datenexport, um sie einzubeziehen.`,
     beforeEach: (file, held) =>

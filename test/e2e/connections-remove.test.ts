@@ -450,9 +450,11 @@ describe("invites connections remove against the emulation", () => {
     const urls = rows.map((r) => r[2]);
     expect(new Set(urls).size).toBe(urls.length);
     expect(new Set(urls)).toEqual(new Set(named.map((c) => c.profileUrl)));
-    expect(finish.stdout).toContain(
-      "Skipped 1: nothing to recognise them by on LinkedIn; left for you to do by hand.",
+    // Left out by the plan, with the day that finds it on the web page; no run skips it.
+    expect(finish.stdout.replace(/\s+/g, " ")).toContain(
+      "Left out 1 connection with nothing to recognise it by on LinkedIn (a hidden profile: no name, no profile address), to remove by hand if you want: connected 2024-03-03.",
     );
+    expect(finish.stdout).not.toContain("Skipped 1");
     // Requests whose answer a kill cut off were settled against the live list, not sent again.
     const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
     const settled = history.reduce(
