@@ -35,6 +35,7 @@ export const de: Catalogue = {
     head: ["Datei", "Erkannt als", "Zeilen", "Importiert", "Neu", "Übersprungen"],
     unchanged: (when) =>
       `schon am ${dayTime(when)} UTC mit demselben Inhalt importiert: nichts zu tun`,
+    sameImport: "derselbe Inhalt wie eine Datei davor in diesem Import: einmal importiert",
     skipped: (reasons) => `übersprungen: ${reasons}`,
     merged: (n) =>
       `${count(n, { one: "doppelte Zeile", other: "doppelte Zeilen" })} zusammengeführt`,
@@ -211,6 +212,10 @@ export const de: Catalogue = {
     pickInvitations: "Welche Einladungen meinen Sie?",
     wroteInvitations: (n, file) => `${invitations(n)} in ${file} geschrieben`,
     notSourceNumber: (value) => `--source "${value}" ist keine Quellennummer`,
+    sourceHoldsNoContacts: (id) =>
+      `Import ${id} ist eine LinkedIn-Tabelle mit Einladungen oder Kontakten, kein Adressbuch: Er enthält keine Adressbuch-Kontakte`,
+    sourceReplaced: (id, by) =>
+      `Import ${id} wurde durch eine neuere Fassung desselben Adressbuchs ersetzt (Import ${by}): Seine Kontakte sind ausgeblendet, invites contacts --source ${by} listet die neueren.`,
     noSourceNumber: (id) => `Es gibt keine Quelle Nummer ${id}`,
     statusListsSources: "`invites status` zeigt die Quellen mit ihren Nummern",
     notImportNumber: (value) => `"${value}" ist keine Importnummer`,

@@ -34,6 +34,7 @@ export const en = {
     head: ["File", "Recognised as", "Rows", "Imported", "New", "Skipped"],
     unchanged: (when: string) =>
       `imported before (${dayTime(when)} UTC) with the same content: nothing to do`,
+    sameImport: "the same content as a file before it in this import: imported once",
     skipped: (reasons: string) => `skipped ${reasons}`,
     merged: (n: number) => `merged ${count(n, { one: "duplicate row", other: "duplicate rows" })}`,
     alreadyKnown: (n: number) => `${num(n)} already known from another file`,
@@ -215,6 +216,10 @@ export const en = {
     pickInvitations: "Which invitations do you mean?",
     wroteInvitations: (n: number, file: string) => `Wrote ${invitations(n)} to ${file}`,
     notSourceNumber: (value: string) => `--source "${value}" is not a source number`,
+    sourceHoldsNoContacts: (id: number) =>
+      `import ${id} is a LinkedIn table of invitations or connections, not an address book: it holds no contacts`,
+    sourceReplaced: (id: number, by: number) =>
+      `Import ${id} was replaced by a newer copy of the same address book (import ${by}): its contacts are hidden, and invites contacts --source ${by} lists the newer ones.`,
     noSourceNumber: (id: number) => `there is no source number ${id}`,
     statusListsSources: "`invites status` lists the sources with their numbers",
     notImportNumber: (value: string) => `"${value}" is not an import number`,

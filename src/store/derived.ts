@@ -7,7 +7,12 @@
 import type { Db } from "./database.js";
 
 /** The kinds whose files hold contacts: everything but the two LinkedIn tables of the network. */
-const NETWORK_KINDS = "'linkedin-invitations', 'linkedin-connections', 'invites-connections'";
+export const NETWORK_KINDS: readonly string[] = [
+  "linkedin-invitations",
+  "linkedin-connections",
+  "invites-connections",
+];
+const NETWORK_KINDS_SQL = NETWORK_KINDS.map((k) => `'${k}'`).join(", ");
 const LINKEDIN_CONTACT_KINDS = "'linkedin-imported-contacts', 'linkedin-contacts'";
 
 /**
@@ -116,7 +121,7 @@ export function settleReplacements(db: Db): ReplacementChanges {
     new Set(
       db
         .prepare<[], { id: number }>(
-          `SELECT id FROM sources WHERE replaced_by IS NULL AND kind NOT IN (${NETWORK_KINDS})`,
+          `SELECT id FROM sources WHERE replaced_by IS NULL AND kind NOT IN (${NETWORK_KINDS_SQL})`,
         )
         .all()
         .map((r) => r.id),
@@ -128,11 +133,11 @@ export function settleReplacements(db: Db): ReplacementChanges {
     `UPDATE sources AS s SET replaced_by = nullif((
        SELECT w.id FROM sources w
        WHERE CASE WHEN s.kind IN (${LINKEDIN_CONTACT_KINDS}) THEN w.kind = s.kind
-             ELSE w.kind NOT IN (${NETWORK_KINDS}, ${LINKEDIN_CONTACT_KINDS})
+             ELSE w.kind NOT IN (${NETWORK_KINDS_SQL}, ${LINKEDIN_CONTACT_KINDS})
                   AND w.path = s.path AND w.entry IS s.entry END
        ORDER BY CASE WHEN w.kind IN (${LINKEDIN_CONTACT_KINDS}) THEN w.written_at END DESC, w.id DESC
        LIMIT 1), s.id)
-     WHERE s.kind NOT IN (${NETWORK_KINDS})`,
+     WHERE s.kind NOT IN (${NETWORK_KINDS_SQL})`,
   ).run();
   const after = standing();
   return {

@@ -44,6 +44,8 @@ export interface FileReport {
   outcome: "imported" | "unchanged";
   /** When the same content was imported before. */
   previouslyImportedAt?: string;
+  /** That was another file of this same import (named twice, or a copy beside it). */
+  sameImport?: boolean;
   rows: number;
   imported: number;
   /** Of the imported rows, how many were not in the database before. */
@@ -119,7 +121,9 @@ export async function importPaths(
   try {
     for await (const item of readInputsInWorker(paths, { encoding: options.encoding ?? null })) {
       if ("passedOver" in item) {
-        report.passedOver.push({ label: item.label, reason: item.reason });
+        // The same archive named twice passes its other files over twice: they are told once.
+        if (!report.passedOver.some((p) => p.label === item.label))
+          report.passedOver.push({ label: item.label, reason: item.reason });
         continue;
       }
       db.exec("SAVEPOINT input_table");
@@ -255,6 +259,7 @@ async function importTable(
     table.discard();
     file.outcome = "unchanged";
     file.previouslyImportedAt = importedAt;
+    if (importedAt === now.toISOString()) file.sameImport = true;
     return file;
   }
   const source: SourceRow = {

@@ -304,8 +304,15 @@ export function readIncomingSlugs(db: Db): Set<string> {
   );
 }
 
-export function sourceExists(db: Db, id: number): boolean {
-  return db.prepare("SELECT 1 FROM sources WHERE id = ?").get(id) !== undefined;
+/** What import `id` was recognised as, and the later copy that hides its contacts; or null. */
+export function sourceOf(db: Db, id: number): { kind: string; replacedBy: number | null } | null {
+  return (
+    db
+      .prepare<[number], { kind: string; replacedBy: number | null }>(
+        "SELECT kind, replaced_by AS replacedBy FROM sources WHERE id = ?",
+      )
+      .get(id) ?? null
+  );
 }
 
 /** When the newest invitation the user sent was sent (ISO 8601), or null with none. */

@@ -21,18 +21,45 @@ interface Candidate {
   b: string | null;
 }
 
-/** Per table: its profile column and the keys (SQL) that both formats hold. */
-const SHAPES: Record<Table, { slug: string; a: string; b: string }> = {
+/**
+ * Per table: its profile column, the keys (SQL) that both formats hold, and how a fresh row goes
+ * into the stored one (merger): as a stored row the file lists again is refreshed
+ * (import-writer.ts), and the profile too.
+ */
+const SHAPES: Record<
+  Table,
+  { slug: string; a: string; b: string; merge: { returning: string; set: string } }
+> = {
   invitations: {
     slug: "peer_slug",
     // An invitation to an address is keyed by it in both formats: no partner to find.
     a: "CASE WHEN invitee_email IS NULL THEN direction || '|' || sent_at || '|' || peer_name_key END",
     b: "NULL",
+    merge: {
+      returning:
+        "peer_slug AS peerSlug, inviter_url AS inviterUrl, invitee_url AS inviteeUrl, message",
+      set: `identity = CASE WHEN peer_slug IS NULL THEN @identity ELSE identity END,
+            peer_slug = coalesce(peer_slug, @peerSlug),
+            inviter_url = coalesce(@inviterUrl, inviter_url),
+            invitee_url = coalesce(@inviteeUrl, invitee_url),
+            message = coalesce(@message, message)`,
+    },
   },
   connections: {
     slug: "slug",
     a: "'e:' || email",
     b: "'n:' || name_key || '|' || connected_on",
+    // The newer file's company and position stand, whichever of the two is imported last.
+    merge: {
+      returning: "slug, url, email, company, position, connected_on AS connectedOn",
+      set: `identity = CASE WHEN slug IS NULL THEN @identity ELSE identity END,
+            slug = coalesce(slug, @slug),
+            url = coalesce(url, @url),
+            email = coalesce(@email, email),
+            company = CASE WHEN @lastSeenAt >= last_seen_at THEN @company ELSE company END,
+            position = CASE WHEN @lastSeenAt >= last_seen_at THEN @position ELSE position END,
+            connected_on = coalesce(connected_on, @connectedOn)`,
+    },
   },
 };
 
@@ -60,8 +87,7 @@ export function mergeAcrossFormats(db: Db, table: Table, sourceId: number, befor
       .all({ src: sourceId, before });
   const fresh = `id > @before AND source_id = @src AND ${shape.slug}`;
   const stored = `id <= @before AND seen_source_id <> @src AND ${shape.slug}`;
-  const merge =
-    table === "invitations" ? mergeInvitation(db, sourceId) : mergeConnection(db, sourceId);
+  const merge = merger(db, table, sourceId);
   let merged = 0;
   // The side without profile addresses is read first: it is the small one, mostly empty.
   for (const [first, second, freshFirst] of [
@@ -107,76 +133,25 @@ export function soleMatches(
   return [...partners].filter(([, id]) => takenBy.get(id) === 1);
 }
 
-function mergeInvitation(db: Db, sourceId: number) {
-  const take = db.prepare<
-    [number],
-    {
-      identity: string;
-      peerSlug: string | null;
-      inviterUrl: string | null;
-      inviteeUrl: string | null;
-      message: string | null;
-      lastSeenAt: string;
-    }
-  >(
-    `DELETE FROM invitations WHERE id = ?
-     RETURNING identity, peer_slug AS peerSlug, inviter_url AS inviterUrl,
-               invitee_url AS inviteeUrl, message, last_seen_at AS lastSeenAt`,
+/**
+ * Takes a fresh row out (its `returning` columns, with identity and last_seen_at) and puts it
+ * into the stored row: `set` (SQL, the fresh values as @names), its sighting and last sighting.
+ */
+function merger(db: Db, table: Table, sourceId: number) {
+  const { returning, set } = SHAPES[table].merge;
+  const take = db.prepare<[number], Record<string, unknown>>(
+    `DELETE FROM ${table} WHERE id = ?
+     RETURNING identity, last_seen_at AS lastSeenAt, ${returning}`,
   );
-  // As a stored row that the file lists again is refreshed (import-writer.ts), and its profile.
   const into = db.prepare(
-    `UPDATE invitations SET
-       identity = CASE WHEN peer_slug IS NULL THEN @identity ELSE identity END,
-       peer_slug = coalesce(peer_slug, @peerSlug),
-       inviter_url = coalesce(@inviterUrl, inviter_url),
-       invitee_url = coalesce(@inviteeUrl, invitee_url),
-       message = coalesce(@message, message),
+    `UPDATE ${table} SET ${set},
        last_seen_at = max(last_seen_at, @lastSeenAt),
        seen_source_id = @sourceId
      WHERE id = @id`,
   );
   return (freshId: number, storedId: number) => {
     const row = take.get(freshId);
-    if (!row) throw new Error(`invitation ${freshId} vanished while merged`);
-    into.run({ ...row, sourceId, id: storedId });
-  };
-}
-
-function mergeConnection(db: Db, sourceId: number) {
-  const take = db.prepare<
-    [number],
-    {
-      identity: string;
-      slug: string | null;
-      url: string | null;
-      email: string | null;
-      company: string;
-      position: string;
-      connectedOn: string | null;
-      lastSeenAt: string;
-    }
-  >(
-    `DELETE FROM connections WHERE id = ?
-     RETURNING identity, slug, url, email, company, position, connected_on AS connectedOn,
-               last_seen_at AS lastSeenAt`,
-  );
-  // The newer file's company and position stand, whichever of the two is imported last.
-  const into = db.prepare(
-    `UPDATE connections SET
-       identity = CASE WHEN slug IS NULL THEN @identity ELSE identity END,
-       slug = coalesce(slug, @slug),
-       url = coalesce(url, @url),
-       email = coalesce(@email, email),
-       company = CASE WHEN @lastSeenAt >= last_seen_at THEN @company ELSE company END,
-       position = CASE WHEN @lastSeenAt >= last_seen_at THEN @position ELSE position END,
-       connected_on = coalesce(connected_on, @connectedOn),
-       last_seen_at = max(last_seen_at, @lastSeenAt),
-       seen_source_id = @sourceId
-     WHERE id = @id`,
-  );
-  return (freshId: number, storedId: number) => {
-    const row = take.get(freshId);
-    if (!row) throw new Error(`connection ${freshId} vanished while merged`);
+    if (!row) throw new Error(`${table} row ${freshId} vanished while merged`);
     into.run({ ...row, sourceId, id: storedId });
   };
 }

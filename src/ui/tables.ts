@@ -262,7 +262,8 @@ export function describeFormat(description: string): string {
 
 function fileNotes(file: FileReport): string[] {
   const t = m().importReport;
-  if (file.outcome === "unchanged") return [t.unchanged(file.previouslyImportedAt ?? "")];
+  if (file.outcome === "unchanged")
+    return [file.sameImport ? t.sameImport : t.unchanged(file.previouslyImportedAt ?? "")];
   const notes: string[] = [];
   const skips = describeSkips(file);
   if (skips !== "") notes.push(t.skipped(skips));

@@ -242,6 +242,17 @@ describe("invites import", () => {
     expect(files[0]?.outcome).toBe("unchanged");
   });
 
+  it("says of a file named twice in one import that it is imported once, and passes over once", async () => {
+    const result = await runCli(["import", "--db", temp.db, DEMO_ZIP, DEMO_ZIP]);
+    expect(result.code, result.stderr).toBe(0);
+    const words = result.stdout.replace(/\s+/g, " ");
+    expect(words).toContain(
+      "Invitations.csv: the same content as a file before it in this import: imported once",
+    );
+    expect(words).not.toContain("imported before (");
+    expect(words).toContain("Passed over 4 other files");
+  });
+
   it("imports nothing when any of several files is bad", async () => {
     const result = await runCli([
       "import",

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, copyFileSync, existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -128,6 +128,28 @@ describe("invites contacts", () => {
     const bad = await runCli(["contacts", "--db", temp.db, "--source", "7"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("there is no source number 7");
+  });
+
+  it("says why a source lists no contacts: a LinkedIn table, or a copy replaced by a newer one", async () => {
+    await runCli(["import", "--db", temp.db, fixture("linkedin", "Invitations.csv"), OUTLOOK]);
+    const table = await runCli(["contacts", "--db", temp.db, "--source", "1"]);
+    expect(table.code).toBe(2);
+    expect(table.stderr).toContain(
+      "import 1 is a LinkedIn table of invitations or connections, not an address book",
+    );
+    // An address book imported, then changed and imported again: the newer copy replaces it.
+    const copy = join(temp.dir, "Outlook-Kontakte.CSV");
+    copyFileSync(OUTLOOK, copy);
+    // A blank line makes it content of its own each time (the same content is imported once).
+    for (let i = 0; i < 2; i++) {
+      appendFileSync(copy, "\r\n");
+      expect((await runCli(["import", "--db", temp.db, copy])).code).toBe(0);
+    }
+    const replaced = await runCli(["contacts", "--db", temp.db, "--source", "3"]);
+    expect(replaced.code).toBe(0);
+    expect(replaced.stderr.replace(/\s+/g, " ")).toContain(
+      "Import 3 was replaced by a newer copy of the same address book (import 4)",
+    );
   });
 
   it("prints a table with a count", async () => {
