@@ -151,6 +151,10 @@ export const pickList = createPrompt<number[] | null, PickListConfig>((config, d
     if (isEnterKey(key)) {
       setStatus("done");
       done(built.all.filter((i) => checked.has(i)));
+    } else if (key.name === "escape" && filter !== "") {
+      // Esc takes the filter away first: the picks made under it stay.
+      setFilter("");
+      setActive(0);
     } else if (key.name === "escape") {
       setStatus("cancelled");
       done(null);

@@ -112,6 +112,23 @@ describe("the pick-list", () => {
     await expect(drive(ITEMS, ["\x1b"])).rejects.toBeInstanceOf(CancelledError);
   });
 
+  it("takes the filter away at the first Esc after it, keeping what was picked under it", async () => {
+    // Filter, take everything it shows out, Esc: the filter goes, the choice stays; Enter.
+    const { result, screen } = await drive(ITEMS, [
+      "/",
+      "j",
+      "u",
+      "e",
+      "r",
+      "\r",
+      "n",
+      "\x1b",
+      "\r",
+    ]);
+    expect(screen).toContain("(/ to change, esc to clear)");
+    expect(ids(result)).toEqual([2]);
+  });
+
   it("draws names and profiles from files printable, the filter too", async () => {
     const hostile = [
       view(1, { name: "Lena\x1b[2J\x1b]8;;https://evil.example\x07Müller\x1b]8;;\x07" }),
@@ -193,7 +210,7 @@ describe("the pick-list in German", () => {
     expect(screen).toContain("/ zum Filtern");
     expect(screen).toContain("(Enter behält ihn, Esc löscht ihn)");
     expect(screen).toContain("4 vom Filter ausgeblendet");
-    expect(screen).toContain("Filter: xyz  (/ zum Ändern)");
+    expect(screen).toContain("Filter: xyz  (/ zum Ändern, Esc zum Löschen)");
     expect(screen).toContain("Nichts passt zum Filter.");
     // The line of keys is wrapped at the terminal's width.
     expect(screen).toContain("Leertaste an/aus · a alle · i umkehren · n keine (im Filter)");
