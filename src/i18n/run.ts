@@ -91,7 +91,8 @@ export const enRun = {
   },
   summary: {
     head: (done: string) => [done, "Not done", "Skipped", "Failed", "To verify", "Remaining"],
-    skipped: (n: number, reason: string) => `Skipped ${f.num(n)}: ${reason}.`,
+    skipped: (n: number, reason: string, names: string[]) =>
+      `Skipped ${f.num(n)} (${f.list(n > names.length ? [...names, `${f.num(n - names.length)} more`] : names)}): ${reason}.`,
     notDone: (name: string, detail: string) =>
       `Not done: ${name}: ${detail}; it stays pending for the next run.`,
     failed: (name: string, detail: string) => `Failed: ${name}: ${detail}`,
@@ -339,7 +340,8 @@ export const deRun: Shape<typeof enRun> = {
       "Zu prüfen",
       "Übrig",
     ],
-    skipped: (n, reason) => `${g.num(n)} übersprungen: ${reason}.`,
+    skipped: (n, reason, names) =>
+      `${g.num(n)} übersprungen (${g.list(n > names.length ? [...names, `${g.num(n - names.length)} weitere`] : names)}): ${reason}.`,
     notDone: (name, detail) =>
       `Nicht erledigt: ${name}: ${detail}; bleibt für den nächsten Lauf ausstehend.`,
     failed: (name, detail) => `Fehlgeschlagen: ${name}: ${detail}`,

@@ -78,6 +78,9 @@ export function renderRunPlan<P>(p: RunPlan<P>, colour: Colour, width: number): 
   return wrap(lines.join("\n"), width);
 }
 
+/** Skipped people named in the closing notes, for each reason; the rest are counted. */
+const SKIPPED_NAMED = 5;
+
 export function renderRunSummary(
   action: JournalAction,
   s: RunSummary,
@@ -98,9 +101,13 @@ export function renderRunSummary(
   ];
   const lines = [fitTable(columns, [counts], colour, width)];
   const notes: string[] = [];
-  const reasons = new Map<string, number>();
-  for (const k of s.skipped) reasons.set(k.reason, (reasons.get(k.reason) ?? 0) + 1);
-  for (const [reason, times] of reasons) notes.push(w.skipped(times, reason));
+  // Named, to be found by hand on LinkedIn: the first few of each reason.
+  const reasons = new Map<string, string[]>();
+  for (const k of s.skipped) reasons.set(k.reason, [...(reasons.get(k.reason) ?? []), k.name]);
+  for (const [reason, names] of reasons) {
+    const shown = names.slice(0, SKIPPED_NAMED).map((name) => printable(name) || m().common.noName);
+    notes.push(w.skipped(names.length, reason, shown));
+  }
   // Names come from files and the network, details from the network: made printable.
   for (const f of s.notDone)
     notes.push(colour.red(w.notDone(printable(f.name), printable(f.detail))));
