@@ -113,6 +113,7 @@ export async function importPaths(
   const report: ImportReport = { files: [], refused: [], passedOver: [] };
   const massClosures: MassClosure[] = [];
   const closures: Closures[] = [];
+  const passedOver = new Set<string>();
   // One transaction for the whole import, with a 32 MiB page cache: 64 MiB kept the pages of
   // 100,000 invitations from spilling to the WAL before the commit, but measured no faster and
   // took up to 37 MiB more memory at its peak (260 against 223 MiB at 1,000,000 invitations).
@@ -122,8 +123,10 @@ export async function importPaths(
     for await (const item of readInputsInWorker(paths, { encoding: options.encoding ?? null })) {
       if ("passedOver" in item) {
         // The same archive named twice passes its other files over twice: they are told once.
-        if (!report.passedOver.some((p) => p.label === item.label))
+        if (!passedOver.has(item.label)) {
+          passedOver.add(item.label);
           report.passedOver.push({ label: item.label, reason: item.reason });
+        }
         continue;
       }
       db.exec("SAVEPOINT input_table");
