@@ -15,8 +15,7 @@ import {
   selectConnections,
   toLinkedInCells,
 } from "../core/connections.js";
-import { toNameKey } from "../core/identity.js";
-import { matchLive, type PersonKeys, sharedNameKeys } from "../core/matching.js";
+import { hasNoKeys, matchLive, type PersonKeys, sharedNameKeys } from "../core/matching.js";
 import { INVITES_EXPORT_COLUMNS } from "../core/records.js";
 import { UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
@@ -164,26 +163,27 @@ export const DEFAULT_REMOVED_FILE = "removed-connections.csv";
 /** A connection as a removal plans it: with the name the journal and the progress show. */
 type PlannedConnection = ConnectionRow & { name: string };
 
+/**
+ * Whom a removal looks for on the connections list, which has no addresses: a person is their
+ * profile, else a name that one live connection and no other stored one has.
+ */
+function removalKeys(c: ConnectionRow): PersonKeys {
+  return { slug: c.slug, email: null, name: connectionName(c) };
+}
+
 /** Removing: the connections list, the removal request, and removed_at. */
 export function removalAction(
   db: Db,
   record: RemovedConnectionsFile,
   known: readonly PlannedConnection[],
 ): RunAction<PlannedConnection, LiveConnection> {
-  // The connections list has no addresses: a person is their profile, else a name that one live
-  // connection and no other stored one has.
-  const keysOf = (c: PlannedConnection): PersonKeys => ({
-    slug: c.slug,
-    email: null,
-    name: c.name,
-  });
-  const sharedNames = sharedNameKeys(known, keysOf);
+  const sharedNames = sharedNameKeys(known, removalKeys);
   return {
     name: "remove",
     done: "removed",
     settledDone: "settled-removed",
     list: (driver) => driver.listConnections(),
-    match: (planned, live) => matchLive(planned, live.items, keysOf, sharedNames),
+    match: (planned, live) => matchLive(planned, live.items, removalKeys, sharedNames),
     send: (driver, live) => driver.removeConnection(live),
     beforeSend: (c, live, at) =>
       record.record(
@@ -221,11 +221,11 @@ export async function runConnectionsRemove(
   return withDatabase(path, (db) =>
     withRunLock(db, path, "remove", options, argv, async () => {
       const { rows, closedInBatches } = readConnectionRows(db, now, batchRules);
-      // A hidden profile has nothing the live list could be matched on (removalAction): the
-      // run would pass it over, so the plan leaves it out and says so, and --pick never offers it.
+      // A hidden profile has nothing the live list could be matched on (removalKeys): the run
+      // would pass it over, so the plan leaves it out and says so, and --pick never offers it.
       const chosen = selectConnections(rows, selection);
-      const hidden = chosen.filter((c) => !c.slug && toNameKey(connectionName(c)) === null);
-      let selected = chosen.filter((c) => !hidden.includes(c));
+      const hidden = chosen.filter((c) => hasNoKeys(removalKeys(c)));
+      let selected = chosen.filter((c) => !hasNoKeys(removalKeys(c)));
       if (options.pick) {
         const { pickConnections } = await import("../ui/pick-list.js");
         selected = await pickConnections(selected, {

@@ -39,6 +39,11 @@ export interface MatchResult<P, L extends LiveKeys> {
   uncertain: Array<{ planned: P; reason: UncertainReason }>;
 }
 
+/** Nothing a live list could show to recognise the person by: no profile, address or name. */
+export function hasNoKeys(keys: PersonKeys): boolean {
+  return !keys.slug && !keys.email && !toNameKey(keys.name);
+}
+
 /** The keys of a planned invitation: its invitee's profile, else address, else name. */
 export function invitationKeys(p: InvitationView): PersonKeys {
   return { slug: toProfileSlug(p.profileUrl), email: p.email, name: p.name };
@@ -89,6 +94,7 @@ export function matchLive<P, L extends LiveKeys>(
     let found: L | undefined;
     if (keys.slug) found = bySlug.get(keys.slug);
     else if (keys.email) found = byEmail.get(keys.email);
+    // hasNoKeys, the profile and address being tested already.
     else if (!nameKey) {
       result.uncertain.push({ planned: p, reason: "no-keys" });
       continue;
