@@ -245,33 +245,29 @@ export class Journal {
                 detail, signal, planned, skipped FROM runs ORDER BY id`,
       )
       .all();
+    // An item sent again within a run (its first answer lost, the list showing it still there)
+    // counts once, by its last request, as the run's closing table counts it; every request
+    // counts in `requests`. One pass over the journal.
     const counts = this.db
-      .prepare<[], { runId: number; outcome: string | null; n: number }>(
-        // An item sent again within a run (its first answer lost, the list showing it still
-        // there) counts once, by its last request: as the run's closing table counts it.
-        `SELECT run_id AS runId, outcome, count(*) AS n FROM journal j
-         WHERE NOT EXISTS (
-           SELECT 1 FROM journal later
-           WHERE later.run_id = j.run_id AND later.action = j.action AND later.id > j.id
-             AND coalesce(later.invitation_id, later.connection_id, later.live_id)
-               = coalesce(j.invitation_id, j.connection_id, j.live_id))
-         GROUP BY run_id, outcome`,
+      .prepare<[], { runId: number; outcome: string | null; n: number; requests: number }>(
+        `SELECT runId, outcome, sum(last) AS n, count(*) AS requests FROM (
+           SELECT run_id AS runId, outcome,
+                  row_number() OVER (
+                    PARTITION BY run_id, action, coalesce(invitation_id, connection_id, live_id)
+                    ORDER BY id DESC) = 1 AS last
+           FROM journal)
+         GROUP BY runId, outcome`,
       )
       .all();
-    const requests = new Map(
-      this.db
-        .prepare<[], { runId: number; n: number }>(
-          "SELECT run_id AS runId, count(*) AS n FROM journal GROUP BY run_id",
-        )
-        .all()
-        .map((r) => [r.runId, r.n]),
-    );
-    return runs.map((run) => ({
-      ...run,
-      counts: Object.fromEntries(
-        counts.filter((c) => c.runId === run.id).map((c) => [c.outcome ?? "unsettled", c.n]),
-      ),
-      requests: requests.get(run.id) ?? 0,
-    }));
+    return runs.map((run) => {
+      const own = counts.filter((c) => c.runId === run.id);
+      return {
+        ...run,
+        counts: Object.fromEntries(
+          own.filter((c) => c.n > 0).map((c) => [c.outcome ?? "unsettled", c.n]),
+        ),
+        requests: own.reduce((sum, c) => sum + c.requests, 0),
+      };
+    });
   }
 }
