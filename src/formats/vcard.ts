@@ -163,8 +163,8 @@ function decodeValue(p: Property, fallback: TextEncoding, label: string): string
   }
 }
 
-function isUtf8Label(charset: string | undefined): boolean {
-  return /^utf-?8$/i.test(charset ?? "");
+function isUtf8Label(charset: string): boolean {
+  return /^utf-?8$/i.test(charset);
 }
 
 /** Splits a structured value (N, ORG, ADR) on unescaped semicolons and unescapes each part. */

@@ -6,7 +6,10 @@
  */
 import type { Db } from "./database.js";
 
-/** The kinds whose files hold contacts: everything but the two LinkedIn tables of the network. */
+/**
+ * The kinds whose rows are invitations or connections, not contacts: LinkedIn's two tables of the
+ * network and invites' own export of connections. Every other kind holds contacts.
+ */
 export const NETWORK_KINDS: readonly string[] = [
   "linkedin-invitations",
   "linkedin-connections",

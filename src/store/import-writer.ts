@@ -1,12 +1,8 @@
 /** The statements an import runs, prepared once per import. */
-import {
-  type ConnectionRecord,
-  type ContactRecord,
-  INVITES_CONNECTIONS,
-  type InvitationRecord,
-} from "../core/records.js";
+import type { ConnectionRecord, ContactRecord, InvitationRecord } from "../core/records.js";
 import type { TableInfo } from "../formats/inputs.js";
 import type { Db } from "./database.js";
+import type { NetworkTable } from "./same-person.js";
 
 /** A source as stored: its table's info, with the dates decided. */
 export type SourceRow = Omit<TableInfo, "writtenAt"> & { writtenAt: string; importedAt: string };
@@ -173,9 +169,8 @@ export class ImportWriter {
   }
 
   /** Records which rows this file listed: every row it wrote carries its id in seen_source_id. */
-  recordSightings(sourceId: number, kind: string): void {
-    if (kind === "linkedin-invitations") this.s.sightInvitations.run({ sourceId });
-    if (kind === "linkedin-connections" || kind === INVITES_CONNECTIONS)
-      this.s.sightConnections.run({ sourceId });
+  recordSightings(sourceId: number, table: NetworkTable): void {
+    if (table === "invitations") this.s.sightInvitations.run({ sourceId });
+    else this.s.sightConnections.run({ sourceId });
   }
 }

@@ -332,7 +332,7 @@ async function importTable(
     imported: file.imported,
     skipped: file.skipped,
   });
-  writer.recordSightings(sourceId, info.kind);
+  if (network !== null) writer.recordSightings(sourceId, network);
   if (info.kind === "linkedin-invitations") {
     const changes = settleInvitationClosures(db);
     file.closedInvitations = changes.closed.length;

@@ -12,7 +12,8 @@
  */
 import type { Db } from "./database.js";
 
-type Table = "invitations" | "connections";
+/** The two tables of the network that imports fill. */
+export type NetworkTable = "invitations" | "connections";
 
 interface Candidate {
   id: number;
@@ -27,7 +28,7 @@ interface Candidate {
  * (import-writer.ts), and the profile too.
  */
 const SHAPES: Record<
-  Table,
+  NetworkTable,
   { slug: string; a: string; b: string; merge: { returning: string; set: string } }
 > = {
   invitations: {
@@ -64,7 +65,7 @@ const SHAPES: Record<
 };
 
 /** The highest row id of `table`: the rows a file then writes for the first time come after it. */
-export function lastRowId(db: Db, table: Table): number {
+export function lastRowId(db: Db, table: NetworkTable): number {
   return db.prepare<[], number | null>(`SELECT max(id) FROM ${table}`).pluck().get() ?? 0;
 }
 
@@ -74,7 +75,12 @@ export function lastRowId(db: Db, table: Table): number {
  * returns how many it merged. Call it after the file's rows are written and before its
  * sightings are recorded.
  */
-export function mergeAcrossFormats(db: Db, table: Table, sourceId: number, before: number): number {
+export function mergeAcrossFormats(
+  db: Db,
+  table: NetworkTable,
+  sourceId: number,
+  before: number,
+): number {
   // A first import has nothing stored to find: not a row is read.
   if (before === 0) return 0;
   const shape = SHAPES[table];
@@ -137,7 +143,7 @@ export function soleMatches(
  * Takes a fresh row out (its `returning` columns, with identity and last_seen_at) and puts it
  * into the stored row: `set` (SQL, the fresh values as @names), its sighting and last sighting.
  */
-function merger(db: Db, table: Table, sourceId: number) {
+function merger(db: Db, table: NetworkTable, sourceId: number) {
   const { returning, set } = SHAPES[table].merge;
   const take = db.prepare<[number], Record<string, unknown>>(
     `DELETE FROM ${table} WHERE id = ?

@@ -103,7 +103,11 @@ export function renderRunSummary(
   const notes: string[] = [];
   // Named, to be found by hand on LinkedIn: the first few of each reason.
   const reasons = new Map<string, string[]>();
-  for (const k of s.skipped) reasons.set(k.reason, [...(reasons.get(k.reason) ?? []), k.name]);
+  for (const k of s.skipped) {
+    const names = reasons.get(k.reason);
+    if (names) names.push(k.name);
+    else reasons.set(k.reason, [k.name]);
+  }
   for (const [reason, names] of reasons) {
     const shown = names.slice(0, SKIPPED_NAMED).map((name) => printable(name) || m().common.noName);
     notes.push(w.skipped(names.length, reason, shown));
