@@ -183,13 +183,17 @@ export function parseKeepList(lines: readonly string[]): KeepList {
   return keep;
 }
 
-function matchesText(view: InvitationView, needle: string): boolean {
+/** --match's test of one invitation: the needle folded once, for every view asked. */
+function textMatcher(needle: string): (view: InvitationView) => boolean {
   const key = toNameKey(needle);
   const lower = needle.trim().toLowerCase();
-  if (nameSearch(needle)(view.name)) return true;
-  const slug = toProfileSlug(view.profileUrl);
-  if (slug?.includes(lower) || (key && toNameKey(slug ?? "")?.includes(key))) return true;
-  return view.email?.includes(lower) ?? false;
+  const named = nameSearch(needle);
+  return (view) => {
+    if (named(view.name)) return true;
+    const slug = toProfileSlug(view.profileUrl);
+    if (slug?.includes(lower) || (key && toNameKey(slug ?? "")?.includes(key))) return true;
+    return view.email?.includes(lower) ?? false;
+  };
 }
 
 export function isKept(view: InvitationView, keep: KeepList): boolean {
@@ -218,6 +222,7 @@ export function invitationFilter(
   states: readonly InvitationView["state"][] = ["pending"],
 ): (view: InvitationView) => boolean {
   const olderThan = selection.olderThan && subtractDuration(asOf, selection.olderThan).getTime();
+  const matches = selection.match === undefined ? null : textMatcher(selection.match);
   return (v) => {
     if (!states.includes(v.state)) return false;
     const sent = Date.parse(v.sentAt);
@@ -226,7 +231,7 @@ export function invitationFilter(
     if (olderThan !== undefined && !(sent < olderThan)) return false;
     if (selection.sentBefore && !(sent < selection.sentBefore.getTime())) return false;
     if (selection.sentAfter && !(sent > selection.sentAfter.getTime())) return false;
-    if (selection.match !== undefined && !matchesText(v, selection.match)) return false;
+    if (matches !== null && !matches(v)) return false;
     if (selection.addressBook && !v.addressBook) return false;
     if (selection.keep && isKept(v, selection.keep)) return false;
     return true;
