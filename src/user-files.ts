@@ -19,7 +19,7 @@ import {
   writeSync,
 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, extname } from "node:path";
+import { dirname, extname, resolve } from "node:path";
 import { neutralizeFormula } from "./core/connections.js";
 import { InputError, UsageError } from "./errors.js";
 import {
@@ -30,6 +30,7 @@ import {
   utf16WithoutBom,
 } from "./formats/bytes.js";
 import { m } from "./i18n/index.js";
+import type { Output } from "./ui/output.js";
 import { printable } from "./ui/printable.js";
 import { shellWord } from "./ui/shell.js";
 
@@ -148,7 +149,23 @@ function decodeOptionFile(
  * `flag` is the option that names the file, for the suggestion.
  */
 export function checkNewFile(path: string, flag: string): void {
-  if (isTaken(path)) throw existsError(path, flag);
+  if (path !== STANDARD_OUTPUT && isTaken(path)) throw existsError(path, flag);
+}
+
+/** The file name that means standard output, as in most command-line tools: `--out -`. */
+export const STANDARD_OUTPUT = "-";
+
+/**
+ * Refuses `-` for a file that must be one, such as the record of removed connections, which
+ * is kept on disk before each removal: else it would be a file named "-" in the current folder.
+ */
+export function checkNotStandardOutput(path: string, flag: string): void {
+  if (path === STANDARD_OUTPUT) throw new UsageError(m().userFiles.mustBeFile(flag));
+}
+
+/** How the line after a write names where it went: the file's full path, or standard output. */
+export function writtenTo(path: string): string {
+  return path === STANDARD_OUTPUT ? m().userFiles.standardOutput : printable(resolve(path));
 }
 
 /** Whether something (a symbolic link too) is at `path`; not where we may not look. */
@@ -303,6 +320,36 @@ export function writeCsvFile(
   };
   const pieces = csvPieces(all(), options.excel ? EXCEL_CSV : PLAIN_CSV);
   writeNewFile(path, options.excel ? withBom(pieces) : pieces, options.flag);
+  return count;
+}
+
+/**
+ * writeCsvFile, or with `path` `-` the same CSV on standard output, a slice of rows at a time
+ * as stdout takes them (`--out - | …`).
+ */
+export async function writeCsv(
+  output: Output,
+  path: string,
+  head: ReadonlyArray<string>,
+  rows: Iterable<ReadonlyArray<string>>,
+  options: { flag: string; excel?: boolean },
+): Promise<number> {
+  if (path !== STANDARD_OUTPUT) return writeCsvFile(path, head, rows, options);
+  let count = 0;
+  let bom = options.excel === true;
+  const all = function* () {
+    yield head;
+    for (const row of rows) {
+      count++;
+      yield row;
+    }
+  };
+  for (const piece of csvPieces(all(), options.excel ? EXCEL_CSV : PLAIN_CSV)) {
+    // Every piece ends with its record delimiter, so output.out adds no line break of its own.
+    output.out(bom ? `\uFEFF${piece}` : piece);
+    bom = false;
+    await output.drain?.();
+  }
   return count;
 }
 

@@ -1,5 +1,4 @@
 /** `invites apologize` and `invites reinvite-list`: what follows a withdrawal, for people. */
-import { resolve } from "node:path";
 import {
   buildApologies,
   DEFAULT_TEMPLATES,
@@ -19,10 +18,9 @@ import {
   readWithdrawnDates,
 } from "../store/queries.js";
 import { type Output, printJson } from "../ui/output.js";
-import { printable } from "../ui/printable.js";
 import { reinviteWhy, renderReinviteList } from "../ui/reinvite.js";
 import { wrap } from "../ui/wrap.js";
-import { checkNewFile, MiB, readOptionFile, writeCsvFile } from "../user-files.js";
+import { checkNewFile, MiB, readOptionFile, writeCsv, writtenTo } from "../user-files.js";
 import { checkAsOf, type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import {
   checkBatchExists,
@@ -82,7 +80,8 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
     },
     "read",
   );
-  writeCsvFile(
+  await writeCsv(
+    output,
     options.out,
     ["email", "name", "subject", "body"],
     rows.map((r) => [r.email, r.name, r.subject, r.body]),
@@ -90,11 +89,7 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
   );
   output.err(
     wrap(
-      m().apologize.wrote(
-        rows.length,
-        printable(resolve(options.out)),
-        !options.includeRoleAddresses,
-      ),
+      m().apologize.wrote(rows.length, writtenTo(options.out), !options.includeRoleAddresses),
       output.width,
     ),
   );

@@ -3,7 +3,6 @@
  * through the network, journaled like withdraw, each person's row written to the
  * removed-connections CSV, on disk, before their removal is requested.
  */
-import { resolve } from "node:path";
 import type { BatchRules } from "../core/batches.js";
 import {
   assignBatches,
@@ -31,7 +30,13 @@ import { renderConnectionTable } from "../ui/connections.js";
 import type { Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
 import { wrap } from "../ui/wrap.js";
-import { checkNewFile, freeName, writeCsvFile } from "../user-files.js";
+import {
+  checkNewFile,
+  checkNotStandardOutput,
+  freeName,
+  writeCsv,
+  writtenTo,
+} from "../user-files.js";
 import {
   accountCheck,
   allWaiting,
@@ -132,19 +137,27 @@ export async function runConnectionsExport(
       preChecked: "all",
     });
   }
-  writeConnectionsCsv(out, selected, options.excel === true);
+  await writeConnectionsCsv(output, out, selected, options.excel === true);
   output.err(
     wrap(
-      m().run.connections.wrote(selected.length, printable(resolve(out)), options.excel === true),
+      m().run.connections.wrote(selected.length, writtenTo(out), options.excel === true),
       output.width,
     ),
   );
   return 0;
 }
 
-/** Writes the export to a new file, as every file for the user is written (src/user-files.ts). */
-export function writeConnectionsCsv(out: string, rows: readonly ConnectionRow[], excel: boolean) {
-  writeCsvFile(out, EXPORT_COLUMNS, rows.map(toExportCells), { flag: "--out", excel });
+/**
+ * Writes the export to a new file, as every file for the user is written (src/user-files.ts),
+ * or to standard output with `-`.
+ */
+export function writeConnectionsCsv(
+  output: Output,
+  out: string,
+  rows: readonly ConnectionRow[],
+  excel: boolean,
+): Promise<number> {
+  return writeCsv(output, out, EXPORT_COLUMNS, rows.map(toExportCells), { flag: "--out", excel });
 }
 
 export interface ConnectionsRemoveOptions
@@ -213,6 +226,7 @@ export async function runConnectionsRemove(
   const settings = readNetworkRunOptions(options, output, "remove");
   const selection = resolveConnectionSelection(options);
   const batchRules = resolveBatchRules(options);
+  if (options.out !== undefined) checkNotStandardOutput(options.out, "--out");
   const record = new RemovedConnectionsFile(options.out ?? DEFAULT_REMOVED_FILE, {
     excel: options.excel === true,
   });

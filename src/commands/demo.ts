@@ -126,7 +126,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
         const accepted = selectConnections(rows, { batch: true }).sort(compareByConnectedOn);
         const exported = join(dir, "accepted-by-mistake.csv");
         shell(["invites", "connections", "export", "--batch", "--out", exported]);
-        writeConnectionsCsv(exported, accepted, false);
+        await writeConnectionsCsv(output, exported, accepted, false);
         say(m().run.connections.wrote(accepted.length, exported, false));
         const record = new RemovedConnectionsFile(join(dir, "removed-connections.csv"));
         shell([

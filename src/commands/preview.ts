@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import { type InvitationView, PreviewTally } from "../core/preview.js";
 import { invitationFilter } from "../core/selection.js";
 import { UsageError } from "../errors.js";
@@ -7,8 +6,7 @@ import { withDatabase } from "../store/database.js";
 import { readPendingPreview } from "../store/invitations.js";
 import { type Output, printJsonArray } from "../ui/output.js";
 import { printPreview } from "../ui/preview.js";
-import { printable } from "../ui/printable.js";
-import { checkNewFile, writeCsvFile } from "../user-files.js";
+import { checkNewFile, writeCsv, writtenTo } from "../user-files.js";
 import { checkAsOf, type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
 import {
   checkBatchExists,
@@ -83,7 +81,7 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
       checkBatchExists(selection, batches);
       const chosen = tallied(pending, tally, invitationFilter(selection, asOf));
       if (options.pick) return [...chosen];
-      if (options.csv !== undefined) writePreviewCsv(output, options.csv, chosen);
+      if (options.csv !== undefined) await writePreviewCsv(output, options.csv, chosen);
       else if (options.json) await printJsonArray(output, chosen, toPreviewJson);
       else await printPreview(output, chosen, { summary: tally.summary, asOf, maxRows });
       return null;
@@ -101,7 +99,7 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
     return 0;
   }
   if (options.csv !== undefined) {
-    writePreviewCsv(output, options.csv, selected);
+    await writePreviewCsv(output, options.csv, selected);
     return 0;
   }
   await printPreview(output, selected, { summary: tally.summary, asOf, maxRows });
@@ -109,12 +107,16 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
 }
 
 /** The views, as they come, to a new CSV file in --json's keys, and a line saying how many. */
-function writePreviewCsv(output: Output, path: string, views: Iterable<InvitationView>): void {
+async function writePreviewCsv(
+  output: Output,
+  path: string,
+  views: Iterable<InvitationView>,
+): Promise<void> {
   const rows = function* () {
     for (const v of views) yield PREVIEW_COLUMNS.map((key) => String(v[key] ?? ""));
   };
-  const written = writeCsvFile(path, PREVIEW_COLUMNS, rows(), { flag: "--csv" });
-  output.err(m().commands.wroteInvitations(written, printable(resolve(path))));
+  const written = await writeCsv(output, path, PREVIEW_COLUMNS, rows(), { flag: "--csv" });
+  output.err(m().commands.wroteInvitations(written, writtenTo(path)));
 }
 
 /** The views `chosen` lets through, each of `views` counted in `tally` as it passes. */

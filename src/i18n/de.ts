@@ -335,6 +335,9 @@ export const de: Catalogue = {
     noFolder: (folder) => `kann nicht geschrieben werden: Der Ordner ${folder} existiert nicht`,
     cannotWrite: (why) => `kann nicht geschrieben werden (${why})`,
     writableFolder: (flag) => `Geben Sie mit ${flag} eine Datei in einem beschreibbaren Ordner an`,
+    standardOutput: "die Standardausgabe",
+    mustBeFile: (flag) =>
+      `${flag} - geht hier nicht: Diese Liste wird vor jedem Entfernen in einer Datei festgehalten; geben Sie mit ${flag} eine Datei an`,
     keepList: "eine Datei mit der Ausnahmeliste",
     template: "eine Vorlage für die E-Mail",
     cookies: "Ihre LinkedIn-Cookies",

@@ -336,6 +336,9 @@ export const en = {
     noFolder: (folder: string) => `cannot be written: the folder ${folder} does not exist`,
     cannotWrite: (why: string) => `cannot be written (${why})`,
     writableFolder: (flag: string) => `name a file in a folder you can write with ${flag}`,
+    standardOutput: "standard output",
+    mustBeFile: (flag: string) =>
+      `${flag} - cannot be used here: this list is kept in a file before each removal; name a file with ${flag}`,
     keepList: "a keep-list file",
     template: "a mail template",
     cookies: "your LinkedIn cookies",

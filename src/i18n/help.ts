@@ -35,7 +35,7 @@ export const enHelp = {
         "list the pending invitations a selection holds, with why each is listed (default: all pending)",
       all: "list every one, not just a screenful",
       json: "print the selection as JSON",
-      csv: "write the selection to a CSV file",
+      csv: "write the selection to a CSV file (- for standard output)",
     },
     withdraw: {
       description:
@@ -57,7 +57,7 @@ export const enHelp = {
     connectionsExport: {
       description:
         "write connections to a CSV with LinkedIn's own columns first (all by default, or a selection)",
-      out: "the file to write (default: linkedin-connections-<date>.csv, or -2, -3 … beside one of the same day); never overwritten",
+      out: "the file to write (default: linkedin-connections-<date>.csv, or -2, -3 … beside one of the same day; - for standard output); never overwritten",
       excel: "UTF-8 with a BOM and semicolons, for German Excel",
     },
     connectionsRemove: {
@@ -71,7 +71,7 @@ export const enHelp = {
     apologize: {
       description:
         "a mail-merge CSV (email, name, subject, body) with a kind note for people whose accidental invitation you withdrew, in German unless --lang en is given; sends nothing",
-      out: "the CSV to write",
+      out: "the CSV to write (- for standard output)",
       template: 'your own text: "Subject: …" on the first line; {name} and {sender} are filled in',
       sender: "how to sign (default: your name from the export)",
       includeRoleAddresses: "also write to info@, jobs@ and the like",
@@ -352,7 +352,7 @@ export const deHelp: Shape<typeof enHelp> = {
         "die ausstehenden Einladungen einer Auswahl auflisten, jeweils mit dem Grund (Standard: alle ausstehenden)",
       all: "alle auflisten, nicht nur eine Bildschirmseite",
       json: "die Auswahl als JSON ausgeben",
-      csv: "die Auswahl in eine CSV-Datei schreiben",
+      csv: "die Auswahl in eine CSV-Datei schreiben (- für die Standardausgabe)",
     },
     withdraw: {
       description:
@@ -375,7 +375,7 @@ export const deHelp: Shape<typeof enHelp> = {
     connectionsExport: {
       description:
         "Kontakte in eine CSV-Datei schreiben, LinkedIns eigene Spalten zuerst (standardmäßig alle, oder eine Auswahl)",
-      out: "die zu schreibende Datei (Standard: linkedin-connections-<Datum>.csv, oder -2, -3 … neben einer vom selben Tag); wird nie überschrieben",
+      out: "die zu schreibende Datei (Standard: linkedin-connections-<Datum>.csv, oder -2, -3 … neben einer vom selben Tag; - für die Standardausgabe); wird nie überschrieben",
       excel: "UTF-8 mit BOM und Semikolons, für ein deutsches Excel",
     },
     connectionsRemove: {
@@ -389,7 +389,7 @@ export const deHelp: Shape<typeof enHelp> = {
     apologize: {
       description:
         "eine Serienbrief-CSV (email, name, subject, body) mit ein paar freundlichen Zeilen an die Menschen, deren versehentliche Einladung Sie zurückgezogen haben, auf Deutsch, außer mit --lang en; versendet nichts",
-      out: "die zu schreibende CSV-Datei",
+      out: "die zu schreibende CSV-Datei (- für die Standardausgabe)",
       template:
         "Ihr eigener Text: „Subject: …“ in der ersten Zeile; {name} und {sender} werden eingesetzt",
       sender: "wie unterschrieben wird (Standard: Ihr Name aus dem Export)",

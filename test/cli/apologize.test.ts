@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -66,6 +66,17 @@ describe("invites apologize", () => {
     expect(again.stderr).toContain(`invites: ${out} exists already`);
     expect(again.stderr).toContain("name another file with --out: invites never overwrites a file");
     expect(readFileSync(out, "utf8")).toBe(text);
+  });
+
+  it("writes the notes to standard output with --out -", async () => {
+    const out = join(temp.dir, "notes.csv");
+    const args = ["apologize", "--db", temp.db, "--as-of", "2026-11-20", "--out"];
+    expect((await runCli([...args, out])).code).toBe(0);
+    const piped = await runCli([...args, "-"], { cwd: temp.dir });
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout).toBe(readFileSync(out, "utf8"));
+    expect(piped.stderr).toContain("to standard output, for a mail merge");
+    expect(existsSync(join(temp.dir, "-"))).toBe(false);
   });
 
   it("says what it wrote in lines that fit the terminal, in German too", async () => {

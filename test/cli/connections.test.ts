@@ -159,6 +159,30 @@ describe("invites connections export", () => {
     expect(second.result.stderr).toContain("same.csv exists already");
   });
 
+  it("writes to standard output with --out -, the same CSV as the file, and no file named -", async () => {
+    await runCli(["import", "--db", temp.db, DEMO]);
+    const { out } = await exportTo("file.csv", "--excel");
+    // A file named "-" in the folder would be taken: standard output is no file, nothing stops.
+    writeFileSync(join(temp.dir, "-"), "mine");
+    const args = ["connections", "export", "--db", temp.db, "--out", "-", "--excel"];
+    const piped = await runCli(args, { cwd: temp.dir });
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout).toBe(readFileSync(out, "utf8"));
+    expect(piped.stderr).toContain("Wrote 9 connections to standard output (for Excel");
+    expect(readFileSync(join(temp.dir, "-"), "utf8")).toBe("mine");
+  });
+
+  it("refuses --out - for the record of removals, which must be a file kept on disk", async () => {
+    await runCli(["import", "--db", temp.db, DEMO]);
+    const args = ["connections", "remove", "--db", temp.db, "--batch", "--dry-run", "--out", "-"];
+    const result = await runCli(args, { cwd: temp.dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      "invites: --out - cannot be used here: this list is kept in a file before each removal; name a file with --out\n",
+    );
+    expect(existsSync(join(temp.dir, "-"))).toBe(false);
+  });
+
   it("says where it wrote, as a whole path, when it chose the file's name", async () => {
     // The name holds the day (UTC): both exports must fall on the same one.
     await clearOfMidnight();

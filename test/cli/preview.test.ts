@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -160,6 +160,20 @@ describe("invites preview", () => {
       `invites: ${file} exists already\n  name another file with --csv: invites never overwrites a file\n`,
     );
     expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
+  it("writes --csv - to standard output, the same rows as the file", async () => {
+    const file = join(temp.dir, "batch.csv");
+    expect(
+      (await runCli(["preview", "--db", temp.db, ...AS_OF, "--batch", "--csv", file])).code,
+    ).toBe(0);
+    const piped = await runCli(["preview", "--db", temp.db, ...AS_OF, "--batch", "--csv", "-"], {
+      cwd: temp.dir,
+    });
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout).toBe(readFileSync(file, "utf8"));
+    expect(piped.stderr).toMatch(/^Wrote \d+ invitations to standard output\n$/);
+    expect(existsSync(join(temp.dir, "-"))).toBe(false);
   });
 
   it("prints a table that stops after a screenful and a summary", async () => {
