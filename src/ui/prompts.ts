@@ -21,6 +21,11 @@ interface YesNoConfig {
   default: boolean;
 }
 
+/** The length of the longest word that answers yes or no. */
+function longestAnswer(words: { yesWords: readonly string[]; noWords: readonly string[] }): number {
+  return Math.max(...[...words.yesWords, ...words.noWords].map((word) => word.length));
+}
+
 const yesNo = createPrompt<boolean, YesNoConfig>((config, done) => {
   const words = m().prompts;
   const [status, setStatus] = useState<"idle" | "done">("idle");
@@ -51,8 +56,11 @@ const yesNo = createPrompt<boolean, YesNoConfig>((config, done) => {
   });
   const message = theme.style.message(config.message, status);
   if (status === "done") return `${prefix} ${message} ${theme.style.answer(value)}`;
-  const line = `${prefix} ${message} ${theme.style.defaultAnswer(words.yesNo(config.default))} ${value}`;
-  return unknown ? [line, theme.style.error(words.yesNoAgain(config.default))] : line;
+  // Only what could still be a yes or a no is drawn: a cookie pasted here too early (its
+  // question comes after this one) never reaches the screen, and is asked about at once.
+  const tooLong = value.trim().length > longestAnswer(words);
+  const line = `${prefix} ${message} ${theme.style.defaultAnswer(words.yesNo(config.default))} ${tooLong ? "" : value}`;
+  return unknown || tooLong ? [line, theme.style.error(words.yesNoAgain(config.default))] : line;
 });
 
 export interface PromptStreams {

@@ -76,6 +76,35 @@ describe("--cookies - in a terminal", () => {
     expect(screen()).not.toContain(liAt);
   });
 
+  it("never draws a cookie pasted too early, at the yes-or-no question before the prompts", async () => {
+    await emulation.start(DEMO);
+    const { liAt, jsessionid } = emulation.world.account;
+    const code = join(temp.dir, "code");
+    const command = `cd '${temp.dir}' && NO_COLOR=1 INVITES_COOKIES= '${process.execPath}' '${BIN}' withdraw --db '${temp.db}' --as-of 2026-11-20 --base-url ${emulation.sandbox.url} --pace 0 --batch --max 1 --cookies -; echo $? > '${code}'; sleep 60`;
+    terminal.start(command, { cols: 160, rows: 50 });
+    await waitFor(() => screen().includes("(y/N)"), "the confirmation");
+    terminal.type(liAt);
+    await waitFor(() => screen().includes("Please answer y or n"), "the question again");
+    expect(screen()).not.toContain(liAt.slice(0, 8));
+    await terminal.keys("Enter");
+    // The paste was neither yes nor no: nothing was taken, the question stands.
+    expect(screen()).not.toContain("the value of li_at");
+    terminal.type("y");
+    await waitFor(() => !screen().includes("Please answer y or n"), "the answer drawn");
+    expect(screen()).toMatch(/\(y\/N\) y\s*$/m);
+    await terminal.keys("Enter");
+    await waitFor(() => screen().includes("the value of li_at"), "the first prompt");
+    await paste(liAt);
+    await waitFor(() => screen().includes("the value of JSESSIONID"), "the second prompt");
+    await paste(jsessionid);
+    await waitFor(() => existsSync(code), "the exit code");
+    expect(readFileSync(code, "utf8").trim(), screen()).toBe("0");
+    expect(screen()).not.toContain(liAt.slice(0, 8));
+    expect(
+      (await emulation.state()).invitations.filter((i) => i.state === "withdrawn"),
+    ).toHaveLength(1);
+  });
+
   it.each([
     ["Ctrl-C", "C-c"],
     ["Esc", "Escape"],
