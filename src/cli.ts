@@ -374,6 +374,19 @@ const COMMANDS: readonly AnySpec[] = [
 ];
 
 /**
+ * A word after a group that names none of its commands is an unknown command, as after the
+ * program: commander hands it to the group's default command instead, which then says it has
+ * too many arguments for `list`, a command the user never named (`invites sources bogus`).
+ */
+function refuseUnknownForDefault(group: CommandUnknownOpts, sub: CommandUnknownOpts): void {
+  const [word] = group.args;
+  const isDefault = COMMANDS.some((spec) => spec.isDefault && spec.name === sub.name());
+  if (isDefault && word !== undefined && !word.startsWith("-") && word !== sub.name()) {
+    group.error(`error: unknown command '${word}'`, { code: "commander.unknownCommand" });
+  }
+}
+
+/**
  * The program: its own options, then every command of the table in its group. Every text is the
  * catalogue's (src/i18n/help.ts), one key each, in the language main() chose. Commands inherit
  * the program's help, output and exit settings when they are made, so those come first.
@@ -406,7 +419,10 @@ export function buildProgram(
     if (group === undefined) return program;
     let parent = groups.get(group);
     if (!parent) {
-      parent = program.command(group).description(h.commands[group].description);
+      parent = program
+        .command(group)
+        .description(h.commands[group].description)
+        .hook("preSubcommand", refuseUnknownForDefault);
       groups.set(group, parent);
     }
     return parent;

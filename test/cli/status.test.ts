@@ -197,6 +197,18 @@ describe("the program", () => {
     expect((await runCli(["connections", "remove", "--frobnicate"])).code).toBe(2);
   });
 
+  it("names an unknown word after a group as an unknown command, not as an argument of list", async () => {
+    await runCli(["import", "--db", temp.db, DEMO_ZIP]);
+    const result = await runCli(["sources", "frobnicate", "--db", temp.db]);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n")[0]).toBe("error: unknown command 'frobnicate'");
+    expect(result.stderr).not.toContain("'list'");
+    // The default command still runs when the group is named alone, and by its own name.
+    for (const args of [["sources"], ["sources", "list"], ["sources", "--json"]]) {
+      expect((await runCli([...args, "--db", temp.db])).code, args.join(" ")).toBe(0);
+    }
+  });
+
   it("lists the exit codes in the help of every command, nested ones too", async () => {
     for (const command of [["withdraw"], ["connections", "remove"], ["connections", "export"]]) {
       const help = await runCli([...command, "--help"]);
