@@ -123,7 +123,8 @@ const COMMANDS: readonly AnySpec[] = [
           addSelectionOptions(c.description(h.commands.preview.description))
             .option("--all", h.commands.preview.all)
             .option("--json", h.commands.preview.json)
-            .option("--csv <file>", h.commands.preview.csv),
+            .option("--csv <file>", h.commands.preview.csv)
+            .option("--excel", h.commands.preview.excel),
         ),
       ),
     run: async ({ output }, options) =>

@@ -20,6 +20,7 @@ export interface PreviewOptions extends DatabaseOptions, SelectionOptions {
   asOf?: string;
   json?: boolean;
   csv?: string;
+  excel?: boolean;
   all?: boolean;
 }
 
@@ -64,6 +65,7 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
   if (options.json && options.csv !== undefined) {
     throw new UsageError(m().commands.oneOutput);
   }
+  if (options.excel && options.csv === undefined) throw new UsageError(m().commands.excelNeedsCsv);
   if (options.csv !== undefined) checkNewFile(options.csv, "--csv");
   checkPickHasTerminal(options, output);
   const selection = resolveSelection(options);
@@ -81,7 +83,8 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
       checkBatchExists(selection, batches);
       const chosen = tallied(pending, tally, invitationFilter(selection, asOf));
       if (options.pick) return [...chosen];
-      if (options.csv !== undefined) await writePreviewCsv(output, options.csv, chosen);
+      if (options.csv !== undefined)
+        await writePreviewCsv(output, options.csv, chosen, options.excel === true);
       else if (options.json) await printJsonArray(output, chosen, toPreviewJson);
       else await printPreview(output, chosen, { summary: tally.summary, asOf, maxRows });
       return null;
@@ -99,7 +102,7 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
     return 0;
   }
   if (options.csv !== undefined) {
-    await writePreviewCsv(output, options.csv, selected);
+    await writePreviewCsv(output, options.csv, selected, options.excel === true);
     return 0;
   }
   await printPreview(output, selected, { summary: tally.summary, asOf, maxRows });
@@ -111,12 +114,13 @@ async function writePreviewCsv(
   output: Output,
   path: string,
   views: Iterable<InvitationView>,
+  excel: boolean,
 ): Promise<void> {
   const rows = function* () {
     for (const v of views) yield PREVIEW_COLUMNS.map((key) => String(v[key] ?? ""));
   };
-  const written = await writeCsv(output, path, PREVIEW_COLUMNS, rows(), { flag: "--csv" });
-  output.err(m().commands.wroteInvitations(written, writtenTo(path)));
+  const written = await writeCsv(output, path, PREVIEW_COLUMNS, rows(), { flag: "--csv", excel });
+  output.err(m().commands.wroteInvitations(written, writtenTo(path), excel));
 }
 
 /** The views `chosen` lets through, each of `views` counted in `tally` as it passes. */

@@ -209,8 +209,11 @@ export const de: Catalogue = {
     batchesAre: (ids) => `Die Stapel sind ${ids.join(", ")} (siehe invites batches)`,
     noBatchDetected: "Es wurde kein Stapel erkannt: siehe invites batches",
     oneOutput: "--json und --csv gehen nur einzeln",
+    excelNeedsCsv:
+      "--excel bestimmt die Form der Datei von --csv: Geben Sie eine mit --csv DATEI an",
     pickInvitations: "Welche Einladungen meinen Sie?",
-    wroteInvitations: (n, file) => `${invitations(n)} in ${file} geschrieben`,
+    wroteInvitations: (n, file, excel) =>
+      `${invitations(n)} in ${file} geschrieben${excel ? " (für Excel: UTF-8 mit BOM, Semikolons)" : ""}`,
     notSourceNumber: (value) => `--source "${value}" ist keine Quellennummer`,
     sourceHoldsNoContacts: (id) =>
       `Import ${id} ist eine LinkedIn-Tabelle mit Einladungen oder Kontakten, kein Adressbuch: Er enthält keine Adressbuch-Kontakte`,

@@ -213,8 +213,10 @@ export const en = {
     batchesAre: (ids: string[]) => `the batches are ${ids.join(", ")} (see invites batches)`,
     noBatchDetected: "no batch was detected: see invites batches",
     oneOutput: "--json and --csv go one at a time",
+    excelNeedsCsv: "--excel shapes the file of --csv: name one with --csv FILE",
     pickInvitations: "Which invitations do you mean?",
-    wroteInvitations: (n: number, file: string) => `Wrote ${invitations(n)} to ${file}`,
+    wroteInvitations: (n: number, file: string, excel: boolean) =>
+      `Wrote ${invitations(n)} to ${file}${excel ? " (for Excel: UTF-8 with BOM, semicolons)" : ""}`,
     notSourceNumber: (value: string) => `--source "${value}" is not a source number`,
     sourceHoldsNoContacts: (id: number) =>
       `import ${id} is a LinkedIn table of invitations or connections, not an address book: it holds no contacts`,

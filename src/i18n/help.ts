@@ -36,6 +36,7 @@ export const enHelp = {
       all: "list every one, not just a screenful",
       json: "print the selection as JSON",
       csv: "write the selection to a CSV file (- for standard output)",
+      excel: "with --csv: UTF-8 with a BOM and semicolons, for German Excel",
     },
     withdraw: {
       description:
@@ -353,6 +354,7 @@ export const deHelp: Shape<typeof enHelp> = {
       all: "alle auflisten, nicht nur eine Bildschirmseite",
       json: "die Auswahl als JSON ausgeben",
       csv: "die Auswahl in eine CSV-Datei schreiben (- für die Standardausgabe)",
+      excel: "mit --csv: UTF-8 mit BOM und Semikolons, für ein deutsches Excel",
     },
     withdraw: {
       description:

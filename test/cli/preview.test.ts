@@ -162,6 +162,26 @@ describe("invites preview", () => {
     expect(readFileSync(file, "utf8")).toBe(text);
   });
 
+  it("writes --csv --excel for German Excel: BOM, semicolons, CRLF; --excel alone is refused", async () => {
+    const plain = join(temp.dir, "plain.csv");
+    const excel = join(temp.dir, "excel.csv");
+    expect((await runCli(["preview", "--db", temp.db, ...AS_OF, "--csv", plain])).code).toBe(0);
+    const result = await runCli(["preview", "--db", temp.db, ...AS_OF, "--csv", excel, "--excel"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain("(for Excel: UTF-8 with BOM, semicolons)");
+    const text = readFileSync(excel, "utf8");
+    expect(text.startsWith("\uFEFFid;name;profileUrl;")).toBe(true);
+    expect(text.endsWith("\r\n")).toBe(true);
+    const rows = parse(text, { bom: true, delimiter: ";" }) as string[][];
+    expect(rows).toEqual(parse(readFileSync(plain, "utf8")) as string[][]);
+
+    const alone = await runCli(["preview", "--db", temp.db, ...AS_OF, "--excel"]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toBe(
+      "invites: --excel shapes the file of --csv: name one with --csv FILE\n",
+    );
+  });
+
   it("writes --csv - to standard output, the same rows as the file", async () => {
     const file = join(temp.dir, "batch.csv");
     expect(
