@@ -32,7 +32,10 @@ export async function runBatches(options: BatchesOptions, output: Output, now = 
         last: b.last,
         size: b.size,
         pending: b.pending,
+        withdrawn: b.withdrawn,
         accepted: b.accepted,
+        expired: b.expired,
+        closed: b.closed,
         addressBookShare: Number(b.addressBookShare.toFixed(3)),
       })),
     );

@@ -113,7 +113,11 @@ export interface BatchSummary {
   last: string;
   size: number;
   pending: number;
+  withdrawn: number;
   accepted: number;
+  /** Expired unanswered (invitationState: older than the expiry), or no longer listed. */
+  expired: number;
+  closed: number;
   /** Members found in an imported address book, 0 to 1. */
   addressBookShare: number;
 }
@@ -144,18 +148,22 @@ export function summarizeBatch(
   batch: Batch,
   members: Iterable<Pick<MemberFacts, "state" | "addressBook">>,
 ): BatchSummary {
+  const counts: Record<InvitationState, number> = {
+    pending: 0,
+    withdrawn: 0,
+    accepted: 0,
+    expired: 0,
+    closed: 0,
+  };
   let size = 0;
-  let pending = 0;
-  let accepted = 0;
   let inBook = 0;
   for (const member of members) {
     size++;
-    if (member.state === "pending") pending++;
-    else if (member.state === "accepted") accepted++;
+    counts[member.state]++;
     if (member.addressBook) inBook++;
   }
   const { id, first, last } = batch;
-  return { id, first, last, size, pending, accepted, addressBookShare: inBook / size };
+  return { id, first, last, size, ...counts, addressBookShare: inBook / size };
 }
 
 /** What the user sees of one invitation, but its batch (null until markBatches). */

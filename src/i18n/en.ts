@@ -189,7 +189,9 @@ export const en = {
       "Last sent (UTC)",
       "Size",
       "Pending",
+      "Withdrawn",
       "Accepted",
+      "Expired or closed",
       "In address book",
     ],
     /** First and last sent in one column, where the table would not fit otherwise. */

@@ -8,7 +8,6 @@ import type { Colour } from "./colour.js";
 import { type Output, printLines } from "./output.js";
 import { printable } from "./printable.js";
 import {
-  fitTable,
   fitTableLines,
   fitTableWithin,
   n,
@@ -237,13 +236,19 @@ export function renderBatches(
   const words = m().batches;
   const { fmt } = m();
   if (batches.length === 0) return colour.dim(wrap(words.none, width));
-  const columns = words.head.map(
-    (head, i): TableColumn => ({ head, align: i < 3 ? "left" : "right" }),
-  );
+  // Expired or closed is left out while no batch has any: a batch is mostly weeks old, and the
+  // column would take an 80-column terminal's last room.
+  const ended = batches.some((b) => b.expired + b.closed > 0);
+  const ENDED = 7;
+  const columns = words.head
+    .map((head, i): TableColumn => ({ head, align: i < 3 ? "left" : "right" }))
+    .filter((_, i) => ended || i !== ENDED);
   const counts = (b: BatchSummary) => [
     n(b.size),
     n(b.pending),
+    n(b.withdrawn),
     n(b.accepted),
+    ...(ended ? [n(b.expired + b.closed)] : []),
     `${Math.round(b.addressBookShare * 100)}%`,
   ];
   const full = fitTableWithin(
@@ -265,12 +270,24 @@ export function renderBatches(
     const first = fmt.dayTime(b.first);
     return `${first}–${first.slice(0, -5) === last.slice(0, -5) ? last.slice(-5) : last}`;
   };
-  return fitTable(
+  const compact = fitTableWithin(
     [batch as TableColumn, { head: words.sent, give: "wrap" }, ...rest],
     batches.map((b) => [colour.bold(b.id), sent(b), ...counts(b)]),
     colour,
     width,
   );
+  if (compact !== undefined) return compact;
+  // Narrower still (a phone's terminal): each batch as lines of a label and its count.
+  const labels = rest.map((column) => column.head);
+  const pad = Math.max(...labels.map((label) => label.length));
+  return batches
+    .map((b) =>
+      [
+        `${colour.bold(b.id)}  ${sent(b)}`,
+        ...counts(b).map((count, i) => `  ${(labels[i] ?? "").padEnd(pad)}  ${count.padStart(7)}`),
+      ].join("\n"),
+    )
+    .join("\n\n");
 }
 
 /** What printPreview prints besides the table's rows. */

@@ -290,13 +290,43 @@ describe("invites batches", () => {
         last: "2026-11-14T09:21:00Z",
         size: 44,
         pending: 38,
+        withdrawn: 0,
         accepted: 6,
+        expired: 0,
+        closed: 0,
         addressBookShare: 1,
       },
     ]);
     const text = await runCli(["batches", "--db", temp.db, ...AS_OF]);
     expect(text.stdout).toMatch(
-      /│ B1\s+│ 2026-11-14 09:14\s+│ 2026-11-14 09:21\s+│\s+44 │\s+38 │\s+6 │\s+100% │/,
+      /│ B1\s+│ 2026-11-14 09:14\s+│ 2026-11-14 09:21\s+│\s+44 │\s+38 │\s+0 │\s+6 │\s+100% │/,
+    );
+    // No batch has an expired or closed invitation: that column is left out.
+    expect(text.stdout).not.toContain("Expired");
+  });
+
+  it("counts the expired once they are, and lays a batch out as lines where no table fits", async () => {
+    // A year on, the batch's unanswered invitations have expired.
+    const later = ["--as-of", "2027-11-20"];
+    const json = await runCli(["batches", "--db", temp.db, "--json", ...later]);
+    expect(JSON.parse(json.stdout)[0]).toMatchObject({ size: 44, pending: 0, expired: 38 });
+    const wide = await runCli(["batches", "--db", temp.db, ...later], { env: { COLUMNS: "140" } });
+    expect(wide.stdout).toMatch(/│ Accepted │ Expired or closed │/);
+    expect(wide.stdout).toMatch(/│\s+6 │\s+38 │\s+100% │/);
+    const narrow = await runCli(["batches", "--db", temp.db, "--lang", "de", ...later], {
+      env: { COLUMNS: "40" },
+    });
+    expect(narrow.stdout).toBe(
+      [
+        "B1  14.11.2026 09:14–09:21",
+        "  Größe                          44",
+        "  Ausstehend                      0",
+        "  Zurückgezogen                   0",
+        "  Angenommen                      6",
+        "  Abgelaufen oder erledigt       38",
+        "  Im Adressbuch                100%",
+        "",
+      ].join("\n"),
     );
   });
 

@@ -160,7 +160,10 @@ describe("the batches' counts and the connections' batches, read a row at a time
         last: b.last,
         size: members.length,
         pending: count((v) => v.state === "pending"),
+        withdrawn: count((v) => v.state === "withdrawn"),
         accepted: count((v) => v.state === "accepted"),
+        expired: count((v) => v.state === "expired"),
+        closed: count((v) => v.state === "closed"),
         addressBookShare: count((v) => v.addressBook) / members.length,
       };
     });

@@ -205,7 +205,10 @@ describe("reminders, expiry and views", () => {
           last: b.last,
           size: members.length,
           pending: members.filter((v) => v.state === "pending").length,
+          withdrawn: members.filter((v) => v.state === "withdrawn").length,
           accepted: members.filter((v) => v.state === "accepted").length,
+          expired: members.filter((v) => v.state === "expired").length,
+          closed: members.filter((v) => v.state === "closed").length,
           addressBookShare: members.filter((v) => v.addressBook).length / members.length,
         };
       });
