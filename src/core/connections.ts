@@ -120,12 +120,31 @@ export function selectConnections(
   });
 }
 
+/** What a spreadsheet runs as a formula when a cell starts with it. */
+const FORMULA_START = /^[=+\-@\t\r]/;
 /**
- * A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, TAB, CR at its start)
- * gets a leading apostrophe, which Excel and LibreOffice show as text (OWASP's advice).
+ * Where a cell of its own starts inside one: after a comma or a semicolon (and spaces). A comma
+ * file opened by a double click in German Excel is split on semicolons, and a semicolon file in
+ * an English one on commas, whatever the quotes say: `ACME;=1+2` became a live `=1+2`.
+ */
+const FORMULA_AFTER_DELIMITER = /([,;] *)(?=[=+\-@\t\r])/g;
+
+/**
+ * A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, TAB, CR at its start,
+ * or right after a comma or semicolon in it) gets an apostrophe there, which Excel and
+ * LibreOffice show as text (OWASP's advice).
  */
 export function neutralizeFormula(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  const inside = cell.replace(FORMULA_AFTER_DELIMITER, "$1'");
+  return FORMULA_START.test(inside) ? `'${inside}` : inside;
+}
+
+/**
+ * A cell as it was before neutralizeFormula: for files invites wrote itself, read back, so that
+ * their round trip gives the very data (`'=x@example.org` is stored as `=x@example.org`).
+ */
+export function restoreFormula(cell: string): string {
+  return cell.replace(/^'(?=[=+\-@\t\r])/, "").replace(/([,;] *)'(?=[=+\-@\t\r])/g, "$1");
 }
 
 /** The columns of LinkedIn's own Connections.csv, in its order. */

@@ -53,7 +53,7 @@ export function detectTable(h: Header): TableMatch {
       format: {
         kind: ours ? INVITES_CONNECTIONS : "linkedin-connections",
         description: ours ? INVITES_CONNECTIONS_DESCRIPTION : "LinkedIn Connections.csv",
-        mapRow: mapConnections(h),
+        mapRow: mapConnections(h, ours),
       },
     };
   }

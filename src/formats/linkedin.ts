@@ -1,4 +1,6 @@
 /** LinkedIn's data export tables: Invitations.csv, Connections.csv and the uploaded address books. */
+
+import { restoreFormula } from "../core/connections.js";
 import {
   connectionIdentity,
   invitationIdentity,
@@ -80,7 +82,11 @@ export function isConnectionsHeader(h: Header): boolean {
   return h.has("First Name", "Last Name", "Connected On");
 }
 
-export function mapConnections(h: Header): RowMapper {
+/**
+ * Connections.csv's rows as records; `ours` for an export invites wrote itself, whose cells
+ * come back as they were before a spreadsheet's formula signs were neutralised.
+ */
+export function mapConnections(h: Header, ours = false): RowMapper {
   const first = h.find(["First Name"]);
   const last = h.find(["Last Name"]);
   const url = h.find(["URL", "Profile URL"]);
@@ -89,7 +95,8 @@ export function mapConnections(h: Header): RowMapper {
   const position = h.find(["Position"]);
   const connectedOn = h.find(["Connected On"]);
   const hiddenPerDay = new Map<string, number>();
-  return (cells, line): ImportRecord => {
+  return (row, line): ImportRecord => {
+    const cells = ours ? row.map(restoreFormula) : row;
     if (isBlankRow(cells)) return { type: "skip", line, reason: "empty row" };
     const dateText = cell(cells, connectedOn);
     const date = dateText === "" ? null : parseConnectedOn(dateText);

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { DEMO_EXPORT as DEMO, runCli, useTempDatabase } from "../support/cli.js";
@@ -148,6 +149,28 @@ describe("invites connections export", () => {
       "",
       "Ärzte = gut",
     ]);
+
+    // Read back, the export gives the data as it was: no apostrophe is stored, and exported
+    // again from there, LinkedIn's columns are the same (Source names the file read).
+    const again = join(temp.dir, "again.db");
+    expect((await runCli(["import", "--db", again, out])).code).toBe(0);
+    const db = new Database(again, { readonly: true });
+    const stored = db
+      .prepare("SELECT first_name, last_name, company, position FROM connections WHERE slug = 'a'")
+      .get();
+    db.close();
+    expect(stored).toEqual({
+      first_name: '=HYPERLINK("http://x")',
+      last_name: "+49",
+      company: "-2+3",
+      position: "@SUM(A1)",
+    });
+    const second = join(temp.dir, "safe-again.csv");
+    const exported = await runCli(["connections", "export", "--db", again, "--out", second]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const linkedIn = (file: string) =>
+      (parse(readFileSync(file, "utf8")) as string[][]).map((r) => r.slice(0, 7));
+    expect(linkedIn(second)).toEqual(linkedIn(out));
   });
 
   it("never overwrites a file", async () => {

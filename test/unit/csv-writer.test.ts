@@ -34,6 +34,31 @@ it.each([false, true])("quotes a lone CR and a lone LF (for Excel: %s)", (excel)
   expect(parse(text, { delimiter, record_delimiter: recordEnd })).toEqual(rows);
 });
 
+it.each([false, true])(
+  "runs no formula however a spreadsheet splits a line, on commas or on semicolons (for Excel: %s)",
+  (excel) => {
+    const path = join(temp.dir, `formulas-${excel}.csv`);
+    const hostile = [
+      ["Weber;=cmd|' /C calc'!A0", "ACME;=1+2", "Chefin;@SUM(1+1)"],
+      ["Weber, =HYPERLINK(1)", "a; +49 30", "b,-2+3;\tx"],
+      ["=1", "x", "Müller, Schmidt & Partner; GmbH"],
+    ];
+    writeCsvFile(path, ["a", "b", "c"], hostile, { flag: "--out", excel });
+    const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+    // A spreadsheet that takes the other delimiter splits every line on it, quotes or not, and
+    // trims no space: no piece may start with what it runs.
+    for (const line of text.split(/\r?\n/)) {
+      for (const piece of line.split(/[,;]/)) {
+        expect(piece.replace(/^ +/, "").replace(/^"/, ""), line).not.toMatch(/^[=+\-@\t\r]/);
+      }
+    }
+    // And the file's own reading keeps every cell whole, the apostrophes where they stand.
+    const back = parse(text, { delimiter: excel ? ";" : ",", bom: true }) as string[][];
+    expect(back[1]).toEqual(["Weber;'=cmd|' /C calc'!A0", "ACME;'=1+2", "Chefin;'@SUM(1+1)"]);
+    expect(back[3]?.[2]).toBe("Müller, Schmidt & Partner; GmbH");
+  },
+);
+
 it("writes its rows as they come, and leaves no file when one cannot be made", () => {
   const path = join(temp.dir, "long.csv");
   let onDisk = -1;

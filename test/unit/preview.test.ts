@@ -408,6 +408,19 @@ describe("formula neutralisation", () => {
       "",
       "Müller-Lüdenscheidt",
     ]);
+    // After a comma or semicolon inside a cell, where a spreadsheet splitting on the other
+    // delimiter starts a cell of its own; restoreFormula takes each apostrophe back.
+    const { restoreFormula } = await import("../../src/core/connections.js");
+    const inside = ["ACME;=1+2", "Weber, @x", "a;  -1", "=a,+b", "a,b", "Müller, Schmidt"];
+    expect(inside.map(neutralizeFormula)).toEqual([
+      "ACME;'=1+2",
+      "Weber, '@x",
+      "a;  '-1",
+      "'=a,'+b",
+      "a,b",
+      "Müller, Schmidt",
+    ]);
+    expect(inside.map(neutralizeFormula).map(restoreFormula)).toEqual(inside);
     expect(linkedInDate("2026-02-08")).toBe("08 Feb 2026");
     expect(linkedInDate(null)).toBe("");
   });
