@@ -10,9 +10,11 @@ import {
   constants,
   fstatSync,
   fsyncSync,
+  linkSync,
   lstatSync,
   openSync,
   readSync,
+  renameSync,
   type Stats,
   statSync,
   unlinkSync,
@@ -198,51 +200,117 @@ function existsError(path: string, flag: string): UsageError {
 }
 
 /**
- * Creates `path` (never over an existing file: O_EXCL, which also refuses a symbolic link),
- * readable and writable by its owner alone, and returns once the bytes and the folder entry
- * are on disk. `data` may come in pieces, each written as it is made, so that a file of
- * 1,000,000 rows is never held whole. A write that fails, such as on a full disk, or a piece that
- * cannot be made, removes the file again, so that the next run does not find a partial one in
- * its way.
+ * Creates `path` (never over an existing file), readable and writable by its owner alone, and
+ * returns once the bytes and the folder entry are on disk. `data` may come in pieces, each
+ * written as it is made, so that a file of 1,000,000 rows is never held whole.
+ *
+ * The pieces go to `path.incomplete` first, which takes the name only once it is whole (a hard
+ * link, which like O_EXCL refuses a name that is taken): a run stopped half way (Ctrl-C, kill,
+ * a full disk) never leaves a file under the name that looks complete and is not. A write that
+ * fails, or a piece that cannot be made, removes the incomplete file again; a kill leaves it,
+ * named for what it is.
  */
 export function writeNewFile(
   path: string,
   data: string | Buffer | Iterable<string>,
   flag: string,
 ): void {
-  let fd: number;
+  const [partial, fd] = openIncomplete(path, flag);
   try {
-    fd = openSync(path, "wx", 0o600);
+    for (const piece of typeof data === "string" || Buffer.isBuffer(data) ? [data] : data) {
+      writeAll(fd, typeof piece === "string" ? Buffer.from(piece, "utf8") : piece, path, flag);
+    }
+    onDisk(path, flag, () => fsyncSync(fd));
+    closeSync(fd);
+    moveIntoPlace(partial, path, flag);
+  } catch (error) {
+    try {
+      closeSync(fd);
+    } catch {
+      // Closed already, before the move.
+    }
+    removeQuietly(partial);
+    throw error;
+  }
+  syncFolder(dirname(path));
+}
+
+/** Writes all of `bytes` to `fd`, the file being `path`: its errors name `path` (onDisk). */
+export function writeAll(fd: number, bytes: Buffer, path: string, flag: string): void {
+  let written = 0;
+  while (written < bytes.length) written += onDisk(path, flag, () => writeSync(fd, bytes, written));
+}
+
+/** `path.incomplete`, or the first free `path.incomplete-2`, … beside a run's that was killed. */
+function openIncomplete(path: string, flag: string): [string, number] {
+  for (let n = 1; ; n++) {
+    const partial = `${path}.incomplete${n === 1 ? "" : `-${n}`}`;
+    try {
+      return [partial, openSync(partial, "wx", 0o600)];
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EEXIST") continue;
+      throw new InputError(
+        { file: path },
+        code === "ENOENT"
+          ? m().userFiles.noFolder(dirname(path))
+          : m().userFiles.cannotWrite(code ?? (error as Error).message),
+        "bad-input",
+        m().userFiles.writableFolder(flag),
+      );
+    }
+  }
+}
+
+/**
+ * The whole file under its name: a hard link refuses a name that is taken, as creating the file
+ * with O_EXCL did; where the file system has no hard links (FAT on a USB stick), a rename after
+ * a last look that the name is free.
+ */
+function moveIntoPlace(partial: string, path: string, flag: string): void {
+  try {
+    linkSync(partial, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST") throw existsError(path, flag);
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") {
+      return onDisk(path, flag, () => {
+        throw error;
+      });
+    }
+    if (isTaken(path)) throw existsError(path, flag);
+    onDisk(path, flag, () => renameSync(partial, path));
+    return;
+  }
+  removeQuietly(partial);
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone, or the folder refuses: the write's own error is the one to report.
+  }
+}
+
+/**
+ * `act`'s result, or the file system's error as one line naming the file being written (not
+ * the database, which a full disk was blamed on when a CSV was written during a read).
+ */
+function onDisk<T>(path: string, flag: string, act: () => T): T {
+  try {
+    return act();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== "string") throw error;
+    const full = code === "ENOSPC" || code === "EDQUOT";
     throw new InputError(
       { file: path },
-      code === "ENOENT"
-        ? m().userFiles.noFolder(dirname(path))
-        : m().userFiles.cannotWrite(code ?? (error as Error).message),
-      "bad-input",
-      m().userFiles.writableFolder(flag),
+      full ? m().userFiles.diskFull : m().userFiles.cannotWrite(code),
+      full ? "disk-full" : "bad-input",
+      full ? m().userFiles.otherDisk(flag) : m().userFiles.writableFolder(flag),
     );
   }
-  try {
-    for (const piece of typeof data === "string" || Buffer.isBuffer(data) ? [data] : data) {
-      const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written);
-    }
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    try {
-      unlinkSync(path);
-    } catch {
-      // Already gone, or the folder refuses: the write's own error is the one to report.
-    }
-    throw error;
-  }
-  closeSync(fd);
-  syncFolder(dirname(path));
 }
 
 /** Makes a new file's folder entry durable; not every platform can open a folder for that. */

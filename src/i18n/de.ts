@@ -341,6 +341,9 @@ export const de: Catalogue = {
     cannotWrite: (why) => `kann nicht geschrieben werden (${why})`,
     writableFolder: (flag) => `Geben Sie mit ${flag} eine Datei in einem beschreibbaren Ordner an`,
     standardOutput: "die Standardausgabe",
+    diskFull: "kann nicht geschrieben werden: Der Datenträger, auf dem sie liegt, ist voll",
+    otherDisk: (flag) =>
+      `Schaffen Sie dort Platz, oder geben Sie mit ${flag} eine Datei auf einem anderen Datenträger an`,
     mustBeFile: (flag) =>
       `${flag} - geht hier nicht: Diese Liste wird vor jedem Entfernen in einer Datei festgehalten; geben Sie mit ${flag} eine Datei an`,
     keepList: "eine Datei mit der Ausnahmeliste",

@@ -341,6 +341,9 @@ export const en = {
     cannotWrite: (why: string) => `cannot be written (${why})`,
     writableFolder: (flag: string) => `name a file in a folder you can write with ${flag}`,
     standardOutput: "standard output",
+    diskFull: "cannot be written: the disk it is on is full",
+    otherDisk: (flag: string) =>
+      `free some space on that disk, or name a file on another one with ${flag}`,
     mustBeFile: (flag: string) =>
       `${flag} - cannot be used here: this list is kept in a file before each removal; name a file with ${flag}`,
     keepList: "a keep-list file",

@@ -3,12 +3,13 @@
  * cell for cell, by csv-parse as by a spreadsheet: every line break inside a cell is quoted,
  * whichever the file's own record delimiter is.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, existsSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { expect, it } from "vitest";
-import { freeName, writeCsvFile } from "../../src/user-files.js";
-import { useTempDatabase } from "../support/cli.js";
+import { freeName, writeAll, writeCsvFile } from "../../src/user-files.js";
+import { ROOT, useTempDatabase } from "../support/cli.js";
 
 const temp = useTempDatabase();
 
@@ -64,8 +65,12 @@ it("writes its rows as they come, and leaves no file when one cannot be made", (
   let onDisk = -1;
   const rows = function* () {
     for (let i = 0; i < 5000; i++) {
-      // Past the first slices, the file holds their rows already: none is held until the end.
-      if (i === 4500) onDisk = readFileSync(path, "utf8").split("\n").length - 1;
+      // Past the first slices, the incomplete file holds their rows already: none is held until
+      // the end, and the name itself is not there until the file is whole.
+      if (i === 4500) {
+        onDisk = readFileSync(`${path}.incomplete`, "utf8").split("\n").length - 1;
+        expect(existsSync(path)).toBe(false);
+      }
       yield [`row ${i}`, "=1+1"];
     }
   };
@@ -74,6 +79,8 @@ it("writes its rows as they come, and leaves no file when one cannot be made", (
   const back = parse(readFileSync(path, "utf8")) as string[][];
   expect(back).toHaveLength(5001);
   expect(back[5000]).toEqual(["row 4999", "'=1+1"]);
+  expect(existsSync(`${path}.incomplete`)).toBe(false);
+  expect(statSync(path).mode & 0o777).toBe(0o600);
 
   const broken = join(temp.dir, "broken.csv");
   const failing = function* () {
@@ -84,6 +91,52 @@ it("writes its rows as they come, and leaves no file when one cannot be made", (
     "the database went away",
   );
   expect(existsSync(broken)).toBe(false);
+  expect(existsSync(`${broken}.incomplete`)).toBe(false);
+});
+
+it("leaves no file under the name when the process is killed half way, only one called incomplete", () => {
+  const path = join(temp.dir, "killed.csv");
+  // A real process, killed by SIGKILL while it writes: nothing of ours runs after that.
+  const script = `
+    const { writeCsvFile } = await import(${JSON.stringify(join(ROOT, "dist/user-files.js"))});
+    const rows = function* () {
+      for (let i = 0; i < 5000; i++) {
+        if (i === 3000) process.kill(process.pid, "SIGKILL");
+        yield [\`row \${i}\`];
+      }
+    };
+    writeCsvFile(${JSON.stringify(path)}, ["Name"], rows(), { flag: "--out" });
+  `;
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  expect(run.signal, run.stderr).toBe("SIGKILL");
+  expect(existsSync(path)).toBe(false);
+  expect(readFileSync(`${path}.incomplete`, "utf8").split("\n").length).toBeGreaterThan(1000);
+  // The next run is not in its way: it writes beside the incomplete one, and takes the name.
+  expect(writeCsvFile(path, ["Name"], [["Anna"]], { flag: "--out" })).toBe(1);
+  expect(readFileSync(path, "utf8")).toBe("Name\nAnna\n");
+  expect(existsSync(`${path}.incomplete-2`)).toBe(false);
+  expect(existsSync(`${path}.incomplete`)).toBe(true);
+});
+
+it("names the file being written when its disk is full, not the database", () => {
+  // /dev/full answers every write with ENOSPC, as a full disk does.
+  const fd = openSync("/dev/full", "w");
+  try {
+    writeAll(fd, Buffer.from("Name\n"), "/media/stick/list.csv", "--csv");
+    expect.unreachable();
+  } catch (error) {
+    expect((error as Error).message).toBe(
+      "/media/stick/list.csv: cannot be written: the disk it is on is full",
+    );
+    expect((error as { suggestion?: string }).suggestion).toBe(
+      "free some space on that disk, or name a file on another one with --csv",
+    );
+  } finally {
+    closeSync(fd);
+  }
 });
 
 it("finds the first free name beside a taken one, keeping the extension", () => {
