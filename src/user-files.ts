@@ -274,9 +274,7 @@ function moveIntoPlace(partial: string, path: string, flag: string): void {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST") throw existsError(path, flag);
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") {
-      return onDisk(path, flag, () => {
-        throw error;
-      });
+      throw writeError(path, flag, error);
     }
     if (isTaken(path)) throw existsError(path, flag);
     onDisk(path, flag, () => renameSync(partial, path));
@@ -301,16 +299,21 @@ function onDisk<T>(path: string, flag: string, act: () => T): T {
   try {
     return act();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code !== "string") throw error;
-    const full = code === "ENOSPC" || code === "EDQUOT";
-    throw new InputError(
-      { file: path },
-      full ? m().userFiles.diskFull : m().userFiles.cannotWrite(code),
-      full ? "disk-full" : "bad-input",
-      full ? m().userFiles.otherDisk(flag) : m().userFiles.writableFolder(flag),
-    );
+    throw writeError(path, flag, error);
   }
+}
+
+/** The file system's `error` in writing `path` as one line naming it; any other error as it is. */
+function writeError(path: string, flag: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code !== "string") return error;
+  const full = code === "ENOSPC" || code === "EDQUOT";
+  return new InputError(
+    { file: path },
+    full ? m().userFiles.diskFull : m().userFiles.cannotWrite(code),
+    full ? "disk-full" : "bad-input",
+    full ? m().userFiles.otherDisk(flag) : m().userFiles.writableFolder(flag),
+  );
 }
 
 /** Makes a new file's folder entry durable; not every platform can open a folder for that. */
