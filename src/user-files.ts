@@ -295,7 +295,7 @@ function removeQuietly(path: string): void {
  * `act`'s result, or the file system's error as one line naming the file being written (not
  * the database, which a full disk was blamed on when a CSV was written during a read).
  */
-function onDisk<T>(path: string, flag: string, act: () => T): T {
+export function onDisk<T>(path: string, flag: string, act: () => T): T {
   try {
     return act();
   } catch (error) {

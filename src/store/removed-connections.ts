@@ -20,7 +20,6 @@ import {
   openSync,
   readFileSync,
   type Stats,
-  writeSync,
 } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { parse } from "csv-parse/sync";
@@ -34,7 +33,14 @@ import { toNameKey, toProfileSlug } from "../core/identity.js";
 import { REMOVAL_COLUMN } from "../core/records.js";
 import { InputError } from "../errors.js";
 import { m } from "../i18n/index.js";
-import { type CsvShape, describeNotAFile, formatCsv, syncFolder } from "../user-files.js";
+import {
+  type CsvShape,
+  describeNotAFile,
+  formatCsv,
+  onDisk,
+  syncFolder,
+  writeAll,
+} from "../user-files.js";
 
 export const REMOVED_COLUMNS = [...LINKEDIN_COLUMNS, REMOVAL_COLUMN] as const;
 
@@ -269,9 +275,9 @@ export class RemovedConnectionsFile {
     );
     try {
       checkOwnFile(fstatSync(fd), this.label);
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written);
-      fsyncSync(fd);
+      // A full disk names this file, not the database the run holds open (user-files.ts).
+      writeAll(fd, bytes, this.path, "--out");
+      onDisk(this.path, "--out", () => fsyncSync(fd));
     } finally {
       closeSync(fd);
     }
