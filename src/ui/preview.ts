@@ -11,6 +11,7 @@ import {
   fitTableLines,
   fitTableWithin,
   n,
+  renderBlocks,
   streamTableLines,
   type Column as TableColumn,
   widest,
@@ -279,15 +280,14 @@ export function renderBatches(
   if (compact !== undefined) return compact;
   // Narrower still (a phone's terminal): each batch as lines of a label and its count.
   const labels = rest.map((column) => column.head);
-  const pad = Math.max(...labels.map((label) => label.length));
-  return batches
-    .map((b) =>
-      [
-        `${colour.bold(b.id)}  ${sent(b)}`,
-        ...counts(b).map((count, i) => `  ${(labels[i] ?? "").padEnd(pad)}  ${count.padStart(7)}`),
-      ].join("\n"),
-    )
-    .join("\n\n");
+  return renderBlocks(
+    batches.map((b) => ({
+      title: `${colour.bold(b.id)}  ${sent(b)}`,
+      fields: counts(b).map((count, i) => [labels[i] ?? "", count] as const),
+    })),
+    width,
+    "right",
+  );
 }
 
 /** What printPreview prints besides the table's rows. */

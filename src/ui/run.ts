@@ -10,7 +10,7 @@ import type { RunSummary } from "../network/journaled-run.js";
 import { DONE_OUTCOMES, type JournalAction, type RunView } from "../store/journal.js";
 import type { Colour } from "./colour.js";
 import { printable } from "./printable.js";
-import { type Column, fitTable, fitTableWithin, n } from "./tables.js";
+import { type Column, fitTable, fitTableWithin, n, renderBlocks } from "./tables.js";
 import { wrap } from "./wrap.js";
 
 /** The order a run acts in. */
@@ -205,7 +205,17 @@ export function renderHistory(runs: readonly RunView[], colour: Colour, width: n
   // Too wide: the counts that are not 0 in one column, the start's day above its time.
   const [id, start, action, account, planned, , , , , , end] = columns as Column[];
   const c = words.counts;
-  return fitTable(
+  const result = (k: (typeof counted)[number]) =>
+    [
+      c.done(k.done),
+      k.notDone > 0 ? c.notDone(k.notDone) : "",
+      k.skipped > 0 ? c.skipped(k.skipped) : "",
+      k.failed > 0 ? c.failed(k.failed) : "",
+      k.unsettled > 0 ? c.unsettled(k.unsettled) : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
+  const compact = fitTableWithin(
     [
       id as Column,
       { ...(start as Column), give: "wrap" },
@@ -215,20 +225,26 @@ export function renderHistory(runs: readonly RunView[], colour: Colour, width: n
       { head: words.result, give: "wrap" },
       end as Column,
     ],
-    counted.map((k) => [
-      ...lead(k.run),
-      [
-        c.done(k.done),
-        k.notDone > 0 ? c.notDone(k.notDone) : "",
-        k.skipped > 0 ? c.skipped(k.skipped) : "",
-        k.failed > 0 ? c.failed(k.failed) : "",
-        k.unsettled > 0 ? c.unsettled(k.unsettled) : "",
-      ]
-        .filter(Boolean)
-        .join(", "),
-      ended(k.run),
-    ]),
+    counted.map((k) => [...lead(k.run), result(k), ended(k.run)]),
     colour,
+    width,
+  );
+  if (compact !== undefined) return compact;
+  // Narrower still: each run as lines of a label and its value, under its number and start.
+  const head = (column: Column | undefined) => column?.head.replace(/\s+/g, " ") ?? "";
+  return renderBlocks(
+    counted.map((k) => {
+      const [number, started, what, whose, many] = lead(k.run);
+      return {
+        title: `${colour.bold(`#${number}`)}  ${started}  ${what}`,
+        fields: [
+          [head(account), whose ?? ""],
+          [head(planned), many ?? ""],
+          [words.result, result(k)],
+          [head(end), ended(k.run)],
+        ] as const,
+      };
+    }),
     width,
   );
 }

@@ -66,6 +66,45 @@ export function fitTableWithin(
   return [top.value, ...lines].join("\n");
 }
 
+/** A record laid out as lines, for a terminal too narrow for any table of them (renderBlocks). */
+export interface Block {
+  title: string;
+  /** Each label with its value; values right-aligned with `alignValues: "right"`. */
+  fields: ReadonlyArray<readonly [string, string]>;
+}
+
+/**
+ * Records where no table fits: each its title, then a line for each label and value, the
+ * values in one column, wrapped under themselves where a line is too long; a blank line between
+ * records. Nothing is cut, so every name and count still reads at 40 columns.
+ */
+export function renderBlocks(
+  blocks: readonly Block[],
+  width: number,
+  alignValues: "left" | "right" = "left",
+): string {
+  const labels = widest(
+    blocks.flatMap((b) => b.fields.map(([label]) => label)),
+    displayWidth,
+  );
+  const values = widest(
+    blocks.flatMap((b) => b.fields.map(([, value]) => value)),
+    displayWidth,
+  );
+  const at = 2 + labels + 2;
+  const room = Math.max(10, width - at);
+  const line = ([label, value]: readonly [string, string]) => {
+    const shown =
+      alignValues === "right"
+        ? " ".repeat(Math.max(0, values - displayWidth(value))) + value
+        : value;
+    const [first = "", ...rest] = wrapCell(shown, room).split("\n");
+    const pad = " ".repeat(Math.max(0, labels - displayWidth(label)));
+    return [`  ${label}${pad}  ${first}`, ...rest.map((more) => `${" ".repeat(at)}${more}`)];
+  };
+  return blocks.map((b) => [b.title, ...b.fields.flatMap(line)].join("\n")).join("\n\n");
+}
+
 /**
  * fitTable's lines one at a time, drawn as they are taken: the widths need every row, but a
  * long table is written while the rest is drawn (printLines in ui/output.ts).

@@ -15,11 +15,11 @@ const AS_OF = ["--as-of", "2026-11-20"];
 const temp = useTempDatabase();
 const emulation = useEmulation();
 
-/** The lines wider than 80 columns, with the command that printed them. */
-function tooWide(command: string, text: string): string[] {
+/** The lines wider than `columns` (80 unless said), with the command that printed them. */
+function tooWide(command: string, text: string, columns = 80): string[] {
   return text
     .split("\n")
-    .filter((line) => stringWidth(line) > 80)
+    .filter((line) => stringWidth(line) > columns)
     .map((line) => `${command}: ${stringWidth(line)}: ${line}`);
 }
 
@@ -83,5 +83,19 @@ describe.each([
     // The runs happened: their rows are what history measured.
     const history = JSON.parse((await runCli(["history", "--json", ...db], { env })).stdout);
     expect(history).toHaveLength(2);
+
+    // Narrower than any table of theirs (a phone's terminal): batches and history as lines,
+    // each batch's counts and each run's result whole.
+    const narrow = { ...env, COLUMNS: "40" };
+    for (const command of [["batches", ...AS_OF], ["history"]]) {
+      const result = await runCli([...command, ...db], { env: narrow });
+      expect(result.code).toBe(0);
+      expect(tooWide(command.join(" "), result.stdout, 40)).toEqual([]);
+      expect(result.stdout).not.toContain("┌");
+    }
+    const runs = await runCli(["history", ...db], { env: narrow });
+    expect(runs.stdout).toMatch(
+      lang === "de" ? /^ {2}Ergebnis +3 erledigt, geprüft$/m : /^ {2}Result +3 done, verified$/m,
+    );
   });
 });
