@@ -51,11 +51,11 @@ export const de: Catalogue = {
     closed: (n, as) => {
       const rest = n - as.accepted - as.expired;
       if (rest === n)
-        return `${invitations(n)} führt ein neuerer Export nicht mehr: als erledigt markiert`;
+        return `${invitations(n)} führt ein neuerer Export nicht mehr: als geschlossen markiert`;
       const parts = [
         as.accepted > 0 ? `${num(as.accepted)} angenommen` : "",
         as.expired > 0 ? `${num(as.expired)} abgelaufen` : "",
-        rest > 0 ? `${num(rest)} als erledigt markiert` : "",
+        rest > 0 ? `${num(rest)} als geschlossen markiert` : "",
       ];
       return `${invitations(n)} führt ein neuerer Export nicht mehr: ${fmt.list(parts.filter(Boolean))}`;
     },
@@ -90,7 +90,7 @@ export const de: Catalogue = {
       accepted: "  angenommen: wurden Kontakte",
       expired: "  abgelaufen: älter als 6 Monate",
       withdrawn: "  zurückgezogen",
-      closed: "  erledigt: nicht mehr gelistet",
+      closed: "  geschlossen: nicht mehr auf LinkedIns Liste",
       incoming: "Erhaltene Einladungen",
       connections: "Kontakte",
       active: "  bestehend",
@@ -103,7 +103,7 @@ export const de: Catalogue = {
   },
 
   sources: {
-    noneYet: "Noch keine Dateien importiert: Starten Sie `invites import <Datei>`.",
+    noneYet: "Noch keine Dateien importiert. Importieren Sie eine mit: invites import <Datei>",
     head: ["#", "Datei", "Erkannt als", "Zeilen", "Importiert am (UTC)"],
     headWithEffects: ["#", "Datei", "Erkannt als", "Zeilen", "Importiert am (UTC)", "Auswirkungen"],
     importedAt: (when) => dayTime(when),
@@ -135,7 +135,7 @@ export const de: Catalogue = {
     },
     massClosure: {
       invitations: (label, closing, open) =>
-        `${label} würde ${num(closing)} Ihrer ${count(open, { one: "ausstehenden Einladung", other: "ausstehenden Einladungen" })} als erledigt markieren`,
+        `${label} würde ${num(closing)} Ihrer ${count(open, { one: "ausstehenden Einladung", other: "ausstehenden Einladungen" })} als geschlossen markieren`,
       connections: (label, closing, open) =>
         `${label} würde ${num(closing)} Ihrer ${connections(open)} als nicht mehr vorhanden markieren`,
     },
@@ -189,7 +189,7 @@ export const de: Catalogue = {
       "Ausstehend",
       "Zurückgezogen",
       "Angenommen",
-      "Abgelaufen oder erledigt",
+      "Abgelaufen oder geschlossen",
       "Im Adressbuch",
     ],
     sent: "Gesendet (UTC)",
@@ -222,9 +222,9 @@ export const de: Catalogue = {
     sourceReplaced: (id, by) =>
       `Import ${id} wurde durch eine neuere Fassung desselben Adressbuchs ersetzt (Import ${by}): Seine Kontakte sind ausgeblendet, invites contacts --source ${by} listet die neueren.`,
     noSourceNumber: (id) => `Es gibt keine Quelle Nummer ${id}`,
-    statusListsSources: "`invites status` zeigt die Quellen mit ihren Nummern",
+    statusListsSources: "Die Quellen mit ihren Nummern zeigt: invites status",
     notImportNumber: (value) => `"${value}" ist keine Importnummer`,
-    sourcesListsImports: "`invites sources` zeigt die Importe mit ihren Nummern",
+    sourcesListsImports: "Die Importe mit ihren Nummern zeigt: invites sources",
     forgetNeedsTerminal:
       "Das Zurücknehmen eines Imports fragt nach, und es gibt kein Terminal, in dem gefragt werden kann; nichts wurde geändert",
     forgetAddYes: "Mit --yes wird ohne Nachfrage zurückgenommen",
@@ -238,7 +238,7 @@ export const de: Catalogue = {
       "Wenn die Datei vollständig ist, führen Sie denselben Befehl mit --yes aus (invites sources forget nimmt einen Import später zurück)",
     massClosureWarn: (what) =>
       `${what}: mehr als die Hälfte, wie es ein abgebrochener Download täte.`,
-    massClosureAsk: "Ist die Datei vollständig? Importieren und diese als erledigt markieren?",
+    massClosureAsk: "Ist die Datei vollständig? Importieren und diese als geschlossen markieren?",
   },
 
   apologize: {
@@ -385,7 +385,7 @@ export const de: Catalogue = {
         "  3. Wählen Sie „Kontakte“, „Einladungen“ und „Importierte Kontakte“ (wenn es sie nicht gibt, das größere Archiv) und klicken Sie auf „Archiv anfordern“.",
         "  4. LinkedIn schickt Ihnen einen Link per E-Mail, für ausgewählte Dateien innerhalb weniger Minuten (für das größere Archiv innerhalb von 24 Stunden); der Download steht 72 Stunden bereit.",
         "  5. Laden Sie die ZIP-Datei (ihr Name beginnt mit Basic_LinkedInDataExport oder Complete_LinkedInDataExport) so, wie sie ist, in Ihren Download-Ordner herunter; entpacken Sie sie nicht.",
-        "Ohne den Export zieht `invites withdraw --all-pending` jede Einladung zurück, die LinkedIn als ausstehend führt, auch die, die Sie absichtlich verschickt haben: Der Export ist der sorgfältige Weg.",
+        "Ohne den Export zieht invites withdraw --all-pending jede Einladung zurück, die LinkedIn als ausstehend führt, auch die, die Sie absichtlich verschickt haben: Der Export ist der sorgfältige Weg.",
       ],
     },
     found: (n) =>
@@ -427,7 +427,7 @@ export const de: Catalogue = {
     apologyFile: "entschuldigung.csv",
     forgetAddressBook:
       "Zum Schluss, auf LinkedIn selbst: LinkedIn behält das Adressbuch, das es gelesen hat, und schlägt Ihnen diese Menschen weiter vor. Sobald Ihr Datenexport da ist (er enthält dieses Adressbuch, und invites liest es daraus), löschen Sie es auf LinkedIn: Sie → Einstellungen & Datenschutz → Datenschutz → Kontakte synchronisieren (oder „Synchronisierte und importierte Kontakte verwalten“; LinkedIn benennt das ab und zu um) → Alle entfernen. Schalten Sie in der LinkedIn-App auf dem Telefon auch das Synchronisieren der Kontakte aus.",
-    done: "Fertig. `invites status` zeigt, wo alles steht; `invites history`, was gesendet wurde.",
+    done: "Fertig. Wo alles steht, zeigt invites status; was gesendet wurde, zeigt invites history.",
     checklist:
       "Es gibt kein Terminal, in dem gefragt werden kann; hier ist deshalb der ganze Weg als Checkliste. Führen Sie die Befehle in dieser Reihenfolge selbst aus:",
     checklistDb: (flag) =>

@@ -99,7 +99,7 @@ export const en = {
   },
 
   sources: {
-    noneYet: "No files imported yet: run `invites import <file>`.",
+    noneYet: "No files imported yet. Import one with: invites import <file>",
     head: ["#", "File", "Recognised as", "Rows", "Imported at (UTC)"],
     headWithEffects: ["#", "File", "Recognised as", "Rows", "Imported at (UTC)", "Effects"],
     importedAt: (when: string) => dayTime(when),
@@ -225,9 +225,9 @@ export const en = {
     sourceReplaced: (id: number, by: number) =>
       `Import ${id} was replaced by a newer copy of the same address book (import ${by}): its contacts are hidden, and invites contacts --source ${by} lists the newer ones.`,
     noSourceNumber: (id: number) => `there is no source number ${id}`,
-    statusListsSources: "`invites status` lists the sources with their numbers",
+    statusListsSources: "The sources with their numbers are listed by: invites status",
     notImportNumber: (value: string) => `"${value}" is not an import number`,
-    sourcesListsImports: "`invites sources` lists the imports with their numbers",
+    sourcesListsImports: "The imports with their numbers are listed by: invites sources",
     forgetNeedsTerminal:
       "taking back an import asks for confirmation, and there is no terminal to ask in; nothing was changed",
     forgetAddYes: "add --yes to take it back without asking",
@@ -382,7 +382,7 @@ export const en = {
         '  3. Tick "Connections", "Invitations" and "Imported Contacts" (if they are not offered, choose the larger archive), then "Request archive".',
         "  4. LinkedIn e-mails you a link, within minutes for the chosen files (within 24 hours for the larger archive); the download stays there for 72 hours.",
         "  5. Download the zip (its name starts with Basic_LinkedInDataExport or Complete_LinkedInDataExport) to your Downloads folder, as it is: do not unpack it.",
-        "Without the export, `invites withdraw --all-pending` withdraws every invitation LinkedIn lists as pending, also those you sent on purpose: the export is the careful way.",
+        "Without the export, invites withdraw --all-pending withdraws every invitation LinkedIn lists as pending, also those you sent on purpose: the export is the careful way.",
       ],
     },
     found: (n: number) =>
@@ -422,7 +422,7 @@ export const en = {
     apologyFile: "apology.csv",
     forgetAddressBook:
       'Last, on LinkedIn itself: it keeps the address book it read, and goes on suggesting those people. Once your data export has arrived (it holds that address book, and invites reads it from there), remove it on LinkedIn: Me → Settings & Privacy → Data privacy → Sync contacts (or "Manage synced and imported contacts"; LinkedIn renames these now and then) → Remove all. In LinkedIn\'s phone app, turn off syncing the contacts too.',
-    done: "Done. `invites status` shows where everything stands; `invites history` what was sent.",
+    done: "Done. Where everything stands: invites status; what was sent: invites history.",
     checklist:
       "There is no terminal to ask in, so here is the whole rescue as a checklist; run the commands yourself, in this order:",
     checklistDb: (flag: string) =>

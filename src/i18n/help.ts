@@ -339,7 +339,7 @@ export const deHelp: Shape<typeof enHelp> = {
         "LinkedIns Datenexport (die ZIP-Datei oder die CSV-Dateien daraus) und Adressbücher (Google, Outlook, Thunderbird, GMX, Yahoo-CSV, vCard) importieren",
       path: "Dateien, Ordner oder ZIP-Archive",
       json: "die Zusammenfassung als JSON ausgeben",
-      yes: "ohne Rückfrage fortfahren, auch wenn eine Datei mehr als die Hälfte Ihrer ausstehenden Einladungen als erledigt oder Ihrer Kontakte als nicht mehr vorhanden markieren würde",
+      yes: "ohne Rückfrage fortfahren, auch wenn eine Datei mehr als die Hälfte Ihrer ausstehenden Einladungen als geschlossen oder Ihrer Kontakte als nicht mehr vorhanden markieren würde",
       encoding:
         "jede Datei ohne Byte-Order-Mark (BOM) in dieser Zeichenkodierung lesen (z. B. windows-1252, macintosh), statt sie zu erkennen",
     },
@@ -413,12 +413,12 @@ export const deHelp: Shape<typeof enHelp> = {
     },
     sourcesList: {
       description:
-        "jeder Import: Nummer, Datei, als was sie erkannt wurde, Zeilen, Zeitpunkt und was er als erledigt markiert oder ersetzt hat (Standard)",
+        "jeder Import: Nummer, Datei, als was sie erkannt wurde, Zeilen, Zeitpunkt und was er als geschlossen markiert oder ersetzt hat (Standard)",
       json: "die Importe als JSON ausgeben",
     },
     sourcesForget: {
       description:
-        "einen Import zurücknehmen, mit allem, was er gebracht, als erledigt markiert oder ersetzt hat; fragt vorher",
+        "einen Import zurücknehmen, mit allem, was er gebracht, als geschlossen markiert oder ersetzt hat; fragt vorher",
       number: "die Nummer des Imports (siehe invites sources)",
     },
     contacts: {

@@ -197,7 +197,7 @@ export const enNetwork = {
       `${dir} is not empty and was not made by invites: it is not used as the browser profile`,
     notOursFix: "name a new or empty folder with --browser-profile, or leave it out",
     marker:
-      "This folder is the browser profile of invites: its own LinkedIn login, apart from your everyday browser.\n`invites logout` deletes it.\n",
+      "This folder is the browser profile of invites: its own LinkedIn login, apart from your everyday browser.\nTo delete it: invites logout\n",
     holder: (pid: number, holder: string) => `process ${pid}: ${holder}`,
     inUse: (dir: string, who: string) =>
       `the browser profile ${dir} is in use${who ? `: ${who}` : ""}`,
@@ -450,7 +450,7 @@ export const deNetwork: Shape<typeof enNetwork> = {
     notOursFix:
       "Geben Sie mit --browser-profile einen neuen oder leeren Ordner an, oder lassen Sie die Option weg",
     marker:
-      "Dieser Ordner ist das Browserprofil von invites: seine eigene Anmeldung bei LinkedIn, getrennt von Ihrem alltäglichen Browser.\n`invites logout` löscht ihn.\n",
+      "Dieser Ordner ist das Browserprofil von invites: seine eigene Anmeldung bei LinkedIn, getrennt von Ihrem alltäglichen Browser.\nLöschen lässt er sich mit: invites logout\n",
     holder: (pid, holder) => `Prozess ${pid}: ${holder}`,
     inUse: (dir, who) => `Das Browserprofil ${dir} wird gerade verwendet${who ? `: ${who}` : ""}`,
     inUseFix:

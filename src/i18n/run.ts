@@ -329,7 +329,7 @@ export const deRun: Shape<typeof enRun> = {
       `; bei ${g.num(cap)} am Tag nur noch ${g.num(still)}: Deren Erinnerung ist heute fällig.`,
     spareNone: ": Deren Erinnerung ist heute fällig, bevor ein Lauf sie erreichen kann.",
     noReminders:
-      "LinkedIn hat ihre Erinnerungen schon verschickt; das Zurückziehen nimmt die Einladungen trotzdem zurück.",
+      "LinkedIn hat die Erinnerungen zu diesen Einladungen schon verschickt; zurückziehen lassen sie sich trotzdem.",
   },
   summary: {
     head: (done) => [

@@ -101,8 +101,8 @@ export const deStore: Shape<typeof enStore> = {
   newer: (db, version, known) =>
     `${db} wurde von einer neueren Version von invites geschrieben (Schema ${version}, diese kennt ${known}); nichts wurde geändert: Öffnen Sie sie mit dieser neueren Version`,
   noDatabase: (path) => `Keine Datenbank unter ${path}`,
-  importFirst: "Importieren Sie zuerst Ihren Export: invites import <export.zip>",
-  noImportNumber: (id) => `Es gibt keinen Import Nummer ${id}`,
+  importFirst: "importieren Sie zuerst Ihren Export: invites import <export.zip>",
+  noImportNumber: (id) => `Es gibt keinen Import mit der Nummer ${id}`,
   wouldLoseRecords: (id, path, withdrawn, removed) =>
     `Import ${id} (${path}) kann nicht zurückgenommen werden: Er ist die einzige Datei, die ${[
       withdrawn > 0

@@ -323,7 +323,7 @@ describe("invites batches", () => {
         "  Ausstehend                      0",
         "  Zurückgezogen                   0",
         "  Angenommen                      6",
-        "  Abgelaufen oder erledigt       38",
+        "  Abgelaufen oder geschlossen    38",
         "  Im Adressbuch                100%",
         "",
       ].join("\n"),
