@@ -157,7 +157,7 @@ export async function runDemo(options: DemoOptions, output: Output, now = new Da
         await sandbox.close();
       }
       shell(["invites", "status", "--as-of", day]);
-      output.out(renderStatus(readStatus(db, asOf).status, asOf, colour));
+      output.out(renderStatus(readStatus(db, asOf).status, asOf, colour, output.width));
     });
     const cmd = (text: string) => colour.bold(text);
     say(

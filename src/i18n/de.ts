@@ -87,19 +87,23 @@ export const de: Catalogue = {
     rows: {
       outgoing: "Von Ihnen gesendete Einladungen",
       pending: "  ausstehend: können zurückgezogen werden",
+      unconfirmedWithdrawals: "    davon Zurückziehen erbeten, noch nicht bestätigt",
       accepted: "  angenommen: wurden Kontakte",
       expired: "  abgelaufen: älter als 6 Monate",
       withdrawn: "  zurückgezogen",
-      closed: "  geschlossen: nicht mehr auf LinkedIns Liste",
+      closed: "  geschlossen: nicht mehr in LinkedIns Liste",
       incoming: "Erhaltene Einladungen",
       connections: "Kontakte",
       active: "  bestehend",
+      unconfirmedRemovals: "    davon Entfernen erbeten, noch nicht bestätigt",
       removed: "  von invites entfernt",
       gone: "  nicht mehr vorhanden: nicht mehr in LinkedIns Liste",
       contacts: "Adressbuch-Kontakte",
       withEmail: "  mit E-Mail-Adresse",
       emails: "  verschiedene E-Mail-Adressen",
     },
+    unconfirmed: (withdrawals, removals) =>
+      `Noch nicht bestätigt: LinkedIns Antwort ging verloren oder wurde nicht abgewartet. Der nächste Lauf von ${[withdrawals ? "invites withdraw" : "", removals ? "invites connections remove" : ""].filter(Boolean).join(" oder ")} liest zuerst LinkedIns Liste und zählt, wer darin fehlt, als erledigt, ohne noch einmal zu fragen.`,
   },
 
   sources: {

@@ -83,6 +83,7 @@ export const en = {
     rows: {
       outgoing: "Invitations you sent",
       pending: "  pending: can still be withdrawn",
+      unconfirmedWithdrawals: "    of them asked to withdraw, not yet confirmed",
       accepted: "  accepted: became connections",
       expired: "  expired: older than 6 months",
       withdrawn: "  withdrawn",
@@ -90,12 +91,15 @@ export const en = {
       incoming: "Invitations you received",
       connections: "Connections",
       active: "  active",
+      unconfirmedRemovals: "    of them asked to remove, not yet confirmed",
       removed: "  removed by invites",
       gone: "  gone: no longer on LinkedIn's list",
       contacts: "Address-book contacts",
       withEmail: "  with an email address",
       emails: "  distinct email addresses",
     },
+    unconfirmed: (withdrawals: boolean, removals: boolean) =>
+      `Not yet confirmed: LinkedIn's answer was lost or not waited for. The next ${[withdrawals ? "invites withdraw" : "", removals ? "invites connections remove" : ""].filter(Boolean).join(" or ")} reads LinkedIn's list first and counts those gone from it as done, without asking again.`,
   },
 
   sources: {

@@ -71,6 +71,8 @@ export function readStatus(db: Db, asOf: Date): { status: Status; sources: Sourc
         connections: number;
         removed: number;
         gone: number;
+        withdrawals: number;
+        removals: number;
       } & Status["contacts"]
     >(
       `SELECT
@@ -79,6 +81,10 @@ export function readStatus(db: Db, asOf: Date): { status: Status; sources: Sourc
          (SELECT count(*) FROM connections WHERE removed_at IS NOT NULL) AS removed,
          (SELECT count(*) FROM connections
           WHERE removed_at IS NULL AND coalesce(gone_at, live_gone_at) IS NOT NULL) AS gone,
+         (SELECT count(DISTINCT invitation_id) FROM journal
+          WHERE action = 'withdraw' AND outcome IS NULL) AS withdrawals,
+         (SELECT count(DISTINCT connection_id) FROM journal
+          WHERE action = 'remove' AND outcome IS NULL) AS removals,
          (SELECT count(*) FROM contacts WHERE ${SHOWN}) AS total,
          (SELECT count(*) FROM contacts WHERE ${SHOWN} AND emails <> '[]') AS withEmail,
          (SELECT count(DISTINCT e.value) FROM contacts, json_each(contacts.emails) e
@@ -95,6 +101,7 @@ export function readStatus(db: Db, asOf: Date): { status: Status; sources: Sourc
       gone: counts.gone,
     },
     contacts: { total: counts.total, withEmail: counts.withEmail, emails: counts.emails },
+    unconfirmed: { withdrawals: counts.withdrawals, removals: counts.removals },
     // Exactly the documented keys of --json.
     sources: sources.map(({ path, kind, rows, importedAt }) => ({ path, kind, rows, importedAt })),
   };

@@ -433,13 +433,16 @@ export function renderDatabaseName(path: string, colour: Colour): string {
   return colour.dim(m().status.database(resolve(path)));
 }
 
-export function renderStatus(status: Status, asOf: Date, colour: Colour): string {
+export function renderStatus(status: Status, asOf: Date, colour: Colour, width: number): string {
   const i = status.invitations;
   const c = status.connections;
   const w = m().status;
   const rows: Array<[string, number, boolean?]> = [
     [w.rows.outgoing, i.outgoing, true],
     [w.rows.pending, i.pending],
+    ...(status.unconfirmed.withdrawals > 0
+      ? [[w.rows.unconfirmedWithdrawals, status.unconfirmed.withdrawals] as [string, number]]
+      : []),
     [w.rows.accepted, i.accepted],
     [w.rows.expired, i.expired],
     [w.rows.withdrawn, i.withdrawn],
@@ -447,6 +450,9 @@ export function renderStatus(status: Status, asOf: Date, colour: Colour): string
     [w.rows.incoming, i.incoming, true],
     [w.rows.connections, c.active + c.removed + c.gone, true],
     [w.rows.active, c.active],
+    ...(status.unconfirmed.removals > 0
+      ? [[w.rows.unconfirmedRemovals, status.unconfirmed.removals] as [string, number]]
+      : []),
     [w.rows.removed, c.removed],
     [w.rows.gone, c.gone],
     [w.rows.contacts, status.contacts.total, true],
@@ -459,6 +465,10 @@ export function renderStatus(status: Status, asOf: Date, colour: Colour): string
   for (const [label, value, heading] of rows) {
     const line = `${label.padEnd(labelWidth)}  ${n(value).padStart(valueWidth)}`;
     lines.push(heading ? colour.bold(line) : line);
+  }
+  const { withdrawals, removals } = status.unconfirmed;
+  if (withdrawals + removals > 0) {
+    lines.push(wrap(w.unconfirmed(withdrawals > 0, removals > 0), width));
   }
   return lines.join("\n");
 }
@@ -533,5 +543,5 @@ export function renderStatusReport(
   asOf: Date,
   output: Pick<Output, "colour" | "width">,
 ): string {
-  return `${renderStatus(status, asOf, output.colour)}\n\n${renderSources(sources, output.colour, output.width)}`;
+  return `${renderStatus(status, asOf, output.colour, output.width)}\n\n${renderSources(sources, output.colour, output.width)}`;
 }

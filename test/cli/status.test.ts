@@ -18,7 +18,13 @@ describe("invites status", () => {
     const result = await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"]);
     expect(result.code).toBe(0);
     const status = JSON.parse(result.stdout);
-    expect(Object.keys(status)).toEqual(["invitations", "connections", "contacts", "sources"]);
+    expect(Object.keys(status)).toEqual([
+      "invitations",
+      "connections",
+      "contacts",
+      "unconfirmed",
+      "sources",
+    ]);
     expect(status.invitations).toEqual({
       outgoing: 49,
       incoming: 2,
@@ -31,6 +37,7 @@ describe("invites status", () => {
     expect(status.connections).toEqual({ active: 9, removed: 0, gone: 0 });
     // 44 uploaded contacts, 5 from Outlook: 38 + 6 addresses, minus the role address in both.
     expect(status.contacts).toEqual({ total: 49, withEmail: 49, emails: 49 });
+    expect(status.unconfirmed).toEqual({ withdrawals: 0, removals: 0 });
     expect(status.sources).toHaveLength(4);
     for (const source of status.sources) {
       expect(Object.keys(source)).toEqual(["path", "kind", "rows", "importedAt"]);

@@ -146,6 +146,18 @@ describe("requests are never sent twice, nor for the wrong account", () => {
     killed.kill("SIGKILL");
     await new Promise((done) => killed.once("close", done));
     clearTimeout(guard);
+    // Until a read settles it, the invitation is pending, and status says its withdrawal was
+    // asked for and is not confirmed yet.
+    const status = await runCli(["status", "--db", temp.db, "--as-of", "2026-11-20"], {
+      env: { COLUMNS: "100" },
+    });
+    expect(status.stdout).toMatch(/^ {2}pending: can still be withdrawn +41$/m);
+    expect(status.stdout).toMatch(/^ {4}of them asked to withdraw, not yet confirmed +1$/m);
+    expect(status.stdout).toContain(
+      "Not yet confirmed: LinkedIn's answer was lost or not waited for. The next invites withdraw",
+    );
+    const json = await runCli(["status", "--db", temp.db, "--as-of", "2026-11-20", "--json"]);
+    expect(JSON.parse(json.stdout).unconfirmed).toEqual({ withdrawals: 1, removals: 0 });
     const started = Date.now();
     const resumed = await runCli(
       ["withdraw", ...args("0", "--batch", "--yes", "--as-of", "2026-11-20", "--max", "2")],
@@ -165,6 +177,8 @@ describe("requests are never sent twice, nor for the wrong account", () => {
     expect((await history()).map((run) => run.counts)).toEqual(
       expect.arrayContaining([{ "settled-withdrawn": 1 }, { withdrawn: 1 }]),
     );
+    const settled = await runCli(["status", "--db", temp.db, "--as-of", "2026-11-20", "--json"]);
+    expect(JSON.parse(settled.stdout).unconfirmed).toEqual({ withdrawals: 0, removals: 0 });
   });
 
   it("stops after three failed writes in a row, and tries no item more than three times", async () => {
