@@ -90,7 +90,7 @@ export const enRun = {
       "LinkedIn has sent their reminders already; withdrawing still takes the invitations back.",
   },
   summary: {
-    head: (done: string) => [done, "Not done", "Skipped", "Failed", "To verify", "Remaining"],
+    head: (done: string) => [done, "Not done", "Skipped", "Failed", "To verify", "Not reached"],
     skipped: (n: number, reason: string, names: string[]) =>
       `Skipped ${f.num(n)} (${f.list(n > names.length ? [...names, `${f.num(n - names.length)} more`] : names)}): ${reason}.`,
     notDone: (name: string, detail: string) =>
@@ -107,6 +107,7 @@ export const enRun = {
       `The daily cap allows the next run tomorrow, ${f.day(day)} (a day counts in UTC).`,
     restTakes: (days: number, cap: number) =>
       `At ${f.num(cap)} a day the rest takes about ${f.count(days, { one: "day", other: "days" })}.`,
+    restToday: (cap: number) => `At ${f.num(cap)} a day the rest can still go out today.`,
     continue: (command: string) => `To continue: ${command}`,
     interrupted:
       "Stopped with Ctrl-C: the request under way was finished and recorded, and LinkedIn's list read once more.",
@@ -338,7 +339,7 @@ export const deRun: Shape<typeof enRun> = {
       "Übersprungen",
       "Fehlgeschlagen",
       "Zu prüfen",
-      "Übrig",
+      "Nicht erreicht",
     ],
     skipped: (n, reason, names) =>
       `${g.num(n)} übersprungen (${g.list(n > names.length ? [...names, `${g.num(n - names.length)} weitere`] : names)}): ${reason}.`,
@@ -355,6 +356,7 @@ export const deRun: Shape<typeof enRun> = {
       `Das Tageslimit erlaubt den nächsten Lauf morgen, am ${g.day(day)} (ein Tag zählt in UTC).`,
     restTakes: (days, cap) =>
       `Bei ${g.num(cap)} am Tag dauert der Rest etwa ${g.count(days, { one: "Tag", other: "Tage" })}.`,
+    restToday: (cap) => `Bei ${g.num(cap)} am Tag kann der Rest noch heute hinausgehen.`,
     continue: (command) => `Weiter mit: ${command}`,
     interrupted:
       "Mit Strg+C angehalten: Die laufende Anfrage wurde zu Ende gebracht und aufgezeichnet, und LinkedIns Liste noch einmal gelesen.",

@@ -147,7 +147,15 @@ export function renderRunEnd<P>(
   const lines = [w.left(words.actions[p.action].items(left))];
   if (end.capReached) lines.push(w.capToday(p.nextDay));
   if (p.dailyCap > 0) {
-    lines.push(w.restTakes(Math.max(1, Math.ceil(left / p.dailyCap)), p.dailyCap));
+    // Today's cap counts this run's requests too: what it leaves goes out today, the rest on
+    // the days after (the plan's days say the same before the run).
+    const sent = s.done.length + s.notDone.length + s.failed.length + s.unverified.length;
+    const room = end.capReached ? 0 : Math.max(0, p.dailyCap - p.sentToday - sent);
+    if (left <= room) lines.push(w.restToday(p.dailyCap));
+    else {
+      const days = (room > 0 ? 1 : 0) + Math.ceil((left - room) / p.dailyCap);
+      lines.push(w.restTakes(days, p.dailyCap));
+    }
   }
   lines.push(w.continue(end.command));
   return wrap(lines.join("\n"), width);

@@ -146,6 +146,10 @@ it("says what is left when a run ends early, and the command that goes on", asyn
   const first = await runCli(withdrawArgs("--yes", "--pace", "0", "--max", "5"), { env: env() });
   expect(first.code, first.stderr).toBe(0);
   expect(first.stderr).toContain("Left for later runs: 33 invitations.");
+  // 5 of today's 100 went out: the 33 fit in what today's cap leaves, as the plan said.
+  expect(first.stdout).toContain("At 100 a day, all 38 selected can go out today.");
+  expect(first.stderr).toContain("At 100 a day the rest can still go out today.");
+  expect(first.stdout + first.stderr).toMatch(/│ To verify │ Not reached │\n/);
   expect(first.stderr).toContain("To continue: invites withdraw --db");
   const capped = await runCli(withdrawArgs("--yes", "--pace", "0", "--daily-cap", "10"), {
     env: env(),
