@@ -285,8 +285,10 @@ export async function runConnectionsRemove(
       }
       const closed = options.batch ? closedInBatches : 0;
       if (closed > 0) output.out(wrap(w.closedAfterExport(closed), output.width));
-      if (plan.plan.length > 0)
+      if (plan.plan.length > 0) {
         output.out(wrap(w.beforeEach(printable(record.path), record.size), output.width));
+        if (record.keepsCommas) output.out(wrap(w.keepsCommas, output.width));
+      }
       return confirmAndRun(output, options, settings, plan, journal, argv, (driver, command) =>
         removeAndReport(db, output, {
           driver,

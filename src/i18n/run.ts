@@ -244,6 +244,8 @@ export const enRun = {
       [connectedOn ? `connected ${connectedOn}` : "no date", company].filter(Boolean).join(", "),
     closedAfterExport: (n: number) =>
       `${invitations(n)} of the accidental batch left the pending list after your export without being withdrawn here; whoever accepted them is not in this plan. Import a newer data export to include them.`,
+    keepsCommas:
+      "It keeps the form it has, with commas: --excel shapes a new file only (name one with --out).",
     beforeEach: (file: string, held: number) =>
       `Before each removal the person's row is written to ${file}${held > 0 ? ` (it holds ${f.count(held, { one: "row", other: "rows" })} already)` : ""}.`,
     everyone: (file: string) => `Everyone whose removal this run requested is listed in ${file}.`,
@@ -485,6 +487,8 @@ export const deRun: Shape<typeof enRun> = {
         .join(", "),
     closedAfterExport: (n) =>
       `${einladungen(n)} des versehentlichen Stapels sind nach Ihrem Export aus der Liste der ausstehenden verschwunden, ohne hier zurückgezogen worden zu sein; wer davon angenommen hat, ist nicht in diesem Plan. Importieren Sie einen neueren Datenexport, um sie einzubeziehen.`,
+    keepsCommas:
+      "Sie behält ihre Form mit Kommas: --excel gilt nur für eine neue Datei (geben Sie eine mit --out an).",
     beforeEach: (file, held) =>
       `Vor jeder Entfernung wird die Zeile der Person in ${file} geschrieben${held > 0 ? ` (die Datei enthält schon ${g.count(held, { one: "Zeile", other: "Zeilen" })})` : ""}.`,
     everyone: (file) => `Alle, deren Entfernung dieser Lauf angefragt hat, stehen in ${file}.`,

@@ -132,6 +132,7 @@ export class RemovedConnectionsFile {
   /** The existing file ends without a line break; the first append adds one. */
   private needsBreak = false;
   private recorded = 0;
+  private readonly askedExcel: boolean;
 
   /** Reads an existing file to know whom it holds; a file of another shape is refused. */
   constructor(path: string, options: { excel?: boolean } = {}) {
@@ -153,10 +154,19 @@ export class RemovedConnectionsFile {
         );
       }
     }
+    this.askedExcel = options.excel === true;
     this.format = options.excel
       ? { delimiter: ";", recordDelimiter: "windows", bom: true }
       : { delimiter: ",", recordDelimiter: "unix", bom: false };
     if (this.exists) this.readExisting();
+  }
+
+  /**
+   * --excel was asked for, and the file exists with commas: it keeps its form (one file in two
+   * forms no spreadsheet opens), so --excel changes nothing, which the user is told.
+   */
+  get keepsCommas(): boolean {
+    return this.askedExcel && this.hasHeader && this.format.delimiter === ",";
   }
 
   /** Rows the file holds. */

@@ -324,6 +324,12 @@ describe("invites connections remove against the emulation", () => {
     const rows = readRemoved();
     expect(rows.filter((r) => r[0] === "First Name")).toHaveLength(1);
     expect(rows).toHaveLength(6);
+    // --excel on that comma file changes nothing, and says so rather than seem to.
+    const excel = await remove("--connected-after", "2024-06-01", "--dry-run", "--excel");
+    expect(excel.stdout.replace(/\n(?=\S)/g, " ")).toContain(
+      "It keeps the form it has, with commas: --excel shapes a new file only",
+    );
+    expect(readRemoved()).toHaveLength(6);
   });
 
   it("writes a new file for Excel with --excel, and appends to it in its own form", async () => {
