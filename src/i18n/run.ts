@@ -341,7 +341,7 @@ export const deRun: Shape<typeof enRun> = {
       "Übersprungen",
       "Fehlgeschlagen",
       "Zu prüfen",
-      "Nicht erreicht",
+      "Offen",
     ],
     skipped: (n, reason, names) =>
       `${g.num(n)} übersprungen (${g.list(n > names.length ? [...names, `${g.num(n - names.length)} weitere`] : names)}): ${reason}.`,

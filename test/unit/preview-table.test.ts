@@ -50,7 +50,8 @@ describe("the preview table", () => {
       maxRows: 50,
       asOf: new Date("2026-11-20T12:00:00Z"),
     });
-    expect(text).toContain("Maximil…");
+    // The name takes the larger share of what is left: more of it shows than of the profile.
+    expect(text).toContain("Maximilian…");
     expect(text).toMatch(/│ kunden/);
     expect(text).toMatch(/│ P\w* +│ –/);
     expect(text).toContain("2026-11-21");
