@@ -66,7 +66,7 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
   const given = resolveSelection(options);
   const selection =
     Object.keys(given).length === 0 && !options.allPending ? { batch: true as const } : given;
-  const rows = await withDatabase(
+  const { rows, severalAddresses } = await withDatabase(
     databasePath(options),
     (db) => {
       checkAsOf(db, options.asOf, asOf);
@@ -87,9 +87,15 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
     rows.map((r) => [r.email, r.name, r.subject, r.body]),
     { flag: "--out" },
   );
+  const words = m().apologize;
+  // Whoever is left out is named: a note the user believes sent must not be missing unseen.
+  const leftOut = severalAddresses.length > 0 ? [words.severalAddresses(severalAddresses)] : [];
   output.err(
     wrap(
-      m().apologize.wrote(rows.length, writtenTo(options.out), !options.includeRoleAddresses),
+      [
+        words.wrote(rows.length, writtenTo(options.out), !options.includeRoleAddresses),
+        ...leftOut,
+      ].join(" "),
       output.width,
     ),
   );

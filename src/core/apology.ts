@@ -39,24 +39,41 @@ export interface ApologyRow {
   body: string;
 }
 
+export interface Apologies {
+  rows: ApologyRow[];
+  /**
+   * People found by name whose name has several addresses in the address books (one contact's
+   * two, or two namesakes'): one of them may be old or someone else's, and a note to each would
+   * reach one person twice, so they are left to the user to write to by hand.
+   */
+  severalAddresses: string[];
+}
+
 /**
- * One row per address: the invitation's own email, else the email of the one address-book
- * contact with the same name. Role addresses are left out unless asked for.
+ * One row per address: the invitation's own email, else the email of the address-book contacts
+ * with the same name when they have exactly one between them. Role addresses are left out
+ * unless asked for.
  */
 export function buildApologies(
   invitations: readonly InvitationView[],
   contactEmailsByName: ReadonlyMap<string, readonly string[]>,
   template: ApologyTemplate,
   options: { sender: string; includeRoleAddresses: boolean },
-): ApologyRow[] {
+): Apologies {
   const rows: ApologyRow[] = [];
+  const severalAddresses = new Map<string, string>();
   const seen = new Set<string>();
   for (const inv of invitations) {
     if (inv.roleAddress && !options.includeRoleAddresses) continue;
     let email = inv.email;
     if (!email) {
-      const candidates = contactEmailsByName.get(toNameKey(inv.name) ?? "") ?? [];
-      email = candidates.length === 1 ? (candidates[0] ?? null) : null;
+      const key = toNameKey(inv.name) ?? "";
+      const candidates = contactEmailsByName.get(key) ?? [];
+      if (candidates.length > 1) {
+        severalAddresses.set(key, inv.name);
+        continue;
+      }
+      email = candidates[0] ?? null;
     }
     if (!email || seen.has(email)) continue;
     seen.add(email);
@@ -65,5 +82,5 @@ export function buildApologies(
       text.replaceAll("{name}", name).replaceAll("{sender}", options.sender).replace(/ ,/g, ",");
     rows.push({ email, name, subject: fill(template.subject), body: fill(template.body) });
   }
-  return rows;
+  return { rows, severalAddresses: [...severalAddresses.values()] };
 }

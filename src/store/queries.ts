@@ -256,13 +256,17 @@ export function readConnections(db: Db): Array<Omit<ConnectionRow, "batch">> {
     .map((c) => ({ ...c, active: c.active === 1 }));
 }
 
-/** For each name key, the first email of every contact that carries it. */
+/**
+ * For each name key, every email of every contact that carries it: a contact's second address,
+ * or a namesake's, is what tells that the name alone does not say where to write.
+ */
 export function readContactEmailsByName(db: Db): Map<string, string[]> {
   const map = new Map<string, string[]>();
   const rows = db
     .prepare<[], { key: string; email: string }>(
-      `SELECT name_key AS key, json_extract(emails, '$[0]') AS email
-       FROM contacts WHERE name_key IS NOT NULL AND emails <> '[]' AND ${SHOWN}`,
+      `SELECT contacts.name_key AS key, e.value AS email
+       FROM contacts, json_each(contacts.emails) AS e
+       WHERE contacts.name_key IS NOT NULL AND ${SHOWN}`,
     )
     .all();
   for (const { key, email } of rows) {

@@ -55,6 +55,43 @@ describe("invites apologize", () => {
     expect(lena?.subject).toBe(`Entschuldigung, ${lena?.name}`);
     expect(lena?.body).toBe(`Liebe/r ${lena?.name}, das war ein Versehen. Katrin`);
   });
+  it("leaves out, and names, whom a name finds several addresses for; one address is one note", async () => {
+    const before = await apologize();
+    // A second address book: Lena Voß under another address, Ulrich Möller's contact with a
+    // second one, Lena Müller under the address LinkedIn's list has for her too.
+    const google = join(temp.dir, "google.csv");
+    writeFileSync(
+      google,
+      "First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value\n" +
+        "Lena,Voß,* Home,lena.privat@example.org,,\n" +
+        "Ulrich,Möller,* Work,ulrich.moeller@example.de,Home,u.moeller@privat.example\n" +
+        "Lena,Müller,* Work,lena.mueller@example.de,,\n",
+    );
+    expect((await runCli(["import", "--db", temp.db, google])).code).toBe(0);
+    const out = join(temp.dir, "several.csv");
+    const result = await runCli([
+      "apologize",
+      ...["--db", temp.db, "--as-of", "2026-11-20", "--out", out],
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const rows = parse(readFileSync(out, "utf8"), { columns: true }) as Array<
+      Record<string, string>
+    >;
+    const emails = rows.map((r) => r.email);
+    for (const gone of ["lena.voss@example.de", "ulrich.moeller@example.de"]) {
+      expect(before.some((r) => r.email === gone)).toBe(true);
+      expect(emails).not.toContain(gone);
+    }
+    expect(emails.filter((e) => e === "lena.mueller@example.de")).toHaveLength(1);
+    expect(rows).toHaveLength(before.length - 2);
+    expect(result.stderr.replace(/\s+/g, " ")).toContain(
+      `Wrote ${before.length - 2} notes to ${out}`,
+    );
+    expect(result.stderr.replace(/\s+/g, " ")).toContain(
+      "Left out 2 people with several addresses in your address books, to write to by hand: Lena Voß and Ulrich Möller.",
+    );
+  });
+
   it("writes the notes to a new file of the user's alone, and never over one", async () => {
     const out = join(temp.dir, "notes.csv");
     const args = ["apologize", "--db", temp.db, "--as-of", "2026-11-20", "--out", out];
