@@ -66,7 +66,7 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
   const given = resolveSelection(options);
   const selection =
     Object.keys(given).length === 0 && !options.allPending ? { batch: true as const } : given;
-  const { rows, severalAddresses } = await withDatabase(
+  const { rows, personal, severalAddresses } = await withDatabase(
     databasePath(options),
     (db) => {
       checkAsOf(db, options.asOf, asOf);
@@ -89,7 +89,10 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
   );
   const words = m().apologize;
   // Whoever is left out is named: a note the user believes sent must not be missing unseen.
-  const leftOut = severalAddresses.length > 0 ? [words.severalAddresses(severalAddresses)] : [];
+  const leftOut = [
+    ...(personal > 0 ? [words.personal(personal)] : []),
+    ...(severalAddresses.length > 0 ? [words.severalAddresses(severalAddresses)] : []),
+  ];
   output.err(
     wrap(
       [

@@ -41,6 +41,8 @@ export interface ApologyRow {
 
 export interface Apologies {
   rows: ApologyRow[];
+  /** Invitations sent with a personal note: no accident, so a note saying so would be untrue. */
+  personal: number;
   /**
    * People found by name whose name has several addresses in the address books (one contact's
    * two, or two namesakes'): one of them may be old or someone else's, and a note to each would
@@ -51,8 +53,8 @@ export interface Apologies {
 
 /**
  * One row per address: the invitation's own email, else the email of the address-book contacts
- * with the same name when they have exactly one between them. Role addresses are left out
- * unless asked for.
+ * with the same name when they have exactly one between them. Invitations with a personal note
+ * are left out, and role addresses unless asked for.
  */
 export function buildApologies(
   invitations: readonly InvitationView[],
@@ -63,7 +65,12 @@ export function buildApologies(
   const rows: ApologyRow[] = [];
   const severalAddresses = new Map<string, string>();
   const seen = new Set<string>();
+  let personal = 0;
   for (const inv of invitations) {
+    if (inv.personal) {
+      personal++;
+      continue;
+    }
     if (inv.roleAddress && !options.includeRoleAddresses) continue;
     let email = inv.email;
     if (!email) {
@@ -82,5 +89,5 @@ export function buildApologies(
       text.replaceAll("{name}", name).replaceAll("{sender}", options.sender).replace(/ ,/g, ",");
     rows.push({ email, name, subject: fill(template.subject), body: fill(template.body) });
   }
-  return { rows, severalAddresses: [...severalAddresses.values()] };
+  return { rows, personal, severalAddresses: [...severalAddresses.values()] };
 }

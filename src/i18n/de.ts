@@ -249,6 +249,8 @@ export const de: Catalogue = {
     noSubject: 'erwartet: "Subject: …" in der ersten Zeile, danach der Text',
     wrote: (n, file, roleLeftOut) =>
       `${count(n, { one: "Entschuldigung", other: "Entschuldigungen" })} für einen Serienbrief in ${file} geschrieben; nichts wurde versendet. Darin stehen nur zurückgezogene Einladungen mit bekannter Adresse${roleLeftOut ? ", ohne Funktionsadressen (--include-role-addresses)" : ""}.`,
+    personal: (n) =>
+      `${invitations(n)} mit persönlicher Nachricht ausgelassen: Diese Entschuldigung ist für versehentlich verschickte Einladungen.`,
     severalAddresses: (names) =>
       `${count(names.length, { one: "Person", other: "Personen" })} mit mehreren Adressen in Ihren Adressbüchern ausgelassen; ${names.length === 1 ? "ihr" : "ihnen"} schreiben Sie am besten selbst: ${fmt.list(names)}.`,
   },

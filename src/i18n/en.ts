@@ -251,6 +251,8 @@ export const en = {
     noSubject: 'expected "Subject: …" on the first line, then the text',
     wrote: (n: number, file: string, roleLeftOut: boolean) =>
       `Wrote ${count(n, { one: "note", other: "notes" })} to ${file}, for a mail merge; nothing was sent. Only withdrawn invitations with a known address are in it${roleLeftOut ? ", role addresses left out (--include-role-addresses)" : ""}.`,
+    personal: (n: number) =>
+      `Left out ${invitations(n)} sent with a personal note: this note is for invitations sent by accident.`,
     severalAddresses: (names: readonly string[]) =>
       `Left out ${count(names.length, { one: "person", other: "people" })} with several addresses in your address books, to write to by hand: ${fmt.list(names)}.`,
   },

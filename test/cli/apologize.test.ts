@@ -2,9 +2,11 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
-import { runCli, useTempDatabase } from "../support/cli.js";
+import { DEMO_EXPORT, runCli, useTempDatabase } from "../support/cli.js";
+import { useEmulation } from "../support/emulation.js";
 
 const temp = useTempDatabase();
+const emulation = useEmulation();
 
 beforeEach(async () => {
   // The demo imports the sample export and withdraws its batch against the emulation.
@@ -89,6 +91,39 @@ describe("invites apologize", () => {
     );
     expect(result.stderr.replace(/\s+/g, " ")).toContain(
       "Left out 2 people with several addresses in your address books, to write to by hand: Lena Voß and Ulrich Möller.",
+    );
+  });
+
+  it("leaves out invitations sent with a personal note, and says how many and why", async () => {
+    // Lena Köhler had a personal note, and the user has her address; --match takes her in too.
+    const book = join(temp.dir, "google.csv");
+    writeFileSync(
+      book,
+      "First Name,Last Name,E-mail 1 - Label,E-mail 1 - Value\nLena,Köhler,* Work,lena.koehler@example.de\n",
+    );
+    expect((await runCli(["import", "--db", temp.db, book])).code).toBe(0);
+    const sandbox = await emulation.start(DEMO_EXPORT);
+    const withdrawn = await runCli(
+      [
+        "withdraw",
+        ...["--db", temp.db, "--as-of", "2026-11-20", "--base-url", sandbox.url],
+        ...["--pace", "0", "--match", "Lena Köhler", "--yes"],
+      ],
+      { env: { INVITES_COOKIES: sandbox.cookie } },
+    );
+    expect(withdrawn.code, withdrawn.stderr).toBe(0);
+    const out = join(temp.dir, "koehler.csv");
+    const result = await runCli([
+      "apologize",
+      ...["--db", temp.db, "--as-of", "2026-11-20", "--out", out, "--match", "Köhler"],
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const rows = parse(readFileSync(out, "utf8"), { columns: true }) as Array<
+      Record<string, string>
+    >;
+    expect(rows.map((r) => r.name)).toEqual(["Emre Köhler"]);
+    expect(result.stderr.replace(/\s+/g, " ")).toContain(
+      "Left out 1 invitation sent with a personal note: this note is for invitations sent by accident.",
     );
   });
 
