@@ -3,6 +3,7 @@ import {
   buildApologies,
   DEFAULT_TEMPLATES,
   type Language,
+  PLACEHOLDERS,
   parseTemplate,
 } from "../core/apology.js";
 import { reinviteList } from "../core/reinvite.js";
@@ -51,12 +52,15 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
       maxBytes: TEMPLATE_MAX_BYTES,
     });
     const parsed = parseTemplate(text);
-    if (!parsed) {
-      throw new InputError(
-        { file: options.template, line: 1 },
-        m().apologize.noSubject,
-        "bad-template",
-      );
+    if ("kind" in parsed) {
+      const words = m().apologize;
+      const problem =
+        parsed.kind === "no-subject"
+          ? words.noSubject
+          : parsed.kind === "no-body"
+            ? words.noBody
+            : words.unknownPlaceholder(parsed.placeholder, PLACEHOLDERS);
+      throw new InputError({ file: options.template, line: parsed.line }, problem, "bad-template");
     }
     template = parsed;
   }

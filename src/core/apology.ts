@@ -9,7 +9,7 @@ export type Language = "de" | "en";
 
 export interface ApologyTemplate {
   subject: string;
-  /** `{name}` stands for the person's name, `{sender}` for the user's. */
+  /** `{name}` stands for the person's name, `{sender}` for the user's (`PLACEHOLDERS`). */
   body: string;
 }
 
@@ -24,12 +24,35 @@ export const DEFAULT_TEMPLATES: Record<Language, ApologyTemplate> = {
   },
 };
 
-/** A template file: the first line `Subject: …`, the rest the body. */
-export function parseTemplate(text: string): ApologyTemplate | null {
-  const [first = "", ...rest] = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const m = /^subject:\s*(.+)$/i.exec(first.trim());
-  if (!m?.[1]) return null;
-  return { subject: m[1].trim(), body: rest.join("\n").trim() };
+/** What `buildApologies` fills in; anything else in braces would reach people as written. */
+export const PLACEHOLDERS = ["{name}", "{sender}"] as const;
+
+/** Why a template file cannot be used, and the line (1-based) where that shows. */
+export type TemplateProblem = { line: number } & (
+  | { kind: "no-subject" }
+  | { kind: "no-body" }
+  | { kind: "unknown-placeholder"; placeholder: string }
+);
+
+/**
+ * A template file: the first line `Subject: …` (or `Betreff: …`, as a German user writes it),
+ * the rest the body.
+ */
+export function parseTemplate(text: string): ApologyTemplate | TemplateProblem {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const m = /^(?:subject|betreff)\s*:\s*(.+)$/i.exec((lines[0] ?? "").trim());
+  if (!m?.[1]) return { kind: "no-subject", line: 1 };
+  const body = lines.slice(1).join("\n").trim();
+  // A subject alone would write mails without a text.
+  if (!body) return { kind: "no-body", line: 2 };
+  for (const [index, line] of lines.entries()) {
+    for (const [placeholder] of line.matchAll(/\{[^{}]*\}/g)) {
+      if (!(PLACEHOLDERS as readonly string[]).includes(placeholder)) {
+        return { kind: "unknown-placeholder", placeholder, line: index + 1 };
+      }
+    }
+  }
+  return { subject: m[1].trim(), body };
 }
 
 export interface ApologyRow {

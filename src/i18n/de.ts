@@ -246,7 +246,10 @@ export const de: Catalogue = {
   },
 
   apologize: {
-    noSubject: 'erwartet: "Subject: …" in der ersten Zeile, danach der Text',
+    noSubject: 'erwartet: "Betreff: …" (oder "Subject: …") in der ersten Zeile, danach der Text',
+    noBody: "erwartet: der Text der Nachricht nach der Betreffzeile; hier steht keiner",
+    unknownPlaceholder: (placeholder, known) =>
+      `${placeholder} ist kein Platzhalter, den invites ausfüllt, und käme so bei den Empfängern an (erwartet: ${known.join(" oder ")}, genau so geschrieben)`,
     wrote: (n, file, roleLeftOut) =>
       `${count(n, { one: "Entschuldigung", other: "Entschuldigungen" })} für einen Serienbrief in ${file} geschrieben; nichts wurde versendet. Darin stehen nur zurückgezogene Einladungen mit bekannter Adresse${roleLeftOut ? ", ohne Funktionsadressen (--include-role-addresses)" : ""}.`,
     personal: (n) =>

@@ -248,7 +248,10 @@ export const en = {
   },
 
   apologize: {
-    noSubject: 'expected "Subject: …" on the first line, then the text',
+    noSubject: 'expected "Subject: …" (or "Betreff: …") on the first line, then the text',
+    noBody: "expected the text of the mail after the subject line, and found none",
+    unknownPlaceholder: (placeholder: string, known: readonly string[]) =>
+      `${placeholder} is not a placeholder invites fills in, and would reach people as written (expected ${known.join(" or ")}, written exactly so)`,
     wrote: (n: number, file: string, roleLeftOut: boolean) =>
       `Wrote ${count(n, { one: "note", other: "notes" })} to ${file}, for a mail merge; nothing was sent. Only withdrawn invitations with a known address are in it${roleLeftOut ? ", role addresses left out (--include-role-addresses)" : ""}.`,
     personal: (n: number) =>

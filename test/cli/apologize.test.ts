@@ -127,6 +127,47 @@ describe("invites apologize", () => {
     );
   });
 
+  it("refuses a template without a text or with a placeholder it does not fill, in one line", async () => {
+    const before = readFileSync(temp.db);
+    const out = join(temp.dir, "notes.csv");
+    const cases: Array<[string, string]> = [
+      [
+        "Subject: Entschuldigung\n\n",
+        "line 2: expected the text of the mail after the subject line",
+      ],
+      [
+        "Subject: Entschuldigung\nHallo {Name},\ndas war ein Versehen.\n",
+        "line 2: {Name} is not a placeholder invites fills in, and would reach people as written (expected {name} or {sender}, written exactly so)",
+      ],
+      [
+        "Subject: Hallo {vorname}\nDas war ein Versehen.\n",
+        "line 1: {vorname} is not a placeholder",
+      ],
+      ["Hallo {name},\ndas war ein Versehen.\n", 'line 1: expected "Subject: …" (or "Betreff: …")'],
+    ];
+    for (const [text, message] of cases) {
+      const template = join(temp.dir, "template.txt");
+      writeFileSync(template, text);
+      const result = await runCli([
+        "apologize",
+        ...["--db", temp.db, "--as-of", "2026-11-20", "--out", out, "--template", template],
+      ]);
+      expect(result.code, text).toBe(2);
+      expect(result.stderr.trimEnd().split("\n"), text).toHaveLength(1);
+      expect(result.stderr, text).toContain(`invites: ${template} ${message}`);
+      expect(existsSync(out)).toBe(false);
+    }
+    expect(readFileSync(temp.db).equals(before)).toBe(true);
+  });
+
+  it('takes "Betreff:" as the subject line of a German template', async () => {
+    const template = join(temp.dir, "vorlage.txt");
+    writeFileSync(template, "Betreff: Entschuldigung\nHallo {name}, das war ein Versehen.\n");
+    const rows = await apologize("--lang", "de", "--template", template);
+    expect(rows[0]?.subject).toBe("Entschuldigung");
+    expect(rows[0]?.body).toBe(`Hallo ${rows[0]?.name}, das war ein Versehen.`);
+  });
+
   it("writes the notes to a new file of the user's alone, and never over one", async () => {
     const out = join(temp.dir, "notes.csv");
     const args = ["apologize", "--db", temp.db, "--as-of", "2026-11-20", "--out", out];
