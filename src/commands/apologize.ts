@@ -70,26 +70,22 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
   const given = resolveSelection(options);
   const selection =
     Object.keys(given).length === 0 && !options.allPending ? { batch: true as const } : given;
-  const { rows, personal, severalAddresses } = await withDatabase(
+  const { withdrawn, rows, personal, severalAddresses } = await withDatabase(
     databasePath(options),
     (db) => {
       checkAsOf(db, options.asOf, asOf);
       const { views, batches } = readPreview(db, { asOf, batchRules: resolveBatchRules(options) });
       checkBatchExists(selection, batches);
       const withdrawn = selectInvitations(views, selection, asOf, ["withdrawn"]);
-      return buildApologies(withdrawn, readContactEmailsByName(db), template, {
-        sender: options.sender ?? readOwnerName(db),
-        includeRoleAddresses: Boolean(options.includeRoleAddresses),
-      });
+      return {
+        withdrawn: withdrawn.length,
+        ...buildApologies(withdrawn, readContactEmailsByName(db), template, {
+          sender: options.sender ?? readOwnerName(db),
+          includeRoleAddresses: Boolean(options.includeRoleAddresses),
+        }),
+      };
     },
     "read",
-  );
-  await writeCsv(
-    output,
-    options.out,
-    ["email", "name", "subject", "body"],
-    rows.map((r) => [r.email, r.name, r.subject, r.body]),
-    { flag: "--out" },
   );
   const words = m().apologize;
   // Whoever is left out is named: a note the user believes sent must not be missing unseen.
@@ -97,6 +93,21 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
     ...(personal > 0 ? [words.personal(personal)] : []),
     ...(severalAddresses.length > 0 ? [words.severalAddresses(severalAddresses)] : []),
   ];
+  if (rows.length === 0) {
+    // A header-only file reads as done, and its name is then taken for the real one after the
+    // withdrawal: with nobody to write to there is no file, and the reason instead.
+    const why =
+      withdrawn === 0 ? words.noneWithdrawn : words.nobodyToWrite(!options.includeRoleAddresses);
+    output.err(wrap([why, ...leftOut].join(" "), output.width));
+    return 0;
+  }
+  await writeCsv(
+    output,
+    options.out,
+    ["email", "name", "subject", "body"],
+    rows.map((r) => [r.email, r.name, r.subject, r.body]),
+    { flag: "--out" },
+  );
   output.err(
     wrap(
       [

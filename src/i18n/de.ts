@@ -252,6 +252,10 @@ export const de: Catalogue = {
       `${placeholder} ist kein Platzhalter, den invites ausfüllt, und käme so bei den Empfängern an (erwartet: ${known.join(" oder ")}, genau so geschrieben)`,
     wrote: (n, file, roleLeftOut) =>
       `${count(n, { one: "Entschuldigung", other: "Entschuldigungen" })} für einen Serienbrief in ${file} geschrieben; nichts wurde versendet. Darin stehen nur zurückgezogene Einladungen mit bekannter Adresse${roleLeftOut ? ", ohne Funktionsadressen (--include-role-addresses)" : ""}.`,
+    noneWithdrawn:
+      "In dieser Auswahl ist noch niemand zurückgezogen; es gibt also niemanden, dem Sie schreiben könnten, und es wurde keine Datei geschrieben. Ziehen Sie die Einladungen zuerst zurück (invites withdraw --batch, oder mit der Auswahl, die Sie hier angegeben haben), und führen Sie diesen Befehl dann noch einmal aus.",
+    nobodyToWrite: (roleLeftOut) =>
+      `Niemand, dem zu schreiben wäre; es wurde keine Datei geschrieben: Eine Entschuldigung bekommen nur zurückgezogene Einladungen mit bekannter Adresse${roleLeftOut ? ", ohne Funktionsadressen (--include-role-addresses)" : ""}.`,
     personal: (n) =>
       `${invitations(n)} mit persönlicher Nachricht ausgelassen: Diese Entschuldigung ist für versehentlich verschickte Einladungen.`,
     severalAddresses: (names) =>

@@ -254,6 +254,10 @@ export const en = {
       `${placeholder} is not a placeholder invites fills in, and would reach people as written (expected ${known.join(" or ")}, written exactly so)`,
     wrote: (n: number, file: string, roleLeftOut: boolean) =>
       `Wrote ${count(n, { one: "note", other: "notes" })} to ${file}, for a mail merge; nothing was sent. Only withdrawn invitations with a known address are in it${roleLeftOut ? ", role addresses left out (--include-role-addresses)" : ""}.`,
+    noneWithdrawn:
+      "Nobody in this selection has been withdrawn yet, so there is nobody to write to and no file was written: withdraw first (invites withdraw --batch, or with the selection you gave here), then run this again.",
+    nobodyToWrite: (roleLeftOut: boolean) =>
+      `Nobody to write to, so no file was written: only withdrawn invitations with a known address get a note${roleLeftOut ? ", role addresses left out (--include-role-addresses)" : ""}.`,
     personal: (n: number) =>
       `Left out ${invitations(n)} sent with a personal note: this note is for invitations sent by accident.`,
     severalAddresses: (names: readonly string[]) =>

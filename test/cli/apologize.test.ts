@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
-import { DEMO_EXPORT, runCli, useTempDatabase } from "../support/cli.js";
+import { DEMO_EXPORT, importDemo, runCli, useTempDatabase } from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 
 const temp = useTempDatabase();
@@ -166,6 +166,45 @@ describe("invites apologize", () => {
     const rows = await apologize("--lang", "de", "--template", template);
     expect(rows[0]?.subject).toBe("Entschuldigung");
     expect(rows[0]?.body).toBe(`Hallo ${rows[0]?.name}, das war ein Versehen.`);
+  });
+
+  it("writes no file with nobody to write to, says why, and writes it after the withdrawal", async () => {
+    const db = join(temp.dir, "before-withdrawing.db");
+    await importDemo(db);
+    const before = readFileSync(db);
+    const out = join(temp.dir, "entschuldigung.csv");
+    const args = ["apologize", "--db", db, "--as-of", "2026-11-20", "--out", out];
+    const early = await runCli(args);
+    expect(early.code, early.stderr).toBe(0);
+    expect(existsSync(out)).toBe(false);
+    expect(early.stderr.replace(/\s+/g, " ").trim()).toBe(
+      "Nobody in this selection has been withdrawn yet, so there is nobody to write to and no file was written: withdraw first (invites withdraw --batch, or with the selection you gave here), then run this again.",
+    );
+    expect(readFileSync(db).equals(before)).toBe(true);
+    const sandbox = await emulation.start(DEMO_EXPORT);
+    const withdrawn = await runCli(
+      [
+        "withdraw",
+        ...["--db", db, "--as-of", "2026-11-20", "--base-url", sandbox.url],
+        ...["--pace", "0", "--batch", "--yes"],
+      ],
+      { env: { INVITES_COOKIES: sandbox.cookie } },
+    );
+    expect(withdrawn.code, withdrawn.stderr).toBe(0);
+    const after = await runCli(args);
+    expect(after.code, after.stderr).toBe(0);
+    expect(readFileSync(out, "utf8").split("\n").length).toBeGreaterThan(30);
+    // Withdrawn, but only a role address: nobody to write to either, and the reason is another.
+    const role = join(temp.dir, "role.csv");
+    const onlyRole = await runCli([
+      "apologize",
+      ...["--db", temp.db, "--as-of", "2026-11-20", "--out", role, "--match", "bewerbung@"],
+    ]);
+    expect(onlyRole.code, onlyRole.stderr).toBe(0);
+    expect(existsSync(role)).toBe(false);
+    expect(onlyRole.stderr.replace(/\s+/g, " ").trim()).toBe(
+      "Nobody to write to, so no file was written: only withdrawn invitations with a known address get a note, role addresses left out (--include-role-addresses).",
+    );
   });
 
   it("writes the notes to a new file of the user's alone, and never over one", async () => {
