@@ -73,7 +73,8 @@ export const enHelp = {
       description:
         "a mail-merge CSV (email, name, subject, body) with a kind note for people whose accidental invitation you withdrew, in German unless --lang en is given; sends nothing",
       out: "the CSV to write (- for standard output)",
-      template: 'your own text: "Subject: …" on the first line; {name} and {sender} are filled in',
+      template:
+        'your own text: "Subject: …" (or "Betreff: …") on the first line, the text below it; {name} and {sender} are filled in',
       sender: "how to sign (default: your name from the export)",
       includeRoleAddresses: "also write to info@, jobs@ and the like",
     },
@@ -393,7 +394,7 @@ export const deHelp: Shape<typeof enHelp> = {
         "eine Serienbrief-CSV (email, name, subject, body) mit ein paar freundlichen Zeilen an die Menschen, deren versehentliche Einladung Sie zurückgezogen haben, auf Deutsch, außer mit --lang en; versendet nichts",
       out: "die zu schreibende CSV-Datei (- für die Standardausgabe)",
       template:
-        "Ihr eigener Text: „Subject: …“ in der ersten Zeile; {name} und {sender} werden eingesetzt",
+        "Ihr eigener Text: „Betreff: …“ (oder „Subject: …“) in der ersten Zeile, darunter der Text; {name} und {sender} werden eingesetzt",
       sender: "wie unterschrieben wird (Standard: Ihr Name aus dem Export)",
       includeRoleAddresses: "auch an info@, jobs@ und ähnliche Adressen schreiben",
     },
