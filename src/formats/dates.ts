@@ -91,7 +91,9 @@ export function parseSentAt(value: string): string | null {
 /**
  * `Connected On` of Connections.csv as an ISO date (`2026-02-08`), or null.
  * Forms: `08 Feb 2026`, very old `12 Mar 19`, Excel's `29-Mar-21`, ISO `2026-02-08`, and the
- * exports of 2016 to 2018 with a time, `12/22/16, 9:55 AM` (the time is dropped).
+ * exports of 2016 to 2018 with a time, `12/22/16, 9:55 AM` (the time is dropped), and German
+ * Excel's `15.11.2026`: a file of ours re-saved there has each date it recognised so, the
+ * others (`03 Mar 2025`, whose month it does not know) as they were.
  */
 export function parseConnectedOn(value: string): string | null {
   const text = value.trim();
@@ -105,5 +107,7 @@ export function parseConnectedOn(value: string): string | null {
   }
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(text);
+  if (german) return isoDate(fullYear(german[3] ?? ""), Number(german[2]), Number(german[1]));
   return null;
 }

@@ -122,6 +122,48 @@ describe("invites connections export", () => {
     });
   });
 
+  it("imports back an export that German Excel re-saved: semicolons, Windows-1252, dotted dates", async () => {
+    await runCli(["import", "--db", temp.db, DEMO]);
+    const { out } = await exportTo("plain.csv");
+    // Windows-1252 has no ř: Excel writes a question mark for what its code page lacks.
+    const codePage = (text: string) =>
+      [...text].map((char) => ((char.codePointAt(0) ?? 0) > 0xff ? "?" : char)).join("");
+    const original = (parse(readFileSync(out, "utf8")) as string[][]).map((r) => r.map(codePage));
+    // As Excel saves "CSV (Trennzeichen-getrennt)": ; and CRLF, its own code page, and each date
+    // it recognised (a month it knows in English and German: Nov, Feb, …) as 15.11.2026.
+    const months: Record<string, string> = {
+      Jan: "01",
+      Feb: "02",
+      Apr: "04",
+      Jun: "06",
+      Jul: "07",
+      Aug: "08",
+      Sep: "09",
+      Nov: "11",
+    };
+    const resaved = original.map((row, i) =>
+      row.map((cell, c) => {
+        const date = /^(\d{2}) (\w{3}) (\d{4})$/.exec(cell);
+        const month = date ? months[date[2] ?? ""] : undefined;
+        if (i > 0 && c === 6 && date && month) return `${date[1]}.${month}.${date[3]}`;
+        return /[;"\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+      }),
+    );
+    expect(resaved.some((row) => /^\d{2}\.\d{2}\.\d{4}$/.test(row[6] ?? ""))).toBe(true);
+    const excel = join(temp.dir, "excel-resaved.csv");
+    writeFileSync(
+      excel,
+      Buffer.from(`${resaved.map((r) => r.join(";")).join("\r\n")}\r\n`, "latin1"),
+    );
+    const again = join(temp.dir, "resaved.db");
+    const imported = await runCli(["import", "--db", again, "--json", excel]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const second = join(temp.dir, "from-resaved.csv");
+    expect((await runCli(["connections", "export", "--db", again, "--out", second])).code).toBe(0);
+    const linkedIn = (rows: string[][]) => rows.map((r) => r.slice(0, 7));
+    expect(linkedIn(parse(readFileSync(second, "utf8")) as string[][])).toEqual(linkedIn(original));
+  });
+
   it("neutralises every cell a spreadsheet would run as a formula", async () => {
     const connections = join(temp.dir, "Connections.csv");
     writeFileSync(

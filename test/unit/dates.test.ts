@@ -36,6 +36,10 @@ describe("parseConnectedOn", () => {
     ["1/3/17, 12:07 PM", "2017-01-03"],
     ["7/14/17, 12:30 AM", "2017-07-14"],
     ["11/30/2018, 11:59 PM", "2018-11-30"],
+    // German Excel's day-first dots, as a file of ours re-saved there holds them.
+    ["15.11.2026", "2026-11-15"],
+    ["8.2.2026", "2026-02-08"],
+    ["15.11.26", "2026-11-15"],
   ])("%s → %s", (text, iso) => {
     expect(parseConnectedOn(text)).toBe(iso);
   });
@@ -49,6 +53,8 @@ describe("parseConnectedOn", () => {
     // Without its clock the order of a slashed date is unknown: a day-first re-save looks alike.
     ["3/5/17"],
     ["22.12.16, 09:55"],
+    ["31.02.2026"],
+    ["15.13.2026"],
   ])("%s is not a date", (text) => {
     expect(parseConnectedOn(text)).toBeNull();
   });
