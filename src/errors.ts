@@ -114,6 +114,17 @@ export class AccountMismatchError extends AppError {
   }
 }
 
+/**
+ * What was pasted at the hidden cookie prompt is no session: nothing was sent. Its own code, so
+ * that the guide (`invites start`) can offer the session's choice again instead of stopping.
+ */
+export class PasteError extends AppError {
+  readonly exitCode = ExitCode.usage;
+  constructor(message: string, suggestion?: string) {
+    super(message, "bad-paste", suggestion);
+  }
+}
+
 /** Another run of the same action holds this database. Nothing was read or sent. */
 export class RunLockedError extends AppError {
   readonly exitCode = ExitCode.usage;

@@ -8,7 +8,7 @@
  */
 
 import { readSetEnv } from "../env.js";
-import { InputError, UsageError } from "../errors.js";
+import { InputError, PasteError, UsageError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { createColour } from "../ui/colour.js";
 import { askSecret } from "../ui/prompts.js";
@@ -322,9 +322,9 @@ async function promptSessionCookies(): Promise<SessionCookies> {
     return "";
   };
   const first = await ask(words.askFirst);
-  if (first === "") throw new UsageError(words.pastedNone, words.pastedNoneFix);
+  if (first === "") throw new PasteError(words.pastedNone, words.pastedNoneFix);
   if (first.endsWith("\\") || first.endsWith("^")) {
-    throw new UsageError(words.oneLine, words.oneLineFix);
+    throw new PasteError(words.oneLine, words.oneLineFix);
   }
   let text = first;
   if (!first.includes("=")) text = `${first}\n${await ask(words.askSecond)}`;
@@ -333,9 +333,9 @@ async function promptSessionCookies(): Promise<SessionCookies> {
     cookies = parseCookies(text);
   } catch (error) {
     if (!(error instanceof CookieFormError)) throw error;
-    throw new UsageError(words.pasted(error.message));
+    throw new PasteError(words.pasted(error.message));
   }
-  if (!cookies) throw new UsageError(words.pastedNone, words.pastedNoneFix);
+  if (!cookies) throw new PasteError(words.pastedNone, words.pastedNoneFix);
   return cookies;
 }
 
