@@ -359,7 +359,16 @@ const COMMANDS: readonly AnySpec[] = [
       (await import("./commands/start.js")).runStart(
         declared<StartOptions>()(options),
         output,
-        (argv) => main(argv, output, { nested: true, commandLine }),
+        async (argv) => {
+          // The error's code tells the guide a refused paste or a "no" from a step that stopped.
+          let error: string | null = null;
+          const onError = (e: unknown) => {
+            error = e instanceof AppError ? e.code : null;
+          };
+          const exitCode = await main(argv, output, { nested: true, commandLine, onError });
+          return { exitCode, error };
+        },
+        commandLine,
       ),
   }),
   command({
@@ -449,6 +458,8 @@ export async function main(
     nested?: boolean;
     /** What the user typed, when it is not `argv` (the guided path's commands): for resuming. */
     commandLine?: readonly string[];
+    /** Told the error that ended the command, before it is reported. */
+    onError?: (error: unknown) => void;
   } = {},
 ): Promise<number> {
   const output = given ?? (await processOutput());
@@ -470,6 +481,7 @@ export async function main(
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
+    options.onError?.(error);
     return reportError(error, output);
   }
 }

@@ -65,20 +65,29 @@ function findDownloads(folders: readonly string[]): string[] {
     .map((f) => f.path);
 }
 
-type Run = (argv: string[]) => Promise<number>;
+/** How a command the guide ran ended: its exit code, and the code of the error that ended it. */
+export interface StepEnd {
+  exitCode: number;
+  /** AppError's code (errors.ts), or null when no error of the tool's own ended it. */
+  error: string | null;
+}
+
+type Run = (argv: string[]) => Promise<StepEnd>;
 
 interface Guide {
   output: Output;
   run: Run;
   /** `--db PATH` when start was given one, for every command it runs. */
   db: string[];
+  /** The command that goes on from here: start as the user typed it, as a run's resume says. */
+  again: string;
 }
 
 /**
  * Shows a command as the user would type it, then runs it: exactly as it is shown. Every command
  * but the login reads the database, and gets `--db` when start was given one.
  */
-async function runShown(g: Guide, argv: string[], database = true): Promise<number> {
+async function runShown(g: Guide, argv: string[], database = true): Promise<StepEnd> {
   const command = database ? [...argv, ...g.db] : argv;
   g.output.out(g.output.colour.bold(m().guide.running(invitesCommand(command))));
   return g.run(command);
@@ -107,9 +116,30 @@ function heading(g: Guide, n: number, title: string): void {
   g.output.out(`\n${g.output.colour.bold(wrap(m().guide.step(n, 5, title), g.output.width))}`);
 }
 
-function stop(g: Guide): number {
-  g.output.out(wrap(m().guide.stopHere, g.output.width));
-  return 0;
+/**
+ * Ends the guide with the exit code of what ended it (README, exit codes): 0 for a "no" or
+ * "stop here", 130 for Esc or Ctrl-C, and a step's own code when it failed.
+ */
+function stop(g: Guide, code: number = ExitCode.ok): number {
+  g.output.out(wrap(m().guide.stopHere(g.again), g.output.width));
+  return code;
+}
+
+/** The end at a question: its "no" (false), or Esc and Ctrl-C (null). */
+function stopAt(g: Guide, answer: boolean | null): number {
+  return stop(g, answer === null ? ExitCode.cancelled : ExitCode.ok);
+}
+
+/**
+ * The end after a step that failed, with its exit code. A network run that stopped (3), or that
+ * Ctrl-C ended (130 without an error), has said how to go on, with the guide's own command: once
+ * is enough, and the menu after it would only confuse.
+ */
+function stopAfter(g: Guide, end: StepEnd): number {
+  const told =
+    end.error?.startsWith("stopped-") === true ||
+    (end.exitCode === ExitCode.cancelled && end.error === null);
+  return told ? end.exitCode : stop(g, end.exitCode);
 }
 
 /**
@@ -133,14 +163,20 @@ async function logIn(g: Guide, offerLater: boolean): Promise<string[] | null | "
   if (how === "later") return null;
   if (how === "browser") {
     // The login is of the browser profile alone: `invites login` takes no --db.
-    if ((await runShown(g, ["login"], false)) === 0) return ["--browser"];
+    if ((await runShown(g, ["login"], false)).exitCode === 0) return ["--browser"];
     g.output.out(wrap(words.loginFailed, g.output.width));
   }
   g.output.out(wrap(words.loginCookies, g.output.width));
   return ["--cookies", "-"];
 }
 
-export async function runStart(options: StartOptions, output: Output, run: Run): Promise<number> {
+export async function runStart(
+  options: StartOptions,
+  output: Output,
+  run: Run,
+  /** The command line as the user typed it, to go on with after a stop. */
+  commandLine: readonly string[],
+): Promise<number> {
   const words = m().guide;
   if (!output.isInteractive) {
     output.out(wrap(words.checklist, output.width));
@@ -152,12 +188,18 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
       output.out(wrap(words.checklistDb(`--db ${shellWord(options.db)}`), output.width));
     return 0;
   }
-  const g: Guide = { output, run, db: options.db ? ["--db", options.db] : [] };
+  const g: Guide = {
+    output,
+    run,
+    db: options.db ? ["--db", options.db] : [],
+    again: invitesCommand(commandLine),
+  };
   output.out(output.colour.bold(wrap(words.title, output.width)));
 
   heading(g, 1, words.happened.title);
   output.out(wrap(words.happened.text.join("\n"), output.width));
-  if (!(await ask(words.next))) return stop(g);
+  const first = await ask(words.next);
+  if (!first) return stopAt(g, first);
 
   heading(g, 2, words.export.title);
   output.out(wrap(words.export.text.join("\n"), output.width));
@@ -166,7 +208,7 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
   const chosen: string[] = [];
   for (const file of found) {
     const answer = await ask(words.importThis(printable(file)));
-    if (answer === null) return stop(g);
+    if (answer === null) return stopAt(g, answer);
     if (answer) chosen.push(file);
   }
   while (chosen.length === 0) {
@@ -182,16 +224,20 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
     const near = relative(process.cwd(), f);
     return near.startsWith("..") ? f : near;
   });
-  if ((await runShown(g, ["import", ...files])) !== 0) return stop(g);
-  await runShown(g, ["batches"]);
-  await runShown(g, ["preview", "--batch"]);
-  if (!(await ask(words.next))) return stop(g);
+  const imported = await runShown(g, ["import", ...files]);
+  if (imported.exitCode !== 0) return stopAfter(g, imported);
+  for (const step of [["batches"], ["preview", "--batch"]]) {
+    const shown = await runShown(g, step);
+    if (shown.exitCode !== 0) return stopAfter(g, shown);
+  }
+  const planSeen = await ask(words.next);
+  if (!planSeen) return stopAt(g, planSeen);
 
   heading(g, 4, words.loginStep);
   output.out(wrap(words.loginBrowser, output.width));
   // Without a login the plan can still be shown: a dry run sends nothing.
   let session = await logIn(g, true);
-  if (session === "stop") return stop(g);
+  if (session === "stop") return stop(g, ExitCode.cancelled);
 
   heading(g, 5, words.withdrawStep);
   // A second guided run, after the withdrawal: no plan of nothing, no menu that only loops.
@@ -217,43 +263,57 @@ export async function runStart(options: StartOptions, output: Output, run: Run):
         { name: words.choices.skip, value: "skip" },
         { name: words.choices.later, value: "later" },
       ],
-      "later",
+      "stop",
     );
+    if (choice === "stop") return stop(g, ExitCode.cancelled);
     if (choice === "later") return stop(g);
     if (choice === "skip") break;
     if (choice === "dry-run") {
-      await runShown(g, ["withdraw", "--batch", "--dry-run"]);
+      const dryRun = await runShown(g, ["withdraw", "--batch", "--dry-run"]);
+      if (dryRun.exitCode !== 0) return stopAfter(g, dryRun);
       continue;
     }
     // Seen the plan, and ready now: the login step again, without "later".
     if (choice === "log-in") {
       const again = await logIn(g, false);
-      if (again === "stop") return stop(g);
+      if (again === "stop") return stop(g, ExitCode.cancelled);
       session = again;
       continue;
     }
     const withdrawn = await runShown(g, ["withdraw", "--batch", ...(session ?? [])]);
-    // "No" at the withdrawal's own question sent nothing: the choice again.
-    if (withdrawn === ExitCode.cancelled) continue;
-    if (withdrawn !== 0) return stop(g);
+    // "No" at the withdrawal's own question (or Esc at its cookie prompt) sent nothing: the
+    // choice again.
+    if (withdrawn.error === "cancelled") continue;
+    if (withdrawn.exitCode !== 0) return stopAfter(g, withdrawn);
     break;
   }
 
   output.out(`\n${output.colour.bold(wrap(words.connectionsStep, output.width))}`);
   const exportThem = await ask(words.exportConnections);
-  if (exportThem === null) return stop(g);
-  if (exportThem) await runShown(g, ["connections", "export", "--batch"]);
+  if (exportThem === null) return stopAt(g, exportThem);
+  if (exportThem) {
+    const exported = await runShown(g, ["connections", "export", "--batch"]);
+    if (exported.exitCode !== 0) return stopAfter(g, exported);
+  }
   const removeThem = await ask(words.removeConnections, false);
-  if (removeThem === null) return stop(g);
-  if (removeThem) await runShown(g, ["connections", "remove", "--batch", ...(session ?? [])]);
+  if (removeThem === null) return stopAt(g, removeThem);
+  if (removeThem) {
+    const removed = await runShown(g, ["connections", "remove", "--batch", ...(session ?? [])]);
+    // "No" at the removal's own question sent nothing: on to the apology.
+    if (removed.exitCode !== 0 && removed.error !== "cancelled") return stopAfter(g, removed);
+  }
   const apologize = await ask(words.apologize);
-  if (apologize === null) return stop(g);
+  if (apologize === null) return stopAt(g, apologize);
   if (apologize) {
     // A file of an earlier guided run stays as it is: this one is written beside it.
-    await runShown(g, ["apologize", "--out", freeName(words.apologyFile)]);
+    const written = await runShown(g, ["apologize", "--out", freeName(words.apologyFile)]);
+    if (written.exitCode !== 0) return stopAfter(g, written);
   }
-  await runShown(g, ["reinvite-list"]);
+  const listed = await runShown(g, ["reinvite-list"]);
+  if (listed.exitCode !== 0) return stopAfter(g, listed);
   output.out(`\n${wrap(words.forgetAddressBook, output.width)}`);
-  output.out(`\n${wrap(words.done, output.width)}`);
+  // The commands to look with read the database the guide was given.
+  const look = (command: string) => invitesCommand([command, ...g.db]);
+  output.out(`\n${wrap(words.done(look("status"), look("history")), output.width)}`);
   return 0;
 }

@@ -379,8 +379,8 @@ export const de: Catalogue = {
     step: (n, of, title) => `Schritt ${n} von ${of}: ${title}`,
     running: (command) => `$ ${command}`,
     next: "Weiter?",
-    stopHere:
-      "Hier angehalten. Alles Bisherige bleibt erhalten; mit invites start geht es später weiter.",
+    stopHere: (command) =>
+      `Hier angehalten. Alles Bisherige bleibt erhalten; mit ${command} geht es später weiter.`,
     happened: {
       title: "Was passiert ist und was sich noch tun lässt",
       text: [
@@ -442,7 +442,8 @@ export const de: Catalogue = {
     apologyFile: "entschuldigung.csv",
     forgetAddressBook:
       "Zum Schluss, auf LinkedIn selbst: LinkedIn behält das Adressbuch, das es gelesen hat, und schlägt Ihnen diese Menschen weiter vor. Sobald Ihr Datenexport da ist (er enthält dieses Adressbuch, und invites liest es daraus), löschen Sie es auf LinkedIn: Sie → Einstellungen & Datenschutz → Datenschutz → Kontakte synchronisieren (oder „Synchronisierte und importierte Kontakte verwalten“; LinkedIn benennt das ab und zu um) → Alle entfernen. Schalten Sie in der LinkedIn-App auf dem Telefon auch das Synchronisieren der Kontakte aus.",
-    done: "Fertig. Wo alles steht, zeigt invites status; was gesendet wurde, zeigt invites history.",
+    done: (status, history) =>
+      `Fertig. Wo alles steht, zeigt ${status}; was gesendet wurde, zeigt ${history}.`,
     checklist:
       "Es gibt kein Terminal, in dem gefragt werden kann; hier ist deshalb der ganze Weg als Checkliste. Führen Sie die Befehle in dieser Reihenfolge selbst aus:",
     checklistDb: (flag) =>

@@ -377,7 +377,8 @@ export const en = {
     step: (n: number, of: number, title: string) => `Step ${n} of ${of}: ${title}`,
     running: (command: string) => `$ ${command}`,
     next: "Go on?",
-    stopHere: "Stopped here. Everything so far is kept; run invites start again to go on.",
+    stopHere: (command: string) =>
+      `Stopped here. Everything so far is kept; run ${command} again to go on.`,
     happened: {
       title: "What happened, and what can still be done",
       text: [
@@ -437,7 +438,8 @@ export const en = {
     apologyFile: "apology.csv",
     forgetAddressBook:
       'Last, on LinkedIn itself: it keeps the address book it read, and goes on suggesting those people. Once your data export has arrived (it holds that address book, and invites reads it from there), remove it on LinkedIn: Me → Settings & Privacy → Data privacy → Sync contacts (or "Manage synced and imported contacts"; LinkedIn renames these now and then) → Remove all. In LinkedIn\'s phone app, turn off syncing the contacts too.',
-    done: "Done. Where everything stands: invites status; what was sent: invites history.",
+    done: (status: string, history: string) =>
+      `Done. Where everything stands: ${status}; what was sent: ${history}.`,
     checklist:
       "There is no terminal to ask in, so here is the whole rescue as a checklist; run the commands yourself, in this order:",
     checklistDb: (flag: string) =>

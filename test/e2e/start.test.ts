@@ -10,6 +10,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
+import { parseFaults } from "../../src/sandbox/faults.js";
 import type { SandboxWorld } from "../../src/sandbox/seed.js";
 import { CHROMIUM, noBrowserLeftOn, requireChromium } from "../support/browser.js";
 import { BIN, DEMO_EXPORT as DEMO, fixture, runCli, useTempDatabase } from "../support/cli.js";
@@ -328,7 +329,8 @@ it("stops at Esc, at a choice as at a yes-or-no question", async () => {
   await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
   await keys("Escape");
   await waitFor(() => ended(first), "the exit after Esc");
-  expect(readFileSync(first, "utf8").trim()).toBe("0");
+  // Cancelled at a prompt, as the README's exit codes say: not "done".
+  expect(readFileSync(first, "utf8").trim()).toBe("130");
   expect(screen()).toContain("Hier angehalten.");
   expect(screen()).not.toContain("Schritt 2 von 5");
   terminal.end();
@@ -338,9 +340,89 @@ it("stops at Esc, at a choice as at a yes-or-no question", async () => {
   await toTheLoginChoice();
   await keys("Escape");
   await waitFor(() => ended(login), "the exit after Esc at the choice");
-  expect(readFileSync(login, "utf8").trim()).toBe("0");
+  expect(readFileSync(login, "utf8").trim()).toBe("130");
   expect(screen()).toContain("Hier angehalten.");
   expect(screen()).not.toContain("Schritt 5 von 5");
+}, 90_000);
+
+/** The exit code the guide left in `code`, once it has ended. */
+async function exitOf(code: string): Promise<string> {
+  await waitFor(() => existsSync(code) && readFileSync(code, "utf8").trim() !== "", "the exit");
+  return readFileSync(code, "utf8").trim();
+}
+
+/** The guide's own command to go on, as every stop says it: with the database it was given. */
+const goOn = () => `invites start --db ${temp.db}`;
+
+it("ends with the exit code of a step that failed: an export cut off in the download", async () => {
+  const home = join(temp.dir, "home");
+  mkdirSync(join(home, "Downloads"), { recursive: true });
+  copyFileSync(
+    fixture("bad", "Basic_LinkedInDataExport_truncated.zip"),
+    join(home, "Downloads", "Basic_LinkedInDataExport_11-20-2026.zip"),
+  );
+  const code = join(temp.dir, "code");
+  startGuide(home, code);
+  await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
+  await keys("Enter");
+  await waitFor(() => screen().includes("importieren?"), "the export");
+  await keys("Enter");
+  // Bad input, exit 2; and the stop says how to go on with the database it was given.
+  expect(await exitOf(code), screen()).toBe("2");
+  const all = screen().replace(/\s+/g, " ");
+  expect(all).toContain("kein lesbares ZIP-Archiv");
+  expect(all).toContain(`Hier angehalten. Alles Bisherige bleibt erhalten; mit ${goOn()} geht`);
+  expect(all).not.toContain("Schritt 4 von 5");
+}, 60_000);
+
+it("stops where LinkedIn said stop, with its exit code and one way to go on", async () => {
+  // The session check and the list first, then a withdrawal or two, then a 429.
+  const sandbox = await emulation.start(DEMO, { faults: parseFaults("429@8") });
+  const code = join(temp.dir, "code");
+  startGuide(homeWithTheExport(), code, sandbox.url);
+  await toTheLoginChoice();
+  await keys("Down", "Enter");
+  await waitFor(() => screen().includes("Jetzt zurückziehen (Sie bestätigen"), "the withdrawal");
+  await keys("Down", "Enter");
+  await waitFor(() => screen().includes("jetzt zurückziehen? (j/N)"), "the confirmation");
+  await keys("j", "Enter");
+  await waitFor(() => screen().includes("Fügen Sie die Cookie-Zeile"), "the cookie prompt");
+  terminal.type(sandbox.cookie);
+  await keys("Enter");
+  expect(await exitOf(code), screen()).toBe("3");
+  const all = screen();
+  expect(all).toContain("LinkedIn: zu viele Anfragen (429)");
+  // The stop's own resume command is the guide's, with its database; it is not said twice, and
+  // nothing comes after it.
+  expect(all.replace(/\s+/g, " ")).toContain(`weiter mit: ${goOn()}`);
+  expect(all).not.toContain("Hier angehalten");
+  expect(all.split("Wie geht es weiter?").length - 1).toBe(1);
+  expect(all).not.toContain("Fertig.");
+}, 90_000);
+
+it("stops after Ctrl-C during the withdrawal, saying once how to go on", async () => {
+  const sandbox = await emulation.start(DEMO);
+  const code = join(temp.dir, "code");
+  startGuide(homeWithTheExport(), code, sandbox.url);
+  await toTheLoginChoice();
+  await keys("Down", "Enter");
+  await waitFor(() => screen().includes("Jetzt zurückziehen (Sie bestätigen"), "the withdrawal");
+  await keys("Down", "Enter");
+  await waitFor(() => screen().includes("jetzt zurückziehen? (j/N)"), "the confirmation");
+  await keys("j", "Enter");
+  await waitFor(() => screen().includes("Fügen Sie die Cookie-Zeile"), "the cookie prompt");
+  terminal.type(sandbox.cookie);
+  await keys("Enter");
+  await waitFor(() => screen().includes("als zurückgezogen."), "the first withdrawal", 30_000);
+  await keys("C-c");
+  // Ctrl-C ends the guide as it ends the withdrawal: 130, not the menu again.
+  expect(await exitOf(code), screen()).toBe("130");
+  const all = screen();
+  expect(all).toContain("Mit Strg+C angehalten");
+  expect(all.replace(/\s+/g, " ")).toContain(`Weiter mit: ${goOn()}`);
+  expect(all.split(goOn()).length - 1, all).toBe(1);
+  expect(all).not.toContain("Hier angehalten");
+  expect(all.split("Wie geht es weiter?").length - 1).toBe(1);
 }, 90_000);
 
 it("prints the whole path as a checklist without a terminal, whose network commands name --browser", async () => {
