@@ -145,17 +145,17 @@ function stopAfter(g: Guide, end: StepEnd): number {
 /**
  * The login question, and the login if one is chosen: the flags a network command then takes
  * (`--browser`, or `--cookies -` when the user pastes them or the browser's login failed), null
- * for "later", which only the first asking offers, or "stop" for Esc or Ctrl-C, which stop the
- * guide as at every other question.
+ * for "later", offered as `later` says (not after the plan's "log in now"), or "stop" for Esc or
+ * Ctrl-C, which stop the guide as at every other question.
  */
-async function logIn(g: Guide, offerLater: boolean): Promise<string[] | null | "stop"> {
+async function logIn(g: Guide, later: string | null): Promise<string[] | null | "stop"> {
   const words = m().guide;
   const how = await askChoice(
     words.loginChoice,
     [
       { name: words.loginChoices.browser, value: "browser" },
       { name: words.loginChoices.cookies, value: "cookies" },
-      ...(offerLater ? [{ name: words.loginChoices.later, value: "later" as const }] : []),
+      ...(later === null ? [] : [{ name: later, value: "later" as const }]),
     ],
     "stop",
   );
@@ -236,7 +236,7 @@ export async function runStart(
   heading(g, 4, words.loginStep);
   output.out(wrap(words.loginBrowser, output.width));
   // Without a login the plan can still be shown: a dry run sends nothing.
-  let session = await logIn(g, true);
+  let session = await logIn(g, words.loginChoices.later);
   if (session === "stop") return stop(g, ExitCode.cancelled);
 
   heading(g, 5, words.withdrawStep);
@@ -275,12 +275,21 @@ export async function runStart(
     }
     // Seen the plan, and ready now: the login step again, without "later".
     if (choice === "log-in") {
-      const again = await logIn(g, false);
+      const again = await logIn(g, null);
       if (again === "stop") return stop(g, ExitCode.cancelled);
       session = again;
       continue;
     }
     const withdrawn = await runShown(g, ["withdraw", "--batch", ...(session ?? [])]);
+    // A paste the withdrawal refused sent nothing: its error said what was wrong, and the
+    // session's choice comes again, instead of the whole guide from the start.
+    if (withdrawn.error === "bad-paste") {
+      output.out(wrap(words.pasteAgain, output.width));
+      const again = await logIn(g, words.loginChoices.backToChoice);
+      if (again === "stop") return stop(g, ExitCode.cancelled);
+      session = again;
+      continue;
+    }
     // "No" at the withdrawal's own question (or Esc at its cookie prompt) sent nothing: the
     // choice again.
     if (withdrawn.error === "cancelled") continue;

@@ -418,7 +418,10 @@ export const de: Catalogue = {
       browser: "In einem Fenster meines Browsers (empfohlen)",
       cookies: "Ich füge meine Sitzungs-Cookies ein, wenn danach gefragt wird",
       later: "Jetzt nicht – erst den Plan ansehen",
+      backToChoice: "Jetzt nicht – zurück zur Auswahl",
     },
+    pasteAgain:
+      "Es wurde nichts gesendet. Fügen Sie die Cookies noch einmal ein, melden Sie sich in einem Fenster Ihres Browsers an, oder jetzt nicht:",
     loginFailed: "Die Anmeldung hat nicht geklappt; Sie können stattdessen die Cookies einfügen.",
     loginBrowser:
       "invites öffnet ein Fenster Ihres eigenen Browsers mit LinkedIns Anmeldeseite. Melden Sie sich dort wie gewohnt an (mit jedem Code, den LinkedIn verlangt); Ihr Passwort und Ihre Cookies bleiben in diesem Browser.",

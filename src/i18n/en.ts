@@ -415,7 +415,10 @@ export const en = {
       browser: "In a window of my browser (recommended)",
       cookies: "I will paste my session cookies when asked",
       later: "Not now: show me the plan first",
+      backToChoice: "Not now: back to the choice",
     },
+    pasteAgain:
+      "Nothing was sent. Paste the cookies again, log in in a window of your browser, or not now:",
     loginFailed: "The login did not work out; you can still paste the cookies instead.",
     loginBrowser:
       "invites opens a window of your own browser on LinkedIn's login page. Log in there as usual (with any code LinkedIn asks for); your password and cookies stay in that browser.",

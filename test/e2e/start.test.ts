@@ -425,6 +425,58 @@ it("stops after Ctrl-C during the withdrawal, saying once how to go on", async (
   expect(all.split("Wie geht es weiter?").length - 1).toBe(1);
 }, 90_000);
 
+it("asks for the session again after a paste the withdrawal refused, and goes on from there", async () => {
+  const sandbox = await emulation.start(DEMO, {}, twoToWithdrawOneToRemove);
+  const code = join(temp.dir, "code");
+  startGuide(homeWithTheExport(), code, sandbox.url);
+  await toTheLoginChoice();
+  await keys("Down", "Enter");
+  await waitFor(() => screen().includes("Jetzt zurückziehen (Sie bestätigen"), "the withdrawal");
+  await keys("Down", "Enter");
+  await waitFor(() => screen().includes("jetzt zurückziehen? (j/N)"), "the confirmation");
+  await keys("j", "Enter");
+  const asked = "Fügen Sie die Cookie-Zeile";
+  await waitFor(() => screen().includes(asked), "the cookie prompt");
+  // A cookie, but not the session's.
+  terminal.type("lang=v=2&lang=de-de");
+  await keys("Enter");
+  // What was wrong, that nothing was sent, and the session's choice again, in the same guide.
+  await waitFor(
+    () => screen().split("Wie möchten Sie sich anmelden?").length > 2,
+    "the login choice again",
+  );
+  const refused = screen();
+  expect(refused).toContain("Der eingefügte Text enthält keine Cookies li_at und JSESSIONID");
+  expect(refused).toContain("Es wurde nichts gesendet.");
+  expect(refused.split("Wie möchten Sie sich anmelden?").at(-1)).toContain(
+    "Jetzt nicht – zurück zur Auswahl",
+  );
+  expect(refused).not.toContain("Hier angehalten");
+  expect((await emulation.state()).requests).toBe(0);
+  // Paste again: the withdrawal's choice, its question and its prompt once more.
+  await keys("Down", "Enter");
+  await waitFor(() => screen().split("Wie geht es weiter?").length > 2, "the withdrawal again");
+  await keys("Down", "Enter");
+  // An answered question shows its answer instead of (j/N).
+  await waitFor(() => /jetzt zurückziehen\? \(j\/N\)\s*$/.test(screen()), "the confirmation again");
+  await keys("j", "Enter");
+  await waitFor(() => screen().split(asked).length > 2, "the cookie prompt again");
+  terminal.type(sandbox.cookie);
+  await keys("Enter");
+  await waitFor(() => screen().includes("zur Sicherheit exportieren?"), "the export", 60_000);
+  await keys("n", "Enter");
+  await waitFor(() => screen().includes("jetzt entfernen (sie erfahren"), "the removal question");
+  await keys("n", "Enter");
+  await waitFor(() => screen().includes("Entschuldigung vorbereiten"), "the apology");
+  await keys("n", "Enter");
+  expect(await exitOf(code), screen()).toBe("0");
+  expect(screen()).toContain("Fertig.");
+  const state = await emulation.state();
+  expect(state.invitations.filter((i) => i.withdrawCalls > 0).map((i) => i.withdrawCalls)).toEqual([
+    1, 1,
+  ]);
+}, 120_000);
+
 it("prints the whole path as a checklist without a terminal, whose network commands name --browser", async () => {
   const result = await runCli(["start", "--db", temp.db]);
   expect(result.code).toBe(0);
