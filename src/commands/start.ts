@@ -306,10 +306,25 @@ export async function runStart(
   }
   const removeThem = await ask(words.removeConnections, false);
   if (removeThem === null) return stopAt(g, removeThem);
-  if (removeThem) {
-    const removed = await runShown(g, ["connections", "remove", "--batch", ...(session ?? [])]);
+  // Ends by its own break or return: a removal, a "no" or "not now", or a stop.
+  while (removeThem) {
+    // Without a session the removal could only fail: the session's question first, as for the
+    // withdrawal (a second guided run, whose login step said "not now", comes here so).
+    if (session === null) {
+      session = await logIn(g, words.loginChoices.keepConnections);
+      if (session === "stop") return stop(g, ExitCode.cancelled);
+      if (session === null) break;
+    }
+    const removed = await runShown(g, ["connections", "remove", "--batch", ...session]);
+    // As at the withdrawal: a refused paste sent nothing, and the session's choice comes again.
+    if (removed.error === "bad-paste") {
+      output.out(wrap(words.pasteAgain, output.width));
+      session = null;
+      continue;
+    }
     // "No" at the removal's own question sent nothing: on to the apology.
     if (removed.exitCode !== 0 && removed.error !== "cancelled") return stopAfter(g, removed);
+    break;
   }
   const apologize = await ask(words.apologize);
   if (apologize === null) return stopAt(g, apologize);

@@ -419,6 +419,7 @@ export const de: Catalogue = {
       cookies: "Ich füge meine Sitzungs-Cookies ein, wenn danach gefragt wird",
       later: "Jetzt nicht – erst den Plan ansehen",
       backToChoice: "Jetzt nicht – zurück zur Auswahl",
+      keepConnections: "Jetzt nicht – die Kontakte behalten",
     },
     pasteAgain:
       "Es wurde nichts gesendet. Fügen Sie die Cookies noch einmal ein, melden Sie sich in einem Fenster Ihres Browsers an, oder jetzt nicht:",

@@ -416,6 +416,7 @@ export const en = {
       cookies: "I will paste my session cookies when asked",
       later: "Not now: show me the plan first",
       backToChoice: "Not now: back to the choice",
+      keepConnections: "Not now: keep the connections",
     },
     pasteAgain:
       "Nothing was sent. Paste the cookies again, log in in a window of your browser, or not now:",

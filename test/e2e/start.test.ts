@@ -477,6 +477,45 @@ it("asks for the session again after a paste the withdrawal refused, and goes on
   ]);
 }, 120_000);
 
+it("asks for the session before removing connections without one, and a failed removal ends it", async () => {
+  const sandbox = await emulation.start(DEMO);
+  const code = join(temp.dir, "code");
+  startGuide(homeWithTheExport(), code, sandbox.url);
+  await toTheLoginChoice();
+  // Not now at the login, and not now at the withdrawal: no session when the removal comes.
+  await keys("Down", "Down", "Enter");
+  await waitFor(() => screen().includes("Wie geht es weiter?"), "the withdrawal's choice");
+  await keys("Down", "Down", "Enter");
+  await waitFor(() => screen().includes("zur Sicherheit exportieren?"), "the export");
+  await keys("n", "Enter");
+  await waitFor(() => screen().includes("jetzt entfernen (sie erfahren"), "the removal question");
+  await keys("j", "Enter");
+  await waitFor(
+    () => screen().split("Wie möchten Sie sich anmelden?").length > 2,
+    "the login choice before the removal",
+  );
+  expect(screen().split("Wie möchten Sie sich anmelden?").at(-1)).toContain(
+    "Jetzt nicht – die Kontakte behalten",
+  );
+  expect(screen()).not.toContain("Keine Sitzung bei LinkedIn");
+  // Cookies, of a session LinkedIn no longer knows: the removal stops at its first request.
+  await keys("Down", "Enter");
+  await waitFor(
+    () => /Kontakte jetzt entfernen\?[\s\S]*\(j\/N\)\s*$/.test(screen()),
+    "the removal's confirmation",
+  );
+  await keys("j", "Enter");
+  await waitFor(() => screen().includes("Fügen Sie die Cookie-Zeile"), "the cookie prompt");
+  terminal.type('li_at=AQEDAR-expired; JSESSIONID="ajax:1234567890"');
+  await keys("Enter");
+  expect(await exitOf(code), screen()).toBe("3");
+  const all = screen();
+  expect(all).not.toContain("Fertig.");
+  expect(all).not.toContain("Entschuldigung vorbereiten");
+  expect(all.replace(/\s+/g, " ")).toContain(`weiter mit: ${goOn()}`);
+  expect((await emulation.state()).writes).toBe(0);
+}, 90_000);
+
 it("prints the whole path as a checklist without a terminal, whose network commands name --browser", async () => {
   const result = await runCli(["start", "--db", temp.db]);
   expect(result.code).toBe(0);
