@@ -33,7 +33,13 @@ async function importJson(...paths: string[]): Promise<FileJson[]> {
 async function statusJson(asOf = AS_OF) {
   const result = await runCli(["status", "--db", temp.db, "--json", "--as-of", asOf]);
   expect(result.code).toBe(0);
-  const { sources: _, ...counts } = JSON.parse(result.stdout) as Record<string, unknown>;
+  const {
+    sources: _,
+    unconfirmed,
+    ...counts
+  } = JSON.parse(result.stdout) as Record<string, unknown>;
+  // No run here: nothing is asked for and waiting.
+  expect(unconfirmed).toEqual({ withdrawals: 0, removals: 0 });
   return counts;
 }
 
