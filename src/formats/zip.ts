@@ -94,7 +94,20 @@ export async function openZip(path: string, label: string): Promise<ZipArchive> 
 }
 
 function reason(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ");
+  const said = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ");
+  // The zip library's and zlib's words, in the language in use where we know what they mean;
+  // any other as it was said.
+  const why = m().formats.zipWhy;
+  if (/end of central directory record signature not found/i.test(said)) return why.cutOff;
+  if (/unexpected end of file|truncated|premature close/i.test(said)) return why.cutOff;
+  if (
+    /invalid .*signature|invalid .*header|invalid (stored )?block|mismatch|incorrect header check|invalid distance|too many length/i.test(
+      said,
+    )
+  ) {
+    return why.broken;
+  }
+  return said;
 }
 
 /** The export date in LinkedIn's archive name (`…LinkedInDataExport_MM-DD-YYYY.zip`), end of day. */

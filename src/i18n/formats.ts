@@ -70,7 +70,12 @@ export const enFormats = {
     `inflates to ${en.num(mib)} MiB, more than a table of a real export holds (expected at most ${en.num(maxMib)} MiB; ${IF_REAL_EN})`,
   tooMany: (bound: number, unit: "rows" | "lines") =>
     `more than ${en.num(bound)} ${unit === "rows" ? "rows" : "lines"}, more than a table of a real export holds (${IF_REAL_EN})`,
-  badZip: (why: string) => `not a readable zip archive (${why}); is the download complete?`,
+  badZip: (why: string) =>
+    `not a readable zip archive (${why}); is the download complete? Else download it again from the link in LinkedIn's e-mail`,
+  zipWhy: {
+    cutOff: "it ends before the archive does: cut off, or no zip at all",
+    broken: "its inside is damaged",
+  },
   corruptZip: (why: string) => `corrupt zip archive (${why}); download the export again`,
   corruptEntry: (why: string) => `corrupt zip entry (${why}); download the export again`,
   noTableInArchive: "an archive with no table this tool imports",
@@ -202,7 +207,12 @@ export const deFormats: Shape<typeof enFormats> = {
     `ist entpackt ${de.num(mib)} MiB groß, mehr, als eine Tabelle eines echten Exports enthält (erwartet: höchstens ${de.num(maxMib)} MiB; ${IF_REAL_DE})`,
   tooMany: (bound) =>
     `mehr als ${de.num(bound)} Zeilen, mehr, als eine Tabelle eines echten Exports enthält (${IF_REAL_DE})`,
-  badZip: (why) => `kein lesbares ZIP-Archiv (${why}); ist der Download vollständig?`,
+  badZip: (why) =>
+    `kein lesbares ZIP-Archiv (${why}); ist der Download vollständig? Laden Sie es sonst über den Link in LinkedIns E-Mail erneut herunter`,
+  zipWhy: {
+    cutOff: "es endet vor dem Ende des Archivs: abgeschnitten, oder gar kein ZIP",
+    broken: "sein Inhalt ist beschädigt",
+  },
   corruptZip: (why) => `beschädigtes ZIP-Archiv (${why}); laden Sie den Export erneut herunter`,
   corruptEntry: (why) =>
     `beschädigter Eintrag im ZIP-Archiv (${why}); laden Sie den Export erneut herunter`,

@@ -265,6 +265,8 @@ export const enHelp = {
     },
     /** The words of the parenthesis after an option's text: `(default: "100")`. */
     extras: { choices: "choices", default: "default", preset: "preset", env: "env" },
+    /** A value in that parenthesis, quoted as the language quotes. */
+    quote: (value: string) => `"${value}"`,
     helpOption: "display help for command",
     helpCommand: "display help for command",
     version: "output the version number",
@@ -583,6 +585,7 @@ export const deHelp: Shape<typeof enHelp> = {
       mode: "Art",
     },
     extras: { choices: "Auswahl", default: "Standard", preset: "Vorgabe", env: "Umgebung" },
+    quote: (value) => `„${value}“`,
     helpOption: "Hilfe zu diesem Befehl anzeigen",
     helpCommand: "Hilfe zu einem Befehl anzeigen",
     version: "die Versionsnummer ausgeben",

@@ -62,7 +62,8 @@ export function helpConfiguration(): HelpConfiguration {
       .replace(
         /(^ ?\(|, )(choices|default|preset|env): /g,
         (_, before: string, word: string) => `${before}${extras[word] ?? word}: `,
-      );
+      )
+      .replace(/"([^"]*)"/g, (_, value: string) => words.quote(value));
   const base = new Help();
   return {
     styleTitle: (title) => titles[title] ?? title,

@@ -56,7 +56,11 @@ describe("invites import under LANG=de_DE.UTF-8", () => {
         "fixtures/bad/thunderbird-cut.ldif",
         ", Zeile 39: Der base64-Wert von givenName ist beschädigt",
       ],
-      ["fixtures/bad/Basic_LinkedInDataExport_truncated.zip", ": kein lesbares ZIP-Archiv ("],
+      [
+        "fixtures/bad/Basic_LinkedInDataExport_truncated.zip",
+        // The zip library's English reason is said in German, with what to do.
+        ": kein lesbares ZIP-Archiv (es endet vor dem Ende des Archivs: abgeschnitten, oder gar kein ZIP); ist der Download vollständig? Laden Sie es sonst über den Link in LinkedIns E-Mail erneut herunter",
+      ],
     ] as const) {
       const result = await importGerman(file);
       expect(result.code, file).toBe(2);

@@ -148,12 +148,12 @@ describe("every command's help", () => {
     expect(stdout).toContain("  -h, --help                   Hilfe zu diesem Befehl anzeigen");
     expect(stdout).toContain("Befehle:\n  import [Optionen] <Pfad...>");
     expect(stdout).toContain("  help [Befehl]                Hilfe zu einem Befehl anzeigen");
-    expect(stdout).toContain('(Auswahl: "en", "de")');
+    expect(stdout).toContain("(Auswahl: „en“, „de“)");
     const { stdout: forget } = await run(["sources", "forget", "--help", "--lang", "de"]);
     expect(forget).toContain("Aufruf: invites sources forget [Optionen] <Nummer>");
     expect(forget).toContain("Argumente:\n  Nummer       die Nummer des Imports");
     const { stdout: batches } = await run(["batches", "--help", "--lang", "de"]);
-    expect(batches).toContain('(Standard: "10")');
+    expect(batches).toContain("(Standard: „10“)");
     expect(batches).toContain("  --as-of <Datum> ");
     expect(batches).toContain("  --db <Pfad> ");
   });
