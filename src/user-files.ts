@@ -381,17 +381,9 @@ export function writeCsvFile(
   rows: Iterable<ReadonlyArray<string>>,
   options: { flag: string; excel?: boolean },
 ): number {
-  let count = 0;
-  const all = function* () {
-    yield head;
-    for (const row of rows) {
-      count++;
-      yield row;
-    }
-  };
-  const pieces = csvPieces(all(), options.excel ? EXCEL_CSV : PLAIN_CSV);
-  writeNewFile(path, options.excel ? withBom(pieces) : pieces, options.flag);
-  return count;
+  const csv = csvOf(head, rows, options.excel === true);
+  writeNewFile(path, csv.pieces, options.flag);
+  return csv.written();
 }
 
 /**
@@ -406,8 +398,28 @@ export async function writeCsv(
   options: { flag: string; excel?: boolean },
 ): Promise<number> {
   if (path !== STANDARD_OUTPUT) return writeCsvFile(path, head, rows, options);
+  const csv = csvOf(head, rows, options.excel === true);
+  let pending = "";
+  for (const piece of csv.pieces) {
+    // output.out ends what it is given with a line break: the BOM waits for the first slice,
+    // and every slice ends with its record delimiter already.
+    pending += piece;
+    if (piece === BOM) continue;
+    output.out(pending);
+    pending = "";
+    await output.drain?.();
+  }
+  return csv.written();
+}
+
+const BOM = "\uFEFF";
+
+/**
+ * A CSV's text a slice of rows at a time (for Excel a BOM first, semicolons and CRLF), the
+ * heading then `rows`, and how many of the rows were written once the pieces are taken.
+ */
+function csvOf(head: ReadonlyArray<string>, rows: Iterable<ReadonlyArray<string>>, excel: boolean) {
   let count = 0;
-  let bom = options.excel === true;
   const all = function* () {
     yield head;
     for (const row of rows) {
@@ -415,16 +427,9 @@ export async function writeCsv(
       yield row;
     }
   };
-  for (const piece of csvPieces(all(), options.excel ? EXCEL_CSV : PLAIN_CSV)) {
-    // Every piece ends with its record delimiter, so output.out adds no line break of its own.
-    output.out(bom ? `\uFEFF${piece}` : piece);
-    bom = false;
-    await output.drain?.();
-  }
-  return count;
-}
-
-function* withBom(pieces: Iterable<string>): Generator<string> {
-  yield "\uFEFF";
-  yield* pieces;
+  const pieces = function* () {
+    if (excel) yield BOM;
+    yield* csvPieces(all(), excel ? EXCEL_CSV : PLAIN_CSV);
+  };
+  return { pieces: pieces(), written: () => count };
 }
