@@ -426,7 +426,15 @@ export const de: Catalogue = {
     loginFailed: "Die Anmeldung hat nicht geklappt; Sie können stattdessen die Cookies einfügen.",
     loginBrowser:
       "invites öffnet ein Fenster Ihres eigenen Browsers mit LinkedIns Anmeldeseite. Melden Sie sich dort wie gewohnt an (mit jedem Code, den LinkedIn verlangt); Ihr Passwort und Ihre Cookies bleiben in diesem Browser.",
-    loginCookies: `invites fragt nach Ihren Sitzungs-Cookies, wenn es sie braucht (--cookies -): Wo Sie sie finden, zeigt der Abschnitt „${README_COOKIES_DE}“ der README. Nichts davon wird gespeichert.`,
+    loginCookies: [
+      "invites fragt nach zwei Ihrer LinkedIn-Cookies, wenn es sie braucht. Nichts davon wird gespeichert; geben Sie sie nie weiter: Sie sind Ihre Anmeldung. So finden Sie sie:",
+      "  1. Öffnen Sie in Ihrem Browser (Chrome, Edge oder Firefox) www.linkedin.com, angemeldet wie immer.",
+      "  2. Drücken Sie F12 (auf dem Mac: Cmd + Option + I): Neben der Seite öffnen sich die Entwicklertools.",
+      "  3. Klicken Sie auf den Reiter Anwendung (in Firefox: Web-Speicher); sehen Sie ihn nicht, klicken Sie zuerst auf ».",
+      "  4. Öffnen Sie links Cookies und klicken Sie auf https://www.linkedin.com: Eine Tabelle mit Namen und Werten erscheint.",
+      "  5. Fragt invites nach li_at, doppelklicken Sie in der Zeile li_at auf den Wert, kopieren Sie ihn und fügen Sie ihn hier ein; danach ebenso für JSESSIONID. Beim Einfügen erscheint nichts: Das ist Absicht.",
+      `(Dasselbe steht in der README unter „${README_COOKIES_DE}“.)`,
+    ].join("\n"),
     withdrawStep: "Den versehentlichen Stapel zurückziehen",
     nothingToWithdraw:
       "Keine Einladung aus dem Stapel ist mehr ausstehend: Es gibt nichts mehr zurückzuziehen.",

@@ -423,7 +423,15 @@ export const en = {
     loginFailed: "The login did not work out; you can still paste the cookies instead.",
     loginBrowser:
       "invites opens a window of your own browser on LinkedIn's login page. Log in there as usual (with any code LinkedIn asks for); your password and cookies stay in that browser.",
-    loginCookies: `invites will ask for your session cookies when it needs them (--cookies -): the README's section "${README_COOKIES}" shows where to find them. Nothing is written to disk.`,
+    loginCookies: [
+      "invites will ask for two of your LinkedIn cookies when it needs them. Nothing of them is written to disk; never send them to anyone: they are your login. To find them:",
+      "  1. In your browser (Chrome, Edge or Firefox), open www.linkedin.com, logged in as usual.",
+      "  2. Press F12 (on a Mac: Cmd + Option + I): the developer tools open beside the page.",
+      "  3. Click the tab Application (in Firefox: Storage); if you cannot see it, click » first.",
+      "  4. On the left, open Cookies and click https://www.linkedin.com: a table of names and values.",
+      "  5. When invites asks for li_at, double-click the Value in the row li_at, copy it and paste it here; then the same for JSESSIONID. Nothing appears while you paste: that is on purpose.",
+      `(The README says the same under "${README_COOKIES}".)`,
+    ].join("\n"),
     withdrawStep: "Withdraw the accidental batch",
     nothingToWithdraw:
       "None of the batch's invitations is pending any more: there is nothing left to withdraw.",

@@ -178,7 +178,10 @@ it("guides a German user from the Downloads folder through a dry run, and stops 
     () => screen().includes("Jetzt zurückziehen (Sie bestätigen"),
     "the withdraw choice",
   );
-  expect(screen()).toContain("invites fragt nach Ihren Sitzungs-Cookies");
+  // Where to find them, on the screen itself: a guided user has not read the README.
+  expect(screen()).toContain("invites fragt nach zwei Ihrer LinkedIn-Cookies");
+  expect(screen()).toContain("2. Drücken Sie F12 (auf dem Mac: Cmd + Option + I)");
+  expect(screen()).toContain("in der Zeile li_at auf den Wert");
   // And the user stops here after all: the last choice.
   await keys("Down", "Down", "Down", "Enter");
   await waitFor(() => existsSync(code) && readFileSync(code, "utf8").trim() !== "", "the exit");
