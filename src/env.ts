@@ -45,6 +45,8 @@ export const VARIABLES = {
   /** A graphical session, without which a headed browser cannot open. */
   DISPLAY: "system",
   WAYLAND_DISPLAY: "system",
+  /** npm's: `exec` when npx started invites, whose commands to copy then start `npx invites`. */
+  npm_command: "system",
 } as const;
 
 export type Variable = keyof typeof VARIABLES;

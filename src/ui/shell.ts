@@ -1,11 +1,19 @@
 /** Command lines shown to the user, written so that a POSIX shell reads them back as they were. */
+import { readEnv } from "../env.js";
 
 /** A word as it is where the shell leaves it alone, else in single quotes. */
 export function shellWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
 
-/** The `invites …` command line that `argv` is, as the user would type it. */
-export function invitesCommand(argv: readonly string[]): string {
-  return ["invites", ...argv.map(shellWord)].join(" ");
+/**
+ * The `invites …` command line that `argv` is, as the user would type it: `npx invites …` when
+ * npx started this one, since a bare `invites` is then no command their shell knows.
+ */
+export function invitesCommand(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  const program = readEnv("npm_command", env) === "exec" ? "npx invites" : "invites";
+  return [program, ...argv.map(shellWord)].join(" ");
 }

@@ -151,11 +151,16 @@ it("says what is left when a run ends early, and the command that goes on", asyn
   expect(first.stderr).toContain("At 100 a day the rest can still go out today.");
   expect(first.stdout + first.stderr).toMatch(/│ To verify │ Not reached │\n/);
   expect(first.stderr).toContain("To continue: invites withdraw --db");
+  // Started by npx, the command to copy starts so too: a bare invites is then no command.
+  const byNpx = await runCli(withdrawArgs("--yes", "--pace", "0", "--max", "1"), {
+    env: { ...env(), npm_command: "exec" },
+  });
+  expect(byNpx.stderr).toContain("To continue: npx invites withdraw --db");
   const capped = await runCli(withdrawArgs("--yes", "--pace", "0", "--daily-cap", "10"), {
     env: env(),
   });
   expect(capped.code, capped.stderr).toBe(0);
-  expect(capped.stdout).toContain("wait for another run: the daily cap of 10 (5 sent today");
+  expect(capped.stdout).toContain("wait for another run: the daily cap of 10 (6 sent today");
   expect(capped.stderr).toContain("Left for later runs: 28 invitations.");
   expect(capped.stderr).toContain("The daily cap allows the next run tomorrow");
   expect(capped.stderr).toContain("At 10 a day the rest takes about 3 days.");

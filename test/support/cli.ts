@@ -65,6 +65,9 @@ function baseEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
     // wait for a request that might still be on its way (the test of that wait sets its own).
     INVITES_SETTLE_AFTER: "0",
     XDG_DATA_HOME: SAFE_DATA_HOME,
+    // npx (`npx vitest run`) sets it to exec, and the commands shown would start `npx invites`:
+    // the same under npm test and npx, unless a test sets it.
+    npm_command: undefined,
     ...localeEnv("C.UTF-8"),
     ...env,
   };
