@@ -1,4 +1,6 @@
-import { CancelledError, ExitCode, UsageError } from "../errors.js";
+import { homedir } from "node:os";
+import { isAbsolute, relative, resolve } from "node:path";
+import { CancelledError, ExitCode, InputError, UsageError } from "../errors.js";
 import { knownEncoding } from "../formats/bytes.js";
 import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
@@ -13,6 +15,19 @@ import { askYesNo } from "../ui/prompts.js";
 import { renderMassClosures } from "../ui/sources.js";
 import { renderImportReport, renderRefusedFiles } from "../ui/tables.js";
 import { type DatabaseOptions, databasePath } from "./options.js";
+
+/**
+ * A folder is read with every folder inside it: the home folder (`~` typed at the guide's
+ * question), or one that holds it, would import every address book and CSV of every project
+ * there. Refused before anything is read; the export's zip or folder is what to name.
+ */
+function checkNotWholeHome(path: string): void {
+  const home = resolve(homedir());
+  const within = relative(resolve(path), home);
+  if (within === "" || (!within.startsWith("..") && !isAbsolute(within))) {
+    throw new InputError({ file: path }, m().commands.wholeHome, "bad-input");
+  }
+}
 
 export interface ImportOptions extends DatabaseOptions {
   json?: boolean;
@@ -30,6 +45,7 @@ export async function runImport(
   if (options.encoding !== undefined && encoding === null) {
     throw new UsageError(m().commands.unknownEncoding(options.encoding));
   }
+  for (const path of paths) checkNotWholeHome(path);
   let report: ImportReport;
   try {
     report = await withDatabase(databasePath(options), (db) =>

@@ -234,6 +234,8 @@ export const de: Catalogue = {
     forgetAddYes: "Mit --yes wird ohne Nachfrage zurückgenommen",
     forgetAsk: (id) => `Import ${id} zurücknehmen?`,
     tookBack: (id, path) => `Import ${id} zurückgenommen: ${path}.`,
+    wholeHome:
+      "ist Ihr persönlicher Ordner oder enthält ihn: invites läse jede Datei darin und in jedem Ordner darunter; geben Sie stattdessen die ZIP-Datei des Exports (oder ihren entpackten Ordner) und Ihre Adressbuch-Dateien an",
     unknownEncoding: (value) =>
       `--encoding "${value}" ist keine Zeichenkodierung, die dieses Werkzeug lesen kann (erwartet wird ein Name wie utf-8, windows-1252, windows-1250, macintosh, iso-8859-15 oder utf-16le)`,
     massClosureRefused: (what) =>

@@ -237,6 +237,8 @@ export const en = {
     forgetAddYes: "add --yes to take it back without asking",
     forgetAsk: (id: number) => `Take back import ${id}?`,
     tookBack: (id: number, path: string) => `Took back import ${id}: ${path}.`,
+    wholeHome:
+      "is your home folder, or holds it: invites would read every file in it and in every folder below; name the export's zip (or its unpacked folder) and your address-book files instead",
     unknownEncoding: (value: string) =>
       `--encoding "${value}" is not an encoding this tool can read (expected a name like utf-8, windows-1252, windows-1250, macintosh, iso-8859-15 or utf-16le)`,
     massClosureRefused: (what: string) =>

@@ -116,6 +116,31 @@ describe("invites import", () => {
     );
   });
 
+  it("refuses the home folder, or one that holds it, before reading anything", async () => {
+    await importJson(DEMO_ZIP);
+    const before = dumpDatabase(temp.db);
+    // A home of the test's own, with an address book in it that must not be read.
+    const home = join(temp.dir, "home", "lena");
+    mkdirSync(join(home, "Projekte"), { recursive: true });
+    writeFileSync(
+      join(home, "Projekte", "contacts.csv"),
+      "First Name,Last Name,E-mail Address\nA,B,a@b.de\n",
+    );
+    for (const path of [home, join(temp.dir, "home"), `${home}/`]) {
+      const result = await runCli(["import", "--db", temp.db, path], { env: { HOME: home } });
+      expect(result.code, path).toBe(2);
+      expect(result.stderr).toBe(
+        `invites: ${path}: is your home folder, or holds it: invites would read every file in it and in every folder below; name the export's zip (or its unpacked folder) and your address-book files instead\n`,
+      );
+    }
+    expect(dumpDatabase(temp.db)).toEqual(before);
+    // A folder inside it is an export folder as any other.
+    const inside = await runCli(["import", "--db", temp.db, join(home, "Projekte")], {
+      env: { HOME: home },
+    });
+    expect(inside.code, inside.stderr).toBe(0);
+  });
+
   it("stops at a subfolder it may not open, naming it, and leaves the database as it was", async () => {
     await importJson(DEMO_ZIP);
     const before = dumpDatabase(temp.db);
