@@ -362,7 +362,7 @@ function* csvPieces(rows: Iterable<ReadonlyArray<string>>, shape: CsvShape): Gen
     });
   let slice: string[][] = [];
   for (const row of rows) {
-    slice.push(row.map(neutralizeFormula));
+    slice.push(row.map((cell) => neutralizeFormula(cell, shape.delimiter)));
     if (slice.length < CSV_SLICE) continue;
     yield format(slice);
     slice = [];

@@ -119,7 +119,7 @@ export async function runConnectionsExport(
   now = new Date(),
 ): Promise<number> {
   // A name of its own choosing never stops the export: a second one that day writes beside it.
-  const out = options.out ?? freeName(`linkedin-connections-${now.toISOString().slice(0, 10)}.csv`);
+  const out = options.out ?? freeName(`linkedin-connections-${localDay(now)}.csv`);
   checkNewFile(out, "--out");
   checkPickHasTerminal(options, output);
   const selection = resolveConnectionSelection(options);
@@ -145,6 +145,15 @@ export async function runConnectionsExport(
     ),
   );
   return 0;
+}
+
+/**
+ * The day of `now` on the user's clock, for a file's name: the tool's dates are UTC, but a file
+ * made in the evening in California and named after tomorrow is hard to find.
+ */
+function localDay(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
 /**

@@ -120,31 +120,47 @@ export function selectConnections(
   });
 }
 
-/** What a spreadsheet runs as a formula when a cell starts with it. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/**
- * Where a cell of its own starts inside one: after a comma or a semicolon (and spaces). A comma
- * file opened by a double click in German Excel is split on semicolons, and a semicolon file in
- * an English one on commas, whatever the quotes say: `ACME;=1+2` became a live `=1+2`.
- */
-const FORMULA_AFTER_DELIMITER = /([,;] *)(?=[=+\-@\t\r])/g;
+/** A file's delimiter: its cells are split on it, and a spreadsheet may take the other. */
+export type Delimiter = "," | ";";
 
 /**
- * A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, TAB, CR at its start,
- * or right after a comma or semicolon in it) gets an apostrophe there, which Excel and
+ * What a spreadsheet runs as a formula when a cell starts with it (`=`, `+`, `-`, `@`, TAB, CR),
+ * after any apostrophes: those are escaped as well, so that taking one back gives the data.
+ */
+const RUNS = "'*[=+\\-@\\t\\r]";
+
+/**
+ * Where a cell of its own starts inside one: after the other delimiter than the file's (and
+ * spaces). A comma file opened by a double click in German Excel is split on semicolons, and a
+ * semicolon file in an English one on commas, whatever the quotes say: `ACME;=1+2` became a
+ * live `=1+2`. The file's own delimiter is quoted, and a spreadsheet that splits on it keeps
+ * the quotes.
+ */
+function insideAfter(delimiter: Delimiter, withApostrophe: boolean): RegExp {
+  const other = delimiter === "," ? ";" : ",";
+  return new RegExp(`(${other} *)${withApostrophe ? "'" : ""}(?=${RUNS})`, "g");
+}
+const START = new RegExp(`^(?=${RUNS})`);
+const STARTS_ESCAPED = new RegExp(`^'(?=${RUNS})`);
+const INSIDE = { ",": insideAfter(",", false), ";": insideAfter(";", false) };
+const INSIDE_ESCAPED = { ",": insideAfter(",", true), ";": insideAfter(";", true) };
+
+/**
+ * A cell of a file split on `delimiter` that a spreadsheet would run as a formula (at its
+ * start, or after the other delimiter inside it) gets an apostrophe there, which Excel and
  * LibreOffice show as text (OWASP's advice).
  */
-export function neutralizeFormula(cell: string): string {
-  const inside = cell.replace(FORMULA_AFTER_DELIMITER, "$1'");
-  return FORMULA_START.test(inside) ? `'${inside}` : inside;
+export function neutralizeFormula(cell: string, delimiter: Delimiter): string {
+  return cell.replace(INSIDE[delimiter], "$1'").replace(START, "'");
 }
 
 /**
- * A cell as it was before neutralizeFormula: for files invites wrote itself, read back, so that
- * their round trip gives the very data (`'=x@example.org` is stored as `=x@example.org`).
+ * A cell as it was before neutralizeFormula, in a file invites wrote itself and reads back: one
+ * apostrophe taken where it put one, so the round trip gives the very data (`'=x@example.org`
+ * is stored as `=x@example.org`, and `''=x` as `'=x`).
  */
-export function restoreFormula(cell: string): string {
-  return cell.replace(/^'(?=[=+\-@\t\r])/, "").replace(/([,;] *)'(?=[=+\-@\t\r])/g, "$1");
+export function restoreFormula(cell: string, delimiter: Delimiter): string {
+  return cell.replace(STARTS_ESCAPED, "").replace(INSIDE_ESCAPED[delimiter], "$1");
 }
 
 /** The columns of LinkedIn's own Connections.csv, in its order. */

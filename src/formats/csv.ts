@@ -33,7 +33,7 @@ export interface TableFormat {
 export type TableMatch = { format: TableFormat } | { unsupported: string } | null;
 
 /** What a header row says the table is. */
-export function detectTable(h: Header): TableMatch {
+export function detectTable(h: Header, delimiter = ","): TableMatch {
   if (isInvitationsHeader(h)) {
     return {
       format: {
@@ -53,7 +53,8 @@ export function detectTable(h: Header): TableMatch {
       format: {
         kind: ours ? INVITES_CONNECTIONS : "linkedin-connections",
         description: ours ? INVITES_CONNECTIONS_DESCRIPTION : "LinkedIn Connections.csv",
-        mapRow: mapConnections(h, ours),
+        // Our files are written with commas, or semicolons for Excel.
+        mapRow: mapConnections(h, ours ? (delimiter === ";" ? ";" : ",") : null),
       },
     };
   }
@@ -99,7 +100,7 @@ export function sniffCsv(head: string, complete: boolean): CsvLayout | null {
     const records = leadingRecords(text, delimiter);
     for (let i = 0; i < records.length && i <= MAX_PREAMBLE; i++) {
       const header = new Header(records[i]?.record ?? []);
-      const match = detectTable(header);
+      const match = detectTable(header, delimiter);
       if (match === null) continue;
       if (best === null || header.width > best.header.width) {
         const headerLine = i === 0 ? 1 : (records[i - 1]?.info.lines ?? 0) + 1;

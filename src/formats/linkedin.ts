@@ -1,6 +1,6 @@
 /** LinkedIn's data export tables: Invitations.csv, Connections.csv and the uploaded address books. */
 
-import { restoreFormula } from "../core/connections.js";
+import { type Delimiter, restoreFormula } from "../core/connections.js";
 import {
   connectionIdentity,
   invitationIdentity,
@@ -83,10 +83,10 @@ export function isConnectionsHeader(h: Header): boolean {
 }
 
 /**
- * Connections.csv's rows as records; `ours` for an export invites wrote itself, whose cells
- * come back as they were before a spreadsheet's formula signs were neutralised.
+ * Connections.csv's rows as records; `ours`, the delimiter of an export invites wrote itself,
+ * whose cells come back as they were before a spreadsheet's formula signs were neutralised.
  */
-export function mapConnections(h: Header, ours = false): RowMapper {
+export function mapConnections(h: Header, ours: Delimiter | null = null): RowMapper {
   const first = h.find(["First Name"]);
   const last = h.find(["Last Name"]);
   const url = h.find(["URL", "Profile URL"]);
@@ -96,7 +96,7 @@ export function mapConnections(h: Header, ours = false): RowMapper {
   const connectedOn = h.find(["Connected On"]);
   const hiddenPerDay = new Map<string, number>();
   return (row, line): ImportRecord => {
-    const cells = ours ? row.map(restoreFormula) : row;
+    const cells = ours === null ? row : row.map((cell) => restoreFormula(cell, ours));
     if (isBlankRow(cells)) return { type: "skip", line, reason: "empty row" };
     const dateText = cell(cells, connectedOn);
     const date = dateText === "" ? null : parseConnectedOn(dateText);

@@ -26,7 +26,7 @@ import { parse } from "csv-parse/sync";
 import {
   LINKEDIN_COLUMNS,
   type LinkedInPerson,
-  neutralizeFormula,
+  restoreFormula,
   toLinkedInCells,
 } from "../core/connections.js";
 import { toNameKey, toProfileSlug } from "../core/identity.js";
@@ -248,16 +248,19 @@ export class RemovedConnectionsFile {
         m().removedFile.another,
       );
     }
-    for (const row of rows.slice(1)) this.keys.add(keyOf(row));
+    // Read back as they were before formatCsv neutralised them, as record() makes its keys.
+    const { delimiter } = this.format;
+    for (const row of rows.slice(1)) {
+      this.keys.add(keyOf(row.map((cell) => restoreFormula(cell, delimiter))));
+    }
     this.hasHeader = true;
     this.needsBreak = !/\n$/.test(text);
   }
 
   /** The file's cells for a person at the moment of the attempt. */
   static cells(person: LinkedInPerson, attemptedAt: Date): string[] {
-    return [...toLinkedInCells(person), `${attemptedAt.toISOString().slice(0, 19)}Z`].map(
-      neutralizeFormula,
-    );
+    // As they are: formatCsv neutralises what a spreadsheet would run, once.
+    return [...toLinkedInCells(person), `${attemptedAt.toISOString().slice(0, 19)}Z`];
   }
 
   /**

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { DEMO_EXPORT as DEMO, runCli, useTempDatabase } from "../support/cli.js";
+import { DEMO_EXPORT as DEMO, runBinary, runCli, useTempDatabase } from "../support/cli.js";
 import { clearOfMidnight } from "../support/clock.js";
 
 const temp = useTempDatabase();
@@ -246,6 +246,24 @@ describe("invites connections export", () => {
       "invites: --out - cannot be used here: this list is kept in a file before each removal; name a file with --out\n",
     );
     expect(existsSync(join(temp.dir, "-"))).toBe(false);
+  });
+
+  it("names the file it chose after the day on the user's clock, not UTC's", async () => {
+    await runCli(["import", "--db", temp.db, DEMO]);
+    // A zone whose day is not UTC's right now: 14 hours ahead from 10:00 UTC on, else 12 behind.
+    const zone = new Date().getUTCHours() >= 10 ? "Etc/GMT-14" : "Etc/GMT+12";
+    const dayIn = (timeZone: string) =>
+      new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
+    const days = [dayIn(zone)];
+    const result = await runBinary(["connections", "export", "--db", temp.db], {
+      cwd: temp.dir,
+      env: { TZ: zone },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    days.push(dayIn(zone));
+    const [name] = readdirSync(temp.dir).filter((f) => f.startsWith("linkedin-connections-"));
+    expect(days.map((day) => `linkedin-connections-${day}.csv`)).toContain(name);
+    expect(name).not.toBe(`linkedin-connections-${dayIn("UTC")}.csv`);
   });
 
   it("says where it wrote, as a whole path, when it chose the file's name", async () => {

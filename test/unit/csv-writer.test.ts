@@ -46,16 +46,25 @@ it.each([false, true])(
     ];
     writeCsvFile(path, ["a", "b", "c"], hostile, { flag: "--out", excel });
     const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+    const own = excel ? ";" : ",";
+    const other = excel ? "," : ";";
     // A spreadsheet that takes the other delimiter splits every line on it, quotes or not, and
     // trims no space: no piece may start with what it runs.
     for (const line of text.split(/\r?\n/)) {
-      for (const piece of line.split(/[,;]/)) {
+      for (const piece of line.split(other)) {
         expect(piece.replace(/^ +/, "").replace(/^"/, ""), line).not.toMatch(/^[=+\-@\t\r]/);
       }
     }
-    // And the file's own reading keeps every cell whole, the apostrophes where they stand.
-    const back = parse(text, { delimiter: excel ? ";" : ",", bom: true }) as string[][];
-    expect(back[1]).toEqual(["Weber;'=cmd|' /C calc'!A0", "ACME;'=1+2", "Chefin;'@SUM(1+1)"]);
+    // One that takes the file's own reads it whole: no cell starts with what it runs either,
+    // and the apostrophes stand only where the other delimiter would start a cell.
+    const back = parse(text, { delimiter: own, bom: true }) as string[][];
+    for (const cell of back.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(back[1]).toEqual(
+      excel
+        ? ["Weber;=cmd|' /C calc'!A0", "ACME;=1+2", "Chefin;@SUM(1+1)"]
+        : ["Weber;'=cmd|' /C calc'!A0", "ACME;'=1+2", "Chefin;'@SUM(1+1)"],
+    );
+    expect(back[2]?.[0]).toBe(excel ? "Weber, '=HYPERLINK(1)" : "Weber, =HYPERLINK(1)");
     expect(back[3]?.[2]).toBe("Müller, Schmidt & Partner; GmbH");
   },
 );

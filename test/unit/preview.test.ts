@@ -393,8 +393,12 @@ describe("selection", () => {
 
 describe("formula neutralisation", () => {
   it("prefixes cells that start with =, +, -, @, TAB or CR, and leaves the rest", async () => {
-    const { neutralizeFormula, linkedInDate } = await import("../../src/core/connections.js");
-    expect(["=1+1", "+49 30", "-2", "@SUM(A1)", "\tx", "\rx"].map(neutralizeFormula)).toEqual([
+    const { neutralizeFormula, restoreFormula, linkedInDate } = await import(
+      "../../src/core/connections.js"
+    );
+    const comma = (cell: string) => neutralizeFormula(cell, ",");
+    const semicolon = (cell: string) => neutralizeFormula(cell, ";");
+    expect(["=1+1", "+49 30", "-2", "@SUM(A1)", "\tx", "\rx"].map(comma)).toEqual([
       "'=1+1",
       "'+49 30",
       "'-2",
@@ -402,25 +406,42 @@ describe("formula neutralisation", () => {
       "'\tx",
       "'\rx",
     ]);
-    expect(["Jürgen", "a=b", "", "Müller-Lüdenscheidt"].map(neutralizeFormula)).toEqual([
+    expect(["Jürgen", "a=b", "", "Müller-Lüdenscheidt", "O'Brien"].map(comma)).toEqual([
       "Jürgen",
       "a=b",
       "",
       "Müller-Lüdenscheidt",
+      "O'Brien",
     ]);
-    // After a comma or semicolon inside a cell, where a spreadsheet splitting on the other
-    // delimiter starts a cell of its own; restoreFormula takes each apostrophe back.
-    const { restoreFormula } = await import("../../src/core/connections.js");
+    // After the other delimiter inside a cell, where a spreadsheet splitting on it starts a
+    // cell of its own; the file's own delimiter is quoted, and left alone.
     const inside = ["ACME;=1+2", "Weber, @x", "a;  -1", "=a,+b", "a,b", "Müller, Schmidt"];
-    expect(inside.map(neutralizeFormula)).toEqual([
+    expect(inside.map(comma)).toEqual([
       "ACME;'=1+2",
-      "Weber, '@x",
+      "Weber, @x",
       "a;  '-1",
+      "'=a,+b",
+      "a,b",
+      "Müller, Schmidt",
+    ]);
+    expect(inside.map(semicolon)).toEqual([
+      "ACME;=1+2",
+      "Weber, '@x",
+      "a;  -1",
       "'=a,'+b",
       "a,b",
       "Müller, Schmidt",
     ]);
-    expect(inside.map(neutralizeFormula).map(restoreFormula)).toEqual(inside);
+    // Apostrophes before a sign are escaped too: restoreFormula takes exactly one back, and the
+    // round trip gives the very data, whichever the file's delimiter.
+    const tricky = [...inside, "'=x", "''+49", "a; '-b", "a, '@b", "O'Brien, '-x"];
+    expect(comma("'=x")).toBe("''=x");
+    for (const [delimiter, neutral] of [
+      [",", comma],
+      [";", semicolon],
+    ] as const) {
+      expect(tricky.map(neutral).map((cell) => restoreFormula(cell, delimiter))).toEqual(tricky);
+    }
     expect(linkedInDate("2026-02-08")).toBe("08 Feb 2026");
     expect(linkedInDate(null)).toBe("");
   });
