@@ -36,7 +36,7 @@ export function readStatus(db: Db, asOf: Date): { status: Status; sources: Sourc
     closed: 0,
   };
   const rows = db
-    .prepare<{ expiredUpTo: number }, { state: InvitationState; n: number }>(
+    .prepare<{ expiredUpTo: number }, { state: InvitationState; n: number; asked: number }>(
       `WITH names AS (
          SELECT name_key, count(*) AS n, sum(slug IS NULL OR slug = '') AS unlinked
          FROM connections WHERE name_key <> '' GROUP BY name_key
@@ -54,14 +54,20 @@ export function readStatus(db: Db, asOf: Date): { status: Status; sources: Sourc
              THEN 'expired'
            WHEN coalesce(i.closed_at, i.live_closed_at) <> '' THEN 'closed'
            ELSE 'pending'
-         END AS state, count(*) AS n
+         END AS state, count(*) AS n,
+         sum(i.id IN (SELECT invitation_id FROM journal
+                      WHERE action = 'withdraw' AND outcome IS NULL)) AS asked
        FROM invitations i WHERE i.direction = 'OUTGOING' GROUP BY state`,
     )
     .all({ expiredUpTo: asOf.getTime() - DEFAULT_RULES.expiryDays * DAY_MS });
   let outgoing = 0;
-  for (const { state, n } of rows) {
+  // Asked for and not confirmed: of the pending alone (a newer export may have closed one, or
+  // it expired since, and then it is no longer waiting for anything).
+  let withdrawals = 0;
+  for (const { state, n, asked } of rows) {
     states[state] = n;
     outgoing += n;
+    if (state === "pending") withdrawals = asked;
   }
   const counts = db
     .prepare<
@@ -71,7 +77,6 @@ export function readStatus(db: Db, asOf: Date): { status: Status; sources: Sourc
         connections: number;
         removed: number;
         gone: number;
-        withdrawals: number;
         removals: number;
       } & Status["contacts"]
     >(
@@ -81,10 +86,10 @@ export function readStatus(db: Db, asOf: Date): { status: Status; sources: Sourc
          (SELECT count(*) FROM connections WHERE removed_at IS NOT NULL) AS removed,
          (SELECT count(*) FROM connections
           WHERE removed_at IS NULL AND coalesce(gone_at, live_gone_at) IS NOT NULL) AS gone,
-         (SELECT count(DISTINCT invitation_id) FROM journal
-          WHERE action = 'withdraw' AND outcome IS NULL) AS withdrawals,
-         (SELECT count(DISTINCT connection_id) FROM journal
-          WHERE action = 'remove' AND outcome IS NULL) AS removals,
+         (SELECT count(DISTINCT j.connection_id) FROM journal j
+          JOIN connections c ON c.id = j.connection_id
+          WHERE j.action = 'remove' AND j.outcome IS NULL AND c.removed_at IS NULL
+            AND coalesce(c.gone_at, c.live_gone_at) IS NULL) AS removals,
          (SELECT count(*) FROM contacts WHERE ${SHOWN}) AS total,
          (SELECT count(*) FROM contacts WHERE ${SHOWN} AND emails <> '[]') AS withEmail,
          (SELECT count(DISTINCT e.value) FROM contacts, json_each(contacts.emails) e
@@ -101,7 +106,7 @@ export function readStatus(db: Db, asOf: Date): { status: Status; sources: Sourc
       gone: counts.gone,
     },
     contacts: { total: counts.total, withEmail: counts.withEmail, emails: counts.emails },
-    unconfirmed: { withdrawals: counts.withdrawals, removals: counts.removals },
+    unconfirmed: { withdrawals, removals: counts.removals },
     // Exactly the documented keys of --json.
     sources: sources.map(({ path, kind, rows, importedAt }) => ({ path, kind, rows, importedAt })),
   };

@@ -1,5 +1,6 @@
 import { appendFileSync, copyFileSync, existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import {
   DEMO_EXPORT as DEMO_ZIP,
@@ -202,6 +203,47 @@ describe("the program", () => {
     expect((await runCli(["frobnicate"])).code).toBe(2);
     expect((await runCli(["status", "--frobnicate"])).code).toBe(2);
     expect((await runCli(["connections", "remove", "--frobnicate"])).code).toBe(2);
+  });
+
+  it("counts as unconfirmed only what is still pending or active", async () => {
+    await runCli(["import", "--db", temp.db, DEMO_ZIP]);
+    // What a run killed while it waited leaves: requests without an outcome, for two pending
+    // invitations, one of which a newer export then closed, and for two connections, one of
+    // which that export no longer listed.
+    const db = new Database(temp.db);
+    const pending = db
+      .prepare(
+        "SELECT id FROM invitations WHERE direction = 'OUTGOING' AND withdrawn_at IS NULL AND closed_at IS NULL ORDER BY sent_at DESC LIMIT 2",
+      )
+      .pluck()
+      .all() as number[];
+    const connections = db.prepare("SELECT id FROM connections LIMIT 2").pluck().all() as number[];
+    const run = db
+      .prepare(
+        "INSERT INTO runs (command, action, started_at, planned) VALUES ('withdraw', 'withdraw', '2026-11-20T10:00:00Z', 2)",
+      )
+      .run().lastInsertRowid;
+    const entry = db.prepare(
+      `INSERT INTO journal (run_id, action, invitation_id, connection_id, live_id, target, intent_at)
+       VALUES (?, ?, ?, ?, ?, 'someone', '2026-11-20T10:00:01Z')`,
+    );
+    for (const [i, id] of pending.entries()) entry.run(run, "withdraw", id, null, `inv-${i}`);
+    for (const [i, id] of connections.entries()) entry.run(run, "remove", null, id, `con-${i}`);
+    db.prepare("UPDATE invitations SET closed_at = '2026-11-21T00:00:00Z' WHERE id = ?").run(
+      pending[0],
+    );
+    db.prepare("UPDATE connections SET gone_at = '2026-11-21T00:00:00Z' WHERE id = ?").run(
+      connections[0],
+    );
+    db.close();
+    const result = await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"]);
+    expect(JSON.parse(result.stdout).unconfirmed).toEqual({ withdrawals: 1, removals: 1 });
+    const text = await runCli(["status", "--db", temp.db, "--as-of", "2026-11-20"]);
+    expect(text.stdout).toMatch(/^ {4}of them asked to withdraw, not yet confirmed +1$/m);
+    expect(text.stdout).toMatch(/^ {4}of them asked to remove, not yet confirmed +1$/m);
+    expect(text.stdout.replace(/\s+/g, " ")).toContain(
+      "The next invites withdraw or invites connections remove reads",
+    );
   });
 
   it("names an unknown word after a group as an unknown command, not as an argument of list", async () => {
