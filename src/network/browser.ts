@@ -284,6 +284,10 @@ export async function openBrowser(o: OpenBrowserOptions): Promise<BrowserWindow>
       ignoreDefaultArgs: ["--enable-automation"],
       viewport: null,
       timeout: 60_000,
+      // Ctrl-C is the run's to handle: it finishes the request under way and reads the list
+      // once more through this browser. Playwright's own handler closed the browser first, and
+      // the run stopped as if the user had closed the window.
+      handleSIGINT: false,
     });
   } catch (error) {
     lock.release();
