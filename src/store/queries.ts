@@ -27,6 +27,12 @@ export interface SourceView {
  * (core/states.ts), in its order and with its truthiness (an empty text counts as none); a test
  * holds the two to the same answers on random data.
  */
+/**
+ * A request of the journal that may have taken effect: one that a stop's answer (a 429, a
+ * challenge) turned away did not, though it stays open until a read settles it.
+ */
+const asked = (journal = "journal") => `coalesce(${journal}.answer, '') <> 'turned-away'`;
+
 export function readStatus(db: Db, asOf: Date): { status: Status; sources: SourceView[] } {
   const states: Record<InvitationState, number> = {
     pending: 0,
@@ -56,7 +62,7 @@ export function readStatus(db: Db, asOf: Date): { status: Status; sources: Sourc
            ELSE 'pending'
          END AS state, count(*) AS n,
          sum(i.id IN (SELECT invitation_id FROM journal
-                      WHERE action = 'withdraw' AND outcome IS NULL)) AS asked
+                      WHERE action = 'withdraw' AND outcome IS NULL AND ${asked()})) AS asked
        FROM invitations i WHERE i.direction = 'OUTGOING' GROUP BY state`,
     )
     .all({ expiredUpTo: asOf.getTime() - DEFAULT_RULES.expiryDays * DAY_MS });
@@ -88,7 +94,8 @@ export function readStatus(db: Db, asOf: Date): { status: Status; sources: Sourc
           WHERE removed_at IS NULL AND coalesce(gone_at, live_gone_at) IS NOT NULL) AS gone,
          (SELECT count(DISTINCT j.connection_id) FROM journal j
           JOIN connections c ON c.id = j.connection_id
-          WHERE j.action = 'remove' AND j.outcome IS NULL AND c.removed_at IS NULL
+          WHERE j.action = 'remove' AND j.outcome IS NULL AND ${asked("j")}
+            AND c.removed_at IS NULL
             AND coalesce(c.gone_at, c.live_gone_at) IS NULL) AS removals,
          (SELECT count(*) FROM contacts WHERE ${SHOWN}) AS total,
          (SELECT count(*) FROM contacts WHERE ${SHOWN} AND emails <> '[]') AS withEmail,

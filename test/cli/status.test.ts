@@ -207,13 +207,13 @@ describe("the program", () => {
 
   it("counts as unconfirmed only what is still pending or active", async () => {
     await runCli(["import", "--db", temp.db, DEMO_ZIP]);
-    // What a run killed while it waited leaves: requests without an outcome, for two pending
+    // What a run killed while it waited leaves: requests without an outcome, for three pending
     // invitations, one of which a newer export then closed, and for two connections, one of
     // which that export no longer listed.
     const db = new Database(temp.db);
     const pending = db
       .prepare(
-        "SELECT id FROM invitations WHERE direction = 'OUTGOING' AND withdrawn_at IS NULL AND closed_at IS NULL ORDER BY sent_at DESC LIMIT 2",
+        "SELECT id FROM invitations WHERE direction = 'OUTGOING' AND withdrawn_at IS NULL AND closed_at IS NULL ORDER BY sent_at DESC LIMIT 3",
       )
       .pluck()
       .all() as number[];
@@ -224,11 +224,15 @@ describe("the program", () => {
       )
       .run().lastInsertRowid;
     const entry = db.prepare(
-      `INSERT INTO journal (run_id, action, invitation_id, connection_id, live_id, target, intent_at)
-       VALUES (?, ?, ?, ?, ?, 'someone', '2026-11-20T10:00:01Z')`,
+      `INSERT INTO journal (run_id, action, invitation_id, connection_id, live_id, target, intent_at, answer)
+       VALUES (?, ?, ?, ?, ?, 'someone', '2026-11-20T10:00:01Z', ?)`,
     );
-    for (const [i, id] of pending.entries()) entry.run(run, "withdraw", id, null, `inv-${i}`);
-    for (const [i, id] of connections.entries()) entry.run(run, "remove", null, id, `con-${i}`);
+    // The third was answered with a stop (a 429): turned away, it did not take effect.
+    for (const [i, id] of pending.entries()) {
+      entry.run(run, "withdraw", id, null, `inv-${i}`, i === 2 ? "turned-away" : null);
+    }
+    for (const [i, id] of connections.entries())
+      entry.run(run, "remove", null, id, `con-${i}`, null);
     db.prepare("UPDATE invitations SET closed_at = '2026-11-21T00:00:00Z' WHERE id = ?").run(
       pending[0],
     );
