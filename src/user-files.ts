@@ -216,18 +216,23 @@ export function writeNewFile(
   flag: string,
 ): void {
   const [partial, fd] = openIncomplete(path, flag);
+  let open = true;
   try {
     for (const piece of typeof data === "string" || Buffer.isBuffer(data) ? [data] : data) {
       writeAll(fd, typeof piece === "string" ? Buffer.from(piece, "utf8") : piece, path, flag);
     }
     onDisk(path, flag, () => fsyncSync(fd));
     closeSync(fd);
+    open = false;
     moveIntoPlace(partial, path, flag);
   } catch (error) {
-    try {
-      closeSync(fd);
-    } catch {
-      // Closed already, before the move.
+    // Once: the number of a descriptor closed may be another's by now.
+    if (open) {
+      try {
+        closeSync(fd);
+      } catch {
+        // The write's own error is the one to report.
+      }
     }
     removeQuietly(partial);
     throw error;
@@ -273,7 +278,9 @@ function moveIntoPlace(partial: string, path: string, flag: string): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST") throw existsError(path, flag);
-    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") {
+    // A full disk is the file's to report; any other refusal of a hard link (FAT, some network
+    // and FUSE mounts answer EPERM, ENOTSUP, EACCES or EIO) leaves the rename.
+    if (code === "ENOSPC" || code === "EDQUOT" || typeof code !== "string") {
       throw writeError(path, flag, error);
     }
     if (isTaken(path)) throw existsError(path, flag);
@@ -398,7 +405,14 @@ export async function writeCsv(
   options: { flag: string; excel?: boolean },
 ): Promise<number> {
   if (path !== STANDARD_OUTPUT) return writeCsvFile(path, head, rows, options);
-  const csv = csvOf(head, rows, options.excel === true);
+  // On a terminal the cells are drawn, not kept: a name's ESC or bidi control must not act on
+  // it (ui/printable.ts), as --json escapes them. A pipe or a file gets the data as it is.
+  const shown = output.toTerminal
+    ? (function* () {
+        for (const row of rows) yield row.map(printable);
+      })()
+    : rows;
+  const csv = csvOf(head, shown, options.excel === true);
   let pending = "";
   for (const piece of csv.pieces) {
     // output.out ends what it is given with a line break: the BOM waits for the first slice,

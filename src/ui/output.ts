@@ -1,5 +1,7 @@
 /** Where commands print: data to stdout, diagnostics to stderr. Tests pass their own. */
 import { readEnv } from "../env.js";
+import { ExitCode } from "../errors.js";
+import { m } from "../i18n/index.js";
 import { type Colour, createColour } from "./colour.js";
 
 export interface Output {
@@ -17,6 +19,8 @@ export interface Output {
   height: number;
   /** A person at a terminal can answer prompts: stdin and stderr (where prompts draw) are TTYs. */
   isInteractive: boolean;
+  /** stdout is a terminal: data written there raw (a CSV with `--out -`) is made printable. */
+  toTerminal?: boolean;
   /** Resolves when stdout has taken what was written, for output written a slice at a time. */
   drain?(): Promise<void>;
 }
@@ -41,11 +45,22 @@ export function holdStdout(): () => void {
   };
 }
 
-/** For stdout's error event: a reader that stops early is not an error (`invites contacts | head`). */
+/**
+ * For stdout's error event: a reader that stops early is not an error (`invites contacts | head`).
+ * A stdout that cannot take more (`… > file` on a full disk) is one line, not a stack trace; a
+ * held run goes on, its output on stderr.
+ */
 export function onStdoutError(error: NodeJS.ErrnoException): void {
-  if (error.code !== "EPIPE") throw error;
+  const code = error.code;
+  if (typeof code !== "string") throw error;
+  const wasClosed = stdoutClosed;
   stdoutClosed = true;
-  if (!held) process.exit(0);
+  if (code !== "EPIPE" && !wasClosed) {
+    const w = m().userFiles;
+    const why = code === "ENOSPC" || code === "EDQUOT" ? w.diskFull : w.cannotWrite(code);
+    process.stderr.write(`invites: ${w.standardOutput}: ${why}\n`);
+  }
+  if (!held) process.exit(code === "EPIPE" ? 0 : ExitCode.failure);
 }
 
 /**
@@ -92,6 +107,7 @@ export async function processOutput(): Promise<Output> {
     colour,
     width: columnsOf(process.stdout, 120),
     height: linesOf(process.stdout),
+    toTerminal: process.stdout.isTTY === true,
     // Asked only when a command needs to know: touching process.stdin makes its stream, which
     // a command that never reads it need not pay for.
     get isInteractive() {

@@ -46,6 +46,31 @@ describe("stdout to a file", () => {
     expect(run.file).toBe("a line\n");
   });
 
+  it("says in one line that standard output's disk is full, not with a stack trace", async () => {
+    await importDemo(temp.db);
+    // /dev/full answers every write with ENOSPC, as a full disk under `> file.csv` does.
+    const fd = openSync("/dev/full", "w");
+    try {
+      const run = spawnSync(
+        process.execPath,
+        ["bin/invites.js", "preview", "--db", temp.db, "--csv", "-", "--as-of", "2026-11-20"],
+        {
+          cwd: ROOT,
+          env: binaryEnv(),
+          stdio: ["ignore", fd, "pipe"],
+          encoding: "utf8",
+          timeout: 30_000,
+        },
+      );
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).toBe(
+        "invites: standard output: cannot be written: the disk it is on is full\n",
+      );
+    } finally {
+      closeSync(fd);
+    }
+  });
+
   it("gets the same preview --json as a pipe", async () => {
     await importDemo(temp.db);
     const args = ["preview", "--db", temp.db, "--json", "--as-of", "2026-11-20"];
