@@ -4,6 +4,7 @@
  */
 import { toNameKey } from "./identity.js";
 import type { InvitationView } from "./preview.js";
+import { isRoleAddress } from "./roles.js";
 
 export type Language = "de" | "en";
 
@@ -98,7 +99,11 @@ export function buildApologies(
     let email = inv.email;
     if (!email) {
       const key = toNameKey(inv.name) ?? "";
-      const candidates = contactEmailsByName.get(key) ?? [];
+      // A role address found by the name is left out as the invitation's own would be; it
+      // does not make a second address of a person either.
+      const candidates = (contactEmailsByName.get(key) ?? []).filter(
+        (address) => options.includeRoleAddresses || !isRoleAddress(address),
+      );
       if (candidates.length > 1) {
         severalAddresses.set(key, inv.name);
         continue;

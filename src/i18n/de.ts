@@ -255,7 +255,7 @@ export const de: Catalogue = {
     wrote: (n, file, roleLeftOut) =>
       `${count(n, { one: "Entschuldigung", other: "Entschuldigungen" })} für einen Serienbrief in ${file} geschrieben; nichts wurde versendet. Darin stehen nur zurückgezogene Einladungen mit bekannter Adresse${roleLeftOut ? ", ohne Funktionsadressen (--include-role-addresses)" : ""}.`,
     noneWithdrawn:
-      "In dieser Auswahl ist noch niemand zurückgezogen; es gibt also niemanden, dem Sie schreiben könnten, und es wurde keine Datei geschrieben. Ziehen Sie die Einladungen zuerst zurück (invites withdraw --batch, oder mit der Auswahl, die Sie hier angegeben haben), und führen Sie diesen Befehl dann noch einmal aus.",
+      "In dieser Auswahl wurde noch keine Einladung zurückgezogen; es gibt also niemanden, dem Sie schreiben könnten, und es wurde keine Datei geschrieben. Ziehen Sie die Einladungen zuerst zurück (invites withdraw --batch, oder mit der Auswahl, die Sie hier angegeben haben), und führen Sie diesen Befehl dann noch einmal aus.",
     nobodyToWrite: (roleLeftOut) =>
       `Niemand, dem zu schreiben wäre; es wurde keine Datei geschrieben: Eine Entschuldigung bekommen nur zurückgezogene Einladungen mit bekannter Adresse${roleLeftOut ? ", ohne Funktionsadressen (--include-role-addresses)" : ""}.`,
     personal: (n) =>

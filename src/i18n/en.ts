@@ -426,7 +426,7 @@ export const en = {
     loginBrowser:
       "invites opens a window of your own browser on LinkedIn's login page. Log in there as usual (with any code LinkedIn asks for); your password and cookies stay in that browser.",
     loginCookies: [
-      "invites will ask for two of your LinkedIn cookies when it needs them. Nothing of them is written to disk; never send them to anyone: they are your login. To find them:",
+      "invites will ask for two of your LinkedIn cookies when it needs them. None of it is written to disk; never send them to anyone: they are your login. To find them:",
       "  1. In your browser (Chrome, Edge or Firefox), open www.linkedin.com, logged in as usual.",
       "  2. Press F12 (on a Mac: Cmd + Option + I): the developer tools open beside the page.",
       "  3. Click the tab Application (in Firefox: Storage); if you cannot see it, click » first.",
