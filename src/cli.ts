@@ -389,9 +389,19 @@ const COMMANDS: readonly AnySpec[] = [
  * too many arguments for `list`, a command the user never named (`invites sources bogus`).
  */
 function refuseUnknownForDefault(group: CommandUnknownOpts, sub: CommandUnknownOpts): void {
-  const [word] = group.args;
   const isDefault = COMMANDS.some((spec) => spec.isDefault && spec.name === sub.name());
-  if (isDefault && word !== undefined && !word.startsWith("-") && word !== sub.name()) {
+  if (!isDefault || sub.registeredArguments.length > 0) return;
+  // The first word that is neither an option nor the value of one (`sources --db x.db bogus`).
+  const args = group.args;
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i] as string;
+    if (word === "--") return;
+    if (word.startsWith("-")) {
+      const option = sub.options.find((o) => o.long === word || o.short === word);
+      if (option && (option.required || option.optional)) i++;
+      continue;
+    }
+    if (word === sub.name()) return;
     group.error(`error: unknown command '${word}'`, { code: "commander.unknownCommand" });
   }
 }

@@ -252,10 +252,16 @@ describe("the program", () => {
 
   it("names an unknown word after a group as an unknown command, not as an argument of list", async () => {
     await runCli(["import", "--db", temp.db, DEMO_ZIP]);
-    const result = await runCli(["sources", "frobnicate", "--db", temp.db]);
-    expect(result.code).toBe(2);
-    expect(result.stderr.split("\n")[0]).toBe("error: unknown command 'frobnicate'");
-    expect(result.stderr).not.toContain("'list'");
+    for (const args of [
+      ["sources", "frobnicate", "--db", temp.db],
+      ["sources", "--json", "frobnicate", "--db", temp.db],
+      ["sources", "--db", temp.db, "frobnicate"],
+    ]) {
+      const result = await runCli(args);
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr.split("\n")[0]).toBe("error: unknown command 'frobnicate'");
+      expect(result.stderr).not.toContain("'list'");
+    }
     // The default command still runs when the group is named alone, and by its own name.
     for (const args of [["sources"], ["sources", "list"], ["sources", "--json"]]) {
       expect((await runCli([...args, "--db", temp.db])).code, args.join(" ")).toBe(0);
