@@ -45,6 +45,21 @@ async function toTheLoginChoice(): Promise<void> {
   await waitFor(() => screen().includes("Wie möchten Sie sich anmelden?"), "the login choice");
 }
 
+/**
+ * The guide started on the demo export, through the login choice (cookies, when asked) and the
+ * withdrawal's confirmation, to the cookie prompt.
+ */
+async function toTheCookiePrompt(code: string, url: string): Promise<void> {
+  startGuide(homeWithTheExport(), code, url);
+  await toTheLoginChoice();
+  await keys("Down", "Enter");
+  await waitFor(() => screen().includes("Jetzt zurückziehen (Sie bestätigen"), "the withdrawal");
+  await keys("Down", "Enter");
+  await waitFor(() => screen().includes("jetzt zurückziehen? (j/N)"), "the confirmation");
+  await keys("j", "Enter");
+  await waitFor(() => screen().includes("Fügen Sie die Cookie-Zeile"), "the cookie prompt");
+}
+
 /** A home with only the demo export in its Downloads folder. */
 function homeWithTheExport(): string {
   const home = join(temp.dir, "home");
@@ -382,14 +397,7 @@ it("stops where LinkedIn said stop, with its exit code and one way to go on", as
   // The session check and the list first, then a withdrawal or two, then a 429.
   const sandbox = await emulation.start(DEMO, { faults: parseFaults("429@8") });
   const code = join(temp.dir, "code");
-  startGuide(homeWithTheExport(), code, sandbox.url);
-  await toTheLoginChoice();
-  await keys("Down", "Enter");
-  await waitFor(() => screen().includes("Jetzt zurückziehen (Sie bestätigen"), "the withdrawal");
-  await keys("Down", "Enter");
-  await waitFor(() => screen().includes("jetzt zurückziehen? (j/N)"), "the confirmation");
-  await keys("j", "Enter");
-  await waitFor(() => screen().includes("Fügen Sie die Cookie-Zeile"), "the cookie prompt");
+  await toTheCookiePrompt(code, sandbox.url);
   terminal.type(sandbox.cookie);
   await keys("Enter");
   expect(await exitOf(code), screen()).toBe("3");
@@ -406,14 +414,7 @@ it("stops where LinkedIn said stop, with its exit code and one way to go on", as
 it("stops after Ctrl-C during the withdrawal, saying once how to go on", async () => {
   const sandbox = await emulation.start(DEMO);
   const code = join(temp.dir, "code");
-  startGuide(homeWithTheExport(), code, sandbox.url);
-  await toTheLoginChoice();
-  await keys("Down", "Enter");
-  await waitFor(() => screen().includes("Jetzt zurückziehen (Sie bestätigen"), "the withdrawal");
-  await keys("Down", "Enter");
-  await waitFor(() => screen().includes("jetzt zurückziehen? (j/N)"), "the confirmation");
-  await keys("j", "Enter");
-  await waitFor(() => screen().includes("Fügen Sie die Cookie-Zeile"), "the cookie prompt");
+  await toTheCookiePrompt(code, sandbox.url);
   terminal.type(sandbox.cookie);
   await keys("Enter");
   await waitFor(() => screen().includes("als zurückgezogen."), "the first withdrawal", 30_000);
@@ -431,15 +432,8 @@ it("stops after Ctrl-C during the withdrawal, saying once how to go on", async (
 it("asks for the session again after a paste the withdrawal refused, and goes on from there", async () => {
   const sandbox = await emulation.start(DEMO, {}, twoToWithdrawOneToRemove);
   const code = join(temp.dir, "code");
-  startGuide(homeWithTheExport(), code, sandbox.url);
-  await toTheLoginChoice();
-  await keys("Down", "Enter");
-  await waitFor(() => screen().includes("Jetzt zurückziehen (Sie bestätigen"), "the withdrawal");
-  await keys("Down", "Enter");
-  await waitFor(() => screen().includes("jetzt zurückziehen? (j/N)"), "the confirmation");
-  await keys("j", "Enter");
   const asked = "Fügen Sie die Cookie-Zeile";
-  await waitFor(() => screen().includes(asked), "the cookie prompt");
+  await toTheCookiePrompt(code, sandbox.url);
   // A cookie, but not the session's.
   terminal.type("lang=v=2&lang=de-de");
   await keys("Enter");
