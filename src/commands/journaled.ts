@@ -28,6 +28,7 @@ import { resolveBaseUrl } from "../network/base-url.js";
 import {
   type BrowserChoice,
   type BrowserWindow,
+  checkProfileMade,
   findBrowser,
   openBrowser,
 } from "../network/browser.js";
@@ -206,21 +207,26 @@ function readSessionSource(
     if (!options.acceptRisk) throw new UsageError(w.headlessRisk, w.headlessFix);
     output.err(wrap(w.riskTaken(w.headlessRisk), output.width));
   }
-  return () =>
-    browser
-      ? {
-          kind: "browser",
-          browser: findBrowser(typeof options.browser === "string" ? options.browser : true, env),
-          profileDir: resolveBrowserProfilePath(options.browserProfile, env),
-          headless: options.headless === true,
-          click: strategy === "click",
-        }
-      : {
-          kind: "cookies",
-          cookies: readSessionCookies(options.cookies, output.isInteractive, env, (line) =>
-            output.err(line),
-          ),
-        };
+  return () => {
+    if (browser) {
+      const found = findBrowser(typeof options.browser === "string" ? options.browser : true, env);
+      const profileDir = resolveBrowserProfilePath(options.browserProfile, env);
+      checkProfileMade(profileDir);
+      return {
+        kind: "browser",
+        browser: found,
+        profileDir,
+        headless: options.headless === true,
+        click: strategy === "click",
+      };
+    }
+    return {
+      kind: "cookies",
+      cookies: readSessionCookies(options.cookies, output.isInteractive, env, (line) =>
+        output.err(line),
+      ),
+    };
+  };
 }
 
 /**

@@ -196,6 +196,10 @@ export const enNetwork = {
     notOurs: (dir: string) =>
       `${dir} is not empty and was not made by invites: it is not used as the browser profile`,
     notOursFix: "name a new or empty folder with --browser-profile, or leave it out",
+    noLogin: (dir: string) =>
+      `there is no login of invites in its browser profile ${dir} yet; nothing was sent`,
+    noLoginFix:
+      "log in once with: invites login (with the same --browser-profile, if you gave one), then run this again; or give your cookies with --cookies -",
     marker:
       "This folder is the browser profile of invites: its own LinkedIn login, apart from your everyday browser.\nTo delete it: invites logout\n",
     holder: (pid: number, holder: string) => `process ${pid}: ${holder}`,
@@ -449,6 +453,10 @@ export const deNetwork: Shape<typeof enNetwork> = {
       `${dir} ist nicht leer und wurde nicht von invites angelegt: Dieser Ordner wird nicht als Browserprofil verwendet`,
     notOursFix:
       "Geben Sie mit --browser-profile einen neuen oder leeren Ordner an, oder lassen Sie die Option weg",
+    noLogin: (dir) =>
+      `Im Browserprofil von invites (${dir}) gibt es noch keine Anmeldung; nichts wurde gesendet`,
+    noLoginFix:
+      "Melden Sie sich einmal an mit: invites login (mit demselben --browser-profile, falls Sie eins angegeben haben), und führen Sie dies dann erneut aus; oder geben Sie Ihre Cookies mit --cookies - an",
     marker:
       "Dieser Ordner ist das Browserprofil von invites: seine eigene Anmeldung bei LinkedIn, getrennt von Ihrem alltäglichen Browser.\nLöschen lässt er sich mit: invites logout\n",
     holder: (pid, holder) => `Prozess ${pid}: ${holder}`,

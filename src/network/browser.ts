@@ -171,6 +171,18 @@ export function checkProfileDir(dir: string, everyday: readonly string[] = every
   if (readdirSync(path).length > 0) throw new UsageError(words.notOurs(shown), words.notOursFix);
 }
 
+/**
+ * Refuses a run in a profile invites never made (no login yet, or logged out), before a browser
+ * opens or a run is recorded: `invites login` makes it. A profile that was made and whose login
+ * has expired is the network's to tell (401), with the login to do.
+ */
+export function checkProfileMade(dir: string): void {
+  if (!existsSync(join(resolve(dir), PROFILE_MARKER))) {
+    const words = m().network.browser;
+    throw new UsageError(words.noLogin(printable(resolve(dir))), words.noLoginFix);
+  }
+}
+
 /** Creates the profile folder (0700) with its marker, if it is not there yet. */
 export function makeProfileDir(dir: string): void {
   checkProfileDir(dir);

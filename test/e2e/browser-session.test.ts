@@ -3,15 +3,22 @@
  * (test/support/browser.ts): login and logout, a profile that is not logged in, a run that holds
  * the profile, a window closed mid-run, and no cookie value anywhere invites writes.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PROFILE_MARKER } from "../../src/network/browser.js";
 import { parseFaults } from "../../src/sandbox/faults.js";
 import { ENV, useBrowserRuns } from "../support/browser.js";
 import { DEMO_EXPORT as DEMO, runBinary, runCli } from "../support/cli.js";
 
 const { temp, emulation, profile, login, withdrawArgs, withdraw, browsersOnProfile } =
   useBrowserRuns();
+
+/** The profile as `invites login` makes it, before any login is done in it. */
+function makeProfile(): void {
+  mkdirSync(profile(), { recursive: true, mode: 0o700 });
+  writeFileSync(join(profile(), PROFILE_MARKER), "made by invites login\n", { mode: 0o600 });
+}
 
 /** Every file under `dir`, but the browser's own profile (the browser's store, not ours). */
 function filesWeWrote(dir: string): string[] {
@@ -57,8 +64,23 @@ describe("invites login and the browser's session, in Chromium", () => {
     expect(existsSync(temp.db)).toBe(true);
   });
 
+  it("refuses before any browser opens when invites has no profile yet (never logged in, or logged out)", async () => {
+    await emulation.start(DEMO);
+    const result = await withdraw();
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain(
+      `invites: there is no login of invites in its browser profile ${profile()} yet; nothing was sent`,
+    );
+    expect(result.stderr).toContain("log in once with: invites login");
+    expect(existsSync(profile())).toBe(false);
+    expect((await emulation.state()).requests).toBe(0);
+    const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
+    expect(history).toEqual([]);
+  });
+
   it("stops with the login to do when the profile is not logged in", async () => {
     await emulation.start(DEMO);
+    makeProfile();
     const result = await withdraw();
     expect(result.code).toBe(3);
     expect(result.stderr).toContain("not logged in");
@@ -68,6 +90,7 @@ describe("invites login and the browser's session, in Chromium", () => {
 
   it("says in German, with --lang de, that the login is to do, and where to do it", async () => {
     await emulation.start(DEMO);
+    makeProfile();
     const result = await withdraw("--lang", "de");
     expect(result.code).toBe(3);
     expect(result.stderr).toContain("LinkedIn: nicht angemeldet (401)");
