@@ -482,7 +482,12 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
           // request the answer turned away did not, whatever that read shows.
           const answer = error instanceof TurnedAwayError ? "turned-away" : "stopped";
           journal.answer(entryId, answer, null, scrub(error.message), iso());
-          sent.delete(entryId);
+          // In the closing table too: turned away, it is still to do (not reached); else it
+          // stays to verify, as the next run's read will.
+          if (answer === "turned-away") {
+            sent.delete(entryId);
+            queue.unshift(next);
+          }
           throw error;
         }
         if (!(error instanceof TransientNetworkError)) throw error;

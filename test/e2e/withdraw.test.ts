@@ -140,6 +140,14 @@ describe("invites withdraw against the emulation", () => {
       /to resume: invites withdraw --db \S+ --as-of 2026-11-20 --base-url \S+ --pace 0 --batch --yes/,
     );
     expect((await state()).invitations.filter((i) => i.state === "withdrawn")).toHaveLength(5);
+    // The closing table counts every one of the 38 once, the request the stop answered too:
+    // not reached when the answer turned it away, else to verify.
+    const row = `${result.stdout}${result.stderr}`.split("\n").find((line) => /^│ +\d/.test(line));
+    const counts = (row ?? "").split("│").map((cell) => Number(cell.trim().replace(/,/g, "")));
+    expect(
+      counts.filter((n) => !Number.isNaN(n)).reduce((a, b) => a + b, 0),
+      row,
+    ).toBe(38);
     const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
     expect(history[0]).toMatchObject({ outcome: "stopped", signal });
     expect(history[0].detail).toContain(words);
