@@ -149,3 +149,8 @@ export class DatabaseError extends AppError {
     super(message, code);
   }
 }
+
+/** The file system's code for a disk (or a quota) with no room left. */
+export function isDiskFull(code: string | undefined): boolean {
+  return code === "ENOSPC" || code === "EDQUOT";
+}

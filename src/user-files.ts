@@ -23,7 +23,7 @@ import {
 import { createRequire } from "node:module";
 import { dirname, extname, resolve } from "node:path";
 import { neutralizeFormula } from "./core/connections.js";
-import { InputError, UsageError } from "./errors.js";
+import { InputError, isDiskFull, UsageError } from "./errors.js";
 import {
   bomEncoding,
   decodeBytes,
@@ -280,7 +280,7 @@ function moveIntoPlace(partial: string, path: string, flag: string): void {
     if (code === "EEXIST") throw existsError(path, flag);
     // A full disk is the file's to report; any other refusal of a hard link (FAT, some network
     // and FUSE mounts answer EPERM, ENOTSUP, EACCES or EIO) leaves the rename.
-    if (code === "ENOSPC" || code === "EDQUOT" || typeof code !== "string") {
+    if (isDiskFull(code) || typeof code !== "string") {
       throw writeError(path, flag, error);
     }
     if (isTaken(path)) throw existsError(path, flag);
@@ -314,7 +314,7 @@ export function onDisk<T>(path: string, flag: string, act: () => T): T {
 function writeError(path: string, flag: string, error: unknown): unknown {
   const code = (error as NodeJS.ErrnoException).code;
   if (typeof code !== "string") return error;
-  const full = code === "ENOSPC" || code === "EDQUOT";
+  const full = isDiskFull(code);
   return new InputError(
     { file: path },
     full ? m().userFiles.diskFull : m().userFiles.cannotWrite(code),

@@ -231,11 +231,11 @@ export async function runConnectionsRemove(
     throw new UsageError(words.needsSelection, words.selectionHint);
   }
   if (options.json && !options.dryRun) throw new UsageError(m().run.options.jsonNeedsDryRun);
+  if (options.out !== undefined) checkNotStandardOutput(options.out, "--out");
   checkPickHasTerminal(options, output);
   const settings = readNetworkRunOptions(options, output, "remove");
   const selection = resolveConnectionSelection(options);
   const batchRules = resolveBatchRules(options);
-  if (options.out !== undefined) checkNotStandardOutput(options.out, "--out");
   const record = new RemovedConnectionsFile(options.out ?? DEFAULT_REMOVED_FILE, {
     excel: options.excel === true,
   });

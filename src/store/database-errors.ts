@@ -5,7 +5,7 @@
  */
 import { accessSync, constants, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { AppError, DatabaseError, ExitCode } from "../errors.js";
+import { AppError, DatabaseError, ExitCode, isDiskFull } from "../errors.js";
 import { m } from "../i18n/index.js";
 
 /** Exit 2 when the file is not what it must be, 1 when it or the disk failed; a bug passes through. */
@@ -28,7 +28,7 @@ export function toDatabaseError(path: string, error: unknown): unknown {
   if (code.startsWith("SQLITE_CORRUPT")) {
     return fail(m().store.corrupt(shown, said), "database-corrupt");
   }
-  if (code === "SQLITE_FULL" || code === "ENOSPC") {
+  if (code === "SQLITE_FULL" || isDiskFull(code)) {
     return fail(m().store.full(shown, said), "database-full");
   }
   if (code.startsWith("SQLITE_READONLY") || code === "EROFS" || isReadOnlyOpen(code, shown)) {

@@ -22,17 +22,17 @@ export interface SourceView {
 }
 
 /**
- * The counts `invites status` shows, counted by SQLite: reading 100,000 invitations into
- * JavaScript to count them took most of a second. The states are those of `invitationState`
- * (core/states.ts), in its order and with its truthiness (an empty text counts as none); a test
- * holds the two to the same answers on random data.
- */
-/**
  * A request of the journal that may have taken effect: one that a stop's answer (a 429, a
  * challenge) turned away did not, though it stays open until a read settles it.
  */
 const asked = (journal = "journal") => `coalesce(${journal}.answer, '') <> 'turned-away'`;
 
+/**
+ * The counts `invites status` shows, counted by SQLite: reading 100,000 invitations into
+ * JavaScript to count them took most of a second. The states are those of `invitationState`
+ * (core/states.ts), in its order and with its truthiness (an empty text counts as none); a test
+ * holds the two to the same answers on random data.
+ */
 export function readStatus(db: Db, asOf: Date): { status: Status; sources: SourceView[] } {
   const states: Record<InvitationState, number> = {
     pending: 0,

@@ -1,6 +1,6 @@
 /** Where commands print: data to stdout, diagnostics to stderr. Tests pass their own. */
 import { readEnv } from "../env.js";
-import { ExitCode } from "../errors.js";
+import { ExitCode, isDiskFull } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { type Colour, createColour } from "./colour.js";
 
@@ -57,7 +57,7 @@ export function onStdoutError(error: NodeJS.ErrnoException): void {
   stdoutClosed = true;
   if (code !== "EPIPE" && !wasClosed) {
     const w = m().userFiles;
-    const why = code === "ENOSPC" || code === "EDQUOT" ? w.diskFull : w.cannotWrite(code);
+    const why = isDiskFull(code) ? w.diskFull : w.cannotWrite(code);
     process.stderr.write(`invites: ${w.standardOutput}: ${why}\n`);
   }
   if (!held) process.exit(code === "EPIPE" ? 0 : ExitCode.failure);
