@@ -151,12 +151,15 @@ export const enRun = {
       refused: "a refusal",
       unexpected: "an unexpected answer",
       lost: "a lost answer",
+      unclear: "an answer that it was not there, perhaps to a copy the browser repeated",
       stopped: "a stop",
       "turned-away": "a stop that turned the request away",
     },
     noAnswer: "no answer",
     notListed: "not listed any more",
     settledNoAnswer: "no answer was recorded; gone from the live list",
+    settledUnclear:
+      "answered that it was not there, perhaps to a copy the browser repeated after the first had done it; gone from the live list",
     breaker: (n: number, last: string) =>
       `${f.num(n)} requests in a row failed (the last: ${last})`,
     noWayLeft: (name: string) =>
@@ -400,12 +403,15 @@ export const deRun: Shape<typeof enRun> = {
       refused: "einer Ablehnung",
       unexpected: "einer unerwarteten Antwort",
       lost: "einer verlorenen Antwort",
+      unclear: "der Antwort, sie sei nicht da, vielleicht auf eine vom Browser wiederholte Kopie",
       stopped: "einem Abbruch",
       "turned-away": "einem Abbruch, der die Anfrage abwies",
     },
     noAnswer: "keine Antwort",
     notListed: "nicht mehr gelistet",
     settledNoAnswer: "keine Antwort aufgezeichnet; nicht mehr in der Liste",
+    settledUnclear:
+      "Antwort „nicht da“, vielleicht auf eine vom Browser wiederholte Kopie, nachdem die erste gewirkt hatte; nicht mehr in der Liste",
     breaker: (n, last) => `${g.num(n)} Anfragen hintereinander fehlgeschlagen (zuletzt: ${last})`,
     noWayLeft: (name) =>
       `LinkedIn meldete für ${name} Erfolg, führt die Person aber noch, und kein anderer Weg des Sendens bleibt`,

@@ -298,8 +298,9 @@ export class ClickDriver implements NetworkDriver {
   /**
    * One withdrawal by two clicks: the card's control, then the confirmation inside the open
    * dialog, which must name the same person. Done when the card is gone from the page; the
-   * page's failure text means not pending; anything else within the time is a lost answer,
-   * which the run settles by reading the page again before anything is clicked again.
+   * page's failure text is unclear, since the browser may have sent the page's request twice;
+   * anything else within the time is a lost answer. The run settles both by reading the page
+   * again before anything is clicked again.
    */
   async withdraw(invitation: LiveInvitation): Promise<ItemOutcome> {
     const words = m().network.click;
@@ -377,7 +378,8 @@ export class ClickDriver implements NetworkDriver {
             reason: "not-found",
             detail: m().network.client.actionFailed(m().network.client.notPending),
             via: CLICK,
-            definite: true,
+            // The page's own request may have gone twice (transport.ts, mayResend).
+            unclear: true,
           };
         }
         throw new TransientNetworkError(

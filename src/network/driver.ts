@@ -88,6 +88,13 @@ export type ItemOutcome =
        * surface is not what spoke: no other way is tried.
        */
       definite?: true;
+      /**
+       * The answer does not tell: the browser may have sent the request a second time on its
+       * own (transport.ts, mayResend), and "not there" may answer that copy after the first
+       * took effect. The run settles it by reading the list, as a lost answer; a way that the
+       * list then proves wrong is not used again in the run.
+       */
+      unclear?: true;
     };
 
 export interface NetworkDriver {

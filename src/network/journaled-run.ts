@@ -277,7 +277,10 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
         const outcome: JournalOutcome =
           e.answer === "ok"
             ? "not-done"
-            : e.answer === null || e.answer === "lost" || e.answer === "stopped"
+            : e.answer === null ||
+                e.answer === "lost" ||
+                e.answer === "unclear" ||
+                e.answer === "stopped"
               ? "failed"
               : "refused";
         const detail =
@@ -306,7 +309,11 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
           journal.settleWith(
             e.id,
             outcome,
-            e.answer === "ok" ? null : words.reasons.settledNoAnswer,
+            e.answer === "ok"
+              ? null
+              : e.answer === "unclear"
+                ? words.reasons.settledUnclear
+                : words.reasons.settledNoAnswer,
             at,
             () => {
               if (e.itemId !== null) action.outcomes.markDone(e.itemId, at);
@@ -380,8 +387,10 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
   };
 
   /**
-   * Requests a read found without effect: failed, but for the one whose answer was lost,
-   * which goes again while its tries last. (Answered done but still listed is "not done".)
+   * Requests a read found without effect: failed, but for the one whose answer was lost or
+   * unclear, which goes again while its tries last. (Answered done but still listed is "not
+   * done".) An unclear "not there" for an item still listed came from a way that does not
+   * serve: the retry goes another way, and with no other way left it fails.
    */
   const failStillPending = (
     stillPending: Awaited<ReturnType<typeof verify>>,
@@ -389,9 +398,16 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
   ) => {
     for (const s of stillPending) {
       if (s.answer === "ok") continue;
-      if (s.planned.id === retryId && journal.attempts(action.name, s.planned.id) < maxTries) {
-        queue.unshift({ planned: s.planned, live: s.live });
-      } else summary.failed.push({ name: s.planned.name, detail: stillListed(s) });
+      const retry =
+        s.planned.id === retryId &&
+        journal.attempts(action.name, s.planned.id) < maxTries &&
+        !(
+          s.answer === "unclear" &&
+          s.via !== null &&
+          !driver.distrust(s.via as ItemOutcome["via"], action.name)
+        );
+      if (retry) queue.unshift({ planned: s.planned, live: s.live });
+      else summary.failed.push({ name: s.planned.name, detail: stillListed(s) });
     }
   };
 
@@ -497,8 +513,14 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
       const place = places.get(next.planned.id) ?? places.size + 1;
       places.set(next.planned.id, place);
       const name = next.planned.name;
+      /** No answer that tells (lost, or unclear): the list decides before anything more. */
+      const undecided = outcome === null || (!outcome.ok && outcome.unclear === true);
       if (outcome) {
-        const answer: JournalAnswer = outcome.ok ? "ok" : outcome.reason;
+        const answer: JournalAnswer = outcome.ok
+          ? "ok"
+          : outcome.unclear
+            ? "unclear"
+            : outcome.reason;
         journal.answer(
           entryId,
           answer,
@@ -513,7 +535,7 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
         kind: "item",
         name,
         answer:
-          outcome === null
+          outcome === null || undecided
             ? "unclear"
             : outcome.ok
               ? "done"
@@ -538,11 +560,11 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
         );
       }
       sinceVerify++;
-      if (outcome === null || canary || sinceVerify >= verifyEvery) {
+      if (undecided || canary || sinceVerify >= verifyEvery) {
         sinceVerify = 0;
-        // A lost answer is settled by the read; an item it proves still pending may be sent
-        // again, within the bound over all runs.
-        failStillPending(await verify(), outcome === null ? next.planned.id : null);
+        // A lost or unclear answer is settled by the read; an item it proves still pending may
+        // be sent again, within the bound over all runs.
+        failStillPending(await verify(), undecided ? next.planned.id : null);
       }
     }
     // The end's complete read decides this run's requests, after Ctrl-C too: it only reads.

@@ -524,6 +524,8 @@ export class LinkedInClient implements NetworkDriver {
    * Tries the ways not retired in this run, in order, while they answer 404 or 400 (a surface
    * that is gone answers like an item that is gone; the next way tells them apart). A way that
    * worked after an earlier one answered so shows the earlier one is gone: it is retired.
+   * Through a transport that may resend, a refusal ends the tries unclear (driver.ts): the run's
+   * read tells a retired way from an item that is gone, before the next way is tried.
    */
   private async write<T>(
     item: T,
@@ -539,7 +541,10 @@ export class LinkedInClient implements NetworkDriver {
         if (first && !first.ok) this.retired.add(first.via);
         return outcome;
       }
-      if (outcome.reason === "unexpected" || outcome.definite) return outcome;
+      if (outcome.reason === "unexpected") return outcome;
+      // No other way is tried on a refusal that may answer a resent copy: the list decides.
+      if (this.transport.mayResend) return { ...outcome, unclear: true };
+      if (outcome.definite) return outcome;
       first ??= outcome;
     }
     return (

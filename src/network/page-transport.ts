@@ -144,6 +144,8 @@ export function windowClosed(): StoppedError {
 
 export class PageTransport implements Transport {
   private readonly base: URL;
+  /** The page's fetch goes through Chromium's network stack, which resends (transport.ts). */
+  readonly mayResend = true;
 
   constructor(private readonly options: PageTransportOptions) {
     this.base = new URL(options.baseUrl);

@@ -30,6 +30,13 @@ export interface WireResponse {
 
 export interface Transport {
   send(request: WireRequest): Promise<WireResponse>;
+  /**
+   * Whether a request may reach the network twice without the caller knowing: a browser sends a
+   * request again on its own (Chromium does, POST too) when a connection it reused closes before
+   * the answer, and what comes back is the answer to that second copy. After a first copy that
+   * took effect, that answer is "not there".
+   */
+  readonly mayResend?: boolean;
   /** The text with every secret of this session replaced, for anything shown or stored. */
   scrub(text: string): string;
 }

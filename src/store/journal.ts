@@ -28,6 +28,8 @@ export type JournalAnswer =
   | "refused"
   | "unexpected"
   | "lost"
+  /** A refusal that may answer a copy the browser sent again on its own (driver.ts, unclear). */
+  | "unclear"
   | "stopped"
   | "turned-away";
 

@@ -4,7 +4,10 @@
  * through kill -9 of the CLI at random instants. The emulation's own counts are the judge.
  */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseFaults } from "../../src/sandbox/faults.js";
 import { ENV, useBrowserRuns } from "../support/browser.js";
 import { BIN, binaryEnv, DEMO_EXPORT as DEMO, runBinary, runCli } from "../support/cli.js";
 import { killRepeatedly, type RequestObserver } from "../support/kills.js";
@@ -37,6 +40,32 @@ describe("withdraw and connections remove --browser through the page's requests,
       expect(status.invitations.withdrawn).toBe(expected);
     },
   );
+
+  it("settles a lost answer that Chromium resent by reading the list: one request, recorded withdrawn", async () => {
+    // Request 6 is the first withdrawal (after the login's one and the run's reads): carried out, and the connection closes before the
+    // answer. Chromium sends it again on its own, and that copy is answered 404.
+    await emulation.start(DEMO, { autoLogin: true, faults: parseFaults("lost@6") });
+    expect((await login()).code).toBe(0);
+    const result = await withdraw("--max", "2");
+    expect(result.code, result.stderr).toBe(0);
+    const after = await emulation.state();
+    const touched = after.invitations.filter((i) => i.withdrawCalls > 0);
+    expect(touched.map((i) => i.state)).toEqual(["withdrawn", "withdrawn"]);
+    // Three calls reached the emulation: one each, and Chromium's own copy of the lost one.
+    // Before, the run took that copy's 404 for a retired call and sent the server-driven action
+    // as well.
+    expect(touched.map((i) => i.withdrawCalls).sort()).toEqual([1, 2]);
+    expect(touched.every((i) => i.via === "legacy")).toBe(true);
+    const history = JSON.parse(
+      (await runCli(["history", "--db", temp.db, "--json"])).stdout,
+    ) as Array<{ counts: Record<string, number> }>;
+    expect(history[0]?.counts).toEqual({ "settled-withdrawn": 1, withdrawn: 1 });
+    const status = JSON.parse(
+      (await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"])).stdout,
+    );
+    expect(status.invitations.withdrawn).toBe(2);
+    expect(status.invitations.closed ?? 0).toBe(0);
+  });
 
   it("ends on Ctrl-C as a run should: the request under way finished, the list read through the browser", async () => {
     await emulation.start(DEMO, { autoLogin: true });
@@ -106,6 +135,52 @@ describe("withdraw and connections remove --browser through the page's requests,
     const removed = (await emulation.state()).connections.filter((c) => c.state === "removed");
     expect(removed).toHaveLength(6);
     expect(removed.every((c) => c.removeCalls === 1 && c.via === "dash")).toBe(true);
+  }, 120_000);
+
+  it("after a 404 from a removal call the page may have sent twice, reads the list before it tries the next way", async () => {
+    // Only the server-driven UI is left: the Voyager removal answers 404, as a retired call does
+    // and as Chromium's own second copy of a removal that worked would.
+    await emulation.start(DEMO, { autoLogin: true, surfaces: ["sdui"] });
+    expect((await login()).code).toBe(0);
+    const seen: string[] = [];
+    emulation.sandbox.server.on("request", (req) => {
+      const path = (req.url ?? "").split("?")[0] ?? "";
+      if (req.method === "POST") seen.push(path.endsWith("server-request") ? "sdui" : "voyager");
+      else if (path.endsWith("/dash/connections")) seen.push("read");
+    });
+    const result = await runBinary(
+      [
+        "connections",
+        "remove",
+        "--db",
+        temp.db,
+        "--batch",
+        "--yes",
+        "--pace",
+        "0",
+        "--out",
+        "removed.csv",
+        ...browserArgs(emulation.sandbox.url),
+      ],
+      { env: ENV, cwd: temp.dir, timeoutMs: 120_000 },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const removed = (await emulation.state()).connections.filter((c) => c.state === "removed");
+    expect(removed).toHaveLength(6);
+    expect(removed.every((c) => c.removeCalls === 1 && c.via === "sdui")).toBe(true);
+    const history = JSON.parse(
+      (await runCli(["history", "--db", temp.db, "--json"])).stdout,
+    ) as Array<{ counts: Record<string, number>; requests: number }>;
+    // Seven requests: the first removal's 404, still listed after, and its retry the other way.
+    expect(history[0]?.counts).toEqual({ removed: 6 });
+    expect(history[0]?.requests).toBe(7);
+    // The 404 is not taken for a retired call until a read shows the connection still there.
+    const between = seen.slice(seen.indexOf("voyager") + 1, seen.indexOf("sdui"));
+    expect(between.length).toBeGreaterThan(0);
+    expect(between.every((s) => s === "read")).toBe(true);
+    expect(seen.filter((s) => s === "voyager")).toHaveLength(1);
+    const record = readFileSync(join(temp.dir, "removed.csv"), "utf8").trim().split("\n");
+    expect(record).toHaveLength(7);
   }, 120_000);
 
   it("survives kill -9 of the CLI at random instants: every one withdrawn, none requested twice", async ({

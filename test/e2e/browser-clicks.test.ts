@@ -42,6 +42,29 @@ describe("withdraw --browser --strategy click, in Chromium", () => {
     expect(after.invitations.every((i) => i.withdrawCalls <= 1)).toBe(true);
   }, 120000);
 
+  it("reads the page again when the page's own request was lost and Chromium resent it: recorded withdrawn, not closed", async () => {
+    // Request 9 is the first click's withdrawal: carried out, and the connection closes before
+    // the answer. Chromium sends it again, and the page shows "Failed to withdraw invitation".
+    await emulation.start(DEMO, {
+      autoLogin: true,
+      surfaces: ["sdui"],
+      faults: parseFaults("lost@9"),
+    });
+    expect((await login()).code).toBe(0);
+    const result = await withdraw("--strategy", "click", "--max", "2");
+    expect(result.code, result.stderr).toBe(0);
+    const touched = (await emulation.state()).invitations.filter((i) => i.withdrawCalls > 0);
+    expect(touched.map((i) => [i.state, i.via])).toEqual([
+      ["withdrawn", "click"],
+      ["withdrawn", "click"],
+    ]);
+    // One click each; the 2 is Chromium's own copy.
+    expect(touched.map((i) => i.withdrawCalls).sort()).toEqual([1, 2]);
+    const history = JSON.parse((await runCli(["history", "--db", temp.db, "--json"])).stdout);
+    expect(history[0].counts).toEqual({ "settled-withdrawn": 1, withdrawn: 1 });
+    expect(history[0].requests).toBe(2);
+  }, 120000);
+
   it("stops at a security check on the page mid-run, exit 3, and resumes sending nothing twice", async () => {
     // Request 1 is the login's session check; 2-3 the run's first page and session check; 4-8
     // the Sent page, its Show more and the first click; then the canary's re-read. The 12th

@@ -10,9 +10,10 @@ import type { Transport, WireRequest, WireResponse } from "../../src/network/tra
 
 type Script = (request: WireRequest) => Partial<WireResponse>;
 
-function scripted(script: Script) {
+function scripted(script: Script, mayResend = false) {
   const sent: WireRequest[] = [];
   const transport: Transport = {
+    mayResend,
     async send(request) {
       sent.push(request);
       return { status: 200, location: null, contentType: "", text: "", ...script(request) };
@@ -120,6 +121,37 @@ describe("withdrawing", () => {
       reason: "unexpected",
       detail: "unexpected answer: 200 with a web page",
     });
+  });
+
+  it("through a browser, which may send a request twice, leaves a refusal unclear and tries no other way", async () => {
+    // The legacy call's 404 may answer the browser's own second copy of a request that
+    // withdrew: the server-driven action is not tried before the run has read the list.
+    const legacy = scripted((r) => (isLegacy(r) ? { status: 404 } : { text: "0:{}\n" }), true);
+    expect(await legacy.client.withdraw(invitation("legacy"))).toMatchObject({
+      ok: false,
+      reason: "not-found",
+      via: "legacy",
+      unclear: true,
+    });
+    expect(legacy.sent).toHaveLength(1);
+    // The run found it still listed: that way is gone, and the next request goes the other.
+    expect(legacy.client.distrust("legacy", "withdraw")).toBe(true);
+    expect(await legacy.client.withdraw(invitation("legacy"))).toEqual({ ok: true, via: "sdui" });
+    expect(legacy.sent.map(isSdui)).toEqual([false, true]);
+    const failed = scripted(
+      () => ({ text: '0:{"toast":{"text":"Failed to withdraw invitation"}}' }),
+      true,
+    );
+    expect(await failed.client.withdraw(invitation("sdui"))).toMatchObject({
+      reason: "not-found",
+      unclear: true,
+    });
+    const removal = scripted(() => ({ status: 404 }), true);
+    expect(await removal.client.removeConnection(connection)).toMatchObject({
+      via: "dash",
+      unclear: true,
+    });
+    expect(removal.sent).toHaveLength(1);
   });
 
   it("scrubs what a refusal echoes back", async () => {
