@@ -5,12 +5,13 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { DatabaseError, ExitCode } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { toDatabaseError } from "./database-errors.js";
 import { requireDatabase } from "./location.js";
 import { MIGRATIONS } from "./schema.js";
+import { openSqlite } from "./sqlite.js";
 
 export type Db = Database.Database;
 
@@ -41,7 +42,7 @@ function openFile(path: string): OpenedDatabase {
   }
   let db: Db | null = null;
   try {
-    db = new Database(path);
+    db = openSqlite(path);
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
     db.pragma("synchronous = NORMAL");

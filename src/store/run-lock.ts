@@ -7,10 +7,10 @@
  * the lock is written to the database by the holder, for the second run's message.
  */
 import { realpathSync, statSync } from "node:fs";
-import Database from "better-sqlite3";
 import { RunLockedError } from "../errors.js";
 import { m } from "../i18n/index.js";
 import type { JournalAction } from "./journal.js";
+import { openSqlite } from "./sqlite.js";
 
 export interface RunLock {
   release(): void;
@@ -69,7 +69,7 @@ export function acquireRunLock(
  * and the browser profile's lock (network/browser.ts) are such locks.
  */
 export function takeFileLock(path: string): RunLock | null {
-  const lock = new Database(path, { timeout: 0 });
+  const lock = openSqlite(path, { timeout: 0 });
   try {
     lock.pragma("journal_mode = DELETE");
     lock.exec("BEGIN EXCLUSIVE");
