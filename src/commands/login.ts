@@ -12,6 +12,7 @@ import { resolveBaseUrl } from "../network/base-url.js";
 import {
   type BrowserWindow,
   checkProfileDir,
+  checkScreen,
   findBrowser,
   isAuthBlocker,
   lockProfile,
@@ -47,6 +48,8 @@ export async function runLogin(options: LoginOptions, output: Output): Promise<n
   const browser = findBrowser(typeof options.browser === "string" ? options.browser : true);
   const profileDir = resolveBrowserProfilePath(options.browserProfile);
   const site = new URL(baseUrl);
+  // Before it says a window opens.
+  checkScreen(headless);
   output.err(
     wrap(
       words.opening(printable(browser.label), `${site.origin}/login`, printable(profileDir)),

@@ -267,13 +267,12 @@ export function launchFlags(
 }
 
 /**
- * Opens the browser on its profile (made and locked first) and the page `url`. A window needs a
- * screen: without one on Linux the user is told so instead of meeting the browser's crash.
+ * A window needs a screen: without one on Linux the user is told so instead of meeting the
+ * browser's crash. Also asked before a command says it opens a window.
  */
-export async function openBrowser(o: OpenBrowserOptions): Promise<BrowserWindow> {
-  const env = o.env ?? process.env;
+export function checkScreen(headless: boolean, env: NodeJS.ProcessEnv = process.env): void {
   if (
-    !o.headless &&
+    !headless &&
     process.platform === "linux" &&
     readSetEnv("DISPLAY", env) === undefined &&
     readSetEnv("WAYLAND_DISPLAY", env) === undefined
@@ -281,6 +280,12 @@ export async function openBrowser(o: OpenBrowserOptions): Promise<BrowserWindow>
     const words = m().network.browser;
     throw new UsageError(words.noScreen, words.noScreenFix);
   }
+}
+
+/** Opens the browser on its profile (made and locked first) and the page `url` (checkScreen). */
+export async function openBrowser(o: OpenBrowserOptions): Promise<BrowserWindow> {
+  const env = o.env ?? process.env;
+  checkScreen(o.headless, env);
   makeProfileDir(o.profileDir);
   const lock = lockProfile(o.profileDir, o.holder);
   const { chromium } = await import("playwright-core");

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROFILE_MARKER } from "../../src/network/browser.js";
+import { CHROMIUM } from "../support/browser.js";
 import { DEMO_EXPORT as DEMO, runCli, useTempDatabase } from "../support/cli.js";
 
 const temp = useTempDatabase();
@@ -69,6 +70,19 @@ describe("--browser and its companions", () => {
     const removeHelp = await runCli(["connections", "remove", "--help"]);
     expect(removeHelp.stdout).not.toContain("--strategy");
     expect(removeHelp.stdout).toContain("no clicking is needed");
+  });
+});
+
+describe("invites login without a screen", () => {
+  it("says there is no screen before it says a window opens, exit 2", async () => {
+    const login = await runCli(
+      ["login", "--browser", CHROMIUM, "--browser-profile", join(temp.dir, "profile")],
+      { env: { DISPLAY: undefined, WAYLAND_DISPLAY: undefined }, cwd: temp.dir },
+    );
+    expect(login.code).toBe(2);
+    expect(login.stderr).toMatch(/^invites: there is no screen here to open a browser window on/);
+    expect(login.stderr).not.toContain("Opening");
+    expect(existsSync(join(temp.dir, "profile"))).toBe(false);
   });
 });
 
