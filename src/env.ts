@@ -64,3 +64,11 @@ export function readSetEnv(
   const value = env[name];
   return value?.trim() ? value : undefined;
 }
+
+/**
+ * The program as the user starts it, for commands to copy: `npx invites` when npx started this
+ * one (a bare `invites` is then no command their shell knows), else `invites`.
+ */
+export function invitesProgram(env: NodeJS.ProcessEnv = process.env): string {
+  return readEnv("npm_command", env) === "exec" ? "npx invites" : "invites";
+}

@@ -3,6 +3,8 @@
  * die LinkedIns deutsche Oberfläche verwendet („Einladung zurückziehen“, „ausstehend“,
  * „Kontakte“). Die Form ist die des englischen Katalogs (en.ts); der Compiler prüft sie.
  */
+
+import { invitesProgram } from "../env.js";
 import type { Catalogue } from "./en.js";
 import { formatsFor } from "./format.js";
 import { deFormats } from "./formats.js";
@@ -103,11 +105,13 @@ export const de: Catalogue = {
       emails: "  verschiedene E-Mail-Adressen",
     },
     unconfirmed: (withdrawals, removals) =>
-      `Noch nicht bestätigt: LinkedIns Antwort ging verloren oder wurde nicht abgewartet. Der nächste Lauf von ${[withdrawals ? "invites withdraw" : "", removals ? "invites connections remove" : ""].filter(Boolean).join(" oder ")} liest zuerst LinkedIns Liste und zählt, wer darin fehlt, als erledigt, ohne noch einmal zu fragen.`,
+      `Noch nicht bestätigt: LinkedIns Antwort ging verloren oder wurde nicht abgewartet. Der nächste Lauf von ${[withdrawals ? `${invitesProgram()} withdraw` : "", removals ? `${invitesProgram()} connections remove` : ""].filter(Boolean).join(" oder ")} liest zuerst LinkedIns Liste und zählt, wer darin fehlt, als erledigt, ohne noch einmal zu fragen.`,
   },
 
   sources: {
-    noneYet: "Noch keine Dateien importiert. Importieren Sie eine mit: invites import <Datei>",
+    get noneYet() {
+      return `Noch keine Dateien importiert. Importieren Sie eine mit: ${invitesProgram()} import <Datei>`;
+    },
     head: ["#", "Datei", "Erkannt als", "Zeilen", "Importiert am (UTC)"],
     headWithEffects: ["#", "Datei", "Erkannt als", "Zeilen", "Importiert am (UTC)", "Auswirkungen"],
     importedAt: (when) => dayTime(when),
@@ -117,8 +121,9 @@ export const de: Catalogue = {
       replaced: (n) => `${contacts(n)} ersetzt`,
       replacedBy: (id) => `ersetzt durch #${id}`,
     },
-    forgetHint:
-      "invites sources forget <#> nimmt einen Import zurück, mit allem, was er geändert hat.",
+    get forgetHint() {
+      return `${invitesProgram()} sources forget <#> nimmt einen Import zurück, mit allem, was er geändert hat.`;
+    },
     forget: {
       title: (id, path, description, n, when) =>
         `Import ${id} wird zurückgenommen: ${path} (${description}, ${rows(n)}, importiert am ${dayTime(when)} UTC)`,
@@ -173,7 +178,7 @@ export const de: Catalogue = {
     flags: { personal: "persönlich", book: "Adressbuch", role: "Funktion", p: "P", b: "A", r: "F" },
     more: (n) => `… und ${num(n)} weitere (--all zeigt alle)`,
     moreInPreview: (n) =>
-      `… und ${num(n)} weitere (invites preview mit derselben Auswahl und --all zeigt alle)`,
+      `… und ${num(n)} weitere (${invitesProgram()} preview mit derselben Auswahl und --all zeigt alle)`,
     legendCompact:
       "Merkmale: P persönlich (mit Nachricht), A im Adressbuch, F Funktionsadresse. Erinnerung: die nächste, falls nicht zurückgezogen.",
     legend:
@@ -212,8 +217,10 @@ export const de: Catalogue = {
   },
   commands: {
     noBatch: (id) => `Es gibt keinen Stapel ${id}`,
-    batchesAre: (ids) => `Die Stapel sind ${ids.join(", ")} (siehe invites batches)`,
-    noBatchDetected: "Es wurde kein Stapel erkannt: siehe invites batches",
+    batchesAre: (ids) => `Die Stapel sind ${ids.join(", ")} (siehe ${invitesProgram()} batches)`,
+    get noBatchDetected() {
+      return `Es wurde kein Stapel erkannt: siehe ${invitesProgram()} batches`;
+    },
     oneOutput: "--json und --csv gehen nur einzeln",
     excelNeedsCsv:
       "--excel bestimmt die Form der Datei von --csv: Geben Sie eine mit --csv DATEI an",
@@ -224,11 +231,15 @@ export const de: Catalogue = {
     sourceHoldsNoContacts: (id) =>
       `Import ${id} ist eine LinkedIn-Tabelle mit Einladungen oder Kontakten, kein Adressbuch: Er enthält keine Adressbuch-Kontakte`,
     sourceReplaced: (id, by) =>
-      `Import ${id} wurde durch eine neuere Fassung desselben Adressbuchs ersetzt (Import ${by}): Seine Kontakte sind ausgeblendet, invites contacts --source ${by} listet die neueren.`,
+      `Import ${id} wurde durch eine neuere Fassung desselben Adressbuchs ersetzt (Import ${by}): Seine Kontakte sind ausgeblendet, ${invitesProgram()} contacts --source ${by} listet die neueren.`,
     noSourceNumber: (id) => `Es gibt keine Quelle Nummer ${id}`,
-    statusListsSources: "Die Quellen mit ihren Nummern zeigt: invites status",
+    get statusListsSources() {
+      return `Die Quellen mit ihren Nummern zeigt: ${invitesProgram()} status`;
+    },
     notImportNumber: (value) => `"${value}" ist keine Importnummer`,
-    sourcesListsImports: "Die Importe mit ihren Nummern zeigt: invites sources",
+    get sourcesListsImports() {
+      return `Die Importe mit ihren Nummern zeigt: ${invitesProgram()} sources`;
+    },
     forgetNeedsTerminal:
       "Das Zurücknehmen eines Imports fragt nach, und es gibt kein Terminal, in dem gefragt werden kann; nichts wurde geändert",
     forgetAddYes: "Mit --yes wird ohne Nachfrage zurückgenommen",
@@ -240,8 +251,9 @@ export const de: Catalogue = {
       `--encoding "${value}" ist keine Zeichenkodierung, die dieses Werkzeug lesen kann (erwartet wird ein Name wie utf-8, windows-1252, windows-1250, macintosh, iso-8859-15 oder utf-16le)`,
     massClosureRefused: (what) =>
       `${what}: mehr als die Hälfte, wie es ein abgebrochener Download täte; nichts wurde importiert`,
-    massClosureYes:
-      "Wenn die Datei vollständig ist, führen Sie denselben Befehl mit --yes aus (invites sources forget nimmt einen Import später zurück)",
+    get massClosureYes() {
+      return `Wenn die Datei vollständig ist, führen Sie denselben Befehl mit --yes aus (${invitesProgram()} sources forget nimmt einen Import später zurück)`;
+    },
     massClosureWarn: (what) =>
       `${what}: mehr als die Hälfte, wie es ein abgebrochener Download täte.`,
     massClosureAsk: "Ist die Datei vollständig? Importieren und diese als geschlossen markieren?",
@@ -254,8 +266,9 @@ export const de: Catalogue = {
       `${placeholder} ist kein Platzhalter, den invites ausfüllt, und käme so bei den Empfängern an (erwartet: ${known.join(" oder ")}, genau so geschrieben)`,
     wrote: (n, file, roleLeftOut) =>
       `${count(n, { one: "Entschuldigung", other: "Entschuldigungen" })} für einen Serienbrief in ${file} geschrieben; nichts wurde versendet. Darin stehen nur zurückgezogene Einladungen mit bekannter Adresse${roleLeftOut ? ", ohne Funktionsadressen (--include-role-addresses)" : ""}.`,
-    noneWithdrawn:
-      "In dieser Auswahl wurde noch keine Einladung zurückgezogen; es gibt also niemanden, dem Sie schreiben könnten, und es wurde keine Datei geschrieben. Ziehen Sie die Einladungen zuerst zurück (invites withdraw --batch, oder mit der Auswahl, die Sie hier angegeben haben), und führen Sie diesen Befehl dann noch einmal aus.",
+    get noneWithdrawn() {
+      return `In dieser Auswahl wurde noch keine Einladung zurückgezogen; es gibt also niemanden, dem Sie schreiben könnten, und es wurde keine Datei geschrieben. Ziehen Sie die Einladungen zuerst zurück (${invitesProgram()} withdraw --batch, oder mit der Auswahl, die Sie hier angegeben haben), und führen Sie diesen Befehl dann noch einmal aus.`;
+    },
     nobodyToWrite: (roleLeftOut) =>
       `Niemand, dem zu schreiben wäre; es wurde keine Datei geschrieben: Eine Entschuldigung bekommen nur zurückgezogene Einladungen mit bekannter Adresse${roleLeftOut ? ", ohne Funktionsadressen (--include-role-addresses)" : ""}.`,
     personal: (n) =>
@@ -402,7 +415,7 @@ export const de: Catalogue = {
         "  3. Wählen Sie „Kontakte“, „Einladungen“ und „Importierte Kontakte“ (wenn es sie nicht gibt, das größere Archiv) und klicken Sie auf „Archiv anfordern“.",
         "  4. LinkedIn schickt Ihnen einen Link per E-Mail, für ausgewählte Dateien innerhalb weniger Minuten (für das größere Archiv innerhalb von 24 Stunden); der Download steht 72 Stunden bereit.",
         "  5. Laden Sie die ZIP-Datei (ihr Name beginnt mit Basic_LinkedInDataExport oder Complete_LinkedInDataExport) so, wie sie ist, in Ihren Download-Ordner herunter; entpacken Sie sie nicht.",
-        "Ohne den Export zieht invites withdraw --all-pending jede Einladung zurück, die LinkedIn als ausstehend führt, auch die, die Sie absichtlich verschickt haben: Der Export ist der sorgfältige Weg.",
+        `Ohne den Export zieht ${invitesProgram()} withdraw --all-pending jede Einladung zurück, die LinkedIn als ausstehend führt, auch die, die Sie absichtlich verschickt haben: Der Export ist der sorgfältige Weg.`,
       ],
     },
     found: (n) =>
@@ -461,18 +474,20 @@ export const de: Catalogue = {
     checklist:
       "Es gibt kein Terminal, in dem gefragt werden kann; hier ist deshalb der ganze Weg als Checkliste. Führen Sie die Befehle in dieser Reihenfolge selbst aus:",
     checklistDb: (flag) =>
-      `Sie haben eine Datenbank angegeben: Hängen Sie   ${flag}   an jeden dieser Befehle außer invites login an, sonst lesen sie die übliche.`,
-    checklistSteps: [
-      "Fordern Sie auf LinkedIn Ihren Datenexport an: Sie → Einstellungen & Datenschutz → Datenschutz → Kopie Ihrer Daten anfordern (Kontakte, Einladungen, Importierte Kontakte).",
-      "invites import ~/Downloads/Basic_LinkedInDataExport_MM-DD-YYYY.zip   (und jedes Adressbuch, das Sie haben)",
-      "invites batches   und   invites preview --batch",
-      "invites login   (oder, ohne Browser: --cookies - statt --browser in den Befehlen darunter)",
-      "invites withdraw --batch --dry-run   dann   invites withdraw --batch --browser",
-      "invites connections export --batch   dann, wenn Sie möchten,   invites connections remove --batch --browser",
-      "invites apologize --out entschuldigung.csv",
-      "invites reinvite-list",
-      "Auf LinkedIn, sobald der Export da ist: Sie → Einstellungen & Datenschutz → Datenschutz → Kontakte synchronisieren (oder „Synchronisierte und importierte Kontakte verwalten“) → Alle entfernen, damit LinkedIn Ihnen Ihr Adressbuch nicht weiter vorschlägt.",
-    ],
+      `Sie haben eine Datenbank angegeben: Hängen Sie   ${flag}   an jeden dieser Befehle außer ${invitesProgram()} login an, sonst lesen sie die übliche.`,
+    get checklistSteps() {
+      return [
+        "Fordern Sie auf LinkedIn Ihren Datenexport an: Sie → Einstellungen & Datenschutz → Datenschutz → Kopie Ihrer Daten anfordern (Kontakte, Einladungen, Importierte Kontakte).",
+        `${invitesProgram()} import ~/Downloads/Basic_LinkedInDataExport_MM-DD-YYYY.zip   (und jedes Adressbuch, das Sie haben)`,
+        `${invitesProgram()} batches   und   ${invitesProgram()} preview --batch`,
+        `${invitesProgram()} login   (oder, ohne Browser: --cookies - statt --browser in den Befehlen darunter)`,
+        `${invitesProgram()} withdraw --batch --dry-run   dann   ${invitesProgram()} withdraw --batch --browser`,
+        `${invitesProgram()} connections export --batch   dann, wenn Sie möchten,   ${invitesProgram()} connections remove --batch --browser`,
+        `${invitesProgram()} apologize --out entschuldigung.csv`,
+        `${invitesProgram()} reinvite-list`,
+        "Auf LinkedIn, sobald der Export da ist: Sie → Einstellungen & Datenschutz → Datenschutz → Kontakte synchronisieren (oder „Synchronisierte und importierte Kontakte verwalten“) → Alle entfernen, damit LinkedIn Ihnen Ihr Adressbuch nicht weiter vorschlägt.",
+      ];
+    },
   },
 
   prompts: {

@@ -3,6 +3,7 @@
  * `Catalogue` is this object's type, and a message missing or extra there does not compile.
  * Numbers and dates go through `fmt`, plural forms through `fmt.plural`.
  */
+import { invitesProgram } from "../env.js";
 import { formatsFor } from "./format.js";
 import { enFormats } from "./formats.js";
 import { enHelp } from "./help.js";
@@ -99,11 +100,13 @@ export const en = {
       emails: "  distinct email addresses",
     },
     unconfirmed: (withdrawals: boolean, removals: boolean) =>
-      `Not yet confirmed: LinkedIn's answer was lost or not waited for. The next ${[withdrawals ? "invites withdraw" : "", removals ? "invites connections remove" : ""].filter(Boolean).join(" or ")} reads LinkedIn's list first and counts those gone from it as done, without asking again.`,
+      `Not yet confirmed: LinkedIn's answer was lost or not waited for. The next ${[withdrawals ? `${invitesProgram()} withdraw` : "", removals ? `${invitesProgram()} connections remove` : ""].filter(Boolean).join(" or ")} reads LinkedIn's list first and counts those gone from it as done, without asking again.`,
   },
 
   sources: {
-    noneYet: "No files imported yet. Import one with: invites import <file>",
+    get noneYet() {
+      return `No files imported yet. Import one with: ${invitesProgram()} import <file>`;
+    },
     head: ["#", "File", "Recognised as", "Rows", "Imported at (UTC)"],
     headWithEffects: ["#", "File", "Recognised as", "Rows", "Imported at (UTC)", "Effects"],
     importedAt: (when: string) => dayTime(when),
@@ -113,7 +116,9 @@ export const en = {
       replaced: (n: number) => `replaced ${contacts(n)}`,
       replacedBy: (id: number) => `replaced by #${id}`,
     },
-    forgetHint: "invites sources forget <#> takes an import back, with everything it changed.",
+    get forgetHint() {
+      return `${invitesProgram()} sources forget <#> takes an import back, with everything it changed.`;
+    },
     forget: {
       title: (id: number, path: string, description: string, n: number, when: string) =>
         `Taking back import ${id}: ${path} (${description}, ${rows(n)}, imported ${dayTime(when)} UTC)`,
@@ -168,7 +173,7 @@ export const en = {
     flags: { personal: "personal", book: "book", role: "role", p: "P", b: "B", r: "R" },
     more: (n: number) => `… and ${num(n)} more (--all to list every one)`,
     moreInPreview: (n: number) =>
-      `… and ${num(n)} more (invites preview with the same selection and --all lists every one)`,
+      `… and ${num(n)} more (${invitesProgram()} preview with the same selection and --all lists every one)`,
     legendCompact:
       "Flags: P personal (a note), B in your address book, R role address. Reminder: the next one unless withdrawn.",
     legend:
@@ -216,8 +221,11 @@ export const en = {
 
   commands: {
     noBatch: (id: string) => `there is no batch ${id}`,
-    batchesAre: (ids: string[]) => `the batches are ${ids.join(", ")} (see invites batches)`,
-    noBatchDetected: "no batch was detected: see invites batches",
+    batchesAre: (ids: string[]) =>
+      `the batches are ${ids.join(", ")} (see ${invitesProgram()} batches)`,
+    get noBatchDetected() {
+      return `no batch was detected: see ${invitesProgram()} batches`;
+    },
     oneOutput: "--json and --csv go one at a time",
     excelNeedsCsv: "--excel shapes the file of --csv: name one with --csv FILE",
     pickInvitations: "Which invitations do you mean?",
@@ -227,11 +235,15 @@ export const en = {
     sourceHoldsNoContacts: (id: number) =>
       `import ${id} is a LinkedIn table of invitations or connections, not an address book: it holds no contacts`,
     sourceReplaced: (id: number, by: number) =>
-      `Import ${id} was replaced by a newer copy of the same address book (import ${by}): its contacts are hidden, and invites contacts --source ${by} lists the newer ones.`,
+      `Import ${id} was replaced by a newer copy of the same address book (import ${by}): its contacts are hidden, and ${invitesProgram()} contacts --source ${by} lists the newer ones.`,
     noSourceNumber: (id: number) => `there is no source number ${id}`,
-    statusListsSources: "The sources with their numbers are listed by: invites status",
+    get statusListsSources() {
+      return `The sources with their numbers are listed by: ${invitesProgram()} status`;
+    },
     notImportNumber: (value: string) => `"${value}" is not an import number`,
-    sourcesListsImports: "The imports with their numbers are listed by: invites sources",
+    get sourcesListsImports() {
+      return `The imports with their numbers are listed by: ${invitesProgram()} sources`;
+    },
     forgetNeedsTerminal:
       "taking back an import asks for confirmation, and there is no terminal to ask in; nothing was changed",
     forgetAddYes: "add --yes to take it back without asking",
@@ -243,8 +255,9 @@ export const en = {
       `--encoding "${value}" is not an encoding this tool can read (expected a name like utf-8, windows-1252, windows-1250, macintosh, iso-8859-15 or utf-16le)`,
     massClosureRefused: (what: string) =>
       `${what}: more than half, as a cut-off download would; nothing was imported`,
-    massClosureYes:
-      "if the file is complete, run the same command with --yes (invites sources forget takes an import back later)",
+    get massClosureYes() {
+      return `if the file is complete, run the same command with --yes (${invitesProgram()} sources forget takes an import back later)`;
+    },
     massClosureWarn: (what: string) => `${what}: more than half, as a cut-off download would.`,
     massClosureAsk: "Is the file complete? Import it and close them?",
   },
@@ -256,8 +269,9 @@ export const en = {
       `${placeholder} is not a placeholder invites fills in, and would reach people as written (expected ${known.join(" or ")}, written exactly so)`,
     wrote: (n: number, file: string, roleLeftOut: boolean) =>
       `Wrote ${count(n, { one: "note", other: "notes" })} to ${file}, for a mail merge; nothing was sent. Only withdrawn invitations with a known address are in it${roleLeftOut ? ", role addresses left out (--include-role-addresses)" : ""}.`,
-    noneWithdrawn:
-      "Nobody in this selection has been withdrawn yet, so there is nobody to write to and no file was written: withdraw first (invites withdraw --batch, or with the selection you gave here), then run this again.",
+    get noneWithdrawn() {
+      return `Nobody in this selection has been withdrawn yet, so there is nobody to write to and no file was written: withdraw first (${invitesProgram()} withdraw --batch, or with the selection you gave here), then run this again.`;
+    },
     nobodyToWrite: (roleLeftOut: boolean) =>
       `Nobody to write to, so no file was written: only withdrawn invitations with a known address get a note${roleLeftOut ? ", role addresses left out (--include-role-addresses)" : ""}.`,
     personal: (n: number) =>
@@ -400,7 +414,7 @@ export const en = {
         '  3. Tick "Connections", "Invitations" and "Imported Contacts" (if they are not offered, choose the larger archive), then "Request archive".',
         "  4. LinkedIn e-mails you a link, within minutes for the chosen files (within 24 hours for the larger archive); the download stays there for 72 hours.",
         "  5. Download the zip (its name starts with Basic_LinkedInDataExport or Complete_LinkedInDataExport) to your Downloads folder, as it is: do not unpack it.",
-        "Without the export, invites withdraw --all-pending withdraws every invitation LinkedIn lists as pending, also those you sent on purpose: the export is the careful way.",
+        `Without the export, ${invitesProgram()} withdraw --all-pending withdraws every invitation LinkedIn lists as pending, also those you sent on purpose: the export is the careful way.`,
       ],
     },
     found: (n: number) =>
@@ -457,18 +471,20 @@ export const en = {
     checklist:
       "There is no terminal to ask in, so here is the whole rescue as a checklist; run the commands yourself, in this order:",
     checklistDb: (flag: string) =>
-      `You named a database: add   ${flag}   to each of these commands but invites login, or they read the usual one.`,
-    checklistSteps: [
-      "Request your data export on LinkedIn: Me → Settings & Privacy → Data privacy → Get a copy of your data (Connections, Invitations, Imported Contacts).",
-      "invites import ~/Downloads/Basic_LinkedInDataExport_MM-DD-YYYY.zip   (and any address book you have)",
-      "invites batches   and   invites preview --batch",
-      "invites login   (or, without a browser: --cookies - instead of --browser below)",
-      "invites withdraw --batch --dry-run   then   invites withdraw --batch --browser",
-      "invites connections export --batch   then, if you want,   invites connections remove --batch --browser",
-      "invites apologize --out apology.csv",
-      "invites reinvite-list",
-      'On LinkedIn, once the export has arrived: Me → Settings & Privacy → Data privacy → Sync contacts (or "Manage synced and imported contacts") → Remove all, so that it stops suggesting your address book.',
-    ],
+      `You named a database: add   ${flag}   to each of these commands but ${invitesProgram()} login, or they read the usual one.`,
+    get checklistSteps() {
+      return [
+        "Request your data export on LinkedIn: Me → Settings & Privacy → Data privacy → Get a copy of your data (Connections, Invitations, Imported Contacts).",
+        `${invitesProgram()} import ~/Downloads/Basic_LinkedInDataExport_MM-DD-YYYY.zip   (and any address book you have)`,
+        `${invitesProgram()} batches   and   ${invitesProgram()} preview --batch`,
+        `${invitesProgram()} login   (or, without a browser: --cookies - instead of --browser below)`,
+        `${invitesProgram()} withdraw --batch --dry-run   then   ${invitesProgram()} withdraw --batch --browser`,
+        `${invitesProgram()} connections export --batch   then, if you want,   ${invitesProgram()} connections remove --batch --browser`,
+        `${invitesProgram()} apologize --out apology.csv`,
+        `${invitesProgram()} reinvite-list`,
+        'On LinkedIn, once the export has arrived: Me → Settings & Privacy → Data privacy → Sync contacts (or "Manage synced and imported contacts") → Remove all, so that it stops suggesting your address book.',
+      ];
+    },
   },
 
   prompts: {

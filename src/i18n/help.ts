@@ -5,6 +5,7 @@
  * usage errors of the shared options, and the pick-list of `--pick`.
  */
 import { SAFE_DAILY_CAP, SAFE_MIN_PACE_MS } from "../core/plan.js";
+import { invitesProgram } from "../env.js";
 import { formatsFor } from "./format.js";
 import type { Shape } from "./shape.js";
 
@@ -99,7 +100,9 @@ export const enHelp = {
     sourcesForget: {
       description:
         "take one import back, with all it brought and all it closed or replaced; asks first",
-      number: "the import's number (see invites sources)",
+      get number() {
+        return `the import's number (see ${invitesProgram()} sources)`;
+      },
     },
     contacts: {
       description: "list the imported address-book contacts",
@@ -199,7 +202,9 @@ export const enHelp = {
       1: "unexpected failure (a bug, or the disk or database failed: full, damaged, read-only, not yours), or withdraw / connections remove finished but some requests were refused or did not take effect",
       2: "bad usage or bad input: nothing was changed (also when there is no database yet, --db names a file that is not an invites database or is from a newer version, another run holds the database or it has a second name, or the session is another member's); for import also when a table inside a zip or folder was refused while the others were imported",
       3: "stopped by the network (or because it could not be reached), or by an answer in a shape it cannot read, or by three failed requests in a row, or the browser window was closed; run the same command again to resume",
-      130: "cancelled at a prompt, or the window of invites login was closed: nothing was changed; or a run ended by Ctrl-C after the request under way, which is recorded",
+      get 130() {
+        return `cancelled at a prompt, or the window of ${invitesProgram()} login was closed: nothing was changed; or a run ended by Ctrl-C after the request under way, which is recorded`;
+      },
     },
   },
 
@@ -422,7 +427,9 @@ export const deHelp: Shape<typeof enHelp> = {
     sourcesForget: {
       description:
         "einen Import zurücknehmen, mit allem, was er gebracht, als geschlossen markiert oder ersetzt hat; fragt vorher",
-      number: "die Nummer des Imports (siehe invites sources)",
+      get number() {
+        return `die Nummer des Imports (siehe ${invitesProgram()} sources)`;
+      },
     },
     contacts: {
       description: "die importierten Adressbuch-Kontakte auflisten",
@@ -484,8 +491,9 @@ export const deHelp: Shape<typeof enHelp> = {
       removals: "höchstens so viele Kontakte in diesem Lauf entfernen",
     },
     dailyCap: "höchstens so viele solcher Anfragen pro Tag, über alle Läufe",
-    browser:
-      "über Ihren eigenen Browser arbeiten, einmal mit invites login angemeldet: chrome, edge, chromium oder der Pfad des Programms (Standard: der erste davon, der installiert ist, oder $INVITES_BROWSER)",
+    get browser() {
+      return `über Ihren eigenen Browser arbeiten, einmal mit ${invitesProgram()} login angemeldet: chrome, edge, chromium oder der Pfad des Programms (Standard: der erste davon, der installiert ist, oder $INVITES_BROWSER)`;
+    },
     browserProfile:
       "mit --browser: das Browserprofil von invites (Standard: browser-profile im Benutzerdatenverzeichnis)",
     headless: "mit --browser: ohne Fenster; nur für die Emulation und für Tests",

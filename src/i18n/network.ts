@@ -5,6 +5,8 @@
  * de.ts take them as the section `network`. Details of a changed shape follow the words
  * "LinkedIn's answer changed shape" in parentheses, so they start in lower case.
  */
+
+import { invitesProgram } from "../env.js";
 import type { StopSignal } from "../errors.js";
 import { formatsFor } from "./format.js";
 import type { Shape } from "./shape.js";
@@ -64,12 +66,18 @@ export const enNetwork = {
 
   /** The stops of a run in the user's own browser, where the user acts in its window. */
   browserStopAdvice: {
-    expired:
-      "log in again in the browser window of invites (invites login opens it), then run the same command again",
-    csrf: "log in again with invites login, then run the same command again",
-    challenge:
-      "complete LinkedIn's security check in the browser window of invites (invites login opens it), then wait a day",
-    forbidden: "LinkedIn refused access: check that invites login was done with this account",
+    get expired() {
+      return `log in again in the browser window of invites (${invitesProgram()} login opens it), then run the same command again`;
+    },
+    get csrf() {
+      return `log in again with ${invitesProgram()} login, then run the same command again`;
+    },
+    get challenge() {
+      return `complete LinkedIn's security check in the browser window of invites (${invitesProgram()} login opens it), then wait a day`;
+    },
+    get forbidden() {
+      return `LinkedIn refused access: check that ${invitesProgram()} login was done with this account`;
+    },
   } satisfies Partial<Record<StopSignal, string>>,
 
   answer: {
@@ -198,10 +206,12 @@ export const enNetwork = {
     notOursFix: "name a new or empty folder with --browser-profile, or leave it out",
     noLogin: (dir: string) =>
       `there is no login of invites in its browser profile ${dir} yet; nothing was sent`,
-    noLoginFix:
-      "log in once with: invites login (with the same --browser-profile, if you gave one), then run this again; or give your cookies with --cookies -",
-    marker:
-      "This folder is the browser profile of invites: its own LinkedIn login, apart from your everyday browser.\nTo delete it: invites logout\n",
+    get noLoginFix() {
+      return `log in once with: ${invitesProgram()} login (with the same --browser-profile, if you gave one), then run this again; or give your cookies with --cookies -`;
+    },
+    get marker() {
+      return `This folder is the browser profile of invites: its own LinkedIn login, apart from your everyday browser.\nTo delete it: ${invitesProgram()} logout\n`;
+    },
     holder: (pid: number, holder: string) => `process ${pid}: ${holder}`,
     inUse: (dir: string, who: string) =>
       `the browser profile ${dir} is in use${who ? `: ${who}` : ""}`,
@@ -232,8 +242,9 @@ export const enNetwork = {
       "--cookies takes the name of a file that holds them (not shown here, in case it was the cookies themselves); to paste them, give --cookies -",
     noCookies: `holds no li_at and JSESSIONID cookies (expected ${FORMS_EN}, for linkedin.com)`,
     noSession: "no LinkedIn session: neither --browser nor cookies were given",
-    noSessionFix:
-      "log in once with: invites login, then add --browser; or give --cookies FILE, or --cookies - to paste them",
+    get noSessionFix() {
+      return `log in once with: ${invitesProgram()} login, then add --browser; or give --cookies FILE, or --cookies - to paste them`;
+    },
     envNone: "INVITES_COOKIES holds no li_at and JSESSIONID cookies",
     askFirst:
       "Paste the Cookie line, or the value of li_at (nothing is shown; press Enter after pasting):",
@@ -258,9 +269,11 @@ export const enNetwork = {
       `Log in to LinkedIn in that window, and answer any code or check it asks for there. invites waits up to ${minutes(wait)}; close the window to give up.`,
     loggedIn: (who: string) => `Logged in as ${who}`,
     kept: (dir: string) =>
-      `The login is kept in ${dir} (yours alone); withdraw and connections remove use it with --browser. invites logout deletes it.`,
+      `The login is kept in ${dir} (yours alone); withdraw and connections remove use it with --browser. ${invitesProgram()} logout deletes it.`,
     tooLong: (wait: number) => `not logged in to LinkedIn after ${minutes(wait)}`,
-    tooLongFix: "run invites login again when you have a moment to log in",
+    get tooLongFix() {
+      return `run ${invitesProgram()} login again when you have a moment to log in`;
+    },
   },
 
   logout: {
@@ -316,13 +329,18 @@ export const deNetwork: Shape<typeof enNetwork> = {
   },
 
   browserStopAdvice: {
-    expired:
-      "Melden Sie sich im Browserfenster von invites erneut an (invites login öffnet es) und führen Sie dann denselben Befehl erneut aus",
-    csrf: "Melden Sie sich mit invites login erneut an und führen Sie dann denselben Befehl erneut aus",
-    challenge:
-      "Schließen Sie die Sicherheitsüberprüfung von LinkedIn im Browserfenster von invites ab (invites login öffnet es) und warten Sie danach einen Tag",
-    forbidden:
-      "LinkedIn hat den Zugriff verweigert: Prüfen Sie, ob Sie sich mit invites login bei diesem Konto angemeldet haben",
+    get expired() {
+      return `Melden Sie sich im Browserfenster von invites erneut an (${invitesProgram()} login öffnet es) und führen Sie dann denselben Befehl erneut aus`;
+    },
+    get csrf() {
+      return `Melden Sie sich mit ${invitesProgram()} login erneut an und führen Sie dann denselben Befehl erneut aus`;
+    },
+    get challenge() {
+      return `Schließen Sie die Sicherheitsüberprüfung von LinkedIn im Browserfenster von invites ab (${invitesProgram()} login öffnet es) und warten Sie danach einen Tag`;
+    },
+    get forbidden() {
+      return `LinkedIn hat den Zugriff verweigert: Prüfen Sie, ob Sie sich mit ${invitesProgram()} login bei diesem Konto angemeldet haben`;
+    },
   },
 
   answer: {
@@ -455,10 +473,12 @@ export const deNetwork: Shape<typeof enNetwork> = {
       "Geben Sie mit --browser-profile einen neuen oder leeren Ordner an, oder lassen Sie die Option weg",
     noLogin: (dir) =>
       `Im Browserprofil von invites (${dir}) gibt es noch keine Anmeldung; nichts wurde gesendet`,
-    noLoginFix:
-      "Melden Sie sich einmal an mit: invites login (mit demselben --browser-profile, falls Sie eins angegeben haben), und führen Sie dies dann erneut aus; oder geben Sie Ihre Cookies mit --cookies - an",
-    marker:
-      "Dieser Ordner ist das Browserprofil von invites: seine eigene Anmeldung bei LinkedIn, getrennt von Ihrem alltäglichen Browser.\nLöschen lässt er sich mit: invites logout\n",
+    get noLoginFix() {
+      return `Melden Sie sich einmal an mit: ${invitesProgram()} login (mit demselben --browser-profile, falls Sie eins angegeben haben), und führen Sie dies dann erneut aus; oder geben Sie Ihre Cookies mit --cookies - an`;
+    },
+    get marker() {
+      return `Dieser Ordner ist das Browserprofil von invites: seine eigene Anmeldung bei LinkedIn, getrennt von Ihrem alltäglichen Browser.\nLöschen lässt er sich mit: ${invitesProgram()} logout\n`;
+    },
     holder: (pid, holder) => `Prozess ${pid}: ${holder}`,
     inUse: (dir, who) => `Das Browserprofil ${dir} wird gerade verwendet${who ? `: ${who}` : ""}`,
     inUseFix:
@@ -490,8 +510,9 @@ export const deNetwork: Shape<typeof enNetwork> = {
       "--cookies nimmt den Namen einer Datei, die sie enthält (hier nicht gezeigt, falls es die Cookies selbst waren); um sie einzufügen, geben Sie --cookies - an",
     noCookies: `enthält keine Cookies li_at und JSESSIONID (erwartet: ${FORMS_DE}, für linkedin.com)`,
     noSession: "Keine Sitzung bei LinkedIn: Weder --browser noch Cookies wurden angegeben",
-    noSessionFix:
-      "Melden Sie sich einmal an mit: invites login, und fügen Sie dann --browser hinzu; oder geben Sie --cookies DATEI an, oder --cookies -, um die Cookies einzufügen",
+    get noSessionFix() {
+      return `Melden Sie sich einmal an mit: ${invitesProgram()} login, und fügen Sie dann --browser hinzu; oder geben Sie --cookies DATEI an, oder --cookies -, um die Cookies einzufügen`;
+    },
     envNone: "INVITES_COOKIES enthält keine Cookies li_at und JSESSIONID",
     askFirst:
       "Fügen Sie die Cookie-Zeile oder den Wert von li_at ein (es wird nichts angezeigt; drücken Sie danach die Eingabetaste):",
@@ -516,10 +537,11 @@ export const deNetwork: Shape<typeof enNetwork> = {
       `Melden Sie sich in diesem Fenster bei LinkedIn an; geben Sie dort auch jeden Code ein, den LinkedIn verlangt, und erledigen Sie jede Sicherheitsüberprüfung. invites wartet bis zu ${minuten(wait)}; wenn Sie das Fenster schließen, bricht invites ab.`,
     loggedIn: (who) => `Angemeldet als ${who}`,
     kept: (dir) =>
-      `Die Anmeldung bleibt in ${dir} gespeichert (nur für Sie zugänglich); withdraw und connections remove verwenden sie mit --browser. invites logout löscht sie.`,
+      `Die Anmeldung bleibt in ${dir} gespeichert (nur für Sie zugänglich); withdraw und connections remove verwenden sie mit --browser. ${invitesProgram()} logout löscht sie.`,
     tooLong: (wait) => `Nach ${minuten(wait)} noch nicht bei LinkedIn angemeldet`,
-    tooLongFix:
-      "Führen Sie invites login erneut aus, wenn Sie einen Moment Zeit für die Anmeldung haben",
+    get tooLongFix() {
+      return `Führen Sie ${invitesProgram()} login erneut aus, wenn Sie einen Moment Zeit für die Anmeldung haben`;
+    },
   },
 
   logout: {

@@ -4,6 +4,7 @@
  * and German side by side; `Shape` makes the compiler hold them to the same messages.
  */
 import { SAFE_DAILY_CAP, SAFE_MIN_PACE_MS } from "../core/plan.js";
+import { invitesProgram } from "../env.js";
 import { formatsFor } from "./format.js";
 import type { Shape } from "./shape.js";
 
@@ -34,8 +35,9 @@ export const enRun = {
       pick: "Which invitations do you want to withdraw?",
       gone: "not pending on LinkedIn any more",
       needsSelection: "withdraw needs a selection",
-      selectionHint:
-        "add --batch, --all-pending, --older-than, --match, … (see invites withdraw --help); invites preview shows what each selects",
+      get selectionHint() {
+        return `add --batch, --all-pending, --older-than, --match, … (see ${invitesProgram()} withdraw --help); ${invitesProgram()} preview shows what each selects`;
+      },
       gerund: "withdrawing",
     },
     remove: {
@@ -50,8 +52,9 @@ export const enRun = {
       pick: "Which connections do you want to remove?",
       gone: "not a connection on LinkedIn any more",
       needsSelection: "connections remove needs a selection",
-      selectionHint:
-        "add --batch, --match, --connected-after or --pick (see invites connections remove --help); invites connections export --batch shows whom --batch selects",
+      get selectionHint() {
+        return `add --batch, --match, --connected-after or --pick (see ${invitesProgram()} connections remove --help); ${invitesProgram()} connections export --batch shows whom --batch selects`;
+      },
       gerund: "removing connections",
     },
   },
@@ -191,8 +194,9 @@ export const enRun = {
     noTerminalFix: "add --yes to go ahead without asking, or --dry-run to see the plan only",
     badStrategy: (value: string) => `--strategy "${value}" must be api or click`,
     browserOrCookies: "--browser and --cookies are two ways to reach LinkedIn: give one of them",
-    browserOrCookiesFix:
-      "--browser uses the login of invites login (recommended); --cookies uses cookies you copied",
+    get browserOrCookiesFix() {
+      return `--browser uses the login of ${invitesProgram()} login (recommended); --cookies uses cookies you copied`;
+    },
     browserOnly: (flag: string) => `${flag} works with --browser only`,
     addBrowser: "add --browser",
     headlessRisk:
@@ -232,7 +236,7 @@ export const enRun = {
       exportCmd: string,
       removeCmd: string,
     ) =>
-      `With your own files: ${importCmd}, then ${previewCmd}; when the plan is right, ${loginCmd} once and ${withdrawCmd}; ${exportCmd} before ${removeCmd}. Or let ${"invites start"} guide you through it.`,
+      `With your own files: ${importCmd}, then ${previewCmd}; when the plan is right, ${loginCmd} once and ${withdrawCmd}; ${exportCmd} before ${removeCmd}. Or let ${invitesProgram()} start guide you through it.`,
     yourFiles: "<your export .zip> <address books>",
     keptFiles: (dir: string) => `Kept the demo's CSV files in ${dir}`,
     keptDatabase: (path: string) => `Kept the demo database: ${path}`,
@@ -282,8 +286,9 @@ export const deRun: Shape<typeof enRun> = {
       pick: "Welche Einladungen möchten Sie zurückziehen?",
       gone: "bei LinkedIn nicht mehr ausstehend",
       needsSelection: "withdraw braucht eine Auswahl",
-      selectionHint:
-        "Geben Sie --batch, --all-pending, --older-than, --match, … an (siehe invites withdraw --help); invites preview zeigt, was jede Auswahl umfasst",
+      get selectionHint() {
+        return `Geben Sie --batch, --all-pending, --older-than, --match, … an (siehe ${invitesProgram()} withdraw --help); ${invitesProgram()} preview zeigt, was jede Auswahl umfasst`;
+      },
       gerund: "Das Zurückziehen",
     },
     remove: {
@@ -298,8 +303,9 @@ export const deRun: Shape<typeof enRun> = {
       pick: "Welche Kontakte möchten Sie entfernen?",
       gone: "bei LinkedIn kein Kontakt mehr",
       needsSelection: "connections remove braucht eine Auswahl",
-      selectionHint:
-        "Geben Sie --batch, --match, --connected-after oder --pick an (siehe invites connections remove --help); invites connections export --batch zeigt, wen --batch auswählt",
+      get selectionHint() {
+        return `Geben Sie --batch, --match, --connected-after oder --pick an (siehe ${invitesProgram()} connections remove --help); ${invitesProgram()} connections export --batch zeigt, wen --batch auswählt`;
+      },
       gerund: "Das Entfernen von Kontakten",
     },
   },
@@ -442,8 +448,9 @@ export const deRun: Shape<typeof enRun> = {
     badStrategy: (value) => `--strategy "${value}" muss api oder click sein`,
     browserOrCookies:
       "--browser und --cookies sind zwei Wege zu LinkedIn: Geben Sie nur einen davon an",
-    browserOrCookiesFix:
-      "--browser nutzt die Anmeldung von invites login (empfohlen); --cookies nutzt kopierte Cookies",
+    get browserOrCookiesFix() {
+      return `--browser nutzt die Anmeldung von ${invitesProgram()} login (empfohlen); --cookies nutzt kopierte Cookies`;
+    },
     browserOnly: (flag) => `${flag} geht nur zusammen mit --browser`,
     addBrowser: "Geben Sie --browser an",
     headlessRisk:
@@ -476,7 +483,7 @@ export const deRun: Shape<typeof enRun> = {
       `${temporary ? "Vorübergehende Datenbank" : "Datenbank"}: ${path}`,
     emulation: "(gegen die lokale Nachbildung von LinkedIn, gefüllt aus dem Beispielexport)",
     next: (importCmd, previewCmd, loginCmd, withdrawCmd, exportCmd, removeCmd) =>
-      `Mit Ihren eigenen Dateien: ${importCmd}, dann ${previewCmd}; wenn der Plan stimmt, einmal ${loginCmd} und dann ${withdrawCmd}; ${exportCmd} vor ${removeCmd}. Oder lassen Sie sich von ${"invites start"} Schritt für Schritt führen.`,
+      `Mit Ihren eigenen Dateien: ${importCmd}, dann ${previewCmd}; wenn der Plan stimmt, einmal ${loginCmd} und dann ${withdrawCmd}; ${exportCmd} vor ${removeCmd}. Oder lassen Sie sich von ${invitesProgram()} start Schritt für Schritt führen.`,
     yourFiles: "<Ihr Export .zip> <Adressbücher>",
     keptFiles: (dir) => `Die CSV-Dateien der Vorführung liegen in ${dir}`,
     keptDatabase: (path) => `Die Datenbank der Vorführung bleibt erhalten: ${path}`,

@@ -3,6 +3,7 @@
  * en.ts and de.ts take them as the section `sandbox`. The emulated pages themselves
  * (src/sandbox/pages.ts) are LinkedIn's English website, not the tool's words.
  */
+import { invitesProgram } from "../env.js";
 import { formatsFor } from "./format.js";
 import type { Shape } from "./shape.js";
 
@@ -28,7 +29,7 @@ export const enSandbox = {
     `LinkedIn emulation on ${url}: ${en.count(pending, { one: "pending invitation", other: "pending invitations" })}, ${en.count(connections, { one: "connection", other: "connections" })}; surfaces ${surfaces.join(", ")}${pageCap > 0 ? `, at most ${en.count(pageCap, { one: "row", other: "rows" })} a page` : ""}.`,
   cookieLine: "Cookie line for --cookies or INVITES_COOKIES (test values, not a real account):",
   browserLogin: (url: string, autoLogin: boolean) =>
-    `Browser login: ${url}/login, any e-mail with the password sandbox${autoLogin ? " (or at once: --auto-login)" : ""}; then invites login --base-url ${url}.`,
+    `Browser login: ${url}/login, any e-mail with the password sandbox${autoLogin ? " (or at once: --auto-login)" : ""}; then ${invitesProgram()} login --base-url ${url}.`,
   state: (url: string) => `State: ${url}/__sandbox/state. Ctrl-C stops it.`,
 };
 
@@ -45,6 +46,6 @@ export const deSandbox: Shape<typeof enSandbox> = {
     `LinkedIn-Nachbildung unter ${url}: ${de.count(pending, { one: "ausstehende Einladung", other: "ausstehende Einladungen" })}, ${de.count(connections, { one: "Kontakt", other: "Kontakte" })}; Oberflächen ${surfaces.join(", ")}${pageCap > 0 ? `, höchstens ${de.count(pageCap, { one: "Zeile", other: "Zeilen" })} je Seite` : ""}.`,
   cookieLine: "Cookie-Zeile für --cookies oder INVITES_COOKIES (Testwerte, kein echtes Konto):",
   browserLogin: (url, autoLogin) =>
-    `Anmeldung im Browser: ${url}/login, mit einer beliebigen E-Mail-Adresse und dem Passwort sandbox${autoLogin ? " (oder sofort: --auto-login)" : ""}; danach invites login --base-url ${url}.`,
+    `Anmeldung im Browser: ${url}/login, mit einer beliebigen E-Mail-Adresse und dem Passwort sandbox${autoLogin ? " (oder sofort: --auto-login)" : ""}; danach ${invitesProgram()} login --base-url ${url}.`,
   state: (url) => `Zustand: ${url}/__sandbox/state. Strg+C beendet die Nachbildung.`,
 };

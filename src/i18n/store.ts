@@ -6,6 +6,8 @@
  * take them as the section `store`. `said` is SQLite's or the file system's own word on it, in
  * parentheses and English, as those write it.
  */
+
+import { invitesProgram } from "../env.js";
 import type { JournalAction } from "../store/journal.js";
 import { formatsFor } from "./format.js";
 import { EXPECTED_DE, EXPECTED_EN } from "./formats.js";
@@ -46,7 +48,9 @@ export const enStore = {
   newer: (db: string, version: number, known: number) =>
     `${db} was written by a newer version of invites (schema ${version}, this one knows ${known}); nothing was changed: open it with that newer version`,
   noDatabase: (path: string) => `no database at ${path}`,
-  importFirst: "import your export first: invites import <export.zip>",
+  get importFirst() {
+    return `import your export first: ${invitesProgram()} import <export.zip>`;
+  },
   noImportNumber: (id: number) => `there is no import number ${id}`,
   wouldLoseRecords: (id: number, path: string, withdrawn: number, removed: number) =>
     `import ${id} (${path}) cannot be taken back: it is the only file that lists ${[
@@ -101,7 +105,9 @@ export const deStore: Shape<typeof enStore> = {
   newer: (db, version, known) =>
     `${db} wurde von einer neueren Version von invites geschrieben (Schema ${version}, diese kennt ${known}); nichts wurde geändert: Öffnen Sie sie mit dieser neueren Version`,
   noDatabase: (path) => `Keine Datenbank unter ${path}`,
-  importFirst: "importieren Sie zuerst Ihren Export: invites import <export.zip>",
+  get importFirst() {
+    return `importieren Sie zuerst Ihren Export: ${invitesProgram()} import <export.zip>`;
+  },
   noImportNumber: (id) => `Es gibt keinen Import mit der Nummer ${id}`,
   wouldLoseRecords: (id, path, withdrawn, removed) =>
     `Import ${id} (${path}) kann nicht zurückgenommen werden: Er ist die einzige Datei, die ${[

@@ -1,5 +1,5 @@
 /** Command lines shown to the user, written so that a POSIX shell reads them back as they were. */
-import { readEnv } from "../env.js";
+import { invitesProgram } from "../env.js";
 
 /** A word as it is where the shell leaves it alone, else in single quotes. */
 export function shellWord(word: string): string {
@@ -14,6 +14,5 @@ export function invitesCommand(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
 ): string {
-  const program = readEnv("npm_command", env) === "exec" ? "npx invites" : "invites";
-  return [program, ...argv.map(shellWord)].join(" ");
+  return [invitesProgram(env), ...argv.map(shellWord)].join(" ");
 }

@@ -69,6 +69,18 @@ describe("invites status", () => {
     expect(existsSync(temp.db)).toBe(false);
   });
 
+  it("gives commands to copy as the user started it: npx invites when npx did", async () => {
+    const env = { npm_command: "exec" };
+    const missing = await runCli(["status", "--db", temp.db], { env });
+    expect(missing.stderr).toContain("import your export first: npx invites import <export.zip>");
+    const german = await runCli(["sources", "--db", temp.db, "--lang", "de"], { env });
+    expect(german.stderr).toContain("Ihren Export: npx invites import <export.zip>");
+    // The guide's checklist, where there is no terminal to ask in: every command of it.
+    const checklist = await runCli(["start", "--db", temp.db], { env });
+    expect(checklist.stdout).toContain("npx invites batches   and   npx invites preview --batch");
+    expect(checklist.stdout).not.toMatch(/(^|[^x] )invites (import|login|withdraw)/m);
+  });
+
   it("refuses an --as-of before the newest invitation in every command that takes one", async () => {
     await runCli(["import", "--db", temp.db, DEMO_ZIP]);
     const before = readFileSync(temp.db);
