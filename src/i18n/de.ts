@@ -190,17 +190,17 @@ export const de: Catalogue = {
 
   batches: {
     none: "Kein versehentlicher Stapel gefunden: keine ausreichend große Häufung von Einladungen ohne Nachricht (siehe --batch-gap und --batch-min).",
-    head: [
-      "Stapel",
-      "Zuerst gesendet (UTC)",
-      "Zuletzt gesendet (UTC)",
-      "Größe",
-      "Ausstehend",
-      "Zurückgezogen",
-      "Angenommen",
-      "Abgelaufen oder geschlossen",
-      "Im Adressbuch",
-    ],
+    head: {
+      batch: "Stapel",
+      firstSent: "Zuerst gesendet (UTC)",
+      lastSent: "Zuletzt gesendet (UTC)",
+      size: "Größe",
+      pending: "Ausstehend",
+      withdrawn: "Zurückgezogen",
+      accepted: "Angenommen",
+      ended: "Abgelaufen oder geschlossen",
+      addressBook: "Im Adressbuch",
+    },
     sent: "Gesendet (UTC)",
   },
 

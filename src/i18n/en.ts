@@ -192,17 +192,17 @@ export const en = {
 
   batches: {
     none: "No accidental batch found: no burst of note-less invitations large enough (see --batch-gap and --batch-min).",
-    head: [
-      "Batch",
-      "First sent (UTC)",
-      "Last sent (UTC)",
-      "Size",
-      "Pending",
-      "Withdrawn",
-      "Accepted",
-      "Expired or closed",
-      "In address book",
-    ],
+    head: {
+      batch: "Batch",
+      firstSent: "First sent (UTC)",
+      lastSent: "Last sent (UTC)",
+      size: "Size",
+      pending: "Pending",
+      withdrawn: "Withdrawn",
+      accepted: "Accepted",
+      ended: "Expired or closed",
+      addressBook: "In address book",
+    },
     /** First and last sent in one column, where the table would not fit otherwise. */
     sent: "Sent (UTC)",
   },

@@ -241,10 +241,17 @@ export function renderBatches(
   // Expired or closed is left out while no batch has any: a batch is mostly weeks old, and the
   // column would take an 80-column terminal's last room.
   const ended = batches.some((b) => b.expired + b.closed > 0);
-  const ENDED = 7;
-  const columns = words.head
-    .map((head, i): TableColumn => ({ head, align: i < 3 ? "left" : "right" }))
-    .filter((_, i) => ended || i !== ENDED);
+  const h = words.head;
+  const left = (head: string): TableColumn => ({ head, align: "left" });
+  const right = (head: string): TableColumn => ({ head, align: "right" });
+  const columns = [
+    left(h.batch),
+    left(h.firstSent),
+    left(h.lastSent),
+    ...[h.size, h.pending, h.withdrawn, h.accepted, ...(ended ? [h.ended] : []), h.addressBook].map(
+      right,
+    ),
+  ];
   const counts = (b: BatchSummary) => [
     n(b.size),
     n(b.pending),
