@@ -180,6 +180,11 @@ interface Sent<P, L> {
   planned: P;
   live: L;
   via: string | null;
+  /**
+   * The refusal came in the surface's own words (driver.ts, definite): the way that answered
+   * serves, and an item it leaves listed is refused, not a reason to retire that way.
+   */
+  definite?: boolean;
 }
 
 /**
@@ -404,7 +409,9 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
         !(
           s.answer === "unclear" &&
           s.via !== null &&
-          !driver.distrust(s.via as ItemOutcome["via"], action.name)
+          // The surface's own "Failed to withdraw" for an item still listed: that way serves,
+          // LinkedIn refused this item. Retiring the way would leave the rest of the run none.
+          (s.definite === true || !driver.distrust(s.via as ItemOutcome["via"], action.name))
         );
       if (retry) queue.unshift({ planned: s.planned, live: s.live });
       else summary.failed.push({ name: s.planned.name, detail: stillListed(s) });
@@ -528,7 +535,9 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
           outcome.ok ? null : scrub(outcome.detail),
           iso(),
         );
-        (sent.get(entryId) as Sent<P, L>).via = outcome.via;
+        const mine = sent.get(entryId) as Sent<P, L>;
+        mine.via = outcome.via;
+        if (!outcome.ok && outcome.definite) mine.definite = true;
       }
       failures = outcome?.ok ? 0 : failures + 1;
       o.onEvent?.({

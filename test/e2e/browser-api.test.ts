@@ -67,6 +67,34 @@ describe("withdraw and connections remove --browser through the page's requests,
     expect(status.invitations.closed ?? 0).toBe(0);
   });
 
+  it("takes the server-driven action's own 'Failed to withdraw' for a still-listed person as that person's refusal, not as a way gone", async () => {
+    // Only the server-driven UI serves, and its first write answers 200 "Failed to withdraw"
+    // without acting, as LinkedIn's sometimes does. The list shows the person still there: the
+    // action spoke, so it is not retired; retired, no way would be left for anyone, and the run
+    // would journal requests it never sent until the breaker stopped it.
+    await emulation.start(DEMO, {
+      autoLogin: true,
+      surfaces: ["sdui"],
+      faults: parseFaults("fail200@1"),
+    });
+    expect((await login()).code).toBe(0);
+    const result = await withdraw("--max", "3");
+    // 1: one failed; not 3, the breaker's stop.
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/Failed: Lena Voß/);
+    const after = await emulation.state();
+    const touched = after.invitations.filter((i) => i.withdrawCalls > 0);
+    expect(touched.map((i) => i.withdrawCalls)).toEqual([1, 1, 1]);
+    expect(touched.map((i) => i.state).sort()).toEqual(["pending", "withdrawn", "withdrawn"]);
+    expect(after.writes).toBe(3);
+    const history = JSON.parse(
+      (await runCli(["history", "--db", temp.db, "--json"])).stdout,
+    ) as Array<{ counts: Record<string, number>; requests: number }>;
+    // As many requests journaled as reached LinkedIn.
+    expect(history[0]?.requests).toBe(3);
+    expect(history[0]?.counts).toEqual({ failed: 1, withdrawn: 2 });
+  }, 120_000);
+
   it("ends on Ctrl-C as a run should: the request under way finished, the list read through the browser", async () => {
     await emulation.start(DEMO, { autoLogin: true });
     expect((await login()).code).toBe(0);
