@@ -219,7 +219,7 @@ export const enNetwork = {
     noScreen:
       "there is no screen here to open a browser window on (neither DISPLAY nor WAYLAND_DISPLAY is set)",
     noScreenFix:
-      "run invites on the computer where you use your browser, or give it the cookies instead: --cookies -",
+      "run invites on the computer where you use your browser; or, without a browser, give withdraw and connections remove your cookies instead: --cookies -",
     cannotOpen: (url: string, why: string) => `the browser could not open ${url} (${why})`,
     cannotOpenFix:
       "check the address (--base-url) and that this computer is online, then try again later",
@@ -486,7 +486,7 @@ export const deNetwork: Shape<typeof enNetwork> = {
     noScreen:
       "Hier gibt es keinen Bildschirm, auf dem sich ein Browserfenster öffnen ließe (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt)",
     noScreenFix:
-      "Starten Sie invites auf dem Computer, an dem Sie Ihren Browser benutzen, oder geben Sie stattdessen die Cookies an: --cookies -",
+      "Starten Sie invites auf dem Computer, an dem Sie Ihren Browser benutzen; oder geben Sie, ohne Browser, withdraw und connections remove stattdessen Ihre Cookies: --cookies -",
     cannotOpen: (url, why) => `Der Browser konnte ${url} nicht öffnen (${why})`,
     cannotOpenFix:
       "Prüfen Sie die Adresse (--base-url) und ob dieser Computer mit dem Internet verbunden ist, und versuchen Sie es später noch einmal",

@@ -82,6 +82,8 @@ describe("invites login without a screen", () => {
     expect(login.code).toBe(2);
     expect(login.stderr).toMatch(/^invites: there is no screen here to open a browser window on/);
     expect(login.stderr).not.toContain("Opening");
+    // login itself takes no cookies: the advice names the commands that do.
+    expect(login.stderr).toContain("give withdraw and connections remove your cookies instead");
     expect(existsSync(join(temp.dir, "profile"))).toBe(false);
   });
 });
