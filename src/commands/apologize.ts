@@ -131,12 +131,15 @@ export async function runReinviteList(
   now = new Date(),
 ) {
   const asOf = parseAsOf(options.asOf, now);
-  const list = await withDatabase(
+  const { list, withdrawn } = await withDatabase(
     databasePath(options),
     (db) => {
       checkAsOf(db, options.asOf, asOf);
       const views = readWithdrawnViews(db, { asOf });
-      return reinviteList(views, readWithdrawnDates(db), readIncomingSlugs(db));
+      return {
+        list: reinviteList(views, readWithdrawnDates(db), readIncomingSlugs(db)),
+        withdrawn: views.length,
+      };
     },
     "read",
   );
@@ -147,6 +150,11 @@ export async function runReinviteList(
       output,
       list.map((entry) => ({ ...entry, why: reinviteWhy(entry.reasons) })),
     );
+    return 0;
+  }
+  // Before any withdrawal the list is empty for that reason alone, not for want of real contacts.
+  if (withdrawn === 0) {
+    output.out(output.colour.dim(wrap(m().reinviteList.noneWithdrawn, output.width)));
     return 0;
   }
   output.out(renderReinviteList(list, output.colour, output.width));

@@ -279,6 +279,8 @@ export const de: Catalogue = {
 
   reinviteList: {
     none: "Niemand, den Sie wieder einladen könnten: Keine zurückgezogene Einladung ging an jemanden, den Sie wirklich kennen.",
+    noneWithdrawn:
+      "Noch niemand zum erneuten Einladen: Es wurde noch keine Einladung zurückgezogen. Nach dem Zurückziehen stehen hier die Menschen, die Sie wirklich kennen, mit dem Tag, ab dem LinkedIn eine neue Einladung erlaubt.",
     head: ["Name", "Profil oder E-Mail", "Wieder einladen ab", "Warum"],
     why: {
       addressBook: "in Ihrem Adressbuch",

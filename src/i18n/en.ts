@@ -282,6 +282,8 @@ export const en = {
 
   reinviteList: {
     none: "Nobody to invite again: no withdrawn invitation went to a real contact.",
+    noneWithdrawn:
+      "Nobody to invite again yet: no invitation has been withdrawn. After a withdrawal, this lists the people you really know, with the day LinkedIn lets you invite them again.",
     head: ["Name", "Profile or email", "Invite again from", "Why"],
     why: {
       addressBook: "in your address book",

@@ -287,6 +287,25 @@ describe("invites reinvite-list", () => {
     expect(inGerman[0]?.why).toContain("Adressbuch");
   });
 
+  it("says that nothing has been withdrawn yet, rather than that nobody is a real contact", async () => {
+    const db = join(temp.dir, "before-withdrawing.db");
+    await importDemo(db);
+    const early = await runCli([
+      "reinvite-list",
+      "--db",
+      db,
+      "--as-of",
+      "2026-11-20",
+      "--lang",
+      "de",
+    ]);
+    expect(early.code, early.stderr).toBe(0);
+    expect(early.stdout.replace(/\s+/g, " ")).toContain(
+      "Noch niemand zum erneuten Einladen: Es wurde noch keine Einladung zurückgezogen.",
+    );
+    expect(early.stdout).not.toContain("wirklich kennen.");
+  });
+
   it("shows each person in the table as the preview does: in/<slug>, else the e-mail", async () => {
     const list = await reinviteJson();
     const table = await runCli(["reinvite-list", "--db", temp.db, "--as-of", "2026-11-20"]);
