@@ -207,6 +207,7 @@ export function removalAction(
     list: (driver) => driver.listConnections(),
     match: (planned, live) => matchLive(planned, live.items, removalKeys, sharedNames),
     send: (driver, live) => driver.removeConnection(live),
+    canSend: (driver, live) => driver.canRemove(live),
     beforeSend: (c, live, at) =>
       record.record(
         {

@@ -82,6 +82,7 @@ export function withdrawalAction(
         (p) => live.showsEmailInvitees || invitationKeys(p).slug !== null,
       ),
     send: (driver, live) => driver.withdraw(live),
+    canSend: (driver, live) => driver.canWithdraw(live),
     outcomes: invitationOutcomes(db, (at) => reinviteAfter(at)),
   };
 }

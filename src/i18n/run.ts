@@ -165,6 +165,8 @@ export const enRun = {
       "answered that it was not there, perhaps to a copy the browser repeated after the first had done it; gone from the live list",
     breaker: (n: number, last: string) =>
       `${f.num(n)} requests in a row failed (the last: ${last})`,
+    noWayFor: (name: string) =>
+      `LinkedIn takes none of the ways of sending this run knows for ${name} any more; nothing more was sent`,
     noWayLeft: (name: string) =>
       `LinkedIn answered that ${name} was done, but still lists them, and no other way of sending is left`,
     verifiedDone: (n: number, done: string) => `${f.num(n)} ${done}, verified`,
@@ -419,6 +421,8 @@ export const deRun: Shape<typeof enRun> = {
     settledUnclear:
       "Antwort „nicht da“, vielleicht auf eine vom Browser wiederholte Kopie, nachdem die erste gewirkt hatte; nicht mehr in der Liste",
     breaker: (n, last) => `${g.num(n)} Anfragen hintereinander fehlgeschlagen (zuletzt: ${last})`,
+    noWayFor: (name) =>
+      `LinkedIn nimmt für ${name} keinen der Wege des Sendens mehr an, die dieser Lauf kennt; es wurde nichts mehr gesendet`,
     noWayLeft: (name) =>
       `LinkedIn meldete für ${name} Erfolg, führt die Person aber noch, und kein anderer Weg des Sendens bleibt`,
     verifiedDone: (n, done) => `${g.num(n)} ${done}, geprüft`,

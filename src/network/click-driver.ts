@@ -136,6 +136,15 @@ export class ClickDriver implements NetworkDriver {
     return this.options.api.removeConnection(connection);
   }
 
+  /** Clicking is never retired: a click that does nothing stops the run (distrust). */
+  canWithdraw(): boolean {
+    return true;
+  }
+
+  canRemove(connection: LiveConnection): boolean {
+    return this.options.api.canRemove(connection);
+  }
+
   distrust(via: Via, action: "withdraw" | "remove"): boolean {
     if (action === "remove") return this.options.api.distrust(via, action);
     // Clicking is the last way there is: the run stops rather than click on without effect.

@@ -105,6 +105,13 @@ export interface NetworkDriver {
   listConnections(): Promise<LiveList<LiveConnection>>;
   removeConnection(connection: LiveConnection): Promise<ItemOutcome>;
   /**
+   * Whether a way of sending is left in this run for this item: one that fits the list it came
+   * from and has not been retired. Asked before a request is journaled: with none the run
+   * stops, and no request is recorded that never went out.
+   */
+  canWithdraw(invitation: LiveInvitation): boolean;
+  canRemove(connection: LiveConnection): boolean;
+  /**
    * A write that went out through `via` answered but did not take effect (a re-read still lists
    * the item): that way is not used again in this run. False when no other way of that action
    * is left.

@@ -49,6 +49,8 @@ export interface RunAction<P extends PlannedItem, L extends LiveKeys> {
   /** Planned items to live rows; an item the list cannot show is uncertain, never unmatched. */
   match(planned: readonly P[], live: LiveList<L>): MatchResult<P, L>;
   send(driver: NetworkDriver, live: L): Promise<ItemOutcome>;
+  /** Whether the driver has a way left for this item (driver.ts, canWithdraw). */
+  canSend(driver: NetworkDriver, live: L): boolean;
   /**
    * Runs after the pacer's wait and before the request is journaled and sent, before every
    * attempt (the removed-connections CSV). Throwing ends the run with nothing sent.
@@ -485,6 +487,16 @@ export async function runJournaled<P extends PlannedItem, L extends LiveKeys>(
       }
       const next = queue.shift();
       if (!next) break;
+      // Every way that fits this item was retired in this run: stopped before anything is
+      // journaled or written, so that no request is recorded that never went out.
+      if (!action.canSend(driver, next.live)) {
+        queue.unshift(next);
+        throw new StoppedError(
+          "changed",
+          words.reasons.noWayFor(next.planned.name),
+          STOP_ADVICE.changed,
+        );
+      }
       action.beforeSend?.(next.planned, next.live, iso());
       const entryId = journal.intend({
         runId,

@@ -111,7 +111,8 @@ interface PageRead<T> {
   total?: number | null;
 }
 
-type Strategy<T> = { via: Via; send: (item: T) => Promise<ItemOutcome | null> };
+/** One way of writing, made for one item: its request, sent when `send` is called. */
+type Strategy = { via: Via; send: () => Promise<ItemOutcome> };
 
 export class LinkedInClient implements NetworkDriver {
   private readonly transport: Transport;
@@ -384,13 +385,18 @@ export class LinkedInClient implements NetworkDriver {
    * web app sends since mid-2026; rows of the server-driven list go there directly.
    */
   async withdraw(invitation: LiveInvitation): Promise<ItemOutcome> {
-    const strategies: Array<Strategy<LiveInvitation>> = [
-      { via: "sdui", send: (i) => this.withdrawSdui(i) },
-    ];
-    if (invitation.surface !== "sdui") {
-      strategies.unshift({ via: "legacy", send: (i) => this.withdrawLegacy(i) });
-    }
-    return this.write(invitation, strategies, m().network.client.notPending);
+    return this.write(this.withdrawWays(invitation), m().network.client.notPending);
+  }
+
+  /** The ways that fit the invitation's list, in the order they are tried. */
+  private withdrawWays(invitation: LiveInvitation): Strategy[] {
+    const sdui: Strategy = { via: "sdui", send: () => this.withdrawSdui(invitation) };
+    if (invitation.surface === "sdui") return [sdui];
+    return [{ via: "legacy", send: () => this.withdrawLegacy(invitation) }, sdui];
+  }
+
+  canWithdraw(invitation: LiveInvitation): boolean {
+    return this.withdrawWays(invitation).some((s) => !this.retired.has(s.via));
   }
 
   private async withdrawLegacy(invitation: LiveInvitation): Promise<ItemOutcome> {
@@ -476,48 +482,61 @@ export class LinkedInClient implements NetworkDriver {
    * 2026 web app sends (keyed by the vanity name), then the member-relationship call.
    */
   async removeConnection(connection: LiveConnection): Promise<ItemOutcome> {
+    return this.write(this.removeWays(connection), m().network.client.notConnection);
+  }
+
+  canRemove(connection: LiveConnection): boolean {
+    return this.removeWays(connection).some((s) => !this.retired.has(s.via));
+  }
+
+  /** The ways that fit the connection (by its vanity name, its connection URN), in order. */
+  private removeWays(connection: LiveConnection): Strategy[] {
     const gone = m().network.client.notConnection;
-    const strategies: Array<Strategy<LiveConnection>> = [
+    const { slug, connectionUrn } = connection;
+    const strategies: Array<Strategy | null> = [
       {
         via: "dash",
-        send: async (c) => {
+        send: async () => {
           const { verdict, response } = await this.call(
             "POST",
             "/voyager/api/relationships/dash/connections?action=removeFromMyConnections",
             WRITE_HEADERS,
-            JSON.stringify({ connectedMember: c.id }),
+            JSON.stringify({ connectedMember: connection.id }),
           );
           return this.voyagerOutcome(verdict, response, "dash", gone);
         },
       },
-      {
-        via: "sdui",
-        send: async (c) => {
-          if (!c.slug) return null;
-          const { verdict, response } = await this.call(
-            "POST",
-            `${SERVER_REQUEST_PATH}${REMOVE_ACTION}`,
-            SDUI_HEADERS,
-            removeBody({ slug: c.slug, firstName: c.firstName, lastName: c.lastName }),
-          );
-          return this.sduiOutcome(verdict, response, gone);
-        },
-      },
-      {
-        via: "dash-member",
-        send: async (c) => {
-          if (!c.connectionUrn) return null;
-          const { verdict, response } = await this.call(
-            "POST",
-            "/voyager/api/relationships/dash/memberRelationships?action=removeFromMyConnections&decorationId=com.linkedin.voyager.dash.deco.relationships.MemberRelationship-34",
-            WRITE_HEADERS,
-            JSON.stringify({ connectionUrn: c.connectionUrn }),
-          );
-          return this.voyagerOutcome(verdict, response, "dash-member", gone);
-        },
-      },
+      !slug
+        ? null
+        : {
+            via: "sdui",
+            send: async () => {
+              const { firstName, lastName } = connection;
+              const { verdict, response } = await this.call(
+                "POST",
+                `${SERVER_REQUEST_PATH}${REMOVE_ACTION}`,
+                SDUI_HEADERS,
+                removeBody({ slug, firstName, lastName }),
+              );
+              return this.sduiOutcome(verdict, response, gone);
+            },
+          },
+      !connectionUrn
+        ? null
+        : {
+            via: "dash-member",
+            send: async () => {
+              const { verdict, response } = await this.call(
+                "POST",
+                "/voyager/api/relationships/dash/memberRelationships?action=removeFromMyConnections&decorationId=com.linkedin.voyager.dash.deco.relationships.MemberRelationship-34",
+                WRITE_HEADERS,
+                JSON.stringify({ connectionUrn }),
+              );
+              return this.voyagerOutcome(verdict, response, "dash-member", gone);
+            },
+          },
     ];
-    return this.write(connection, strategies, gone);
+    return strategies.filter((s) => s !== null);
   }
 
   /**
@@ -527,16 +546,11 @@ export class LinkedInClient implements NetworkDriver {
    * Through a transport that may resend, a refusal ends the tries unclear (driver.ts): the run's
    * read tells a retired way from an item that is gone, before the next way is tried.
    */
-  private async write<T>(
-    item: T,
-    strategies: Array<Strategy<T>>,
-    gone: string,
-  ): Promise<ItemOutcome> {
+  private async write(strategies: Strategy[], gone: string): Promise<ItemOutcome> {
     const open = strategies.filter((s) => !this.retired.has(s.via));
     let first: ItemOutcome | null = null;
     for (const strategy of open) {
-      const outcome = await strategy.send(item);
-      if (outcome === null) continue;
+      const outcome = await strategy.send();
       if (outcome.ok) {
         if (first && !first.ok) this.retired.add(first.via);
         return outcome;

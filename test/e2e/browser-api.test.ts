@@ -95,6 +95,31 @@ describe("withdraw and connections remove --browser through the page's requests,
     expect(history[0]?.counts).toEqual({ failed: 1, withdrawn: 2 });
   }, 120_000);
 
+  it("stops before journaling a request when every way that fits is retired: none recorded that never went out", async () => {
+    // Only the GraphQL list is served: both ways of withdrawing answer 404, as retired calls do.
+    await emulation.start(DEMO, { autoLogin: true, surfaces: ["graphql"] });
+    expect((await login()).code).toBe(0);
+    let posts = 0;
+    emulation.sandbox.server.on("request", (req) => {
+      if (req.method === "POST" && !(req.url ?? "").includes("pagination")) posts++;
+    });
+    const result = await withdraw("--max", "4");
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stderr).toContain("nothing more was sent");
+    // The first person's legacy call, then its server-driven retry; nobody else was tried.
+    expect(posts).toBe(2);
+    const history = JSON.parse(
+      (await runCli(["history", "--db", temp.db, "--json"])).stdout,
+    ) as Array<{ counts: Record<string, number>; requests: number }>;
+    expect(history[0]?.requests).toBe(2);
+    expect(history[0]?.counts).toEqual({ failed: 1 });
+    const status = JSON.parse(
+      (await runCli(["status", "--db", temp.db, "--json", "--as-of", "2026-11-20"])).stdout,
+    );
+    expect(status.unconfirmed.withdrawals).toBe(0);
+    expect(result.stdout + result.stderr).not.toContain("not yet checked");
+  }, 120_000);
+
   it("ends on Ctrl-C as a run should: the request under way finished, the list read through the browser", async () => {
     await emulation.start(DEMO, { autoLogin: true });
     expect((await login()).code).toBe(0);

@@ -154,6 +154,20 @@ describe("withdrawing", () => {
     expect(removal.sent).toHaveLength(1);
   });
 
+  it("knows which ways fit a row: a row of the server-driven list has that action alone", () => {
+    const { client } = scripted(() => ({}));
+    expect(client.canWithdraw(invitation("sdui"))).toBe(true);
+    client.distrust("sdui", "withdraw");
+    // The legacy call is not retired, but it cannot withdraw a row that has no legacy id.
+    expect(client.canWithdraw(invitation("sdui"))).toBe(false);
+    expect(client.canWithdraw(invitation("legacy"))).toBe(true);
+    const noSlug = { ...connection, slug: null, connectionUrn: null };
+    expect(client.canRemove(noSlug)).toBe(true);
+    client.distrust("dash", "remove");
+    expect(client.canRemove(noSlug)).toBe(false);
+    expect(client.canRemove(connection)).toBe(true);
+  });
+
   it("scrubs what a refusal echoes back", async () => {
     const { client } = scripted(() => ({ status: 400, text: "you sent li_at=SECRET" }));
     const outcome = await client.withdraw(invitation("sdui"));
