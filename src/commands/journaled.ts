@@ -516,6 +516,8 @@ export async function runAndReport<P extends PlannedItem, L extends LiveKeys>(
     progress.note(words.progress.stopping);
   };
   process.on("SIGINT", onInterrupt);
+  /** Confirmed by the run's reads so far: each read's note counts on from the last. */
+  let confirmed = 0;
   try {
     const summary = await runJournaled({
       ...run,
@@ -544,7 +546,8 @@ export async function runAndReport<P extends PlannedItem, L extends LiveKeys>(
           progress.item(event.done, event.total, `${answer}: ${event.name}`);
         }
         if (event.kind === "verified" && (event.done > 0 || event.notDone > 0)) {
-          progress.note(p.verified(event.done, a.done, event.notDone));
+          confirmed += event.done;
+          progress.note(p.verified(event.done, confirmed, a.done, event.notDone));
         }
       },
     });

@@ -127,8 +127,9 @@ export const enRun = {
     notThere: "not there",
     failed: "failed",
     unclear: "no clear answer, LinkedIn's list will tell",
-    verified: (n: number, done: string, notDone: number) =>
-      `LinkedIn's list confirms ${f.num(n)} as ${done}${notDone > 0 ? `; ${f.num(notDone)} still listed (not done)` : ""}.`,
+    /** `n` newly confirmed by this read, `total` in the run so far. */
+    verified: (n: number, total: number, done: string, notDone: number) =>
+      `LinkedIn's list confirms ${f.num(n)}${total > n ? ` more as ${done}, ${f.num(total)} so far` : ` as ${done}`}${notDone > 0 ? `; ${f.num(notDone)} still listed (not done)` : ""}.`,
     left: "left",
     stopping:
       "Ctrl-C: the request under way is finished, LinkedIn's list read once more, and the run ends. Ctrl-C again ends it at once (the journal keeps what was sent).",
@@ -386,8 +387,8 @@ export const deRun: Shape<typeof enRun> = {
     notThere: "nicht vorhanden",
     failed: "fehlgeschlagen",
     unclear: "keine klare Antwort, LinkedIns Liste wird es zeigen",
-    verified: (n, done, notDone) =>
-      `LinkedIns Liste bestätigt ${g.num(n)} als ${done}${notDone > 0 ? `; ${g.num(notDone)} noch gelistet (nicht erledigt)` : ""}.`,
+    verified: (n, total, done, notDone) =>
+      `LinkedIns Liste bestätigt ${g.num(n)}${total > n ? ` weitere als ${done}, bisher ${g.num(total)}` : ` als ${done}`}${notDone > 0 ? `; ${g.num(notDone)} noch gelistet (nicht erledigt)` : ""}.`,
     left: "übrig",
     stopping:
       "Strg+C: Die laufende Anfrage wird zu Ende gebracht, LinkedIns Liste noch einmal gelesen, dann endet der Lauf. Noch einmal Strg+C beendet ihn sofort (das Protokoll behält, was gesendet wurde).",

@@ -52,6 +52,14 @@ describe("invites withdraw against the emulation", () => {
     expect(result.code, result.stderr).toBe(0);
     // Withdrawn and verified, not done, skipped, failed, to verify, remaining.
     expect(result.stdout).toMatch(/│\s+38 │\s+0 │\s+0 │\s+0 │\s+0 │\s+0 │/);
+    // Each read says what it confirmed and how many that makes: never numbers that seem to
+    // contradict each other (25, then 12).
+    const notes = result.stderr.match(/LinkedIn's list confirms .*\./g);
+    expect(notes).toEqual([
+      "LinkedIn's list confirms 1 as withdrawn.",
+      "LinkedIn's list confirms 25 more as withdrawn, 26 so far.",
+      "LinkedIn's list confirms 12 more as withdrawn, 38 so far.",
+    ]);
     const after = await state();
     const withdrawn = after.invitations.filter((i) => i.state === "withdrawn");
     expect(withdrawn).toHaveLength(38);
