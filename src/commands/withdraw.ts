@@ -150,6 +150,7 @@ export async function runWithdraw(
           asOf,
           maxRows: Math.max(5, output.height - 12),
           hasAll: false,
+          inAll: plan.selected.length,
         });
       }
       printRunPlan(output, plan);

@@ -186,6 +186,8 @@ export const de: Catalogue = {
     summary: (pending, asOf, inBatch, personal, reminders, weekAhead) =>
       `${count(pending, { one: "ausstehende Einladung", other: "ausstehende Einladungen" })} (Stand ${day(asOf)}): ${num(inBatch)} in einem versehentlichen Stapel, ${num(personal)} persönlich; ${reminders === 0 ? `keine bekommt bis zum ${day(weekAhead)} eine Erinnerung` : `${count(reminders, { one: "bekommt", other: "bekommen" })} bis zum ${day(weekAhead)} eine Erinnerung, wenn Sie sie nicht zurückziehen`}.`,
     selected: (selected, of) => `Ausgewählt: ${num(selected)} von ${num(of)}.`,
+    selectedThisRun: (selected, of, thisRun) =>
+      `Ausgewählt: ${num(selected)} von ${num(of)}; in diesem Lauf: ${num(thisRun)}.`,
   },
 
   batches: {

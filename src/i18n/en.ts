@@ -188,6 +188,8 @@ export const en = {
     ) =>
       `${count(pending, { one: "pending invitation", other: "pending invitations" })} as of ${day(asOf)}: ${num(inBatch)} in an accidental batch, ${num(personal)} personal; ${reminders === 0 ? `none will get a reminder by ${day(weekAhead)}` : `${num(reminders)} will get a reminder by ${day(weekAhead)} unless withdrawn`}.`,
     selected: (selected: number, of: number) => `Selected: ${num(selected)} of ${num(of)}.`,
+    selectedThisRun: (selected: number, of: number, thisRun: number) =>
+      `Selected: ${num(selected)} of ${num(of)}; in this run: ${num(thisRun)}.`,
   },
 
   batches: {

@@ -213,6 +213,8 @@ export function renderPreviewSummary(
   asOf: Date,
   colour: Colour,
   width = Number.POSITIVE_INFINITY,
+  /** Selected in all, where the table shows only what this run sends (`selected`). */
+  inAll = selected,
 ): string {
   const words = m().preview;
   const weekAhead = new Date(asOf.getTime() + 7 * DAY_MS);
@@ -225,7 +227,11 @@ export function renderPreviewSummary(
       summary.remindersNextWeek,
       weekAhead,
     ),
-    colour.bold(words.selected(selected, summary.pending)),
+    colour.bold(
+      inAll > selected
+        ? words.selectedThisRun(inAll, summary.pending, selected)
+        : words.selected(selected, summary.pending),
+    ),
   ].join("\n");
   return wrap(text, width);
 }
@@ -300,6 +306,8 @@ export function renderBatches(
 
 /** What printPreview prints besides the table's rows. */
 export interface PreviewPrint extends Pick<PreviewTableOptions, "asOf" | "maxRows" | "hasAll"> {
+  /** How many are selected in all, where the table holds only this run's share of them. */
+  inAll?: number;
   /**
    * The counts over every pending invitation, chosen or not (summarize), read once the table is
    * drawn: a PreviewTally's, counted as the views are taken, is whole by then.
@@ -316,7 +324,7 @@ export async function printPreview(
   selected: Iterable<InvitationView>,
   print: PreviewPrint,
 ): Promise<void> {
-  const { summary, asOf, maxRows, hasAll = true } = print;
+  const { summary, asOf, maxRows, hasAll = true, inAll } = print;
   let total = 0;
   const counted = function* () {
     for (const view of selected) {
@@ -334,5 +342,5 @@ export async function printPreview(
       hasAll,
     }),
   );
-  output.out(renderPreviewSummary(summary, total, asOf, output.colour, output.width));
+  output.out(renderPreviewSummary(summary, total, asOf, output.colour, output.width, inAll));
 }

@@ -238,6 +238,8 @@ it("shows the plan in German under a German locale", async () => {
   expect(result.code, result.stderr).toBe(0);
   const text = result.stdout.replace(/\s+/g, " ");
   expect(text).toContain("Plan: 12 Einladungen zurückziehen, die nächste Erinnerung zuerst.");
+  // The preview's count above the plan says the same: 38 selected, 12 of them in this run.
+  expect(text).toContain("Ausgewählt: 38 von 41; in diesem Lauf: 12.");
   expect(text).toContain("26 weitere sind ausgewählt, warten aber auf einen späteren Lauf");
   expect(text).toContain("Bei 12 am Tag brauchen die 38 ausgewählten 4 Tage, bis zum 23.11.2026.");
   expect(text).toContain("Das erspart");
