@@ -34,6 +34,7 @@ import {
   checkNewFile,
   checkNotStandardOutput,
   freeName,
+  STANDARD_OUTPUT,
   writeCsv,
   writtenTo,
 } from "../user-files.js";
@@ -136,6 +137,11 @@ export async function runConnectionsExport(
       message: m().run.connections.pickExport,
       preChecked: "all",
     });
+  }
+  // A file of no one is no record of anyone: none is made (standard output still gets the header).
+  if (selected.length === 0 && out !== STANDARD_OUTPUT) {
+    output.err(wrap(m().run.connections.noneToWrite, output.width));
+    return 0;
   }
   await writeConnectionsCsv(output, out, selected, options.excel === true);
   output.err(

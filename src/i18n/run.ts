@@ -248,6 +248,7 @@ export const enRun = {
     wrote: (n: number, file: string, excel: boolean) =>
       `Wrote ${connections(n)} to ${file}${excel ? " (for Excel: UTF-8 with BOM, semicolons)" : ""}.`,
     pickExport: "Which connections do you want to export?",
+    noneToWrite: "No connection matches this selection, so no file was written.",
     hidden: (n: number, which: string[]) =>
       `Left out ${connections(n)} with nothing to recognise ${n === 1 ? "it" : "them"} by on LinkedIn (a hidden profile: no name, no profile address), to remove by hand if you want: ${f.list(which)}.`,
     hiddenOne: (connectedOn: string | null, company: string) =>
@@ -497,6 +498,7 @@ export const deRun: Shape<typeof enRun> = {
     wrote: (n, file, excel) =>
       `${kontakte(n)} in ${file} geschrieben${excel ? " (für Excel: UTF-8 mit BOM, Semikolons)" : ""}.`,
     pickExport: "Welche Kontakte möchten Sie exportieren?",
+    noneToWrite: "Kein Kontakt passt zu dieser Auswahl; es wurde also keine Datei geschrieben.",
     hidden: (n, which) =>
       `${kontakte(n)} ausgelassen, ${n === 1 ? "der sich" : "die sich"} auf LinkedIn an nichts erkennen ${n === 1 ? "lässt" : "lassen"} (ein verborgenes Profil: kein Name, keine Profiladresse); von Hand zu entfernen, wenn Sie wollen: ${g.list(which)}.`,
     hiddenOne: (connectedOn, company) =>

@@ -105,6 +105,24 @@ describe("invites connections export", () => {
     expect(plain.result.stderr).toMatch(/Wrote 1 connection to /);
     const recent = await exportTo("recent.csv", "--connected-after", "2026-11-01");
     expect(recent.result.stderr).toContain("Wrote 7 connections");
+    // Nobody selected: no empty file is left behind, and the message says so.
+    const none = await exportTo("none.csv", "--match", "Niemand Sonst");
+    expect(none.result.code, none.result.stderr).toBe(0);
+    expect(none.result.stderr.trim()).toBe(
+      "No connection matches this selection, so no file was written.",
+    );
+    expect(existsSync(none.out)).toBe(false);
+    const piped = await runCli([
+      "connections",
+      "export",
+      "--db",
+      temp.db,
+      "--out",
+      "-",
+      "--match",
+      "Niemand Sonst",
+    ]);
+    expect(piped.stdout.trim().split("\n")).toHaveLength(1);
   });
 
   it("writes UTF-8 with a BOM and semicolons for Excel, which imports back too", async () => {
