@@ -55,15 +55,21 @@ export function helpConfiguration(): HelpConfiguration {
   const titles: Record<string, string | undefined> = words.titles;
   const extras: Record<string, string | undefined> = words.extras;
   // Commander appends `(choices: "en", "de")` or `(default: "100")` to a text.
-  const withExtras = (description: string, full: string) =>
-    description +
-    full
+  const withExtras = (description: string, full: string) => {
+    const extra = full
       .slice(description.length)
+      // A default as it is typed (`100`), not as the string commander holds (`"100"`).
+      .replace(/(default: )"([^"]*)"/g, "$1$2")
       .replace(
         /(^ ?\(|, )(choices|default|preset|env): /g,
         (_, before: string, word: string) => `${before}${extras[word] ?? word}: `,
       )
       .replace(/"([^"]*)"/g, (_, value: string) => words.quote(value));
+    // One pair of parentheses where the text ends in its own: `(default: …; choices: …)`.
+    return description.endsWith(")") && extra.startsWith(" (")
+      ? `${description.slice(0, -1)}; ${extra.slice(2)}`
+      : description + extra;
+  };
   const base = new Help();
   return {
     styleTitle: (title) => titles[title] ?? title,
