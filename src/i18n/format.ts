@@ -18,6 +18,8 @@ export interface Formats {
   count(value: number, forms: { one: string; other: string }): string;
   /** `a, b and c` / `a, b und c`. */
   list(items: readonly string[]): string;
+  /** A share from 0 to 1, whole: `84%` / `84 %` (German sets a space, a no-break one here). */
+  percent(share: number): string;
 }
 
 function lazy<T>(make: () => T): () => T {
@@ -56,6 +58,7 @@ export function formatsFor(locale: "en-US" | "de-DE"): Formats {
     plural: (value, forms) => (rules().select(value) === "one" ? forms.one : forms.other),
     count: (value, forms) => `${formats.num(value)} ${formats.plural(value, forms)}`,
     list: (items) => lists().format(items),
+    percent: (share) => `${Math.round(share * 100)}${german ? "\u00a0%" : "%"}`,
   };
   return formats;
 }

@@ -264,7 +264,7 @@ export function renderBatches(
     n(b.withdrawn),
     n(b.accepted),
     ...(ended ? [n(b.expired + b.closed)] : []),
-    `${Math.round(b.addressBookShare * 100)}%`,
+    fmt.percent(b.addressBookShare),
   ];
   const full = fitTableWithin(
     columns,

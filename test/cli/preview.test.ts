@@ -319,12 +319,13 @@ describe("invites batches", () => {
     expect(narrow.stdout).toBe(
       [
         "B1  14.11.2026 09:14–09:21",
-        "  Größe                          44",
-        "  Ausstehend                      0",
-        "  Zurückgezogen                   0",
-        "  Angenommen                      6",
-        "  Abgelaufen oder geschlossen    38",
-        "  Im Adressbuch                100%",
+        "  Größe                           44",
+        "  Ausstehend                       0",
+        "  Zurückgezogen                    0",
+        "  Angenommen                       6",
+        "  Abgelaufen oder geschlossen     38",
+        // German sets a (no-break) space before the sign.
+        "  Im Adressbuch                100\u00a0%",
         "",
       ].join("\n"),
     );
