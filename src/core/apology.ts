@@ -17,7 +17,7 @@ export interface ApologyTemplate {
 export const DEFAULT_TEMPLATES: Record<Language, ApologyTemplate> = {
   de: {
     subject: "Meine LinkedIn-Einladung: ein Versehen",
-    body: "Hallo {name},\n\nvielleicht haben Sie eine Einladung von mir auf LinkedIn bekommen. Sie ging aus Versehen an mein ganzes Adressbuch hinaus, und ich habe sie inzwischen zurückgezogen. Bitte entschuldigen Sie die Störung: Sie müssen nichts tun.\n\nViele Grüße\n{sender}",
+    body: "Guten Tag {name},\n\nvielleicht haben Sie auf LinkedIn eine Einladung von mir erhalten. Sie wurde versehentlich an mein ganzes Adressbuch verschickt, und ich habe sie inzwischen zurückgezogen. Bitte entschuldigen Sie die Störung; Sie müssen nichts weiter tun.\n\nViele Grüße\n{sender}",
   },
   en: {
     subject: "My LinkedIn invitation: a mistake",

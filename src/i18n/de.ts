@@ -292,7 +292,7 @@ export const de: Catalogue = {
   },
 
   history: {
-    none: "Noch keine Läufe: Hier stehen die Rückzüge und Entfernungen.",
+    none: "Noch keine Läufe: Hier erscheinen die Läufe, die Einladungen zurückziehen oder Kontakte entfernen.",
     head: [
       "#",
       "Begonnen (UTC)",

@@ -46,9 +46,9 @@ export const enRun = {
       done: "removed",
       head: "Removed, verified",
       consequences:
-        "They are not notified. Only you can connect again later, by inviting them; endorsements and recommendations between you are removed for good.",
+        "They are not notified. To be connected again, one of you has to invite the other anew; endorsements and recommendations between you are removed for good.",
       confirm: (n: number) =>
-        `Remove these ${connections(n)} now? They are not told, and only you can reconnect.`,
+        `Remove these ${connections(n)} now? They are not told; being connected again takes a new invitation.`,
       pick: "Which connections do you want to remove?",
       gone: "not a connection on LinkedIn any more",
       needsSelection: "connections remove needs a selection",
@@ -301,9 +301,9 @@ export const deRun: Shape<typeof enRun> = {
       done: "entfernt",
       head: "Entfernt, geprüft",
       consequences:
-        "Die Personen werden nicht benachrichtigt. Nur Sie können sich später wieder mit ihnen vernetzen, indem Sie sie einladen; Empfehlungen und Kenntnisbestätigungen zwischen Ihnen gehen endgültig verloren.",
+        "Die Personen werden nicht benachrichtigt. Um wieder verbunden zu sein, muss einer von Ihnen den anderen neu einladen; Empfehlungen und Kenntnisbestätigungen zwischen Ihnen gehen endgültig verloren.",
       confirm: (n) =>
-        `Diese ${kontakte(n)} jetzt entfernen? Die Personen erfahren nichts davon; nur Sie können sich wieder mit ihnen vernetzen.`,
+        `Diese ${kontakte(n)} jetzt entfernen? Die Personen erfahren nichts davon; wieder verbunden sind Sie erst nach einer neuen Einladung.`,
       pick: "Welche Kontakte möchten Sie entfernen?",
       gone: "bei LinkedIn kein Kontakt mehr",
       needsSelection: "connections remove braucht eine Auswahl",
@@ -334,7 +334,7 @@ export const deRun: Shape<typeof enRun> = {
       days <= 1
         ? `Bei ${g.num(cap)} am Tag können alle ${g.num(selected)} ausgewählten heute erledigt werden.`
         : `Bei ${g.num(cap)} am Tag brauchen die ${g.num(selected)} ausgewählten ${g.count(days, { one: "Tag", other: "Tage" })}, bis zum ${g.day(last)}.`,
-    noCap: "Das Tageslimit ist 0: Nichts geht hinaus, bis Sie es mit --daily-cap erhöhen.",
+    noCap: "Das Tageslimit ist 0: Es wird nichts gesendet, bis Sie es mit --daily-cap erhöhen.",
     reminders: (prevented, still) =>
       still === 0
         ? `Das erspart ${erinnerungen(prevented)}; niemand bekommt eine, bevor er an der Reihe ist.`
@@ -371,7 +371,8 @@ export const deRun: Shape<typeof enRun> = {
       `Das Tageslimit erlaubt den nächsten Lauf morgen, am ${g.day(day)} (ein Tag zählt in UTC).`,
     restTakes: (days, cap) =>
       `Bei ${g.num(cap)} am Tag dauert der Rest etwa ${g.count(days, { one: "Tag", other: "Tage" })}.`,
-    restToday: (cap) => `Bei ${g.num(cap)} am Tag kann der Rest noch heute hinausgehen.`,
+    restToday: (cap) =>
+      `Bei ${g.num(cap)} am Tag können auch die übrigen Anfragen noch heute gesendet werden.`,
     continue: (command) => `Weiter mit: ${command}`,
     interrupted:
       "Mit Strg+C angehalten: Die laufende Anfrage wurde zu Ende gebracht und aufgezeichnet, und LinkedIns Liste noch einmal gelesen.",

@@ -38,7 +38,7 @@ describe("invites apologize", () => {
     expect(rows.some((r) => r.email === "bewerbung@stadtwerke.example")).toBe(false);
     const oma = rows.find((r) => r.email === "oma.hildegard@gmx.example");
     expect(oma).toMatchObject({ name: "", subject: "Meine LinkedIn-Einladung: ein Versehen" });
-    expect(oma?.body?.startsWith("Hallo,\n")).toBe(true);
+    expect(oma?.body?.startsWith("Guten Tag,\n")).toBe(true);
     expect(oma?.body).toContain("zurückgezogen");
     expect(oma?.body?.endsWith("Katrin Böhm")).toBe(true);
   });

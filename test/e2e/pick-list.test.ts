@@ -87,7 +87,7 @@ describe("connections remove --pick in a terminal", () => {
     const { code, csv } = await startRemoval();
     await keys("Enter");
     await waitFor(() => screen().includes("Remove these 6 connections now?"), "the confirmation");
-    expect(screen()).toContain("They are not told, and only you can reconnect.");
+    expect(screen()).toContain("They are not told; being connected again takes a new invitation.");
     expect(screen()).toContain("Plan: remove 6 connections");
     await keys("n", "Enter");
     await waitFor(() => existsSync(code), "the exit code");
