@@ -73,7 +73,7 @@ export const enHelp = {
     apologize: {
       description:
         "a mail-merge CSV (email, name, subject, body) with a kind note for people whose accidental invitation you withdrew, in German unless --lang en is given; sends nothing",
-      out: "the CSV to write (- for standard output)",
+      out: "the CSV to write; required (- for standard output)",
       template:
         'your own text: "Subject: …" (or "Betreff: …") on the first line, the text below it; {name} and {sender} are filled in',
       sender: "how to sign (default: your name from the export)",
@@ -399,7 +399,7 @@ export const deHelp: Shape<typeof enHelp> = {
     apologize: {
       description:
         "eine Serienbrief-CSV (email, name, subject, body) mit ein paar freundlichen Zeilen an die Menschen, deren versehentliche Einladung Sie zurückgezogen haben, auf Deutsch, außer mit --lang en; versendet nichts",
-      out: "die zu schreibende CSV-Datei (- für die Standardausgabe)",
+      out: "die zu schreibende CSV-Datei; erforderlich (- für die Standardausgabe)",
       template:
         "Ihr eigener Text: „Betreff: …“ (oder „Subject: …“) in der ersten Zeile, darunter der Text; {name} und {sender} werden eingesetzt",
       sender: "wie unterschrieben wird (Standard: Ihr Name aus dem Export)",
