@@ -26,15 +26,27 @@ const LAST_YEAR = 2999;
 
 /** A day as every date flag takes it: YYYY-MM-DD. */
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A day as German writes it, day first: 22.11.2026 or 1.12.2026 (dots are no US form). */
+const DOTTED_DAY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+
+/** The day `text` names, as YYYY-MM-DD, when it is written as one (DAY or DOTTED_DAY). */
+function dayOf(text: string): string | null {
+  if (DAY.test(text)) return text;
+  const dotted = DOTTED_DAY.exec(text);
+  if (!dotted) return null;
+  const two = (n: string | undefined) => (n ?? "").padStart(2, "0");
+  return `${dotted[3]}-${two(dotted[2])}-${two(dotted[1])}`;
+}
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /**
- * A day (YYYY-MM-DD, taken in UTC at its start or end) or an exact ISO 8601 time with its zone.
- * Nothing else: `03.11.2026` is the 3rd of November to a German and the 11th of March to
- * JavaScript's Date, so such forms are refused rather than guessed.
+ * A day (YYYY-MM-DD, or German D.M.YYYY; taken in UTC at its start or end) or an exact ISO
+ * 8601 time with its zone. Nothing else: `03/11/2026` is the 3rd of November in Europe and the
+ * 11th of March in the US, so such forms are refused rather than guessed.
  */
 export function parseDayOrTime(flag: string, value: string, endOfDay: boolean): Date {
-  const text = value.trim();
+  const given = value.trim();
+  const text = dayOf(given) ?? given;
   const day = DAY.exec(text);
   const date = day
     ? new Date(
@@ -74,7 +86,7 @@ export function checkAsOf(db: Db, value: string | undefined, asOf: Date): void {
   if (value === undefined) return;
   const newest = newestSentAt(db);
   if (newest !== null && Date.parse(newest) > asOf.getTime()) {
-    const exact = !DAY.test(value.trim());
+    const exact = dayOf(value.trim()) === null;
     throw new UsageError(m().help.errors.asOfBeforeSends(value, new Date(newest), exact));
   }
 }

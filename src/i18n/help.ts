@@ -295,7 +295,7 @@ export const enHelp = {
   /** The usage errors of the shared options (src/commands/options.ts, selection.ts). */
   errors: {
     notDate: (flag: string, value: string) =>
-      `${flag} "${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22, or an ISO 8601 time)`,
+      `${flag} "${value}" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22, or 22.11.2026, or an ISO 8601 time)`,
     yearOutOfRange: (flag: string, value: string, first: number, last: number) =>
       `${flag} "${value}" is not a date this tool can work with (expected a year from ${first} to ${last})`,
     /** `exact`: the flag gave a time, not a day; the send is then told to the minute. */
@@ -616,7 +616,7 @@ export const deHelp: Shape<typeof enHelp> = {
 
   errors: {
     notDate: (flag, value) =>
-      `${flag} "${value}" ist kein Datum (erwartet wird JJJJ-MM-TT, z. B. 2026-11-22, oder ein Zeitpunkt nach ISO 8601)`,
+      `${flag} "${value}" ist kein Datum (erwartet wird TT.MM.JJJJ oder JJJJ-MM-TT, z. B. 22.11.2026 oder 2026-11-22, oder ein Zeitpunkt nach ISO 8601)`,
     yearOutOfRange: (flag, value, first, last) =>
       `${flag} "${value}" ist kein Datum, mit dem dieses Werkzeug arbeiten kann (erwartet wird ein Jahr von ${first} bis ${last})`,
     asOfBeforeSends: (value, newest, exact) =>

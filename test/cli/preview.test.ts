@@ -248,7 +248,7 @@ describe("invites preview", () => {
         ["--older-than", "two weeks"],
         'invites: --older-than "two weeks" is not a duration (expected e.g. 14d, 3w or 2m)',
       ],
-      [["--sent-before", "03.11.2026"], 'invites: --sent-before "03.11.2026" is not a date'],
+      [["--sent-before", "03/11/2026"], 'invites: --sent-before "03/11/2026" is not a date'],
       [["--pick"], "invites: --pick needs a terminal to choose in"],
       [["--json", "--csv", "x.csv"], "invites: --json and --csv go one at a time"],
       [

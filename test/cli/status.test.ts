@@ -116,10 +116,10 @@ describe("invites status", () => {
   });
 
   it("refuses a date it cannot read", async () => {
-    const result = await runCli(["status", "--db", temp.db, "--as-of", "20.11.2026"]);
+    const result = await runCli(["status", "--db", temp.db, "--as-of", "20/11/2026"]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
-      'invites: --as-of "20.11.2026" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22, or an ISO 8601 time)',
+      'invites: --as-of "20/11/2026" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22, or 22.11.2026, or an ISO 8601 time)',
     );
   });
 });

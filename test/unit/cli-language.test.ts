@@ -278,8 +278,8 @@ describe("commander's errors", () => {
 describe("the shared options' usage errors", () => {
   it("are German when German is in use", async () => {
     setLang("de");
-    expect(() => parseDayOrTime("--as-of", "03.11.2026", true)).toThrow(
-      '--as-of "03.11.2026" ist kein Datum (erwartet wird JJJJ-MM-TT, z. B. 2026-11-22, oder ein Zeitpunkt nach ISO 8601)',
+    expect(() => parseDayOrTime("--as-of", "03/11/2026", true)).toThrow(
+      '--as-of "03/11/2026" ist kein Datum (erwartet wird TT.MM.JJJJ oder JJJJ-MM-TT, z. B. 22.11.2026 oder 2026-11-22, oder ein Zeitpunkt nach ISO 8601)',
     );
     expect(() => wholeNumber("--max", "zwei", 0, 0)).toThrow(
       '--max "zwei" ist keine ganze Zahl ab 0',
@@ -290,10 +290,10 @@ describe("the shared options' usage errors", () => {
   });
 
   it("reach the user in German through the command line, with their hint", async () => {
-    const date = await run(["--lang", "de", "preview", "--as-of", "03.11.2026"]);
+    const date = await run(["--lang", "de", "preview", "--as-of", "03/11/2026"]);
     expect(date.code).toBe(2);
     expect(date.stderr).toBe(
-      'invites: --as-of "03.11.2026" ist kein Datum (erwartet wird JJJJ-MM-TT, z. B. 2026-11-22, oder ein Zeitpunkt nach ISO 8601)',
+      'invites: --as-of "03/11/2026" ist kein Datum (erwartet wird TT.MM.JJJJ oder JJJJ-MM-TT, z. B. 22.11.2026 oder 2026-11-22, oder ein Zeitpunkt nach ISO 8601)',
     );
     const pick = await run(["--lang", "de", "preview", "--pick"]);
     expect(pick.code).toBe(2);
@@ -305,9 +305,9 @@ describe("the shared options' usage errors", () => {
   });
 
   it("stay as they were in English", async () => {
-    const date = await run(["preview", "--as-of", "03.11.2026"]);
+    const date = await run(["preview", "--as-of", "03/11/2026"]);
     expect(date.stderr).toBe(
-      'invites: --as-of "03.11.2026" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22, or an ISO 8601 time)',
+      'invites: --as-of "03/11/2026" is not a date (expected YYYY-MM-DD, e.g. 2026-11-22, or 22.11.2026, or an ISO 8601 time)',
     );
     expect(() => resolveSelection({ olderThan: "5x" })).toThrow(UsageError);
   });

@@ -66,18 +66,28 @@ describe("parseDayOrTime (--as-of, --sent-before, --sent-after, --connected-afte
     ["2024-02-29", "2024-02-29T23:59:59.999Z"],
     [" 2026-01-01 ", "2026-01-01T23:59:59.999Z"],
     ["2026-11-20T08:00:00+01:00", "2026-11-20T07:00:00.000Z"],
+    // As German writes a day: day first, with dots.
+    ["20.11.2026", "2026-11-20T23:59:59.999Z"],
+    ["1.2.2026", "2026-02-01T23:59:59.999Z"],
   ])("%s → %s", (text, iso) => {
     expect(parseDayOrTime("--as-of", text, true).toISOString()).toBe(iso);
   });
 
-  it.each([["2026-13-01"], ["2026-00-10"], ["2026-02-29"], ["2026-04-31"], ["0000-01-01"]])(
-    "%s is no day, and not taken for another",
-    (text) => {
-      expect(() => parseDayOrTime("--as-of", text, true)).toThrow(
-        `--as-of "${text}" is not a date (expected YYYY-MM-DD`,
-      );
-    },
-  );
+  it.each([
+    ["2026-13-01"],
+    ["2026-00-10"],
+    ["2026-02-29"],
+    ["2026-04-31"],
+    ["0000-01-01"],
+    ["31.02.2026"],
+    ["20.11.26"],
+    // Slashes are day first in Europe and month first in the US: never guessed.
+    ["03/11/2026"],
+  ])("%s is no day, and not taken for another", (text) => {
+    expect(() => parseDayOrTime("--as-of", text, true)).toThrow(
+      `--as-of "${text}" is not a date (expected YYYY-MM-DD`,
+    );
+  });
 
   it.each([["9999-12-31"], ["1969-12-31"], ["3000-01-01T00:00:00Z"]])(
     "%s is outside the years a date may fall in",
