@@ -112,6 +112,42 @@ export function typedPath(text: string): string {
   return path;
 }
 
+/**
+ * An answer to a path question that is more likely LinkedIn's cookies, pasted a question too
+ * early (the cookie prompt comes at the login): a session cookie's name (as in a Cookie line, a
+ * row of the browser's cookie table or a "Copy as cURL"), JSESSIONID's `ajax:` value, cookies
+ * as `name=value; name=value`, or one long token such as li_at's value, which no file name is.
+ */
+export function looksLikeCookies(text: string): boolean {
+  const t = text.trim();
+  return (
+    /\b(li_at|jsessionid|li_rm|bcookie|bscookie|lidc)\b/i.test(t) ||
+    /ajax:\d{6,}/i.test(t) ||
+    /^curl(\.exe)?\s/i.test(t) ||
+    /^[^=;\s]+=[^;]*;\s*[^=;\s]+=/.test(t) ||
+    /^"?[\w\-+%=]{40,}"?$/.test(t)
+  );
+}
+
+/**
+ * A file the user types the path of, "" for an empty answer (or Esc and Ctrl-C). A typo is asked
+ * again; so are cookies pasted here, which are neither shown nor kept, and the message about
+ * them does not repeat them.
+ */
+async function askFile(g: Guide, message: string): Promise<string> {
+  const words = m().guide;
+  for (;;) {
+    const answer = await askText(message, { when: looksLikeCookies, shown: words.notShown });
+    if (looksLikeCookies(answer)) {
+      g.output.err(wrap(words.cookiesNotAFile, g.output.width));
+      continue;
+    }
+    const typed = typedPath(answer);
+    if (typed === "" || statSync(resolve(typed), { throwIfNoEntry: false })) return typed;
+    g.output.err(wrap(words.noFile(printable(typed)), g.output.width));
+  }
+}
+
 function heading(g: Guide, n: number, title: string): void {
   g.output.out(`\n${g.output.colour.bold(wrap(m().guide.step(n, 5, title), g.output.width))}`);
 }
@@ -212,11 +248,9 @@ export async function runStart(
     if (answer) chosen.push(file);
   }
   while (chosen.length === 0) {
-    const typed = typedPath(await askText(words.askPath));
+    const typed = await askFile(g, words.askPath);
     if (typed === "") return stop(g);
-    // A typo is asked again; an empty answer stops.
-    if (statSync(resolve(typed), { throwIfNoEntry: false })) chosen.push(typed);
-    else output.err(wrap(words.noFile(printable(typed)), output.width));
+    chosen.push(typed);
   }
 
   heading(g, 3, words.importStep);

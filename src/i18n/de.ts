@@ -429,6 +429,9 @@ export const de: Catalogue = {
     importThis: (file) => `${file} importieren?`,
     askPath:
       "Wo liegt der Export? Geben Sie den Pfad der ZIP-Datei ein (oder lassen Sie das Feld leer, um hier anzuhalten):",
+    notShown: "(nicht angezeigt)",
+    cookiesNotAFile:
+      "Das sieht nach Ihren LinkedIn-Cookies aus, nicht nach einer Datei. Es wurde nicht angezeigt und nichts davon behalten. Nach den Cookies fragt invites später bei der Anmeldung, wo nichts angezeigt wird; hier braucht es den Pfad einer Datei.",
     noFile: (file) => `Die Datei ${file} gibt es nicht.`,
     importStep: "Import, der versehentliche Stapel und der Plan",
     loginStep: "Bei LinkedIn anmelden",

@@ -108,11 +108,21 @@ export async function askYesNoOrCancel(
   ).catch(() => null);
 }
 
-/** A line of text, as typed; Ctrl-C and Esc give "". */
-export async function askText(message: string): Promise<string> {
+/** What a text prompt must not show of its answer: `shown` stands where `when` holds of it. */
+export interface HiddenAnswer {
+  when: (text: string) => boolean;
+  shown: string;
+}
+
+/**
+ * A line of text, as typed; Ctrl-C and Esc give "". An answer that `hide` holds to be a secret
+ * (cookies pasted at the wrong question) is not echoed, while typed nor on the answer's line.
+ */
+export async function askText(message: string, hide?: HiddenAnswer): Promise<string> {
   const { input } = await import("@inquirer/prompts");
+  const transformer = hide ? (text: string) => (hide.when(text) ? hide.shown : text) : undefined;
   return escapable(process.stdin, (signal) =>
-    input({ message }, { output: process.stderr, signal }),
+    input({ message, transformer }, { output: process.stderr, signal }),
   ).catch(() => "");
 }
 

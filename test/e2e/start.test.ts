@@ -537,3 +537,30 @@ it("prints the whole path as a checklist without a terminal, whose network comma
   const plain = await runCli(["start"], { env: { INVITES_DB: temp.db } });
   expect(plain.stdout).not.toContain("You named a database");
 });
+
+it("neither shows nor repeats cookies pasted where the export's path is asked for", async () => {
+  const home = join(temp.dir, "home");
+  mkdirSync(home, { recursive: true });
+  const code = join(temp.dir, "code");
+  startGuide(home, code);
+  await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
+  await keys("Enter");
+  await waitFor(() => screen().includes("Wo liegt der Export?"), "the path question");
+  const liAt = "AQEDARxxYZ0B1hpmAAABk9Xq-8sAAAGT_fdvy04AsE1Wn3cdBnJd2Dt8bXfSzQ9kT2c";
+  terminal.type(`li_at=${liAt}; JSESSIONID="ajax:1234567890123456789"`);
+  // Not even while it is being typed: the answer's line stands for it.
+  await waitFor(() => screen().includes("(nicht angezeigt)"), "the answer hidden");
+  expect(screen()).not.toContain(liAt.slice(0, 20));
+  await keys("Enter");
+  await waitFor(() => screen().split("Wo liegt der Export?").length > 2, "the path question again");
+  const all = screen();
+  expect(all).toContain("Das sieht nach Ihren LinkedIn-Cookies aus, nicht nach einer Datei.");
+  expect(all).not.toContain("gibt es nicht");
+  expect(all).not.toContain(liAt.slice(0, 20));
+  expect(all).not.toContain("1234567890123456789");
+  expect(all).not.toContain("li_at=");
+  // An empty answer still stops.
+  await keys("Enter");
+  expect(await exitOf(code), screen()).toBe("0");
+  expect(screen()).toContain("Hier angehalten.");
+}, 60_000);
