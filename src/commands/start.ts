@@ -4,7 +4,7 @@
  * user learns the tool), and runs it as that command runs, here in the same process. Nothing
  * happens without a yes; without a terminal it prints the steps as a checklist instead.
  */
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { DEFAULT_BATCH_RULES } from "../core/batches.js";
@@ -13,6 +13,7 @@ import { ExitCode } from "../errors.js";
 import { m } from "../i18n/index.js";
 import { withDatabase } from "../store/database.js";
 import { readBatchSummaries } from "../store/invitations.js";
+import { type HeldExport, listSources, readHeldExport } from "../store/queries.js";
 import type { Output } from "../ui/output.js";
 import { printable } from "../ui/printable.js";
 import { askChoice, askText, askYesNoOrCancel } from "../ui/prompts.js";
@@ -63,6 +64,28 @@ function findDownloads(folders: readonly string[]): string[] {
   return found
     .sort((a, b) => Number(b.export) - Number(a.export) || b.mtime - a.mtime)
     .map((f) => f.path);
+}
+
+/** A path as the command shows it: relative to here when it is below here. */
+function nearPath(file: string): string {
+  const near = relative(process.cwd(), file);
+  return near.startsWith("..") ? file : near;
+}
+
+/**
+ * What the database holds: LinkedIn's export, if one was imported, and how many files of any
+ * kind (an address book alone is one, and no export).
+ */
+async function readImported(
+  options: StartOptions,
+): Promise<{ held: HeldExport | null; files: number }> {
+  const path = databasePath(options);
+  if (!existsSync(path)) return { held: null, files: 0 };
+  return withDatabase(
+    path,
+    (db) => ({ held: readHeldExport(db), files: listSources(db).length }),
+    "read",
+  );
 }
 
 /** How a command the guide ran ended: its exit code, and the code of the error that ended it. */
@@ -254,12 +277,19 @@ export async function runStart(
   }
 
   heading(g, 3, words.importStep);
-  const files = chosen.map((f) => {
-    const near = relative(process.cwd(), f);
-    return near.startsWith("..") ? f : near;
-  });
-  const imported = await runShown(g, ["import", ...files]);
-  if (imported.exitCode !== 0) return stopAfter(g, imported);
+  // Ends by its own break or return: an export imported, or a stop.
+  for (;;) {
+    const imported = await runShown(g, ["import", ...chosen.map(nearPath)]);
+    if (imported.exitCode !== 0) return stopAfter(g, imported);
+    const { held, files } = await readImported(options);
+    if (held) break;
+    // Only an address book, or nothing: without the export there is no batch, and every step
+    // after this one would find nothing and still end in "done".
+    output.out(wrap(words.noExport(files), output.width));
+    const typed = await askFile(g, words.askPath);
+    if (typed === "") return stop(g);
+    chosen.splice(0, chosen.length, typed);
+  }
   for (const step of [["batches"], ["preview", "--batch"]]) {
     const shown = await runShown(g, step);
     if (shown.exitCode !== 0) return stopAfter(g, shown);

@@ -433,6 +433,8 @@ export const de: Catalogue = {
     cookiesNotAFile:
       "Das sieht nach Ihren LinkedIn-Cookies aus, nicht nach einer Datei. Es wurde nicht angezeigt und nichts davon behalten. Nach den Cookies fragt invites später bei der Anmeldung, wo nichts angezeigt wird; hier braucht es den Pfad einer Datei.",
     noFile: (file) => `Die Datei ${file} gibt es nicht.`,
+    noExport: (files) =>
+      `${files === 0 ? "Es wurde nichts importiert" : "Es wurde nur ein Adressbuch importiert"}, kein LinkedIn-Datenexport: Ohne ihn (seine Tabelle der Einladungen) kann invites den versehentlichen Stapel nicht finden. Geben Sie die ZIP-Datei des Exports an, die LinkedIn Ihnen schickt (siehe Schritt 2).`,
     importStep: "Import, der versehentliche Stapel und der Plan",
     loginStep: "Bei LinkedIn anmelden",
     loginChoice: "Wie möchten Sie sich anmelden?",

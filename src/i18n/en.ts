@@ -431,6 +431,8 @@ export const en = {
     cookiesNotAFile:
       "That looks like your LinkedIn cookies, not a file. It was not shown and nothing of it was kept. invites asks for the cookies later, at the login, where nothing is shown; here it wants the path of a file.",
     noFile: (file: string) => `There is no file ${file}.`,
+    noExport: (files: number) =>
+      `${files === 0 ? "Nothing was imported" : "Only an address book was imported"}, no LinkedIn data export: without it (its Invitations table) invites cannot find the accidental batch. Give the export's zip, which LinkedIn sends you (see step 2).`,
     importStep: "Import, the accidental batch and the plan",
     loginStep: "Log in to LinkedIn",
     loginChoice: "How do you want to log in?",

@@ -348,3 +348,30 @@ export function newestSentAt(db: Db): string | null {
       .get()?.at ?? null
   );
 }
+
+/** What the database holds of LinkedIn's data export, for the guide to go on with. */
+export interface HeldExport {
+  /** The invitations the user sent, of every export imported. */
+  sent: number;
+  /** When the newest export's Invitations table was written (ISO 8601), if it says. */
+  writtenAt: string | null;
+  /** The export brought the address book LinkedIn read (its Imported Contacts). */
+  addressBook: boolean;
+}
+
+/**
+ * The export the database holds, or null when it holds no invitation the user sent: then only
+ * an address book (or nothing) was imported, and there is no batch to find.
+ */
+export function readHeldExport(db: Db): HeldExport | null {
+  const row = db
+    .prepare<[], { sent: number; writtenAt: string | null; addressBook: number }>(
+      `SELECT
+         (SELECT count(*) FROM invitations WHERE direction = 'OUTGOING') AS sent,
+         (SELECT max(written_at) FROM sources WHERE kind = 'linkedin-invitations') AS writtenAt,
+         EXISTS (SELECT 1 FROM sources WHERE kind = 'linkedin-imported-contacts') AS addressBook`,
+    )
+    .get();
+  if (!row || row.sent === 0) return null;
+  return { sent: row.sent, writtenAt: row.writtenAt, addressBook: row.addressBook === 1 };
+}

@@ -564,3 +564,37 @@ it("neither shows nor repeats cookies pasted where the export's path is asked fo
   expect(await exitOf(code), screen()).toBe("0");
   expect(screen()).toContain("Hier angehalten.");
 }, 60_000);
+
+it("says so when only an address book was imported, and asks for the export again", async () => {
+  const home = join(temp.dir, "home");
+  mkdirSync(home, { recursive: true });
+  const code = join(temp.dir, "code");
+  startGuide(home, code);
+  await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
+  await keys("Enter");
+  await waitFor(() => screen().includes("Wo liegt der Export?"), "the path question");
+  terminal.type(fixture("demo", "Outlook-Kontakte.CSV"));
+  await keys("Enter");
+  await waitFor(
+    () => screen().split("Wo liegt der Export?").length > 2,
+    "the path question after the import",
+  );
+  const addressBookOnly = screen();
+  expect(addressBookOnly).toContain("$ invites import");
+  expect(addressBookOnly.replace(/\s+/g, " ")).toContain(
+    "Es wurde nur ein Adressbuch importiert, kein LinkedIn-Datenexport",
+  );
+  // None of the steps that would find nothing.
+  expect(addressBookOnly).not.toContain("$ invites batches");
+  expect(addressBookOnly).not.toContain("Schritt 4 von 5");
+  // The export, given now: on to its batch and plan.
+  terminal.type(DEMO);
+  await keys("Enter");
+  await waitFor(() => screen().includes("$ invites preview --batch"), "the preview");
+  await waitFor(() => screen().split("Weiter?").length > 2, "the question after the preview");
+  await keys("n", "Enter");
+  expect(await exitOf(code), screen()).toBe("0");
+  expect(screen()).toContain("Hier angehalten.");
+  const status = JSON.parse((await runCli(["status", "--db", temp.db, "--json"])).stdout);
+  expect(status.invitations.pending).toBe(41);
+}, 60_000);
