@@ -275,6 +275,13 @@ export async function runStart(
     if (typed === "") return stop(g);
     chosen.push(typed);
   }
+  // An address book that is not in the download folders (an Outlook CSV elsewhere): it finds
+  // the e-mail addresses of the export's invitations. Optional; an empty answer is no.
+  for (;;) {
+    const more = await askFile(g, words.askMore);
+    if (more === "") break;
+    if (!chosen.includes(more)) chosen.push(more);
+  }
 
   heading(g, 3, words.importStep);
   // Ends by its own break or return: an export imported, or a stop.

@@ -429,6 +429,8 @@ export const de: Catalogue = {
     importThis: (file) => `${file} importieren?`,
     askPath:
       "Wo liegt der Export? Geben Sie den Pfad der ZIP-Datei ein (oder lassen Sie das Feld leer, um hier anzuhalten):",
+    askMore:
+      "Noch eine Datei dazunehmen, etwa Ihr Adressbuch (aus Outlook, Google, Thunderbird …)? Geben Sie ihren Pfad ein (oder lassen Sie das Feld leer für nein):",
     notShown: "(nicht angezeigt)",
     cookiesNotAFile:
       "Das sieht nach Ihren LinkedIn-Cookies aus, nicht nach einer Datei. Es wurde nicht angezeigt und nichts davon behalten. Nach den Cookies fragt invites später bei der Anmeldung, wo nichts angezeigt wird; hier braucht es den Pfad einer Datei.",

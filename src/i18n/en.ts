@@ -427,6 +427,8 @@ export const en = {
         : `Found ${count(n, { one: "file", other: "files" })} that invites can read:`,
     importThis: (file: string) => `Import ${file}?`,
     askPath: "Where is the export? Type the path of the zip (or leave it empty to stop here):",
+    askMore:
+      "Add another file, such as your address book (from Outlook, Google, Thunderbird …)? Type its path (or leave it empty for no):",
     notShown: "(not shown)",
     cookiesNotAFile:
       "That looks like your LinkedIn cookies, not a file. It was not shown and nothing of it was kept. invites asks for the cookies later, at the login, where nothing is shown; here it wants the path of a file.",

@@ -34,12 +34,19 @@ function startGuide(home: string, code: string, baseUrl = "http://127.0.0.1:9", 
   );
 }
 
+/** At the offer of another file after the files found: Enter, for no. */
+async function noMoreFiles(): Promise<void> {
+  await waitFor(() => screen().includes("Noch eine Datei dazunehmen"), "the offer of another file");
+  await keys("Enter");
+}
+
 /** From the first question, with only the demo export in Downloads, to the login's choice. */
 async function toTheLoginChoice(): Promise<void> {
   await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
   await keys("Enter");
   await waitFor(() => screen().includes("importieren?"), "the export");
   await keys("Enter");
+  await noMoreFiles();
   await waitFor(() => screen().split("Weiter?").length > 2, "the question after the preview");
   await keys("Enter");
   await waitFor(() => screen().includes("Wie möchten Sie sich anmelden?"), "the login choice");
@@ -154,6 +161,7 @@ it("guides a German user from the Downloads folder through a dry run, and stops 
   await keys("Enter");
   await waitFor(() => screen().includes("Outlook-Kontakte.CSV importieren?"), "the address book");
   await keys("Enter");
+  await noMoreFiles();
   // The import, the batches and the preview, then the question whether to go on.
   await waitFor(() => screen().split("Weiter?").length > 2, "the question after the preview");
   const afterImport = screen();
@@ -385,6 +393,7 @@ it("ends with the exit code of a step that failed: an export cut off in the down
   await keys("Enter");
   await waitFor(() => screen().includes("importieren?"), "the export");
   await keys("Enter");
+  await noMoreFiles();
   // Bad input, exit 2; and the stop says how to go on with the database it was given.
   expect(await exitOf(code), screen()).toBe("2");
   const all = screen().replace(/\s+/g, " ");
@@ -575,6 +584,7 @@ it("says so when only an address book was imported, and asks for the export agai
   await waitFor(() => screen().includes("Wo liegt der Export?"), "the path question");
   terminal.type(fixture("demo", "Outlook-Kontakte.CSV"));
   await keys("Enter");
+  await noMoreFiles();
   await waitFor(
     () => screen().split("Wo liegt der Export?").length > 2,
     "the path question after the import",
@@ -597,4 +607,34 @@ it("says so when only an address book was imported, and asks for the export agai
   expect(screen()).toContain("Hier angehalten.");
   const status = JSON.parse((await runCli(["status", "--db", temp.db, "--json"])).stdout);
   expect(status.invitations.pending).toBe(41);
+}, 60_000);
+
+it("offers to add an address book from elsewhere to the export it found", async () => {
+  const code = join(temp.dir, "code");
+  startGuide(homeWithTheExport(), code);
+  await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
+  await keys("Enter");
+  await waitFor(() => screen().includes("importieren?"), "the export");
+  await keys("Enter");
+  await waitFor(() => screen().includes("Noch eine Datei dazunehmen"), "the offer of another file");
+  // A typo first: asked again, as at the export's path.
+  terminal.type("/nirgends/Kontakte.CSV");
+  await keys("Enter");
+  await waitFor(() => screen().includes("Die Datei /nirgends/Kontakte.CSV gibt es nicht."), "typo");
+  terminal.type(fixture("demo", "Outlook-Kontakte.CSV"));
+  await keys("Enter");
+  // Another, until the answer is empty.
+  await waitFor(
+    () => screen().split("Noch eine Datei dazunehmen").length > 3,
+    "the offer once more",
+  );
+  await keys("Enter");
+  await waitFor(() => screen().split("Weiter?").length > 2, "the question after the preview");
+  expect(screen().replace(/\s+/g, " ")).toMatch(
+    /\$ invites import \S*Basic_LinkedInDataExport_11-20-2026\.zip \S*Outlook-Kontakte\.CSV/,
+  );
+  await keys("n", "Enter");
+  expect(await exitOf(code), screen()).toBe("0");
+  const status = JSON.parse((await runCli(["status", "--db", temp.db, "--json"])).stdout);
+  expect(status.sources.map((s: { kind: string }) => s.kind)).toContain("outlook-csv");
 }, 60_000);
