@@ -261,33 +261,57 @@ export async function runStart(
   if (!first) return stopAt(g, first);
 
   heading(g, 2, words.export.title);
-  output.out(wrap(words.export.text.join("\n"), output.width));
-  const found = findDownloads(downloadFolders());
-  output.out(wrap(words.found(found.length), output.width));
+  // An export imported before (a guided run stopped, and this one goes on): on with it, whose
+  // zip may have been moved since, unless the user has more or newer files to add.
+  const before = (await readImported(options)).held;
+  let importNow = true;
+  if (before) {
+    output.out(wrap(words.held(before.sent, before.writtenAt), output.width));
+    const how = await askChoice(
+      words.heldChoice,
+      [
+        { name: words.heldChoices.goOn, value: "go-on" },
+        { name: words.heldChoices.more, value: "more" },
+        { name: words.heldChoices.stop, value: "stop" },
+      ],
+      "cancel",
+    );
+    if (how === "cancel") return stop(g, ExitCode.cancelled);
+    if (how === "stop") return stop(g);
+    importNow = how === "more";
+  }
   const chosen: string[] = [];
-  for (const file of found) {
-    const answer = await ask(words.importThis(printable(file)));
-    if (answer === null) return stopAt(g, answer);
-    if (answer) chosen.push(file);
-  }
-  while (chosen.length === 0) {
-    const typed = await askFile(g, words.askPath);
-    if (typed === "") return stop(g);
-    chosen.push(typed);
-  }
-  // An address book that is not in the download folders (an Outlook CSV elsewhere): it finds
-  // the e-mail addresses of the export's invitations. Optional; an empty answer is no.
-  for (;;) {
-    const more = await askFile(g, words.askMore);
-    if (more === "") break;
-    if (!chosen.includes(more)) chosen.push(more);
+  if (importNow) {
+    output.out(wrap(words.export.text.join("\n"), output.width));
+    const found = findDownloads(downloadFolders());
+    output.out(wrap(words.found(found.length), output.width));
+    for (const file of found) {
+      const answer = await ask(words.importThis(printable(file)));
+      if (answer === null) return stopAt(g, answer);
+      if (answer) chosen.push(file);
+    }
+    // With an export held, nothing new is fine: the guide goes on with what it holds.
+    while (chosen.length === 0 && !before) {
+      const typed = await askFile(g, words.askPath);
+      if (typed === "") return stop(g);
+      chosen.push(typed);
+    }
+    // An address book that is not in the download folders (an Outlook CSV elsewhere): it finds
+    // the e-mail addresses of the export's invitations. Optional; an empty answer is no.
+    for (;;) {
+      const more = await askFile(g, words.askMore);
+      if (more === "") break;
+      if (!chosen.includes(more)) chosen.push(more);
+    }
   }
 
   heading(g, 3, words.importStep);
   // Ends by its own break or return: an export imported, or a stop.
   for (;;) {
-    const imported = await runShown(g, ["import", ...chosen.map(nearPath)]);
-    if (imported.exitCode !== 0) return stopAfter(g, imported);
+    if (chosen.length > 0) {
+      const imported = await runShown(g, ["import", ...chosen.map(nearPath)]);
+      if (imported.exitCode !== 0) return stopAfter(g, imported);
+    }
     const { held, files } = await readImported(options);
     if (held) break;
     // Only an address book, or nothing: without the export there is no batch, and every step

@@ -422,6 +422,14 @@ export const de: Catalogue = {
         `Ohne den Export zieht ${invitesProgram()} withdraw --all-pending jede Einladung zurück, die LinkedIn als ausstehend führt, auch die, die Sie absichtlich verschickt haben: Der Export ist der sorgfältige Weg.`,
       ],
     },
+    held: (sent, writtenAt) =>
+      `Bereits importiert: Ihr LinkedIn-Datenexport${writtenAt ? ` vom ${day(writtenAt)}` : ""} mit ${count(sent, { one: "Einladung", other: "Einladungen" })}, die Sie verschickt haben. Sie können damit weitermachen; die ZIP-Datei wird nicht noch einmal gebraucht.`,
+    heldChoice: "Mit diesem Export weitermachen?",
+    heldChoices: {
+      goOn: "Ja, damit weitermachen",
+      more: "Erst weitere oder neuere Dateien importieren (einen neueren Export, ein Adressbuch)",
+      stop: "Hier anhalten",
+    },
     found: (n) =>
       n === 0
         ? "In Ihrem Download-Ordner wurde kein LinkedIn-Export und kein Adressbuch gefunden."

@@ -421,6 +421,14 @@ export const en = {
         `Without the export, ${invitesProgram()} withdraw --all-pending withdraws every invitation LinkedIn lists as pending, also those you sent on purpose: the export is the careful way.`,
       ],
     },
+    held: (sent: number, writtenAt: string | null) =>
+      `Already imported: your LinkedIn data export${writtenAt ? ` of ${day(writtenAt)}` : ""}, with ${count(sent, { one: "invitation", other: "invitations" })} you sent. You can go on with it; the zip is not needed again.`,
+    heldChoice: "Go on with this export?",
+    heldChoices: {
+      goOn: "Yes, go on with it",
+      more: "Import more or newer files first (a newer export, an address book)",
+      stop: "Stop here",
+    },
     found: (n: number) =>
       n === 0
         ? "No LinkedIn export or address book was found in your Downloads folder."

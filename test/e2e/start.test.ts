@@ -13,7 +13,14 @@ import { expect, it } from "vitest";
 import { parseFaults } from "../../src/sandbox/faults.js";
 import type { SandboxWorld } from "../../src/sandbox/seed.js";
 import { CHROMIUM, noBrowserLeftOn, requireChromium } from "../support/browser.js";
-import { BIN, DEMO_EXPORT as DEMO, fixture, runCli, useTempDatabase } from "../support/cli.js";
+import {
+  BIN,
+  DEMO_EXPORT as DEMO,
+  fixture,
+  importDemo,
+  runCli,
+  useTempDatabase,
+} from "../support/cli.js";
 import { useEmulation } from "../support/emulation.js";
 import { useTerminal } from "../support/tmux.js";
 
@@ -40,13 +47,21 @@ async function noMoreFiles(): Promise<void> {
   await keys("Enter");
 }
 
-/** From the first question, with only the demo export in Downloads, to the login's choice. */
-async function toTheLoginChoice(): Promise<void> {
+/**
+ * From the first question, with only the demo export in Downloads, to the login's choice; or,
+ * when the database holds the export already, going on with it.
+ */
+async function toTheLoginChoice(held = false): Promise<void> {
   await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
   await keys("Enter");
-  await waitFor(() => screen().includes("importieren?"), "the export");
-  await keys("Enter");
-  await noMoreFiles();
+  if (held) {
+    await waitFor(() => screen().includes("Ja, damit weitermachen"), "the export held");
+    await keys("Enter");
+  } else {
+    await waitFor(() => screen().includes("importieren?"), "the export");
+    await keys("Enter");
+    await noMoreFiles();
+  }
   await waitFor(() => screen().split("Weiter?").length > 2, "the question after the preview");
   await keys("Enter");
   await waitFor(() => screen().includes("Wie möchten Sie sich anmelden?"), "the login choice");
@@ -267,7 +282,7 @@ it("goes the whole way with cookies pasted once: the withdrawal's paste serves t
   const second = join(temp.dir, "code-2");
   terminal.end();
   startGuide(home, second, sandbox.url);
-  await toTheLoginChoice();
+  await toTheLoginChoice(true);
   await keys("Down", "Enter");
   await waitFor(() => screen().includes("zur Sicherheit exportieren?"), "the export");
   expect(screen()).toContain("Es gibt nichts mehr zurückzuziehen.");
@@ -637,4 +652,44 @@ it("offers to add an address book from elsewhere to the export it found", async 
   expect(await exitOf(code), screen()).toBe("0");
   const status = JSON.parse((await runCli(["status", "--db", temp.db, "--json"])).stdout);
   expect(status.sources.map((s: { kind: string }) => s.kind)).toContain("outlook-csv");
+}, 60_000);
+
+it("goes on with the export the database holds, though its zip has been moved since", async () => {
+  await importDemo(temp.db);
+  // Nothing in Downloads any more.
+  const home = join(temp.dir, "home");
+  mkdirSync(home, { recursive: true });
+  const code = join(temp.dir, "code");
+  startGuide(home, code);
+  await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
+  await keys("Enter");
+  await waitFor(() => screen().includes("Mit diesem Export weitermachen?"), "the export held");
+  const held = screen().replace(/\s+/g, " ");
+  expect(held).toContain(
+    "Bereits importiert: Ihr LinkedIn-Datenexport vom 20.11.2026 mit 49 Einladungen, die Sie verschickt haben.",
+  );
+  expect(held).not.toContain("Wo liegt der Export?");
+  // Going on is the first choice: the batch and the plan of what is held, no import.
+  await keys("Enter");
+  await waitFor(() => screen().split("Weiter?").length > 2, "the question after the preview");
+  expect(screen()).toContain("$ invites preview --batch");
+  expect(screen()).not.toContain("$ invites import");
+  await keys("n", "Enter");
+  expect(await exitOf(code), screen()).toBe("0");
+  terminal.end();
+
+  // Or more files first: the download folders and the offer of another file, as the first time.
+  const more = join(temp.dir, "code-more");
+  startGuide(homeWithTheExport(), more);
+  await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
+  await keys("Enter");
+  await waitFor(() => screen().includes("Mit diesem Export weitermachen?"), "the export held");
+  await keys("Down", "Enter");
+  await waitFor(() => screen().includes("importieren?"), "the export found");
+  await keys("Enter");
+  await noMoreFiles();
+  await waitFor(() => screen().split("Weiter?").length > 2, "the question after the preview");
+  expect(screen()).toContain("$ invites import");
+  await keys("n", "Enter");
+  expect(await exitOf(more), screen()).toBe("0");
 }, 60_000);
