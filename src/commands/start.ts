@@ -430,7 +430,10 @@ export async function runStart(
   }
   const listed = await runShown(g, ["reinvite-list"]);
   if (listed.exitCode !== 0) return stopAfter(g, listed);
-  output.out(`\n${wrap(words.forgetAddressBook, output.width)}`);
+  // The export is here by now (the import step goes on only with one): whether it brought the
+  // address book LinkedIn read decides whether removing it there loses the only copy.
+  const { held } = await readImported(options);
+  output.out(`\n${wrap(words.forgetAddressBook(held?.addressBook === true), output.width)}`);
   // The commands to look with read the database the guide was given.
   const look = (command: string) => invitesCommand([command, ...g.db]);
   output.out(`\n${wrap(words.done(look("status"), look("history")), output.width)}`);

@@ -486,8 +486,8 @@ export const de: Catalogue = {
     apologize:
       "Eine Serienbrief-Datei mit einer Entschuldigung vorbereiten (sie versendet nichts)?",
     apologyFile: "entschuldigung.csv",
-    forgetAddressBook:
-      "Zum Schluss, auf LinkedIn selbst: LinkedIn behält das Adressbuch, das es gelesen hat, und schlägt Ihnen diese Menschen weiter vor. Sobald Ihr Datenexport da ist (er enthält dieses Adressbuch, und invites liest es daraus), löschen Sie es auf LinkedIn: Sie → Einstellungen & Datenschutz → Datenschutz → Kontakte synchronisieren (oder „Synchronisierte und importierte Kontakte verwalten“; LinkedIn benennt das ab und zu um) → Alle entfernen. Schalten Sie in der LinkedIn-App auf dem Telefon auch das Synchronisieren der Kontakte aus.",
+    forgetAddressBook: (imported) =>
+      `Zum Schluss, auf LinkedIn selbst: LinkedIn behält das Adressbuch, das es gelesen hat, und schlägt Ihnen diese Menschen weiter vor. ${imported ? "Ihr Datenexport ist da, und invites hat dieses Adressbuch daraus gelesen (seine „Importierten Kontakte“): Sie können es jetzt auf LinkedIn löschen" : "Ihr Datenexport enthält keine „Importierten Kontakte“: Möchten Sie eine Kopie des Adressbuchs, das LinkedIn gelesen hat, fordern Sie zuerst einen Export mit ihnen an (Schritt 2); löschen Sie es dann auf LinkedIn"}: Sie → Einstellungen & Datenschutz → Datenschutz → Kontakte synchronisieren (oder „Synchronisierte und importierte Kontakte verwalten“; LinkedIn benennt das ab und zu um) → Alle entfernen. Schalten Sie in der LinkedIn-App auf dem Telefon auch das Synchronisieren der Kontakte aus.`,
     done: (status, history) =>
       `Fertig. Wo alles steht, zeigt ${status}; was gesendet wurde, zeigt ${history}.`,
     checklist:

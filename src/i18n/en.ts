@@ -483,8 +483,8 @@ export const en = {
     removeConnections: "Remove those connections now (they are not told)?",
     apologize: "Prepare an apology mail-merge file (it sends nothing)?",
     apologyFile: "apology.csv",
-    forgetAddressBook:
-      'Last, on LinkedIn itself: it keeps the address book it read, and goes on suggesting those people. Once your data export has arrived (it holds that address book, and invites reads it from there), remove it on LinkedIn: Me → Settings & Privacy → Data privacy → Sync contacts (or "Manage synced and imported contacts"; LinkedIn renames these now and then) → Remove all. In LinkedIn\'s phone app, turn off syncing the contacts too.',
+    forgetAddressBook: (imported: boolean) =>
+      `Last, on LinkedIn itself: it keeps the address book it read, and goes on suggesting those people. ${imported ? "Your data export is here, and invites has read that address book from it (its Imported Contacts): you can remove it on LinkedIn now" : 'Your data export holds no "Imported Contacts": if you want a copy of the address book LinkedIn read, ask for an export with them first (step 2); then remove it on LinkedIn'}: Me → Settings & Privacy → Data privacy → Sync contacts (or "Manage synced and imported contacts"; LinkedIn renames these now and then) → Remove all. In LinkedIn's phone app, turn off syncing the contacts too.`,
     done: (status: string, history: string) =>
       `Done. Where everything stands: ${status}; what was sent: ${history}.`,
     checklist:

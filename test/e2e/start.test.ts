@@ -266,6 +266,11 @@ it("goes the whole way with cookies pasted once: the withdrawal's paste serves t
   expect(all.replace(/\s+/g, " ")).toContain(
     "Kontakte synchronisieren (oder „Synchronisierte und importierte Kontakte verwalten“",
   );
+  // Worded for where the user is: the export was imported minutes ago, with that address book.
+  expect(all.replace(/\s+/g, " ")).toContain(
+    "Ihr Datenexport ist da, und invites hat dieses Adressbuch daraus gelesen",
+  );
+  expect(all).not.toContain("Sobald Ihr Datenexport da ist");
   // Asked once; the removal said whose cookies it used, and no cookie was ever shown.
   expect(all.split(asked).length - 1, all).toBe(1);
   expect(all).toContain("Es werden die Cookies verwendet, die Sie vorhin eingefügt haben");
