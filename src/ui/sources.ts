@@ -5,7 +5,7 @@ import type { MassClosure } from "../store/importer.js";
 import type { ForgetReport, ImportedSource } from "../store/sources.js";
 import type { Colour } from "./colour.js";
 import { printable } from "./printable.js";
-import { describeFormat, fitTable, sourceCells, sourceColumns } from "./tables.js";
+import { describeFormat, fitSources, sourceCells, sourceColumns } from "./tables.js";
 import { wrap } from "./wrap.js";
 
 /** What an import changed beyond its own rows, in words; empty when nothing. */
@@ -33,7 +33,7 @@ export function renderImportedSources(
     const effects = describeEffects(s);
     return [...sourceCells(s), s.replacedBy === null ? effects : colour.dim(effects)];
   });
-  return `${fitTable(columns, rows, colour, width)}\n${colour.dim(wrap(words.forgetHint, width))}`;
+  return `${fitSources(columns, rows, colour, width)}\n${colour.dim(wrap(words.forgetHint, width))}`;
 }
 
 /** The plan of `sources forget`, as measured inside its transaction. */

@@ -126,6 +126,13 @@ export function* fitTableLines(
     const head = longestWord(c.head);
     if ((c.give ?? "none") === "none") return Math.max(head, cellWidth(i));
     // A wrapped cell breaks between its words, not inside one where a line can hold it.
+    // A path cut at its start keeps the file's own name whole (`…/Invitations.csv`): its
+    // folders are what rows share.
+    if (c.give === "start")
+      return Math.min(
+        natural[i] as number,
+        Math.max(NARROWEST, head, widest(rows, (r) => displayWidth(baseName(r[i] ?? ""))) + 1),
+      );
     const words =
       c.give === "wrap"
         ? Math.min(
@@ -185,6 +192,13 @@ export function* fitTableLines(
     columns.map((c) => c.align ?? "left"),
     colour,
   );
+}
+
+/** A path's or archive label's last part: `…/export.zip › Invitations.csv` → `Invitations.csv`. */
+function baseName(path: string): string {
+  return stripVTControlCharacters(path)
+    .replace(/^.* › /, "")
+    .replace(/^.*[/\\]/, "");
 }
 
 /**
@@ -372,7 +386,16 @@ export function renderImportReport(report: ImportReport, colour: Colour, width: 
         "–",
       ]);
     }
-    lines.push(fitTable(columns, rows, colour, width));
+    lines.push(
+      fitTableWithin(columns, rows, colour, width) ??
+        renderBlocks(
+          rows.map(([label = "", ...rest]) => ({
+            title: colour.bold(truncateStartToWidth(label, width)),
+            fields: rest.map((value, i) => [columns[i + 1]?.head ?? "", value] as const),
+          })),
+          width,
+        ),
+    );
     const allUnchanged = report.files.every((f) => f.outcome === "unchanged");
     for (const file of allUnchanged ? [] : report.files) {
       const notes = fileNotes(file);
@@ -503,7 +526,34 @@ export function sourceCells(
 
 export function renderSources(sources: SourceView[], colour: Colour, width: number): string {
   if (sources.length === 0) return colour.dim(m().sources.noneYet);
-  return fitTable(sourceColumns(m().sources.head), sources.map(sourceCells), colour, width);
+  return fitSources(sourceColumns(m().sources.head), sources.map(sourceCells), colour, width);
+}
+
+/**
+ * A list of imports (sourceColumns, sourceCells) as a table where one fits, else each import as
+ * lines under its number and file.
+ */
+export function fitSources(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  colour: Colour,
+  width: number,
+): string {
+  const kept = columns;
+  const cells = rows;
+  const table = fitTableWithin(kept, cells, colour, width);
+  if (table !== undefined) return table;
+  return renderBlocks(
+    cells.map(([id = "", path = "", ...rest]) => ({
+      title: colour.bold(
+        `#${id}  ${truncateStartToWidth(path, Math.max(1, width - id.length - 3))}`,
+      ),
+      fields: rest
+        .map((value, i) => [kept[i + 2]?.head.replace(/\s+/g, " ") ?? "", value] as const)
+        .filter(([, value]) => value !== ""),
+    })),
+    width,
+  );
 }
 
 /** The contacts' table and their count, a line at a time (printLines writes them). */

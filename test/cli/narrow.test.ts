@@ -1,0 +1,51 @@
+/**
+ * A German user's small terminal: at 60 columns every line of a table fits (a table too wide
+ * for it is laid out as blocks), a file cut to fit still shows its own name, a column no row
+ * has anything in is left out, and the lines of a screenful are honoured.
+ */
+import stringWidth from "string-width";
+import { beforeEach, describe, expect, it } from "vitest";
+import { importDemo, localeEnv, runCli, useTempDatabase } from "../support/cli.js";
+
+const temp = useTempDatabase();
+const GERMAN = localeEnv("de_DE.UTF-8");
+
+/** The lines of `text` wider than `columns`. */
+function tooWide(text: string, columns: number): string[] {
+  return text.split("\n").filter((line) => stringWidth(line) > columns);
+}
+
+async function run(args: string[], env: NodeJS.ProcessEnv) {
+  const result = await runCli([...args, "--db", temp.db], { env: { ...GERMAN, ...env } });
+  expect(result.code, result.stderr).toBe(0);
+  return result;
+}
+
+describe("at 60 columns, in German", () => {
+  it("lays the import report out in 60 columns, each LinkedIn file named by its own name", async () => {
+    const result = await importDemo(temp.db, { env: { ...GERMAN, COLUMNS: "60" } });
+    expect(tooWide(result.stdout, 60)).toEqual([]);
+    for (const name of ["Invitations.csv", "Connections.csv", "ImportedContacts.csv"]) {
+      expect(result.stdout).toContain(name);
+    }
+  });
+
+  describe("once the demo is imported", () => {
+    beforeEach(async () => {
+      await importDemo(temp.db, { env: GERMAN });
+    });
+
+    it("lists the imports in 60 columns, each file by its own name", async () => {
+      const result = await run(["sources"], { COLUMNS: "60" });
+      expect(tooWide(result.stdout, 60)).toEqual([]);
+      for (const name of ["Invitations.csv", "Connections.csv", "ImportedContacts.csv"]) {
+        expect(result.stdout).toContain(name);
+      }
+    });
+
+    it("fits the preview of the batch in 60 columns", async () => {
+      const result = await run(["preview", "--batch", "--as-of", "2026-11-20"], { COLUMNS: "60" });
+      expect(tooWide(result.stdout, 60)).toEqual([]);
+    });
+  });
+});
