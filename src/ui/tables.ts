@@ -531,7 +531,7 @@ export function renderSources(sources: SourceView[], colour: Colour, width: numb
 
 /**
  * A list of imports (sourceColumns, sourceCells) as a table where one fits, else each import as
- * lines under its number and file.
+ * lines under its number and file; a column no row has anything in is left out.
  */
 export function fitSources(
   columns: readonly Column[],
@@ -539,8 +539,9 @@ export function fitSources(
   colour: Colour,
   width: number,
 ): string {
-  const kept = columns;
-  const cells = rows;
+  const used = columns.map((_, i) => i < 5 || rows.some((r) => (r[i] ?? "") !== ""));
+  const kept = columns.filter((_, i) => used[i]);
+  const cells = rows.map((r) => r.filter((_, i) => used[i]));
   const table = fitTableWithin(kept, cells, colour, width);
   if (table !== undefined) return table;
   return renderBlocks(

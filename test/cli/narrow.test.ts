@@ -49,3 +49,17 @@ describe("at 60 columns, in German", () => {
     });
   });
 });
+
+describe("at 80 columns, in German", () => {
+  beforeEach(async () => {
+    await importDemo(temp.db, { env: GERMAN });
+  });
+
+  it("leaves out the effects of the imports when none had any, and shows whole file names", async () => {
+    const result = await run(["sources"], { COLUMNS: "80" });
+    expect(result.stdout).not.toContain("Auswirkungen");
+    expect(result.stdout).toMatch(/[ …]Invitations\.csv /);
+    expect(result.stdout).toMatch(/[ …]ImportedContacts\.csv /);
+    expect(tooWide(result.stdout, 80)).toEqual([]);
+  });
+});
