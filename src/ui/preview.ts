@@ -146,7 +146,8 @@ function* tableOf(more: Iterator<InvitationView>, options: PreviewTableOptions):
   const used = usedWith(flagWidth);
   const flexible = Math.max(16, width - used);
   // The name gets the larger share: it is what a careful user checks a withdrawal by.
-  const nameWidth = Math.max(8, Math.ceil(flexible * 0.55));
+  // Each at least 8, the two no wider together than what is left.
+  const nameWidth = Math.max(8, Math.min(flexible - 8, Math.ceil(flexible * 0.55)));
   const profileWidth = Math.max(8, flexible - nameWidth);
   const profileHead =
     profileWidth >= words.head.profileOrEmail.length
