@@ -49,6 +49,9 @@ function placeholders(text: string): string {
   );
 }
 
+/** How far an item's text is indented under its term, where the two do not fit side by side. */
+const DESCRIPTION_INDENT = 6;
+
 /** For `configureHelp` on the program, before its commands are made: they inherit it. */
 export function helpConfiguration(): HelpConfiguration {
   const words = m().help.commander;
@@ -72,6 +75,18 @@ export function helpConfiguration(): HelpConfiguration {
   };
   const base = new Help();
   return {
+    formatItem: (itemTerm, termWidth, description, helper) => {
+      const width = helper.helpWidth ?? 80;
+      // Commander leaves a text whole when its column would be under 40 wide: the terminal
+      // then breaks its words. There the text goes under its term, on lines of its own.
+      if (!description || width - termWidth - 4 >= helper.minWidthToWrap)
+        return Help.prototype.formatItem.call(helper, itemTerm, termWidth, description, helper);
+      const text = helper.boxWrap(description, Math.max(20, width - DESCRIPTION_INDENT));
+      return [
+        `  ${itemTerm}`,
+        ...text.split("\n").map((line) => `${" ".repeat(DESCRIPTION_INDENT)}${line}`),
+      ].join("\n");
+    },
     styleTitle: (title) => titles[title] ?? title,
     commandUsage: (cmd) => placeholders(base.commandUsage(cmd)),
     subcommandTerm: (cmd) => placeholders(base.subcommandTerm(cmd)),

@@ -63,3 +63,15 @@ describe("at 80 columns, in German", () => {
     expect(tooWide(result.stdout, 80)).toEqual([]);
   });
 });
+
+describe("help at 60 columns, in German", () => {
+  it.each([[[]], [["withdraw"]], [["connections", "remove"]]])(
+    "%j --help wraps its options and the environment, each text under its term",
+    async (command) => {
+      const result = await runCli([...command, "--help"], { env: { ...GERMAN, COLUMNS: "60" } });
+      expect(result.code).toBe(0);
+      expect(tooWide(result.stdout, 60)).toEqual([]);
+      expect(result.stdout).toMatch(/^ {2}INVITES_BROWSER_ARGS\n {6}\S/m);
+    },
+  );
+});
