@@ -307,6 +307,7 @@ export const de: Catalogue = {
       "Beendet",
     ],
     result: "Ergebnis",
+    startedUtc: (when) => `${when} UTC`,
     counts: {
       done: (n) => `${num(n)} erledigt, geprüft`,
       notDone: (n) => `${num(n)} nicht erledigt`,

@@ -311,6 +311,8 @@ export const en = {
     ],
     /** Where the table is too wide: the counts that are not 0, in one column. */
     result: "Result",
+    /** A run's start where no heading says it is in UTC (the narrowest layout). */
+    startedUtc: (when: string) => `${when} UTC`,
     counts: {
       done: (n: number) => `${num(n)} done, verified`,
       notDone: (n: number) => `${num(n)} not done`,

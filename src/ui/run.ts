@@ -244,7 +244,7 @@ export function renderHistory(runs: readonly RunView[], colour: Colour, width: n
     counted.map((k) => {
       const [number, started, what, whose, many] = lead(k.run);
       return {
-        title: `${colour.bold(`#${number}`)}  ${started}  ${what}`,
+        title: `${colour.bold(`#${number}`)}  ${words.startedUtc(started ?? "")}  ${what}`,
         fields: [
           [head(account), whose ?? ""],
           [head(planned), many ?? ""],

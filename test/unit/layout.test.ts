@@ -4,8 +4,11 @@
  * a width by cutting, wrapping and wrapping their headings.
  */
 import stringWidth from "string-width";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { setLang } from "../../src/i18n/index.js";
+import type { RunView } from "../../src/store/journal.js";
 import { plain } from "../../src/ui/colour.js";
+import { renderHistory } from "../../src/ui/run.js";
 import { drawTableLines, fitTable, streamTableLines } from "../../src/ui/tables.js";
 import {
   displayWidth,
@@ -161,4 +164,37 @@ describe("a table drawn as its rows come", () => {
       ].join("\n"),
     );
   });
+});
+
+describe("the history of runs, too narrow for a table", () => {
+  afterEach(() => setLang("en"));
+
+  it.each([
+    ["de", "Begonnen (UTC)", "04.12.2026 09:15 UTC"],
+    ["en", "Started (UTC)", "2026-12-04 09:15 UTC"],
+  ] as const)(
+    "says in %s that a run's start is in UTC, as the table's heading does",
+    (lang, head, start) => {
+      setLang(lang);
+      const run: RunView = {
+        id: 1,
+        command: "withdraw --batch",
+        action: "withdraw",
+        account: "Lena Voß",
+        startedAt: "2026-12-04T09:15:00.000Z",
+        endedAt: "2026-12-04T09:20:00.000Z",
+        outcome: "done",
+        detail: null,
+        signal: null,
+        planned: 3,
+        skipped: 0,
+        counts: { withdrawn: 3 },
+        requests: 3,
+      };
+      expect(renderHistory([run], plain, 200)).toContain(head);
+      const narrow = renderHistory([run], plain, 60);
+      expect(narrow).not.toContain("┌");
+      expect(narrow.split("\n")[0]).toContain(start);
+    },
+  );
 });
