@@ -239,7 +239,8 @@ const COMMANDS: readonly AnySpec[] = [
         addAsOfOption(
           c
             .description(h.commands.reinviteList.description)
-            .option("--json", h.commands.reinviteList.json),
+            .option("--json", h.commands.reinviteList.json)
+            .option("--all", h.commands.reinviteList.all),
         ),
       ),
     run: async ({ output }, options) =>
@@ -300,7 +301,8 @@ const COMMANDS: readonly AnySpec[] = [
         c
           .description(h.commands.contacts.description)
           .option("--source <number>", h.commands.contacts.source)
-          .option("--json", h.commands.contacts.json),
+          .option("--json", h.commands.contacts.json)
+          .option("--all", h.commands.contacts.all),
       ),
     run: async ({ output }, options) =>
       (await import("./commands/contacts.js")).runContacts(

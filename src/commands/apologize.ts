@@ -22,7 +22,7 @@ import { type Output, printJson } from "../ui/output.js";
 import { reinviteWhy, renderReinviteList } from "../ui/reinvite.js";
 import { wrap } from "../ui/wrap.js";
 import { checkNewFile, MiB, readOptionFile, writeCsv, writtenTo } from "../user-files.js";
-import { checkAsOf, type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
+import { checkAsOf, type DatabaseOptions, databasePath, parseAsOf, screenful } from "./options.js";
 import {
   checkBatchExists,
   resolveBatchRules,
@@ -122,6 +122,7 @@ export async function runApologize(options: ApologizeOptions, output: Output, no
 
 export interface ReinviteListOptions extends DatabaseOptions {
   json?: boolean;
+  all?: boolean;
   asOf?: string;
 }
 
@@ -157,6 +158,6 @@ export async function runReinviteList(
     output.out(output.colour.dim(wrap(m().reinviteList.noneWithdrawn, output.width)));
     return 0;
   }
-  output.out(renderReinviteList(list, output.colour, output.width));
+  output.out(renderReinviteList(list, output.colour, output.width, screenful(options, output)));
   return 0;
 }

@@ -6,11 +6,12 @@ import { listContacts, sourceOf } from "../store/queries.js";
 import { type Output, printJsonArray, printLines } from "../ui/output.js";
 import { contactLines } from "../ui/tables.js";
 import { wrap } from "../ui/wrap.js";
-import { type DatabaseOptions, databasePath } from "./options.js";
+import { type DatabaseOptions, databasePath, screenful } from "./options.js";
 
 export interface ContactsOptions extends DatabaseOptions {
   source?: string;
   json?: boolean;
+  all?: boolean;
 }
 
 export async function runContacts(options: ContactsOptions, output: Output): Promise<number> {
@@ -43,6 +44,10 @@ export async function runContacts(options: ContactsOptions, output: Output): Pro
     "read",
   );
   if (options.json) await printJsonArray(output, contacts);
-  else await printLines(output, contactLines(contacts, output.colour, output.width));
+  else
+    await printLines(
+      output,
+      contactLines(contacts, output.colour, output.width, screenful(options, output)),
+    );
   return 0;
 }

@@ -4,6 +4,7 @@ import { m } from "../i18n/index.js";
 import type { Db } from "../store/database.js";
 import { requireDatabase, resolveDatabasePath } from "../store/location.js";
 import { newestSentAt } from "../store/queries.js";
+import type { Output } from "../ui/output.js";
 
 export interface DatabaseOptions {
   db?: string;
@@ -113,4 +114,12 @@ export function wholeNumber(
 export function parseMatch(value: string): string {
   if (value.trim() === "") throw new UsageError(m().help.errors.blankMatch(value));
   return value;
+}
+
+/**
+ * The rows a long list shows: a screenful, less the lines around the table; every one with
+ * --all, or where stdout is no terminal (its height is then Infinity).
+ */
+export function screenful(options: { all?: boolean }, output: Pick<Output, "height">): number {
+  return options.all ? Number.POSITIVE_INFINITY : Math.max(5, output.height - 10);
 }

@@ -7,7 +7,7 @@ import { readPendingPreview } from "../store/invitations.js";
 import { type Output, printJsonArray } from "../ui/output.js";
 import { printPreview } from "../ui/preview.js";
 import { checkNewFile, writeCsv, writtenTo } from "../user-files.js";
-import { checkAsOf, type DatabaseOptions, databasePath, parseAsOf } from "./options.js";
+import { checkAsOf, type DatabaseOptions, databasePath, parseAsOf, screenful } from "./options.js";
 import {
   checkBatchExists,
   checkPickHasTerminal,
@@ -70,7 +70,7 @@ export async function runPreview(options: PreviewOptions, output: Output, now = 
   checkPickHasTerminal(options, output);
   const selection = resolveSelection(options);
   const batchRules = resolveBatchRules(options);
-  const maxRows = options.all ? Number.POSITIVE_INFINITY : Math.max(5, output.height - 10);
+  const maxRows = screenful(options, output);
   const tally = new PreviewTally(asOf);
   // The pending views come soonest reminder first, made as SQLite hands them over, and go out as
   // they come (to stdout or to the --csv file): the database stays open while they are written.

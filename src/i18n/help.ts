@@ -83,6 +83,7 @@ export const enHelp = {
       description:
         "people whose invitation you withdrew who are real contacts, and when each can be invited again",
       json: "print the list as JSON",
+      all: "list every one, not just a screenful",
     },
     history: {
       description: "the runs of withdraw and connections remove: what each did, when, how it ended",
@@ -108,6 +109,7 @@ export const enHelp = {
       description: "list the imported address-book contacts",
       source: "only the contacts of this source (see status)",
       json: "print the contacts as JSON",
+      all: "list every one, not just a screenful",
     },
     login: {
       description:
@@ -409,6 +411,7 @@ export const deHelp: Shape<typeof enHelp> = {
       description:
         "Menschen, deren Einladung Sie zurückgezogen haben und die Sie wirklich kennen, und ab wann Sie jeden wieder einladen können",
       json: "die Liste als JSON ausgeben",
+      all: "alle auflisten, nicht nur eine Bildschirmseite",
     },
     history: {
       description:
@@ -435,6 +438,7 @@ export const deHelp: Shape<typeof enHelp> = {
       description: "die importierten Adressbuch-Kontakte auflisten",
       source: "nur die Adressbuch-Kontakte dieser Quelle (siehe status)",
       json: "die Adressbuch-Kontakte als JSON ausgeben",
+      all: "alle auflisten, nicht nur eine Bildschirmseite",
     },
     login: {
       description:

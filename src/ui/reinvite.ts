@@ -17,6 +17,7 @@ export function renderReinviteList(
   list: readonly ReinviteEntry[],
   colour: Colour,
   width: number,
+  maxRows = Number.POSITIVE_INFINITY,
 ): string {
   const words = m().reinviteList;
   if (list.length === 0) return colour.dim(wrap(words.none, width));
@@ -27,12 +28,14 @@ export function renderReinviteList(
     { head: from },
     { head: why, give: "wrap" },
   ];
-  const rows = list.map((r) => [
+  const rows = list.slice(0, maxRows).map((r) => [
     printable(r.name),
     // As the preview shows it: a whole URL, cut to fit, would tell less than its slug.
     printable(profileOrEmail(r)),
     r.reinviteFrom === null ? "" : m().fmt.day(r.reinviteFrom),
     reinviteWhy(r.reasons),
   ]);
-  return fitTable(columns, rows, colour, width);
+  const table = fitTable(columns, rows, colour, width);
+  if (list.length === rows.length) return table;
+  return `${table}\n${wrap(m().preview.more(list.length - rows.length), width)}`;
 }

@@ -562,6 +562,7 @@ export function* contactLines(
   contacts: ContactView[],
   colour: Colour,
   width: number,
+  maxRows = Number.POSITIVE_INFINITY,
 ): Generator<string> {
   const words = m().contacts;
   if (contacts.length === 0) return yield colour.dim(words.none);
@@ -576,14 +577,18 @@ export function* contactLines(
     }
     return name;
   };
-  const rows = contacts.map((c) => [
-    c.name === "" ? colour.dim(m().common.noName) : printable(c.name),
-    printable(c.emails.join(", ")),
-    printable(c.phones.join(", ")),
-    printable(c.company),
-    sourceName(c.source),
-  ]);
+  const rows = contacts
+    .slice(0, maxRows)
+    .map((c) => [
+      c.name === "" ? colour.dim(m().common.noName) : printable(c.name),
+      printable(c.emails.join(", ")),
+      printable(c.phones.join(", ")),
+      printable(c.company),
+      sourceName(c.source),
+    ]);
   yield* fitTableLines(columns, rows, colour, width);
+  if (contacts.length > rows.length)
+    yield wrap(m().preview.more(contacts.length - rows.length), width);
   yield words.total(contacts.length);
 }
 

@@ -95,3 +95,20 @@ describe("an error's suggestion", () => {
     }
   });
 });
+
+describe("a long list on a terminal of 30 lines", () => {
+  beforeEach(async () => {
+    await importDemo(temp.db, { env: GERMAN });
+  });
+
+  it("stops the contacts after a screenful and says how many more --all lists", async () => {
+    const result = await run(["contacts"], { COLUMNS: "60", LINES: "30" });
+    expect(result.stdout.split("\n").length).toBeLessThanOrEqual(30);
+    expect(result.stdout).toMatch(/^… und \d+ weitere \(--all zeigt alle\)$/m);
+    const all = await run(["contacts", "--all"], { COLUMNS: "60", LINES: "30" });
+    expect(all.stdout).not.toContain("weitere");
+    // Piped on, without LINES: every row.
+    const piped = await run(["contacts"], { COLUMNS: "60" });
+    expect(piped.stdout).toBe(all.stdout);
+  });
+});

@@ -5,9 +5,11 @@
  */
 import stringWidth from "string-width";
 import { afterEach, describe, expect, it } from "vitest";
+import type { ReinviteEntry } from "../../src/core/reinvite.js";
 import { setLang } from "../../src/i18n/index.js";
 import type { RunView } from "../../src/store/journal.js";
 import { plain } from "../../src/ui/colour.js";
+import { renderReinviteList } from "../../src/ui/reinvite.js";
 import { renderHistory } from "../../src/ui/run.js";
 import { drawTableLines, fitTable, streamTableLines } from "../../src/ui/tables.js";
 import {
@@ -197,4 +199,23 @@ describe("the history of runs, too narrow for a table", () => {
       expect(narrow.split("\n")[0]).toContain(start);
     },
   );
+});
+
+describe("the re-invite list", () => {
+  it("lists no more than the rows it is given room for, and counts the rest", () => {
+    const entry = (i: number): ReinviteEntry => ({
+      name: `Person ${i}`,
+      profileUrl: `https://www.linkedin.com/in/person-${i}`,
+      email: null,
+      withdrawnAt: "2026-12-01T10:00:00.000Z",
+      reinviteFrom: "2027-03-01",
+      reasons: ["addressBook"],
+    });
+    const list = Array.from({ length: 34 }, (_, i) => entry(i));
+    const text = renderReinviteList(list, plain, 60, 20);
+    expect(text).toContain("Person 19");
+    expect(text).not.toContain("Person 20");
+    expect(text).toContain("… and 14 more (--all to list every one)");
+    expect(renderReinviteList(list, plain, 60)).toContain("Person 33");
+  });
 });
