@@ -121,8 +121,7 @@ describe("what is given to --cookies", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       "invites: --cookies: cannot be read (expected your LinkedIn cookies)\n" +
-        "  --cookies takes the name of a file that holds them (not shown here, in case it was the cookies themselves); to paste\n" +
-        "  them, give --cookies -\n",
+        "  --cookies takes the name of a file that holds them (not shown here, in case it was the cookies themselves); to paste them, give --cookies -\n",
     );
     expect(result.stdout).toBe("");
   });
