@@ -38,7 +38,6 @@ import { type Catalogue, LANGS, type Lang, m, resolveLang, setLang } from "./i18
 import { commanderMessage, helpConfiguration, helpWidth } from "./ui/help.js";
 import { type Output, processOutput } from "./ui/output.js";
 import { printable } from "./ui/printable.js";
-import { wrap } from "./ui/wrap.js";
 import { VERSION } from "./version.js";
 
 type HelpTexts = Catalogue["help"];
@@ -509,8 +508,7 @@ function reportError(error: unknown, output: Output): number {
   // Messages quote file names and values from files, which may hold terminal controls.
   if (error instanceof AppError) {
     output.err(`invites: ${printable(error.message)}`);
-    // The message stays one line, to be searched for; what to do next is read, and wraps.
-    if (error.suggestion) output.err(wrap(`  ${printable(error.suggestion)}`, output.width));
+    if (error.suggestion) output.err(`  ${printable(error.suggestion)}`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -76,26 +76,6 @@ describe("help at 60 columns, in German", () => {
   );
 });
 
-describe("an error's suggestion", () => {
-  it("wraps to the width under its indent, while the message stays one line", async () => {
-    await importDemo(temp.db, { env: GERMAN });
-    const result = await runCli(["withdraw", "--batch", "--db", temp.db], {
-      env: { ...GERMAN, COLUMNS: "60" },
-    });
-    expect(result.code).toBe(2);
-    const [message = "", ...hint] = result.stderr.trimEnd().split("\n");
-    expect(message).toMatch(/^invites: Das Zurückziehen .* gefragt werden kann$/);
-    expect(hint.length).toBeGreaterThan(1);
-    expect(hint.map((line) => line.trim()).join(" ")).toContain(
-      "mit --dry-run sehen Sie nur den Plan",
-    );
-    for (const line of hint) {
-      expect(line).toMatch(/^ {2}\S/);
-      expect(stringWidth(line)).toBeLessThanOrEqual(60);
-    }
-  });
-});
-
 describe("a long list on a terminal of 30 lines", () => {
   beforeEach(async () => {
     await importDemo(temp.db, { env: GERMAN });
