@@ -105,7 +105,7 @@ describe("invites connections remove against the emulation", () => {
     const result = await remove("--connected-after", "2024-06-01", "--yes");
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("Plan: remove 10 connections, longest-standing first.");
-    expect(result.stdout).toContain("They are not notified. Only you can connect again later");
+    expect(result.stdout).toContain("They are not notified. To be connected again, one of you");
     expect(result.stdout).toContain(`written to ${csvPath()}`);
     expect(result.stdout).toMatch(/│\s+10 │\s+0 │\s+0 │\s+0 │/);
     expect(result.stderr).toContain(`listed in ${csvPath()}`);
