@@ -15,6 +15,25 @@ import { killRepeatedly, type RequestObserver } from "../support/kills.js";
 const { temp, emulation, browserArgs, login, withdrawArgs, withdraw, noBrowserLeft } =
   useBrowserRuns();
 
+/** connections remove --batch --yes through the browser against the emulation, unpaced. */
+function remove(...flags: string[]) {
+  return runBinary(
+    [
+      "connections",
+      "remove",
+      "--db",
+      temp.db,
+      "--batch",
+      "--yes",
+      "--pace",
+      "0",
+      ...browserArgs(emulation.sandbox.url),
+      ...flags,
+    ],
+    { env: ENV, cwd: temp.dir, timeoutMs: 120_000 },
+  );
+}
+
 describe("withdraw and connections remove --browser through the page's requests, in Chromium", () => {
   it.each([
     ["legacy", 38, "legacy"],
@@ -166,22 +185,6 @@ describe("withdraw and connections remove --browser through the page's requests,
   it("removes connections through the page's requests, and has no click strategy for them", async () => {
     await emulation.start(DEMO, { autoLogin: true });
     expect((await login()).code).toBe(0);
-    const remove = (...flags: string[]) =>
-      runBinary(
-        [
-          "connections",
-          "remove",
-          "--db",
-          temp.db,
-          "--batch",
-          "--yes",
-          "--pace",
-          "0",
-          ...browserArgs(emulation.sandbox.url),
-          ...flags,
-        ],
-        { env: ENV, cwd: temp.dir, timeoutMs: 120_000 },
-      );
     expect((await remove("--strategy", "click")).code).toBe(2);
     const result = await remove();
     expect(result.code, result.stderr).toBe(0);
@@ -201,22 +204,7 @@ describe("withdraw and connections remove --browser through the page's requests,
       if (req.method === "POST") seen.push(path.endsWith("server-request") ? "sdui" : "voyager");
       else if (path.endsWith("/dash/connections")) seen.push("read");
     });
-    const result = await runBinary(
-      [
-        "connections",
-        "remove",
-        "--db",
-        temp.db,
-        "--batch",
-        "--yes",
-        "--pace",
-        "0",
-        "--out",
-        "removed.csv",
-        ...browserArgs(emulation.sandbox.url),
-      ],
-      { env: ENV, cwd: temp.dir, timeoutMs: 120_000 },
-    );
+    const result = await remove("--out", "removed.csv");
     expect(result.code, result.stderr).toBe(0);
     const removed = (await emulation.state()).connections.filter((c) => c.state === "removed");
     expect(removed).toHaveLength(6);

@@ -569,13 +569,22 @@ it("prints the whole path as a checklist without a terminal, whose network comma
   expect(plain.stdout).not.toContain("You named a database");
 });
 
-it("neither shows nor repeats cookies pasted where the export's path is asked for", async () => {
+/**
+ * The guide started with an empty home folder (no export to find), past its first question;
+ * its exit code goes to the file `code`.
+ */
+async function pastTheFirstQuestion(): Promise<{ home: string; code: string }> {
   const home = join(temp.dir, "home");
   mkdirSync(home, { recursive: true });
   const code = join(temp.dir, "code");
   startGuide(home, code);
   await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
   await keys("Enter");
+  return { home, code };
+}
+
+it("neither shows nor repeats cookies pasted where the export's path is asked for", async () => {
+  const { code } = await pastTheFirstQuestion();
   await waitFor(() => screen().includes("Wo liegt der Export?"), "the path question");
   const liAt = "AQEDARxxYZ0B1hpmAAABk9Xq-8sAAAGT_fdvy04AsE1Wn3cdBnJd2Dt8bXfSzQ9kT2c";
   terminal.type(`li_at=${liAt}; JSESSIONID="ajax:1234567890123456789"`);
@@ -597,12 +606,7 @@ it("neither shows nor repeats cookies pasted where the export's path is asked fo
 }, 60_000);
 
 it("says so when only an address book was imported, and asks for the export again", async () => {
-  const home = join(temp.dir, "home");
-  mkdirSync(home, { recursive: true });
-  const code = join(temp.dir, "code");
-  startGuide(home, code);
-  await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
-  await keys("Enter");
+  const { code } = await pastTheFirstQuestion();
   await waitFor(() => screen().includes("Wo liegt der Export?"), "the path question");
   terminal.type(fixture("demo", "Outlook-Kontakte.CSV"));
   await keys("Enter");
@@ -664,12 +668,7 @@ it("offers to add an address book from elsewhere to the export it found", async 
 it("goes on with the export the database holds, though its zip has been moved since", async () => {
   await importDemo(temp.db);
   // Nothing in Downloads any more.
-  const home = join(temp.dir, "home");
-  mkdirSync(home, { recursive: true });
-  const code = join(temp.dir, "code");
-  startGuide(home, code);
-  await waitFor(() => screen().includes("Weiter? (J/n)"), "the first question");
-  await keys("Enter");
+  const { code } = await pastTheFirstQuestion();
   await waitFor(() => screen().includes("Mit diesem Export weitermachen?"), "the export held");
   const held = screen().replace(/\s+/g, " ");
   expect(held).toContain(
