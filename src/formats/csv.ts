@@ -209,6 +209,19 @@ export async function* readCsvRecords(
       );
       return;
     }
+    const crowded = crowdedCell(record, fields, layout.delimiter);
+    if (crowded !== null) {
+      failure = new InputError(
+        { file: label, line: start },
+        m().formats.csv.cellHoldsColumns(
+          crowded.count,
+          layout.delimiter,
+          linesOf([crowded.cell], layout.lineBreak),
+        ),
+        "stray-quote",
+      );
+      return;
+    }
     try {
       batch.push(format.mapRow(record, start));
     } catch (error) {
@@ -279,6 +292,28 @@ function holdsValueBeyond(record: readonly string[], width: number): boolean {
  */
 function longerThanHeader(record: readonly string[], fields: number): boolean {
   return record.length > fields && record.some((cell) => cell.trim() !== "");
+}
+
+/**
+ * The cell that holds about a row's worth of delimiters: a quote missing or one too many
+ * (`"Bauer,` never closed) takes the columns after it, and rows after it, into one value, which
+ * relax_quotes then reads without a word. Only in tables of ten columns and more (address books,
+ * ImportedContacts), where no value is free text with that many: half the header's delimiters,
+ * five at the least. Invitations.csv, whose messages may hold any number, is not judged so.
+ */
+function crowdedCell(
+  record: readonly string[],
+  fields: number,
+  delimiter: string,
+): { cell: string; count: number } | null {
+  if (fields < 10) return null;
+  const threshold = Math.max(5, Math.ceil((fields - 1) / 2));
+  for (const cell of record) {
+    if (cell.length < threshold) continue;
+    const count = cell.split(delimiter).length - 1;
+    if (count >= threshold) return { cell, count };
+  }
+  return null;
 }
 
 function endsWithBreak(chunk: Buffer | string): boolean {

@@ -89,6 +89,8 @@ export const enFormats = {
     unclosedQuote: 'a quoted field opens here and is never closed (expected a closing ")',
     tooManyFields: (fields: number, width: number, delimiter: string) =>
       `${en.num(fields)} fields, the header has ${en.num(width)} (expected at most ${en.num(width)}: a value with a ${delimiterName(delimiter)} in it must be in double quotes, or the values after it move to the wrong columns)`,
+    cellHoldsColumns: (count: number, delimiter: string, lines: number) =>
+      `one value holds the delimiter ${delimiterName(delimiter)} ${en.num(count)} times${lines > 1 ? ` and runs over ${en.num(lines)} lines` : ""}, as if it were several columns${lines > 1 ? " and rows" : ""}: a double quote is missing or one too many here (expected each value in its own column)`,
     rowTooLong:
       "a row longer than 1 MiB (expected rows of a contact list or export table; is this file really CSV?)",
     unreadable: (why: string) => `unreadable CSV (${why})`,
@@ -227,6 +229,8 @@ export const deFormats: Shape<typeof enFormats> = {
       'Hier beginnt ein Feld in Anführungszeichen, das nie geschlossen wird (erwartet: ein schließendes ")',
     tooManyFields: (fields, width, delimiter) =>
       `${de.num(fields)} Felder, die Kopfzeile hat ${de.num(width)} (erwartet: höchstens ${de.num(width)}; ein Wert mit ${delimiterName(delimiter)} darin muss in doppelten Anführungszeichen stehen, sonst rücken die Werte danach in falsche Spalten)`,
+    cellHoldsColumns: (count, delimiter, lines) =>
+      `ein Wert enthält das Trennzeichen ${delimiterName(delimiter)} ${de.num(count)}-mal${lines > 1 ? ` und reicht über ${de.num(lines)} Zeilen` : ""}, als wären es mehrere Spalten${lines > 1 ? " und Zeilen" : ""}: Hier fehlt ein doppeltes Anführungszeichen, oder es ist eines zu viel (erwartet: jeder Wert in seiner eigenen Spalte)`,
     rowTooLong:
       "eine Zeile von mehr als 1 MiB (erwartet: Zeilen einer Kontaktliste oder einer Tabelle eines Exports; ist diese Datei wirklich CSV?)",
     unreadable: (why) => `kein lesbares CSV (${why})`,

@@ -543,6 +543,11 @@ describe("bad input", () => {
       /google-unquoted-comma-empty-end\.csv line 3: 12 fields, the header has 11 \(expected at most 11/,
     ],
     [
+      // A quote opened on line 3 and closed on line 6 took four contacts into one value.
+      "google-stray-quote.csv",
+      /google-stray-quote\.csv line 3: one value holds the delimiter "," 96 times and runs over 4 lines, as if it were several columns and rows: a double quote is missing or one too many here/,
+    ],
+    [
       "mac-cr-unquoted-comma.csv",
       /mac-cr-unquoted-comma\.csv line 5: 5 fields, the header has 4 \(expected at most 4/,
     ],
