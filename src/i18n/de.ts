@@ -204,6 +204,7 @@ export const de: Catalogue = {
       addressBook: "Im Adressbuch",
     },
     sent: "Gesendet (UTC)",
+    sentUtc: (range) => `${range} UTC`,
   },
 
   connectionsTable: {

@@ -207,6 +207,8 @@ export const en = {
     },
     /** First and last sent in one column, where the table would not fit otherwise. */
     sent: "Sent (UTC)",
+    /** A batch's time of sending where it is shown as lines, without the heading that says UTC. */
+    sentUtc: (range: string) => `${range} UTC`,
   },
 
   connectionsTable: {

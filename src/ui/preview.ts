@@ -297,7 +297,7 @@ export function renderBatches(
   const labels = rest.map((column) => column.head);
   return renderBlocks(
     batches.map((b) => ({
-      title: `${colour.bold(b.id)}  ${sent(b)}`,
+      title: `${colour.bold(b.id)}  ${words.sentUtc(sent(b))}`,
       fields: counts(b).map((count, i) => [labels[i] ?? "", count] as const),
     })),
     width,

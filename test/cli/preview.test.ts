@@ -318,7 +318,8 @@ describe("invites batches", () => {
     });
     expect(narrow.stdout).toBe(
       [
-        "B1  14.11.2026 09:14–09:21",
+        // No heading says UTC here: the title does.
+        "B1  14.11.2026 09:14–09:21 UTC",
         "  Größe                           44",
         "  Ausstehend                       0",
         "  Zurückgezogen                    0",
